@@ -1,0 +1,41 @@
+# counterclaim: the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EVAL   ?= ../shared/eval
+
+.PHONY: demo test lint format eval bench schema clean
+
+$(BIN)/counterclaim: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+demo: $(BIN)/counterclaim  ## set up, analyse examples/ into demo.db, print the report
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/counterclaim analyze examples/ --db demo.db
+
+test: $(BIN)/counterclaim  ## set up, lint, run the whole suite
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/counterclaim
+	$(BIN)/ruff check src tests bench
+
+format: $(BIN)/counterclaim
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+eval: $(BIN)/counterclaim  ## score against ../shared/eval and our own gold corpora
+	$(BIN)/python bench/evaluate.py --eval-dir $(EVAL)
+
+bench: $(BIN)/counterclaim  ## throughput and query benchmarks
+	$(BIN)/python bench/throughput.py --eval-dir $(EVAL)
+
+schema: $(BIN)/counterclaim  ## regenerate docs/schema from the records
+	$(BIN)/python -m counterclaim.records
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache
