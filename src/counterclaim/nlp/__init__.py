@@ -8,7 +8,8 @@ turns a processed ``Doc`` into an :class:`~counterclaim.records.ArticleRecord`.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -104,3 +105,27 @@ def article_record(doc: Doc, document: Document) -> ArticleRecord:
         attributions=doc._.attributions or [],
         mentions=doc._.actor_mentions or [],
     )
+
+
+def records_from_documents(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 32
+) -> Iterator[ArticleRecord]:
+    """Run ``nlp`` over documents, streaming, and yield one record per document in input order.
+
+    Documents go in as ``Doc`` objects carrying their id and publication date, so
+    components can resolve relative dates before any record exists. This is
+    the one place text becomes records: the serial runner, the worker pool and
+    the Dask workers all call it.
+    """
+    pending: deque[Document] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            doc._.document_id = document.id
+            doc._.published = document.published
+            pending.append(document)
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield article_record(doc, pending.popleft())

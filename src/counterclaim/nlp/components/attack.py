@@ -1,25 +1,497 @@
-"""Builds the attack record: date, place, attack type, casualty reports."""
+"""Builds the attack record: date, place, attack type, casualties and perpetrators.
+
+The main attack is read from the article's attack sentences (sentences with an
+attack trigger that is neither hypothetical nor about an earlier attack),
+earliest first, since news put the attack up front. An article without such
+a sentence, or whose attack words are anchored by no figure, place or date,
+reports no attack: ``doc._.event`` is then None rather than a guess. Attacks
+the article only refers to ("the deadliest since the 2022 bombing") go to
+``doc._.event_mentions``. Only text before ``doc._.content_end`` is read.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from counterclaim.kb import KnowledgeBase, get_kb
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack_types import GENERIC, Trigger, classify, find_triggers, is_irrealis
+from counterclaim.nlp.casualties import Figure, find_casualties
+from counterclaim.nlp.components.content import is_menu_line
+from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.places import City, country_name, find_city, is_landmark, region_name
+from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Place, Statement
+
+#: Entity labels that may name where an attack happened (the small model often
+#: tags a town as NORP or a landmark as ORG, so those count when resolved).
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+#: Prepositions that put a place name in the role of where something happened.
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
+#: Casualty kinds that make the attack's toll (arrests and kidnappings are recorded but are not the toll).
+TOLL_KINDS = ("killed", "injured")
+
+
+@dataclass
+class AttackSentence:
+    """A sentence reporting an attack and its triggers."""
+
+    sent: Span
+    triggers: list[Trigger]
+    figures: list[Figure] = field(default_factory=list)
+
+
+def _evidence(doc: Doc, start: int, end: int, sentence: Span, producer: str, confidence: float) -> Evidence:
+    return Evidence(
+        document_id=doc._.document_id or "",
+        start=start,
+        end=end,
+        sentence=sentence.text,
+        producer=producer,
+        confidence=confidence,
+    )
+
+
+def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
+    """A trigger qualified by "since", "previous" or a year ("since the 2014 bombing"): an earlier attack.
+
+    The cue must modify the trigger (or govern it, for "since"), so the year
+    of a date next to the trigger ("on 3 May 2024, killing ...") is no cue.
+    """
+    cues = set(load_lexicon("attack_types")["other_attack_cues"])
+    word = doc[trigger.start]
+    sent_start = word.sent.start
+    for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
+        linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
+        if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
+            return True
+    return False
+
+
+def _attack_sentences(doc: Doc, end_char: int) -> tuple[list[AttackSentence], list[AttackSentence]]:
+    """(sentences about the main attack, mentions of other attacks with their triggers), in text order.
+
+    A sentence naming an earlier attack belongs to the main attack only when
+    it also has a specific trigger of its own: "the deadliest assault since
+    the 2014 bombing" says nothing new about the main attack.
+    """
+    main: list[AttackSentence] = []
+    other: list[AttackSentence] = []
+    for sent in doc.sents:
+        if sent.start_char >= end_char:
+            break
+        triggers = [t for t in find_triggers(sent) if not is_irrealis(doc, t)]
+        earlier = [t for t in triggers if _is_other_attack(doc, t)]
+        own = [t for t in triggers if t not in earlier]
+        if earlier:
+            other.append(AttackSentence(sent, earlier))
+        if own and not (earlier and all(t.attack_class == GENERIC for t in own)):
+            main.append(AttackSentence(sent, own))
+    return main, other
+
+
+def _figures_of(doc: Doc, item: AttackSentence, figures: Sequence[Figure], whole: bool) -> list[Figure]:
+    """The figures of a mentioned attack: in its triggers' phrases ("the bombing that killed 120"), or the sentence."""
+    ranges = [range(doc[t.start].left_edge.idx, doc[t.start].right_edge.idx + 1) for t in item.triggers]
+    return [
+        f
+        for f in figures
+        if f.sentence_start == item.sent.start and (whole or any(f.report.evidence.start in r for r in ranges))
+    ]
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
+    """Whether the date at ``char`` belongs to the trigger's own clause.
+
+    It does when it hangs under the trigger ("the bombing on Friday") or under
+    the verb the trigger is subject or object of ("two explosions occurred on
+    ..."), not when the trigger only qualifies another noun ("the toll from
+    the bombing rose on Sunday").
+    """
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    word = doc[trigger.start]
+    heads = {word.i, *(t.i for t in doc[trigger.start : trigger.end])}
+    if word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB":
+        heads.add(word.head.i)
+    return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
+
+
+def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
+    """The day of the attack: the earliest attack sentence with a date in a trigger's clause, else with any date.
+
+    Dates in the dateline or on a header line of their own ("Analysis — 8
+    July 2024") are when the piece was written, not when the attack happened.
+    """
+    dateline = doc._.dateline or {}
+    skip = range(dateline.get("start", 0), dateline.get("end", 0))
+    candidates: list[tuple[AttackSentence, list[DateHit]]] = []
+    for item in sentences:
+        hits = [
+            h
+            for h in find_dates(item.sent)
+            if h[2] is not None
+            and h[3] != "event_relative"
+            and h[0] not in skip
+            and not is_menu_line(_line_of(doc.text, h[0]))
+        ]
+        if hits:
+            candidates.append((item, hits))
+    for attached in (True, False):
+        for item, hits in candidates:
+            chosen = [h for h in hits if not attached or any(_governs(doc, t, h[0]) for t in item.triggers)]
+            if chosen:
+                anchor = doc[item.triggers[0].start].idx
+                start, end, day, kind = min(chosen, key=lambda h: abs(h[0] - anchor))
+                confidence = (0.9 if kind == "explicit" else 0.7) * (1.0 if attached else 0.8)
+                return day, _evidence(doc, start, end, item.sent, f"attack.date.{kind}", confidence)
+    return None, None
+
+
+def _locative(span: Span) -> bool:
+    """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in set(load_lexicon("places")["settlement_nouns"])
+    return prep.lower_ in PLACE_PREPS
+
+
+def _candidates(sent: Span, skip: range) -> list[tuple[Span, bool, bool]]:
+    """Place names in a sentence as (span, tagged as a place, locative), locative first.
+
+    Besides the model's place entities, every proper noun outside a person's
+    name is a weak candidate: the small model often misses a city inside an
+    organisation's name ("the Karachi police chief").
+    """
+    out = []
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and ent.start_char not in skip:
+            out.append((ent, ent.label_ in ("GPE", "LOC", "FAC"), _locative(ent)))
+    for token in sent:
+        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and token.idx not in skip:
+            out.append((sent.doc[token.i : token.i + 1], False, _locative(sent.doc[token.i : token.i + 1])))
+    return sorted(out, key=lambda c: (not c[2], not c[1]))
+
+
+def _clean(text: str) -> str:
+    text = text[4:] if text.lower().startswith("the ") else text
+    return text.removesuffix("’s").removesuffix("'s").strip()
+
+
+def _before_landmark_word(text: str) -> str:
+    """The name part of a landmark ("Manda Bay" of "Manda Bay camp")."""
+    words = set(load_lexicon("places")["landmark_words"])
+    kept = []
+    for word in text.split():
+        if word.lower() in words or word.lower().rstrip("s") in words:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+#: How sure a place reading is, best first: a gazetteer city by its main name,
+#: a place name the gazetteer lacks, a gazetteer city by an alternate name.
+PRIMARY, LOOSE, ALTERNATE = 3, 2, 1
+
+
+@dataclass
+class _PlaceFinder:
+    """Collects what the attack sentences say about the place: city, region, landmark, countries."""
+
+    doc: Doc
+    context: set[str]
+    skip: range
+    landmark: str | None = None
+    region: str | None = None
+    country_locative: str | None = None
+    country_any: str | None = None
+
+    def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
+        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context."""
+        big = int(load_lexicon("places")["min_population_untagged"])
+        found = find_city(text, primary_only=True, min_population=0 if tagged or locative else big)
+        if found is not None:
+            return found, PRIMARY
+        if tagged or locative:
+            alternate = next((c for country in sorted(self.context) if (c := find_city(text, country))), None)
+            if alternate is not None:
+                return alternate, ALTERNATE
+        return None, 0
+
+    def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
+        """The sentence's best city reading: (gazetteer city or None, name as written, its span)."""
+        best: tuple[tuple[int, int, int], City | None, str, Span] | None = None
+        for span, tagged, locative in _candidates(sent, self.skip):
+            text = _clean(span.text)
+            if named := country_name(text):
+                if locative and self.country_locative is None:
+                    self.country_locative = named
+                self.country_any = self.country_any or named
+                continue
+            if (tagged or locative) and (region := region_name(text) or region_name(f"{text} {_next_word(span)}")):
+                self.region = self.region or region
+                continue
+            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]):
+                self.region = self.region or text
+                continue
+            if is_landmark(text):
+                self.landmark = self.landmark or text
+                text = _before_landmark_word(text)
+                words = text.split()
+                city, strength = next(
+                    (r for n in range(len(words), 0, -1) if (r := self.city_for(" ".join(words[:n]), True, True))[0]),
+                    (None, 0),
+                )
+            else:
+                city, strength = self.city_for(text, tagged, locative)
+            if city is None and locative and (tagged or is_landmark(span.text)) and text:
+                strength = LOOSE
+            if strength:
+                rank = (int(locative), strength, -span.start_char)
+                if best is None or rank > best[0]:
+                    best = (rank, city, text, span)
+        return (best[1], best[2], best[3]) if best else (None, None, None)
+
+
+def _settlement_noun(span: Span) -> str:
+    """The noun of "the state of X" / "the town of X" governing a name, lower case, or ""."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower()
+    return ""
+
+
+def _place(doc: Doc, sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> Place:
+    """Where the attack happened: the first attack sentence naming a city wins, the dateline last.
+
+    Sentences with a specific trigger (a blast, gunmen) are read before those
+    with only "attack". Within a sentence a place after "in"/"at" wins, then
+    a gazetteer city over a name the gazetteer lacks (kept as written).
+    Countries come from the city, else from a country named after "in", else
+    the dateline, else any country or demonym in the attack sentences. The
+    dateline itself is skipped: it says where the report was filed.
+    """
+    dateline = doc._.dateline or {}
+    skip = range(dateline.get("start", 0), dateline.get("end", 0))
+    finder = _PlaceFinder(doc, _context_countries(sentences, kb) | {dateline.get("country")} - {None}, skip)
+    specific = [item for item in sentences if any(t.attack_class != GENERIC for t in item.triggers)]
+    city, name, span = None, None, None
+    for item in [*specific, *(i for i in sentences if i not in specific)]:
+        city, name, span = finder.best_in(item.sent)
+        if name:
+            break
+    country = finder.country_locative or dateline.get("country") or finder.country_any
+    country = country or _demonym_country(sentences, kb)
+    if name is None and dateline.get("place"):
+        city = find_city(dateline["place"], country)
+        name = city.name if city else None
+    evidence = (
+        _evidence(doc, span.start_char, span.end_char, span.sent, "attack.place", 0.8 if city else 0.6)
+        if span is not None
+        else None
+    )
+    return Place(
+        city=city.name if city else name,
+        region=finder.region,
+        country=city.country if city else country,
+        landmark=finder.landmark,
+        latitude=city.latitude if city else None,
+        longitude=city.longitude if city else None,
+        evidence=evidence,
+    )
+
+
+def _next_word(ent: Span) -> str:
+    return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+
+
+def _context_countries(sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> set[str]:
+    """Countries named or implied by a demonym in the attack sentences: where an ambiguous name may lie."""
+    out = set()
+    for item in sentences:
+        for ent in item.sent.ents:
+            if named := country_name(ent.text):
+                out.add(named)
+            elif ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
+                out.add(country_name(state.name) or state.name)
+    return out
+
+
+def _demonym_country(sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> str | None:
+    """The country of the first demonym ("Nigerian troops") in the attack sentences."""
+    for item in sentences:
+        for ent in item.sent.ents:
+            if ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
+                return country_name(state.name) or state.name
+    return None
+
+
+def _reconcile(figures: Sequence[Figure], kind: str) -> CasualtyReport | None:
+    """The figure the article gives as current for ``kind``.
+
+    Claimants' boasts are left out. A figure announced as a revision ("the
+    toll rose to") replaces earlier ones, the highest such winning (tolls
+    rise; "up from 26" sits under the same verb); otherwise the
+    first figure stands, as news state the current toll first. Precise numbers
+    beat vague ones ("dozens").
+    """
+    usable = [f for f in figures if f.report.kind == kind and not f.boast and not f.perpetrators]
+    if not usable:
+        return None
+    precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
+    updates = [f for f in precise if f.update]
+    return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
+
+
+def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetrators:
+    """Who claimed, was accused and was confirmed, from the statements; the most specific claimant first.
+
+    When the claimed group and a branch of it are both claimed or confirmed
+    (Islamic State and its Khorasan Province), the branch is the claimant.
+    """
+    claimed: list[str] = []
+    accused: dict[str, list[str]] = {}
+    confirmed: dict[str, list[str]] = {}
+    for s in statements:
+        if not s.target_name:
+            continue
+        if s.stance == "claim" and s.target_name not in claimed:
+            claimed.append(s.target_name)
+        elif s.stance in ("accuse", "confirm"):
+            table = accused if s.stance == "accuse" else confirmed
+            speakers = table.setdefault(s.target_name, [])
+            if s.speaker_name not in speakers:
+                speakers.append(s.speaker_name)
+    named = claimed + [c for c in confirmed if c not in claimed]
+
+    def specificity(name: str) -> int:
+        actor = kb.lookup(name)
+        if actor is None:
+            return 0
+        others = [kb.lookup(n) for n in named if n != name]
+        return sum(1 for o in others if o is not None and kb.is_branch_of(actor.id, o.id))
+
+    branches = [n for n in named if specificity(n) > 0]
+    ordered = branches + [c for c in claimed if c not in branches] if claimed else []
+    return Perpetrators(claimed_by=ordered, accused=accused, confirmed=confirmed)
+
+
+def _groups(doc: Doc, end_char: int, perpetrators: Perpetrators, kb: KnowledgeBase) -> list[str]:
+    """Militant groups named in the content, and any group claimed, confirmed or accused."""
+    names: list[str] = []
+    for mention in doc._.actor_mentions or []:
+        actor = kb.actor(mention.actor_id) if mention.actor_id else None
+        if actor is not None and actor.kind == "militant_group" and mention.span.start < end_char:
+            names.append(actor.name)
+    for name in [*perpetrators.claimed_by, *perpetrators.confirmed, *perpetrators.accused]:
+        actor = kb.lookup(name)
+        if actor is not None and actor.kind == "militant_group":
+            names.append(actor.name)
+    return list(dict.fromkeys(names))
+
+
+def _is_group(text: str, kb: KnowledgeBase) -> bool:
+    """Whether ``text`` names a militant group of the knowledge base."""
+    return any(actor.kind == "militant_group" for _, _, actor in kb.find_all(text))
+
+
+def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence[Figure]) -> bool:
+    """Whether the attack words are tied to a concrete event: a toll, a place or a day.
+
+    Generic attack words alone ("attack") need a toll; specific ones (a blast,
+    gunmen) may be anchored by a place or date in their sentence instead.
+    """
+    starts = {item.sent.start for item in sentences}
+    if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
+        return True
+    specific = [item for item in sentences if any(t.attack_class != GENERIC for t in item.triggers)]
+    return any(
+        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
+        for item in specific
+    )
+
+
+def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: KnowledgeBase) -> Event:
+    """A brief record of another attack the article refers to, from its sentence and figures."""
+    attack = classify(doc, item.triggers, {item.sent.start: 0})
+    day, date_evidence = _attack_date(doc, [item])
+    killed = _reconcile(figures, "killed")
+    return Event(
+        date=day,
+        date_evidence=date_evidence,
+        place=_place(doc, [item], kb).model_copy(update={"evidence": None}),
+        attack_type=attack.attack_class,
+        attack_type_text=attack.label,
+        suicide=attack.suicide,
+        casualties=[f.report for f in figures],
+        killed=killed.number if killed else None,
+        killed_source=killed.source if killed else None,
+        evidence=_evidence(doc, item.sent.start_char, item.sent.end_char, item.sent, "attack.mention", 0.5),
+    )
 
 
 class AttackRecorder:
-    """Builds the attack record: date, place, attack type, casualty reports."""
+    """Sets ``doc._.event`` (the main attack or None) and ``doc._.event_mentions`` (others referred to)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, extra_kb: list[str]) -> None:
         register_extensions()
         self.name = name
+        self.extra_kb = list(extra_kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.event = None
+        kb = get_kb(self.extra_kb)
+        end_char = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        main, other = _attack_sentences(doc, end_char)
+        figures = find_casualties(doc, end_char, is_group=lambda text: _is_group(text, kb))
+        main_starts = {item.sent.start for item in main}
+        mentioned = [(item, _figures_of(doc, item, figures, item.sent.start not in main_starts)) for item in other]
+        doc._.event_mentions = [_mention(doc, item, own, kb) for item, own in mentioned]
+        taken = {id(f) for _, own in mentioned for f in own}
+        if not main or not _has_anchor(doc, main, figures):
+            doc._.event = None
+            return doc
+        own_figures = [f for f in figures if id(f) not in taken]
+        rank = {item.sent.start: n for n, item in enumerate(main)}
+        attack = classify(doc, [t for item in main for t in item.triggers], rank)
+        day, date_evidence = _attack_date(doc, main)
+        killed, injured = _reconcile(own_figures, "killed"), _reconcile(own_figures, "injured")
+        perpetrators = _perpetrators(doc._.statements or [], kb)
+        first = main[0].sent
+        doc._.event = Event(
+            date=day,
+            date_evidence=date_evidence,
+            place=_place(doc, main, kb),
+            attack_type=attack.attack_class,
+            attack_type_text=attack.label,
+            suicide=attack.suicide,
+            weapon=attack.weapon,
+            casualties=[f.report for f in own_figures],
+            killed=killed.number if killed else None,
+            killed_source=killed.source if killed else None,
+            injured=injured.number if injured else None,
+            injured_source=injured.source if injured else None,
+            perpetrators=perpetrators,
+            groups_involved=_groups(doc, end_char, perpetrators, kb),
+            evidence=_evidence(doc, first.start_char, first.end_char, first, "attack.trigger", 0.8),
+        )
         return doc
 
 
-@Language.factory("cc_attack")
-def make_attack(nlp: Language, name: str) -> AttackRecorder:
-    return AttackRecorder(nlp, name)
+@Language.factory("cc_attack", default_config={"extra_kb": []})
+def make_attack(nlp: Language, name: str, extra_kb: list[str]) -> AttackRecorder:
+    return AttackRecorder(nlp, name, extra_kb)

@@ -1,25 +1,68 @@
-"""Finds reported speech: source, cue and content spans."""
+"""The ``cc_attributions`` component: reported speech as source, cue and content spans.
+
+Rules read the dependency parse (reporting verbs, "according to", cue nouns)
+and the quotation marks of the text; a quotation no rule claimed is credited
+to the speaker of the neighbouring sentence, as news copy does when a quote
+follows "X said ..." in a paragraph of its own.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.nlp.attribution.cues import load_lexicon
+from counterclaim.nlp.attribution.phrasal import noun_attributions, preposition_attributions
+from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
+from counterclaim.nlp.attribution.speakers import neighbour_attributions
+from counterclaim.nlp.attribution.verbal import verb_attributions
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.records import Attribution
 
 
 class AttributionFinder:
-    """Finds reported speech: source, cue and content spans."""
+    """Writes ``doc._.attributions``: every reported statement found, in text order."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str | None, max_quote_chars: int) -> None:
         register_extensions()
         self.name = name
+        self.lexicon = load_lexicon(lexicon)
+        self.max_quote_chars = max_quote_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = []
+        quotes = QuoteIndex(find_quotes(doc.text, self.max_quote_chars))
+        found = verb_attributions(doc, self.lexicon, quotes)
+        found += preposition_attributions(doc, self.lexicon, quotes)
+        found += noun_attributions(doc, self.lexicon, quotes)
+        found += neighbour_attributions(doc, found, quotes)
+        doc._.attributions = _dedupe(found)
         return doc
 
 
-@Language.factory("cc_attributions")
-def make_attributions(nlp: Language, name: str) -> AttributionFinder:
-    return AttributionFinder(nlp, name)
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per (cue, content) pair, the most confident kept, ordered by position."""
+    best: dict[tuple, Attribution] = {}
+    for att in found:
+        key = (_key(att.cue), _key(att.content))
+        if key not in best or att.confidence > best[key].confidence:
+            best[key] = att
+    return sorted(best.values(), key=lambda a: (_anchor(a), -a.confidence))
+
+
+def _key(span) -> tuple[int, int] | None:
+    return (span.start, span.end) if span else None
+
+
+def _anchor(att: Attribution) -> int:
+    """Where an attribution sits in the text: its cue, else its content."""
+    span = att.cue or att.content or att.source
+    return span.start if span else 0
+
+
+@Language.factory(
+    "cc_attributions",
+    default_config={"lexicon": None, "max_quote_chars": 3000},
+)
+def make_attributions(nlp: Language, name: str, lexicon: str | None, max_quote_chars: int) -> AttributionFinder:
+    """Create the attribution finder; ``lexicon`` replaces the bundled cue lexicon file."""
+    return AttributionFinder(nlp, name, lexicon, max_quote_chars)

@@ -1,25 +1,239 @@
-"""Resolves statements about responsibility: stance, speaker, target, date."""
+"""Resolves statements about responsibility: stance, speaker, target, date.
+
+Acts come from two places: narrated cues found here ("X claimed
+responsibility", "X blamed Y") and reported speech found by
+``cc_attributions`` ("X said that Y was behind the attack"). Each act gets its
+speakers (one per named speaker in a list), the parties it makes responsible
+(canonical through the knowledge base), a stance decided over the whole
+document, a date and evidence. Repeats of one speech act — the same speaker,
+stance and target — are kept once.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
+from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
+from counterclaim.nlp.statement.parties import Party, PartyResolver
+from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
+from counterclaim.nlp.statement.stance import Draft, drafts, finalise, group_of
+from counterclaim.nlp.statement.targets import TargetFinder
+from counterclaim.nlp.statement.timing import StatementDater
+from counterclaim.records import Attribution, Evidence, Statement
+from counterclaim.records import Span as TextSpan
+
+#: Confidence by how an act was found: a narrated cue names the stance; reported content implies it.
+_CONFIDENCE = {"claim": 0.9, "blame": 0.85, "deny": 0.8, "condemn": 0.85, "report": 0.7}
+_QUOTE_MARKS = "\"'“”‘’«»‹› "
+_WORD = re.compile(r"[a-z0-9]+")
+_FIRST_PERSON = {"we", "i", "us", "our"}
 
 
 class StatementResolver:
     """Resolves statements about responsibility: stance, speaker, target, date."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, extra_kb: list[str]) -> None:
         register_extensions()
         self.name = name
+        self.kb: KnowledgeBase = get_kb(tuple(extra_kb))
+        self.lex: StanceLexicon = stance_lexicon()
+        self.targets = TargetFinder(self.lex)
+        self.cues = NarratedCues(self.lex, self.targets)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.statements = []
+        end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        parties = PartyResolver(self.kb, self.lex.anonymous_perpetrators)
+        speakers = SpeakerResolver(doc, parties, self.lex)
+        acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
+        seen = {act.cue.i for act in acts}
+        attributions = doc._.attributions or []
+        for attribution in attributions:
+            act = reported_act(doc, attribution)
+            if act is None or any(_nested_in(attribution, other) for other in attributions):
+                continue
+            if act.cue.i not in seen and act.cue.idx < end:
+                seen.add(act.cue.i)
+                acts.append(act)
+        items: list[Draft] = []
+        for act in sorted(acts, key=lambda a: a.cue.i):
+            items += self._drafts(act, speakers, parties)
+        dater = StatementDater(doc, self.lex)
+        doc._.statements = self._unique([self._record(doc, d, dater) for d in finalise(items, self.kb)])
         return doc
 
+    def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
+        """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
 
-@Language.factory("cc_statements")
-def make_statements(nlp: Language, name: str) -> StatementResolver:
-    return StatementResolver(nlp, name)
+        A quote in which the speaker acts ("We reject any role," the group said)
+        keeps the act with the quoted speaker; any other cue in a quote is left to
+        the reading of the quote's content ("X bears responsibility", Y said).
+        """
+        kept = []
+        for act in acts:
+            quote = next((a for a in doc._.attributions or [] if _quotes(a, act.cue.idx)), None)
+            if quote is None:
+                kept.append(act)
+                continue
+            source = doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand") if quote.source else None
+            if source is None or act.speaker is None:
+                continue
+            quoted = speakers.speakers(source.root)
+            acting = speakers.speakers(act.speaker) if act.speaker.lower_ not in _FIRST_PERSON else quoted
+            if quoted and acting and quoted[0].name == acting[0].name:
+                act.speaker = source.root
+                kept.append(act)
+        return kept
+
+    def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver) -> list[Draft]:
+        """Draft statements of one act: one per speaker named and party blamed."""
+        head = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        if head is None:
+            return []
+        found = speakers.speakers(head)
+        if act.content is not None:
+            blamed = self.targets.blamed(act.content, root=act.cue)
+            if act.kind == "deny":
+                blamed = [b for b in blamed if not b.negated]
+            act_targets = [(self._party(b.head, head, speakers, parties), b.hedged, b.negated) for b in blamed]
+        else:
+            act_targets = [(self._party(b.head, head, speakers, parties), False, False) for b in act.targets]
+        act_targets = [(p, h, n) for p, h, n in act_targets if p is not None]
+        claim_like = act.content is not None and any(t.lower_ in self.lex.claim_markers for t in act.content)
+        out = []
+        for speaker in found:
+            drafted = drafts(act, speaker, act_targets, claim_like)
+            if not drafted and act.kind == "report" and act.content is not None:
+                drafted = self._about_group(act, speaker, parties)
+            out += drafted
+        return out
+
+    def _party(self, head: Token, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> Party | None:
+        """The party a target phrase names, pronouns resolved ("we" is the speaker)."""
+        if head.pos_ == "PRON" or speakers.is_description(head):
+            found = speakers.speakers(speaker if head.lower_ in _FIRST_PERSON else head)
+            return found[0] if found else None
+        return parties.from_head(head)
+
+    def _about_group(self, act: Act, speaker: Party, parties: PartyResolver) -> list[Draft]:
+        """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""
+        if group_of(speaker) is not None or not any(self.targets.is_attack(t) for t in act.cue.sent):
+            return []
+        content: Span = act.content
+        for start, end, actor in self.kb.find_all(content.text):
+            if actor.kind == "militant_group":
+                begin = content.start_char + start
+                party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
+                return [Draft(act, speaker, "other", party, f"statements.{act.rule}.about_group")]
+        return []
+
+    def _record(self, doc: Doc, draft: Draft, dater: StatementDater) -> Statement:
+        act = draft.act
+        sentence = act.cue.sent
+        confidence = _CONFIDENCE[act.kind] * (0.8 if draft.stance == "other" else 1.0)
+        if act.content is not None:
+            quote_span = act.content
+        else:
+            left = min(draft.speaker.start, act.cue.idx)
+            quote_span = doc.char_span(left, act.cue.right_edge.idx + len(act.cue.right_edge), alignment_mode="expand")
+        quote = quote_span.text.strip(_QUOTE_MARKS) if quote_span is not None else sentence.text
+        speaker_affiliation = draft.speaker.affiliation.name if draft.speaker.affiliation else None
+        return Statement(
+            speaker=draft.speaker.mention(draft.producer, confidence),
+            speaker_name=draft.speaker.name,
+            speaker_affiliation=speaker_affiliation,
+            stance=draft.stance,
+            target=draft.target.mention(draft.producer, confidence) if draft.target else None,
+            target_name=draft.target.name if draft.target else None,
+            cue=TextSpan(start=act.cue.idx, end=act.cue.idx + len(act.cue), text=act.cue.text),
+            content=(
+                TextSpan(start=act.content.start_char, end=act.content.end_char, text=act.content.text)
+                if act.content is not None
+                else None
+            ),
+            quote=quote,
+            direct=act.direct,
+            date=dater.date_of(act.cue, act.speaker),
+            evidence=Evidence(
+                document_id=doc._.document_id or "",
+                start=sentence.start_char,
+                end=sentence.end_char,
+                sentence=sentence.text,
+                producer=draft.producer,
+                confidence=confidence,
+            ),
+        )
+
+    @staticmethod
+    def _unique(statements: list[Statement]) -> list[Statement]:
+        """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
+
+        Speakers count as the same when one's name words include the other's
+        ("state media and officials" repeats "state media and regime officials").
+        """
+        kept: list[Statement] = []
+        for statement in _one_claim_per_group(statements):
+            words = set(_WORD.findall(statement.speaker_name.lower()))
+            if not any(
+                s.stance == statement.stance
+                and (s.target_name or "").lower() == (statement.target_name or "").lower()
+                and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
+                for s in kept
+            ):
+                kept.append(statement)
+        return kept
+
+
+def _nested_in(inner: Attribution, outer: Attribution) -> bool:
+    """Whether ``inner`` is reported inside what ``outer`` reports ("X said the US believes Y did it")."""
+    if inner is outer or inner.cue is None or outer.content is None:
+        return False
+    return outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end and (
+        outer.content.end - outer.content.start > (inner.content.end - inner.content.start if inner.content else 0)
+    )
+
+
+def _quotes(attribution, offset: int) -> bool:
+    """Whether ``offset`` lies inside the quoted words of a direct attribution."""
+    content = attribution.content
+    return bool(
+        attribution.direct
+        and content is not None
+        and content.start <= offset < content.end
+        and content.text.lstrip()[:1] in _QUOTE_MARKS
+    )
+
+
+def _one_claim_per_group(statements: list[Statement]) -> list[Statement]:
+    """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
+
+    A spokesman (a speaker with a role or a linked person) is most specific,
+    then an outlet or other speaker that is not the group itself.
+    """
+
+    def specificity(s: Statement) -> int:
+        if s.speaker.role:
+            return 2
+        return 1 if s.speaker_name != s.target_name else 0
+
+    best: dict[str, Statement] = {}
+    for s in statements:
+        if s.stance == "claim" and s.target_name:
+            current = best.get(s.target_name)
+            if current is None or specificity(s) > specificity(current):
+                best[s.target_name] = s
+    return [s for s in statements if s.stance != "claim" or not s.target_name or best[s.target_name] is s]
+
+
+def _nested(a: set[str], b: set[str]) -> bool:
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+@Language.factory("cc_statements", default_config={"extra_kb": []})
+def make_statements(nlp: Language, name: str, extra_kb: list[str]) -> StatementResolver:
+    return StatementResolver(nlp, name, extra_kb)

@@ -1,0 +1,172 @@
+"""Generate the knowledge base's MISP-derived YAML files (provenance of ``kb/data/misp_*.yaml``).
+
+Reads the MISP galaxy clusters (CC0, https://github.com/MISP/misp-galaxy)
+``terrorist-groups.json``, ``intelligence-agencies.json`` and ``country.json``
+and writes ``misp_groups.yaml``, ``misp_agencies.yaml`` and
+``misp_countries.yaml``. Aliases hidden in free-text summaries ("X, Y and Z")
+are split out; acronyms in parentheses become aliases. An alias shared by two
+MISP clusters is dropped (it cannot pick one), as is one listed in
+``misp_exclusions.yaml``. A cluster whose name is already a curated actor
+(``states.yaml``, ``groups.yaml`` ...) takes that actor's id, so the loader
+merges the two; aliases a curated file gives to another actor are dropped.
+
+Usage: python scripts/build_kb_from_misp.py [MISP_DIR]  (default /work/shared/data/misp-galaxy)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from counterclaim.kb.loader import BUNDLED_FILES, read_yaml
+from counterclaim.kb.normalise import normalise_name
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "kb" / "data"
+EXCLUSIONS = Path(__file__).with_name("misp_exclusions.yaml")
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/.\-–İ]{1,11}$")
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+
+
+def slug(name: str) -> str:
+    """An id from a name: folded, words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+
+
+def name_and_acronyms(text: str) -> tuple[str, list[str]]:
+    """``"Abu Sayyaf Group (ASG)"`` -> ``("Abu Sayyaf Group", ["ASG"])``; other parentheticals are dropped."""
+    acronyms = [p.strip() for p in _PAREN.findall(text) if _ACRONYM.match(p.strip())]
+    return _PAREN.sub("", text).strip(" .;,"), acronyms
+
+
+def split_summary(summary: str) -> list[str]:
+    """Aliases from a free-text summary: split on ``;``/``,``, a final "and" split only between two names."""
+    if not summary or summary.strip() in ("N/A", "N/A."):
+        return []
+    parts = [p.strip(" .") for p in re.split(r"[;,]", summary) if p.strip(" .")]
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        part = re.sub(r"^and\s+", "", part)
+        pieces = part.split(" and ") if i == len(parts) - 1 else [part]
+        if len(pieces) > 1 and not all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
+            pieces = [part]
+        for piece in pieces:
+            name, acronyms = name_and_acronyms(piece)
+            out += [a for a in (name, *acronyms) if a]
+    return out
+
+
+def curated_index() -> dict[str, str]:
+    """Normalised name/alias -> id over the hand-written files."""
+    index: dict[str, str] = {}
+    for file in BUNDLED_FILES:
+        if file.startswith("misp_"):
+            continue
+        for actor in read_yaml(None, bundled=file).get("actors") or []:
+            for alias in (actor["name"], *(actor.get("aliases") or [])):
+                index.setdefault(normalise_name(alias), actor["id"])
+    return index
+
+
+def finish(clusters: list[dict], curated: dict[str, str], excluded: set[str]) -> list[dict]:
+    """Assign ids (curated where names agree) and drop shared, excluded or foreign aliases."""
+    counts = Counter(normalise_name(a) for c in clusters for a in {normalise_name(x) for x in c["aliases"]})
+    actors = []
+    for c in clusters:
+        keys = [normalise_name(x) for x in (c["name"], *c["aliases"])]
+        c["id"] = next((curated[k] for k in keys if k in curated), slug(c["name"]))
+        aliases = []
+        for alias in c["aliases"]:
+            key = normalise_name(alias)
+            owner = curated.get(key)
+            if len(key) < 2 or key in excluded or counts[key] > 1 or (owner and owner != c["id"]):
+                continue
+            if alias != c["name"] and alias not in aliases:
+                aliases.append(alias)
+        c["aliases"] = aliases
+        actors.append({k: v for k, v in c.items() if v not in (None, [])})
+    return sorted(actors, key=lambda a: a["id"])
+
+
+def groups(misp: Path) -> list[dict]:
+    clusters = []
+    for value in json.loads((misp / "terrorist-groups.json").read_text(encoding="utf-8"))["values"]:
+        name, acronyms = name_and_acronyms(value["value"])
+        aliases = acronyms + split_summary(value.get("meta", {}).get("summary", ""))
+        clusters.append(
+            {"id": None, "name": name, "kind": "militant_group", "alignment": "militant", "aliases": aliases}
+        )
+    return clusters
+
+
+def agencies(misp: Path, iso_to_id: dict[str, str]) -> list[dict]:
+    clusters = []
+    for value in json.loads((misp / "intelligence-agencies.json").read_text(encoding="utf-8"))["values"]:
+        meta = value.get("meta", {})
+        name, _ = name_and_acronyms(value["value"])
+        described, acronyms = name_and_acronyms(re.split(r"\s[–−-]\s|:\s", value.get("description", ""))[0])
+        aliases = [*acronyms, described, *(meta.get("synonyms") or [])]
+        country = iso_to_id.get(meta.get("country") or "")
+        clusters.append(
+            {
+                "id": None,
+                "name": name,
+                "kind": "agency",
+                "affiliation": country,
+                "country": country,
+                "alignment": "state",
+                "aliases": [a for a in aliases if a and len(a) < 80],
+            }
+        )
+    return clusters
+
+
+def countries(misp: Path) -> tuple[list[dict], list[tuple[str, str]]]:
+    clusters, iso = [], []
+    for value in json.loads((misp / "country.json").read_text(encoding="utf-8"))["values"]:
+        meta = value.get("meta", {})
+        name = value.get("description", value["value"]).strip()
+        capital = meta.get("Capital")
+        clusters.append(
+            {
+                "id": None,
+                "name": name,
+                "kind": "state",
+                "alignment": "state",
+                "aliases": [],
+                "metonyms": [capital] if capital else [],
+            }
+        )
+        iso.append((meta.get("ISO", ""), name))
+    return clusters, iso
+
+
+def write(path: Path, actors: list[dict], source: str) -> None:
+    header = f"# GENERATED by scripts/build_kb_from_misp.py from MISP galaxy {source} (CC0). Do not edit.\n"
+    body = yaml.safe_dump(
+        {"version": 1, "source": source, "actors": actors}, allow_unicode=True, sort_keys=False, width=200
+    )
+    path.write_text(header + body, encoding="utf-8")
+    print(f"{path}: {len(actors)} actors")
+
+
+def main(misp: Path) -> None:
+    curated = curated_index()
+    excluded = {normalise_name(a) for a in yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))["aliases"]}
+    country_clusters, iso = countries(misp)
+    country_actors = finish(country_clusters, curated, excluded)
+    by_name = {normalise_name(a["name"]): a["id"] for a in country_actors}
+    iso_to_id = {code: curated.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}
+    write(DATA / "misp_countries.yaml", country_actors, "country.json")
+    write(
+        DATA / "misp_agencies.yaml", finish(agencies(misp, iso_to_id), curated, excluded), "intelligence-agencies.json"
+    )
+    write(DATA / "misp_groups.yaml", finish(groups(misp), curated, excluded), "terrorist-groups.json")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/data/misp-galaxy"))

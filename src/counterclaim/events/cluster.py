@@ -1,0 +1,400 @@
+"""Incremental grouping of articles into events (one event = one attack).
+
+A new article is scored against every known event: each piece of evidence
+(attack date, place, attack type, casualty figures, parties named, text
+similarity) adds a weight from ``config.yaml`` and a human-readable reason.
+The article joins the best event when the score reaches the threshold, else it
+opens a new one. Articles without an attack record (commentary, reactions) have
+only their text to go on: they join an event when their text is strongly
+similar to one of its articles (a republished or follow-up story) and
+otherwise open an event of their own, so they never blur two attacks together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz
+
+from counterclaim.events.actors import ActorNames, normalise_name
+from counterclaim.events.config import ClusterConfig, load_config
+from counterclaim.events.features import ArticleFeatures, article_features, distance_km
+from counterclaim.events.similarity import TextSimilarity, make_similarity
+from counterclaim.records import ArticleRecord
+
+AssignedBy = Literal["auto", "user"]
+
+
+class Assignment(BaseModel):
+    """Why a document belongs to an event: the score, the reasons, and who decided."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_id: str
+    document_name: str
+    event_id: str
+    score: float
+    reasons: list[str]
+    new: bool
+    assigned_by: AssignedBy = "auto"
+
+
+class EventSummary(BaseModel):
+    """One event as the store's ``events`` table and the ``events`` command show it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    date: dt.date | None
+    city: str | None
+    country: str | None
+    attack_type: str | None
+    document_ids: list[str]
+    document_names: list[str]
+
+
+@dataclass
+class EventCluster:
+    """An event's member articles; its features are read off the members on demand."""
+
+    id: str
+    members: list[ArticleFeatures] = field(default_factory=list)
+
+    def _most_common(self, values: Iterable[Any]) -> Any:
+        counted = Counter(v for v in values if v)
+        return counted.most_common(1)[0][0] if counted else None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The attack date most members give (the earliest on a tie)."""
+        counted = Counter(m.date for m in self.members if m.date)
+        if not counted:
+            return None
+        top = max(counted.values())
+        return min(d for d, n in counted.items() if n == top)
+
+    @property
+    def city(self) -> str | None:
+        """The city most members name."""
+        return self._most_common(m.city for m in self.members)
+
+    @property
+    def country(self) -> str | None:
+        """The country most members name."""
+        return self._most_common(m.country for m in self.members)
+
+    @property
+    def attack_class(self) -> str | None:
+        """The attack-type class most members give."""
+        return self._most_common(m.attack_class for m in self.members)
+
+    def summary(self) -> EventSummary:
+        """The event's table row."""
+        place = ", ".join(p for p in (self.city, self.country) if p)
+        parts = [self.date.isoformat() if self.date else None, self.attack_class, f"in {place}" if place else None]
+        label = " ".join(p for p in parts if p) or (self.members[0].document_name if self.members else self.id)
+        return EventSummary(
+            id=self.id,
+            label=label,
+            date=self.date,
+            city=self.city,
+            country=self.country,
+            attack_type=self.attack_class,
+            document_ids=[m.document_id for m in self.members],
+            document_names=[m.document_name for m in self.members],
+        )
+
+
+#: A candidate event for an article: score, reasons, the event.
+_Candidate = tuple[float, list[str], EventCluster]
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
+
+
+class _Score:
+    """A running total with the reason for each term."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.reasons: list[str] = []
+
+    def add(self, weight: float, reason: str) -> None:
+        self.total += weight
+        self.reasons.append(f"{reason} ({weight:+.1f})")
+
+
+class EventIndex:
+    """The current events and their members; assigns new articles incrementally."""
+
+    def __init__(
+        self,
+        config: ClusterConfig | None = None,
+        names: ActorNames | None = None,
+        similarity: TextSimilarity | None = None,
+    ) -> None:
+        self.config = config or load_config()
+        self.names = names or ActorNames()
+        self.similarity = similarity or make_similarity(self.config.similarity_backend)
+        self.events: dict[str, EventCluster] = {}
+        self.assignments: dict[str, Assignment] = {}
+        self.features: dict[str, ArticleFeatures] = {}
+
+    # -- building -------------------------------------------------------------------------------------------------
+    def assign(self, record: ArticleRecord) -> Assignment:
+        """Put a new (or re-analysed) article into the best-matching event or a new one, and say why."""
+        features = self._register(record)
+        best = self._best(features, exclude=None)
+        if best is not None and best[0] >= self.config.threshold:
+            total, reasons, cluster = best
+            return self._place(features, cluster, round(total, 3), reasons, new=False)
+        reasons = ["no known event matches"] + ([f"best candidate {best[2].id}: {best[0]:.2f}"] if best else [])
+        return self._place(features, self._new_cluster(features.document_id), 0.0, reasons, new=True)
+
+    def consolidate(self) -> list[Assignment]:
+        """Offer each single-article event to the others again; returns the assignments that moved.
+
+        An event founded by a sparse article (no date, no city) scores low
+        against the articles that arrive after it; once they have formed
+        richer events it may match one of them. User-placed articles stay put.
+        """
+        moved = []
+        for cluster in [c for c in self.events.values() if len(c.members) == 1]:
+            features = cluster.members[0]
+            if self.assignments[features.document_id].assigned_by == "user":
+                continue
+            best = self._best(features, exclude=cluster)
+            if best is not None and best[0] >= self.config.threshold:
+                total, reasons, target = best
+                self._detach(features.document_id)
+                moved.append(
+                    self._place(features, target, round(total, 3), [*reasons, "re-offered after clustering"], new=False)
+                )
+        return moved
+
+    def _best(
+        self, features: ArticleFeatures, exclude: EventCluster | None
+    ) -> tuple[float, list[str], EventCluster] | None:
+        """The highest-scoring event for ``features`` (the earliest on a tie), with its score and reasons."""
+        sims = self.similarity.similarities(features.text, [d for d in self.features if d != features.document_id])
+        best: _Candidate | None = None
+        for cluster in self.events.values():
+            if cluster is exclude:
+                continue
+            total, reasons = self.score(features, cluster, sims)
+            if best is None or total > best[0]:
+                best = (total, reasons, cluster)
+        return best
+
+    def restore(self, record: ArticleRecord, assignment: Assignment) -> None:
+        """Re-load a stored membership as it was (no scoring), e.g. from the store's ``event_documents``."""
+        features = self._register(record)
+        cluster = self.events.setdefault(assignment.event_id, EventCluster(assignment.event_id))
+        cluster.members.append(features)
+        self.assignments[features.document_id] = assignment
+
+    def _register(self, record: ArticleRecord) -> ArticleFeatures:
+        """Features of the record, remembered for similarity; a re-analysed document leaves its old event first."""
+        features = article_features(record, self.config, self.names)
+        self._detach(features.document_id)
+        self.features[features.document_id] = features
+        self.similarity.add(features.document_id, features.text)
+        return features
+
+    def _new_cluster(self, founder_id: str) -> EventCluster:
+        base = f"ev-{founder_id[:12]}"
+        event_id, n = base, 1
+        while event_id in self.events:
+            n += 1
+            event_id = f"{base}-{n}"
+        self.events[event_id] = EventCluster(event_id)
+        return self.events[event_id]
+
+    def _place(
+        self,
+        features: ArticleFeatures,
+        cluster: EventCluster,
+        score: float,
+        reasons: list[str],
+        new: bool,
+        assigned_by: AssignedBy = "auto",
+    ) -> Assignment:
+        cluster.members.append(features)
+        assignment = Assignment(
+            document_id=features.document_id,
+            document_name=features.document_name,
+            event_id=cluster.id,
+            score=score,
+            reasons=reasons,
+            new=new,
+            assigned_by=assigned_by,
+        )
+        self.assignments[features.document_id] = assignment
+        return assignment
+
+    def _detach(self, doc_id: str) -> None:
+        """Take a document out of its event; an event left empty disappears."""
+        old = self.assignments.pop(doc_id, None)
+        if old is None or old.event_id not in self.events:
+            return
+        cluster = self.events[old.event_id]
+        cluster.members = [m for m in cluster.members if m.document_id != doc_id]
+        if not cluster.members:
+            del self.events[old.event_id]
+
+    def move(self, doc_id: str, event_id: str | None, reason: str) -> Assignment:
+        """Put a known document into ``event_id`` (a new event when None) by a user's decision."""
+        features = self.features[doc_id]
+        previous = self.assignments.get(doc_id)
+        self._detach(doc_id)
+        cluster = self.events[event_id] if event_id in self.events else self._new_cluster(doc_id)
+        score = previous.score if previous else 0.0
+        return self._place(features, cluster, score, [reason], new=event_id is None, assigned_by="user")
+
+    # -- scoring --------------------------------------------------------------------------------------------------
+    def score(self, f: ArticleFeatures, cluster: EventCluster, sims: dict[str, float]) -> tuple[float, list[str]]:
+        """Evidence for and against ``f`` reporting the attack of ``cluster``, as a total and reasons."""
+        w = self.config.weights
+        s = _Score()
+        best_doc = max((m for m in cluster.members), key=lambda m: sims.get(m.document_id, 0.0), default=None)
+        best_sim = sims.get(best_doc.document_id, 0.0) if best_doc else 0.0
+        if not f.has_attack:
+            if best_sim >= self.config.no_attack_min_similarity:
+                s.add(w.text * best_sim, f"{self.similarity.name} {best_sim:.2f} (article reports no attack)")
+            else:
+                s.add(-self.config.threshold, "article reports no attack and its text is not close enough")
+            return s.total, s.reasons
+        self._score_dates(f, cluster, s)
+        self._score_place(f, cluster, s)
+        self._score_type_and_toll(f, cluster, s)
+        shared_groups = f.groups & set().union(*(m.groups for m in cluster.members))
+        if shared_groups:
+            s.add(w.shared_group, f"shared group {', '.join(sorted(shared_groups))}")
+        shared_actors = f.actors & set().union(*(m.actors for m in cluster.members))
+        if shared_actors:
+            s.add(
+                min(w.shared_actor_max, w.shared_actor * len(shared_actors)),
+                f"{len(shared_actors)} speakers in common",
+            )
+        if best_doc is not None and best_sim > 0:
+            s.add(w.text * best_sim, f"{self.similarity.name} {best_sim:.2f} with {best_doc.document_name}")
+            if best_sim >= self.config.near_duplicate_similarity:
+                s.add(w.near_duplicate, f"near-duplicate of {best_doc.document_name}")
+        return s.total, s.reasons
+
+    def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
+        w, windows = self.config.weights, self.config.date
+        dates = [m.date for m in cluster.members if m.date]
+        if f.date and dates:
+            gap = min(abs((f.date - d).days) for d in dates)
+            if gap <= windows.window_days:
+                s.add(w.date_close, "same attack date" if gap == 0 else f"dates {_days(gap)} apart")
+            elif gap > windows.far_days:
+                s.add(w.date_far, f"dates {gap} days apart")
+            else:
+                s.add(w.date_apart, f"dates {gap} days apart")
+            return
+        if f.date is None and f.published and cluster.date:
+            self._score_publication(f.published, cluster.date, "article published", s)
+        elif f.date and not dates:
+            published = [m.published for m in cluster.members if m.published]
+            if published:
+                self._score_publication(min(published), f.date, "event's first article published", s)
+
+    def _score_publication(self, published: dt.date, attack: dt.date, who: str, s: _Score) -> None:
+        """An undated report can only be about an attack that happened before it was published."""
+        w, windows = self.config.weights, self.config.date
+        delta = (published - attack).days
+        if -1 <= delta <= windows.followup_days:
+            s.add(w.published_followup, f"{who} {_days(max(delta, 0))} after the attack")
+        elif delta < -1:
+            s.add(w.published_before, f"{who} {_days(-delta)} before the attack")
+        else:
+            weight = w.date_far if delta > windows.far_days else w.date_apart
+            s.add(weight, f"{who} {delta} days after the attack, past the follow-up window")
+
+    def _score_place(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
+        w = self.config.weights
+        countries = {self.names.key(m.country) for m in cluster.members if m.country}
+        if f.country and countries:
+            if self.names.key(f.country) in countries:
+                s.add(w.same_country, f"same country {f.country}")
+            else:
+                s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
+                return
+        cities = {m.city for m in cluster.members if m.city}
+        if f.city and cities:
+            ratio = max(fuzz.ratio(normalise_name(f.city), normalise_name(c)) for c in cities)
+            near = [
+                distance_km(f.coordinates, m.coordinates) for m in cluster.members if f.coordinates and m.coordinates
+            ]
+            if ratio >= self.config.city_match_ratio:
+                s.add(w.same_city, f"same city {f.city}")
+            elif near and min(near) <= self.config.near_km:
+                s.add(w.nearby_city, f"{f.city} is {min(near):.0f} km from {cluster.city}")
+            else:
+                s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
+
+    def _score_type_and_toll(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
+        w = self.config.weights
+        if f.attack_class and cluster.attack_class:
+            if f.attack_class == cluster.attack_class:
+                s.add(w.same_attack_class, f"same attack type {f.attack_class}")
+            else:
+                s.add(w.other_attack_class, f"different attack type: {f.attack_class} vs {cluster.attack_class}")
+        tolls = [m.killed for m in cluster.members if m.killed]
+        if f.killed and tolls:
+            closest = min(tolls, key=lambda k: abs(k - f.killed))
+            if abs(closest - f.killed) <= self.config.casualty_tolerance * max(closest, f.killed):
+                s.add(w.close_casualties, f"close death tolls {f.killed} and {closest}")
+
+    # -- reading --------------------------------------------------------------------------------------------------
+    def summaries(self) -> list[EventSummary]:
+        """All events, oldest attack first (undated last)."""
+        rows = [c.summary() for c in self.events.values()]
+        return sorted(rows, key=lambda r: (r.date is None, r.date or dt.date.min, r.id))
+
+    def event_of(self, doc_id: str) -> str | None:
+        """The id of the event a document is in."""
+        assignment = self.assignments.get(doc_id)
+        return assignment.event_id if assignment else None
+
+
+def arrival_order(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
+    """Records in the order they would have arrived: by publication date, then name (deterministic re-clustering)."""
+    return sorted(records, key=lambda r: (r.document.published or dt.date.max, r.document.name, r.document.id))
+
+
+def events_to_json(index: EventIndex) -> list[dict[str, Any]]:
+    """The ``counterclaim events --format json`` shape that ``score_clusters.py`` reads."""
+    out = []
+    for summary in index.summaries():
+        members = [index.assignments[d] for d in summary.document_ids]
+        out.append(
+            {
+                "id": summary.id,
+                "label": summary.label,
+                "date": summary.date.isoformat() if summary.date else None,
+                "place": ", ".join(p for p in (summary.city, summary.country) if p) or None,
+                "attack_type": summary.attack_type,
+                "documents": summary.document_names,
+                "members": [
+                    {
+                        "document": a.document_name,
+                        "document_id": a.document_id,
+                        "score": a.score,
+                        "reasons": a.reasons,
+                        "assigned_by": a.assigned_by,
+                    }
+                    for a in members
+                ],
+            }
+        )
+    return out

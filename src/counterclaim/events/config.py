@@ -1,0 +1,71 @@
+"""The clustering settings of ``config.yaml`` as a typed record (config over code)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+
+class DateWindows(BaseModel):
+    """Day windows for comparing attack dates and publication dates."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    window_days: int
+    far_days: int
+    followup_days: int
+
+
+class Weights(BaseModel):
+    """Score added by each piece of evidence for or against "same attack"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date_close: float
+    date_apart: float
+    date_far: float
+    published_followup: float
+    published_before: float
+    same_city: float
+    other_city: float
+    nearby_city: float
+    same_country: float
+    other_country: float
+    same_attack_class: float
+    other_attack_class: float
+    close_casualties: float
+    shared_group: float
+    shared_actor: float
+    shared_actor_max: float
+    text: float
+    near_duplicate: float
+
+
+class ClusterConfig(BaseModel):
+    """Everything the event clustering reads from its config file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: float
+    no_attack_min_similarity: float
+    similarity_backend: Literal["tfidf", "embeddings", "auto"] = "tfidf"
+    date: DateWindows
+    weights: Weights
+    near_duplicate_similarity: float
+    casualty_tolerance: float
+    city_match_ratio: float
+    near_km: float
+    attack_classes: dict[str, list[str]]
+
+
+def load_config(path: str | Path | None = None) -> ClusterConfig:
+    """The settings from ``path``, or the bundled ``config.yaml``."""
+    if path is None:
+        text = resources.files(__package__).joinpath("config.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return ClusterConfig.model_validate(yaml.safe_load(text))

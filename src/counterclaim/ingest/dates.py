@@ -1,0 +1,34 @@
+"""Publication dates from metadata strings.
+
+Metadata dates are machine-written (ISO 8601 in JSONL exports and HTML meta
+tags), so the fast exact parsers come first; ``dateparser`` handles the rest
+("4 January 2024") with strict settings so it never invents a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+#: dateparser settings: no guessing of missing parts, no relative dates ("yesterday" means nothing here).
+_DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"]}
+
+
+def parse_published(value: object) -> dt.date | None:
+    """The date ``value`` names, or ``None`` when it names none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            parsed = parse(text)
+        except ValueError:
+            continue
+        return parsed.date() if isinstance(parsed, dt.datetime) else parsed
+    import dateparser  # imported on demand: it takes a second to load and most inputs never need it
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None

@@ -1,0 +1,170 @@
+"""Turns paths (files, directories, JSONL, ``-`` for stdin) into a stream of Documents.
+
+A generator end to end: a directory of a million files or a JSONL export of
+several gigabytes is read one article at a time, and a bad article becomes an
+:class:`IngestError` value in the stream instead of stopping the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from counterclaim.ingest.dates import parse_published
+from counterclaim.ingest.decode import decode_bytes
+from counterclaim.ingest.errors import IngestError, InputRejected
+from counterclaim.ingest.html import extract_html
+from counterclaim.records import Document, document_id, normalise_text
+
+#: Largest article accepted, in bytes (a file, a JSONL line, or stdin). News articles are
+#: tens of kilobytes; anything this big is a dump or a mistake and would stall the parser.
+MAX_BYTES = 5 * 1024 * 1024
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+TEXT_SUFFIXES = frozenset({".txt"})
+#: Files taken when walking a directory; others (gold JSON, images) are skipped silently.
+#: A file named explicitly is read whatever its suffix (as text unless HTML or JSONL).
+DIRECTORY_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+
+STDIN = "-"
+
+Item = Document | IngestError
+
+
+def read_inputs(paths: Sequence[str]) -> Iterator[Item]:
+    """Each article under ``paths``, in order (directories recursively, sorted), as Document or IngestError.
+
+    The same file reached twice (named, and inside a named directory) is read once.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        if given == STDIN:
+            yield _read_stdin(sys.stdin.buffer)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files: Iterator[Path] = _walk(path)
+        elif path.exists():
+            files = iter([path])
+        else:
+            yield IngestError(given, "no such file or directory")
+            continue
+        for file in files:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield from _read_file(file)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder`` in sorted order, skipping hidden files and folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in DIRECTORY_SUFFIXES:
+                yield Path(root) / name
+
+
+def _read_file(path: Path) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputRejected(f"too large ({size} bytes; the limit is {MAX_BYTES})")
+        raw = path.read_bytes()
+        yield _document(decode_bytes(raw), raw, name=path.stem, source_path=str(path), html=suffix in HTML_SUFFIXES)
+    except InputRejected as err:
+        yield IngestError(str(path), err.reason)
+    except OSError as err:
+        yield IngestError(str(path), f"cannot read: {err.strerror or err}")
+
+
+def _read_stdin(stream: BinaryIO) -> Item:
+    try:
+        raw = stream.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputRejected(f"too large (over the limit of {MAX_BYTES} bytes)")
+        return _document(decode_bytes(raw), raw, name="stdin", source_path=None, html=_looks_like_html(raw))
+    except InputRejected as err:
+        return IngestError(STDIN, err.reason)
+
+
+def _looks_like_html(raw: bytes) -> bool:
+    head = raw[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _read_jsonl(path: Path) -> Iterator[Item]:
+    """One article per line; blank lines are skipped, a bad line is an error naming its line number."""
+    try:
+        with path.open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                if line.strip():
+                    yield _jsonl_line(line, path, number)
+    except OSError as err:
+        yield IngestError(str(path), f"cannot read: {err.strerror or err}")
+
+
+def _jsonl_line(line: bytes, path: Path, number: int) -> Item:
+    where = f"{path}:{number}"
+    try:
+        if len(line) > MAX_BYTES:
+            raise InputRejected(f"line too large ({len(line)} bytes; the limit is {MAX_BYTES})")
+        try:
+            data = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            raise InputRejected(f"not valid JSON ({err})") from err
+        if not isinstance(data, dict):
+            raise InputRejected("not a JSON object")
+        body, html = (data.get("text"), False) if data.get("text") else (data.get("html"), True)
+        if not isinstance(body, str) or not body.strip():
+            raise InputRejected('no "text" or "html" string')
+        return _document(
+            body,
+            line,
+            name=str(data.get("name") or f"{path.stem}-{number}"),
+            source_path=where,
+            html=html,
+            metadata=data,
+        )
+    except InputRejected as err:
+        return IngestError(where, err.reason)
+
+
+def _document(
+    text: str, raw: bytes, *, name: str, source_path: str | None, html: bool, metadata: dict | None = None
+) -> Document:
+    """A Document from decoded ``text`` and the ``raw`` bytes it came from.
+
+    ``metadata`` (JSONL keys) wins over what an HTML page says of itself.
+    """
+    fields: dict = {}
+    if html:
+        page = extract_html(text)
+        text = page.text
+        fields = {"title": page.title, "published": page.published, "outlet": page.outlet, "url": page.url}
+    for key in ("title", "url", "outlet"):
+        if metadata and metadata.get(key):
+            fields[key] = str(metadata[key])
+    if metadata and metadata.get("published"):
+        fields["published"] = parse_published(metadata["published"])
+    text = normalise_text(text)
+    if not text.strip():
+        raise InputRejected("no text" if html else "empty input")
+    return Document(
+        id=document_id(text),
+        name=name,
+        text=text,
+        raw_hash=hashlib.sha256(raw).hexdigest(),
+        source_path=source_path,
+        **{key: value for key, value in fields.items() if value is not None},
+    )

@@ -1,0 +1,166 @@
+"""The knowledge base in memory: actors by id, by normalised alias, and their relations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from counterclaim.kb.loader import KbEntry
+from counterclaim.kb.matcher import AliasMatcher, KbMatch, Via
+from counterclaim.kb.normalise import normalise_name
+from counterclaim.records import Actor
+
+#: Lowest rapidfuzz ratio (0-100) over transliteration keys accepted by :meth:`KnowledgeBase.fuzzy`.
+FUZZY_CUTOFF = 90.0
+#: Shortest transliteration key fuzzy matching considers; shorter names collide too easily.
+FUZZY_MIN_LENGTH = 5
+
+
+class KnowledgeBase:
+    """Actors and their names, with exact, fuzzy and in-text lookup.
+
+    Built by :func:`counterclaim.kb.get_kb`; treat it as read-only (it is shared).
+    """
+
+    def __init__(
+        self, entries: Sequence[KbEntry], versions: Sequence[str], transliteration: Sequence[tuple[str, str]]
+    ) -> None:
+        self.versions = tuple(versions)
+        self._entries = {e.id: e for e in entries}
+        self._actors = {e.id: e.actor() for e in entries}
+        self._rules = [(re.compile(p), r) for p, r in transliteration]
+        names: dict[str, str] = {}
+        demonyms: dict[str, str] = {}
+        for entry in entries:
+            for alias in (*entry.aliases, *entry.metonyms):
+                names.setdefault(normalise_name(alias), entry.id)
+            for demonym in self._demonym_forms(entry):
+                demonyms.setdefault(normalise_name(demonym), entry.id)
+        for entry in entries:  # a canonical name always names its own actor
+            names[normalise_name(entry.name)] = entry.id
+        self._by_name = names
+        self._by_demonym = demonyms
+
+    @staticmethod
+    def _demonym_forms(entry: KbEntry) -> list[str]:
+        """Demonyms with their plurals ("Afghan" -> "Afghans"), which read as the state too."""
+        forms = list(entry.demonyms)
+        forms += [d + "s" for d in entry.demonyms if d.endswith(("an", "i", "ni"))]
+        return forms
+
+    # -- by id -----------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return self._actors.get(actor_id)
+
+    def entry(self, actor_id: str) -> KbEntry | None:
+        """The full knowledge-base entry (aliases, parent, alignment ...) for an id."""
+        return self._entries.get(actor_id)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self):
+        return iter(self._actors.values())
+
+    # -- by name ---------------------------------------------------------
+    def lookup(self, name: str) -> Actor | None:
+        """The actor an alias, canonical name, metonym or demonym names exactly (after normalisation)."""
+        key = normalise_name(name)
+        actor_id = self._by_name.get(key) or self._by_demonym.get(key)
+        return self._actors.get(actor_id) if actor_id else None
+
+    def demonym_state(self, word: str) -> Actor | None:
+        """The state (or people's territory) a demonym such as "Iranian" or "Afghans" refers to."""
+        actor_id = self._by_demonym.get(normalise_name(word))
+        return self._actors.get(actor_id) if actor_id else None
+
+    def transliteration_key(self, name: str) -> str:
+        """``name`` with spelling variation across romanisations removed ("Ghaani" -> "Qaani" -> "kani")."""
+        key = normalise_name(name)
+        for pattern, replacement in self._rules:
+            key = pattern.sub(replacement, key)
+        return key
+
+    @cached_property
+    def _fuzzy_keys(self) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for key, actor_id in self._by_name.items():
+            t_key = self.transliteration_key(key)
+            if len(t_key) >= FUZZY_MIN_LENGTH:
+                keys.setdefault(t_key, actor_id)
+        return keys
+
+    def fuzzy(self, name: str, cutoff: float = FUZZY_CUTOFF) -> Actor | None:
+        """The actor whose name is spelled closest to ``name`` (exact lookup first), or None."""
+        exact = self.lookup(name)
+        if exact is not None:
+            return exact
+        key = self.transliteration_key(name)
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        keys = self._fuzzy_keys
+        if key in keys:
+            return self._actors[keys[key]]
+        best = process.extractOne(key, keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self._actors[keys[best[0]]] if best else None
+
+    # -- in text ---------------------------------------------------------
+    @cached_property
+    def matcher(self) -> AliasMatcher:
+        """The compiled automaton over every alias, demonym and metonym (built on first use)."""
+        triples: list[tuple[str, str, Via]] = []
+        for entry in self._entries.values():
+            triples += [(m, entry.id, "metonym") for m in entry.metonyms]
+            triples += [(d, entry.id, "demonym") for d in self._demonym_forms(entry)]
+            triples += [(a, entry.id, "alias") for a in entry.aliases]
+        for entry in self._entries.values():
+            triples.append((entry.name, entry.id, "alias"))
+        return AliasMatcher(triples)
+
+    def find_matches(self, text: str) -> list[KbMatch]:
+        """Every alias in ``text`` with how it names the actor (alias, demonym, metonym)."""
+        return self.matcher.find(text)
+
+    def find_all(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every actor named in ``text`` as ``(start, end, actor)``, longest match first, no overlaps."""
+        return [(m.start, m.end, self._actors[m.actor_id]) for m in self.find_matches(text)]
+
+    # -- relations -------------------------------------------------------
+    def parent(self, actor_id: str) -> Actor | None:
+        """The organisation a branch belongs to (ISKP -> Islamic State), or None."""
+        entry = self._entries.get(actor_id)
+        return self._actors.get(entry.parent) if entry and entry.parent else None
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """Ids of the parent, its parent and so on (nearest first)."""
+        chain: list[str] = []
+        current = self._entries.get(actor_id)
+        while current and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = self._entries.get(current.parent)
+        return chain
+
+    def is_branch_of(self, branch_id: str, parent_id: str) -> bool:
+        """True when ``branch_id`` is a branch (at any depth) of ``parent_id``."""
+        return parent_id in self.ancestors(branch_id)
+
+    def state_of(self, actor_id: str) -> Actor | None:
+        """The state an actor belongs to, following affiliation then country links.
+
+        Militant groups belong to no state even where they are based (al-Shabaab is
+        not Somalia), so the chain stops at one.
+        """
+        return self._state_of(actor_id, set())
+
+    def _state_of(self, actor_id: str | None, seen: set[str]) -> Actor | None:
+        entry = self._entries.get(actor_id) if actor_id else None
+        if entry is None or entry.id in seen or entry.kind == "militant_group":
+            return None
+        if entry.kind == "state":
+            return self._actors[entry.id]
+        seen.add(entry.id)
+        return self._state_of(entry.affiliation, seen) or self._state_of(entry.country, seen)

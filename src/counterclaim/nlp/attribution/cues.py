@@ -1,0 +1,68 @@
+"""The cue lexicon: which words report speech, read from ``lexicons/attribution.yaml``.
+
+Kept as data so analysts can add a reporting verb without touching code; loaded
+once per process because every document consults it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+SPEECH = "speech"
+ATTITUDE = "attitude"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Lemma sets for each kind of cue (all lower case)."""
+
+    speech: frozenset[str]
+    attitude: frozenset[str]
+    object_content: frozenset[str]
+    hearer_object: frozenset[str]
+    nouns: frozenset[str]
+    channels: frozenset[str]
+    cue_adverbs: frozenset[str]
+    source_prepositions: tuple[tuple[str, ...], ...]
+
+    def verb_kind(self, token: Token) -> str | None:
+        """``speech``, ``attitude`` or None for a token that is not a reporting verb."""
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in self.speech:
+            return SPEECH
+        if lemma in self.attitude:
+            return ATTITUDE
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> CueLexicon:
+    """The lexicon at ``path``, or the bundled one."""
+    if path is None:
+        text = resources.files("counterclaim.lexicons").joinpath("attribution.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    verbs = data.get("verbs") or {}
+
+    def words(items: list[str] | None) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in items or ())
+
+    return CueLexicon(
+        speech=words(verbs.get(SPEECH)),
+        attitude=words(verbs.get(ATTITUDE)),
+        object_content=words(data.get("object_content")),
+        hearer_object=words(data.get("hearer_object")),
+        nouns=words(data.get("nouns")),
+        channels=words(data.get("channels")),
+        cue_adverbs=words(data.get("cue_adverbs")),
+        source_prepositions=tuple(tuple(w.lower() for w in p) for p in data.get("source_prepositions") or ()),
+    )

@@ -1,0 +1,91 @@
+"""Cues that are not verbs: "according to X, ..." and nouns such as "X's claim that ...".
+
+Both are read off the parse: the prepositional cue's object is the source and
+the clause it modifies (minus the cue phrase) is the content; a cue noun needs
+a that-clause complement, so relative clauses ("the statement he made") are
+not taken for reports.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from counterclaim.nlp.attribution.cues import CueLexicon
+from counterclaim.nlp.attribution.quotes import QuoteIndex
+from counterclaim.nlp.attribution.spans import char_span, subtree_bounds, subtree_without, token_bounds
+from counterclaim.records import Attribution
+
+
+def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
+    """Attributions cued by a multi-word preposition such as "according to"."""
+    found = []
+    for phrase in lexicon.source_prepositions:
+        size = len(phrase)
+        for tok in doc:
+            if tok.lower_ != phrase[0] or tok.i + size > len(doc):
+                continue
+            words = doc[tok.i : tok.i + size]
+            if tuple(t.lower_ for t in words) != phrase:
+                continue
+            source = next((c for t in words for c in t.children if c.dep_ == "pobj"), None)
+            head = _clause_head(tok)
+            phrase_top = tok if tok.head.i not in range(tok.i, tok.i + size) else tok.head
+            content = subtree_without(head, phrase_top) if head is not None and head is not phrase_top else None
+            if source is None or content is None:
+                continue
+            found.append(
+                Attribution(
+                    source=char_span(doc, *subtree_bounds(source)),
+                    cue=char_span(doc, *token_bounds(words)),
+                    content=char_span(doc, *content),
+                    direct=bool(quotes.overlapping(*content)),
+                    producer="attribution.according_to",
+                    confidence=0.85,
+                )
+            )
+    return found
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The verb of the clause a phrase modifies (its sentence root when it hangs off a noun)."""
+    head = token.head
+    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head is not token else None
+
+
+def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
+    """Attributions cued by a noun with a that-clause: "the group's claim that it ..."."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.nouns:
+            continue
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        if clause is None:
+            continue
+        source = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_phrase(tok)
+        content = subtree_bounds(clause)
+        found.append(
+            Attribution(
+                source=char_span(doc, *subtree_bounds(source)) if source is not None else None,
+                cue=char_span(doc, tok.idx, tok.idx + len(tok.text)),
+                content=char_span(doc, *content),
+                direct=bool(quotes.overlapping(*content)),
+                producer="attribution.noun",
+                confidence=0.6 if source is not None else 0.4,
+            )
+        )
+    return found
+
+
+def _has_that(clause: Token) -> bool:
+    """Whether a clause opens with the complementiser "that" (not a relative pronoun)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _by_phrase(noun: Token) -> Token | None:
+    """The object of a "by"/"from" phrase after a cue noun ("a statement by the ministry")."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,224 @@
+"""Reporting verbs read off the dependency parse: "X said (that) ...", "…," he said, passives.
+
+The cue is the verb with its auxiliaries, negation, cue adverbs and particle
+("has also said", "pointed out"); the source is its subject's subtree
+(inherited from the governing verb for "…, saying" and coordinated verbs, or
+the by-agent of a passive); the content is an adjacent quotation, else the
+complement clause, else the interrupted clause, else (for verbs such as
+"deny") the object with its modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from counterclaim.nlp.attribution.cues import ATTITUDE, CueLexicon
+from counterclaim.nlp.attribution.quotes import Quote, QuoteIndex
+from counterclaim.nlp.attribution.spans import char_span, subtree_bounds, subtree_without, token_bounds, union
+from counterclaim.records import Attribution
+
+#: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
+_GLUE = re.compile(r"[\s,:;—–-]*")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CUE_LEFT = ("aux", "auxpass", "neg")
+_COMPLEMENTS = ("dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "attr", "npadvmod", "acomp")
+_INHERITING = ("conj", "xcomp", "advcl", "acl")
+_PARENTHETICAL = ("parataxis", "ccomp", "advcl")
+
+
+@dataclass(frozen=True)
+class _Content:
+    """A content range found for a cue and the rule that found it."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    direct: bool
+
+
+def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
+    """Every attribution whose cue is a reporting verb."""
+    found = []
+    for tok in doc:
+        kind = lexicon.verb_kind(tok)
+        if kind is None:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        source = _passive_agent(tok) if passive else _subject(tok)
+        cue = _cue_range(tok, lexicon)
+        content = _content(doc, tok, kind, passive, source, cue, lexicon, quotes)
+        if content is None:
+            continue
+        confidence = content.confidence if source is not None else content.confidence - 0.2
+        found.append(
+            Attribution(
+                source=char_span(doc, *subtree_bounds(source)) if source is not None else None,
+                cue=char_span(doc, *cue),
+                content=char_span(doc, content.start, content.end),
+                direct=content.direct,
+                producer=f"attribution.{content.rule}",
+                confidence=round(max(confidence, 0.1), 2),
+            )
+        )
+    return found
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The speaker: the verb's subject, or the governing verb's for "…, saying" and "and added"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    if depth < 3 and verb.dep_ in _INHERITING and verb.head is not verb:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head if verb.tag_ == "VBG" else None
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The by-phrase object of a passive reporting verb ("was blamed on X by Y")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
+    """The verb with the auxiliaries, negation and cue adverbs right before it and its particle."""
+    first = verb
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0:
+        prev = doc[k]
+        if prev.head is verb and (
+            prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
+        ):
+            first = prev
+            k -= 1
+        else:
+            break
+    last = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == last.i + 1:
+            last = child
+        elif child.dep_ == "prep" and child.i == last.i + 1 and _channel(child, lexicon):
+            last = child.right_edge
+    return token_bounds((first, last))
+
+
+def _channel(prep: Token, lexicon: CueLexicon) -> bool:
+    """Whether a preposition names the channel of a statement ("in a statement")."""
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon.channels for c in prep.children)
+
+
+def _content(
+    doc: Doc,
+    verb: Token,
+    kind: str,
+    passive: bool,
+    source: Token | None,
+    cue: tuple[int, int],
+    lexicon: CueLexicon,
+    quotes: QuoteIndex,
+) -> _Content | None:
+    """The content of the report, tried from the most to the least explicit form."""
+    hearer = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if verb.lemma_ in lexicon.hearer_object else []
+    clause = _clause(verb, kind, passive)
+    if kind != ATTITUDE and (clause is None or clause.i < verb.i or quotes.overlapping(*subtree_bounds(clause))):
+        around = union(cue, subtree_bounds(source) if source is not None else None, *map(subtree_bounds, hearer))
+        direct = _adjacent_quote(doc.text, around, quotes)
+        if direct is not None:
+            return direct
+    if clause is not None:
+        bounds = _with_quotes(subtree_bounds(clause), quotes)
+        is_quoted = bool(quotes.overlapping(*bounds))
+        rule = "indirect.passive" if passive else ("direct.clause" if is_quoted else "indirect.clause")
+        return _Content(*bounds, rule, 0.85 if kind != ATTITUDE else 0.6, is_quoted)
+    if verb.dep_ in _PARENTHETICAL and source is not None and verb.head is not verb:
+        bounds = subtree_without(verb.head, verb)
+        if bounds and _set_off(verb):
+            bounds = _with_quotes(bounds, quotes)
+            return _Content(*bounds, "indirect.parenthetical", 0.75, bool(quotes.overlapping(*bounds)))
+    if kind != ATTITUDE and verb.lemma_.lower() in lexicon.object_content:
+        bounds = _object_range(verb, hearer)
+        if bounds:
+            return _Content(*bounds, "indirect.passive" if passive else "indirect.object", 0.7, False)
+    return None
+
+
+def _clause(verb: Token, kind: str, passive: bool) -> Token | None:
+    """The complement clause: "that ..." (ccomp), or "to ..." (xcomp) for claims and beliefs."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if not passive:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                return child
+    return None
+
+
+def _set_off(token: Token) -> bool:
+    """Whether a token's subtree is set off by punctuation or quotation marks on each side."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    before = doc[left - 1] if left > 0 else None
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    return (before is None or before.is_punct or before.is_quote) and (after is None or after.is_punct)
+
+
+def _object_range(verb: Token, hearer: list[Token]) -> tuple[int, int] | None:
+    """The object and modifiers after the verb, up to the first punctuation: "denied the report"."""
+    kept = []
+    for child in verb.rights:
+        if child.dep_ == "punct" or child.dep_ in ("cc", "conj"):
+            break
+        if child in hearer or child.dep_ not in _COMPLEMENTS:
+            continue
+        kept.append(child)
+    if not kept or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kept):
+        return None
+    return union(*(subtree_bounds(c) for c in kept))
+
+
+def _adjacent_quote(text: str, around: tuple[int, int], quotes: QuoteIndex) -> _Content | None:
+    """A quotation right before or after the speaker and cue, joined with its continuation.
+
+    "…," she said, "…" gives one content from the first quotation to the second.
+    """
+    lo, hi = around
+    before = quotes.ending_at_or_before(lo)
+    after = quotes.starting_at_or_after(hi)
+    before_ok = before is not None and _glued(text, before.end, lo)
+    after_ok = after is not None and _glued(text, hi, after.start)
+    if before_ok and after_ok:
+        return _Content(before.start, after.end, "direct.speaker_inside", 0.9, True)
+    if before_ok:
+        return _Content(before.start, before.end, "direct.speaker_after", 0.9, True)
+    if after_ok:
+        colon = ":" in text[hi : after.start]
+        return _Content(after.start, after.end, "direct.colon" if colon else "direct.speaker_before", 0.85, True)
+    return None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether only blanks and light punctuation lie between two positions."""
+    return start <= end and _GLUE.fullmatch(text, start, end) is not None
+
+
+def _with_quotes(bounds: tuple[int, int], quotes: QuoteIndex) -> tuple[int, int]:
+    """A content range grown to the quotations it cuts into, so a quote is never half taken."""
+    grown: list[tuple[int, int] | None] = [bounds]
+    grown.extend((q.start, q.end) for q in quotes.overlapping(*bounds) if _partly_in(q, bounds))
+    return union(*grown) or bounds
+
+
+def _partly_in(quote: Quote, bounds: tuple[int, int]) -> bool:
+    """Whether a quotation crosses an edge of ``bounds``."""
+    return quote.start < bounds[0] < quote.end or quote.start < bounds[1] < quote.end

@@ -1,0 +1,301 @@
+"""Casualty figures: every number of killed, injured, kidnapped, arrested or missing people, with its source.
+
+A figure is a number attached, through the dependency parse, to a casualty
+word ("94 people were killed", "left 12 dead", "the toll rose to 40", "killing
+at least nine"). Each keeps who gave it ("according to X", "X said"), its
+qualifier ("at least", "some", "dozens") and the date of its sentence, so
+conflicting tolls stay side by side and the attack record can reconcile them.
+Vocabulary: ``lexicons/casualties.yaml``, numbers: ``lexicons/numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.dates import find_dates
+from counterclaim.nlp.numbers import parse_number
+from counterclaim.records import CasualtyKind, CasualtyReport, Evidence
+
+#: Entity labels whose numbers are never people.
+NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+#: How far up the parse a number may climb to reach its casualty word.
+MAX_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A casualty report plus what reconciliation needs to know about it."""
+
+    report: CasualtyReport
+    boast: bool  # a claimant's own count of its victims
+    update: bool  # announced as a revision ("the toll rose to")
+    sentence_start: int  # token index of its sentence
+    perpetrators: bool = False  # the people counted are the attackers ("two gunmen were shot dead")
+
+
+@cache
+def _kind_words() -> dict[str, str]:
+    return {w: kind for kind, words in load_lexicon("casualties")["kinds"].items() for w in words}
+
+
+def _words(key: str) -> set[str]:
+    return set(load_lexicon("casualties")[key])
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _kind_of(token: Token) -> str | None:
+    kinds = _kind_words()
+    return next((kinds[f] for f in _forms(token) if f in kinds), None)
+
+
+def _number_run(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range of the number expression ending at token ``i`` ("two hundred", "a dozen"), if it ends there."""
+    vague = set(load_lexicon("numbers")["vague"])
+
+    def numeric(k: int) -> bool:
+        """A number word, or a hyphen joining two ("twenty-three")."""
+        if k < 0 or k >= len(doc):
+            return False
+        t = doc[k]
+        if t.text == "-":
+            return 0 < k < len(doc) - 1 and numeric(k - 1) and doc[k + 1].like_num
+        return t.like_num or t.lower_ in vague
+
+    if not numeric(i) or numeric(i + 1):
+        return None
+    sent_start = doc[i].sent.start
+    start = i
+    while start > sent_start and numeric(start - 1):
+        start -= 1
+    if start > sent_start and doc[start - 1].lower_ in ("a", "half") and doc[start].lower_ in vague:
+        start -= 1
+    return start, i + 1
+
+
+def _excluded(doc: Doc, start: int, end: int) -> bool:
+    """Numbers that are dates, ages, amounts or years rather than counts of people."""
+    head = doc[end - 1]
+    if head.ent_type_ in NOT_PEOPLE_ENTS or (head.is_digit and len(head.text) == 4 and head.text[:2] in ("19", "20")):
+        return True
+    after = doc[end].lower_ if end < len(doc) else ""
+    return after in _words("not_people") or after.startswith("-year")
+
+
+def _kind_for(number: Token) -> tuple[str | None, Token | None]:
+    """The casualty kind a number belongs to and the word that says it, following the parse upwards.
+
+    The number's own noun and its modifiers come first ("12 dead", "9 people
+    killed"), then its governors up to a verb that is neither a casualty word
+    nor a linker ("left", "rose to", "stands at").
+    """
+    linkers = _words("linkers")
+    node = number
+    for _ in range(MAX_HOPS):
+        kind = _kind_of(node)
+        if kind and node is not number:
+            return kind, node
+        for child in node.children:
+            if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd") and (kind := _kind_of(child)):
+                return kind, child
+        if node.pos_ in ("VERB", "AUX") and node is not number:
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            for s in subjects:
+                if (kind := _kind_of(s)) and s is not number and number not in s.subtree:
+                    return kind, s
+            if node.lemma_.lower() not in linkers:
+                return None, None
+        if node.head is node:
+            break
+        node = node.head
+    return None, None
+
+
+def _separated(word: Token, number: Token) -> bool:
+    """A casualty noun before its number across a comma or a date: a misparse ("death on 3 May, two blasts")."""
+    if word.i > number.i or word.pos_ == "VERB":
+        return False
+    between = word.doc[word.i + 1 : number.i]
+    return any(t.text == "," or t.ent_type_ == "DATE" for t in between)
+
+
+def _qualifier(doc: Doc, start: int) -> str | None:
+    """A qualifier like "at least" or "some" right before the number; the outermost when stacked ("at least some")."""
+    qualifiers = load_lexicon("casualties")["qualifiers"]
+    sent_start = doc[start].sent.start
+    found, end = None, start
+    while True:
+        hit = next(
+            (
+                (lo, qualifiers[doc[lo:end].text.lower()])
+                for lo in range(max(end - 3, sent_start), end)
+                if doc[lo:end].text.lower() in qualifiers
+            ),
+            None,
+        )
+        if hit is None:
+            return found
+        end, found = hit
+
+
+def _source(sent: Span, number: Token) -> str | None:
+    """Who gives a figure: the subject of a reporting verb it hangs under, "according to X", or the sentence's reporter.
+
+    The nearest wins, so "According to the ministry, 8 were killed, while
+    medics said 11 died" gives each figure its own source.
+    """
+    verbs = _words("report_verbs")
+
+    def subject_of(verb: Token) -> Token | None:
+        if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None and subject.pos_ != "PRON" else None
+
+    for ancestor in number.ancestors:
+        if (subject := subject_of(ancestor)) is not None:
+            return _phrase(subject)
+    for token in sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                return _phrase(obj)
+    return next((_phrase(subject) for token in sent if (subject := subject_of(token)) is not None), None)
+
+
+def _phrase(token: Token) -> str:
+    """A noun phrase without a leading article, trailing clause or the header lines the parser glued on."""
+    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "flat", "prep", "pobj", "amod")]
+    span = token.doc[words[0].i : words[-1].i + 1]
+    text = span.text.split("\n")[-1].strip(" ,")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _agent(word: Token) -> Token | None:
+    """The subject of the clause a casualty word belongs to, through "killing"-style participles and conjuncts."""
+    node: Token | None = word
+    while node is not None:
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        node = node.head if node.dep_ in ("advcl", "conj", "xcomp", "acl") and node.head is not node else None
+    return None
+
+
+def _counts_perpetrators(number: Token) -> bool:
+    """Whether the people a number counts are the attackers ("two gunmen", "four of the attackers")."""
+    nouns = _words("perpetrator_nouns")
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    of_objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects))
+
+
+def _is_boast(sent: Span) -> bool:
+    """A claimant's own count: a group claims or boasts, or says that "it" or "they" did the killing.
+
+    A claimant's figure of its victims ("the group said it killed 100
+    apostates") is propaganda to record, not the toll.
+    """
+    claim_verbs, report_verbs, claimants = _words("claim_verbs"), _words("report_verbs"), _words("claimant_words")
+
+    def claimant(subject: Token) -> bool:
+        return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP")
+
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if lemma in claim_verbs and any(claimant(s) for s in subjects):
+            return True
+        if any(claimant(s) for s in subjects) and any(
+            _kind_of(v) == "killed" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in v.children)
+            for v in token.subtree
+            if v.pos_ == "VERB"
+        ):
+            return True
+    return False
+
+
+def find_casualties(
+    doc: Doc,
+    end_char: int | None = None,
+    is_group: Callable[[str], bool] | None = None,
+    producer: str = "casualties.dep",
+) -> list[Figure]:
+    """Every casualty figure before ``end_char`` (default: the whole text), in text order.
+
+    ``is_group`` tells whether a name is a militant group: a figure whose
+    killer is a group and which no one else vouches for ("Fighters of the
+    Islamic State attacked ..., killing 40") is the group's own count.
+    """
+    end_char = len(doc.text) if end_char is None else end_char
+    update_verbs = _words("update_verbs")
+    figures: list[Figure] = []
+    for sent in doc.sents:
+        if sent.start_char >= end_char:
+            break
+        boast = _is_boast(sent)
+        dates = [d for _, _, d, kind in find_dates(sent) if d and kind != "event_relative"]
+        day: dt.date | None = dates[0] if dates else None
+        for token in sent:
+            run = _number_run(doc, token.i)
+            if run is None or _excluded(doc, *run):
+                continue
+            parsed = parse_number(doc[run[0] : run[1]].text)
+            if parsed is None or parsed[0] <= 0:
+                continue
+            kind, word = _kind_for(token)
+            if kind is None or word is None or _separated(word, token):
+                continue
+            number, vague = parsed
+            source = _source(sent, token)
+            lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
+            evidence = Evidence(
+                document_id=doc._.document_id or "",
+                start=doc[lo].idx,
+                end=doc[hi - 1].idx + len(doc[hi - 1].text),
+                sentence=sent.text,
+                producer=producer,
+                confidence=0.6 if vague else 0.85,
+            )
+            report = CasualtyReport(
+                kind=_kind(kind),
+                number=number,
+                qualifier=vague or _qualifier(doc, run[0]),
+                source=source,
+                date=day,
+                evidence=evidence,
+            )
+            update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
+            agent = _agent(word)
+            own_count = (
+                source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
+            )
+            figures.append(Figure(report, boast or own_count, update, sent.start, _counts_perpetrators(token)))
+    return figures
+
+
+def _subtree_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+def _kind(name: str) -> CasualtyKind:
+    """The kind as the record's literal type (the lexicon's keys are exactly those names)."""
+    kinds: dict[str, CasualtyKind] = {
+        "killed": "killed",
+        "injured": "injured",
+        "kidnapped": "kidnapped",
+        "arrested": "arrested",
+        "missing": "missing",
+    }
+    return kinds[name]

@@ -1,0 +1,210 @@
+"""Finding date expressions in text and resolving them to calendar days.
+
+Attack records and statements both need "when": explicit dates ("Jan. 9",
+"12 May 2024"), days relative to the publication date ("yesterday", "on
+Tuesday") and days relative to the attack itself ("the following day", "a day
+after the bombing"). One matcher serves every caller so the same words always
+resolve to the same day. Vocabulary lives in ``lexicons/dates.yaml``.
+
+Kinds reported by :func:`find_dates`:
+
+- ``explicit``: day, month and year all written;
+- ``inferred_year``: day and month written, year taken from the anchor or the document;
+- ``relative``: relative to the reference (publication) date;
+- ``event_relative``: relative to the attack date (None until that is known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.numbers import number_pattern, parse_number
+
+DateHit = tuple[int, int, dt.date | None, str]
+
+#: A day-month without a year is placed in the anchor's year unless that puts it
+#: this far after the anchor; news reports past days, so then it is last year's.
+FUTURE_SLACK = dt.timedelta(days=60)
+
+
+def _alt(words: object) -> str:
+    """Regex alternation of ``words``, longest first so the longest form wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _lexicon() -> dict:
+    return load_lexicon("dates")
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    lex = _lexicon()
+    month = rf"(?:{_alt(lex['months'])})\.?"
+    weekday = rf"(?:{_alt(lex['weekdays'])})"
+    num = number_pattern()
+    unit = rf"(?:{_alt(lex['units'])})"
+    noun = rf"(?:{_alt(lex['event_nouns'])})"
+    ordinal = r"(?:st|nd|rd|th)?"
+    lead = rf"(?:{weekday},?\s+(?:the\s+)?)?"
+    parts = [
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+        rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
+        rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>\d{{4}}))?)",
+        rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+"
+        rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun})",
+        rf"(?P<sameday>(?:the\s+)?(?:same\s+)?day\s+of\s+the\s+(?:\w+\s+){{0,2}}?{noun})",
+        r"(?P<nextday>(?:the\s+)?(?:following|next)\s+day)",
+        rf"(?P<later>(?P<ln>{num})\s+(?P<lu>{unit})\s+later)",
+        rf"(?P<ago>(?P<an>{num})\s+(?P<au>{unit})\s+ago)",
+        rf"(?P<anchorword>{_alt(lex['anchor_days'])})",
+        rf"(?P<weekday>(?:(?P<wmod>last|next|this)\s+)?(?P<wd>{weekday}))",
+    ]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+def _month(text: str) -> int | None:
+    """Month number of a month name, requiring the capital that separates "May" from "may"."""
+    if not text[:1].isupper():
+        return None
+    return _lexicon()["months"].get(text.rstrip(".").lower())
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _count(text: str | None) -> int:
+    """How many units a relative expression counts ("the day after" is one day)."""
+    if not text or text.lower() == "the":
+        return 1
+    parsed = parse_number(text)
+    return parsed[0] if parsed else 1
+
+
+def _place_year(month: int, day: int, anchor: dt.date | None, default_year: int | None) -> dt.date | None:
+    """A day-month without a year: in the anchor's year (or last year if that is far ahead), else the document's."""
+    if anchor is not None:
+        candidate = _day(anchor.year, month, day)
+        if candidate and candidate > anchor + FUTURE_SLACK:
+            candidate = _day(anchor.year - 1, month, day)
+        return candidate
+    return _day(default_year, month, day) if default_year else None
+
+
+def _resolve_match(
+    m: re.Match[str], anchor: dt.date | None, event_date: dt.date | None, default_year: int | None
+) -> tuple[dt.date | None, str] | None:
+    """The day one match stands for and its kind; None when the match is not a date after all."""
+    lex = _lexicon()
+    if m.group("iso"):
+        return _day(int(m.group("iy")), int(m.group("im")), int(m.group("id"))), "explicit"
+    if m.group("mdy") or m.group("dmy"):
+        month = _month(m.group("m1") or m.group("m2"))
+        if month is None:
+            return None
+        day = int(m.group("d1") or m.group("d2"))
+        year = m.group("y1") or m.group("y2")
+        if year:
+            return _day(int(year), month, day), "explicit"
+        return _place_year(month, day, anchor, default_year), "inferred_year"
+    if m.group("eventrel"):
+        days = _count(m.group("en")) * lex["units"][m.group("eu").lower()]
+        sign = 1 if m.group("edir").lower() == "after" else -1
+        return (event_date + dt.timedelta(days=sign * days) if event_date else None), "event_relative"
+    if m.group("sameday"):
+        return event_date, "event_relative"
+    if m.group("nextday"):
+        return (event_date + dt.timedelta(days=1) if event_date else None), "event_relative"
+    if m.group("later"):
+        days = _count(m.group("ln")) * lex["units"][m.group("lu").lower()]
+        return (event_date + dt.timedelta(days=days) if event_date else None), "event_relative"
+    if m.group("ago"):
+        days = _count(m.group("an")) * lex["units"][m.group("au").lower()]
+        return (anchor - dt.timedelta(days=days) if anchor else None), "relative"
+    if m.group("anchorword"):
+        offset = lex["anchor_days"][re.sub(r"\s+", " ", m.group("anchorword").lower())]
+        return (anchor + dt.timedelta(days=offset) if anchor else None), "relative"
+    if not m.group("wd")[:1].isupper():
+        return None
+    return _weekday(lex["weekdays"][m.group("wd").lower()], (m.group("wmod") or "").lower(), anchor), "relative"
+
+
+def _weekday(weekday: int, modifier: str, anchor: dt.date | None) -> dt.date | None:
+    """A named weekday: the latest such day up to the anchor, the one before it for "last", ahead for "next"."""
+    if anchor is None:
+        return None
+    back = (anchor.weekday() - weekday) % 7
+    if modifier == "next":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    if modifier == "last" and back == 0:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def document_year(text: str) -> int | None:
+    """The latest year among the fully written dates of ``text`` (else among bare years), for dates without one."""
+    years = [
+        int(m.group("y1") or m.group("y2") or m.group("iy"))
+        for m in _pattern().finditer(text)
+        if m.group("y1") or m.group("y2") or m.group("iy")
+    ]
+    if not years:
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    return max(years) if years else None
+
+
+def resolve_date(
+    text: str,
+    anchor: dt.date | None,
+    event_date: dt.date | None = None,
+    *,
+    default_year: int | None = None,
+) -> dt.date | None:
+    """The day the first date expression in ``text`` stands for, or None.
+
+    ``anchor`` is the reference (publication) date for "yesterday" or "on
+    Tuesday"; ``event_date`` is the attack date for "the following day" or
+    "a day after the attack"; ``default_year`` places a day-month without a
+    year when there is no anchor.
+    """
+    for m in _pattern().finditer(text):
+        resolved = _resolve_match(m, anchor, event_date, default_year)
+        if resolved is not None:
+            return resolved[0]
+    return None
+
+
+def find_dates(
+    doc_or_span: Doc | Span,
+    anchor: dt.date | None = None,
+    event_date: dt.date | None = None,
+) -> list[DateHit]:
+    """Every date expression in a Doc or Span as ``(start, end, date, kind)``.
+
+    Offsets are character offsets into ``doc.text`` (end exclusive). ``anchor``
+    defaults to ``doc._.reference_date``; a day-month without a year and
+    without an anchor takes the document's latest written year. ``date`` is
+    None when the expression needs a reference the caller did not give (an
+    event-relative day with no ``event_date``); callers may resolve the span
+    text again later with :func:`resolve_date`.
+    """
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    base = doc_or_span.start_char if isinstance(doc_or_span, Span) else 0
+    if anchor is None and Doc.has_extension("reference_date"):
+        anchor = doc._.reference_date
+    default_year = document_year(doc.text)
+    hits: list[DateHit] = []
+    for m in _pattern().finditer(doc_or_span.text):
+        resolved = _resolve_match(m, anchor, event_date, default_year)
+        if resolved is not None:
+            hits.append((base + m.start(), base + m.end(), resolved[0], resolved[1]))
+    return hits

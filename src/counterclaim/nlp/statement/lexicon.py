@@ -1,0 +1,79 @@
+"""The stance vocabulary of ``lexicons/stance.yaml`` as frozen sets.
+
+Rules test membership token by token, so the lists are turned into sets once
+per process instead of being scanned for each token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from counterclaim.lexicons import load_lexicon
+
+
+@dataclass(frozen=True)
+class FingerPhrase:
+    """``VERB (the) OBJECT PREPOSITION X``: "point fingers at X", "lay the blame on X"."""
+
+    verb: str
+    object: str
+    preposition: str
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """Every word list the statement rules read."""
+
+    attack_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_objects: frozenset[str]
+    claim_needs_responsibility: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    accuse_verbs: frozenset[str]
+    finger_phrases: tuple[FingerPhrase, ...]
+    hold_verbs: frozenset[str]
+    identify_verbs: frozenset[str]
+    attribute_verbs: frozenset[str]
+    responsible_words: frozenset[str]
+    confirm_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    label_verbs: frozenset[str]
+    membership_verbs: frozenset[str]
+    perpetrate_verbs: frozenset[str]
+    responsible_adjectives: frozenset[str]
+    responsible_prepositions: frozenset[str]
+    role_verbs: frozenset[str]
+    role_nouns: frozenset[str]
+    proxy_nouns: frozenset[str]
+    deny_verbs: frozenset[str]
+    deny_objects: frozenset[str]
+    condemn_verbs: frozenset[str]
+    vow_verbs: frozenset[str]
+    vow_actions: frozenset[str]
+    condemn_nouns: frozenset[str]
+    hedge_modals: frozenset[str]
+    negations: frozenset[str]
+    speaker_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    description_kinds: dict[str, tuple[str, ...]]
+    anonymous_perpetrators: frozenset[str]
+    nationality_nouns: frozenset[str]
+    claim_markers: frozenset[str]
+    date_resets: frozenset[str]
+
+
+@cache
+def stance_lexicon() -> StanceLexicon:
+    """The bundled stance lexicon, read once per process."""
+    data = load_lexicon("stance")
+    sets = {
+        key: frozenset(str(w).lower() for w in value)
+        for key, value in data.items()
+        if isinstance(value, list) and key != "finger_phrases"
+    }
+    return StanceLexicon(
+        **sets,
+        finger_phrases=tuple(FingerPhrase(**p) for p in data["finger_phrases"]),
+        description_kinds={k: tuple(v) for k, v in data["description_kinds"].items()},
+    )

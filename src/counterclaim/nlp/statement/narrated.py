@@ -1,0 +1,178 @@
+"""Speech acts the narrator reports in their own words, found from cue words and syntax.
+
+"X claimed responsibility", "X blamed the attack on Y", "the attack was blamed
+on Y by X", "X accused Y of ...", "officials pointed fingers at Y", "X held Y
+responsible", "X identified Y as the group responsible", "X denied any role",
+"X condemned the attack", "X vowed to punish those behind it", and "X
+confirmed that ..." whose clause says who is responsible. Reported speech found
+by ``cc_attributions`` becomes an act too (see :func:`reported_act`); each cue
+token yields one act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
+from counterclaim.nlp.statement.targets import RESUMPTIVE, Blame, TargetFinder, is_hedged, is_negated
+from counterclaim.records import Attribution
+
+ActKind = Literal["claim", "blame", "deny", "condemn", "report"]
+
+
+@dataclass
+class Act:
+    """One speech act before its speaker, targets and stance are resolved."""
+
+    kind: ActKind
+    cue: Token
+    speaker: Token | None
+    rule: str
+    targets: list[Blame] = field(default_factory=list)
+    content: Span | None = None
+    direct: bool = False
+    negated: bool = False
+    hedged: bool = False
+
+
+def _child(token: Token, *deps: str, lemma: str | None = None) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma)), None)
+
+
+def _pobj(token: Token, *prepositions: str) -> Token | None:
+    """The object of a preposition under ``token`` ("blamed it on X" -> X)."""
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
+            found = _child(child, "pobj")
+            if found is not None:
+                return found
+    return None
+
+
+def _subtree_span(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+class NarratedCues:
+    """Finds narrated speech acts token by token from the stance lexicon."""
+
+    def __init__(self, lexicon: StanceLexicon, targets: TargetFinder) -> None:
+        self.lex = lexicon
+        self.targets = targets
+
+    def acts(self, doc: Doc, end: int) -> list[Act]:
+        """Every narrated act whose cue lies before character ``end`` (where content stops)."""
+        out = []
+        for token in doc:
+            if token.idx >= end:
+                break
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            act = self.act(token)
+            if act is not None:
+                act.negated = is_negated(token, self.lex)
+                act.hedged = act.hedged or is_hedged(token, self.lex)
+                out.append(act)
+        return out
+
+    def act(self, verb: Token) -> Act | None:
+        """The act ``verb`` reports, if it is a cue of the lexicon used the way a cue is used."""
+        lemma = verb.lemma_.lower()
+        lex = self.lex
+        obj = _child(verb, "dobj")
+        passive = _child(verb, "nsubjpass")
+        speaker = passive_agent(verb) if passive is not None else clause_subject(verb)
+        if lemma in lex.claim_verbs and self._claims(verb, obj or passive):
+            return Act("claim", verb, speaker, f"narrated.claim.{lemma}")
+        if lemma in lex.accuse_verbs:
+            return self._accusation(verb, obj, passive, speaker)
+        for phrase in lex.finger_phrases:
+            if lemma == phrase.verb and obj is not None and obj.lemma_.lower() == phrase.object:
+                party = _pobj(obj, phrase.preposition) or _pobj(verb, phrase.preposition)
+                if party is not None:
+                    return Act("blame", verb, speaker, f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
+        if lemma in lex.hold_verbs | lex.identify_verbs and obj is not None and self._as_responsible(verb, obj):
+            return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(obj, "cue")])
+        if lemma in lex.attribute_verbs and self.targets.is_attack(obj or passive):
+            party = _pobj(verb, "to", "with") or _pobj(obj or passive, "to", "with")
+            if party is not None:
+                return Act("blame", verb, speaker, f"narrated.{lemma}_to", [Blame(party, "cue")])
+        if lemma in lex.deny_verbs:
+            return self._denial(verb, obj, speaker)
+        if lemma in lex.condemn_verbs and (obj is None or self._about_attack(obj)):
+            return Act("condemn", verb, speaker, f"narrated.condemn.{lemma}")
+        if lemma in lex.vow_verbs:
+            action = _child(verb, "xcomp")
+            if action is not None and action.lemma_.lower() in lex.vow_actions:
+                return Act("condemn", verb, speaker, f"narrated.vow.{action.lemma_.lower()}")
+        clause = _child(verb, "ccomp")
+        if clause is not None and lemma in lex.confirm_verbs | lex.claim_verbs | lex.report_verbs:
+            content = _subtree_span(clause)
+            quoted = any(t.is_quote for t in content)
+            return Act("report", verb, speaker, f"narrated.report.{lemma}", content=content, direct=quoted)
+        if lemma in lex.label_verbs and obj is not None:
+            content = verb.doc[obj.i : verb.right_edge.i + 1]
+            return Act("report", verb, speaker, f"narrated.label.{lemma}", content=content)
+        return None
+
+    def _claims(self, verb: Token, obj: Token | None) -> bool:
+        """ "claimed responsibility", "took credit", "claimed the attack"."""
+        if obj is None:
+            return False
+        word = obj.lemma_.lower()
+        if word in self.lex.responsibility_nouns:
+            return True
+        return verb.lemma_.lower() not in self.lex.claim_needs_responsibility and self.targets.is_attack(obj)
+
+    def _about_attack(self, token: Token) -> bool:
+        return any(self.targets.is_attack(t) or t.lower_ in RESUMPTIVE for t in token.subtree)
+
+    def _accusation(self, verb: Token, obj: Token | None, passive: Token | None, speaker: Token | None) -> Act | None:
+        """ "accused X", "blamed X", "blamed the attack on X", "X was blamed by Y", "the attack was blamed on X"."""
+        rule = f"narrated.accuse.{verb.lemma_.lower()}"
+        patient = obj if obj is not None else passive
+        if patient is None:
+            return None
+        if self.targets.is_attack(patient):
+            party = _pobj(verb, "on", "upon") or _pobj(patient, "on", "upon")
+            return Act("blame", verb, speaker, rule, [Blame(party, "cue")]) if party is not None else None
+        return Act("blame", verb, speaker, rule, [Blame(patient, "cue")])
+
+    def _as_responsible(self, verb: Token, obj: Token) -> bool:
+        """ "held X responsible", "identified X as the group responsible / the perpetrator"."""
+        for token in verb.subtree:
+            if token.i <= obj.i or token.lower_ not in self.lex.responsible_words:
+                continue
+            between = verb.doc[obj.i : token.i]
+            if verb.lemma_.lower() in self.lex.hold_verbs or any(t.lower_ == "as" for t in between):
+                return True
+        return False
+
+    def _denial(self, verb: Token, obj: Token | None, speaker: Token | None) -> Act | None:
+        """ "denied involvement", "rejected the accusation", "denied that it was behind the attack"."""
+        rule = f"narrated.deny.{verb.lemma_.lower()}"
+        clause = _child(verb, "ccomp")
+        if clause is not None:
+            return Act("deny", verb, speaker, rule, content=_subtree_span(clause))
+        if obj is not None and obj.lemma_.lower() in self.lex.deny_objects:
+            return Act("deny", verb, speaker, rule, content=_subtree_span(obj))
+        return None
+
+
+def reported_act(doc: Doc, attribution: Attribution) -> Act | None:
+    """An act for reported speech found by ``cc_attributions``: its content is read for who is responsible."""
+    if attribution.cue is None or attribution.content is None:
+        return None
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    if cue is None or content is None:
+        return None
+    speaker = None
+    if attribution.source is not None:
+        source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        speaker = source.root if source is not None else None
+    return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)

@@ -1,0 +1,213 @@
+"""Parties: the actors a statement names, as noun phrases resolved through the knowledge base.
+
+Speakers and targets are both noun phrases that may name a knowledge-base
+actor ("the Zionist regime" -> Israel), a person with a role ("Interior
+Minister X"), or a body the knowledge base does not know ("U.S. intelligence",
+"anti-regime media outlets"). One resolver serves both so the same words always
+yield the same canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from counterclaim.kb import KnowledgeBase, link_role, split_person
+from counterclaim.records import Actor, Mention, Span
+
+#: Dependents that do not belong to a name: clauses, lists and punctuation around it.
+_OUTSIDE_NAME = {"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "det", "poss", "case", "appos"}
+_PAREN = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]")
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Kinds that speak for themselves: their affiliation is the actor itself.
+_SELF_AFFILIATED = ("state", "militant_group")
+
+
+@dataclass
+class Party:
+    """An actor as one noun phrase names it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    actor: Actor | None = None
+    role: str | None = None
+    affiliation: Actor | None = None
+
+    @property
+    def is_person(self) -> bool:
+        """Whether the phrase names a person (a linked person, or a name with a role)."""
+        return (self.actor is not None and self.actor.kind == "person") or self.role is not None
+
+    def mention(self, producer: str, confidence: float) -> Mention:
+        """The phrase as a :class:`~counterclaim.records.Mention`."""
+        return Mention(
+            span=Span(start=self.start, end=self.end, text=self.text),
+            actor_id=self.actor.id if self.actor else None,
+            role=self.role,
+            affiliation_id=self.affiliation.id if self.affiliation else None,
+            producer=producer,
+            confidence=confidence,
+        )
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """The tokens of the name ``head`` heads: compounds and modifiers, "of" phrases; no clauses or lists."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _OUTSIDE_NAME and not _names_of(child) and not _joins(child):
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # only the contiguous run around the head: a modifier far away is not part of the name
+    run = [head]
+    by_index = {t.i: t for t in keep}
+    i = head.i - 1
+    while i in by_index:
+        run.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        run.append(by_index[i])
+        i += 1
+    while run and (run[0].is_punct or run[0].dep_ == "det") and run[0] != head:
+        run.pop(0)
+    while run and run[-1].is_punct and run[-1] != head:
+        run.pop()
+    return run
+
+
+def _joins(child: Token) -> bool:
+    """A hyphen or apostrophe inside a name ("ISIS-K", "Qa'ani"), which the tokenizer may split off."""
+    return child.is_punct and child.text in "-‐–'’" and not child.whitespace_ and child.i > 0 and not child.nbor(-1).whitespace_
+
+
+def _names_of(child: Token) -> bool:
+    """An "of" phrase that is part of a name ("Ministry of Intelligence"), not a complement ("accused X of ...")."""
+    return child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+
+
+def _broken_title(first: Token) -> list[Token]:
+    """Title words a wrong sentence break cut off a name ("Commander Brig." | "Gen. X said")."""
+    doc = first.doc
+    if not first.is_sent_start or first.i < 2:
+        return []
+    stop = doc[first.i - 1]
+    abbreviation = doc[first.i - 2] if stop.text == "." else stop
+    if not (abbreviation.text.rstrip(".")[:1].isupper() and len(abbreviation.text.rstrip(".")) <= 5):
+        return []
+    run = [stop] if stop.text == "." else []
+    i = first.i - 1 - len(run)
+    while i >= 0 and doc[i].text[:1].isupper():
+        run.insert(0, doc[i])
+        if doc[i].is_sent_start:
+            break
+        i -= 1
+    return run
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The name plus its parenthetical or appositive acronym ("Ministry of Intelligence (MOIS)")."""
+    tokens = name_tokens(head)
+    tokens = [*_broken_title(tokens[0]), *tokens]
+    end = tokens[-1].i
+    doc = head.doc
+    if end + 3 < len(doc) and doc[end + 1].text in "([" and doc[end + 3].text in ")]":
+        return [*tokens, doc[end + 1], doc[end + 2], doc[end + 3]]
+    return tokens
+
+
+def possessor(head: Token) -> Token | None:
+    """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
+    return next((c for c in head.children if c.dep_ == "poss"), None)
+
+
+class PartyResolver:
+    """Turns noun phrases into :class:`Party` objects through the knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, generic_heads: frozenset[str] = frozenset()) -> None:
+        self.kb = kb
+        self.generic_heads = generic_heads
+
+    def from_head(self, head: Token) -> Party:
+        """The party a noun phrase headed by ``head`` names.
+
+        A common noun with a name in apposition ("the group al-Shabaab", "its
+        spokesman, X") names what the name names; the noun is the role.
+        """
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
+        if head.pos_ == "NOUN" and name is not None:
+            party = self.from_head(name)
+            described = self.from_head_only(head)
+            if party.actor is None and party.role is None:
+                party.role = described.text
+            party.affiliation = party.affiliation or described.affiliation
+            return party
+        return self.from_head_only(head)
+
+    def from_head_only(self, head: Token) -> Party:
+        """The party the phrase at ``head`` names, appositions aside."""
+        tokens = phrase_tokens(head)
+        party = self.from_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        owner = possessor(head)
+        if owner is not None and party.affiliation is None:
+            found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
+            party.affiliation = self.affiliation_of(found) if found else None
+        return party
+
+    def from_text(self, doc: Doc, start: int, end: int) -> Party:
+        """The party the words ``doc.text[start:end]`` name."""
+        text = doc.text[start:end]
+        actor = self.link(text)
+        if actor is not None:
+            return Party(start, end, text, actor.name, actor, None, self.affiliation_of(actor))
+        person = split_person(_PAREN.sub("", text))
+        if person.name and person.role:
+            linked = self.kb.fuzzy(person.name)
+            linked = linked if linked is not None and linked.kind == "person" else None
+            role_org = link_role(person.role, self.kb)
+            affiliation = self.kb.actor(role_org) if role_org else (self.affiliation_of(linked) if linked else None)
+            return Party(start, end, text, linked.name if linked else person.name, linked, person.role, affiliation)
+        return Party(start, end, text, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
+
+    def link(self, text: str) -> Actor | None:
+        """The actor the whole phrase names: as written, its parenthetical acronym, or without it."""
+        candidates = [text, *_PAREN.findall(text), _PAREN.sub("", text)]
+        for candidate in candidates:
+            found = self.kb.lookup(candidate)
+            if found is not None:
+                return found
+        bare = _PAREN.sub("", text).rstrip(" .,")
+        generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
+        for match in self.kb.find_matches(bare):
+            # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
+            # inside a description that names nobody itself ("members of the ADF")
+            if match.via != "demonym" and (match.end == len(bare) or generic or self._generic_of(bare)):
+                return self.kb.actor(match.actor_id)
+        return None
+
+    def _generic_of(self, text: str) -> bool:
+        """ "fighters of the X": a generic head followed by the name it belongs to."""
+        first = text.split(" of ", 1)[0].split()
+        return " of " in text and bool(first) and first[-1].lower() in self.generic_heads
+
+    def affiliation_of(self, actor: Actor | None) -> Actor | None:
+        """The organisation or state an actor speaks for (a state or group for itself)."""
+        if actor is None:
+            return None
+        if actor.kind in _SELF_AFFILIATED:
+            return actor
+        for related in (actor.affiliation, actor.country):
+            if related and (found := self.kb.actor(related)) is not None:
+                return found
+        return None
+
+    def affiliation_in(self, text: str) -> Actor | None:
+        """The organisation or state named inside an unknown phrase ("U.S. intelligence" -> United States)."""
+        for _, _, actor in self.kb.find_all(text):
+            if actor.kind != "person":
+                return self.affiliation_of(actor) or actor
+        return None

@@ -1,0 +1,226 @@
+"""Who made a statement: the subject of the cue, resolved to a named party.
+
+News copy names a speaker once and then says "he", "they", "the ministry" or
+"the statement". The resolver walks from the cue to its subject through
+control and coordination ("were quick to point fingers", "... and claimed"),
+splits lists of named speakers, and resolves pronouns and descriptions to the
+most salient earlier mention that agrees in type: same sentence before earlier
+ones, subjects and authors before other mentions, nearer before farther.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Dependencies through which a verb shares the subject of its head.
+_SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
+_PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+_THING_PRONOUNS = {"it", "its"}
+_GROUP_PRONOUNS = {"they", "them", "their"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+#: How many sentences back a pronoun or description may find its antecedent.
+_LOOKBACK_SENTENCES = 3
+
+
+def clause_subject(cue: Token) -> Token | None:
+    """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
+    token = cue
+    for _ in range(8):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ in _SHARES_SUBJECT and token.head != token:
+            token = token.head
+            continue
+        if token.dep_ in ("relcl", "acl"):
+            return token.head
+        return None
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb ("was blamed on Y by X" -> X)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+class SpeakerResolver:
+    """Resolves the subject of a cue to the parties who spoke, per document."""
+
+    def __init__(self, doc: Doc, parties: PartyResolver, lexicon: StanceLexicon) -> None:
+        self.doc = doc
+        self.parties = parties
+        self.lex = lexicon
+        self._candidates = self._antecedent_candidates()
+
+    def speakers(self, head: Token) -> list[Party]:
+        """The parties the noun phrase at ``head`` names: one per named speaker in a list."""
+        word = head.lower_
+        if head.pos_ == "PRON" and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
+            found = self.antecedent(head)
+            return [found] if found else []
+        if head.lemma_.lower() in self.lex.document_nouns or word in self.lex.document_nouns:
+            return self.authors(head)
+        if self.is_description(head):
+            found = self.antecedent(head)
+            return [found] if found else [self.parties.from_head(head)]
+        if not self.can_speak(head):
+            return []
+        listed = self._listed(head)
+        if listed:
+            return listed
+        return [self._with_apposition(head)]
+
+    def can_speak(self, head: Token) -> bool:
+        """Whether a noun phrase may name a speaker: a name, an entity, a known actor or a speaker noun."""
+        if head.pos_ == "PROPN" or head.ent_type_ in _NAME_ENTS:
+            return True
+        if head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns:
+            return True
+        tokens = name_tokens(head)
+        return self.parties.link(self.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
+
+    def authors(self, document: Token) -> list[Party]:
+        """Who issued a statement, video or report: "by X", "from X", "X's statement", "the X statement"."""
+        for child in document.children:
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+                return [self.parties.from_head(child)]
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and self.can_speak(obj):
+                    return self.speakers(obj)
+            if child.dep_ == "acl":
+                agent = passive_agent(child)
+                if agent is not None:
+                    return self.speakers(agent)
+        named = [t for t in document.subtree if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj"]
+        if named and self.can_speak(named[0]):  # "a message posted in the name of X"
+            return self.speakers(named[0])
+        governor = document.head
+        if document.dep_ in ("dobj", "pobj") and governor != document:
+            verb = governor.head if document.dep_ == "pobj" else governor
+            subject = clause_subject(verb)
+            if subject is not None and subject != document:
+                return self.speakers(subject)
+        found = self.antecedent(document)
+        return [found] if found else []
+
+    def is_description(self, head: Token) -> bool:
+        """ "the ministry", "the group": a definite common noun that stands for an actor named before."""
+        if head.pos_ == "PROPN" and head.lemma_.lower() not in self.lex.description_kinds:
+            return False
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
+        return head.lemma_.lower() in self.lex.description_kinds and definite and not modified
+
+    def _listed(self, head: Token) -> list[Party]:
+        """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
+        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        if not conjuncts:
+            return []
+        start = phrase_tokens(head)[0].idx
+        last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
+        end = last.idx + len(last)
+        appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
+        for extra in appositions:  # a parse may hang the list's last name on the first as an apposition
+            end = max(end, extra.idx + len(extra))
+        text = self.doc.text[start:end]
+        names, position = [], 0
+        for separator in [*_LIST_SPLIT.finditer(text), None]:
+            cut = separator.start() if separator else len(text)
+            if cut > position:
+                names.append((start + position, start + cut))
+            position = separator.end() if separator else cut
+        stripped = [re.sub(r"^(?:the\s+)", "", self.doc.text[s:e]) for s, e in names]
+        if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
+            return [self.parties.from_text(self.doc, start, end)]
+        return [self.parties.from_text(self.doc, s, e) for s, e in names]
+
+    def _with_apposition(self, head: Token) -> Party:
+        """A party with a describing apposition kept for role splitting ("X, a parliamentarian")."""
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN" and c.i > head.i), None)
+        if appos is None:
+            return self._own_side(head, self.parties.from_head(head))
+        start = phrase_tokens(head)[0].idx
+        last = name_tokens(appos)[-1]
+        party = self.parties.from_text(self.doc, start, last.idx + len(last))
+        return party if party.role else self.parties.from_head(head)
+
+    def _own_side(self, head: Token, party: Party) -> Party:
+        """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if party.affiliation is None and owner is not None:
+            found = self.antecedent(owner)
+            if found is not None:
+                party.affiliation = self.parties.affiliation_of(found.actor) or found.affiliation
+        return party
+
+    # -- antecedents -----------------------------------------------------
+    def _antecedent_candidates(self) -> list[tuple[Token, bool]]:
+        """Heads of phrases a later pronoun may refer to, with whether each is a subject or an author."""
+        heads: dict[int, bool] = {}
+        named = [ent for ent in self.doc.ents if ent.label_ in _NAME_ENTS]
+        for mention in self.doc._.actor_mentions or []:
+            span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None:
+                named.append(span)
+        for span in named:
+            if span.root.pos_ != "PRON":
+                heads.setdefault(span.root.i, False)
+        for token in self.doc:
+            salient = token.dep_ in _SUBJECTS or (
+                token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.dep_ in ("prep", "agent")
+            )
+            if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
+                heads[token.i] = True
+        return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)
+
+    def antecedent(self, token: Token) -> Party | None:
+        """The earlier party a pronoun or description refers to, or None."""
+        sentence = token.sent
+        first_sentence = sentence.start
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start == first_sentence)
+        window_start = sentences[max(0, index - _LOOKBACK_SENTENCES)].start
+        ranked = []
+        for head, salient in self._candidates:
+            if head.i >= token.i or head.i < window_start or head.i in range(token.left_edge.i, token.right_edge.i + 1):
+                continue
+            same_sentence = head.sent.start == first_sentence
+            ranked.append(((not same_sentence, not salient, -head.i), head))
+        for _, head in sorted(ranked, key=lambda r: r[0]):
+            party = self._agreeing(token, head)
+            if party is not None:
+                return party
+        return None
+
+    def _agreeing(self, token: Token, head: Token) -> Party | None:
+        """The party at ``head`` if it can be what ``token`` refers to."""
+        if head.lemma_.lower() in self.lex.document_nouns:
+            return None
+        if self.is_description(head):
+            return None
+        party = self.parties.from_head(head)
+        person = party.is_person or head.ent_type_ == "PERSON"
+        word = token.lower_
+        if word in _PERSON_PRONOUNS:
+            return party if person else None
+        if person:
+            return None
+        if word in _THING_PRONOUNS:
+            return party if head.tag_ != "NNS" else None
+        if word in _GROUP_PRONOUNS:
+            return party
+        kinds = self.lex.description_kinds.get(token.lemma_.lower(), ())
+        if party.actor is not None and party.actor.kind in kinds:
+            return party
+        return party if token.lemma_.lower() in party.text.lower() else None

@@ -1,0 +1,116 @@
+"""The stance of each statement, decided over the whole document.
+
+Whether attributing the attack to a group is a ``confirm`` or an ``accuse``
+depends on who claimed it, which the article may say before or after; so
+acts first become :class:`Draft` statements with a provisional ``attribute``
+stance, and :func:`finalise` decides once every claim in the document is known:
+attributing it to oneself is a claim, to the claimant (or its parent or
+branch) a confirmation, to anyone else an accusation. Hedged attributions are
+``other``; negated ones are no statement, except that saying one's own side
+was not involved is a denial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from counterclaim.kb import KnowledgeBase
+from counterclaim.nlp.statement.narrated import Act
+from counterclaim.nlp.statement.parties import Party
+from counterclaim.records import Actor
+
+DraftStance = Literal["claim", "attribute", "confirm", "accuse", "deny", "condemn", "other"]
+
+
+@dataclass
+class Draft:
+    """A statement with its parties resolved and its stance possibly still provisional."""
+
+    act: Act
+    speaker: Party
+    stance: DraftStance
+    target: Party | None
+    producer: str
+
+
+def group_of(party: Party | None) -> Actor | None:
+    """The militant group a party is or speaks for (a spokesman or outlet for its group)."""
+    if party is None:
+        return None
+    for actor in (party.actor, party.affiliation):
+        if actor is not None and actor.kind == "militant_group":
+            return actor
+    return None
+
+
+def side_of(party: Party) -> Party:
+    """Who a denial clears when the speaker denies for their own side: the state or organisation."""
+    if party.affiliation is not None and party.affiliation.kind in ("state", "militant_group", "organisation"):
+        return Party(party.start, party.end, party.text, party.affiliation.name, party.affiliation)
+    return party
+
+
+def _same(a: Party, b: Party) -> bool:
+    if a.actor is not None and b.actor is not None:
+        return a.actor.id == b.actor.id
+    return a.name.lower() == b.name.lower()
+
+
+def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], claim_like: bool) -> list[Draft]:
+    """Draft statements for one act and one speaker.
+
+    ``targets`` holds ``(party, hedged, negated)`` for each party the act makes
+    responsible; ``claim_like`` says the content reads as a group's own account
+    of the attack (its fighters, its operation).
+    """
+    rule = act.rule
+    if act.negated and act.kind != "deny":
+        return []
+    if act.kind == "condemn":
+        return [Draft(act, speaker, "condemn", None, f"statements.{rule}")]
+    if act.kind == "claim":
+        own = group_of(speaker)
+        target = Party(speaker.start, speaker.end, speaker.text, own.name, own) if own else speaker
+        return [Draft(act, speaker, "other" if act.hedged else "claim", target, f"statements.{rule}")]
+    if act.kind == "deny":
+        cleared = [party for party, _, _ in targets] or [side_of(speaker)]
+        return [Draft(act, speaker, "deny", party, f"statements.{rule}") for party in cleared]
+    out = []
+    for party, hedged, negated in targets:
+        if negated:
+            if _same(party, speaker) or _same(party, side_of(speaker)):
+                out.append(Draft(act, speaker, "deny", side_of(speaker), f"statements.{rule}.deny"))
+            continue
+        stance: DraftStance = "other" if hedged or act.hedged else "attribute"
+        out.append(Draft(act, speaker, stance, party, f"statements.{rule}"))
+    if not targets and claim_like and group_of(speaker) is not None:
+        own = group_of(speaker)
+        target = Party(speaker.start, speaker.end, speaker.text, own.name, own)
+        out.append(Draft(act, speaker, "claim", target, f"statements.{rule}.own_account"))
+    return out
+
+
+def _related(a: Actor, b: Actor, kb: KnowledgeBase) -> bool:
+    return a.id == b.id or kb.is_branch_of(a.id, b.id) or kb.is_branch_of(b.id, a.id)
+
+
+def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
+    """Turn provisional attributions into claims, confirmations or accusations."""
+    for draft in items:
+        own = group_of(draft.speaker)
+        target = draft.target.actor if draft.target else None
+        if draft.stance == "attribute" and own is not None and target is not None and _related(own, target, kb):
+            draft.stance = "claim"
+    claimed = [d.target.actor for d in items if d.stance == "claim" and d.target and d.target.actor]
+    claimed_names = {d.target.name.lower() for d in items if d.stance == "claim" and d.target}
+    for draft in items:
+        if draft.stance != "attribute" or draft.target is None:
+            continue
+        target = draft.target.actor
+        if target is not None:
+            confirmed = any(_related(target, c, kb) for c in claimed)
+        else:
+            confirmed = draft.target.name.lower() in claimed_names
+        draft.stance = "confirm" if confirmed else "accuse"
+    return items

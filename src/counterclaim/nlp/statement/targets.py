@@ -1,0 +1,167 @@
+"""Who a statement makes responsible: the agent of the attack inside what was said.
+
+"Zionists funded the attack", "X was behind the bombing", "Y was involved in
+the attacks": the party blamed is whoever the clause makes the agent of the
+attack. A party described as someone's "agents", "proxies" or acting "on
+behalf of" someone passes the blame on to that someone. Hedges ("may have
+been") and negations ("was not behind") are recorded, not dropped: the stance
+step decides what they make of the statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.speakers import passive_agent
+
+#: Words that point back to the attack ("condemned it", "was behind this").
+RESUMPTIVE = {"it", "this", "that", "them", "these", "those"}
+
+
+@dataclass
+class Blame:
+    """A party the words make responsible, with the rule that found it."""
+
+    head: Token
+    rule: str
+    hedged: bool = False
+    negated: bool = False
+
+
+def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
+    """Whether ``token``'s clause is negated ("did not claim", "never accused", "no group claimed")."""
+    for node in (token, *[t for t in token.children if t.dep_ in ("aux", "auxpass")]):
+        if any(c.dep_ == "neg" or c.lower_ in lexicon.negations and c.dep_ in ("advmod", "neg") for c in node.children):
+            return True
+    arguments = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(c.lower_ in ("no", "none") and c.dep_ == "det" for a in arguments for c in a.children)
+
+
+def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -> bool:
+    """Whether a modal or hedge word governs ``token`` up to ``stop`` ("may have been behind")."""
+    node = token
+    for _ in range(6):
+        if any(c.lower_ in lexicon.hedge_modals and c.dep_ in ("aux", "advmod", "auxpass") for c in node.children):
+            return True
+        if node.lower_ in lexicon.hedge_modals:
+            return True
+        if (stop is not None and node == stop) or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+class TargetFinder:
+    """Finds the parties a stretch of text makes responsible for the attack."""
+
+    def __init__(self, lexicon: StanceLexicon) -> None:
+        self.lex = lexicon
+
+    def blamed(self, tokens: Iterable[Token], root: Token | None = None) -> list[Blame]:
+        """Every party the ``tokens`` make responsible; proxies pass blame to their principal."""
+        tokens = list(tokens)
+        inside = {t.i for t in tokens}
+        proxies: list[Blame] = []
+        agents: list[Blame] = []
+        for token in tokens:
+            if token.lemma_.lower() in self.lex.proxy_nouns:
+                proxies += [Blame(p, "proxy") for p in self._principals(token, inside)]
+            else:
+                agents += [Blame(a, rule) for a, rule in self._agents(token)]
+        found = proxies or agents
+        out = []
+        for blame in found:
+            if blame.head.i not in inside or (self._anonymous(blame.head) and not self._has_name(blame.head)):
+                continue
+            blame.negated = is_negated(blame.head.head, self.lex) or is_negated(blame.head, self.lex)
+            blame.hedged = is_hedged(blame.head.head, self.lex, stop=root)
+            out.append(blame)
+            out += [Blame(c, blame.rule, blame.hedged, blame.negated) for c in blame.head.conjuncts if c.i in inside]
+        unique: dict[int, Blame] = {}
+        for blame in out:
+            unique.setdefault(blame.head.i, blame)
+        return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def is_attack(self, token: Token | None) -> bool:
+        """Whether a noun names the attack (or points back to it: "it", "this")."""
+        if token is None:
+            return False
+        return token.lemma_.lower() in self.lex.attack_nouns or token.lower_ in self.lex.attack_nouns
+
+    def _about_attack(self, token: Token | None) -> bool:
+        return token is not None and (self.is_attack(token) or token.lower_ in RESUMPTIVE)
+
+    def _anonymous(self, head: Token) -> bool:
+        return head.lemma_.lower() in self.lex.anonymous_perpetrators or head.lower_ in self.lex.anonymous_perpetrators
+
+    def _nationality(self, token: Token) -> bool:
+        """ "a Tajik national", "Afghan citizens": where the attackers come from, not who is behind them."""
+        return token.lemma_.lower() in self.lex.nationality_nouns or token.lower_ in self.lex.nationality_nouns
+
+    def _has_name(self, head: Token) -> bool:
+        """Whether a description names who it is ("al-Shabaab fighters", "members of the ADF")."""
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PROPN" for g in child.children):
+                return True
+        return False
+
+    def _principals(self, proxy: Token, inside: set[int]) -> list[Token]:
+        """Whom a proxy serves: "agents of X", "proxies for X", "... on behalf of X"."""
+        out = [
+            g for c in proxy.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pobj"
+        ]
+        sentence = proxy.sent
+        for token in sentence:
+            if token.i <= proxy.i or token.i > proxy.i + 5 or token.lower_ != "behalf":
+                continue
+            out += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return [t for t in out if t.i in inside]
+
+    def _agents(self, token: Token) -> list[tuple[Token, str]]:
+        """The agent when ``token`` is a predicate of responsibility, else nothing."""
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.perpetrate_verbs and token.pos_ in ("VERB", "AUX"):
+            if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                return []
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(self._about_attack(o) or self._anonymous(o) for o in objects):
+                return []
+            agent = passive_agent(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return [(agent, "perpetrate")] if agent is not None else []
+        if lemma in self.lex.responsible_adjectives or token.lower_ in self.lex.responsible_adjectives:
+            about = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if about and not any(self._about_attack(a) for a in about):
+                return []
+            holder = token.head if token.dep_ == "acomp" else token
+            subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return [(subject, "responsible")] if subject is not None else []
+        if lemma in self.lex.claim_verbs | self.lex.role_verbs:
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            words = self.lex.responsibility_nouns | self.lex.role_nouns
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if obj is not None and obj.lemma_.lower() in words and subject is not None:
+                return [(subject, "responsibility")]
+            return []
+        if lemma in self.lex.membership_verbs:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+            if subject is not None and group is not None and self._anonymous(subject):
+                return [(group, "membership")]
+            return []
+        if lemma == "be":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            named = next((c for c in token.children if c.dep_ == "attr"), None)
+            if subject is not None and named is not None and self._anonymous(subject) and not self._nationality(named):
+                return [(named, "identity")]
+        if token.lower_ in self.lex.responsible_prepositions and token.head.lemma_ == "be":
+            about = next((c for c in token.children if c.dep_ == "pobj"), None)
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._about_attack(about):
+                return [(subject, "behind")]
+        return []

@@ -1,0 +1,98 @@
+"""When a statement was made: the date phrase that governs its cue, or one carried from earlier.
+
+A date counts for a statement when it modifies the cue's clause ("On Jan. 9,
+X said", "the statement published on Jan. 19 claimed") — not when it modifies
+a noun inside it ("the Jan. 3 attacks"). A date that opens a sentence also
+governs the following sentences of the same paragraph, until another date or a
+word that moves the story in time ("Meanwhile", "later"). Relative days resolve
+against the reference date or the attack date, found here from the first
+sentence that reports an attack with a date, since ``cc_attack`` runs later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.nlp.dates import find_dates
+from counterclaim.nlp.statement.lexicon import StanceLexicon
+
+_DAY_KINDS = ("explicit", "inferred_year")
+
+
+class StatementDater:
+    """Dates statements in one document."""
+
+    def __init__(self, doc: Doc, lexicon: StanceLexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.anchor: dt.date | None = doc._.reference_date
+        self.event_date = doc._.event.date if doc._.event is not None else self._attack_date()
+        self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
+
+    def _attack_date(self) -> dt.date | None:
+        """The date of the first sentence that reports an attack and names a day."""
+        for sentence in self.doc.sents:
+            if not any(t.lemma_.lower() in self.lex.attack_nouns for t in sentence):
+                continue
+            for _, _, day, kind in find_dates(sentence, self.anchor):
+                if day is not None and kind in _DAY_KINDS:
+                    return day
+        return None
+
+    def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
+        """Resolved date phrases of a sentence (cached)."""
+        if sentence.start not in self._hits:
+            found = find_dates(sentence, self.anchor, self.event_date)
+            self._hits[sentence.start] = [(s, e, d) for s, e, d, _ in found if d is not None]
+        return self._hits[sentence.start]
+
+    def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
+        """The day the statement with this cue (and subject) was made, or None when the text does not say."""
+        sentence = cue.sent
+        for start, end, day in self.hits(sentence):
+            if self._governs(start, end, cue, speaker):
+                return day
+        if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
+            return None
+        return self._carried(sentence)
+
+    def _governs(self, start: int, end: int, cue: Token, speaker: Token | None) -> bool:
+        """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement."""
+        phrase = self.doc.char_span(start, end, alignment_mode="expand")
+        if phrase is None:
+            return False
+        node = phrase.root
+        for _ in range(12):
+            if node == cue or (speaker is not None and node == speaker):
+                return True
+            if node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end):
+                return False
+            if node.head == node:
+                return False
+            node = node.head
+        return False
+
+    def _resets(self, sentence: Span) -> bool:
+        first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+        return first is not None and first.lower_ in self.lex.date_resets
+
+    def _opening_date(self, sentence: Span) -> dt.date | None:
+        """The date a sentence opens with (before its main verb), which later sentences inherit."""
+        for start, _, day in self.hits(sentence):
+            if start < sentence.root.idx:
+                return day
+        return None
+
+    def _carried(self, sentence: Span) -> dt.date | None:
+        """The opening date of an earlier sentence of the same paragraph, unless time moved on since."""
+        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start_char) + 1
+        previous = [s for s in self.doc.sents if paragraph_start <= s.start_char < sentence.start_char]
+        for earlier in reversed(previous):
+            day = self._opening_date(earlier)
+            if day is not None:
+                return day
+            if self.hits(earlier) or self._resets(earlier):
+                return None
+        return None

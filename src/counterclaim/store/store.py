@@ -1,0 +1,175 @@
+"""The Store: saves ArticleRecords, one transaction per document, and reads them back.
+
+One transaction per document is the crash-safety contract: a batch killed at
+any moment leaves every document either fully stored or absent, so re-running
+the same command simply completes the rest (documents already present are
+skipped by id, which is a hash of the text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from counterclaim.records import Actor, ArticleRecord
+from counterclaim.store import rows, schema
+from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
+from counterclaim.store.migrate import upgrade
+
+#: Rows fetched per round trip when streaming records.
+STREAM_BATCH = 200
+
+
+class Store:
+    """A counterclaim database at ``url`` (any SQLAlchemy URL, or a path to an SQLite file).
+
+    Opening migrates the schema to the newest version. With ``create=False`` a
+    missing SQLite file is an error instead of a new empty store (for commands
+    that only read).
+    """
+
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        self.url = parse_url(url or default_url())
+        self.display_url = self.url.render_as_string(hide_password=True)
+        path = sqlite_path(self.url)
+        if path is not None and not create and not path.exists():
+            raise StoreError(f"no store at {path}; run `counterclaim analyze` first or pass --db")
+        self.engine = make_engine(self.url)
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as err:
+            self.engine.dispose()
+            raise StoreError(f"cannot open store {self.display_url}: {_first_line(err)}") from err
+
+    def close(self) -> None:
+        """Release the connections (and SQLite's file handles)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return _exists(conn, document_id)
+
+    def save(self, record: ArticleRecord) -> bool:
+        """Store every row of ``record`` in one transaction; ``False`` if the document was already stored."""
+        try:
+            with self.engine.begin() as conn:
+                if _exists(conn, record.document.id):
+                    return False
+                _insert_record(conn, record)
+                return True
+        except IntegrityError:
+            # another writer stored the same document between our check and our insert
+            if self.has_document(record.document.id):
+                return False
+            raise
+
+    def load_record(self, document_id: str) -> ArticleRecord:
+        """The record exactly as saved; ``KeyError`` if no such document."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(schema.documents.c.record_json).where(schema.documents.c.id == document_id)
+            ).scalar_one_or_none()
+        if found is None:
+            raise KeyError(document_id)
+        return ArticleRecord.model_validate_json(found)
+
+    def iter_records(self, document_ids: Iterable[str] | None = None) -> Iterator[ArticleRecord]:
+        """Stored records in ingestion order (or those of ``document_ids``, in that order), streamed."""
+        if document_ids is not None:
+            for document_id in document_ids:
+                yield self.load_record(document_id)
+            return
+        query = select(schema.documents.c.record_json).order_by(schema.documents.c.ingested_at, schema.documents.c.id)
+        with self.engine.connect() as conn:
+            for chunk in conn.execution_options(yield_per=STREAM_BATCH).execute(query).scalars().partitions():
+                for record_json in chunk:
+                    yield ArticleRecord.model_validate_json(record_json)
+
+    def document_ids(self) -> list[str]:
+        """Ids of all stored documents, in ingestion order."""
+        with self.engine.connect() as conn:
+            query = select(schema.documents.c.id).order_by(schema.documents.c.ingested_at, schema.documents.c.id)
+            return list(conn.execute(query).scalars())
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> None:
+        """Write knowledge-base actors, replacing the provisional names rows were created with."""
+        with self.engine.begin() as conn:
+            for actor in actors:
+                values = {
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "affiliation_id": actor.affiliation,
+                    "country_id": actor.country,
+                }
+                changed = conn.execute(update(schema.actors).where(schema.actors.c.id == actor.id).values(values))
+                if changed.rowcount == 0:
+                    conn.execute(insert(schema.actors).values(id=actor.id, **values))
+
+    def events(self) -> list[dict[str, Any]]:
+        """Cross-document events, oldest attack first (empty until events are grouped)."""
+        with self.engine.connect() as conn:
+            query = select(schema.events).order_by(schema.events.c.date, schema.events.c.id)
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def event_document_ids(self, event_id: str) -> list[str]:
+        """Documents assigned to ``event_id``, by publication date."""
+        ed, docs = schema.event_documents, schema.documents
+        query = (
+            select(ed.c.document_id)
+            .join(docs, docs.c.id == ed.c.document_id)
+            .where(ed.c.event_id == event_id)
+            .order_by(docs.c.published, docs.c.name)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+
+def _exists(conn: Connection, document_id: str) -> bool:
+    query = select(schema.documents.c.id).where(schema.documents.c.id == document_id)
+    return conn.execute(query).first() is not None
+
+
+def _insert_record(conn: Connection, record: ArticleRecord) -> None:
+    document_id = record.document.id
+    conn.execute(insert(schema.documents).values({**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}))
+    _ensure_actors(conn, rows.referenced_actors(record))
+    for table, table_rows in (
+        (schema.mentions, rows.mention_rows(record)),
+        (schema.attributions, rows.attribution_rows(record)),
+        (schema.statements, rows.statement_rows(record)),
+    ):
+        if table_rows:
+            conn.execute(insert(table), [{**row, "document_id": document_id} for row in table_rows])
+    for position, (event, is_main) in enumerate(rows.attacks(record)):
+        attack_row = {**rows.attack_row(event, position, is_main), "document_id": document_id}
+        attack_id = conn.execute(insert(schema.attacks).values(attack_row)).inserted_primary_key[0]
+        casualty_rows = [
+            {**rows.casualty_row(c), "attack_id": attack_id, "document_id": document_id} for c in event.casualties
+        ]
+        if casualty_rows:
+            conn.execute(insert(schema.casualty_reports), casualty_rows)
+
+
+def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
+    """Create a provisional ``actors`` row for each referenced id not yet stored."""
+    if not names:
+        return
+    known = set(conn.execute(select(schema.actors.c.id).where(schema.actors.c.id.in_(names))).scalars())
+    missing = [{"id": actor_id, "name": name} for actor_id, name in names.items() if actor_id not in known]
+    if missing:
+        conn.execute(insert(schema.actors), missing)
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(getattr(err, "orig", None) or err)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__

@@ -1,0 +1,174 @@
+"""The gold corpora under ``tests/corpus`` follow ``shared/eval/SCHEMA.md``.
+
+The extractor is judged against these files, so a malformed or inconsistent
+gold record would silently skew every score: these checks catch a missing key,
+a stance outside the scheme, a quote that is not in the article, a name that
+is not canonical, or a multi-document article missing from the clusters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+SINGLE = CORPUS / "single"
+MULTI = CORPUS / "multi"
+EXAMPLES = ROOT / "examples"
+#: Where the evaluation kit lives (the Makefile's EVAL): its aliases.json names the canonical forms.
+EVAL_DIR = Path(os.environ.get("COUNTERCLAIM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+
+EVENT_KEYS = {
+    "date",
+    "city",
+    "country",
+    "attack_type",
+    "perpetrator_claimed",
+    "killed",
+    "killed_source",
+    "injured",
+    "injured_source",
+}
+STATEMENT_KEYS = {"speaker", "speaker_affiliation", "stance", "target", "date", "quote"}
+STANCES = {"claim", "accuse", "confirm", "deny", "condemn", "other"}
+#: GTD attack-type words the scorer classifies (``shared/eval/score.py``); gold uses one of these stems.
+ATTACK_WORDS = ("bomb", "explosi", "blast", "suicide", "armed", "assault", "hostage", "kidnap", "hijack", "assassinat")
+WORDS = (150, 400)
+
+SINGLE_NAMES = sorted(p.stem for p in SINGLE.glob("*.txt"))
+MULTI_NAMES = sorted(p.stem for p in MULTI.glob("*.txt"))
+
+
+def _is_date(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _gold(name: str) -> dict:
+    return json.loads((SINGLE / f"{name}.gold.json").read_text(encoding="utf-8"))
+
+
+def _head(path: Path) -> str:
+    """The lines where a headline, dateline or date line stands (a press release's letterhead comes first)."""
+    return "\n".join(path.read_text(encoding="utf-8").splitlines()[:10])
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().replace("\u2019", "'").split())
+
+
+@pytest.fixture(scope="module")
+def non_canonical() -> dict[str, str]:
+    """Each alias that is not the first name of its group -> that first (canonical) name."""
+    path = EVAL_DIR / "aliases.json"
+    if not path.exists():
+        pytest.skip(f"no aliases.json under {EVAL_DIR} (set COUNTERCLAIM_EVAL_DIR)")
+    out: dict[str, str] = {}
+    for head, *rest in json.loads(path.read_text(encoding="utf-8")):
+        for alias in rest:
+            if _key(alias) != _key(head):
+                out.setdefault(_key(alias), head)
+    return out
+
+
+def test_corpus_sizes() -> None:
+    assert len(SINGLE_NAMES) >= 12
+    assert len(MULTI_NAMES) >= 14
+
+
+@pytest.mark.parametrize("folder", [SINGLE, MULTI])
+def test_articles_are_short(folder: Path) -> None:
+    lengths = {p.stem: len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt")}
+    assert {name: n for name, n in lengths.items() if not WORDS[0] <= n <= WORDS[1]} == {}
+
+
+def test_every_article_has_gold_and_back() -> None:
+    golds = sorted(p.name.removesuffix(".gold.json") for p in SINGLE.glob("*.gold.json"))
+    assert golds == SINGLE_NAMES
+
+
+@pytest.mark.parametrize("name", SINGLE_NAMES)
+def test_gold_event(name: str) -> None:
+    gold = _gold(name)
+    assert _is_date(gold.get("published"))
+    if gold["published"]:
+        assert gold["published"][:4] in _head(SINGLE / f"{name}.txt"), "the text must give the publication year"
+    event = gold["event"]
+    assert set(event) - {"alternatives"} == EVENT_KEYS
+    assert _is_date(event["date"])
+    for key in ("killed", "injured"):
+        assert event[key] is None or (isinstance(event[key], int) and event[key] >= 0)
+    if event["attack_type"] is not None:
+        assert any(word in event["attack_type"] for word in ATTACK_WORDS), event["attack_type"]
+    for key, values in (event.get("alternatives") or {}).items():
+        assert key in EVENT_KEYS and isinstance(values, list) and values
+
+
+@pytest.mark.parametrize("name", SINGLE_NAMES)
+def test_gold_statements(name: str) -> None:
+    text = (SINGLE / f"{name}.txt").read_text(encoding="utf-8")
+    for statement in _gold(name)["statements"]:
+        assert set(statement) == STATEMENT_KEYS, statement
+        assert statement["stance"] in STANCES
+        assert statement["speaker"] and statement["speaker_affiliation"]
+        assert statement["quote"] and statement["quote"] in text, statement["quote"]
+        assert _is_date(statement["date"])
+        if statement["stance"] == "condemn":
+            assert statement["target"] is None
+        elif statement["stance"] != "other":
+            assert statement["target"], statement
+        if statement["stance"] == "claim":
+            assert statement["target"] == statement["speaker_affiliation"], statement
+
+
+@pytest.mark.parametrize("name", SINGLE_NAMES)
+def test_gold_names_are_canonical(name: str, non_canonical: dict[str, str]) -> None:
+    gold = _gold(name)
+    names = [gold["event"]["perpetrator_claimed"], *gold.get("groups_involved", [])]
+    for statement in gold["statements"]:
+        names += [statement["target"], statement["speaker_affiliation"]]
+    wrong = {n: non_canonical[_key(n)] for n in names if n and _key(n) in non_canonical}
+    assert wrong == {}
+
+
+def test_claims_agree_with_event() -> None:
+    """An article whose gold has a claim names a claimed perpetrator, and one without a claim names none."""
+    for name in SINGLE_NAMES:
+        gold = _gold(name)
+        claimed = {s["target"] for s in gold["statements"] if s["stance"] == "claim"}
+        perpetrator = gold["event"]["perpetrator_claimed"]
+        alternatives = (gold["event"].get("alternatives") or {}).get("perpetrator_claimed", [])
+        assert (perpetrator is None) == (not claimed), name
+        assert perpetrator is None or claimed & {perpetrator, *alternatives}, name
+
+
+def test_clusters_cover_the_multi_corpus() -> None:
+    clusters = json.loads((MULTI / "clusters.gold.json").read_text(encoding="utf-8"))
+    assert sorted(clusters) == MULTI_NAMES
+    assert len(set(clusters.values())) >= 5
+
+
+@pytest.mark.parametrize("name", MULTI_NAMES)
+def test_multi_articles_carry_their_date(name: str) -> None:
+    assert re.search(r"\b20\d\d\b", _head(MULTI / f"{name}.txt")), name
+
+
+def test_examples() -> None:
+    assert (EXAMPLES / "kerman_reactions.txt").exists()
+    assert list(EXAMPLES.glob("*.html"))
+    rows = [json.loads(line) for path in EXAMPLES.glob("*.jsonl") for line in path.read_text("utf-8").splitlines()]
+    assert len(rows) >= 2
+    for row in rows:
+        assert {"title", "url", "published", "outlet", "text"} <= set(row)
+        assert _is_date(row["published"])

@@ -1,0 +1,244 @@
+"""Events across documents: incremental clustering, its reasons, user decisions, JSON for the scorer.
+
+Records are built directly (our own short texts, event fields as the attack
+extractor gives them), so the clustering logic is tested apart from extraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from counterclaim.events import (
+    EventIndex,
+    apply_decision,
+    events_to_json,
+    merge_decision,
+    move_decision,
+    recluster,
+    split_decision,
+)
+from counterclaim.events.similarity import TfidfSimilarity
+from counterclaim.records import ArticleRecord, Document, Event, Perpetrators, Place, document_id
+
+MULTI = Path(__file__).parent / "corpus" / "multi"
+
+
+def article(
+    name: str,
+    text: str,
+    published: dt.date | None,
+    date: dt.date | None = None,
+    city: str | None = None,
+    country: str | None = None,
+    attack_type: str | None = None,
+    killed: int | None = None,
+    claimed_by: tuple[str, ...] = (),
+) -> ArticleRecord:
+    """A record as the pipeline writes it; no attack fields at all means the article reports no attack."""
+    has_attack = any((date, city, country, attack_type, killed, claimed_by))
+    event = Event(
+        date=date,
+        place=Place(city=city, country=country),
+        attack_type=attack_type,
+        killed=killed,
+        perpetrators=Perpetrators(claimed_by=list(claimed_by)),
+    )
+    doc = Document(id=document_id(text), name=name, text=text, published=published, raw_hash="0" * 64)
+    return ArticleRecord(document=doc, event=event if has_attack else None)
+
+
+D = dt.date
+MARKET = (
+    "A car bomb tore through a crowded vegetable market in Baghdad on Monday, killing 20 shoppers and wounding "
+    "dozens, police said. The Islamic State said in a statement that one of its fighters drove the car into the "
+    "market. Stalls were flattened and ambulances ferried the wounded to the Medical City hospital."
+)
+WIRE_COPY = "Iraq: Baghdad market car bomb kills 20\n\n" + MARKET.replace("Medical City hospital", "nearest hospital")
+KIRKUK = (
+    "A roadside bomb hit a minibus carrying labourers on the road to Kirkuk on Monday, killing eight men, security "
+    "sources said. The Islamic State later claimed the blast on its channels."
+)
+FOLLOW_UP = (
+    "The death toll from last week's car bombing at a Baghdad vegetable market has risen to 27, the health ministry "
+    "said, as traders reopened their stalls. The Islamic State had claimed the attack."
+)
+OLD_MARKET = (
+    "Two suicide bombers blew themselves up in a busy clothes market in central Baghdad, killing 32 people, in the "
+    "first such attack in the capital in three years. The Islamic State claimed the bombings."
+)
+KABUL = (
+    "A suicide bomber struck a Shia mosque in Kabul during Monday prayers, killing 14 worshippers, the interior "
+    "ministry said. The Islamic State's local branch claimed the bombing."
+)
+ESSAY = (
+    "Counter-terrorism budgets in Europe have grown for a decade, but researchers disagree about whether spending "
+    "on surveillance has reduced the number of plots that reach the attack stage."
+)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, ArticleRecord]:
+    monday = D(2023, 5, 1)
+    return {
+        "market": article("market", MARKET, monday, monday, "Baghdad", "Iraq", "car bomb", 20, ("Islamic State",)),
+        "kirkuk": article("kirkuk", KIRKUK, monday, monday, "Kirkuk", "Iraq", "roadside bomb", 8, ("Islamic State",)),
+        "kabul": article("kabul", KABUL, monday, monday, "Kabul", "Afghanistan", "suicide bombing", 14),
+        "old": article("old", OLD_MARKET, D(2021, 1, 21), D(2021, 1, 21), "Baghdad", "Iraq", "suicide bombing", 32),
+        "wire": article("wire", WIRE_COPY, monday, monday, None, "Iraq", "bombing", 20),
+        "followup": article("followup", FOLLOW_UP, D(2023, 5, 8), None, "Baghdad", "Iraq", "bombing", 27),
+        "essay": article("essay", ESSAY, D(2023, 5, 2)),
+        "essay_copy": article("essay_copy", "Opinion. " + ESSAY, D(2023, 5, 3)),
+    }
+
+
+@pytest.fixture(scope="module")
+def index(records: dict[str, ArticleRecord]) -> EventIndex:
+    return recluster(records.values())
+
+
+def _together(index: EventIndex, records: dict[str, ArticleRecord], a: str, b: str) -> bool:
+    return index.event_of(records[a].document.id) == index.event_of(records[b].document.id)
+
+
+def test_same_day_other_city_and_same_city_other_year_stay_apart(index, records) -> None:
+    assert not _together(index, records, "market", "kirkuk")
+    assert not _together(index, records, "market", "old")
+    assert not _together(index, records, "market", "kabul")
+    assert not _together(index, records, "essay", "market")
+
+
+def test_follow_up_and_wire_copy_join_with_reasons(index, records) -> None:
+    assert _together(index, records, "market", "followup")
+    assert _together(index, records, "market", "wire")
+    reasons = " | ".join(index.assignments[records["followup"].document.id].reasons)
+    assert "same city Baghdad" in reasons and "days after the attack" in reasons and "tfidf" in reasons
+    wire = index.assignments[records["wire"].document.id]
+    assert any(r.startswith("near-duplicate of market") for r in wire.reasons)
+    assert not wire.new and wire.assigned_by == "auto"
+
+
+def test_articles_without_attack_join_only_on_strong_similarity(index, records) -> None:
+    assert _together(index, records, "essay", "essay_copy")
+    assert len(index.events) == 5  # market(+wire, follow-up), kirkuk, kabul, old, essays
+
+
+def test_incremental_assignment_reports_new_events(records) -> None:
+    index = EventIndex()
+    first = index.assign(records["market"])
+    assert first.new and first.event_id.startswith("ev-")
+    assert index.assign(records["kirkuk"]).new
+    joined = index.assign(records["wire"])
+    assert not joined.new and joined.event_id == first.event_id and joined.score >= index.config.threshold
+    again = index.assign(records["wire"])  # re-analysis of the same document does not duplicate it
+    assert again.event_id == first.event_id
+    assert sum(len(c.members) for c in index.events.values()) == 3
+
+
+def test_user_decisions_survive_reclustering(records) -> None:
+    index = recluster(records.values())
+    ids = {name: r.document.id for name, r in records.items()}
+    market_event, kirkuk_event = index.event_of(ids["market"]), index.event_of(ids["kirkuk"])
+    decisions = [merge_decision(index, market_event, kirkuk_event)]
+    apply_decision(index, decisions[0])
+    assert index.event_of(ids["kirkuk"]) == market_event
+    decisions.append(split_decision(index, market_event, [ids["followup"]]))
+    apply_decision(index, decisions[-1])
+    assert index.event_of(ids["followup"]) != market_event
+    decisions.append(move_decision(index, ids["essay"], index.event_of(ids["kabul"])))
+    changed = apply_decision(index, decisions[-1])
+    assert changed[0].assigned_by == "user" and changed[0].reasons == ["user move"]
+    for n, decision in enumerate(decisions, start=1):
+        decision.id = n
+    stored = [type(d).model_validate_json(d.model_dump_json()) for d in decisions]  # as the store keeps them
+    replayed = recluster(reversed(list(records.values())), stored)
+    groups = lambda ix: sorted(sorted(c.document_ids) for c in ix.summaries())  # noqa: E731
+    assert groups(replayed) == groups(index)
+    assert replayed.assignments[ids["essay"]].reasons == ["user move (decision 3)"]
+
+
+def test_events_json_has_the_scorer_shape(index, records) -> None:
+    events = json.loads(json.dumps(events_to_json(index)))
+    market = next(e for e in events if "market" in e["documents"])
+    assert market["date"] == "2023-05-01" and market["place"] == "Baghdad, Iraq"
+    assert market["attack_type"] == "bombing/explosion"
+    assert set(market["documents"]) == {"market", "wire", "followup"}
+    assert all({"id", "date", "place", "attack_type", "documents"} <= set(e) for e in events)
+    assert all(m["reasons"] for e in events for m in e["members"])
+
+
+def test_tfidf_similarity_is_incremental() -> None:
+    sim = TfidfSimilarity()
+    sim.add("a", MARKET)
+    sim.add("b", ESSAY)
+    scores = sim.similarities(WIRE_COPY, ["a", "b", "missing"])
+    assert set(scores) == {"a", "b"} and scores["a"] > 0.8 > 0.1 > scores["b"]
+
+
+def test_tfidf_blocks_give_the_same_scores() -> None:
+    texts = {"a": MARKET, "b": ESSAY, "c": KIRKUK, "d": KABUL, "e": OLD_MARKET}
+    small, large = TfidfSimilarity(), TfidfSimilarity()
+    small.BLOCK = 2
+    for doc_id, text in texts.items():
+        small.add(doc_id, text)
+        large.add(doc_id, text)
+    small.add("c", FOLLOW_UP)  # replacing a document already in a full block
+    large.add("c", FOLLOW_UP)
+    one, two = small.similarities(WIRE_COPY, list(texts)), large.similarities(WIRE_COPY, list(texts))
+    assert one.keys() == two.keys() and all(abs(one[k] - two[k]) < 1e-9 for k in one)
+
+
+# -- the multi-document corpus, with event fields as a good extractor would give them --------------------------------
+#: name -> published, attack date, city, country, attack words, killed, claimed by
+CORPUS_FIELDS: dict[str, tuple] = {
+    "m01_ap_mogadishu_2022": (D(2022, 10, 30), D(2022, 10, 29), "Mogadishu", "Somalia", "car bombs", 100, ()),
+    "m02_hiiraan_mogadishu_2022_republished": (D(2022, 10, 30), D(2022, 10, 29), "Mogadishu", "Somalia", "car bombs", 100, ()),
+    "m03_reuters_mogadishu_2022_toll": (D(2022, 10, 31), D(2022, 10, 29), "Mogadishu", "Somalia", "car bombings", 121, ()),
+    "m04_reuters_lido_2024": (D(2024, 8, 3), D(2024, 8, 2), "Mogadishu", "Somalia", "suicide bomber and gunmen", 32, ("al-Shabaab",)),
+    "m05_local_lido_2024": (D(2024, 8, 4), D(2024, 8, 2), "Mogadishu", "Somalia", "massacre", None, ("al-Shabaab",)),
+    "m06_tass_crocus_2024": (D(2024, 3, 23), D(2024, 3, 22), "Moscow", "Russia", "terrorist attack", None, ()),
+    "m07_afp_crocus_2024": (D(2024, 3, 23), D(2024, 3, 22), "Krasnogorsk", "Russia", "gun and arson attack", 133, ("Islamic State",)),
+    "m08_crocus_followup_2024": (D(2024, 3, 27), None, "Krasnogorsk", "Russia", "attack", 144, ()),
+    "m09_afp_malam_fatori_2024": (D(2024, 3, 23), D(2024, 3, 22), "Malam Fatori", "Nigeria", "attacked", 7, ("ISWAP",)),
+    "m10_local_malam_fatori_2024": (D(2024, 3, 24), D(2024, 3, 22), "Malam Fatori", "Nigeria", "raid", 8, ()),
+    "m11_reuters_peshawar_2023": (D(2023, 1, 30), D(2023, 1, 30), "Peshawar", "Pakistan", "suicide bomber", 59, ()),
+    "m12_app_peshawar_2023": (D(2023, 1, 31), D(2023, 1, 30), "Peshawar", "Pakistan", "suicide attack", 100, ()),
+    "m13_dawn_peshawar_followup_2023": (D(2023, 2, 2), D(2023, 1, 30), "Peshawar", "Pakistan", "suicide bombing", 84, ()),
+    "m14_ap_ankara_2023": (D(2023, 10, 1), D(2023, 10, 1), "Ankara", "Turkey", "suicide bomber", None, ()),
+    "m15_anadolu_ankara_2023": (D(2023, 10, 2), D(2023, 10, 1), "Ankara", "Turkey", "attacked", None, ("PKK",)),
+}  # fmt: skip
+
+
+def bcubed_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
+    """B-cubed F1 over the gold documents (as shared/eval/score_clusters.py computes it)."""
+    p = r = 0.0
+    for d in gold:
+        same_pred = {e for e in gold if pred[e] == pred[d]}
+        same_gold = {e for e in gold if gold[e] == gold[d]}
+        p += len(same_pred & same_gold) / len(same_pred)
+        r += len(same_pred & same_gold) / len(same_gold)
+    p, r = p / len(gold), r / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def _corpus_records(degrade: bool) -> list[ArticleRecord]:
+    """The corpus as records; ``degrade`` drops every second article's date and city, as a weak extractor might."""
+    out = []
+    for n, (name, (published, date, city, country, words, killed, claimed)) in enumerate(sorted(CORPUS_FIELDS.items())):
+        if degrade and n % 2:
+            date, city = None, None
+        text = (MULTI / f"{name}.txt").read_text(encoding="utf-8")
+        out.append(article(name, text, published, date, city, country, words, killed, claimed))
+    return out
+
+
+@pytest.mark.skipif(not (MULTI / "clusters.gold.json").exists(), reason="multi-document corpus not present")
+@pytest.mark.parametrize(("degrade", "minimum"), [(False, 1.0), (True, 0.9)])
+def test_multi_corpus_clusters_like_gold(degrade: bool, minimum: float) -> None:
+    gold = json.loads((MULTI / "clusters.gold.json").read_text(encoding="utf-8"))
+    events = events_to_json(recluster(_corpus_records(degrade)))
+    pred = {name: e["id"] for e in events for name in e["documents"]}
+    assert bcubed_f1(gold, pred) >= minimum
