@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                 str(corpus),
                 "--db",
                 f"sqlite:///{tmp}/bench.db",
-                "--quiet",
+                "--no-report",
                 *model_args,
                 *worker_args,
             ],

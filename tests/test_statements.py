@@ -70,7 +70,9 @@ def test_several_named_parties_condemning_are_one_statement_each(statements) -> 
 
 
 def test_collective_speaker_is_kept_whole(statements) -> None:
-    found = statements("A blast hit a shrine. Iraqi lawmakers and security officials accused Turkey of funding the attack.")
+    found = statements(
+        "A blast hit a shrine. Iraqi lawmakers and security officials accused Turkey of funding the attack."
+    )
     statement = next(s for s in found if s.stance == "accuse")
     assert statement.speaker_name == "Iraqi lawmakers and security officials"
     assert statement.speaker_affiliation == "Iraq"
@@ -135,3 +137,25 @@ def test_opening_date_carries_to_the_next_sentence_of_the_paragraph(statements) 
         "Similarly, Governor Ali Rahimi blamed the ambush on Jaish al-Adl."
     )
     assert {s.date for s in found if s.stance == "accuse"} == {dt.date(2023, 5, 6)}
+
+
+def test_claim_through_the_groups_outlet(statements) -> None:
+    found = statements(
+        "A suicide bomber struck a church in Kinshasa. "
+        "The Amaq news agency said fighters of the caliphate carried out the attack."
+    )
+    assert any(s.stance == "claim" and s.target_name == "Islamic State" for s in found)
+
+
+def test_saying_ones_own_side_played_no_part_is_a_denial(statements) -> None:
+    found = statements(
+        "Rockets struck the port. Iran's foreign ministry said on Friday that Tehran had played no part in the attack."
+    )
+    assert {(s.stance, s.target_name) for s in found} == {("deny", "Iran")}
+
+
+def test_quote_attributes_blame_to_the_quoted_speaker(statements) -> None:
+    found = statements(
+        'A drone hit a tower. "The regime in Tehran bears responsibility for this attack," Defence Minister Avi Cohen said.'
+    )
+    assert ("Avi Cohen", "accuse", "Iran") in triples(found)

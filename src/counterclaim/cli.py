@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,10 +25,11 @@ from spacy.language import Language
 
 from counterclaim.evalformat import attributions_to_eval, to_eval
 from counterclaim.ingest import IngestError, read_inputs
-from counterclaim.nlp import ModelNotFound, build_pipeline
+from counterclaim.nlp import ModelNotFound
+from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
 from counterclaim.report import UnknownEvent, render, reports_from_store
-from counterclaim.runner import ProcessError, process
+from counterclaim.runner import ProcessError
 from counterclaim.store import Store, StoreError
 
 EXIT_FAILED_INPUTS = 1
@@ -66,6 +68,26 @@ DbOption = Annotated[
     typer.Option("--db", help="Database URL or SQLite file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."),
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Report layout.")]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", help="Run the NLP on Dask: local:N for N local workers, or a scheduler address."),
+]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """The pipeline built here (so a bad model fails at once) and where the NLP runs: here, a pool or Dask."""
+
+    nlp: Language
+    spec: PipelineSpec
+    workers: int = 1
+    dask: str | None = None
+
+    def results(self, documents: Iterable[Document]) -> Iterator[ArticleRecord | ProcessError]:
+        return results(documents, self.nlp, self.spec, self.workers, self.dask)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -81,7 +103,11 @@ def analyze(
     model: ModelOption = None,
     kb: KbOption = None,
     fmt: FormatOption = ReportFormat.text,
-    report: Annotated[bool, typer.Option("--report/--no-report", help="Print the report of the inputs.")] = True,
+    report: Annotated[
+        bool, typer.Option("--report/--no-report", " /--quiet", help="Print the report of the inputs.")
+    ] = True,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
 ) -> None:
     """Read articles, extract their records, store them, and print the report.
 
@@ -90,7 +116,7 @@ def analyze(
     """
     store = _open_store(db, create=True)
     try:
-        nlp = _pipeline(model, kb)
+        backend = _backend(model, kb, workers=workers, dask=dask)
         failures: list[str] = []
         counts = {"stored": 0, "already present": 0}
         seen: dict[str, None] = {}
@@ -103,7 +129,7 @@ def analyze(
                 else:
                     yield document
 
-        for record in _records(paths, nlp, failures, fresh):
+        for record in _records(paths, backend, failures, fresh):
             counts["stored" if store.save(record) else "already present"] += 1
             seen[record.document.id] = None
         if report:
@@ -119,9 +145,11 @@ def extract(
     out: Annotated[Path, typer.Option("--out", help="Folder for NAME.json files (created if missing).")],
     model: ModelOption = None,
     kb: KbOption = None,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
 ) -> None:
     """Write each input's record in the evaluation format to OUT/NAME.json (no database)."""
-    _export(paths, out, _pipeline(model, kb), to_eval)
+    _export(paths, out, _backend(model, kb, workers=workers, dask=dask), to_eval)
 
 
 @app.command(epilog="Example: counterclaim attributions articles/ --out spans/")
@@ -130,9 +158,10 @@ def attributions(
     out: Annotated[Path, typer.Option("--out", help="Folder for NAME.json files (created if missing).")],
     model: ModelOption = None,
     kb: KbOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Write each input's reported-speech spans (source, cue, content) to OUT/NAME.json (no database)."""
-    _export(paths, out, _pipeline(model, kb, until="cc_attributions"), attributions_to_eval)
+    _export(paths, out, _backend(model, kb, until="cc_attributions", workers=workers), attributions_to_eval)
 
 
 @app.command(epilog="Example: counterclaim report --db attacks.db --format markdown > report.md")
@@ -158,9 +187,17 @@ def _open_store(db: str | None, create: bool) -> Store:
         raise fail(str(err)) from err
 
 
-def _pipeline(model: str | None, kb: list[Path] | None, until: str | None = None) -> Language:
+def _backend(
+    model: str | None, kb: list[Path] | None, until: str | None = None, workers: int = 1, dask: str | None = None
+) -> Backend:
+    spec = PipelineSpec(model=model, kb=tuple(str(p) for p in kb or ()), until=until)
     try:
-        return build_pipeline(model, kb=kb or (), until=until)
+        if dask:
+            check_dask_address(dask)
+    except ValueError as err:
+        raise fail(str(err)) from err
+    try:
+        return Backend(spec.build(), spec, workers, dask)
     except ModelNotFound as err:
         raise fail(str(err)) from err
     except (OSError, ValueError, yaml.YAMLError) as err:
@@ -169,7 +206,7 @@ def _pipeline(model: str | None, kb: list[Path] | None, until: str | None = None
 
 def _records(
     paths: list[str],
-    nlp: Language,
+    backend: Backend,
     failures: list[str],
     keep: Callable[[Iterable[Document]], Iterator[Document]] = iter,
 ) -> Iterator[ArticleRecord]:
@@ -184,7 +221,7 @@ def _records(
 
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
-        for result in process(keep(documents()), nlp):
+        for result in backend.results(keep(documents())):
             progress.advance(task)
             if isinstance(result, ProcessError):
                 failures.append(str(result))
@@ -192,14 +229,14 @@ def _records(
                 yield result
 
 
-def _export(paths: list[str], out: Path, nlp: Language, to_json: Callable[[ArticleRecord], dict[str, Any]]) -> None:
+def _export(paths: list[str], out: Path, backend: Backend, to_json: Callable[[ArticleRecord], dict[str, Any]]) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise fail(f"cannot create {out}: {err.strerror or err}") from err
     failures: list[str] = []
     written: set[str] = set()
-    for record in _records(paths, nlp, failures):
+    for record in _records(paths, backend, failures):
         name = _unique(record.document.name, written)
         target = out / f"{name}.json"
         target.write_text(json.dumps(to_json(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -257,3 +294,7 @@ def _progress() -> Progress:
 def main() -> None:
     """Console entry point (Ctrl-C exits with 130; stored documents stay whole, a re-run completes the rest)."""
     app(prog_name="counterclaim")
+
+
+if __name__ == "__main__":
+    main()

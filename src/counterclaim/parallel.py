@@ -6,11 +6,15 @@ sent in batches with a bounded number of batches in flight, so memory stays
 flat however large the corpus: nothing holds a list of all documents.
 
 Each worker builds the pipeline once (``PipelineSpec.build``) and reuses it
-for every batch it receives. Results come back in input order.
+for every batch it receives. A worker runs a batch through the runner's
+:func:`~counterclaim.runner.analyse_batch`, so a component failing on one
+document comes back as a :class:`~counterclaim.runner.ProcessError` value for
+that document, exactly as in a serial run. Results come back in input order.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import multiprocessing as mp
 from collections import deque
@@ -18,35 +22,69 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from counterclaim.records import ArticleRecord, Document
+from spacy.language import Language
+
+from counterclaim.records import Document
+from counterclaim.runner import DEFAULT_BATCH_SIZE, Result, analyse_batch, process
+
+#: Batches outstanding per worker: one being parsed, one queued so a worker never waits for the next.
+IN_FLIGHT_PER_WORKER = 2
+
+#: ``--dask local:N`` starts a LocalCluster of N worker processes on this machine.
+LOCAL_PREFIX = "local:"
 
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """What a worker needs to build the same pipeline as the caller (picklable)."""
+    """What a worker needs to build the same pipeline as the caller (picklable, hashable)."""
 
     model: str | None = None
     pipeline: str | None = None
     kb: tuple[str, ...] = field(default_factory=tuple)
-    batch_size: int = 32
+    until: str | None = None
+    batch_size: int = DEFAULT_BATCH_SIZE
 
-    def build(self):
+    def build(self) -> Language:
         from counterclaim.nlp import build_pipeline
 
-        return build_pipeline(self.model, self.pipeline, self.kb)
+        return build_pipeline(self.model, self.pipeline, self.kb, until=self.until)
 
 
-_WORKER_PIPELINES: dict[PipelineSpec, object] = {}
+_WORKER_PIPELINES: dict[PipelineSpec, Language] = {}
 
 
-def process_batch(spec: PipelineSpec, batch: list[Document]) -> list[ArticleRecord]:
-    """Worker side: records for one batch, with the worker's cached pipeline."""
-    from counterclaim.nlp import records_from_documents
-
+def pipeline_for(spec: PipelineSpec) -> Language:
+    """This process's pipeline for ``spec``, built on first use and kept for later batches."""
     nlp = _WORKER_PIPELINES.get(spec)
     if nlp is None:
         nlp = _WORKER_PIPELINES[spec] = spec.build()
-    return list(records_from_documents(nlp, batch, batch_size=spec.batch_size))
+    return nlp
+
+
+def process_batch(spec: PipelineSpec, batch: list[Document]) -> list[Result]:
+    """Worker side: records (or per-document errors) for one batch, with the worker's cached pipeline."""
+    return analyse_batch(batch, pipeline_for(spec))
+
+
+def results(
+    documents: Iterable[Document],
+    nlp: Language,
+    spec: PipelineSpec,
+    workers: int = 1,
+    dask: str | None = None,
+) -> Iterator[Result]:
+    """Results of ``documents`` in input order: serially with ``nlp``, in ``workers`` processes, or on Dask.
+
+    ``nlp`` is the caller's pipeline, already built from ``spec`` (so a bad
+    model fails before any worker starts); forked pool workers inherit it
+    instead of loading the model again.
+    """
+    if dask:
+        return dask_records(documents, spec, dask)
+    if workers > 1:
+        _WORKER_PIPELINES[spec] = nlp
+        return pool_records(documents, spec, workers)
+    return process(documents, nlp, spec.batch_size)
 
 
 def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -57,8 +95,8 @@ def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 def ordered_results(
     submit: Callable[[list[Document]], Future], documents: Iterable[Document], batch_size: int, in_flight: int
-) -> Iterator[ArticleRecord]:
-    """Submit batches, keeping at most ``in_flight`` outstanding; yield records in input order."""
+) -> Iterator[Result]:
+    """Submit batches, keeping at most ``in_flight`` outstanding; yield results in input order."""
     queue: deque[Future] = deque()
     for batch in batched(documents, batch_size):
         queue.append(submit(batch))
@@ -68,25 +106,41 @@ def ordered_results(
         yield from queue.popleft().result()
 
 
-def pool_records(documents: Iterable[Document], spec: PipelineSpec, workers: int) -> Iterator[ArticleRecord]:
-    """Records from ``workers`` local processes (fork where available: the model loads once per worker)."""
+def pool_records(documents: Iterable[Document], spec: PipelineSpec, workers: int) -> Iterator[Result]:
+    """Results from ``workers`` local processes (fork where available: workers inherit a preloaded pipeline)."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
         yield from ordered_results(
-            lambda batch: pool.submit(process_batch, spec, batch), documents, spec.batch_size, in_flight=2 * workers
+            lambda batch: pool.submit(process_batch, spec, batch),
+            documents,
+            spec.batch_size,
+            in_flight=IN_FLIGHT_PER_WORKER * workers,
         )
 
 
-def dask_records(documents: Iterable[Document], spec: PipelineSpec, address: str) -> Iterator[ArticleRecord]:
-    """Records from a Dask cluster: ``local:N`` starts a LocalCluster of N workers, else a scheduler address."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as exc:  # the dask extra is optional
-        raise RuntimeError("--dask needs the dask extra: pip install 'counterclaim[dask]'") from exc
+def check_dask_address(address: str) -> int | None:
+    """The worker count of ``local:N``, ``None`` for a scheduler address; ``ValueError`` for a bad one.
+
+    Checked before any document is read, so a typo or a missing Dask install
+    is a one-line usage error rather than a failure halfway through a corpus.
+    """
+    if importlib.util.find_spec("distributed") is None:  # the dask extra is optional
+        raise ValueError("--dask needs the dask extra: pip install 'counterclaim[dask]'")
+    if not address.startswith(LOCAL_PREFIX):
+        return None
+    count = address.removeprefix(LOCAL_PREFIX)
+    if not count.isdigit() or int(count) < 1:
+        raise ValueError(f"--dask {address!r}: expected local:N with N >= 1, or a scheduler address")
+    return int(count)
+
+
+def dask_records(documents: Iterable[Document], spec: PipelineSpec, address: str) -> Iterator[Result]:
+    """Results from a Dask cluster: ``local:N`` starts a LocalCluster of N workers, else a scheduler address."""
+    from dask.distributed import Client, LocalCluster
 
     cluster = None
-    if address.startswith("local:"):
-        n = int(address.split(":", 1)[1] or 2)
+    n = check_dask_address(address)
+    if n is not None:
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None, processes=True)
         client = Client(cluster)
     else:
@@ -97,7 +151,7 @@ def dask_records(documents: Iterable[Document], spec: PipelineSpec, address: str
             lambda batch: client.submit(process_batch, spec, batch, pure=False),
             documents,
             spec.batch_size,
-            in_flight=2 * workers,
+            in_flight=IN_FLIGHT_PER_WORKER * workers,
         )
     finally:
         client.close()

@@ -70,9 +70,14 @@ class ActorNames:
         return found.kind if found is not None else None
 
     def state(self, name: str | None) -> str | None:
-        """Canonical name of the state an actor belongs to (itself when it is a state)."""
+        """Canonical name of the state an actor belongs to (itself when it is a state).
+
+        An unknown name with a demonym ("Iranian lawmakers") belongs to that state.
+        """
         found = self.actor(name)
         state = self.kb.state_of(found.id) if found is not None else None
+        if state is None and name and self.kb is not None:
+            state = next(filter(None, (self.kb.demonym_state(w) for w in re.findall(r"[A-Z][\w-]+", name))), None)
         return str(state.name) if state is not None else None
 
     def lineage(self, name: str | None) -> set[str]:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
-from counterclaim.events.actors import ActorNames, normalise_name
+from counterclaim.events.actors import ActorNames
 from counterclaim.events.config import ClusterConfig, load_config
 from counterclaim.events.features import ArticleFeatures, article_features, distance_km
 from counterclaim.events.similarity import TextSimilarity, make_similarity
@@ -61,38 +61,103 @@ class EventSummary(BaseModel):
 
 @dataclass
 class EventCluster:
-    """An event's member articles; its features are read off the members on demand."""
+    """An event's member articles; its aggregate features are computed once per change of members.
+
+    Scoring a new article reads the aggregates of every event, so they are
+    cached and the cache is cleared only by :meth:`add` and :meth:`remove`.
+    """
 
     id: str
     members: list[ArticleFeatures] = field(default_factory=list)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def _most_common(self, values: Iterable[Any]) -> Any:
-        counted = Counter(v for v in values if v)
+    def add(self, features: ArticleFeatures) -> None:
+        """Make ``features`` a member."""
+        self.members.append(features)
+        self._cache.clear()
+
+    def remove(self, doc_id: str) -> None:
+        """Drop the member with this document id."""
+        self.members = [m for m in self.members if m.document_id != doc_id]
+        self._cache.clear()
+
+    def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    def _most_common(self, attribute: str) -> Any:
+        counted = Counter(v for m in self.members if (v := getattr(m, attribute)))
         return counted.most_common(1)[0][0] if counted else None
+
+    def _values(self, attribute: str) -> list[Any]:
+        return self._cached(f"all_{attribute}", lambda: [v for m in self.members if (v := getattr(m, attribute))])
 
     @property
     def date(self) -> dt.date | None:
         """The attack date most members give (the earliest on a tie)."""
-        counted = Counter(m.date for m in self.members if m.date)
-        if not counted:
-            return None
-        top = max(counted.values())
-        return min(d for d, n in counted.items() if n == top)
+
+        def compute() -> dt.date | None:
+            counted = Counter(self.dates)
+            top = max(counted.values(), default=0)
+            return min((d for d, n in counted.items() if n == top), default=None)
+
+        return self._cached("date", compute)
 
     @property
     def city(self) -> str | None:
         """The city most members name."""
-        return self._most_common(m.city for m in self.members)
+        return self._cached("city", lambda: self._most_common("city"))
 
     @property
     def country(self) -> str | None:
         """The country most members name."""
-        return self._most_common(m.country for m in self.members)
+        return self._cached("country", lambda: self._most_common("country"))
 
     @property
     def attack_class(self) -> str | None:
         """The attack-type class most members give."""
-        return self._most_common(m.attack_class for m in self.members)
+        return self._cached("attack_class", lambda: self._most_common("attack_class"))
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """Every member's attack date."""
+        return self._values("date")
+
+    @property
+    def published(self) -> list[dt.date]:
+        """Every member's publication date."""
+        return self._values("published")
+
+    @property
+    def country_keys(self) -> set[str]:
+        """Canonical keys of the members' countries."""
+        return self._cached("country_keys", lambda: set(self._values("country_key")))
+
+    @property
+    def city_keys(self) -> set[str]:
+        """Normalised spellings of the members' cities."""
+        return self._cached("city_keys", lambda: set(self._values("city_key")))
+
+    @property
+    def coordinates(self) -> list[tuple[float, float]]:
+        """The members' city coordinates."""
+        return self._values("coordinates")
+
+    @property
+    def tolls(self) -> list[int]:
+        """The members' death tolls."""
+        return self._values("killed")
+
+    @property
+    def groups(self) -> frozenset[str]:
+        """Groups any member names as responsible."""
+        return self._cached("groups", lambda: frozenset().union(*(m.groups for m in self.members)))
+
+    @property
+    def actors(self) -> frozenset[str]:
+        """Speakers any member quotes."""
+        return self._cached("actors", lambda: frozenset().union(*(m.actors for m in self.members)))
 
     def summary(self) -> EventSummary:
         """The event's table row."""
@@ -167,6 +232,8 @@ class EventIndex:
         """
         moved = []
         for cluster in [c for c in self.events.values() if len(c.members) == 1]:
+            if len(cluster.members) != 1 or self.events.get(cluster.id) is not cluster:
+                continue  # an earlier single joined it, or it was emptied
             features = cluster.members[0]
             if self.assignments[features.document_id].assigned_by == "user":
                 continue
@@ -179,25 +246,32 @@ class EventIndex:
                 )
         return moved
 
-    def _best(
-        self, features: ArticleFeatures, exclude: EventCluster | None
-    ) -> tuple[float, list[str], EventCluster] | None:
-        """The highest-scoring event for ``features`` (the earliest on a tie), with its score and reasons."""
-        sims = self.similarity.similarities(features.text, [d for d in self.features if d != features.document_id])
+    def _best(self, features: ArticleFeatures, exclude: EventCluster | None) -> _Candidate | None:
+        """The highest-scoring event for ``features`` (the earliest on a tie), with its score and reasons.
+
+        Text similarity is computed only for events whose other evidence leaves
+        them within reach of the threshold: text adds at most
+        ``text + near_duplicate``, so the rest cannot join anyway.
+        """
+        w = self.config.weights
+        reach = self.config.threshold - w.text - w.near_duplicate
+        scored = [(self._evidence(features, c), c) for c in self.events.values() if c is not exclude]
+        open_ = [(s, c) for s, c in scored if not features.has_attack or s.total >= reach]
+        wanted = [m.document_id for _, c in open_ for m in c.members]
+        sims = self.similarity.similarities(features.text, wanted) if wanted else {}
+        for s, cluster in open_:
+            self._score_text(features, cluster, sims, s)
         best: _Candidate | None = None
-        for cluster in self.events.values():
-            if cluster is exclude:
-                continue
-            total, reasons = self.score(features, cluster, sims)
-            if best is None or total > best[0]:
-                best = (total, reasons, cluster)
+        for s, cluster in scored:
+            if best is None or s.total > best[0]:
+                best = (s.total, s.reasons, cluster)
         return best
 
     def restore(self, record: ArticleRecord, assignment: Assignment) -> None:
         """Re-load a stored membership as it was (no scoring), e.g. from the store's ``event_documents``."""
         features = self._register(record)
         cluster = self.events.setdefault(assignment.event_id, EventCluster(assignment.event_id))
-        cluster.members.append(features)
+        cluster.add(features)
         self.assignments[features.document_id] = assignment
 
     def _register(self, record: ArticleRecord) -> ArticleFeatures:
@@ -226,7 +300,7 @@ class EventIndex:
         new: bool,
         assigned_by: AssignedBy = "auto",
     ) -> Assignment:
-        cluster.members.append(features)
+        cluster.add(features)
         assignment = Assignment(
             document_id=features.document_id,
             document_name=features.document_name,
@@ -245,7 +319,7 @@ class EventIndex:
         if old is None or old.event_id not in self.events:
             return
         cluster = self.events[old.event_id]
-        cluster.members = [m for m in cluster.members if m.document_id != doc_id]
+        cluster.remove(doc_id)
         if not cluster.members:
             del self.events[old.event_id]
 
@@ -261,37 +335,48 @@ class EventIndex:
     # -- scoring --------------------------------------------------------------------------------------------------
     def score(self, f: ArticleFeatures, cluster: EventCluster, sims: dict[str, float]) -> tuple[float, list[str]]:
         """Evidence for and against ``f`` reporting the attack of ``cluster``, as a total and reasons."""
+        s = self._evidence(f, cluster)
+        self._score_text(f, cluster, sims, s)
+        return s.total, s.reasons
+
+    def _evidence(self, f: ArticleFeatures, cluster: EventCluster) -> _Score:
+        """Everything but text similarity: dates, place, type, toll, parties (nothing for an article without attack)."""
         w = self.config.weights
         s = _Score()
-        best_doc = max((m for m in cluster.members), key=lambda m: sims.get(m.document_id, 0.0), default=None)
+        if not f.has_attack:
+            return s
+        self._score_dates(f, cluster, s)
+        self._score_place(f, cluster, s)
+        self._score_type_and_toll(f, cluster, s)
+        shared_groups = f.groups & cluster.groups
+        if shared_groups:
+            s.add(w.shared_group, f"shared group {', '.join(sorted(shared_groups))}")
+        shared_actors = f.actors & cluster.actors
+        if shared_actors:
+            s.add(
+                min(w.shared_actor_max, w.shared_actor * len(shared_actors)), f"{len(shared_actors)} speakers in common"
+            )
+        return s
+
+    def _score_text(self, f: ArticleFeatures, cluster: EventCluster, sims: dict[str, float], s: _Score) -> None:
+        """Add the best text similarity with a member, and the wire-copy bonus; a no-attack article needs more."""
+        w = self.config.weights
+        best_doc = max(cluster.members, key=lambda m: sims.get(m.document_id, 0.0), default=None)
         best_sim = sims.get(best_doc.document_id, 0.0) if best_doc else 0.0
         if not f.has_attack:
             if best_sim >= self.config.no_attack_min_similarity:
                 s.add(w.text * best_sim, f"{self.similarity.name} {best_sim:.2f} (article reports no attack)")
             else:
                 s.add(-self.config.threshold, "article reports no attack and its text is not close enough")
-            return s.total, s.reasons
-        self._score_dates(f, cluster, s)
-        self._score_place(f, cluster, s)
-        self._score_type_and_toll(f, cluster, s)
-        shared_groups = f.groups & set().union(*(m.groups for m in cluster.members))
-        if shared_groups:
-            s.add(w.shared_group, f"shared group {', '.join(sorted(shared_groups))}")
-        shared_actors = f.actors & set().union(*(m.actors for m in cluster.members))
-        if shared_actors:
-            s.add(
-                min(w.shared_actor_max, w.shared_actor * len(shared_actors)),
-                f"{len(shared_actors)} speakers in common",
-            )
+            return
         if best_doc is not None and best_sim > 0:
             s.add(w.text * best_sim, f"{self.similarity.name} {best_sim:.2f} with {best_doc.document_name}")
             if best_sim >= self.config.near_duplicate_similarity:
                 s.add(w.near_duplicate, f"near-duplicate of {best_doc.document_name}")
-        return s.total, s.reasons
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date
-        dates = [m.date for m in cluster.members if m.date]
+        dates = cluster.dates
         if f.date and dates:
             gap = min(abs((f.date - d).days) for d in dates)
             if gap <= windows.window_days:
@@ -303,10 +388,8 @@ class EventIndex:
             return
         if f.date is None and f.published and cluster.date:
             self._score_publication(f.published, cluster.date, "article published", s)
-        elif f.date and not dates:
-            published = [m.published for m in cluster.members if m.published]
-            if published:
-                self._score_publication(min(published), f.date, "event's first article published", s)
+        elif f.date and not dates and cluster.published:
+            self._score_publication(min(cluster.published), f.date, "event's first article published", s)
 
     def _score_publication(self, published: dt.date, attack: dt.date, who: str, s: _Score) -> None:
         """An undated report can only be about an attack that happened before it was published."""
@@ -322,25 +405,23 @@ class EventIndex:
 
     def _score_place(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
-        countries = {self.names.key(m.country) for m in cluster.members if m.country}
-        if f.country and countries:
-            if self.names.key(f.country) in countries:
+        if f.country_key and cluster.country_keys:
+            if f.country_key in cluster.country_keys:
                 s.add(w.same_country, f"same country {f.country}")
             else:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
                 return
-        cities = {m.city for m in cluster.members if m.city}
-        if f.city and cities:
-            ratio = max(fuzz.ratio(normalise_name(f.city), normalise_name(c)) for c in cities)
-            near = [
-                distance_km(f.coordinates, m.coordinates) for m in cluster.members if f.coordinates and m.coordinates
-            ]
-            if ratio >= self.config.city_match_ratio:
-                s.add(w.same_city, f"same city {f.city}")
-            elif near and min(near) <= self.config.near_km:
-                s.add(w.nearby_city, f"{f.city} is {min(near):.0f} km from {cluster.city}")
-            else:
-                s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
+        if not (f.city_key and cluster.city_keys):
+            return
+        ratio = max(fuzz.ratio(f.city_key, c) for c in cluster.city_keys)
+        here = f.coordinates
+        near = min((distance_km(here, there) for there in cluster.coordinates), default=None) if here else None
+        if ratio >= self.config.city_match_ratio:
+            s.add(w.same_city, f"same city {f.city}")
+        elif near is not None and near <= self.config.near_km:
+            s.add(w.nearby_city, f"{f.city} is {near:.0f} km from {cluster.city}")
+        else:
+            s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
 
     def _score_type_and_toll(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
@@ -349,7 +430,7 @@ class EventIndex:
                 s.add(w.same_attack_class, f"same attack type {f.attack_class}")
             else:
                 s.add(w.other_attack_class, f"different attack type: {f.attack_class} vs {cluster.attack_class}")
-        tolls = [m.killed for m in cluster.members if m.killed]
+        tolls = cluster.tolls
         if f.killed and tolls:
             closest = min(tolls, key=lambda k: abs(k - f.killed))
             if abs(closest - f.killed) <= self.config.casualty_tolerance * max(closest, f.killed):

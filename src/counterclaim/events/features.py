@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from counterclaim.events.actors import ActorNames
+from counterclaim.events.actors import ActorNames, normalise_name
 from counterclaim.events.config import ClusterConfig
 from counterclaim.nlp.places import find_city
 from counterclaim.records import ArticleRecord, Place
@@ -31,6 +31,8 @@ class ArticleFeatures:
     date: dt.date | None
     city: str | None
     country: str | None
+    city_key: str | None
+    country_key: str | None
     attack_class: str | None
     killed: int | None
     coordinates: tuple[float, float] | None = None
@@ -88,6 +90,8 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
         date=event.date if event else None,
         city=event.place.city if event else None,
         country=event.place.country if event else None,
+        city_key=normalise_name(event.place.city) if event and event.place.city else None,
+        country_key=names.key(event.place.country) if event and event.place.country else None,
         attack_class=attack_class(event.attack_type_text, event.attack_type, config) if event else None,
         killed=event.killed if event else None,
         coordinates=coordinates(event.place) if event else None,

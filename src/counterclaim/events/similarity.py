@@ -79,8 +79,8 @@ class TfidfSimilarity:
         query = self._counts(text)
         df = self._df.copy()
         df[query.indices] += 1
-        idf = sparse.diags(np.log((2 + len(self._where)) / (1 + df)) + 1.0)
-        q = _l2(query @ idf).T
+        idf = np.log((2 + len(self._where)) / (1 + df)) + 1.0
+        q = _weighted(query, idf).T
         wanted: dict[int, list[str]] = {}
         for d in known:
             wanted.setdefault(self._where[d][0], []).append(d)
@@ -88,16 +88,19 @@ class TfidfSimilarity:
         for block, ids in wanted.items():
             matrix = self._blocks[block] if block < len(self._blocks) else sparse.vstack(self._pending).tocsr()
             rows = [self._where[d][1] for d in ids]
-            values = (_l2(matrix[rows] @ idf) @ q).toarray().ravel()
+            values = (_weighted(matrix[rows], idf) @ q).toarray().ravel()
             scores.update(zip(ids, map(float, values), strict=True))
         return scores
 
 
-def _l2(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Rows scaled to unit length (empty rows stay empty)."""
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Rows of term weights times ``idf``, scaled to unit length (empty rows stay empty)."""
+    weighted = counts.copy()
+    weighted.data = weighted.data * idf[weighted.indices]
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
+    return weighted
 
 
 class EmbeddingSimilarity:

@@ -96,7 +96,14 @@ def _kb_aware_factories() -> set[str]:
 
 
 def article_record(doc: Doc, document: Document) -> ArticleRecord:
-    """Collect the extensions of a processed ``doc`` into one record."""
+    """Collect the extensions of a processed ``doc`` into one record.
+
+    A publication date found in the text (header line or dateline) fills the
+    document's when its metadata had none, so the store and the event
+    clustering see it too.
+    """
+    if document.published is None and doc._.published is not None:
+        document = document.model_copy(update={"published": doc._.published})
     return ArticleRecord(
         document=document,
         event=doc._.event,

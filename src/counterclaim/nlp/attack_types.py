@@ -107,9 +107,7 @@ def find_weapon(tokens: Doc | Span) -> str | None:
     weapons = {tuple(k.split()): v for k, v in load_lexicon("attack_types")["weapons"].items()}
     for i in range(len(tokens)):
         for words in sorted(weapons, key=len, reverse=True):
-            if all(
-                i + k < len(tokens) and w in _forms(tokens[i + k]) for k, w in enumerate(words)
-            ):
+            if all(i + k < len(tokens) and w in _forms(tokens[i + k]) for k, w in enumerate(words)):
                 return weapons[words]
     return None
 

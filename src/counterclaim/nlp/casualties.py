@@ -107,24 +107,16 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
             if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd") and (kind := _kind_of(child)):
                 return kind, child
         if node.pos_ in ("VERB", "AUX") and node is not number:
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            for s in subjects:
-                if (kind := _kind_of(s)) and s is not number and number not in s.subtree:
-                    return kind, s
             if node.lemma_.lower() not in linkers:
                 return None, None
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            for s in subjects:
+                if (kind := _kind_of(s)) and number not in s.subtree:
+                    return kind, s
         if node.head is node:
             break
         node = node.head
     return None, None
-
-
-def _separated(word: Token, number: Token) -> bool:
-    """A casualty noun before its number across a comma or a date: a misparse ("death on 3 May, two blasts")."""
-    if word.i > number.i or word.pos_ == "VERB":
-        return False
-    between = word.doc[word.i + 1 : number.i]
-    return any(t.text == "," or t.ent_type_ == "DATE" for t in between)
 
 
 def _qualifier(doc: Doc, start: int) -> str | None:
@@ -199,30 +191,31 @@ def _counts_perpetrators(number: Token) -> bool:
     return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects))
 
 
-def _is_boast(sent: Span) -> bool:
-    """A claimant's own count: a group claims or boasts, or says that "it" or "they" did the killing.
+def _is_boast(word: Token) -> bool:
+    """A claimant's own count: the casualty word sits in what a group claims or says it did.
 
-    A claimant's figure of its victims ("the group said it killed 100
-    apostates") is propaganda to record, not the toll.
+    "The group claimed it killed 100 soldiers" and "IS said its fighters
+    killed 40" are boasts; "IS claimed the attack that killed 133" is not:
+    there the figure qualifies a noun (the attack), not the claim.
     """
     claim_verbs, report_verbs, claimants = _words("claim_verbs"), _words("report_verbs"), _words("claimant_words")
 
     def claimant(subject: Token) -> bool:
         return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP")
 
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
+    def own_deed(verb: Token) -> bool:
+        """The killing is done by "it", "they" or "its fighters": the speaker's own side."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in subjects)
+
+    for ancestor in word.ancestors:
+        if ancestor.pos_ in ("NOUN", "PROPN"):
+            return False
+        lemma = ancestor.lemma_.lower()
+        if ancestor.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
             continue
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
-        if lemma in claim_verbs and any(claimant(s) for s in subjects):
-            return True
-        if any(claimant(s) for s in subjects) and any(
-            _kind_of(v) == "killed" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in v.children)
-            for v in token.subtree
-            if v.pos_ == "VERB"
-        ):
-            return True
+        if any(claimant(s) for s in ancestor.children if s.dep_ == "nsubj"):
+            return lemma in claim_verbs or own_deed(word if word.pos_ == "VERB" else word.head)
     return False
 
 
@@ -244,7 +237,6 @@ def find_casualties(
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
-        boast = _is_boast(sent)
         dates = [d for _, _, d, kind in find_dates(sent) if d and kind != "event_relative"]
         day: dt.date | None = dates[0] if dates else None
         for token in sent:
@@ -255,7 +247,7 @@ def find_casualties(
             if parsed is None or parsed[0] <= 0:
                 continue
             kind, word = _kind_for(token)
-            if kind is None or word is None or _separated(word, token):
+            if kind is None or word is None:
                 continue
             number, vague = parsed
             source = _source(sent, token)
@@ -278,10 +270,9 @@ def find_casualties(
             )
             update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
             agent = _agent(word)
-            own_count = (
-                source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
-            )
-            figures.append(Figure(report, boast or own_count, update, sent.start, _counts_perpetrators(token)))
+            own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
+            boast = _is_boast(word) or own_count
+            figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token)))
     return figures
 
 

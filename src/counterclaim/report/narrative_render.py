@@ -23,10 +23,16 @@ NARRATIVE_FORMATS: tuple[NarrativeFormat, ...] = ("text", "markdown", "html", "j
 
 @dataclass
 class Line:
-    """One statement of the report and the evidence it rests on."""
+    """One statement of the report and the evidence it rests on (each span listed once)."""
 
     text: str
     evidence: list[EvidenceRef] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        unique: dict[tuple[str, int, int], EvidenceRef] = {}
+        for ref in self.evidence:
+            unique.setdefault((ref.document_id, ref.start, ref.end), ref)
+        self.evidence = list(unique.values())
 
 
 @dataclass

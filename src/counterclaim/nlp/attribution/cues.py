@@ -30,6 +30,7 @@ class CueLexicon:
     channels: frozenset[str]
     cue_adverbs: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
+    verb_prepositions: dict[str, frozenset[str]]
 
     def verb_kind(self, token: Token) -> str | None:
         """``speech``, ``attitude`` or None for a token that is not a reporting verb."""
@@ -64,5 +65,6 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
         nouns=words(data.get("nouns")),
         channels=words(data.get("channels")),
         cue_adverbs=words(data.get("cue_adverbs")),
+        verb_prepositions={str(v).lower(): words(p) for v, p in (data.get("verb_prepositions") or {}).items()},
         source_prepositions=tuple(tuple(w.lower() for w in p) for p in data.get("source_prepositions") or ()),
     )

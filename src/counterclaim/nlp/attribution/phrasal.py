@@ -12,8 +12,11 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.attribution.cues import CueLexicon
 from counterclaim.nlp.attribution.quotes import QuoteIndex
-from counterclaim.nlp.attribution.spans import char_span, subtree_bounds, subtree_without, token_bounds
+from counterclaim.nlp.attribution.spans import char_span, pruned_bounds, subtree_bounds, subtree_without, token_bounds
 from counterclaim.records import Attribution
+
+#: Prepositions that still name the source: "a report from the inspector general", "a poll by X".
+_SOURCE_PREPOSITIONS = frozenset({"of", "from", "by", "for", "at", "with"})
 
 
 def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
@@ -30,12 +33,12 @@ def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) 
             source = next((c for t in words for c in t.children if c.dep_ == "pobj"), None)
             head = _clause_head(tok)
             phrase_top = tok if tok.head.i not in range(tok.i, tok.i + size) else tok.head
-            content = subtree_without(head, phrase_top) if head is not None and head is not phrase_top else None
+            content = subtree_without(head, phrase_top) if head is not None and head.i != phrase_top.i else None
             if source is None or content is None:
                 continue
             found.append(
                 Attribution(
-                    source=char_span(doc, *subtree_bounds(source)),
+                    source=char_span(doc, *pruned_bounds(source, _circumstance)),
                     cue=char_span(doc, *token_bounds(words)),
                     content=char_span(doc, *content),
                     direct=bool(quotes.overlapping(*content)),
@@ -46,12 +49,17 @@ def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) 
     return found
 
 
+def _circumstance(child: Token) -> bool:
+    """A modifier telling where or when a source spoke, not who it is ("X in a filing to be released")."""
+    return child.dep_ in ("acl", "relcl") or (child.dep_ == "prep" and child.lower_ not in _SOURCE_PREPOSITIONS)
+
+
 def _clause_head(token: Token) -> Token | None:
     """The verb of the clause a phrase modifies (its sentence root when it hangs off a noun)."""
     head = token.head
-    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
-    return head if head is not token else None
+    return head if head.i != token.i else None
 
 
 def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:

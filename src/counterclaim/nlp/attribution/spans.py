@@ -6,7 +6,7 @@ the same way everywhere (no stray commas, colons or blanks at either end).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -67,3 +67,17 @@ def union(*ranges: tuple[int, int] | None) -> tuple[int, int] | None:
     if not present:
         return None
     return min(r[0] for r in present), max(r[1] for r in present)
+
+
+def pruned_bounds(token: Token, drop: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """Range of ``token``'s subtree without the right-hand children ``drop`` selects.
+
+    Sources keep their appositions ("X, a spokesman for Y") but not a trailing
+    clause that is itself a report ("X, who said ...").
+    """
+    cut = [c for c in token.rights if drop(c)]
+    excluded = {t.i for c in cut for t in c.subtree}
+    kept = [t for t in token.subtree if t.i not in excluded]
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    return token_bounds(kept)

@@ -17,11 +17,19 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.attribution.cues import ATTITUDE, CueLexicon
 from counterclaim.nlp.attribution.quotes import Quote, QuoteIndex
-from counterclaim.nlp.attribution.spans import char_span, subtree_bounds, subtree_without, token_bounds, union
-from counterclaim.records import Attribution
+from counterclaim.nlp.attribution.spans import (
+    char_span,
+    pruned_bounds,
+    subtree_bounds,
+    subtree_without,
+    token_bounds,
+    union,
+)
+from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
 _GLUE = re.compile(r"[\s,:;—–-]*")
+_CONTINUED = re.compile(r"[^\S\n]*[.,]?[^\S\n]*")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _COMPLEMENTS = ("dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "attr", "npadvmod", "acomp")
@@ -45,7 +53,7 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     found = []
     for tok in doc:
         kind = lexicon.verb_kind(tok)
-        if kind is None:
+        if kind is None or (kind == ATTITUDE and _inside_quote(tok, quotes)):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
@@ -56,7 +64,7 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
         confidence = content.confidence if source is not None else content.confidence - 0.2
         found.append(
             Attribution(
-                source=char_span(doc, *subtree_bounds(source)) if source is not None else None,
+                source=_source_span(doc, source, lexicon),
                 cue=char_span(doc, *cue),
                 content=char_span(doc, content.start, content.end),
                 direct=content.direct,
@@ -67,12 +75,29 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     return found
 
 
+def _inside_quote(tok: Token, quotes: QuoteIndex) -> bool:
+    """Whether a token lies inside a quotation: "I think" there hedges the quote, it is no new report."""
+    return any(q.start < tok.idx < q.end for q in quotes.overlapping(tok.idx, tok.idx + 1))
+
+
+def _source_span(doc: Doc, source: Token | None, lexicon: CueLexicon) -> Span | None:
+    """The source's subtree, without a trailing clause that reports speech itself ("X, who said ...")."""
+    if source is None:
+        return None
+
+    def reports(child: Token) -> bool:
+        return child.dep_ in ("relcl", "acl") and any(lexicon.verb_kind(t) for t in child.subtree)
+
+    bounds = pruned_bounds(source, reports)
+    return char_span(doc, *bounds) if bounds else None
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the verb's subject, or the governing verb's for "…, saying" and "and added"."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if depth < 3 and verb.dep_ in _INHERITING and verb.head is not verb:
+    if depth < 3 and verb.dep_ in _INHERITING and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
         return _subject(verb.head, depth + 1)
@@ -96,7 +121,7 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     doc = verb.doc
     while k >= 0:
         prev = doc[k]
-        if prev.head is verb and (
+        if prev.head.i == verb.i and (
             prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
         ):
             first = prev
@@ -105,11 +130,18 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
             break
     last = verb
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == last.i + 1:
+        if (child.dep_ == "prt" and child.i == last.i + 1) or (
+            child.dep_ == "prep" and child.i == last.i + 1 and child.lower_ in _cue_prepositions(verb, lexicon)
+        ):
             last = child
         elif child.dep_ == "prep" and child.i == last.i + 1 and _channel(child, lexicon):
             last = child.right_edge
     return token_bounds((first, last))
+
+
+def _cue_prepositions(verb: Token, lexicon: CueLexicon) -> frozenset[str]:
+    """Prepositions that complete this verb's cue ("called for")."""
+    return lexicon.verb_prepositions.get(verb.lemma_.lower(), frozenset())
 
 
 def _channel(prep: Token, lexicon: CueLexicon) -> bool:
@@ -140,14 +172,15 @@ def _content(
         is_quoted = bool(quotes.overlapping(*bounds))
         rule = "indirect.passive" if passive else ("direct.clause" if is_quoted else "indirect.clause")
         return _Content(*bounds, rule, 0.85 if kind != ATTITUDE else 0.6, is_quoted)
-    if verb.dep_ in _PARENTHETICAL and source is not None and verb.head is not verb:
+    if verb.dep_ in _PARENTHETICAL and source is not None and verb.head.i != verb.i:
         bounds = subtree_without(verb.head, verb)
         if bounds and _set_off(verb):
             bounds = _with_quotes(bounds, quotes)
             return _Content(*bounds, "indirect.parenthetical", 0.75, bool(quotes.overlapping(*bounds)))
     if kind != ATTITUDE and verb.lemma_.lower() in lexicon.object_content:
-        bounds = _object_range(verb, hearer)
-        if bounds:
+        bounds = _object_range(verb, hearer, _cue_prepositions(verb, lexicon))
+        if bounds and bounds[1] > cue[1]:
+            bounds = (max(bounds[0], cue[1]), bounds[1])
             return _Content(*bounds, "indirect.passive" if passive else "indirect.object", 0.7, False)
     return None
 
@@ -173,7 +206,7 @@ def _set_off(token: Token) -> bool:
     return (before is None or before.is_punct or before.is_quote) and (after is None or after.is_punct)
 
 
-def _object_range(verb: Token, hearer: list[Token]) -> tuple[int, int] | None:
+def _object_range(verb: Token, hearer: list[Token], cue_preps: frozenset[str]) -> tuple[int, int] | None:
     """The object and modifiers after the verb, up to the first punctuation: "denied the report"."""
     kept = []
     for child in verb.rights:
@@ -182,7 +215,7 @@ def _object_range(verb: Token, hearer: list[Token]) -> tuple[int, int] | None:
         if child in hearer or child.dep_ not in _COMPLEMENTS:
             continue
         kept.append(child)
-    if not kept or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kept):
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ in cue_preps for c in kept):
         return None
     return union(*(subtree_bounds(c) for c in kept))
 
@@ -197,6 +230,9 @@ def _adjacent_quote(text: str, around: tuple[int, int], quotes: QuoteIndex) -> _
     after = quotes.starting_at_or_after(hi)
     before_ok = before is not None and _glued(text, before.end, lo)
     after_ok = after is not None and _glued(text, hi, after.start)
+    if before_ok and not after_ok and after is not None and hi <= after.start:
+        # "…," he said. "…" continues the same quotation in the next sentence.
+        after_ok = _CONTINUED.fullmatch(text, hi, after.start) is not None
     if before_ok and after_ok:
         return _Content(before.start, after.end, "direct.speaker_inside", 0.9, True)
     if before_ok:

@@ -13,26 +13,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack_place import attack_place
 from counterclaim.nlp.attack_types import GENERIC, Trigger, classify, find_triggers, is_irrealis
 from counterclaim.nlp.casualties import Figure, find_casualties
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.places import City, country_name, find_city, is_landmark, region_name
-from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Place, Statement
+from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Statement
 
-#: Entity labels that may name where an attack happened (the small model often
-#: tags a town as NORP or a landmark as ORG, so those count when resolved).
-PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
-#: Prepositions that put a place name in the role of where something happened.
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 #: Casualty kinds that make the attack's toll (arrests and kidnappings are recorded but are not the toll).
 TOLL_KINDS = ("killed", "injured")
 
@@ -43,7 +38,6 @@ class AttackSentence:
 
     sent: Span
     triggers: list[Trigger]
-    figures: list[Figure] = field(default_factory=list)
 
 
 def _evidence(doc: Doc, start: int, end: int, sentence: Span, producer: str, confidence: float) -> Evidence:
@@ -126,11 +120,16 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
     heads = {word.i, *(t.i for t in doc[trigger.start : trigger.end])}
     if word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB":
         heads.add(word.head.i)
+        if word.head.dep_ in ("advcl", "relcl", "conj"):  # "were killed on Tuesday when a bomber drove ..."
+            heads.add(word.head.head.i)
     return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
     """The day of the attack: the earliest attack sentence with a date in a trigger's clause, else with any date.
+
+    Sentences with a specific trigger come first: "condemned the attack on
+    Wednesday" dates the condemnation, "a bomber struck on Tuesday" the attack.
 
     Dates in the dateline or on a header line of their own ("Analysis — 8
     July 2024") are when the piece was written, not when the attack happened.
@@ -149,8 +148,9 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
         ]
         if hits:
             candidates.append((item, hits))
-    for attached in (True, False):
-        for item, hits in candidates:
+    specific = [c for c in candidates if _specific(c[0])]
+    for attached, pool in ((True, specific), (True, candidates), (False, candidates)):
+        for item, hits in pool:
             chosen = [h for h in hits if not attached or any(_governs(doc, t, h[0]) for t in item.triggers)]
             if chosen:
                 anchor = doc[item.triggers[0].start].idx
@@ -158,187 +158,6 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 confidence = (0.9 if kind == "explicit" else 0.7) * (1.0 if attached else 0.8)
                 return day, _evidence(doc, start, end, item.sent, f"attack.date.{kind}", confidence)
     return None, None
-
-
-def _locative(span: Span) -> bool:
-    """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
-    root = span.root
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    if prep.lower_ == "of":
-        return prep.head.lemma_.lower() in set(load_lexicon("places")["settlement_nouns"])
-    return prep.lower_ in PLACE_PREPS
-
-
-def _candidates(sent: Span, skip: range) -> list[tuple[Span, bool, bool]]:
-    """Place names in a sentence as (span, tagged as a place, locative), locative first.
-
-    Besides the model's place entities, every proper noun outside a person's
-    name is a weak candidate: the small model often misses a city inside an
-    organisation's name ("the Karachi police chief").
-    """
-    out = []
-    for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS and ent.start_char not in skip:
-            out.append((ent, ent.label_ in ("GPE", "LOC", "FAC"), _locative(ent)))
-    for token in sent:
-        if token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and token.idx not in skip:
-            out.append((sent.doc[token.i : token.i + 1], False, _locative(sent.doc[token.i : token.i + 1])))
-    return sorted(out, key=lambda c: (not c[2], not c[1]))
-
-
-def _clean(text: str) -> str:
-    text = text[4:] if text.lower().startswith("the ") else text
-    return text.removesuffix("’s").removesuffix("'s").strip()
-
-
-def _before_landmark_word(text: str) -> str:
-    """The name part of a landmark ("Manda Bay" of "Manda Bay camp")."""
-    words = set(load_lexicon("places")["landmark_words"])
-    kept = []
-    for word in text.split():
-        if word.lower() in words or word.lower().rstrip("s") in words:
-            break
-        kept.append(word)
-    return " ".join(kept)
-
-
-#: How sure a place reading is, best first: a gazetteer city by its main name,
-#: a place name the gazetteer lacks, a gazetteer city by an alternate name.
-PRIMARY, LOOSE, ALTERNATE = 3, 2, 1
-
-
-@dataclass
-class _PlaceFinder:
-    """Collects what the attack sentences say about the place: city, region, landmark, countries."""
-
-    doc: Doc
-    context: set[str]
-    skip: range
-    landmark: str | None = None
-    region: str | None = None
-    country_locative: str | None = None
-    country_any: str | None = None
-
-    def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
-        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context."""
-        big = int(load_lexicon("places")["min_population_untagged"])
-        found = find_city(text, primary_only=True, min_population=0 if tagged or locative else big)
-        if found is not None:
-            return found, PRIMARY
-        if tagged or locative:
-            alternate = next((c for country in sorted(self.context) if (c := find_city(text, country))), None)
-            if alternate is not None:
-                return alternate, ALTERNATE
-        return None, 0
-
-    def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
-        """The sentence's best city reading: (gazetteer city or None, name as written, its span)."""
-        best: tuple[tuple[int, int, int], City | None, str, Span] | None = None
-        for span, tagged, locative in _candidates(sent, self.skip):
-            text = _clean(span.text)
-            if named := country_name(text):
-                if locative and self.country_locative is None:
-                    self.country_locative = named
-                self.country_any = self.country_any or named
-                continue
-            if (tagged or locative) and (region := region_name(text) or region_name(f"{text} {_next_word(span)}")):
-                self.region = self.region or region
-                continue
-            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]):
-                self.region = self.region or text
-                continue
-            if is_landmark(text):
-                self.landmark = self.landmark or text
-                text = _before_landmark_word(text)
-                words = text.split()
-                city, strength = next(
-                    (r for n in range(len(words), 0, -1) if (r := self.city_for(" ".join(words[:n]), True, True))[0]),
-                    (None, 0),
-                )
-            else:
-                city, strength = self.city_for(text, tagged, locative)
-            if city is None and locative and (tagged or is_landmark(span.text)) and text:
-                strength = LOOSE
-            if strength:
-                rank = (int(locative), strength, -span.start_char)
-                if best is None or rank > best[0]:
-                    best = (rank, city, text, span)
-        return (best[1], best[2], best[3]) if best else (None, None, None)
-
-
-def _settlement_noun(span: Span) -> str:
-    """The noun of "the state of X" / "the town of X" governing a name, lower case, or ""."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lemma_.lower()
-    return ""
-
-
-def _place(doc: Doc, sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> Place:
-    """Where the attack happened: the first attack sentence naming a city wins, the dateline last.
-
-    Sentences with a specific trigger (a blast, gunmen) are read before those
-    with only "attack". Within a sentence a place after "in"/"at" wins, then
-    a gazetteer city over a name the gazetteer lacks (kept as written).
-    Countries come from the city, else from a country named after "in", else
-    the dateline, else any country or demonym in the attack sentences. The
-    dateline itself is skipped: it says where the report was filed.
-    """
-    dateline = doc._.dateline or {}
-    skip = range(dateline.get("start", 0), dateline.get("end", 0))
-    finder = _PlaceFinder(doc, _context_countries(sentences, kb) | {dateline.get("country")} - {None}, skip)
-    specific = [item for item in sentences if any(t.attack_class != GENERIC for t in item.triggers)]
-    city, name, span = None, None, None
-    for item in [*specific, *(i for i in sentences if i not in specific)]:
-        city, name, span = finder.best_in(item.sent)
-        if name:
-            break
-    country = finder.country_locative or dateline.get("country") or finder.country_any
-    country = country or _demonym_country(sentences, kb)
-    if name is None and dateline.get("place"):
-        city = find_city(dateline["place"], country)
-        name = city.name if city else None
-    evidence = (
-        _evidence(doc, span.start_char, span.end_char, span.sent, "attack.place", 0.8 if city else 0.6)
-        if span is not None
-        else None
-    )
-    return Place(
-        city=city.name if city else name,
-        region=finder.region,
-        country=city.country if city else country,
-        landmark=finder.landmark,
-        latitude=city.latitude if city else None,
-        longitude=city.longitude if city else None,
-        evidence=evidence,
-    )
-
-
-def _next_word(ent: Span) -> str:
-    return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
-
-
-def _context_countries(sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> set[str]:
-    """Countries named or implied by a demonym in the attack sentences: where an ambiguous name may lie."""
-    out = set()
-    for item in sentences:
-        for ent in item.sent.ents:
-            if named := country_name(ent.text):
-                out.add(named)
-            elif ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
-                out.add(country_name(state.name) or state.name)
-    return out
-
-
-def _demonym_country(sentences: Sequence[AttackSentence], kb: KnowledgeBase) -> str | None:
-    """The country of the first demonym ("Nigerian troops") in the attack sentences."""
-    for item in sentences:
-        for ent in item.sent.ents:
-            if ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
-                return country_name(state.name) or state.name
-    return None
 
 
 def _reconcile(figures: Sequence[Figure], kind: str) -> CasualtyReport | None:
@@ -368,13 +187,14 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
     accused: dict[str, list[str]] = {}
     confirmed: dict[str, list[str]] = {}
     for s in statements:
-        if not s.target_name:
+        target = _canonical(s.target_name, kb) if s.target_name else None
+        if target is None:
             continue
-        if s.stance == "claim" and s.target_name not in claimed:
-            claimed.append(s.target_name)
+        if s.stance == "claim" and target not in claimed and not _is_state(target, kb):
+            claimed.append(target)
         elif s.stance in ("accuse", "confirm"):
             table = accused if s.stance == "accuse" else confirmed
-            speakers = table.setdefault(s.target_name, [])
+            speakers = table.setdefault(target, [])
             if s.speaker_name not in speakers:
                 speakers.append(s.speaker_name)
     named = claimed + [c for c in confirmed if c not in claimed]
@@ -389,6 +209,21 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
     branches = [n for n in named if specificity(n) > 0]
     ordered = branches + [c for c in claimed if c not in branches] if claimed else []
     return Perpetrators(claimed_by=ordered, accused=accused, confirmed=confirmed)
+
+
+def _canonical(name: str, kb: KnowledgeBase) -> str:
+    """The knowledge base's name for ``name``, or for the one militant group named inside it, else ``name``."""
+    actor = kb.lookup(name)
+    if actor is None:
+        groups = {a.name for _, _, a in kb.find_all(name) if a.kind == "militant_group"}
+        return groups.pop() if len(groups) == 1 else name
+    return actor.name
+
+
+def _is_state(name: str, kb: KnowledgeBase) -> bool:
+    """States do not claim attacks: a "claim" with a state as target is a misread accusation."""
+    actor = kb.lookup(name)
+    return actor is not None and actor.kind == "state"
 
 
 def _groups(doc: Doc, end_char: int, perpetrators: Perpetrators, kb: KnowledgeBase) -> list[str]:
@@ -406,8 +241,17 @@ def _groups(doc: Doc, end_char: int, perpetrators: Perpetrators, kb: KnowledgeBa
 
 
 def _is_group(text: str, kb: KnowledgeBase) -> bool:
-    """Whether ``text`` names a militant group of the knowledge base."""
-    return any(actor.kind == "militant_group" for _, _, actor in kb.find_all(text))
+    """Whether ``text`` names a militant group of the knowledge base, or an outlet of one (Amaq for IS)."""
+    for _, _, actor in kb.find_all(text):
+        owner = kb.actor(actor.affiliation) if actor.affiliation else None
+        if actor.kind == "militant_group" or (owner is not None and owner.kind == "militant_group"):
+            return True
+    return False
+
+
+def _specific(item: AttackSentence) -> bool:
+    """Whether a sentence names the kind of attack (a blast, gunmen), not just "attack"."""
+    return any(t.attack_class != GENERIC for t in item.triggers)
 
 
 def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence[Figure]) -> bool:
@@ -419,10 +263,9 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     starts = {item.sent.start for item in sentences}
     if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
         return True
-    specific = [item for item in sentences if any(t.attack_class != GENERIC for t in item.triggers)]
+    specific = [item for item in sentences if _specific(item)]
     return any(
-        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
-        for item in specific
+        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) for item in specific
     )
 
 
@@ -434,7 +277,7 @@ def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: Know
     return Event(
         date=day,
         date_evidence=date_evidence,
-        place=_place(doc, [item], kb).model_copy(update={"evidence": None}),
+        place=attack_place(doc, [item.sent], [], kb).model_copy(update={"evidence": None}),
         attack_type=attack.attack_class,
         attack_type_text=attack.label,
         suicide=attack.suicide,
@@ -475,7 +318,7 @@ class AttackRecorder:
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
-            place=_place(doc, main, kb),
+            place=attack_place(doc, [i.sent for i in main], [i.sent for i in main if _specific(i)], kb),
             attack_type=attack.attack_class,
             attack_type_text=attack.label,
             suicide=attack.suicide,

@@ -21,6 +21,7 @@ from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
 from counterclaim.nlp.statement.parties import Party, PartyResolver
+from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
@@ -47,9 +48,11 @@ class StatementResolver:
         self.cues = NarratedCues(self.lex, self.targets)
 
     def __call__(self, doc: Doc) -> Doc:
-        end = doc._.content_end if doc._.content_end is not None else len(doc.text)
-        parties = PartyResolver(self.kb, self.lex.anonymous_perpetrators)
-        speakers = SpeakerResolver(doc, parties, self.lex)
+        text = doc.text
+        end = doc._.content_end if doc._.content_end is not None else len(text)
+        parties = PartyResolver(self.kb, text, self.lex.anonymous_perpetrators)
+        sentences = SentenceIndex(doc)
+        speakers = SpeakerResolver(doc, parties, self.lex, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
         seen = {act.cue.i for act in acts}
         attributions = doc._.attributions or []
@@ -61,10 +64,11 @@ class StatementResolver:
                 seen.add(act.cue.i)
                 acts.append(act)
         items: list[Draft] = []
-        for act in sorted(acts, key=lambda a: a.cue.i):
-            items += self._drafts(act, speakers, parties)
-        dater = StatementDater(doc, self.lex)
-        doc._.statements = self._unique([self._record(doc, d, dater) for d in finalise(items, self.kb)])
+        for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
+            items += self._drafts(act, speakers, parties, sentences.of(act.cue))
+        dater = StatementDater(doc, self.lex, sentences)
+        records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in finalise(items, self.kb)]
+        doc._.statements = self._unique(records)
         return doc
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
@@ -80,7 +84,9 @@ class StatementResolver:
             if quote is None:
                 kept.append(act)
                 continue
-            source = doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand") if quote.source else None
+            source = (
+                doc.char_span(quote.source.start, quote.source.end, alignment_mode="expand") if quote.source else None
+            )
             if source is None or act.speaker is None:
                 continue
             quoted = speakers.speakers(source.root)
@@ -90,7 +96,7 @@ class StatementResolver:
                 kept.append(act)
         return kept
 
-    def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver) -> list[Draft]:
+    def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver, sentence: Span) -> list[Draft]:
         """Draft statements of one act: one per speaker named and party blamed."""
         head = act.speaker if act.speaker is not None else clause_subject(act.cue)
         if head is None:
@@ -109,7 +115,7 @@ class StatementResolver:
         for speaker in found:
             drafted = drafts(act, speaker, act_targets, claim_like)
             if not drafted and act.kind == "report" and act.content is not None:
-                drafted = self._about_group(act, speaker, parties)
+                drafted = self._about_group(act, speaker, sentence)
             out += drafted
         return out
 
@@ -120,9 +126,9 @@ class StatementResolver:
             return found[0] if found else None
         return parties.from_head(head)
 
-    def _about_group(self, act: Act, speaker: Party, parties: PartyResolver) -> list[Draft]:
+    def _about_group(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
         """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""
-        if group_of(speaker) is not None or not any(self.targets.is_attack(t) for t in act.cue.sent):
+        if group_of(speaker) is not None or not any(self.targets.is_attack(t) for t in sentence):
             return []
         content: Span = act.content
         for start, end, actor in self.kb.find_all(content.text):
@@ -132,9 +138,8 @@ class StatementResolver:
                 return [Draft(act, speaker, "other", party, f"statements.{act.rule}.about_group")]
         return []
 
-    def _record(self, doc: Doc, draft: Draft, dater: StatementDater) -> Statement:
+    def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
-        sentence = act.cue.sent
         confidence = _CONFIDENCE[act.kind] * (0.8 if draft.stance == "other" else 1.0)
         if act.content is not None:
             quote_span = act.content
@@ -189,12 +194,27 @@ class StatementResolver:
         return kept
 
 
+def _outermost(acts: list[Act]) -> list[Act]:
+    """Reports inside what another act reports are part of it ("X said investigators established that ...")."""
+    spans = [(a.content.start, a.content.end) for a in acts if a.content is not None]
+    return [
+        a
+        for a in acts
+        if a.kind != "report"
+        or not any(s <= a.cue.i < e and (s, e) != (a.content.start, a.content.end) for s, e in spans)
+    ]
+
+
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:
     """Whether ``inner`` is reported inside what ``outer`` reports ("X said the US believes Y did it")."""
     if inner is outer or inner.cue is None or outer.content is None:
         return False
-    return outer.content.start <= inner.cue.start and inner.cue.end <= outer.content.end and (
-        outer.content.end - outer.content.start > (inner.content.end - inner.content.start if inner.content else 0)
+    return (
+        outer.content.start <= inner.cue.start
+        and inner.cue.end <= outer.content.end
+        and (
+            outer.content.end - outer.content.start > (inner.content.end - inner.content.start if inner.content else 0)
+        )
     )
 
 

@@ -53,6 +53,14 @@ def _pobj(token: Token, *prepositions: str) -> Token | None:
     return None
 
 
+def _that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parse hung elsewhere under the verb ("confirmed in a statement that ...")."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            return token.head
+    return None
+
+
 def _subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
@@ -109,7 +117,7 @@ class NarratedCues:
             action = _child(verb, "xcomp")
             if action is not None and action.lemma_.lower() in lex.vow_actions:
                 return Act("condemn", verb, speaker, f"narrated.vow.{action.lemma_.lower()}")
-        clause = _child(verb, "ccomp")
+        clause = _child(verb, "ccomp") or _that_clause(verb)
         if clause is not None and lemma in lex.confirm_verbs | lex.claim_verbs | lex.report_verbs:
             content = _subtree_span(clause)
             quoted = any(t.is_quote for t in content)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from counterclaim.kb import KnowledgeBase, link_role, split_person
 from counterclaim.records import Actor, Mention, Span
@@ -58,7 +58,10 @@ def name_tokens(head: Token) -> list[Token]:
     """The tokens of the name ``head`` heads: compounds and modifiers, "of" phrases; no clauses or lists."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in _OUTSIDE_NAME and not _names_of(child) and not _joins(child):
+        if _names_of(child) or _joins(child):
+            keep.extend(child.subtree)
+            continue
+        if child.dep_ in _OUTSIDE_NAME or child.i > head.i:  # a name's modifiers come before it
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -82,12 +85,22 @@ def name_tokens(head: Token) -> list[Token]:
 
 def _joins(child: Token) -> bool:
     """A hyphen or apostrophe inside a name ("ISIS-K", "Qa'ani"), which the tokenizer may split off."""
-    return child.is_punct and child.text in "-‐–'’" and not child.whitespace_ and child.i > 0 and not child.nbor(-1).whitespace_
+    return (
+        child.is_punct
+        and child.text in "-‐–'’"
+        and not child.whitespace_
+        and child.i > 0
+        and not child.nbor(-1).whitespace_
+    )
 
 
 def _names_of(child: Token) -> bool:
-    """An "of" phrase that is part of a name ("Ministry of Intelligence"), not a complement ("accused X of ...")."""
-    return child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+    """A phrase that is part of a name ("Ministry of Intelligence", "the regime in Tehran"), not a complement."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in ("of", "in")
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+    )
 
 
 def _broken_title(first: Token) -> list[Token]:
@@ -128,9 +141,11 @@ def possessor(head: Token) -> Token | None:
 class PartyResolver:
     """Turns noun phrases into :class:`Party` objects through the knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, generic_heads: frozenset[str] = frozenset()) -> None:
+    def __init__(self, kb: KnowledgeBase, text: str, generic_heads: frozenset[str] = frozenset()) -> None:
         self.kb = kb
+        self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
+        self._links: dict[str, Actor | None] = {}
 
     def from_head(self, head: Token) -> Party:
         """The party a noun phrase headed by ``head`` names.
@@ -151,16 +166,16 @@ class PartyResolver:
     def from_head_only(self, head: Token) -> Party:
         """The party the phrase at ``head`` names, appositions aside."""
         tokens = phrase_tokens(head)
-        party = self.from_text(head.doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        party = self.from_text(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         owner = possessor(head)
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
         return party
 
-    def from_text(self, doc: Doc, start: int, end: int) -> Party:
-        """The party the words ``doc.text[start:end]`` name."""
-        text = doc.text[start:end]
+    def from_text(self, start: int, end: int) -> Party:
+        """The party the words of the document at ``start:end`` name."""
+        text = self.text[start:end]
         actor = self.link(text)
         if actor is not None:
             return Party(start, end, text, actor.name, actor, None, self.affiliation_of(actor))
@@ -174,7 +189,12 @@ class PartyResolver:
         return Party(start, end, text, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
 
     def link(self, text: str) -> Actor | None:
-        """The actor the whole phrase names: as written, its parenthetical acronym, or without it."""
+        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised)."""
+        if text not in self._links:
+            self._links[text] = self._link(text)
+        return self._links[text]
+
+    def _link(self, text: str) -> Actor | None:
         candidates = [text, *_PAREN.findall(text), _PAREN.sub("", text)]
         for candidate in candidates:
             found = self.kb.lookup(candidate)

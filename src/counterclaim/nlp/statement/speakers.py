@@ -11,11 +11,13 @@ ones, subjects and authors before other mentions, nearer before farther.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
+from counterclaim.nlp.statement.sentences import SentenceIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Dependencies through which a verb shares the subject of its head.
@@ -56,11 +58,11 @@ def passive_agent(verb: Token) -> Token | None:
 class SpeakerResolver:
     """Resolves the subject of a cue to the parties who spoke, per document."""
 
-    def __init__(self, doc: Doc, parties: PartyResolver, lexicon: StanceLexicon) -> None:
+    def __init__(self, doc: Doc, parties: PartyResolver, lexicon: StanceLexicon, sentences: SentenceIndex) -> None:
         self.doc = doc
+        self.sentences = sentences
         self.parties = parties
         self.lex = lexicon
-        self._candidates = self._antecedent_candidates()
 
     def speakers(self, head: Token) -> list[Party]:
         """The parties the noun phrase at ``head`` names: one per named speaker in a list."""
@@ -84,10 +86,12 @@ class SpeakerResolver:
         """Whether a noun phrase may name a speaker: a name, an entity, a known actor or a speaker noun."""
         if head.pos_ == "PROPN" or head.ent_type_ in _NAME_ENTS:
             return True
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):  # "the chairman, X Y,"
+            return True
         if head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns:
             return True
         tokens = name_tokens(head)
-        return self.parties.link(self.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
+        return self.parties.link(self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
 
     def authors(self, document: Token) -> list[Party]:
         """Who issued a statement, video or report: "by X", "from X", "X's statement", "the X statement"."""
@@ -133,17 +137,17 @@ class SpeakerResolver:
         appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
         for extra in appositions:  # a parse may hang the list's last name on the first as an apposition
             end = max(end, extra.idx + len(extra))
-        text = self.doc.text[start:end]
+        text = self.parties.text[start:end]
         names, position = [], 0
         for separator in [*_LIST_SPLIT.finditer(text), None]:
             cut = separator.start() if separator else len(text)
             if cut > position:
                 names.append((start + position, start + cut))
             position = separator.end() if separator else cut
-        stripped = [re.sub(r"^(?:the\s+)", "", self.doc.text[s:e]) for s, e in names]
+        stripped = [re.sub(r"^(?:the\s+)", "", self.parties.text[s:e]) for s, e in names]
         if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
-            return [self.parties.from_text(self.doc, start, end)]
-        return [self.parties.from_text(self.doc, s, e) for s, e in names]
+            return [self.parties.from_text(start, end)]
+        return [self.parties.from_text(s, e) for s, e in names]
 
     def _with_apposition(self, head: Token) -> Party:
         """A party with a describing apposition kept for role splitting ("X, a parliamentarian")."""
@@ -152,7 +156,7 @@ class SpeakerResolver:
             return self._own_side(head, self.parties.from_head(head))
         start = phrase_tokens(head)[0].idx
         last = name_tokens(appos)[-1]
-        party = self.parties.from_text(self.doc, start, last.idx + len(last))
+        party = self.parties.from_text(start, last.idx + len(last))
         return party if party.role else self.parties.from_head(head)
 
     def _own_side(self, head: Token, party: Party) -> Party:
@@ -165,7 +169,8 @@ class SpeakerResolver:
         return party
 
     # -- antecedents -----------------------------------------------------
-    def _antecedent_candidates(self) -> list[tuple[Token, bool]]:
+    @cached_property
+    def _candidates(self) -> list[tuple[Token, bool]]:
         """Heads of phrases a later pronoun may refer to, with whether each is a subject or an author."""
         heads: dict[int, bool] = {}
         named = [ent for ent in self.doc.ents if ent.label_ in _NAME_ENTS]
@@ -186,16 +191,13 @@ class SpeakerResolver:
 
     def antecedent(self, token: Token) -> Party | None:
         """The earlier party a pronoun or description refers to, or None."""
-        sentence = token.sent
-        first_sentence = sentence.start
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start == first_sentence)
-        window_start = sentences[max(0, index - _LOOKBACK_SENTENCES)].start
+        index = self.sentences.number(token)
+        window_start = self.sentences.all[max(0, index - _LOOKBACK_SENTENCES)].start
         ranked = []
         for head, salient in self._candidates:
             if head.i >= token.i or head.i < window_start or head.i in range(token.left_edge.i, token.right_edge.i + 1):
                 continue
-            same_sentence = head.sent.start == first_sentence
+            same_sentence = self.sentences.number(head) == index
             ranked.append(((not same_sentence, not salient, -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
             party = self._agreeing(token, head)

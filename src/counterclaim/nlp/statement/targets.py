@@ -35,7 +35,9 @@ class Blame:
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
     """Whether ``token``'s clause is negated ("did not claim", "never accused", "no group claimed")."""
     for node in (token, *[t for t in token.children if t.dep_ in ("aux", "auxpass")]):
-        if any(c.dep_ == "neg" or c.lower_ in lexicon.negations and c.dep_ in ("advmod", "neg") for c in node.children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in lexicon.negations and c.dep_ in ("advmod", "neg")) for c in node.children
+        ):
             return True
     arguments = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return any(c.lower_ in ("no", "none") and c.dep_ == "det" for a in arguments for c in a.children)
@@ -114,11 +116,14 @@ class TargetFinder:
     def _principals(self, proxy: Token, inside: set[int]) -> list[Token]:
         """Whom a proxy serves: "agents of X", "proxies for X", "... on behalf of X"."""
         out = [
-            g for c in proxy.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pobj"
+            g
+            for c in proxy.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
-        sentence = proxy.sent
-        for token in sentence:
-            if token.i <= proxy.i or token.i > proxy.i + 5 or token.lower_ != "behalf":
+        for token in proxy.doc[proxy.i + 1 : proxy.i + 6]:
+            if token.lower_ != "behalf":
                 continue
             out += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return [t for t in out if t.i in inside]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.dates import find_dates
 from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.sentences import SentenceIndex
 
 _DAY_KINDS = ("explicit", "inferred_year")
 
@@ -24,33 +25,38 @@ _DAY_KINDS = ("explicit", "inferred_year")
 class StatementDater:
     """Dates statements in one document."""
 
-    def __init__(self, doc: Doc, lexicon: StanceLexicon) -> None:
+    def __init__(self, doc: Doc, lexicon: StanceLexicon, sentences: SentenceIndex) -> None:
         self.doc = doc
+        self.text = doc.text
         self.lex = lexicon
+        self.sentences = sentences
         self.anchor: dt.date | None = doc._.reference_date
         self.event_date = doc._.event.date if doc._.event is not None else self._attack_date()
         self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
+        for start, end, day, _ in find_dates(doc, self.anchor, self.event_date):
+            if day is not None:
+                number = sentences.number(doc.char_span(start, end, alignment_mode="expand")[0])
+                self._hits.setdefault(number, []).append((start, end, day))
 
     def _attack_date(self) -> dt.date | None:
         """The date of the first sentence that reports an attack and names a day."""
-        for sentence in self.doc.sents:
-            if not any(t.lemma_.lower() in self.lex.attack_nouns for t in sentence):
-                continue
-            for _, _, day, kind in find_dates(sentence, self.anchor):
-                if day is not None and kind in _DAY_KINDS:
-                    return day
+        days: dict[int, dt.date] = {}
+        for start, end, day, kind in find_dates(self.doc, self.anchor):
+            if day is not None and kind in _DAY_KINDS:
+                number = self.sentences.number(self.doc.char_span(start, end, alignment_mode="expand")[0])
+                days.setdefault(number, day)
+        for number in sorted(days):
+            if any(t.lemma_.lower() in self.lex.attack_nouns for t in self.sentences.all[number]):
+                return days[number]
         return None
 
     def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
-        """Resolved date phrases of a sentence (cached)."""
-        if sentence.start not in self._hits:
-            found = find_dates(sentence, self.anchor, self.event_date)
-            self._hits[sentence.start] = [(s, e, d) for s, e, d, _ in found if d is not None]
-        return self._hits[sentence.start]
+        """Resolved date phrases of a sentence."""
+        return self._hits.get(self.sentences.number(sentence[0]), [])
 
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
-        sentence = cue.sent
+        sentence = self.sentences.of(cue)
         for start, end, day in self.hits(sentence):
             if self._governs(start, end, cue, speaker):
                 return day
@@ -87,8 +93,9 @@ class StatementDater:
 
     def _carried(self, sentence: Span) -> dt.date | None:
         """The opening date of an earlier sentence of the same paragraph, unless time moved on since."""
-        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start_char) + 1
-        previous = [s for s in self.doc.sents if paragraph_start <= s.start_char < sentence.start_char]
+        paragraph_start = self.text.rfind("\n", 0, sentence.start_char) + 1
+        number = self.sentences.number(sentence[0])
+        previous = [s for s in self.sentences.all[:number] if s.start_char >= paragraph_start]
         for earlier in reversed(previous):
             day = self._opening_date(earlier)
             if day is not None:
