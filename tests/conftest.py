@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 from counterclaim.nlp import build_pipeline, load_model
 
@@ -20,7 +26,35 @@ def pipeline() -> Language:
     return build_pipeline()
 
 
-@pytest.fixture
-def tmp_db(tmp_path) -> str:
-    """The URL of a fresh SQLite file store (created on first open)."""
-    return f"sqlite:///{tmp_path / 'store.db'}"
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A private PostgreSQL server for the whole session (skipped where the server binaries are missing)."""
+    from pgserver import find_bin_dir, postgres_server
+
+    if find_bin_dir() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not installed; set PG_BIN to run these tests")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def tmp_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty store: an SQLite file, then a new database on the session's PostgreSQL server.
+
+    Every test taking it runs on both backends, so SQL that only one dialect
+    accepts fails here rather than in a user's deployment.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    server = make_url(request.getfixturevalue("postgres_url"))
+    name = f"cc_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        yield server.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+    finally:
+        admin.dispose()

@@ -156,6 +156,7 @@ def test_saying_ones_own_side_played_no_part_is_a_denial(statements) -> None:
 
 def test_quote_attributes_blame_to_the_quoted_speaker(statements) -> None:
     found = statements(
-        'A drone hit a tower. "The regime in Tehran bears responsibility for this attack," Defence Minister Avi Cohen said.'
+        'A drone hit a tower. "The regime in Tehran bears responsibility for this attack," '
+        "Defence Minister Avi Cohen said."
     )
     assert ("Avi Cohen", "accuse", "Iran") in triples(found)

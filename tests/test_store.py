@@ -214,17 +214,6 @@ def test_empty_store_report_says_so(tmp_db: str) -> None:
         assert "Nothing stored yet" in "".join(render(reports_from_store(store), "text"))
 
 
-@pytest.fixture(scope="module")
-def postgres_url():
-    """A private PostgreSQL server for this module (skipped where the server binaries are missing)."""
-    from pgserver import find_bin_dir, postgres_server
-
-    if find_bin_dir() is None:
-        pytest.skip("PostgreSQL server binaries not installed")
-    with postgres_server() as url:
-        yield url
-
-
 @pytest.mark.postgres
 def test_postgres_store_round_trips_and_matches_the_schema(postgres_url: str) -> None:
     record = sample_record()

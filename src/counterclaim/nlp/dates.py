@@ -54,6 +54,7 @@ def _pattern() -> re.Pattern[str]:
     lead = rf"(?:{weekday},?\s+(?:the\s+)?)?"
     parts = [
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+        r"(?P<numeric>(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>\d{4}))",
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
         rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>\d{{4}}))?)",
         rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+"
@@ -107,6 +108,8 @@ def _resolve_match(
     lex = _lexicon()
     if m.group("iso"):
         return _day(int(m.group("iy")), int(m.group("im")), int(m.group("id"))), "explicit"
+    if m.group("numeric"):
+        return _numeric_day(int(m.group("na")), int(m.group("nb")), int(m.group("ny"))), "explicit"
     if m.group("mdy") or m.group("dmy"):
         month = _month(m.group("m1") or m.group("m2"))
         if month is None:
@@ -138,6 +141,22 @@ def _resolve_match(
     return _weekday(lex["weekdays"][m.group("wd").lower()], (m.group("wmod") or "").lower(), anchor), "relative"
 
 
+def _numeric_day(first: int, second: int, year: int) -> dt.date | None:
+    """A day written in digits ("16/01/2023", "01/16/2023"): the order the values allow, else the lexicon's preference.
+
+    A value above 12 can only be the day. When both could be months, the
+    order is ``numeric_order`` in ``lexicons/dates.yaml``: day first, as the
+    international outlets that write numeric dates do (US outlets spell the month).
+    """
+    if first > 12 >= second:
+        return _day(year, second, first)
+    if second > 12 >= first:
+        return _day(year, first, second)
+    if _lexicon()["numeric_order"] == "mdy":
+        return _day(year, first, second)
+    return _day(year, second, first)
+
+
 def _weekday(weekday: int, modifier: str, anchor: dt.date | None) -> dt.date | None:
     """A named weekday: the latest such day up to the anchor, the one before it for "last", ahead for "next"."""
     if anchor is None:
@@ -150,13 +169,14 @@ def _weekday(weekday: int, modifier: str, anchor: dt.date | None) -> dt.date | N
     return anchor - dt.timedelta(days=back)
 
 
+def _written_year(m: re.Match[str]) -> str | None:
+    """The year a date match writes out, if any."""
+    return m.group("y1") or m.group("y2") or m.group("iy") or m.group("ny")
+
+
 def document_year(text: str) -> int | None:
     """The latest year among the fully written dates of ``text`` (else among bare years), for dates without one."""
-    years = [
-        int(m.group("y1") or m.group("y2") or m.group("iy"))
-        for m in _pattern().finditer(text)
-        if m.group("y1") or m.group("y2") or m.group("iy")
-    ]
+    years = [int(year) for m in _pattern().finditer(text) if (year := _written_year(m))]
     if not years:
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     return max(years) if years else None
@@ -201,10 +221,25 @@ def find_dates(
     base = doc_or_span.start_char if isinstance(doc_or_span, Span) else 0
     if anchor is None and Doc.has_extension("reference_date"):
         anchor = doc._.reference_date
-    default_year = document_year(doc.text)
+    hits = dates_in_text(doc_or_span.text, anchor, event_date, default_year=document_year(doc.text))
+    return [(base + start, base + end, day, kind) for start, end, day, kind in hits]
+
+
+def dates_in_text(
+    text: str,
+    anchor: dt.date | None = None,
+    event_date: dt.date | None = None,
+    *,
+    default_year: int | None = None,
+) -> list[DateHit]:
+    """Every date expression in a plain string as ``(start, end, date, kind)``, offsets into ``text``.
+
+    The string form of :func:`find_dates`, for header lines read before any
+    ``Doc`` extension is set.
+    """
     hits: list[DateHit] = []
-    for m in _pattern().finditer(doc_or_span.text):
+    for m in _pattern().finditer(text):
         resolved = _resolve_match(m, anchor, event_date, default_year)
         if resolved is not None:
-            hits.append((base + m.start(), base + m.end(), resolved[0], resolved[1]))
+            hits.append((m.start(), m.end(), resolved[0], resolved[1]))
     return hits

@@ -29,7 +29,7 @@ from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
 _GLUE = re.compile(r"[\s,:;—–-]*")
-_CONTINUED = re.compile(r"[^\S\n]*[.,]?[^\S\n]*")
+_CONTINUED = re.compile(r"[^\n\"“”«»]{0,80}?[.,]?[^\S\n]*")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _COMPLEMENTS = ("dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "attr", "npadvmod", "acomp")
@@ -97,6 +97,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
+    if depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+        # '"…," said Jane Doe' is often parsed with the speaker as the verb's object.
+        follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if follower is not None and follower.head.i == verb.i and follower.pos_ in ("PROPN", "NOUN", "PRON"):
+            return follower
+        if follower is not None and follower.head.head.i == verb.i and follower.head.pos_ in ("PROPN", "NOUN"):
+            return follower.head
     if depth < 3 and verb.dep_ in _INHERITING and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
@@ -121,7 +128,7 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     doc = verb.doc
     while k >= 0:
         prev = doc[k]
-        if prev.head.i == verb.i and (
+        if prev.head.i == verb.i and prev.lower_ != "to" and (
             prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
         ):
             first = prev

@@ -65,7 +65,7 @@ def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], cl
     of the attack (its fighters, its operation).
     """
     rule = act.rule
-    if act.negated and act.kind != "deny":
+    if act.negated:  # "did not claim", "never denied": no speech act
         return []
     if act.kind == "condemn":
         return [Draft(act, speaker, "condemn", None, f"statements.{rule}")]
