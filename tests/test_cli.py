@@ -50,7 +50,7 @@ def test_analyze_stores_reports_and_names_bad_inputs(tmp_path: Path) -> None:
     db = tmp_path / "runs.db"
     result = invoke("analyze", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--db", str(db))
     assert result.exit_code == 1, result.output
-    assert "art000" in result.output and "Attack:" in result.output  # the report
+    assert "Source: art000" in result.output and "Consensus" in result.output  # the events' narrative report
     assert "broken.txt: binary content" in result.output
     assert "missing.txt: no such file" in result.output
     assert "3 stored, 0 already present, 2 failed" in result.output
@@ -69,7 +69,7 @@ def test_analyze_twice_adds_nothing(tmp_path: Path) -> None:
     assert table_counts(db) == before
     report = invoke("report", "--db", str(db), "--format", "json")
     assert report.exit_code == 0
-    assert [r["document"]["name"] for r in json.loads(report.stdout)] == ["art000", "art001"]
+    assert sorted(name for r in json.loads(report.stdout) for name in r["documents"]) == ["art000", "art001"]
 
 
 def test_extract_writes_eval_json_per_input_including_stdin(tmp_path: Path) -> None:

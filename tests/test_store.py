@@ -30,6 +30,10 @@ from counterclaim.records import (
 )
 from counterclaim.report import UnknownEvent, render, reports_from_store
 from counterclaim.store import Store, StoreError, schema
+from counterclaim.store.search import include_name
+
+#: Schema comparison leaves out what ``schema.py`` does not describe (the FTS5 tables).
+COMPARE_OPTS = {"include_name": include_name}
 
 TEXT = (
     "Gunmen kill four at a police post in Garissa\n\n"
@@ -101,7 +105,7 @@ def count(store: Store, table) -> int:
 
 def test_migrations_create_exactly_the_schema(tmp_db: str) -> None:
     with Store(tmp_db) as store, store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn, opts=COMPARE_OPTS), schema.metadata) == []
 
 
 def test_save_round_trips_and_writes_one_row_per_fact(tmp_db: str) -> None:
@@ -202,11 +206,11 @@ def test_report_per_event_once_events_exist(tmp_db: str) -> None:
             )
         reports = list(reports_from_store(store))
         assert [("event" in r) for r in reports] == [True, False]
-        assert [d["document"]["name"] for d in reports[0]["documents"]] == ["garissa"]
+        assert reports[0]["documents"] == ["garissa"]
         assert len(list(reports_from_store(store, event_id="e1"))) == 1
         with pytest.raises(UnknownEvent):
             list(reports_from_store(store, event_id="e2"))
-    assert "=== Event e1: Garissa raid ===" in "".join(render(reports, "text"))
+    assert "e1  undated  place unknown" in "".join(render(reports, "text"))
 
 
 def test_empty_store_report_says_so(tmp_db: str) -> None:
@@ -222,5 +226,5 @@ def test_postgres_store_round_trips_and_matches_the_schema(postgres_url: str) ->
         assert store.save(record) is False
         assert store.load_record(record.document.id) == record
         with store.engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+            assert compare_metadata(MigrationContext.configure(conn, opts=COMPARE_OPTS), schema.metadata) == []
         assert count(store, schema.statements) == 2

@@ -24,11 +24,30 @@ from rich.text import Text
 from spacy.language import Language
 
 from counterclaim.evalformat import attributions_to_eval, to_eval
+from counterclaim.events import (
+    Decision,
+    EventIndex,
+    apply_decision,
+    events_to_json,
+    find_document,
+    merge_decision,
+    move_decision,
+    split_decision,
+)
 from counterclaim.ingest import IngestError, read_inputs
 from counterclaim.nlp import ModelNotFound
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
-from counterclaim.report import UnknownEvent, render, reports_from_store
+from counterclaim.report import (
+    UnknownEvent,
+    event_entries,
+    event_entry,
+    event_narrative,
+    format_for_path,
+    render,
+    render_narratives,
+    reports_from_store,
+)
 from counterclaim.runner import ProcessError
 from counterclaim.store import Store, StoreError
 
@@ -50,6 +69,7 @@ class ReportFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 Paths = Annotated[
@@ -68,6 +88,7 @@ DbOption = Annotated[
     typer.Option("--db", help="Database URL or SQLite file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."),
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Report layout.")]
+EventArgument = Annotated[str, typer.Argument(help="An event id, as `counterclaim events` lists it.")]
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
 ]
@@ -109,10 +130,12 @@ def analyze(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
 ) -> None:
-    """Read articles, extract their records, store them, and print the report.
+    """Read articles, extract their records, store them, group them into events, and print the events' reports.
 
     Documents already in the store (same text) are skipped, so re-running a
-    command that was interrupted completes the rest.
+    command that was interrupted completes the rest. Each event the inputs
+    belong to is summarised on stderr (who claimed, confirmed, accused), then
+    its narrative report is printed.
     """
     store = _open_store(db, create=True)
     try:
@@ -132,8 +155,7 @@ def analyze(
         for record in _records(paths, backend, failures, fresh):
             counts["stored" if store.save(record) else "already present"] += 1
             seen[record.document.id] = None
-        if report:
-            _write(render(reports_from_store(store, document_ids=list(seen)), fmt.value))
+        _report_events(store, store.update_events(), seen, fmt if report else None)
     finally:
         store.close()
     _summary(", ".join(f"{n} {what}" for what, n in counts.items()), failures)
@@ -164,20 +186,140 @@ def attributions(
     _export(paths, out, _backend(model, kb, until="cc_attributions", workers=workers), attributions_to_eval)
 
 
-@app.command(epilog="Example: counterclaim report --db attacks.db --format markdown > report.md")
+@app.command(epilog="Example: counterclaim report --db attacks.db --event ev-1a2b3c4d5e6f --out kerman.html")
 def report(
     db: DbOption = None,
-    event: Annotated[str | None, typer.Option("--event", help="Only this event (an id from the events table).")] = None,
-    fmt: FormatOption = ReportFormat.text,
+    event: Annotated[str | None, typer.Option("--event", help="The narrative report of this event.")] = None,
+    fmt: Annotated[
+        ReportFormat | None, typer.Option("--format", help="Report layout (default: from --out's suffix, else text).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """Print what the store holds: per event (or per document), the attack and the statements by stance."""
+    """Without --event, list the events with who claimed, confirmed and accused (then documents in no event);
+    with --event, print that event's narrative: consensus, divergences, omissions, timeline, casualties."""
+    chosen = fmt or (ReportFormat(format_for_path(out)) if out else ReportFormat.text)
     store = _open_store(db, create=False)
     try:
-        _write(render(reports_from_store(store, event_id=event), fmt.value))
+        if event is None:
+            _emit(render(reports_from_store(store), _listing_format(chosen)), out)
+        else:
+            _emit(render_narratives([event_narrative(store, event)], chosen.value), out)
     except UnknownEvent as err:
         raise fail(f"no event {event!r} in {store.display_url}") from err
     finally:
         store.close()
+
+
+@app.command(epilog="Example: counterclaim events --db attacks.db --format json")
+def events(db: DbOption = None, fmt: FormatOption = ReportFormat.text) -> None:
+    """List the events: id, date, place, attack type, documents, and who claimed, confirmed and accused."""
+    store = _open_store(db, create=False)
+    try:
+        if fmt == ReportFormat.json:
+            _write([json.dumps(events_to_json(store.load_index()), ensure_ascii=False, indent=2) + "\n"])
+        else:
+            _write(render(event_entries(store, store.event_summaries()), _listing_format(fmt)))
+        unassigned = len(store.unassigned_document_ids())
+        if unassigned:
+            typer.echo(f"{unassigned} documents in no event: run `counterclaim event recluster`", err=True)
+    finally:
+        store.close()
+
+
+event_app = typer.Typer(
+    name="event",
+    help="Correct how documents are grouped into events; decisions are kept and replayed after re-analysis.",
+    no_args_is_help=True,
+)
+app.add_typer(event_app)
+
+
+@event_app.command("merge", epilog="Example: counterclaim event merge ev-1a2b3c4d5e6f ev-9f8e7d6c5b4a --db attacks.db")
+def event_merge(first: EventArgument, second: EventArgument, db: DbOption = None) -> None:
+    """Merge two events into one (they report the same attack)."""
+    _decide(db, lambda index: merge_decision(index, first, second))
+
+
+@event_app.command("split", epilog="Example: counterclaim event split ev-1a2b3c4d5e6f afp-0412 --db attacks.db")
+def event_split(
+    event: EventArgument,
+    documents: Annotated[list[str], typer.Argument(help="Documents (names or ids) that report another attack.")],
+    db: DbOption = None,
+) -> None:
+    """Take documents out of an event into a new event of their own."""
+    _decide(db, lambda index: split_decision(index, event, [find_document(index, d) for d in documents]))
+
+
+@event_app.command("move", epilog="Example: counterclaim event move afp-0412 ev-1a2b3c4d5e6f --db attacks.db")
+def event_move(
+    document: Annotated[str, typer.Argument(help="A document name or id.")],
+    event: EventArgument,
+    db: DbOption = None,
+) -> None:
+    """Move a document into another event."""
+    _decide(db, lambda index: move_decision(index, find_document(index, document), event))
+
+
+@event_app.command("recluster", epilog="Example: counterclaim event recluster --db attacks.db")
+def event_recluster(db: DbOption = None) -> None:
+    """Group every stored document into events from scratch, then replay the merges, splits and moves made."""
+    store = _open_store(db, create=False)
+    try:
+        index = store.recluster_events()
+        _write(render(event_entries(store, index.summaries()), "text"))
+    finally:
+        store.close()
+
+
+def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
+    """Record the user's decision, apply it to the stored events, and say which documents moved where."""
+    store = _open_store(db, create=False)
+    try:
+        index = store.load_index()
+        try:
+            decision = make(index)
+        except UnknownEvent as err:
+            raise fail(f"{err.args[0]} in {store.display_url}") from err
+        decision.id = store.add_decision(decision)
+        changed = apply_decision(index, decision)
+        store.save_events(index)
+        for assignment in changed:
+            typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
+        typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)
+    finally:
+        store.close()
+
+
+def _report_events(store: Store, index: EventIndex, document_ids: Iterable[str], fmt: ReportFormat | None) -> None:
+    """After analysis: a summary line per event the documents are in (stderr), then their narratives (stdout)."""
+    touched = {index.event_of(d) for d in document_ids}
+    summaries = [s for s in index.summaries() if s.id in touched]
+    narratives = [event_narrative(store, s, index.names) for s in summaries]
+    if summaries:
+        for chunk in render((event_entry(s, n) for s, n in zip(summaries, narratives, strict=True)), "text"):
+            typer.echo(chunk, err=True, nl=False)
+    if fmt is not None:
+        _write(render_narratives(narratives, fmt.value))
+
+
+def _listing_format(fmt: ReportFormat) -> str:
+    """The events listing is text, Markdown or JSON; HTML is for one event's narrative."""
+    if fmt == ReportFormat.html:
+        raise fail("--format html needs --event (the narrative report of one event)")
+    return fmt.value
+
+
+def _emit(chunks: Iterable[str], out: Path | None) -> None:
+    """Write the chunks to ``out``, or to stdout."""
+    if out is None:
+        _write(chunks)
+        return
+    try:
+        with out.open("w", encoding="utf-8") as handle:
+            handle.writelines(chunks)
+    except OSError as err:
+        raise fail(f"cannot write {out}: {err.strerror or err}") from err
+    typer.echo(f"report written to {out}", err=True)
 
 
 def _open_store(db: str | None, create: bool) -> Store:

@@ -69,6 +69,17 @@ def move_decision(index: EventIndex, doc_id: str, event_id: str) -> Decision:
     return Decision(action="move", payload={"document": doc_id, "event": event_id, "anchors": anchors})
 
 
+def find_document(index: EventIndex, ref: str) -> str:
+    """The id of the document ``ref`` names: its id, its name (file stem), or a unique prefix of its id."""
+    if ref in index.features:
+        return ref
+    by_name = [d for d, f in index.features.items() if f.document_name == ref]
+    found = by_name or [d for d in index.features if d.startswith(ref)]
+    if len(found) != 1:
+        raise UnknownEvent(f"no document {ref!r}" if not found else f"{ref!r} names {len(found)} documents")
+    return found[0]
+
+
 def _label(decision: Decision) -> str:
     return f"user {decision.action}" + (f" (decision {decision.id})" if decision.id is not None else "")
 

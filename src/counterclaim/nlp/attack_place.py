@@ -8,6 +8,7 @@ city an article names. Places the gazetteer lacks are kept as written.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,15 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.places import City, country_name, find_city, is_landmark, region_name
+from counterclaim.nlp.places import (
+    City,
+    country_mentions,
+    country_name,
+    find_cities,
+    find_city,
+    is_landmark,
+    region_name,
+)
 from counterclaim.records import Evidence, Place
 
 #: Entity labels that may name where an attack happened (the small model often
@@ -28,12 +37,19 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 def _locative(span: Span) -> bool:
     """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
     root = span.root
-    if root.dep_ != "pobj":
+    if root.dep_ != "pobj" or _based(span):
         return False
     prep = root.head
     if prep.lower_ == "of":
         return prep.head.lemma_.lower() in set(load_lexicon("places")["settlement_nouns"])
-    return prep.lower_ in PLACE_PREPS
+    return prep.lower_ in PLACE_PREPS and prep.head.lemma_.lower() not in load_lexicon("places")["non_locative_heads"]
+
+
+def _based(span: Span) -> bool:
+    """A name in "Somalia-based" or "based in Somalia": where a group is based, not where it struck."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2].text.lower().replace(" ", "")
+    return after.startswith("-based") or (span.root.head.lower_ == "in" and span.root.head.head.lemma_ == "base")
 
 
 def _candidates(sent: Span, skip: range) -> list[tuple[Span, bool, bool]]:
@@ -70,32 +86,48 @@ def _before_landmark_word(text: str) -> str:
 
 
 #: How sure a place reading is, best first: a gazetteer city by its main name,
-#: a place name the gazetteer lacks, a gazetteer city by an alternate name.
-PRIMARY, LOOSE, ALTERNATE = 3, 2, 1
+#: a tagged place name the gazetteer lacks, a gazetteer city by an alternate
+#: name or an untagged capitalised word after "in"/"at" (a small town).
+PRIMARY, LOOSE, ALTERNATE, UNTAGGED = 3, 2, 1, 1
 
 
 @dataclass
 class _PlaceFinder:
-    """Collects what the attack sentences say about the place: city, region, landmark, countries."""
+    """Collects what the attack sentences say about the place: city, region, landmark, countries.
+
+    ``named`` counts the countries the article names (countries, demonyms,
+    the dateline's): a city name several countries have is read in one of
+    them, and a gazetteer city in a country the article never names is
+    refused when it names others ("Palma" in a report on Mozambique is not
+    the Spanish city).
+    """
 
     doc: Doc
-    context: set[str]
+    named: Counter[str]
     skip: range
     landmark: str | None = None
     region: str | None = None
     country_locative: str | None = None
+    locative_sentence: int | None = None
     country_any: str | None = None
+
+    def choose(self, cities: Sequence[City]) -> City | None:
+        """The first city (gazetteer order) in a country the article names; the first of all if it names none."""
+        if not self.named:
+            return cities[0] if cities else None
+        return next((c for c in cities if self.named[c.country]), None)
 
     def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
         """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context."""
         big = int(load_lexicon("places")["min_population_untagged"])
         words = text.split()
         for n in range(len(words), 0, -1):  # "Mogadishu beach" is in Mogadishu
-            found = find_city(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
-            if found is not None:
-                return found, PRIMARY
+            found = find_cities(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
+            if found:
+                city = self.choose(found)
+                return (city, PRIMARY) if city else (None, 0)
         if tagged or locative:
-            alternate = next((c for country in sorted(self.context) if (c := find_city(text, country))), None)
+            alternate = next((c for c in find_cities(text) if self.named[c.country]), None)
             if alternate is not None:
                 return alternate, ALTERNATE
         return None, 0
@@ -107,8 +139,9 @@ class _PlaceFinder:
             text = _clean(span.text)
             if named := country_name(text):
                 if locative and self.country_locative is None:
-                    self.country_locative = named
-                self.country_any = self.country_any or named
+                    self.country_locative, self.locative_sentence = named, sent.start
+                if not _based(span):
+                    self.country_any = self.country_any or named
                 continue
             if (tagged or locative) and (region := region_name(text) or region_name(f"{text} {_next_word(span)}")):
                 self.region = self.region or region
@@ -124,6 +157,8 @@ class _PlaceFinder:
                 city, strength = self.city_for(text, tagged, locative)
             if city is None and locative and (tagged or is_landmark(span.text)) and text:
                 strength = LOOSE
+            elif city is None and locative and _untagged_place(span):
+                strength = UNTAGGED
             if strength:
                 rank = (int(locative), strength, -span.start_char)
                 if best is None or rank > best[0]:
@@ -151,17 +186,23 @@ def attack_place(doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], 
     """
     dateline = doc._.dateline or {}
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
-    finder = _PlaceFinder(doc, _context_countries(sentences, kb) | {dateline.get("country")} - {None}, skip)
+    named = article_countries(doc, kb)
+    finder = _PlaceFinder(doc, named, skip)
     city, name, span = None, None, None
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
         found = finder.best_in(sent)
         if name is None and found[1]:
             city, name, span = found
-    country = finder.country_locative or dateline.get("country") or finder.country_any
+    most_named = named.most_common(1)[0][0] if named else None
+    country = finder.country_locative or dateline.get("country") or most_named or finder.country_any
     country = country or _demonym_country(sentences, kb)
+    same_sentence = span is not None and finder.locative_sentence == span.sent.start
+    if city is not None and same_sentence and city.country != finder.country_locative:
+        # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
+        city = find_city(name or city.name, finder.country_locative)
     if name is None and dateline.get("place"):
         city = find_city(dateline["place"], country)
-        name = city.name if city else None
+        name = city.name if city else dateline["place"]
     evidence = (
         Evidence(
             document_id=doc._.document_id or "",
@@ -189,16 +230,33 @@ def _next_word(ent: Span) -> str:
     return ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
 
 
-def _context_countries(sentences: Sequence[Span], kb: KnowledgeBase) -> set[str]:
-    """Countries named or implied by a demonym in the attack sentences: where an ambiguous name may lie."""
-    out = set()
-    for sent in sentences:
-        for ent in sent.ents:
-            if named := country_name(ent.text):
-                out.add(named)
-            elif ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
-                out.add(country_name(state.name) or state.name)
-    return out
+def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
+    """How often the content names each country, by name or demonym, the dateline's country counted once."""
+    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+    counts: Counter[str] = Counter(name for _, _, name in country_mentions(doc.text[:end]))
+    for ent in doc.ents:
+        if ent.start_char < end and ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
+            counts[country_name(state.name) or state.name] += 1
+    if country := (doc._.dateline or {}).get("country"):
+        counts[country] += 1
+    return counts
+
+
+def _untagged_place(span: Span) -> bool:
+    """A capitalised word the model left untagged after "in"/"at" or "the town of": a town the gazetteer lacks.
+
+    Month and weekday names are not places ("in May", "on Friday").
+    """
+    token = span.root
+    dates = load_lexicon("dates")
+    return (
+        len(span) == 1
+        and token.is_title
+        and token.ent_type_ == ""
+        and token.lower_ not in dates["months"]
+        and token.lower_ not in dates["weekdays"]
+        and token.head.lower_ in ("in", "at", "near", "outside", "of")
+    )
 
 
 def _demonym_country(sentences: Sequence[Span], kb: KnowledgeBase) -> str | None:

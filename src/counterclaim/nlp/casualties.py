@@ -11,6 +11,7 @@ Vocabulary: ``lexicons/casualties.yaml``, numbers: ``lexicons/numbers.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,8 @@ class Figure:
     update: bool  # announced as a revision ("the toll rose to")
     sentence_start: int  # token index of its sentence
     perpetrators: bool = False  # the people counted are the attackers ("two gunmen were shot dead")
+    not_current: bool = False  # a superseded ("up from 26") or running total ("since 2009") figure
+    years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
 
 
 @cache
@@ -272,8 +275,23 @@ def find_casualties(
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             boast = _is_boast(word) or own_count
-            figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token)))
+            not_current = token.head.lower_ == "from" or _cumulative(word, token)
+            years = tuple(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sent.text))
+            figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
     return figures
+
+
+def _cumulative(word: Token, number: Token) -> bool:
+    """A running total: its clause counts "since 2009" or over years, or a conflict does the killing.
+
+    "Since Saturday" is not a cue: an updated toll may be counted from the attack.
+    """
+    verb = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), word)
+    clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text.lower()
+    if any(re.search(rf"\b{cue}\b", clause) for cue in load_lexicon("casualties")["cumulative_cues"]):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
+    return any(s.lemma_.lower() in _words("cumulative_subjects") for s in subjects)
 
 
 def _subtree_text(token: Token) -> str:

@@ -182,6 +182,12 @@ def document_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+def latest_written_date(text: str) -> dt.date | None:
+    """The latest day of ``text`` written with its year ("12 May 2024", "2024-05-12"), or None."""
+    days = [day for _, _, day, kind in dates_in_text(text) if kind == "explicit" and day is not None]
+    return max(days, default=None)
+
+
 def resolve_date(
     text: str,
     anchor: dt.date | None,

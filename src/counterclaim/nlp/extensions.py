@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 #: name -> what it holds; the single place the set of extensions is defined.
 DOC_EXTENSIONS: dict[str, str] = {
     "document_id": "id of the counterclaim Document the text came from (set by the runner)",
-    "published": "publication date (datetime.date) if known (set by the runner)",
+    "published": "publication date (datetime.date): the runner's metadata, else what cc_dateline reads in the header",
+    "published_evidence": "Evidence of where cc_dateline read the publication date, or None (metadata or not found)",
     "content_end": "character offset where article content ends and boilerplate begins",
     "dateline": "dict with place, outlet and date parsed from a dateline, or None",
     "reference_date": "the date relative expressions are resolved against",

@@ -66,6 +66,30 @@ def _cities() -> dict[str, list[tuple[bool, City]]]:
     return index
 
 
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    """Every country name and alias as written (case-sensitive), longest first, as whole words."""
+    _, by_code = _countries()
+    forms = {*by_code.values(), *load_lexicon("places")["country_aliases"]}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def country_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names a country, as ``(start, end, canonical name)``.
+
+    Read from the words rather than from entities, since a country inside an
+    organisation's name ("the Government of Uganda") still says where the
+    article is. A name followed by "-based" is where a group is based, not
+    where anything happened, and is left out.
+    """
+    return [
+        (m.start(), m.end(), name)
+        for m in _country_pattern().finditer(text)
+        if not text[m.end() : m.end() + 6].startswith("-based") and (name := country_name(m.group()))
+    ]
+
+
 def country_name(text: str) -> str | None:
     """Canonical country name for a country name or alias ("the DRC" -> "Democratic Republic of the Congo")."""
     names, _ = _countries()
@@ -73,10 +97,10 @@ def country_name(text: str) -> str | None:
     return names.get(key)
 
 
-def find_city(
+def find_cities(
     name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
-) -> City | None:
-    """The city called ``name``, primary names before alternates, larger first.
+) -> list[City]:
+    """Every gazetteer city called ``name``, primary names before alternates, larger first.
 
     ``country`` restricts the search to one country; ``primary_only`` ignores
     alternate names (which collide with country and common names: "India"
@@ -84,21 +108,34 @@ def find_city(
     cities big enough to be meant when a name stands without context.
     """
     if country_name(name):
-        return None
+        return []
     candidates = [
         c
         for c in _cities().get(_key(name), [])
         if (c[0] or not primary_only) and c[1].population >= min_population and (not country or c[1].country == country)
     ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (c[0], c[1].population))[1]
+    return [c for _, c in sorted(candidates, key=lambda c: (c[0], c[1].population), reverse=True)]
+
+
+def find_city(
+    name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
+) -> City | None:
+    """The most likely city called ``name`` (see :func:`find_cities`), or None."""
+    found = find_cities(name, country, primary_only=primary_only, min_population=min_population)
+    return found[0] if found else None
 
 
 def region_name(text: str) -> str | None:
-    """The region a phrase like "Borno State" or "Balochistan province" names, without the region word."""
-    words = load_lexicon("places")["region_words"]
-    m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(words)})", text.strip(), flags=re.IGNORECASE)
+    """The region a phrase like "Borno State" or "Balochistan province" names, without the region word.
+
+    Regions news name without a region word ("Kashmir", "Cabo Delgado") are
+    listed in ``known_regions`` so they are not read as unknown towns.
+    """
+    lex = load_lexicon("places")
+    known = {_key(r): r for r in lex["known_regions"]}
+    if (region := known.get(_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)))) is not None:
+        return region
+    m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(lex['region_words'])})", text.strip(), flags=re.IGNORECASE)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
 

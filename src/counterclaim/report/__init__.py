@@ -1,11 +1,43 @@
-"""Reports over stored records: per document (or per event), attack and statements, with evidence.
+"""Reports over stored records: the narrative of an event, the listing of events, per-document reports.
 
-``document.py`` builds plain dicts, ``render.py`` lays them out as text,
+``narrative.py`` builds an event's narrative and ``narrative_render.py`` lays
+it out; ``collect.py`` chooses what a store yields; ``document.py`` builds
+per-document dicts and ``render.py`` lays them and the listing out as text,
 Markdown or JSON.
 """
 
-from counterclaim.report.collect import UnknownEvent, reports_from_store
-from counterclaim.report.document import document_report, event_report
+from counterclaim.events import UnknownEvent
+from counterclaim.report.collect import event_entries, event_entry, event_narrative, reports_from_store
+from counterclaim.report.document import document_report
+from counterclaim.report.narrative import NarrativeReport, build_narrative
+from counterclaim.report.narrative_render import (
+    NARRATIVE_FORMATS,
+    NarrativeFormat,
+    consensus_line,
+    format_for_path,
+    render_narrative,
+    render_narratives,
+    write_narrative,
+)
 from counterclaim.report.render import FORMATS, Format, render
 
-__all__ = ["FORMATS", "Format", "UnknownEvent", "document_report", "event_report", "render", "reports_from_store"]
+__all__ = [
+    "FORMATS",
+    "NARRATIVE_FORMATS",
+    "Format",
+    "NarrativeFormat",
+    "NarrativeReport",
+    "UnknownEvent",
+    "build_narrative",
+    "consensus_line",
+    "document_report",
+    "event_entries",
+    "event_entry",
+    "event_narrative",
+    "format_for_path",
+    "render",
+    "render_narrative",
+    "render_narratives",
+    "reports_from_store",
+    "write_narrative",
+]

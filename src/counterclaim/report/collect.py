@@ -1,7 +1,10 @@
-"""Which reports a store yields: per event once events exist, else per document.
+"""Which reports a store yields: the narrative of one event, or the listing of all events.
 
-Documents not (yet) assigned to an event are still reported, after the
-events, so nothing stored is ever silently left out of a report.
+The listing gives each event one entry (its facts, documents and consensus
+line) and then the full report of every document in no event, so nothing
+stored is ever silently left out. Statements reported by several outlets are
+merged by the narrative (``events/merge_statements.py``), so the consensus
+counts each speech act once.
 """
 
 from __future__ import annotations
@@ -9,31 +12,64 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from counterclaim.report.document import document_report, event_report
+from counterclaim.events import EventSummary, UnknownEvent
+from counterclaim.events.actors import ActorNames
+from counterclaim.report.document import document_report
+from counterclaim.report.narrative import NarrativeReport, build_narrative
+from counterclaim.report.narrative_render import consensus_line
 from counterclaim.store import Store
 
 
-class UnknownEvent(KeyError):
-    """``--event`` named an event the store does not hold."""
+def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
+    """The narrative report of a stored event (by id or summary); :class:`UnknownEvent` if the store lacks it."""
+    if isinstance(event, str):
+        try:
+            event = store.event_summary(event)
+        except KeyError as err:
+            raise UnknownEvent(event) from err
+    return build_narrative(store.iter_records(event.document_ids), event, names)
 
 
-def reports_from_store(
-    store: Store, event_id: str | None = None, document_ids: Iterable[str] | None = None
-) -> Iterator[dict[str, Any]]:
-    """Report dicts for one event, for the given documents, or for everything stored."""
-    if document_ids is not None:
-        yield from (document_report(record) for record in store.iter_records(document_ids))
-        return
-    events = store.events()
+def event_entry(summary: EventSummary, narrative: NarrativeReport) -> dict[str, Any]:
+    """An event as the listing shows it: facts, documents and who claimed, confirmed and accused whom."""
+    return {
+        "event": {
+            "id": summary.id,
+            "label": summary.label,
+            "date": summary.date.isoformat() if summary.date else None,
+            "place": ", ".join(p for p in (summary.city, summary.country) if p) or None,
+            "attack_type": summary.attack_type,
+        },
+        "documents": summary.document_names,
+        "consensus": {
+            "line": consensus_line(narrative),
+            "claimed_by": [line.party for line in narrative.claimed_by],
+            "confirmed": [_party(line.party, line.speakers) for line in narrative.confirmed],
+            "accused": [_party(line.party, line.speakers) for line in narrative.accused],
+        },
+    }
+
+
+def _party(party: str, speakers: Iterable[Any]) -> dict[str, Any]:
+    return {"party": party, "by": [s.name for s in speakers]}
+
+
+def event_entries(store: Store, summaries: Iterable[EventSummary], names: ActorNames | None = None) -> Iterator[dict]:
+    """The listing entry of each event (each built from its records' narrative)."""
+    names = names or ActorNames()
+    for summary in summaries:
+        yield event_entry(summary, event_narrative(store, summary, names))
+
+
+def reports_from_store(store: Store, event_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """The listing of every event (or of ``event_id`` only), then the reports of documents in no event."""
     if event_id is not None:
-        chosen = [event for event in events if str(event["id"]) == event_id]
-        if not chosen:
-            raise UnknownEvent(event_id)
-        events = chosen
-    in_events: set[str] = set()
-    for event in events:
-        ids = store.event_document_ids(event["id"])
-        in_events.update(ids)
-        yield event_report(event, store.iter_records(ids))
+        try:
+            summaries = [store.event_summary(event_id)]
+        except KeyError as err:
+            raise UnknownEvent(event_id) from err
+    else:
+        summaries = store.event_summaries()
+    yield from event_entries(store, summaries)
     if event_id is None:
-        yield from (document_report(r) for r in store.iter_records() if r.document.id not in in_events)
+        yield from (document_report(record) for record in store.iter_records(store.unassigned_document_ids()))

@@ -1,4 +1,4 @@
-"""What the report says about one document, or one event, as plain data.
+"""What the report says about one document, as plain data.
 
 Plain dicts (JSON-ready) so one structure feeds every output format: the JSON
 report is this dict, the text and Markdown renderings only lay it out. Every
@@ -45,14 +45,6 @@ def document_report(record: ArticleRecord) -> dict[str, Any]:
         "attack": attack_summary(record.event, document.name),
         "statements": statements_by_stance(record.statements, document.name),
         "other_attacks_mentioned": len(record.event_mentions),
-    }
-
-
-def event_report(event: dict[str, Any], records: Iterable[ArticleRecord]) -> dict[str, Any]:
-    """A cross-document event (a row of the ``events`` table) with the report of each of its documents."""
-    return {
-        "event": {key: _json_value(value) for key, value in event.items()},
-        "documents": [document_report(record) for record in records],
     }
 
 
@@ -104,7 +96,3 @@ def statements_by_stance(statements: Iterable[Statement], document_name: str) ->
             }
         )
     return {stance: lines for stance, lines in grouped.items() if lines}
-
-
-def _json_value(value: Any) -> Any:
-    return value.isoformat() if hasattr(value, "isoformat") else value

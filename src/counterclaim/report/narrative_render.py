@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from counterclaim.events.merge_statements import EvidenceRef
 from counterclaim.report.narrative import NarrativeReport, PartyLine, SpeakerRef
+from counterclaim.report.render import json_array
 
 NarrativeFormat = Literal["text", "markdown", "html", "json"]
 NARRATIVE_FORMATS: tuple[NarrativeFormat, ...] = ("text", "markdown", "html", "json")
@@ -177,23 +179,28 @@ _CSS = (
 
 def render_html(report: NarrativeReport) -> str:
     """A standalone HTML page; hovering an evidence link shows the sentence it points to."""
+    return _html_page(report.label, [report])
+
+
+def _html_page(title: str, reports: Iterable[NarrativeReport]) -> str:
     body: list[str] = []
-    for i, section in enumerate(_sections(report)):
-        tag = "h1" if i == 0 else "h2"
-        body.append(f"<{tag}>{html.escape(section.title)}</{tag}>")
-        items = []
-        for line in section.lines:
-            refs = "".join(
-                f'<span title="{html.escape(e.sentence or e.quote)}">{html.escape(evidence_anchor(e))}</span>'
-                for e in line.evidence
-            )
-            items.append(
-                f"<li>{html.escape(line.text)}" + (f'<span class="ev">{refs}</span>' if refs else "") + "</li>"
-            )
-        body.append("<ul>" + ("".join(items) or "<li>none</li>") + "</ul>")
+    for report in reports:
+        for i, section in enumerate(_sections(report)):
+            tag = "h1" if i == 0 else "h2"
+            body.append(f"<{tag}>{html.escape(section.title)}</{tag}>")
+            items = []
+            for line in section.lines:
+                refs = "".join(
+                    f'<span title="{html.escape(e.sentence or e.quote)}">{html.escape(evidence_anchor(e))}</span>'
+                    for e in line.evidence
+                )
+                items.append(
+                    f"<li>{html.escape(line.text)}" + (f'<span class="ev">{refs}</span>' if refs else "") + "</li>"
+                )
+            body.append("<ul>" + ("".join(items) or "<li>none</li>") + "</ul>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(report.label)}</title><style>{_CSS}</style></head>\n<body>\n"
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n<body>\n"
         + "\n".join(body)
         + "\n</body></html>\n"
     )
@@ -212,9 +219,47 @@ def render_narrative(report: NarrativeReport, fmt: NarrativeFormat = "text") -> 
     return _RENDERERS[fmt](report)
 
 
+def render_narratives(reports: Iterable[NarrativeReport], fmt: NarrativeFormat = "text") -> Iterator[str]:
+    """Chunks of several reports in one output: one JSON array, one HTML page, or text/Markdown in sequence."""
+    if fmt == "html":
+        reports = list(reports)
+        yield _html_page(reports[0].label if len(reports) == 1 else "counterclaim events", reports)
+    elif fmt == "json":
+        yield from json_array(render_json(report).rstrip("\n") for report in reports)
+    else:
+        for report in reports:
+            yield render_narrative(report, fmt) + "\n"
+
+
+def format_for_path(path: str | Path) -> NarrativeFormat:
+    """The format a file name asks for: .html, .md, .json, else text."""
+    return _SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+_SUFFIXES: dict[str, NarrativeFormat] = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+
+
 def write_narrative(report: NarrativeReport, path: str | Path, fmt: NarrativeFormat | None = None) -> Path:
     """Write the report to ``path``; the format follows the suffix (.html, .md, .json, else text) unless given."""
     path = Path(path)
-    suffixes: dict[str, NarrativeFormat] = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
-    path.write_text(render_narrative(report, fmt or suffixes.get(path.suffix.lower(), "text")), encoding="utf-8")
+    path.write_text(render_narrative(report, fmt or format_for_path(path)), encoding="utf-8")
     return path
+
+
+def consensus_line(report: NarrativeReport) -> str:
+    """Who claimed, who confirmed whom, who accused whom, in one line (the events listing shows it)."""
+    parts = [f"claimed by {', '.join(line.party for line in report.claimed_by)}"] if report.claimed_by else []
+    parts += [f"{line.party} confirmed by {_names(line.speakers)}" for line in report.confirmed]
+    parts += [f"{line.party} accused by {_names(line.speakers)}" for line in report.accused]
+    return "; ".join(parts) or "no claim, confirmation or accusation found"
+
+
+#: Speakers named in a consensus line before the rest are counted.
+_CONSENSUS_SPEAKERS = 3
+
+
+def _names(speakers: list[SpeakerRef]) -> str:
+    names = [s.name for s in speakers]
+    shown = ", ".join(names[:_CONSENSUS_SPEAKERS])
+    rest = len(names) - _CONSENSUS_SPEAKERS
+    return shown + (f" and {rest} other{'s' * (rest != 1)}" if rest > 0 else "")

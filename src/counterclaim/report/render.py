@@ -1,4 +1,4 @@
-"""Lays out report dicts (from ``report/document.py``) as text, Markdown or JSON.
+"""Lays out report dicts (``report/document.py``, the events listing of ``report/collect.py``) as text or Markdown.
 
 The wording of each line is built once (``_attack_line``, ``_statement_line``
 ...) and only the decoration differs between text and Markdown, so the two
@@ -16,36 +16,59 @@ Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
 
+#: The header of the Markdown table of events.
+_EVENT_TABLE = "| event | date | place | type | documents | consensus |\n|---|---|---|---|---|---|\n"
+
+
 def render(reports: Iterable[dict[str, Any]], fmt: Format) -> Iterator[str]:
-    """Chunks of the rendered report (each ends with a newline); JSON is one array."""
+    """Chunks of the rendered report (each ends with a newline); JSON is one array.
+
+    Event entries (from the listing) take one row each, in Markdown as a
+    table; document reports take a block each.
+    """
     if fmt == "json":
-        yield from _json(reports)
+        yield from json_array(json.dumps(report, ensure_ascii=False, indent=2) for report in reports)
         return
     markdown = fmt == "markdown"
-    empty = True
+    empty, in_table = True, False
     for report in reports:
         empty = False
-        lines = _event_lines(report, markdown) if "event" in report else _document_lines(report, markdown, depth=0)
-        yield "\n".join(lines) + "\n\n"
+        if "event" in report:
+            if markdown and not in_table:
+                yield _EVENT_TABLE
+            in_table = markdown
+            yield "\n".join(_event_lines(report, markdown)) + ("\n" if markdown else "\n\n")
+            continue
+        if in_table:
+            yield "\n"
+            in_table = False
+        yield "\n".join(_document_lines(report, markdown, depth=0)) + "\n\n"
     if empty:
         yield "Nothing stored yet: run `counterclaim analyze PATH...` first.\n"
 
 
-def _json(reports: Iterable[dict[str, Any]]) -> Iterator[str]:
+def json_array(items: Iterable[str]) -> Iterator[str]:
+    """Chunks of a JSON array of already-serialised items, streamed."""
     yield "["
-    for index, report in enumerate(reports):
-        yield ("," if index else "") + "\n" + json.dumps(report, ensure_ascii=False, indent=2)
+    for index, item in enumerate(items):
+        yield ("," if index else "") + "\n" + item
     yield "\n]\n"
 
 
-def _event_lines(report: dict[str, Any], markdown: bool) -> list[str]:
-    event = report["event"]
-    facts = ", ".join(str(event[key]) for key in ("date", "city", "country", "attack_type") if event.get(key))
-    title = f"Event {event['id']}: {event.get('label') or 'unlabelled'}" + (f" ({facts})" if facts else "")
-    lines = [f"# {title}" if markdown else f"=== {title} ==="]
-    for document in report["documents"]:
-        lines += ["", *_document_lines(document, markdown, depth=1)]
-    return lines
+def _event_lines(entry: dict[str, Any], markdown: bool) -> list[str]:
+    """One event of the listing: id, date, place, type, number of documents, and the consensus line."""
+    event, documents = entry["event"], entry["documents"]
+    cells = [
+        event["id"],
+        event.get("date") or "undated",
+        event.get("place") or "place unknown",
+        event.get("attack_type") or "type unknown",
+        f"{len(documents)} doc{'s' * (len(documents) != 1)}",
+        entry["consensus"]["line"],
+    ]
+    if markdown:
+        return ["| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"]
+    return ["  ".join(cells), "    documents: " + ", ".join(documents)]
 
 
 def _document_lines(report: dict[str, Any], markdown: bool, depth: int) -> list[str]:

@@ -22,6 +22,12 @@ def event_row(summary: EventSummary) -> Row:
     return summary.model_dump(include={"id", "label", "date", "city", "country", "attack_type"})
 
 
+def event_fields(row: Mapping[str, Any]) -> Row:
+    """The summary fields an ``events`` row holds (an unlabelled event is labelled by its id)."""
+    fields = {key: row[key] for key in ("id", "date", "city", "country", "attack_type")}
+    return {**fields, "label": row["label"] or row["id"]}
+
+
 def assignment_row(assignment: Assignment) -> Row:
     """The ``event_documents`` row of a document's assignment."""
     return assignment.model_dump(include={"document_id", "event_id", "score", "reasons", "assigned_by"})

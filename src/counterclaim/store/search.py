@@ -2,28 +2,31 @@
 
 Migration ``0002`` builds the index; this module holds the queries, one per
 dialect, behind :func:`search`. A user's words are never passed through as
-query syntax: each whitespace-separated word becomes a quoted FTS5 phrase
-(``al-Shabaab`` then means the two tokens in a row, and a stray ``-`` or
-``"`` cannot raise a syntax error); PostgreSQL's ``websearch_to_tsquery``
-already reads free text safely. All words must match; best matches first.
+query syntax: each whitespace-separated word becomes a quoted phrase of its
+letters and digits, which FTS5 and ``websearch_to_tsquery`` read alike
+(``al-Shabaab`` means "al" then "shabaab", however the text hyphenates it,
+and a stray ``-`` or ``"`` cannot raise a syntax error). All words must
+match; best matches first.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Date, Float, String, text
 
-#: The FTS5 table and its shadow tables (``documents_fts_data`` ...) share this prefix; they are
-#: SQLite internals, outside ``schema.py``, so schema comparison skips them.
+#: The FTS5 table and its shadow tables (``documents_fts_data`` ...) share this prefix; like the
+#: PostgreSQL expression index they are dialect-specific, outside ``schema.py``, so schema comparison skips them.
 FTS_TABLE = "documents_fts"
+PG_INDEX = "ix_documents_fts"
 
 SQLITE_QUERY = text(
     "SELECT d.id, d.name, d.title, d.published, "
     "snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet, -bm25(documents_fts) AS score "
     "FROM documents_fts JOIN documents AS d ON d.id = documents_fts.document_id "
     "WHERE documents_fts MATCH :query ORDER BY bm25(documents_fts) LIMIT :limit"
-)
+).columns(id=String, name=String, title=String, published=Date, snippet=String, score=Float)
 
 #: The indexed expression of migration 0002, repeated verbatim so the planner uses the GIN index.
 _PG_VECTOR = "to_tsvector('english', coalesce(d.title, '') || ' ' || d.text)"
@@ -35,28 +38,32 @@ POSTGRES_QUERY = text(
     f"  FROM documents AS d, websearch_to_tsquery('english', :query) AS q WHERE {_PG_VECTOR} @@ q"
     "  ORDER BY score DESC LIMIT :limit"
     ") AS hit ORDER BY hit.score DESC"
-)
+).columns(id=String, name=String, title=String, published=Date, snippet=String, score=Float)
 
 
-def fts5_query(query: str) -> str:
-    """``query`` as FTS5 syntax: every word a quoted phrase, all required."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+def phrase_query(query: str) -> str:
+    """``query`` as quoted phrases of word characters, all required (FTS5 and websearch syntax alike)."""
+    phrases = (" ".join(re.findall(r"\w+", word)) for word in query.split())
+    return " ".join(f'"{phrase}"' for phrase in phrases if phrase)
 
 
 def search(conn: Connection, query: str, limit: int) -> list[dict[str, Any]]:
     """Documents matching every word of ``query``: id, name, title, published, snippet, score; best first."""
-    if not query.split():
+    phrases = phrase_query(query)
+    if not phrases:
         return []
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        rows = conn.execute(SQLITE_QUERY, {"query": fts5_query(query), "limit": limit})
+        rows = conn.execute(SQLITE_QUERY, {"query": phrases, "limit": limit})
     elif dialect == "postgresql":
-        rows = conn.execute(POSTGRES_QUERY, {"query": query, "limit": limit})
+        rows = conn.execute(POSTGRES_QUERY, {"query": phrases, "limit": limit})
     else:
         raise NotImplementedError(f"full-text search is not implemented for {dialect}")
     return [dict(row._mapping) for row in rows]
 
 
 def include_name(name: str | None, type_: str, _parents: dict[str, str | None]) -> bool:
-    """Alembic ``include_name`` hook: leave the FTS5 tables out of schema comparison."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+    """Alembic ``include_name`` hook: leave the search index's tables and index out of schema comparison."""
+    if name is None:
+        return True
+    return not ((type_ == "table" and name.startswith(FTS_TABLE)) or (type_ == "index" and name == PG_INDEX))

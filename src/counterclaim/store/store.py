@@ -9,14 +9,15 @@ skipped by id, which is a hash of the text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from counterclaim.events import Decision, EventIndex, EventSummary, recluster
 from counterclaim.records import Actor, ArticleRecord
-from counterclaim.store import rows, schema
+from counterclaim.store import event_rows, rows, schema, search
 from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
 
@@ -115,23 +116,138 @@ class Store:
                 if changed.rowcount == 0:
                     conn.execute(insert(schema.actors).values(id=actor.id, **values))
 
-    def events(self) -> list[dict[str, Any]]:
-        """Cross-document events, oldest attack first (empty until events are grouped)."""
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents whose title or text hold every word of ``query``, best first (see ``store/search.py``)."""
         with self.engine.connect() as conn:
-            query = select(schema.events).order_by(schema.events.c.date, schema.events.c.id)
-            return [dict(row._mapping) for row in conn.execute(query)]
+            return search.search(conn, query, limit)
+
+    def event_summaries(self) -> list[EventSummary]:
+        """Cross-document events as stored, oldest attack first, undated last (empty until events are grouped)."""
+        events = schema.events
+        with self.engine.connect() as conn:
+            query = select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
+            rows_ = [row._mapping for row in conn.execute(query)]
+        return [self._summary(row) for row in rows_]
 
     def event_document_ids(self, event_id: str) -> list[str]:
         """Documents assigned to ``event_id``, by publication date."""
+        return [document_id for document_id, _ in self._event_members(event_id)]
+
+    def _event_members(self, event_id: str) -> list[tuple[str, str]]:
         ed, docs = schema.event_documents, schema.documents
         query = (
-            select(ed.c.document_id)
+            select(ed.c.document_id, docs.c.name)
             .join(docs, docs.c.id == ed.c.document_id)
             .where(ed.c.event_id == event_id)
             .order_by(docs.c.published, docs.c.name)
         )
         with self.engine.connect() as conn:
+            return [(row.document_id, row.name) for row in conn.execute(query)]
+
+    def event_summary(self, event_id: str) -> EventSummary:
+        """An event as stored (no records are loaded); ``KeyError`` if there is no such event."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).first()
+        if row is None:
+            raise KeyError(event_id)
+        return self._summary(row._mapping)
+
+    def _summary(self, row: Mapping[str, Any]) -> EventSummary:
+        members = self._event_members(row["id"])
+        return EventSummary(
+            **event_rows.event_fields(row),
+            document_ids=[document_id for document_id, _ in members],
+            document_names=[name for _, name in members],
+        )
+
+    def unassigned_document_ids(self) -> list[str]:
+        """Stored documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
+        docs, ed = schema.documents, schema.event_documents
+        query = (
+            select(docs.c.id)
+            .where(~select(ed.c.document_id).where(ed.c.document_id == docs.c.id).exists())
+            .order_by(docs.c.ingested_at, docs.c.id)
+        )
+        with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    def load_index(self, index: EventIndex | None = None) -> EventIndex:
+        """The event index as stored: every assigned document back in its event, with its score and reasons."""
+        index = index or EventIndex()
+        ed, docs = schema.event_documents, schema.documents
+        query = (
+            select(ed, docs.c.name, docs.c.record_json)
+            .join(docs, docs.c.id == ed.c.document_id)
+            .order_by(docs.c.published, docs.c.name, docs.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=STREAM_BATCH).execute(query):
+                record = ArticleRecord.model_validate_json(row.record_json)
+                index.restore(record, event_rows.assignment_from_row(row._mapping, row.name))
+        return index
+
+    def save_events(self, index: EventIndex) -> None:
+        """Write the index's events and assignments in one transaction.
+
+        Events are upserted (an existing event keeps its ``created_at``),
+        assignments replaced where they changed, and events left without
+        documents deleted. Documents the index does not hold keep their rows, so
+        an index built by another process never erases this one's work.
+        """
+        now = dt.datetime.now(dt.UTC)
+        events, ed = schema.events, schema.event_documents
+        with self.engine.begin() as conn:
+            known = {row.id: row for row in conn.execute(select(events))}
+            for summary in index.summaries():
+                values = event_rows.event_row(summary)
+                stored = known.get(summary.id)
+                if stored is None:
+                    conn.execute(insert(events).values(**values, created_at=now, updated_at=now))
+                elif any(getattr(stored, key) != value for key, value in values.items()):
+                    conn.execute(update(events).where(events.c.id == summary.id).values(**values, updated_at=now))
+            assigned = {row.document_id: row for row in conn.execute(select(ed))}
+            for assignment in index.assignments.values():
+                values = event_rows.assignment_row(assignment)
+                stored = assigned.get(assignment.document_id)
+                if stored is None:
+                    conn.execute(insert(ed).values(**values))
+                elif any(getattr(stored, key) != value for key, value in values.items()):
+                    conn.execute(update(ed).where(ed.c.document_id == assignment.document_id).values(**values))
+            empty = ~select(ed.c.event_id).where(ed.c.event_id == events.c.id).exists()
+            conn.execute(delete(events).where(empty))
+
+    def update_events(self) -> EventIndex:
+        """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
+
+        Documents are committed before their event assignment, one transaction
+        each; assignment can be redone from them at any time, so a crash in
+        between costs nothing: the next call assigns what is unassigned.
+        """
+        index = self.load_index()
+        for record in self.iter_records(self.unassigned_document_ids()):
+            index.assign(record)
+        index.consolidate()
+        self.save_events(index)
+        return index
+
+    def recluster_events(self) -> EventIndex:
+        """Group every stored document into events from scratch, replay the user's decisions, save."""
+        index = recluster(self.iter_records(), self.decisions())
+        self.save_events(index)
+        return index
+
+    def add_decision(self, decision: Decision) -> int:
+        """Record a user decision on events; returns its id (the order decisions are replayed in)."""
+        with self.engine.begin() as conn:
+            inserted = conn.execute(insert(schema.event_decisions).values(event_rows.decision_row(decision)))
+            return int(inserted.inserted_primary_key[0])
+
+    def decisions(self) -> list[Decision]:
+        """Every user decision on events, oldest first."""
+        table = schema.event_decisions
+        with self.engine.connect() as conn:
+            found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
+            return [event_rows.decision_from_row(row._mapping) for row in found]
 
 
 def _exists(conn: Connection, document_id: str) -> bool:

@@ -10,6 +10,7 @@ before it, or else just after it, in a window of a few hundred characters.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from spacy.tokens import Doc
 
@@ -28,9 +29,11 @@ def neighbour_attributions(doc: Doc, found: list[Attribution], quotes: QuoteInde
         return []
     anchors = [a.cue.start for a in with_source]
     claimed = sorted((a.content.start, a.content.end) for a in found if a.content is not None)
+    starts = [start for start, _ in claimed]
+    reach = list(itertools.accumulate((end for _, end in claimed), max))
     added = []
     for quote in quotes.quotes:
-        if not _orphan(doc.text, quote, claimed):
+        if not _orphan(doc.text, quote, starts, reach):
             continue
         k = bisect.bisect_left(anchors, quote.start)
         before = with_source[k - 1] if k > 0 and quote.start - anchors[k - 1] <= WINDOW else None
@@ -51,12 +54,16 @@ def neighbour_attributions(doc: Doc, found: list[Attribution], quotes: QuoteInde
     return added
 
 
-def _orphan(text: str, quote: Quote, claimed: list[tuple[int, int]]) -> bool:
-    """Whether a quotation stands alone: long, opening its sentence, and in no content yet."""
+def _orphan(text: str, quote: Quote, starts: list[int], reach: list[int]) -> bool:
+    """Whether a quotation stands alone: long, opening its sentence, and in no content yet.
+
+    ``reach[k]`` is the furthest end among the first ``k + 1`` contents by start,
+    so overlap with any content is one bisection.
+    """
     if len(text[quote.start : quote.end].split()) < MIN_WORDS:
         return False
-    k = bisect.bisect_right(claimed, (quote.end, quote.end))
-    if any(start < quote.end and end > quote.start for start, end in claimed[max(0, k - 8) : k]):
+    k = bisect.bisect_left(starts, quote.end)
+    if k and reach[k - 1] > quote.start:
         return False
     lead = text[max(0, quote.start - 3) : quote.start].strip()
     return not lead or lead[-1] in ".!?:\n"

@@ -97,7 +97,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
             return child
-    if depth == 0 and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
+    if depth == 0 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         # '"…," said Jane Doe' is often parsed with the speaker as the verb's object.
         follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if follower is not None and follower.head.i == verb.i and follower.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -112,13 +112,26 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _passive_agent(verb: Token) -> Token | None:
-    """The by-phrase object of a passive reporting verb ("was blamed on X by Y")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
+    """The by-phrase object of a passive reporting verb ("was blamed on X by Y").
+
+    The small model often hangs the by-phrase on the preceding noun, so any
+    "by" after the verb inside its subtree is taken, the last one winning.
+    """
+    agents = [t for t in verb.subtree if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("agent", "prep")]
+    if not agents:
+        return None
+    return next((c for c in agents[-1].children if c.dep_ == "pobj"), None)
+
+
+def _passive_content(verb: Token, source: Token | None) -> tuple[int, int] | None:
+    """What a passive report says: its subject with the complements before the by-phrase."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or source is None:
+        return None
+    by_phrase = source.head
+    kept = [subject] + [c for c in verb.rights if c.dep_ in _COMPLEMENTS and c.i < by_phrase.i]
+    bounds = union(*(subtree_bounds(c) for c in kept))
+    return (bounds[0], min(bounds[1], by_phrase.idx)) if bounds else None
 
 
 def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
@@ -128,8 +141,10 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     doc = verb.doc
     while k >= 0:
         prev = doc[k]
-        if prev.head.i == verb.i and prev.lower_ != "to" and (
-            prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
+        if (
+            prev.head.i == verb.i
+            and prev.lower_ != "to"
+            and (prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs))
         ):
             first = prev
             k -= 1
@@ -179,7 +194,12 @@ def _content(
         is_quoted = bool(quotes.overlapping(*bounds))
         rule = "indirect.passive" if passive else ("direct.clause" if is_quoted else "indirect.clause")
         return _Content(*bounds, rule, 0.85 if kind != ATTITUDE else 0.6, is_quoted)
-    if verb.dep_ in _PARENTHETICAL and source is not None and verb.head.i != verb.i:
+    if passive and kind != ATTITUDE:
+        bounds = _passive_content(verb, source)
+        if bounds:
+            return _Content(*bounds, "indirect.passive", 0.7, False)
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if verb.dep_ in _PARENTHETICAL and source is not None and verb.head.i != verb.i and not has_object:
         bounds = subtree_without(verb.head, verb)
         if bounds and _set_off(verb):
             bounds = _with_quotes(bounds, quotes)
@@ -208,8 +228,8 @@ def _set_off(token: Token) -> bool:
     """Whether a token's subtree is set off by punctuation or quotation marks on each side."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
-    before = doc[left - 1] if left > 0 else None
-    after = doc[right + 1] if right + 1 < len(doc) else None
+    before = doc[left] if doc[left].is_punct else (doc[left - 1] if left > 0 else None)
+    after = doc[right] if doc[right].is_punct else (doc[right + 1] if right + 1 < len(doc) else None)
     return (before is None or before.is_punct or before.is_quote) and (after is None or after.is_punct)
 
 

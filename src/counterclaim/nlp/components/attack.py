@@ -105,6 +105,11 @@ def _line_of(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
+def _same_line(text: str, a: int, b: int) -> bool:
+    """Whether two offsets lie on one line of the text."""
+    return "\n" not in text[min(a, b) : max(a, b)]
+
+
 def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
     """Whether the date at ``char`` belongs to the trigger's own clause.
 
@@ -133,6 +138,8 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
 
     Dates in the dateline or on a header line of their own ("Analysis — 8
     July 2024") are when the piece was written, not when the attack happened.
+    An attached date must share the trigger's line (the parser may glue a
+    headline to the lead); the date nearest a trigger wins.
     """
     dateline = doc._.dateline or {}
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
@@ -151,30 +158,50 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
     specific = [c for c in candidates if _specific(c[0])]
     for attached, pool in ((True, specific), (True, candidates), (False, candidates)):
         for item, hits in pool:
-            chosen = [h for h in hits if not attached or any(_governs(doc, t, h[0]) for t in item.triggers)]
-            if chosen:
-                anchor = doc[item.triggers[0].start].idx
-                start, end, day, kind = min(chosen, key=lambda h: abs(h[0] - anchor))
+            pairs = [
+                (abs(h[0] - doc[t.start].idx), h)
+                for h in hits
+                for t in item.triggers
+                if not attached or (_same_line(doc.text, doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
+            ]
+            if pairs:
+                start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
                 confidence = (0.9 if kind == "explicit" else 0.7) * (1.0 if attached else 0.8)
                 return day, _evidence(doc, start, end, item.sent, f"attack.date.{kind}", confidence)
     return None, None
 
 
-def _reconcile(figures: Sequence[Figure], kind: str) -> CasualtyReport | None:
-    """The figure the article gives as current for ``kind``.
+def _reconcile(figures: Sequence[Figure], kind: str, day: dt.date | None = None) -> CasualtyReport | None:
+    """The figure the article gives as current for ``kind`` for the attack of ``day``.
 
-    Claimants' boasts are left out. A figure announced as a revision ("the
-    toll rose to") replaces earlier ones, the highest such winning (tolls
-    rise; "up from 26" sits under the same verb); otherwise the
-    first figure stands, as news state the current toll first. Precise numbers
-    beat vague ones ("dozens").
+    Claimants' boasts, attackers' own dead, superseded figures ("up from
+    26"), running totals ("since 2009") and figures from sentences about an
+    earlier time (an earlier year, or a day well before ``day``) are left out.
+    A figure announced as a revision ("the toll rose to") replaces earlier
+    ones, the highest such winning (tolls rise); otherwise the first figure
+    stands, as news state the current toll first. Precise numbers beat vague
+    ones ("dozens").
     """
-    usable = [f for f in figures if f.report.kind == kind and not f.boast and not f.perpetrators]
+    usable = [
+        f
+        for f in figures
+        if f.report.kind == kind and not (f.boast or f.perpetrators or f.not_current or _earlier(f, day))
+    ]
     if not usable:
         return None
     precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
     updates = [f for f in precise if f.update]
     return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
+
+
+def _earlier(figure: Figure, day: dt.date | None) -> bool:
+    """Whether a figure's sentence is about a time before the attack: a written day or year well before it."""
+    if day is None:
+        return False
+    limit = day - dt.timedelta(days=int(load_lexicon("casualties")["background_days"]))
+    if figure.report.date is not None and figure.report.date < limit:
+        return True
+    return any(year < day.year for year in figure.years) and limit.year == day.year
 
 
 def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetrators:
@@ -312,7 +339,7 @@ class AttackRecorder:
         rank = {item.sent.start: n for n, item in enumerate(main)}
         attack = classify(doc, [t for item in main for t in item.triggers], rank)
         day, date_evidence = _attack_date(doc, main)
-        killed, injured = _reconcile(own_figures, "killed"), _reconcile(own_figures, "injured")
+        killed, injured = _reconcile(own_figures, "killed", day), _reconcile(own_figures, "injured", day)
         perpetrators = _perpetrators(doc._.statements or [], kb)
         first = main[0].sent
         doc._.event = Event(

@@ -16,17 +16,22 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterclaim.nlp.dates import document_year, resolve_date
+from counterclaim.nlp.dates import document_year, latest_written_date, resolve_date
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.places import country_name, find_city
+from counterclaim.nlp.published import find_published
+from counterclaim.records import Evidence
 
 #: A line opening with a place in capitals, optionally a region or country and
-#: a day, then an outlet in brackets and/or a dash.
+#: a day, then an outlet in brackets and a dash, a wire name between slashes
+#: ("MOSCOW, March 23. /TASS/."), or a dash. A day and outlet without a place
+#: ("2 October 2023 (AA) -") are a dateline too.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2}))?"
-    r"(?:,?\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?))?"
-    r"\s*(?:\((?P<outlet>[^()\n]{2,40})\)\s*)?(?P<dash>[-–—]{1,2}|:)\s",
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2}))?,?\s*)?"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\((?P<outlet>[^()\n]{2,40})\)\s*(?:[-–—]{1,2}|:)"
+    r"|\.?\s*/(?P<wire>[A-Za-z][\w .-]{0,20})/\.?|[-–—]{1,2}|:)\s",
     re.MULTILINE,
 )
 #: How far into a document a dateline may start (a headline and byline may come first).
@@ -42,19 +47,22 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
     region part or of the city.
     """
     for m in DATELINE.finditer(text[:MAX_OFFSET]):
-        place = m.group("place").title()
-        city = find_city(place)
-        if len(place) < 3 or not (m.group("outlet") or m.group("date") or city):
+        place = (m.group("place") or "").title()
+        outlet = m.group("outlet") or m.group("wire")
+        city = find_city(place) if place else None
+        if place and (len(place) < 3 or not (outlet or m.group("date") or city)):
+            continue
+        if not place and not (outlet and m.group("date")):
             continue
         region = m.group("region")
         country = (country_name(region) if region else None) or (city.country if city else None)
         year = published.year if published else document_year(text)
         day = resolve_date(m.group("date"), None, default_year=year) if m.group("date") else None
         return {
-            "place": place,
+            "place": place or None,
             "region": region,
             "country": country,
-            "outlet": m.group("outlet"),
+            "outlet": outlet,
             "date": day,
             "start": m.start(),
             "end": m.end(),
@@ -63,16 +71,36 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
 
 
 class Dateline:
-    """Sets ``doc._.dateline`` and ``doc._.reference_date`` (publication date, else dateline day, else None)."""
+    """Sets ``doc._.dateline``, fills ``doc._.published`` from the text, and sets ``doc._.reference_date``.
+
+    ``doc._.published`` is the runner's metadata date when it knew one; when it
+    is None, the date the article's header or dateline states is written
+    there (with ``doc._.published_evidence`` saying where), so the record and
+    the store get it too. The reference date is the publication date, else the
+    latest fully written date of the content: an article that states no
+    publication date is written after the last day it names, and that is the
+    nearest day to count "on Sunday" from.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published
-        doc._.dateline = parse_dateline(doc.text, published)
-        doc._.reference_date = published or (doc._.dateline or {}).get("date")
+        dateline = parse_dateline(doc.text, doc._.published)
+        doc._.dateline = dateline
+        if doc._.published is None and (found := find_published(doc.text, dateline)) is not None:
+            doc._.published = found.date
+            doc._.published_evidence = Evidence(
+                document_id=doc._.document_id or "",
+                start=found.start,
+                end=found.end,
+                sentence=doc.text[found.start : found.end],
+                producer=found.rule,
+                confidence=found.confidence,
+            )
+        end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        doc._.reference_date = doc._.published or (dateline or {}).get("date") or latest_written_date(doc.text[:end])
         return doc
 
 

@@ -18,12 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
-from counterclaim.nlp.statement.parties import Party, PartyResolver
+from counterclaim.nlp.statement.parties import Party, PartyResolver, possessor
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
-from counterclaim.nlp.statement.stance import Draft, drafts, finalise, group_of
+from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.records import Attribution, Evidence, Statement
@@ -33,7 +34,7 @@ from counterclaim.records import Span as TextSpan
 _CONFIDENCE = {"claim": 0.9, "blame": 0.85, "deny": 0.8, "condemn": 0.85, "report": 0.7}
 _QUOTE_MARKS = "\"'“”‘’«»‹› "
 _WORD = re.compile(r"[a-z0-9]+")
-_FIRST_PERSON = {"we", "i", "us", "our"}
+_FIRST_PERSON = {"we", "i", "us", "our", "my"}
 
 
 class StatementResolver:
@@ -46,11 +47,12 @@ class StatementResolver:
         self.lex: StanceLexicon = stance_lexicon()
         self.targets = TargetFinder(self.lex)
         self.cues = NarratedCues(self.lex, self.targets)
+        self.condemnation = CondemnationReader(self.lex, self.targets)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         end = doc._.content_end if doc._.content_end is not None else len(text)
-        parties = PartyResolver(self.kb, text, self.lex.anonymous_perpetrators)
+        parties = PartyResolver(self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words)
         sentences = SentenceIndex(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
@@ -107,8 +109,12 @@ class StatementResolver:
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [(self._party(b.head, head, speakers, parties), b.hedged, b.negated) for b in blamed]
+            act_targets = [  # a place the attack was planned in counts only when it is a state
+                t for t, b in zip(act_targets, blamed, strict=True) if b.rule != "planned_in" or _is_state(t[0])
+            ]
         else:
-            act_targets = [(self._party(b.head, head, speakers, parties), False, False) for b in act.targets]
+            heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
+            act_targets = [(self._party(h, head, speakers, parties), False, False) for h in heads]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None]
         claim_like = act.content is not None and any(t.lower_ in self.lex.claim_markers for t in act.content)
         out = []
@@ -116,11 +122,24 @@ class StatementResolver:
             drafted = drafts(act, speaker, act_targets, claim_like)
             if not drafted and act.kind == "report" and act.content is not None:
                 drafted = self._about_group(act, speaker, sentence)
+            if not drafted and act.kind == "report" and act.content is not None and group_of(speaker) is None:
+                if self.condemnation.condemns(act.content):
+                    drafted = [Draft(act, speaker, "condemn", None, f"statements.{act.rule}.condemn")]
             out += drafted
         return out
 
     def _party(self, head: Token, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> Party | None:
-        """The party a target phrase names, pronouns resolved ("we" is the speaker)."""
+        """The party a target phrase names, pronouns resolved ("we" is the speaker).
+
+        A common noun owned by a pronoun ("his party", "our soil") names the
+        owner's side: the organisation or state the speaker acts for.
+        """
+        owner = possessor(head)
+        if head.pos_ == "NOUN" and owner is not None and owner.pos_ == "PRON":
+            party = parties.from_head(head)
+            if party.actor is None:
+                found = speakers.speakers(speaker if owner.lower_ in _FIRST_PERSON else owner)
+                return cleared_side(found[0]) if found else None
         if head.pos_ == "PRON" or speakers.is_description(head):
             found = speakers.speakers(speaker if head.lower_ in _FIRST_PERSON else head)
             return found[0] if found else None
@@ -192,6 +211,10 @@ class StatementResolver:
             ):
                 kept.append(statement)
         return kept
+
+
+def _is_state(party: Party | None) -> bool:
+    return party is not None and party.actor is not None and party.actor.kind == "state"
 
 
 def _outermost(acts: list[Act]) -> list[Act]:

@@ -78,9 +78,12 @@ class NarratedCues:
         for token in doc:
             if token.idx >= end:
                 break
-            if token.pos_ not in ("VERB", "AUX"):
+            if token.pos_ in ("VERB", "AUX"):
+                act = self.act(token)
+            elif token.pos_ == "NOUN" and token.lower_ in self.lex.condemn_nouns:
+                act = self.condemnation(token)
+            else:
                 continue
-            act = self.act(token)
             if act is not None:
                 act.negated = is_negated(token, self.lex)
                 act.hedged = act.hedged or is_hedged(token, self.lex)
@@ -105,6 +108,13 @@ class NarratedCues:
                     return Act("blame", verb, speaker, f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
         if lemma in lex.hold_verbs | lex.identify_verbs and obj is not None and self._as_responsible(verb, obj):
             return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(obj, "cue")])
+        held = self._held_responsible(verb) if lemma in lex.hold_verbs else None
+        if held is not None:
+            return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(held, "cue")])
+        if lemma in lex.identify_verbs and obj is not None and self.targets.anonymous(obj):
+            group = _pobj(verb, "as") or _pobj(obj, "as")
+            if group is not None:
+                return Act("blame", verb, speaker, f"narrated.{lemma}_as", [Blame(group, "cue")])
         if lemma in lex.attribute_verbs and self.targets.is_attack(obj or passive):
             party = _pobj(verb, "to", "with") or _pobj(obj or passive, "to", "with")
             if party is not None:
@@ -125,6 +135,30 @@ class NarratedCues:
         if lemma in lex.label_verbs and obj is not None:
             content = verb.doc[obj.i : verb.right_edge.i + 1]
             return Act("report", verb, speaker, f"narrated.label.{lemma}", content=content)
+        return None
+
+    def condemnation(self, noun: Token) -> Act | None:
+        """ "drew condemnation from X and Y", "X's condemnation", "X voiced its condemnation".
+
+        The condemners follow "from"/"by" or own the noun; otherwise the subject
+        of the verb governing it speaks, unless that verb is one the attack
+        itself does ("the attack drew condemnation"), which names nobody.
+        """
+        rule = f"narrated.condemn_noun.{noun.lemma_.lower()}"
+        governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        speaker = owner or _pobj(noun, "from", "by") or (_pobj(governor, "from", "by") if governor else None)
+        if speaker is None and governor is not None and governor.lemma_.lower() not in self.lex.drawn_verbs:
+            speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
+        return Act("condemn", noun, speaker, rule) if speaker is not None else None
+
+    def _held_responsible(self, verb: Token) -> Token | None:
+        """ "held X responsible" parsed as a clause ("X responsible") under the verb: X."""
+        for clause in verb.children:
+            if clause.dep_ in ("ccomp", "xcomp", "oprd") and clause.lower_ in self.lex.responsible_words:
+                subject = _child(clause, "nsubj")
+                if subject is not None:
+                    return subject
         return None
 
     def _claims(self, verb: Token, obj: Token | None) -> bool:

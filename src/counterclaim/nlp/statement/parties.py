@@ -36,11 +36,12 @@ class Party:
     actor: Actor | None = None
     role: str | None = None
     affiliation: Actor | None = None
+    named_person: bool = False
 
     @property
     def is_person(self) -> bool:
-        """Whether the phrase names a person (a linked person, or a name with a role)."""
-        return (self.actor is not None and self.actor.kind == "person") or self.role is not None
+        """Whether the phrase names a person (a linked person, a name with a role, or a person's name)."""
+        return (self.actor is not None and self.actor.kind == "person") or self.role is not None or self.named_person
 
     def mention(self, producer: str, confidence: float) -> Mention:
         """The phrase as a :class:`~counterclaim.records.Mention`."""
@@ -141,10 +142,17 @@ def possessor(head: Token) -> Token | None:
 class PartyResolver:
     """Turns noun phrases into :class:`Party` objects through the knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, text: str, generic_heads: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        text: str,
+        generic_heads: frozenset[str] = frozenset(),
+        government_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.kb = kb
         self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
+        self.government_words = government_words
         self._links: dict[str, Actor | None] = {}
 
     def from_head(self, head: Token) -> Party:
@@ -154,7 +162,14 @@ class PartyResolver:
         spokesman, X") names what the name names; the noun is the role.
         """
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
-        if head.pos_ == "NOUN" and name is not None:
+        if head.pos_ == "PROPN" and name is not None and name.left_edge.i == head.i + 1:
+            # "Lt Gen Ahmed Khan": a title the parse made the head, the name its apposition
+            first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
+            return self.from_text(first.idx, last.idx + len(last))
+        if name is None and head.pos_ == "PROPN" and self._only_role(head):
+            # a parse that hangs the person's name anywhere under a bare title ("H.E. the President, Gen. X")
+            name = next((t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound"), None)
+        if name is not None and (head.pos_ == "NOUN" or self._only_role(head)):
             party = self.from_head(name)
             described = self.from_head_only(head)
             if party.actor is None and party.role is None:
@@ -163,11 +178,27 @@ class PartyResolver:
             return party
         return self.from_head_only(head)
 
+    def _only_role(self, head: Token) -> bool:
+        """A capitalised title that names no one itself ("the Director General of X, Y Z,")."""
+        tokens = name_tokens(head)
+        text = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        return self.link(text) is None and not split_person(text).name
+
     def from_head_only(self, head: Token) -> Party:
         """The party the phrase at ``head`` names, appositions aside."""
         tokens = phrase_tokens(head)
-        party = self.from_text(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         owner = possessor(head)
+        if owner is not None and owner.pos_ == "PROPN" and owner.i < tokens[0].i:
+            # "People's Defence Forces": a possessive that is part of a known name
+            left = phrase_tokens(owner)[0]
+            end = tokens[-1].idx + len(tokens[-1])
+            if self.link(self.text[left.idx : end]) is not None:
+                return self.from_text(left.idx, end)
+        party = self.from_text(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if owner is not None and owner.pos_ == "PROPN" and party.actor is None and party.role is None:
+            # "Iran's mission": the owner says which body, so it stays in the name
+            party = self.from_text(phrase_tokens(owner)[0].idx, tokens[-1].idx + len(tokens[-1]))
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
@@ -178,15 +209,30 @@ class PartyResolver:
         text = self.text[start:end]
         actor = self.link(text)
         if actor is not None:
-            return Party(start, end, text, actor.name, actor, None, self.affiliation_of(actor))
+            affiliation = self.affiliation_of(actor)
+            if actor.kind == "person":
+                affiliation = self._governed_state(text, affiliation)
+            return Party(start, end, text, actor.name, actor, None, affiliation)
         person = split_person(_PAREN.sub("", text))
-        if person.name and person.role:
+        if person.name and (person.role or person.titles):
             linked = self.kb.fuzzy(person.name)
             linked = linked if linked is not None and linked.kind == "person" else None
             role_org = link_role(person.role, self.kb)
             affiliation = self.kb.actor(role_org) if role_org else (self.affiliation_of(linked) if linked else None)
+            affiliation = self._governed_state(person.role, affiliation)
             return Party(start, end, text, linked.name if linked else person.name, linked, person.role, affiliation)
+        state = self.kb.demonym_state(text) if " " not in text.strip() else None
+        if state is not None:  # "from Afghan soil": a demonym standing for its state
+            return Party(start, end, text, state.name, state, None, state)
         return Party(start, end, text, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
+
+    def _governed_state(self, role: str, affiliation: Actor | None) -> Actor | None:
+        """A de facto government's official speaks for the state it governs ("Taliban government spokesman")."""
+        if affiliation is None or affiliation.kind != "militant_group" or not affiliation.country:
+            return affiliation
+        if not any(word in self.government_words for word in role.lower().split()):
+            return affiliation
+        return self.kb.actor(affiliation.country) or affiliation
 
     def link(self, text: str) -> Actor | None:
         """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised)."""

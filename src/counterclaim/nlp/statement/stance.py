@@ -51,6 +51,16 @@ def side_of(party: Party) -> Party:
     return party
 
 
+def cleared_side(speaker: Party) -> Party | None:
+    """Who a speaker's denial of their own involvement clears; None for a person of no known side.
+
+    A person's own name is never the party cleared: a minister clears the
+    state, a spokesman the group, and an unaffiliated person nobody we can name.
+    """
+    side = side_of(speaker)
+    return None if side.is_person and _same(side, speaker) else side
+
+
 def _same(a: Party, b: Party) -> bool:
     if a.actor is not None and b.actor is not None:
         return a.actor.id == b.actor.id
@@ -74,13 +84,13 @@ def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], cl
         target = Party(speaker.start, speaker.end, speaker.text, own.name, own) if own else speaker
         return [Draft(act, speaker, "other" if act.hedged else "claim", target, f"statements.{rule}")]
     if act.kind == "deny":
-        cleared = [party for party, _, _ in targets] or [side_of(speaker)]
+        cleared = [party for party, _, _ in targets] or [cleared_side(speaker)]
         return [Draft(act, speaker, "deny", party, f"statements.{rule}") for party in cleared]
     out = []
     for party, hedged, negated in targets:
         if negated:
             if _same(party, speaker) or _same(party, side_of(speaker)):
-                out.append(Draft(act, speaker, "deny", side_of(speaker), f"statements.{rule}.deny"))
+                out.append(Draft(act, speaker, "deny", cleared_side(speaker), f"statements.{rule}.deny"))
             continue
         stance: DraftStance = "other" if hedged or act.hedged else "attribute"
         out.append(Draft(act, speaker, stance, party, f"statements.{rule}"))

@@ -57,6 +57,11 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     return False
 
 
+def _purpose(noun: Token) -> bool:
+    """ "operations to track down the assailants": an operation with a purpose is a response, not the attack."""
+    return any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in noun.children)
+
+
 class TargetFinder:
     """Finds the parties a stretch of text makes responsible for the attack."""
 
@@ -77,7 +82,7 @@ class TargetFinder:
         found = proxies or agents
         out = []
         for blame in found:
-            if blame.head.i not in inside or (self._anonymous(blame.head) and not self._has_name(blame.head)):
+            if blame.head.i not in inside or (self.anonymous(blame.head) and not self._has_name(blame.head)):
                 continue
             blame.negated = is_negated(blame.head.head, self.lex) or is_negated(blame.head, self.lex)
             blame.hedged = is_hedged(blame.head.head, self.lex, stop=root)
@@ -97,7 +102,8 @@ class TargetFinder:
     def _about_attack(self, token: Token | None) -> bool:
         return token is not None and (self.is_attack(token) or token.lower_ in RESUMPTIVE)
 
-    def _anonymous(self, head: Token) -> bool:
+    def anonymous(self, head: Token) -> bool:
+        """Whether a noun names perpetrators without saying who they are ("the attackers", "gunmen")."""
         return head.lemma_.lower() in self.lex.anonymous_perpetrators or head.lower_ in self.lex.anonymous_perpetrators
 
     def _nationality(self, token: Token) -> bool:
@@ -107,11 +113,23 @@ class TargetFinder:
     def _has_name(self, head: Token) -> bool:
         """Whether a description names who it is ("al-Shabaab fighters", "members of the ADF")."""
         for child in head.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+            named = child.pos_ == "PROPN" or child.ent_type_ or child.text[:1].isupper()
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and named:
                 return True
             if child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PROPN" for g in child.children):
                 return True
         return False
+
+    @staticmethod
+    def _places(verb: Token) -> list[Token]:
+        """Named places a verb happened "in" or "from"."""
+        return [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "from")
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+        ]
 
     def _principals(self, proxy: Token, inside: set[int]) -> list[Token]:
         """Whom a proxy serves: "agents of X", "proxies for X", "... on behalf of X"."""
@@ -134,11 +152,15 @@ class TargetFinder:
         if lemma in self.lex.perpetrate_verbs and token.pos_ in ("VERB", "AUX"):
             if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 return []
-            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-            if not any(self._about_attack(o) or self._anonymous(o) for o in objects):
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and not _purpose(c)]
+            if not any(self._about_attack(o) or self.anonymous(o) for o in objects):
                 return []
             agent = passive_agent(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
-            return [(agent, "perpetrate")] if agent is not None else []
+            if agent is not None and not (agent.dep_ == "nsubj" and self._about_attack(agent)):
+                return [(agent, "perpetrate")]
+            if lemma in self.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
+                return [(p, "planned_in") for p in self._places(token)][:1]
+            return []
         if lemma in self.lex.responsible_adjectives or token.lower_ in self.lex.responsible_adjectives:
             about = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             if about and not any(self._about_attack(a) for a in about):
@@ -150,19 +172,29 @@ class TargetFinder:
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             words = self.lex.responsibility_nouns | self.lex.role_nouns
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
+            if about and not any(self._about_attack(a) for a in about):  # "has links to al-Qaeda"
+                return []
             if obj is not None and obj.lemma_.lower() in words and subject is not None:
                 return [(subject, "responsibility")]
             return []
+        if lemma in self.lex.haven_nouns and token.dep_ == "pobj":
+            owner = next((c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()), None)
+            owner = owner or next(
+                (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                None,
+            )
+            return [(owner, "haven")] if owner is not None else []
         if lemma in self.lex.membership_verbs:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-            if subject is not None and group is not None and self._anonymous(subject):
+            if subject is not None and group is not None and self.anonymous(subject):
                 return [(group, "membership")]
             return []
         if lemma == "be":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             named = next((c for c in token.children if c.dep_ == "attr"), None)
-            if subject is not None and named is not None and self._anonymous(subject) and not self._nationality(named):
+            if subject is not None and named is not None and self.anonymous(subject) and not self._nationality(named):
                 return [(named, "identity")]
         if token.lower_ in self.lex.responsible_prepositions and token.head.lemma_ == "be":
             about = next((c for c in token.children if c.dep_ == "pobj"), None)

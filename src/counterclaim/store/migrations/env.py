@@ -11,8 +11,15 @@ from __future__ import annotations
 from alembic import context
 
 from counterclaim.store.schema import metadata
+from counterclaim.store.search import include_name
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=metadata, render_as_batch=True, compare_type=True)
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=True,
+    compare_type=True,
+    include_name=include_name,
+)
 with context.begin_transaction():
     context.run_migrations()

@@ -43,8 +43,7 @@ SQLITE_DOWN = [
     "DROP TABLE documents_fts",
 ]
 POSTGRES_UP = [
-    "CREATE INDEX ix_documents_fts ON documents "
-    "USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text))",
+    "CREATE INDEX ix_documents_fts ON documents USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text))",
 ]
 POSTGRES_DOWN = ["DROP INDEX ix_documents_fts"]
 

@@ -1,0 +1,155 @@
+"""cc_attributions on hand-written sentences: quote styles, speaker positions, indirect forms."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.nlp.attribution.quotes import find_quotes
+from counterclaim.nlp.components.attributions import AttributionFinder
+from counterclaim.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> AttributionFinder:
+    """The component on the shared model (called directly, so the shared pipeline is not changed)."""
+    return AttributionFinder(nlp, "cc_attributions", lexicon=None, max_quote_chars=3000)
+
+
+@pytest.fixture(scope="module")
+def attribute(nlp: Language, finder: AttributionFinder):
+    def run(text: str) -> list[Attribution]:
+        doc = finder(nlp(text))
+        for att in doc._.attributions:
+            for span in (att.source, att.cue, att.content):
+                assert span is None or doc.text[span.start : span.end] == span.text
+        return doc._.attributions
+
+    return run
+
+
+def one(atts: list[Attribution], cue: str) -> Attribution:
+    matches = [a for a in atts if a.cue and a.cue.text == cue]
+    assert matches, [a.cue.text for a in atts if a.cue]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"The road is closed," the mayor said.', "The road is closed,"),
+        ("“The road is closed,” the mayor said.", "The road is closed,"),
+        ("«The road is closed,» the mayor said.", "The road is closed,"),
+        ("‹The road is closed,› the mayor said.", "The road is closed,"),
+        ("''The road is closed,'' the mayor said.", "The road is closed,"),
+    ],
+)
+def test_quote_styles_speaker_after(attribute, text: str, quoted: str) -> None:
+    att = one(attribute(text), "said")
+    assert att.source.text == "the mayor"
+    assert quoted in att.content.text
+    assert att.direct and att.producer == "attribution.direct.speaker_after"
+
+
+def test_speaker_inside_joins_both_parts(attribute) -> None:
+    att = one(attribute("“We saw smoke,” the guard said, “and then the second blast came.”"), "said")
+    assert att.content.text.startswith("“We saw smoke") and att.content.text.endswith("came.”")
+    assert att.producer == "attribution.direct.speaker_inside"
+
+
+def test_speaker_before_with_colon(attribute) -> None:
+    att = one(attribute("The governor said: “Nobody will be allowed to divide this city.”"), "said")
+    assert att.source.text == "The governor"
+    assert "Nobody will be allowed" in att.content.text
+    assert att.direct
+
+
+def test_quote_over_several_paragraphs(attribute) -> None:
+    text = (
+        "The commander said: “Our units entered the village at dawn and met no resistance.\n\n"
+        "“The fighters had already fled across the river.”\n\nLocal shops opened later."
+    )
+    att = one(attribute(text), "said")
+    assert att.content.text.endswith("across the river.”")
+    assert "Local shops" not in att.content.text
+
+
+def test_quote_with_speaker_in_previous_sentence(attribute) -> None:
+    text = "The police chief described the scene to reporters.\n\n“It was the worst day any of us can remember.”"
+    atts = attribute(text)
+    orphan = [a for a in atts if a.producer == "attribution.direct.speaker_previous"]
+    assert orphan and orphan[0].source.text == "The police chief"
+    assert "worst day" in orphan[0].content.text
+
+
+def test_unbalanced_and_nested_marks_stay_bounded(attribute) -> None:
+    text = "The spokesman said “the ‘so-called’ truce is over.\n\nMarkets were calm. " + "Trade resumed. " * 50
+    atts = attribute(text)
+    for att in atts:
+        assert att.content is None or "Markets" not in att.content.text
+    assert find_quotes('He said "yes and "no" and "maybe') is not None
+
+
+def test_quote_pairing_drops_apostrophes() -> None:
+    text = "It's the group's 'final' warning in the '90s style."
+    spans = [text[q.start : q.end] for q in find_quotes(text)]
+    assert spans == ["'final'"]
+
+
+def test_indirect_that_clause_keeps_that(attribute) -> None:
+    att = one(attribute("The interior minister said that the attackers had crossed the border."), "said")
+    assert att.source.text == "The interior minister"
+    assert att.content.text == "that the attackers had crossed the border"
+    assert not att.direct and att.producer == "attribution.indirect.clause"
+
+
+def test_told_keeps_hearer_out(attribute) -> None:
+    att = one(attribute("A senior officer told reporters the convoy was ambushed near the bridge."), "told")
+    assert att.source.text == "A senior officer"
+    assert att.content.text == "the convoy was ambushed near the bridge"
+
+
+def test_claimed_with_auxiliary_in_cue(attribute) -> None:
+    att = one(attribute("The militia has claimed that it shot down the drone."), "has claimed")
+    assert att.source.text == "The militia"
+
+
+def test_according_to(attribute) -> None:
+    att = one(attribute("According to the health ministry, twelve people were killed."), "According to")
+    assert att.source.text == "the health ministry"
+    assert att.content.text == "twelve people were killed"
+
+
+def test_citing_and_saying_inherit_the_subject(attribute) -> None:
+    atts = attribute("The agency, citing local officials, reported the explosion, saying the market was hit.")
+    citing = one(atts, "citing")
+    assert citing.source.text.startswith("The agency") and citing.content.text == "local officials"
+    saying = one(atts, "saying")
+    assert saying.source.text.startswith("The agency") and saying.content.text == "the market was hit"
+
+
+def test_passive_blame_has_agent_as_source(attribute) -> None:
+    att = one(attribute("The bombing was blamed on a rebel faction by the army."), "was blamed")
+    assert att.source.text == "the army"
+    assert att.producer == "attribution.indirect.passive"
+
+
+def test_parenthetical_report(attribute) -> None:
+    att = one(attribute("The convoy, the officer said, was carrying food aid."), "said")
+    assert att.source.text == "the officer"
+    assert att.content.text.startswith("The convoy") and att.content.text.endswith("food aid")
+
+
+def test_noun_cue_with_that_clause(attribute) -> None:
+    att = one(attribute("The group's claim that it planted the device was dismissed."), "claim")
+    assert att.source.text.startswith("The group")
+    assert att.content.text == "that it planted the device"
+
+
+def test_in_a_statement_joins_the_cue(attribute) -> None:
+    att = one(attribute("The ministry said in a statement that five soldiers died."), "said in a statement")
+    assert att.content.text == "that five soldiers died"
+
+
+def test_no_report_no_attribution(attribute) -> None:
+    assert attribute("Heavy rain fell on the capital for three days.") == []

@@ -1,0 +1,282 @@
+"""Events in the store and on the command line: grouping after analyze, user decisions, narrative reports.
+
+Every test runs on SQLite and PostgreSQL (``tmp_db``). The decision and report
+tests store hand-built records (our own sentences) so they need no model; one
+test runs ``analyze`` end to end with the real pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from counterclaim.cli import app
+from counterclaim.records import (
+    ArticleRecord,
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    Perpetrators,
+    Place,
+    Span,
+    Statement,
+    document_id,
+)
+from counterclaim.store import Store
+
+D = dt.date
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def statement(text: str, speaker: str, stance: str, target: str | None, quote: str, date: D | None) -> Statement:
+    """A statement as the extractor writes it, its evidence the sentence holding ``quote``."""
+    start = text.index(quote)
+    sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
+    sentence_end = text.find(".", start + len(quote)) + 1 or len(text)
+    speaker_start = text.index(speaker)
+    return Statement(
+        speaker=Mention(span=Span(start=speaker_start, end=speaker_start + len(speaker), text=speaker), producer="t"),
+        speaker_name=speaker,
+        stance=stance,
+        target_name=target,
+        content=Span(start=start, end=start + len(quote), text=quote),
+        quote=quote,
+        date=date,
+        evidence=Evidence(
+            document_id=document_id(text),
+            start=sentence_start,
+            end=sentence_end,
+            sentence=text[sentence_start:sentence_end],
+            producer="test.statement",
+            confidence=0.8,
+        ),
+    )
+
+
+def record(
+    name: str,
+    text: str,
+    published: D,
+    date: D,
+    city: str,
+    country: str,
+    claimed_by: tuple[str, ...] = (),
+    statements: tuple[tuple[str, str, str | None, str, D | None], ...] = (),
+) -> ArticleRecord:
+    doc = Document(id=document_id(text), name=name, text=text, published=published, raw_hash="0" * 64)
+    event = Event(
+        date=date,
+        place=Place(city=city, country=country),
+        attack_type="bombing",
+        perpetrators=Perpetrators(claimed_by=list(claimed_by)),
+    )
+    return ArticleRecord(document=doc, event=event, statements=[statement(text, *s) for s in statements])
+
+
+MAY = D(2023, 5, 1)
+FERRY_A = (
+    "A bomb ripped through a ferry terminal in Port Elm on Monday, killing nine passengers. The Northern Front "
+    "said its fighters planted the device. The harbour police chief said the Northern Front was behind the blast. "
+    "The interior minister blamed a foreign intelligence service for the bombing."
+)
+FERRY_B = (
+    "Nine people died when a bomb exploded at the Port Elm ferry terminal on Monday. In a statement the Northern "
+    "Front said its fighters planted the device. Investigators are still searching the wreckage."
+)
+DEPOT = "A bus depot in Stonebridge was bombed on Monday, wounding four drivers. No group has claimed the blast."
+MARKET = "A bomb hidden in a fruit stall exploded in a Riverton market on Friday, killing three traders."
+
+
+@pytest.fixture
+def records() -> dict[str, ArticleRecord]:
+    return {
+        "ferry_a": record(
+            "ferry_a",
+            FERRY_A,
+            MAY,
+            MAY,
+            "Port Elm",
+            "Norland",
+            ("Northern Front",),
+            (
+                ("Northern Front", "claim", "Northern Front", "its fighters planted the device", MAY),
+                ("harbour police chief", "confirm", "Northern Front", "the Northern Front was behind the blast", None),
+                ("interior minister", "accuse", "foreign intelligence service", "blamed a foreign intelligence", None),
+            ),
+        ),
+        "ferry_b": record(
+            "ferry_b",
+            FERRY_B,
+            D(2023, 5, 2),
+            MAY,
+            "Port Elm",
+            "Norland",
+            statements=(("Northern Front", "claim", "Northern Front", "its fighters planted the device", MAY),),
+        ),
+        "depot": record("depot", DEPOT, MAY, MAY, "Stonebridge", "Southland"),
+        "market": record("market", MARKET, D(2023, 6, 3), D(2023, 6, 2), "Riverton", "Eastland"),
+    }
+
+
+def grouped(db: str) -> list[set[str]]:
+    """The stored events as sets of document names."""
+    with Store(db) as store:
+        return sorted((set(s.document_names) for s in store.event_summaries()), key=sorted)
+
+
+def event_of(db: str, name: str) -> str:
+    with Store(db) as store:
+        return next(s.id for s in store.event_summaries() if name in s.document_names)
+
+
+def store_records(db: str, *records: ArticleRecord) -> None:
+    with Store(db) as store:
+        for r in records:
+            store.save(r)
+        store.update_events()
+
+
+def test_store_keeps_events_and_assigns_only_new_documents(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["depot"])
+    first = event_of(tmp_db, "ferry_a")
+    store_records(tmp_db, records["ferry_b"])
+    assert grouped(tmp_db) == [{"depot"}, {"ferry_a", "ferry_b"}]
+    assert event_of(tmp_db, "ferry_b") == first  # the stored event kept its id
+    with Store(tmp_db) as store:
+        index = store.load_index()
+        assert index.assignments[records["ferry_b"].document.id].reasons  # why it joined, as stored
+        assert store.unassigned_document_ids() == []
+
+
+def test_events_json_has_the_scorer_shape(tmp_db: str, records) -> None:
+    store_records(tmp_db, *records.values())
+    result = invoke("events", "--db", tmp_db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert sorted(sorted(e["documents"]) for e in events) == [["depot"], ["ferry_a", "ferry_b"], ["market"]]
+    ferry = next(e for e in events if "ferry_a" in e["documents"])
+    assert {"id", "date", "place", "attack_type", "documents"} <= set(ferry)
+    assert ferry["date"] == "2023-05-01" and ferry["place"] == "Port Elm, Norland"
+    text = invoke("events", "--db", tmp_db).stdout
+    assert f"{ferry['id']}  2023-05-01  Port Elm, Norland  {ferry['attack_type']}  2 docs  claimed by Northern" in text
+
+
+def test_merge_split_move_survive_new_documents_and_reclustering(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["ferry_b"], records["depot"])
+    ferry, depot = event_of(tmp_db, "ferry_a"), event_of(tmp_db, "depot")
+    merged = invoke("event", "merge", ferry, depot, "--db", tmp_db)
+    assert merged.exit_code == 0, merged.output
+    assert grouped(tmp_db) == [{"depot", "ferry_a", "ferry_b"}]
+    store_records(tmp_db, records["market"])  # a later analyze
+    assert grouped(tmp_db) == [{"depot", "ferry_a", "ferry_b"}, {"market"}]
+    assert invoke("event", "recluster", "--db", tmp_db).exit_code == 0
+    assert grouped(tmp_db) == [{"depot", "ferry_a", "ferry_b"}, {"market"}]
+
+    split = invoke("event", "split", event_of(tmp_db, "depot"), "depot", "--db", tmp_db)
+    assert split.exit_code == 0, split.output
+    moved = invoke("event", "move", "market", event_of(tmp_db, "ferry_a"), "--db", tmp_db)
+    assert moved.exit_code == 0 and "market -> " in moved.stdout
+    expected = [{"depot"}, {"ferry_a", "ferry_b", "market"}]
+    assert grouped(tmp_db) == expected
+    assert invoke("event", "recluster", "--db", tmp_db).exit_code == 0
+    assert grouped(tmp_db) == expected
+    with Store(tmp_db) as store:
+        assert [d.action for d in store.decisions()] == ["merge", "split", "move"]
+        assert store.load_index().assignments[records["market"].document.id].assigned_by == "user"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["event", "merge", "ev-nope", "{event}"], "no event ev-nope"),
+        (["event", "move", "no-such-doc", "{event}"], "no document 'no-such-doc'"),
+        (["event", "split", "{event}", "depot"], "are not in event"),
+        (["report", "--event", "ev-nope"], "no event 'ev-nope'"),
+        (["report", "--format", "html"], "--format html needs --event"),
+    ],
+)
+def test_unknown_ids_exit_2_in_one_line(tmp_db: str, records, args: list[str], message: str) -> None:
+    store_records(tmp_db, records["ferry_a"], records["depot"])
+    event = event_of(tmp_db, "ferry_a")
+    result = invoke(*(a.format(event=event) for a in args), "--db", tmp_db)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_report_of_an_event_in_every_format(tmp_db: str, records, tmp_path: Path) -> None:
+    store_records(tmp_db, records["ferry_a"], records["ferry_b"])
+    event = event_of(tmp_db, "ferry_a")
+    text = invoke("report", "--event", event, "--db", tmp_db)
+    assert text.exit_code == 0, text.output
+    assert "claimed responsibility, per Northern Front" in text.stdout
+    assert "blames Foreign Intelligence Service" in text.stdout  # the divergence
+    claim_start = FERRY_A.index(". ") + 2
+    assert f"ferry_a@{claim_start}-" in text.stdout and "ferry_b@" in text.stdout  # one claim, two outlets' evidence
+    markdown = invoke("report", "--event", event, "--db", tmp_db, "--format", "markdown").stdout
+    assert markdown.startswith("# ") and "## Consensus" in markdown
+    data = json.loads(invoke("report", "--event", event, "--db", tmp_db, "--format", "json").stdout)
+    assert data[0]["event_id"] == event
+    claims = data[0]["claimed_by"]
+    assert [c["party"] for c in claims] == ["Northern Front"]
+    assert {e["document_name"] for e in claims[0]["evidence"]} == {"ferry_a", "ferry_b"}
+    out = tmp_path / "ferry.html"
+    assert invoke("report", "--event", event, "--db", tmp_db, "--out", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_without_event_lists_events_and_unassigned_documents(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"])
+    with Store(tmp_db) as store:
+        store.save(records["depot"])  # stored, not yet grouped (as after a crash)
+    result = invoke("report", "--db", tmp_db)
+    assert result.exit_code == 0, result.output
+    assert "claimed by Northern Front; Northern Front confirmed by harbour police chief" in result.stdout
+    assert "depot" in result.stdout and "Attack: 2023-05-01 · Stonebridge, Southland" in result.stdout
+    listing = json.loads(invoke("report", "--db", tmp_db, "--format", "json").stdout)
+    assert listing[0]["consensus"]["claimed_by"] == ["Northern Front"]
+    assert listing[1]["document"]["name"] == "depot"
+    store_records(tmp_db)  # the next analyze assigns what a crash left unassigned
+    assert grouped(tmp_db) == [{"depot"}, {"ferry_a"}]
+
+
+ARTICLES = {
+    "quay1": (
+        "Bomb kills six at Port Elm ferry quay\n\nPORT ELM, Norland, May 1, 2023 - A bomb exploded at the ferry quay "
+        "in Port Elm on Monday, killing six passengers, police said. The Northern Front claimed responsibility "
+        "for the bombing in a statement."
+    ),
+    "quay2": (
+        "Port Elm quay blast toll rises\n\nPORT ELM, Norland, May 2, 2023 - The toll from Monday's bombing at the "
+        "Port Elm ferry quay rose to seven, police said. The Northern Front had claimed the attack."
+    ),
+    "farm": (
+        "Gunmen kill farmers in Norland north\n\nKALVIK, Norland, June 20, 2023 - Gunmen shot dead five farmers "
+        "near the village of Kalvik on Tuesday, a district official said."
+    ),
+}
+
+
+def test_analyze_groups_articles_and_prints_event_summaries_and_narratives(tmp_db: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = invoke("analyze", str(folder), "--db", tmp_db)
+    assert result.exit_code == 0, result.output
+    assert "documents: quay1, quay2" in result.stderr and "3 stored" in result.stderr
+    assert result.stdout.count("\nConsensus\n") == 2 and "Source: quay1" in result.stdout
+    assert grouped(tmp_db) == [{"farm"}, {"quay1", "quay2"}]
+
+
+@pytest.mark.parametrize("command", [["events"], ["event", "merge"], ["event", "split"], ["event", "move"]])
+def test_event_commands_have_help_with_an_example(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0 and "Example: counterclaim " + " ".join(command) in result.output
