@@ -110,8 +110,8 @@ def test_latest_written_date_is_the_fallback_reference(pipeline) -> None:
 
 def test_country_named_in_text_beats_homonym_city(pipeline) -> None:
     text = (
-        "Insurgents overran Palma, a coastal town in northern Mozambique, on Wednesday, killing dozens of residents, "
-        "officials in Maputo said. Mozambican troops were sent to the area."
+        "Insurgents attacked the town of Palma in northern Mozambique on Wednesday, killing dozens of residents, "
+        "officials said. Mozambican troops were sent to the area."
     )
     place = run(pipeline, text, dt.date(2021, 3, 26))._.event.place
     assert place.city == "Palma" and place.country == "Mozambique"

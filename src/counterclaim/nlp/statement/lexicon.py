@@ -53,6 +53,7 @@ class StanceLexicon:
     condemn_verbs: frozenset[str]
     vow_verbs: frozenset[str]
     vow_actions: frozenset[str]
+    response_actions: frozenset[str]
     condemn_nouns: frozenset[str]
     drawn_verbs: frozenset[str]
     condemn_adjectives: frozenset[str]

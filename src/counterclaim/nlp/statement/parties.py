@@ -180,8 +180,8 @@ class PartyResolver:
 
     def _only_role(self, head: Token) -> bool:
         """A capitalised title that names no one itself ("the Director General of X, Y Z,")."""
-        tokens = name_tokens(head)
-        text = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        first = name_tokens(head)[0]
+        text = self.text[first.idx : head.idx + len(head)]
         return self.link(text) is None and not split_person(text).name
 
     def from_head_only(self, head: Token) -> Party:

@@ -120,6 +120,10 @@ class TargetFinder:
                 return True
         return False
 
+    def _response(self, verb: Token) -> bool:
+        """ "launched operations to hunt down the attackers": the verb is the response to the attack."""
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.response_actions for c in verb.children)
+
     @staticmethod
     def _places(verb: Token) -> list[Token]:
         """Named places a verb happened "in" or "from"."""
@@ -151,6 +155,8 @@ class TargetFinder:
         lemma = token.lemma_.lower()
         if lemma in self.lex.perpetrate_verbs and token.pos_ in ("VERB", "AUX"):
             if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                return []
+            if self._response(token):
                 return []
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and not _purpose(c)]
             if not any(self._about_attack(o) or self.anonymous(o) for o in objects):
