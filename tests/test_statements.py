@@ -160,3 +160,165 @@ def test_quote_attributes_blame_to_the_quoted_speaker(statements) -> None:
         "Defence Minister Avi Cohen said."
     )
     assert ("Avi Cohen", "accuse", "Iran") in triples(found)
+
+
+# --- condemnation without the word "condemn" -----------------------------------------------------------------
+
+
+def condemners(found: list[Statement]) -> set[str]:
+    return {s.speaker_name for s in found if s.stance == "condemn" and s.target_name is None}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A mortar hit a camp near Gao. The UN peacekeeping mission firmly condemned the shelling.", "UN"),
+        ("Gunmen stormed a church in Kaduna. The Italian embassy said it was appalled by the killings.", "embassy"),
+        ("A car bomb hit Izmir. The EU's foreign policy chief said the bloc stands with Turkey.", "chief"),
+        ("A bomb hit a bus in Gwadar. Russia's foreign ministry said it resolutely opposes terrorism.", "ministry"),
+        ("Gunmen shot nine miners. The interior minister described the killings as barbaric.", "minister"),
+        ('A blast tore through a bazaar. "This savage act will be punished," said Governor Musa Adamu.', "Musa Adamu"),
+        ("Militants burned a village. President Ruto said Kenya would hunt down the killers.", "Ruto"),
+    ],
+)
+def test_condemnation_read_from_what_was_said(statements, text: str, speaker: str) -> None:
+    assert any(speaker in name for name in condemners(statements(text)))
+
+
+def test_condemnation_noun_names_each_condemner(statements) -> None:
+    found = statements("A bomb hit a mosque in Herat. The bombing drew swift condemnation from Qatar and Egypt.")
+    assert condemners(found) == {"Qatar", "Egypt"}
+
+
+def test_condemnation_reported_by_an_office_is_the_condemners(statements) -> None:
+    found = statements("A bomb hit a school. Secretary-General Lars Holm deplored the attack, his spokesman said.")
+    assert condemners(found) == {"Lars Holm"}
+
+
+# --- claims ---------------------------------------------------------------------------------------------------
+
+
+def test_claim_by_an_armed_wing_with_a_possessive_name(statements) -> None:
+    found = statements(
+        "A roadside bomb hit a convoy in Hakkari. The People's Defence Forces (HPG), the PKK's military wing, "
+        "said its guerrillas carried out the attack."
+    )
+    assert any(s.stance == "claim" and s.target_name == "People's Defence Forces" for s in found)
+
+
+def test_claim_through_a_groups_radio(statements) -> None:
+    found = statements(
+        "Militants overran a base in Lower Shabelle. Al-Shabaab said through its Radio Andalus that its "
+        "fighters had stormed the base."
+    )
+    assert any(s.stance == "claim" and s.target_name == "al-Shabaab" for s in found)
+
+
+# --- confirm, accuse, other -----------------------------------------------------------------------------------
+
+
+def stances_of(found: list[Statement], target: str) -> set[str]:
+    return {s.stance for s in found if s.target_name == target}
+
+
+def test_hallmarks_of_a_group_is_a_hedge(statements) -> None:
+    found = statements("A bomb exploded at a bus stop. Police said the blast bore the hallmarks of al-Shabaab.")
+    assert stances_of(found, "al-Shabaab") == {"other"}
+
+
+def test_suspecting_a_group_is_a_hedge(statements) -> None:
+    found = statements('Gunmen raided a hotel. "We suspect the Haqqani network," the police commissioner said.')
+    assert stances_of(found, "Haqqani Network") == {"other"}
+
+
+def test_the_claimants_fighters_behind_it_is_a_confirmation(statements) -> None:
+    found = statements(
+        "Militants attacked a barracks in Borno. ISWAP claimed the attack. "
+        "The state governor said ISWAP fighters were behind it."
+    )
+    assert stances_of(found, "Islamic State West Africa Province") == {"claim", "confirm"}
+
+
+def test_identifying_the_attackers_as_members_is_an_accusation(statements) -> None:
+    found = statements("Gunmen attacked a market. The army identified the gunmen as members of Boko Haram.")
+    assert stances_of(found, "Boko Haram") == {"accuse"}
+
+
+def test_holding_a_party_responsible_is_an_accusation(statements) -> None:
+    found = statements("A rocket hit the airport. The prime minister held the Houthis responsible.")
+    assert stances_of(found, "Houthis") == {"accuse"}
+
+
+def test_launching_operations_to_hunt_the_attackers_blames_nobody(statements) -> None:
+    found = statements("Gunmen killed 20 herders. He said the army had launched operations to hunt down the gunmen.")
+    assert not [s for s in found if s.stance in ("accuse", "confirm")]
+
+
+# --- denials and several targets ------------------------------------------------------------------------------
+
+
+def test_de_facto_government_spokesman_clears_the_state(statements) -> None:
+    found = statements("A bomb hit a convoy. Taliban government spokesman Zabihullah Mujahid denied any involvement.")
+    assert {(s.stance, s.target_name) for s in found} == {("deny", "Afghanistan")}
+
+
+def test_a_person_denying_never_clears_his_own_name(statements) -> None:
+    found = statements("A bomb hit a rally. Opposition leader Tariq Mehmood rejected claims that his party took part.")
+    assert all(s.target_name != "Tariq Mehmood" for s in found if s.stance == "deny")
+
+
+def test_accusing_two_parties_is_two_statements(statements) -> None:
+    found = statements("A blast hit a train. The army accused Iran and Iraq of sponsoring the bombers.")
+    assert {s.target_name for s in found if s.stance == "accuse"} == {"Iran", "Iraq"}
+
+
+def test_territory_the_attackers_operate_from_names_its_state(statements) -> None:
+    found = statements("A blast hit a post. The governor said the bombers were backed by Iran, based on Iraqi soil.")
+    assert {s.target_name for s in found if s.stance == "accuse"} == {"Iran", "Iraq"}
+
+
+def test_place_the_attack_was_planned_in_when_a_state(statements) -> None:
+    found = statements("A bomb hit a bus. The police chief said the attack had been planned in Syria.")
+    assert stances_of(found, "Syria") == {"accuse"}
+
+
+# --- speakers -------------------------------------------------------------------------------------------------
+
+
+def test_rank_without_dots_is_split_off(statements) -> None:
+    found = statements("A blast hit a base. Army spokesman Maj Gen Yusuf Danladi blamed Boko Haram.")
+    assert {s.speaker_name for s in found if s.stance == "accuse"} == {"Yusuf Danladi"}
+
+
+def test_name_in_apposition_to_a_title_with_an_organisation(statements) -> None:
+    found = statements(
+        "A blast hit a base. The Director General of the Border Police, Brigadier Omar Siddiq, blamed India."
+    )
+    assert {s.speaker_name for s in found if s.stance == "accuse"} == {"Omar Siddiq"}
+
+
+# --- dates ----------------------------------------------------------------------------------------------------
+
+
+def test_weekday_resolves_against_the_dateline(statements) -> None:
+    found = statements(
+        "NAIROBI, Kenya, Thursday, May 16, 2024 - Gunmen killed five police officers on Monday.\n\n"
+        "Police spokesman Peter Kamau said on Tuesday that al-Shabaab was behind the ambush."
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {dt.date(2024, 5, 14)}
+
+
+def test_pronoun_statement_takes_the_date_of_the_speakers_previous_sentence(statements) -> None:
+    found = statements(
+        "Gunmen killed five police officers on May 13, 2024.\n\n"
+        "Police spokesman Peter Kamau spoke to reporters on May 14. He said al-Shabaab was behind the ambush."
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {dt.date(2024, 5, 14)}
+
+
+def test_date_on_the_attack_noun_dates_a_later_condemnation(statements) -> None:
+    found = statements(
+        "An ambush killed five police officers on May 13, 2024.\n\n"
+        "Governor Amina Yusuf condemned the attack on May 15 and called for calm."
+    )
+    assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 15)}

@@ -80,7 +80,9 @@ def build_pipeline(
         config = dict(entry.get("config") or {})
         if factory in _kb_aware_factories():
             config.setdefault("extra_kb", extra_kb)
-        nlp.add_pipe(factory, name=entry.get("name", factory), config=config)
+        before = entry.get("before")
+        placement = {"before": before} if before in nlp.pipe_names else {}
+        nlp.add_pipe(factory, name=entry.get("name", factory), config=config, **placement)
         if until and factory == until:
             break
     return nlp

@@ -29,6 +29,8 @@ class CueLexicon:
     nouns: frozenset[str]
     channels: frozenset[str]
     cue_adverbs: frozenset[str]
+    raising: frozenset[str]
+    findings: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     verb_prepositions: dict[str, frozenset[str]]
 
@@ -65,6 +67,8 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
         nouns=words(data.get("nouns")),
         channels=words(data.get("channels")),
         cue_adverbs=words(data.get("cue_adverbs")),
+        raising=words(data.get("raising")),
+        findings=words(data.get("findings")),
         verb_prepositions={str(v).lower(): words(p) for v, p in (data.get("verb_prepositions") or {}).items()},
         source_prepositions=tuple(tuple(w.lower() for w in p) for p in data.get("source_prepositions") or ()),
     )

@@ -49,6 +49,37 @@ def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) 
     return found
 
 
+def finding_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
+    """Findings located "in" a poll or study: "In the latest survey, 40 percent back X".
+
+    The preposition is the cue and the poll its source, as PolNeAR annotates;
+    only nouns of measured findings count (a statement "in a speech" has a
+    verb cue of its own).
+    """
+    found = []
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        source = next(
+            (c for c in tok.children if c.dep_ == "pobj" and c.tag_ == "NN" and c.lemma_.lower() in lexicon.findings),
+            None,
+        )
+        content = subtree_without(tok.head, tok) if source is not None else None
+        if content is None:
+            continue
+        found.append(
+            Attribution(
+                source=char_span(doc, *subtree_bounds(source)),
+                cue=char_span(doc, tok.idx, tok.idx + len(tok.text)),
+                content=char_span(doc, *content),
+                direct=bool(quotes.overlapping(*content)),
+                producer="attribution.finding",
+                confidence=0.6,
+            )
+        )
+    return found
+
+
 def _circumstance(child: Token) -> bool:
     """A modifier telling where or when a source spoke, not who it is ("X in a filing to be released")."""
     return child.dep_ in ("acl", "relcl") or (child.dep_ == "prep" and child.lower_ not in _SOURCE_PREPOSITIONS)
@@ -71,12 +102,13 @@ def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
         if clause is None:
             continue
-        source = next((c for c in tok.children if c.dep_ == "poss"), None) or _by_phrase(tok)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        source = owner or _by_phrase(tok)
         content = subtree_bounds(clause)
         found.append(
             Attribution(
-                source=char_span(doc, *subtree_bounds(source)) if source is not None else None,
-                cue=char_span(doc, tok.idx, tok.idx + len(tok.text)),
+                source=char_span(doc, *_owner_bounds(source)) if source is not None else None,
+                cue=char_span(doc, *token_bounds(_noun_cue(tok, owner, source))),
                 content=char_span(doc, *content),
                 direct=bool(quotes.overlapping(*content)),
                 producer="attribution.noun",
@@ -84,6 +116,22 @@ def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
             )
         )
     return found
+
+
+def _noun_cue(noun: Token, owner: Token | None, source: Token | None) -> list[Token]:
+    """The cue noun with its determiner and modifiers ("an earlier statement"), as PolNeAR marks it.
+
+    A possessive's "'s" and a "from"/"by" introducing the source belong to the cue too.
+    """
+    left = [t for c in noun.lefts if c.dep_ != "poss" for t in c.subtree]
+    marker = [c for c in owner.children if c.dep_ == "case"] if owner is not None else []
+    by = [source.head] if source is not None and owner is None else []
+    return [*marker, *left, noun, *by]
+
+
+def _owner_bounds(source: Token) -> tuple[int, int] | None:
+    """A source's subtree without its possessive "'s"."""
+    return token_bounds([t for t in source.subtree if not (t.dep_ == "case" and t.head.i == source.i)])
 
 
 def _has_that(clause: Token) -> bool:

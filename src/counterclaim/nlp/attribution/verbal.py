@@ -53,14 +53,14 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     found = []
     for tok in doc:
         kind = lexicon.verb_kind(tok)
-        if kind is None or (kind == ATTITUDE and _inside_quote(tok, quotes)):
+        if kind is None or _inside_quote(tok, quotes) or _naming(tok):
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
         cue = _cue_range(tok, lexicon)
         content = _content(doc, tok, kind, passive, source, cue, lexicon, quotes)
-        if content is None:
-            continue
+        if content is None or (source is None and content.rule == "indirect.object"):
+            continue  # "to support X" with nobody supporting is a plan or a purpose, not a report
         confidence = content.confidence if source is not None else content.confidence - 0.2
         found.append(
             Attribution(
@@ -78,6 +78,11 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
 def _inside_quote(tok: Token, quotes: QuoteIndex) -> bool:
     """Whether a token lies inside a quotation: "I think" there hedges the quote, it is no new report."""
     return any(q.start < tok.idx < q.end for q in quotes.overlapping(tok.idx, tok.idx + 1))
+
+
+def _naming(tok: Token) -> bool:
+    """A participle naming or describing a noun ("a show called X", "the so-called deal"): no one speaks."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "compound") and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _source_span(doc: Doc, source: Token | None, lexicon: CueLexicon) -> Span | None:
@@ -135,16 +140,17 @@ def _passive_content(verb: Token, source: Token | None) -> tuple[int, int] | Non
 
 
 def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
-    """The verb with the auxiliaries, negation and cue adverbs right before it and its particle."""
+    """The verb with the auxiliaries, negation and cue adverbs right before it and its particle.
+
+    An infinitive's "to" belongs to the cue ("declined to discuss"), as in the PolNeAR annotations.
+    """
     first = verb
     k = verb.i - 1
     doc = verb.doc
     while k >= 0:
         prev = doc[k]
-        if (
-            prev.head.i == verb.i
-            and prev.lower_ != "to"
-            and (prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs))
+        if prev.head.i == verb.i and (
+            prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
         ):
             first = prev
             k -= 1

@@ -6,5 +6,6 @@ from counterclaim.nlp.components import (  # noqa: F401
     attributions,
     content,
     dateline,
+    paragraphs,
     statements,
 )

@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.nlp.attribution.cues import load_lexicon
-from counterclaim.nlp.attribution.phrasal import noun_attributions, preposition_attributions
+from counterclaim.nlp.attribution.phrasal import finding_attributions, noun_attributions, preposition_attributions
 from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
+from counterclaim.nlp.attribution.raising import raising_attributions
 from counterclaim.nlp.attribution.speakers import neighbour_attributions
 from counterclaim.nlp.attribution.verbal import verb_attributions
 from counterclaim.nlp.extensions import register_extensions
@@ -34,6 +35,8 @@ class AttributionFinder:
         found = verb_attributions(doc, self.lexicon, quotes)
         found += preposition_attributions(doc, self.lexicon, quotes)
         found += noun_attributions(doc, self.lexicon, quotes)
+        found += raising_attributions(doc, self.lexicon, quotes)
+        found += finding_attributions(doc, self.lexicon, quotes)
         found += neighbour_attributions(doc, found, quotes)
         doc._.attributions = _dedupe(found)
         return doc

@@ -70,7 +70,7 @@ class StatementResolver:
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in finalise(items, self.kb)]
-        doc._.statements = self._unique(records)
+        doc._.statements = self._unique(records, text)
         return doc
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
@@ -121,10 +121,7 @@ class StatementResolver:
         for speaker in found:
             drafted = drafts(act, speaker, act_targets, claim_like)
             if not drafted and act.kind == "report" and act.content is not None:
-                drafted = self._about_group(act, speaker, sentence)
-            if not drafted and act.kind == "report" and act.content is not None and group_of(speaker) is None:
-                if self.condemnation.condemns(act.content):
-                    drafted = [Draft(act, speaker, "condemn", None, f"statements.{act.rule}.condemn")]
+                drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker)
             out += drafted
         return out
 
@@ -156,6 +153,12 @@ class StatementResolver:
                 party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
                 return [Draft(act, speaker, "other", party, f"statements.{act.rule}.about_group")]
         return []
+
+    def _condemning(self, act: Act, speaker: Party) -> list[Draft]:
+        """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do."""
+        if group_of(speaker) is not None or act.content is None or not self.condemnation.condemns(act.content):
+            return []
+        return [Draft(act, speaker, "condemn", None, f"statements.{act.rule}.condemn")]
 
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
@@ -194,14 +197,14 @@ class StatementResolver:
         )
 
     @staticmethod
-    def _unique(statements: list[Statement]) -> list[Statement]:
+    def _unique(statements: list[Statement], text: str) -> list[Statement]:
         """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
 
         Speakers count as the same when one's name words include the other's
         ("state media and officials" repeats "state media and regime officials").
         """
         kept: list[Statement] = []
-        for statement in _one_claim_per_group(statements):
+        for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
             if not any(
                 s.stance == statement.stance
@@ -252,11 +255,13 @@ def _quotes(attribution, offset: int) -> bool:
     )
 
 
-def _one_claim_per_group(statements: list[Statement]) -> list[Statement]:
+def _one_claim_per_group(statements: list[Statement], text: str) -> list[Statement]:
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
 
     A spokesman (a speaker with a role or a linked person) is most specific,
-    then an outlet or other speaker that is not the group itself.
+    then an outlet or other speaker that is not the group itself. The claim
+    kept takes the date another report of it in the same paragraph gives ("X
+    claimed it on Saturday. Its spokesman said ...").
     """
 
     def specificity(s: Statement) -> int:
@@ -270,7 +275,20 @@ def _one_claim_per_group(statements: list[Statement]) -> list[Statement]:
             current = best.get(s.target_name)
             if current is None or specificity(s) > specificity(current):
                 best[s.target_name] = s
-    return [s for s in statements if s.stance != "claim" or not s.target_name or best[s.target_name] is s]
+    kept = [s for s in statements if s.stance != "claim" or not s.target_name or best[s.target_name] is s]
+    for i, s in enumerate(kept):
+        if s.stance == "claim" and s.date is None:
+            day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)
+            kept[i] = s.model_copy(update={"date": day}) if day else s
+    return kept
+
+
+def _same_claim(a: Statement, b: Statement, text: str) -> bool:
+    """Two claims of one group reported in one paragraph."""
+    if a.stance != "claim" or a.target_name != b.target_name:
+        return False
+    start, end = sorted((a.evidence.start, b.evidence.start))
+    return "\n" not in text[start:end]
 
 
 def _nested(a: set[str], b: set[str]) -> bool:

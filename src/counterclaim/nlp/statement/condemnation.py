@@ -19,6 +19,7 @@ from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder
 #: How far up the parse an evaluative word may sit from the attack it describes.
 _DESCRIBE_HOPS = 3
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+_FUTURE = {"will", "would", "shall", "'ll"}
 
 
 class CondemnationReader:
@@ -47,7 +48,7 @@ class CondemnationReader:
                 return True
             if lemma in lex.condemn_verbs and token.pos_ == "VERB" and self._about_attack(_child(token, "dobj")):
                 return True
-            if lemma in lex.vow_actions and token.pos_ == "VERB" and self._at_perpetrators(_child(token, "dobj")):
+            if lemma in lex.vow_actions and self._vowed(token) and self._at_perpetrators(_child(token, "dobj")):
                 return True
         return False
 
@@ -57,6 +58,14 @@ class CondemnationReader:
             return False
         subject = _child(token, "nsubj")
         return subject is not None and subject.pos_ != "PRON"
+
+    def _vowed(self, verb: Token) -> bool:
+        """A promise, not a report of what was done: "will hunt down", "vowed to punish"."""
+        if verb.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.vow_verbs
 
     def _at_perpetrators(self, token: Token | None) -> bool:
         """ "hunt down the killers", "bring those responsible to justice"."""

@@ -168,7 +168,8 @@ class PartyResolver:
             return self.from_text(first.idx, last.idx + len(last))
         if name is None and head.pos_ == "PROPN" and self._only_role(head):
             # a parse that hangs the person's name anywhere under a bare title ("H.E. the President, Gen. X")
-            name = next((t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound"), None)
+            people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
+            name = next(people, None)
         if name is not None and (head.pos_ == "NOUN" or self._only_role(head)):
             party = self.from_head(name)
             described = self.from_head_only(head)

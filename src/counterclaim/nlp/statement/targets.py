@@ -122,7 +122,8 @@ class TargetFinder:
 
     def _response(self, verb: Token) -> bool:
         """ "launched operations to hunt down the attackers": the verb is the response to the attack."""
-        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.lex.response_actions for c in verb.children)
+        actions = self.lex.response_actions
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in actions for c in verb.children)
 
     @staticmethod
     def _places(verb: Token) -> list[Token]:
@@ -185,11 +186,9 @@ class TargetFinder:
                 return [(subject, "responsibility")]
             return []
         if lemma in self.lex.haven_nouns and token.dep_ == "pobj":
-            owner = next((c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper()), None)
-            owner = owner or next(
-                (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-                None,
-            )
+            named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
+            of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+            owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
             return [(owner, "haven")] if owner is not None else []
         if lemma in self.lex.membership_verbs:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

@@ -4,7 +4,10 @@ A date counts for a statement when it modifies the cue's clause ("On Jan. 9,
 X said", "the statement published on Jan. 19 claimed") — not when it modifies
 a noun inside it ("the Jan. 3 attacks"). A date that opens a sentence also
 governs the following sentences of the same paragraph, until another date or a
-word that moves the story in time ("Meanwhile", "later"). Relative days resolve
+word that moves the story in time ("Meanwhile", "later"); a date on one
+statement also dates the next sentence when that speaks through a pronoun ("X
+said on Sunday ... He said ..."). A date hung on the attack noun ("condemned the
+attack on Monday") dates the statement when it is later than the attack. Relative days resolve
 against the reference date or the attack date, found here from the first
 sentence that reports an attack with a date, since ``cc_attack`` runs later.
 """
@@ -39,10 +42,13 @@ class StatementDater:
                 self._hits.setdefault(number, []).append((start, end, day))
 
     def _attack_date(self) -> dt.date | None:
-        """The date of the first sentence that reports an attack and names a day."""
+        """The date of the first sentence that reports an attack and names a day (a relative one if no other)."""
+        return self._first_attack_day(_DAY_KINDS) or self._first_attack_day(None)
+
+    def _first_attack_day(self, kinds: tuple[str, ...] | None) -> dt.date | None:
         days: dict[int, dt.date] = {}
         for start, end, day, kind in find_dates(self.doc, self.anchor):
-            if day is not None and kind in _DAY_KINDS:
+            if day is not None and (kinds is None or kind in kinds):
                 number = self.sentences.number(self.doc.char_span(start, end, alignment_mode="expand")[0])
                 days.setdefault(number, day)
         for number in sorted(days):
@@ -58,13 +64,34 @@ class StatementDater:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
         sentence = self.sentences.of(cue)
         for start, end, day in self.hits(sentence):
-            if self._governs(start, end, cue, speaker):
+            if self._governs(start, end, cue, speaker, day):
                 return day
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
+        if speaker is not None and speaker.pos_ == "PRON" and not self.hits(sentence):
+            day = self._root_date(self._previous(sentence))
+            if day is not None:
+                return day
         return self._carried(sentence)
 
-    def _governs(self, start: int, end: int, cue: Token, speaker: Token | None) -> bool:
+    def _previous(self, sentence: Span) -> Span | None:
+        """The sentence before, if it is in the same paragraph."""
+        number = self.sentences.number(sentence[0])
+        if number == 0:
+            return None
+        earlier = self.sentences.all[number - 1]
+        return None if "\n" in self.text[earlier.end_char : sentence.start_char] else earlier
+
+    def _root_date(self, sentence: Span | None) -> dt.date | None:
+        """The date that governs a sentence's main verb ("X said on Sunday that ...")."""
+        if sentence is None:
+            return None
+        for start, end, day in self.hits(sentence):
+            if self._governs(start, end, sentence.root, None, day):
+                return day
+        return None
+
+    def _governs(self, start: int, end: int, cue: Token, speaker: Token | None, day: dt.date) -> bool:
         """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement."""
         phrase = self.doc.char_span(start, end, alignment_mode="expand")
         if phrase is None:
@@ -73,12 +100,16 @@ class StatementDater:
         for _ in range(12):
             if node == cue or (speaker is not None and node == speaker):
                 return True
-            if node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end):
+            on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
+            if on_attack and not self._after_attack(day):  # "the Jan. 3 attacks": the attack's date, not the speech's
                 return False
             if node.head == node:
                 return False
             node = node.head
         return False
+
+    def _after_attack(self, day: dt.date) -> bool:
+        return self.event_date is not None and day > self.event_date
 
     def _resets(self, sentence: Span) -> bool:
         first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
