@@ -210,3 +210,41 @@ def test_naming_participle_is_no_report(attribute) -> None:
 def test_object_report_needs_a_speaker(attribute) -> None:
     atts = attribute("A fund to support the striking miners ran dry.")
     assert not [a for a in atts if a.cue and a.cue.text == "to support"]
+
+
+def test_adverbs_next_to_the_verb_join_the_cue(attribute) -> None:
+    atts = attribute("The governor has since said that the dam is safe.")
+    assert one(atts, "has since said").content.text == "that the dam is safe"
+
+
+def test_continued_reports_only_next_to_a_quote(attribute) -> None:
+    assert not [a for a in attribute("The rebels continued to shell the town.") if a.cue]
+    att = one(attribute("“We will rebuild,” the mayor continued."), "continued")
+    assert att.source.text == "the mayor" and att.direct
+
+
+def test_seeing_as_is_a_view_but_a_sighting_is_not(attribute) -> None:
+    att = one(attribute("The minister sees the vote as a test of the truce."), "sees")
+    assert att.source.text == "The minister" and att.content.text == "the vote as a test of the truce"
+    assert not [a for a in attribute("The guard saw the truck at noon.") if a.cue]
+
+
+def test_question_is_no_report(attribute) -> None:
+    assert not [a for a in attribute("Do you think the ceasefire will hold?") if a.cue]
+
+
+def test_participle_asked_has_no_speaker(attribute) -> None:
+    att = one(attribute("Asked whether he would resign, the minister laughed."), "Asked")
+    assert att.source is None and att.content.text == "whether he would resign"
+
+
+def test_source_drops_dateline_and_focus_adverb(attribute) -> None:
+    att = one(attribute("PORT CITY (Wire) – Mayor Ann Lee said the port would reopen."), "said")
+    assert att.source.text == "Mayor Ann Lee"
+    att = one(attribute("Even the governor said the port would reopen."), "said")
+    assert att.source.text == "the governor"
+
+
+def test_unclosed_quote_does_not_hide_its_speaker(attribute) -> None:
+    att = one(attribute('"The shelling went on all night, said a resident of the town.\n\nShops stayed shut.'), "said")
+    assert att.source.text.startswith("a resident")

@@ -322,3 +322,89 @@ def test_date_on_the_attack_noun_dates_a_later_condemnation(statements) -> None:
         "Governor Amina Yusuf condemned the attack on May 15 and called for calm."
     )
     assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 15)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weapon owned by a party, and a passive participle naming its agent
+        (
+            'A shell hit a clinic. "This was a Hamas rocket, fired from ground Hamas holds," the army spokesman said.',
+            "Hamas",
+        ),
+        # a cleft: "it is X who planted ..."
+        (
+            'A device blew up a bus. "It is plainly al-Shabaab who planted the bomb," the governor told reporters.',
+            "al-Shabaab",
+        ),
+        # the involvement of a branch named by its parent and region
+        (
+            "A blast hit a rally. The police chief said evidence shows the involvement of Daesh's Khorasan chapter.",
+            "Islamic State Khorasan Province",
+        ),
+    ],
+)
+def test_plain_declaratives_attribute_the_attack(statements, text: str, expected: str) -> None:
+    assert {s.target_name for s in statements(text) if s.stance == "accuse"} == {expected}
+
+
+def test_predicate_hedge_makes_other(statements) -> None:
+    found = statements("Raiders burned a market. An analyst said JNIM was probably responsible for the raid.")
+    assert {s.stance for s in found} == {"other"}
+
+
+def test_claim_of_other_operations_is_dropped_when_the_group_denies(statements) -> None:
+    found = statements(
+        "A truck bomb hit a barracks in Gao. JNIM claimed several ambushes on convoys that week "
+        "but denied any role in the bombing."
+    )
+    assert {s.stance for s in found} == {"deny"}
+
+
+def test_habitual_acts_are_no_statements(statements) -> None:
+    assert statements("A bomb hit a bus in Quetta. New Delhi has repeatedly rejected such accusations.") == []
+
+
+def test_disclaimers_are_denials(statements) -> None:
+    own = statements("A bomb hit a bus. The TTP said it had nothing to do with the bombing.")
+    assert [(s.stance, s.target_name) for s in own] == [("deny", "Tehrik-i-Taliban Pakistan")]
+    other = statements(
+        "A bomb hit a bus in Zahedan. Iran's foreign ministry said accusations against Pakistan were false."
+    )
+    assert [(s.stance, s.target_name) for s in other] == [("deny", "Pakistan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb hit a bus. Ghana expressed outrage at the bombing.",
+        "A bomb hit a bus. The envoy said the bombing was an attack on every believer.",
+        '"Bombing a bus full of pupils is a violation of every law, and those responsible must be held to account," '
+        "the envoy said.",
+        "A bomb hit a bus. The minister said the state would spare no effort to track down those responsible.",
+    ],
+)
+def test_condemnations_in_other_words(statements, text: str) -> None:
+    assert [s.stance for s in statements(text)] == ["condemn"]
+
+
+def test_feeling_reported_for_a_named_person_is_theirs(statements) -> None:
+    found = statements("A bomb hit a bus. A UN spokesman said Secretary-General Antonio Guterres was horrified by it.")
+    assert [(s.speaker_name, s.stance) for s in found] == [("António Guterres", "condemn")]
+
+
+def test_places_and_dates_do_not_speak(statements) -> None:
+    assert (
+        statements("In May, a bomb hit a bus in Herat. Herat said the attack was carried out by Islamic State.") == []
+    )
+
+
+def test_speaker_affiliations_of_unnamed_bodies_and_embassies(statements) -> None:
+    army = statements(
+        "Gunmen raided a village in Niger. An army spokesman, Ali Garba, said ISWAP fighters carried out the raid."
+    )
+    assert army[0].speaker_affiliation == "Niger"
+    embassy = statements(
+        'A bomb hit a bus in Lagos. The French embassy in Abuja said it was "horrified" by the attack.'
+    )
+    assert [s.speaker_name for s in embassy] != ["Nigeria"] and embassy[0].speaker_affiliation == "France"

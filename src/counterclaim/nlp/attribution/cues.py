@@ -28,8 +28,9 @@ class CueLexicon:
     hearer_object: frozenset[str]
     nouns: frozenset[str]
     channels: frozenset[str]
-    cue_adverbs: frozenset[str]
     raising: frozenset[str]
+    construal: frozenset[str]
+    quote_only: frozenset[str]
     findings: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     verb_prepositions: dict[str, frozenset[str]]
@@ -66,8 +67,9 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
         hearer_object=words(data.get("hearer_object")),
         nouns=words(data.get("nouns")),
         channels=words(data.get("channels")),
-        cue_adverbs=words(data.get("cue_adverbs")),
         raising=words(data.get("raising")),
+        construal=words(data.get("construal")),
+        quote_only=words(data.get("quote_only")),
         findings=words(data.get("findings")),
         verb_prepositions={str(v).lower(): words(p) for v, p in (data.get("verb_prepositions") or {}).items()},
         source_prepositions=tuple(tuple(w.lower() for w in p) for p in data.get("source_prepositions") or ()),

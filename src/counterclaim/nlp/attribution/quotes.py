@@ -152,3 +152,10 @@ class QuoteIndex:
             found.append(self.quotes[k])
             k += 1
         return found
+
+    def encloses(self, pos: int) -> bool:
+        """Whether ``pos`` lies strictly inside a closed quotation.
+
+        An unclosed quotation is not trusted: its missing mark may have let it run over the speaker.
+        """
+        return any(q.closed and q.start < pos < q.end for q in self.overlapping(pos, pos + 1))

@@ -2,7 +2,7 @@
 
 News copy often attributes a proposition to nobody in particular through a
 raising verb ("seem", "appear") or a passive verb of saying or thinking with an
-infinitive ("is expected to", "is said to"). PolNeAR annotates these as
+infinitive ("is expected to", "is said to") and no by-agent. PolNeAR annotates these as
 attributions without a source; the content is the whole raised clause, subject
 included, around the cue.
 """
@@ -28,14 +28,14 @@ def raising_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> l
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "amod"):
             continue
         lemma = tok.lemma_.lower()
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
         if not (lemma in lexicon.raising or (passive and lexicon.verb_kind(tok) is not None)):
             continue
         complement = next((c for c in tok.rights if c.dep_ in _RAISED), None)
         subject = next((c for c in tok.lefts if c.dep_ in _SUBJECTS), None)
         if complement is None or subject is None or (passive and complement.dep_ != "xcomp"):
             continue
-        if any(q.start < tok.idx < q.end for q in quotes.overlapping(tok.idx, tok.idx + 1)):
+        if quotes.encloses(tok.idx):
             continue
         auxiliaries = [c for c in tok.lefts if c.dep_ in ("aux", "auxpass", "neg") and c.i > subject.i]
         content = union(subtree_bounds(subject), subtree_bounds(complement))

@@ -12,16 +12,16 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.records import Span
 
-#: Characters never kept at the edge of a span.
+#: Characters never kept at the edge of a span (besides any blank, no-break spaces included).
 _EDGE = " \t\n,;:—–-"
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The record span for ``doc.text[start:end]`` with edge punctuation and blanks trimmed."""
     text = doc.text
-    while start < end and text[start] in _EDGE:
+    while start < end and (text[start] in _EDGE or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE:
+    while end > start and (text[end - 1] in _EDGE or text[end - 1].isspace()):
         end -= 1
     if end <= start:
         return None

@@ -1,6 +1,6 @@
 """Reporting verbs read off the dependency parse: "X said (that) ...", "…," he said, passives.
 
-The cue is the verb with its auxiliaries, negation, cue adverbs and particle
+The cue is the verb with its auxiliaries, negation, adverbs and particle
 ("has also said", "pointed out"); the source is its subject's subtree
 (inherited from the governing verb for "…, saying" and coordinated verbs, or
 the by-agent of a passive); the content is an adjacent quotation, else the
@@ -31,6 +31,8 @@ from counterclaim.records import Attribution, Span
 _GLUE = re.compile(r"[\s,:;—–-]*")
 _CONTINUED = re.compile(r"[^\n\"“”«»]{0,80}?[.,]?[^\S\n]*")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: What a speaker's name never spans: a paragraph break or a dateline dash ("CITY (Agency) – Jane Doe said").
+_SOURCE_BREAK = re.compile(r"\n|\s[–—―]\s|\s--\s")
 _CUE_LEFT = ("aux", "auxpass", "neg")
 _COMPLEMENTS = ("dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "attr", "npadvmod", "acomp")
 _INHERITING = ("conj", "xcomp", "advcl", "acl")
@@ -53,7 +55,8 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     found = []
     for tok in doc:
         kind = lexicon.verb_kind(tok)
-        if kind is None or _inside_quote(tok, quotes) or _naming(tok):
+        if kind is None or quotes.encloses(tok.idx) or _naming(tok) or _in_question(tok):
+            # a report quoted within a report, a name ("so-called") or a question is not annotated
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
@@ -75,9 +78,10 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     return found
 
 
-def _inside_quote(tok: Token, quotes: QuoteIndex) -> bool:
-    """Whether a token lies inside a quotation: "I think" there hedges the quote, it is no new report."""
-    return any(q.start < tok.idx < q.end for q in quotes.overlapping(tok.idx, tok.idx + 1))
+def _in_question(tok: Token) -> bool:
+    """Whether a verb sits in a question ("Do you think ...?"): asking is no report of a view."""
+    ends = [t for t in tok.sent if not (t.is_quote or t.is_space)]
+    return bool(ends) and ends[-1].text == "?" and not any(t.is_quote for t in tok.sent)
 
 
 def _naming(tok: Token) -> bool:
@@ -86,22 +90,41 @@ def _naming(tok: Token) -> bool:
 
 
 def _source_span(doc: Doc, source: Token | None, lexicon: CueLexicon) -> Span | None:
-    """The source's subtree, without a trailing clause that reports speech itself ("X, who said ...")."""
+    """The source's subtree, without a trailing report ("X, who said ...") or participle ("X, speaking at ...").
+
+    A dateline or an earlier paragraph the parse glued on is cut off, and so are
+    leading focus adverbs ("even", "only"), which PolNeAR leaves out of the source.
+    """
     if source is None:
         return None
 
     def reports(child: Token) -> bool:
-        return child.dep_ in ("relcl", "acl") and any(lexicon.verb_kind(t) for t in child.subtree)
+        """A clause that is itself a report, or an "X, speaking at ..." circumstance."""
+        if child.dep_ not in ("relcl", "acl"):
+            return False
+        return child.tag_ == "VBG" or any(lexicon.verb_kind(t) for t in child.subtree)
 
     bounds = pruned_bounds(source, reports)
-    return char_span(doc, *bounds) if bounds else None
+    if not bounds:
+        return None
+    breaks = list(_SOURCE_BREAK.finditer(doc.text, bounds[0], source.idx))
+    if breaks:
+        bounds = (breaks[-1].end(), bounds[1])
+    lead = doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    for tok in lead or ():
+        if tok.i == source.i or tok.dep_ not in ("advmod", "preconj") or tok.head.i == tok.i:
+            break
+        bounds = (tok.idx + len(tok.text), bounds[1])
+    return char_span(doc, *bounds)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the verb's subject, or the governing verb's for "…, saying" and "and added"."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:  # two subjects are a misparse, often of a dateline ("CITY (Agency) – X said"): the nearest speaks
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in _CUE_LEFT for c in verb.children):
+        return None  # "Asked whether ..., the minister said": the main subject was asked, not asking
     if depth == 0 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         # '"…," said Jane Doe' is often parsed with the speaker as the verb's object.
         follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -140,7 +163,7 @@ def _passive_content(verb: Token, source: Token | None) -> tuple[int, int] | Non
 
 
 def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
-    """The verb with the auxiliaries, negation and cue adverbs right before it and its particle.
+    """The verb with the auxiliaries, negation and adverbs next to it and its particle ("has since said").
 
     An infinitive's "to" belongs to the cue ("declined to discuss"), as in the PolNeAR annotations.
     """
@@ -149,9 +172,7 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     doc = verb.doc
     while k >= 0:
         prev = doc[k]
-        if prev.head.i == verb.i and (
-            prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.lower_ in lexicon.cue_adverbs)
-        ):
+        if prev.head.i == verb.i and (prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ != "WRB")):
             first = prev
             k -= 1
         else:
@@ -164,6 +185,8 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
             last = child
         elif child.dep_ == "prep" and child.i == last.i + 1 and _channel(child, lexicon):
             last = child.right_edge
+        elif child.dep_ == "advmod" and child.tag_ == "RB" and child.i == last.i + 1:
+            last = child
     return token_bounds((first, last))
 
 
@@ -190,10 +213,13 @@ def _content(
     """The content of the report, tried from the most to the least explicit form."""
     hearer = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if verb.lemma_ in lexicon.hearer_object else []
     clause = _clause(verb, kind, passive)
-    if kind != ATTITUDE and (clause is None or clause.i < verb.i or quotes.overlapping(*subtree_bounds(clause))):
+    quote_only = verb.lemma_.lower() in lexicon.quote_only
+    if kind != ATTITUDE and (
+        quote_only or clause is None or clause.i < verb.i or quotes.overlapping(*subtree_bounds(clause))
+    ):
         around = union(cue, subtree_bounds(source) if source is not None else None, *map(subtree_bounds, hearer))
         direct = _adjacent_quote(doc.text, around, quotes)
-        if direct is not None:
+        if direct is not None or quote_only:
             return direct
     if clause is not None:
         bounds = _with_quotes(subtree_bounds(clause), quotes)
@@ -210,12 +236,18 @@ def _content(
         if bounds and _set_off(verb):
             bounds = _with_quotes(bounds, quotes)
             return _Content(*bounds, "indirect.parenthetical", 0.75, bool(quotes.overlapping(*bounds)))
-    if kind != ATTITUDE and verb.lemma_.lower() in lexicon.object_content:
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.object_content and (kind != ATTITUDE or _construes(verb, lexicon)):
         bounds = _object_range(verb, hearer, _cue_prepositions(verb, lexicon))
         if bounds and bounds[1] > cue[1]:
             bounds = (max(bounds[0], cue[1]), bounds[1])
             return _Content(*bounds, "indirect.passive" if passive else "indirect.object", 0.7, False)
     return None
+
+
+def _construes(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb of seeing casts its object "as" something ("sees the vote as a test"): a view, not a sighting."""
+    return verb.lemma_.lower() in lexicon.construal and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
 
 
 def _clause(verb: Token, kind: str, passive: bool) -> Token | None:

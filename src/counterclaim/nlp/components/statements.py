@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
+from counterclaim.nlp.attack_place import article_countries
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
@@ -27,7 +28,7 @@ from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.statement.timing import StatementDater
-from counterclaim.records import Attribution, Evidence, Statement
+from counterclaim.records import Actor, Attribution, Evidence, Statement
 from counterclaim.records import Span as TextSpan
 
 #: Confidence by how an act was found: a narrated cue names the stance; reported content implies it.
@@ -54,6 +55,7 @@ class StatementResolver:
         end = doc._.content_end if doc._.content_end is not None else len(text)
         parties = PartyResolver(self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words)
         sentences = SentenceIndex(doc)
+        self._home = self._home_state(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
         seen = {act.cue.i for act in acts}
@@ -69,7 +71,8 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
-        records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in finalise(items, self.kb)]
+        kept = _without_disowned_claims(finalise(items, self.kb))
+        records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         doc._.statements = self._unique(records, text)
         return doc
 
@@ -83,7 +86,8 @@ class StatementResolver:
         kept = []
         for act in acts:
             quote = next((a for a in doc._.attributions or [] if _quotes(a, act.cue.idx)), None)
-            if quote is None:
+            if quote is None or (act.speaker is not None and not _quotes(quote, act.speaker.idx)):
+                # no quote, or only the verb is quoted (said X "strongly condemned" it): the narrator reports X's act
                 kept.append(act)
                 continue
             source = (
@@ -109,8 +113,8 @@ class StatementResolver:
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [(self._party(b.head, head, speakers, parties), b.hedged, b.negated) for b in blamed]
-            act_targets = [  # a place the attack was planned in counts only when it is a state
-                t for t, b in zip(act_targets, blamed, strict=True) if b.rule != "planned_in" or _is_state(t[0])
+            act_targets = [  # a place counts only when it is a state; a cleft ("it is X that ...") only for a group
+                t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.rule, t[0])
             ]
         else:
             heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
@@ -119,11 +123,35 @@ class StatementResolver:
         claim_like = act.content is not None and any(t.lower_ in self.lex.claim_markers for t in act.content)
         out = []
         for speaker in found:
-            drafted = drafts(act, speaker, act_targets, claim_like)
+            if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
+                speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
+            drafted = [self._branch_claimed(d) for d in drafts(act, speaker, act_targets, claim_like)]
             if not drafted and act.kind == "report" and act.content is not None:
-                drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker)
+                drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             out += drafted
         return out
+
+    def _home_state(self, doc: Doc) -> Actor | None:
+        """The state the article is most about, which unnamed national bodies ("the army") belong to."""
+        counts = article_countries(doc, self.kb)
+        return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
+
+    def _national(self, speaker: Party) -> bool:
+        words = _WORD.findall(f"{speaker.role or ''} {speaker.name}".lower())
+        return any(w in self.lex.national_words for w in words)
+
+    def _branch_claimed(self, draft: Draft) -> Draft:
+        """A group's claim for a branch its words name ("fighters of its West Africa Province") targets the branch."""
+        own = draft.target.actor if draft.stance == "claim" and draft.target else None
+        content = draft.act.content
+        if own is None or content is None:
+            return draft
+        for start, end, actor in self.kb.find_all(content.text):
+            if actor.kind == "militant_group" and self.kb.is_branch_of(actor.id, own.id):
+                begin = content.start_char + start
+                draft.target = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
+                break
+        return draft
 
     def _party(self, head: Token, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> Party | None:
         """The party a target phrase names, pronouns resolved ("we" is the speaker).
@@ -154,11 +182,17 @@ class StatementResolver:
                 return [Draft(act, speaker, "other", party, f"statements.{act.rule}.about_group")]
         return []
 
-    def _condemning(self, act: Act, speaker: Party) -> list[Draft]:
-        """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do."""
+    def _condemning(self, act: Act, speaker: Party, speakers: SpeakerResolver) -> list[Draft]:
+        """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do.
+
+        A feeling declared for someone named ("a spokesman said X was appalled")
+        is X's condemnation, reported by the speaker.
+        """
         if group_of(speaker) is not None or act.content is None or not self.condemnation.condemns(act.content):
             return []
-        return [Draft(act, speaker, "condemn", None, f"statements.{act.rule}.condemn")]
+        holder = self.condemnation.feeling_subject(act.content)
+        named = speakers.speakers(holder) if holder is not None else []
+        return [Draft(act, named[0] if named else speaker, "condemn", None, f"statements.{act.rule}.condemn")]
 
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
@@ -216,8 +250,19 @@ class StatementResolver:
         return kept
 
 
-def _is_state(party: Party | None) -> bool:
-    return party is not None and party.actor is not None and party.actor.kind == "state"
+#: Target rules that name a party only of one kind: a place only for a state, a cleft only for a group.
+_RULE_KINDS = {"planned_in": "state", "cleft": "militant_group"}
+
+
+def _kind_fits(rule: str, party: Party | None) -> bool:
+    kind = _RULE_KINDS.get(rule)
+    return kind is None or (party is not None and party.actor is not None and party.actor.kind == kind)
+
+
+def _without_disowned_claims(items: list[Draft]) -> list[Draft]:
+    """A group that denies this attack did not claim it: its claims of other operations are dropped."""
+    denied = {d.target.name for d in items if d.stance == "deny" and d.target and group_of(d.speaker)}
+    return [d for d in items if not (d.stance == "claim" and d.act.elsewhere and d.target and d.target.name in denied)]
 
 
 def _outermost(acts: list[Act]) -> list[Act]:

@@ -19,7 +19,9 @@ from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder
 #: How far up the parse an evaluative word may sit from the attack it describes.
 _DESCRIBE_HOPS = 3
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
-_FUTURE = {"will", "would", "shall", "'ll"}
+_FUTURE = {"will", "would", "shall", "'ll", "must"}
+#: How far above an action a promise ("would spare no effort to hunt down") may sit.
+_VOW_HOPS = 3
 
 
 class CondemnationReader:
@@ -48,9 +50,29 @@ class CondemnationReader:
                 return True
             if lemma in lex.condemn_verbs and token.pos_ == "VERB" and self._about_attack(_child(token, "dobj")):
                 return True
-            if lemma in lex.vow_actions and self._vowed(token) and self._at_perpetrators(_child(token, "dobj")):
+            if lemma in lex.vow_actions and self._vowed(token) and self._at_perpetrators(_patient(token)):
+                return True
+            if lemma in lex.affront_nouns and token.dep_ == "attr" and self._affront(token):
                 return True
         return False
+
+    def feeling_subject(self, content: Span) -> Token | None:
+        """The named subject of a declared feeling ("said X was appalled"): X is the one who condemns."""
+        for token in content:
+            if token.lower_ in self.lex.condemn_feelings or token.lemma_.lower() in self.lex.condemn_feelings:
+                holder = token.head if token.dep_ == "acomp" else token
+                subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ == "PROPN":
+                    return subject
+        return None
+
+    def _affront(self, noun: Token) -> bool:
+        """ "the attack was an attack on all of humanity", "attacks on civilians are a violation of the law"."""
+        prepositions = self.lex.affront_prepositions
+        if not any(c.dep_ == "prep" and c.lower_ in prepositions for c in noun.children):
+            return False
+        subject = _child(noun.head, "nsubj")
+        return subject is not None and self._about_attack(subject)
 
     def _others_condemn(self, token: Token) -> bool:
         """A condemning verb with a named subject: someone else's condemnation, narrated on its own."""
@@ -63,9 +85,16 @@ class CondemnationReader:
         """A promise, not a report of what was done: "will hunt down", "vowed to punish"."""
         if verb.pos_ != "VERB":
             return False
-        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
-            return True
-        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.vow_verbs
+        node = verb
+        for _ in range(_VOW_HOPS):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in node.children):
+                return True
+            if node is not verb and node.lemma_.lower() in self.lex.vow_verbs | self.lex.appeal_verbs:
+                return True
+            if node.head == node:
+                return False
+            node = node.head
+        return False
 
     def _at_perpetrators(self, token: Token | None) -> bool:
         """ "hunt down the killers", "bring those responsible to justice"."""
@@ -86,6 +115,11 @@ class CondemnationReader:
                 return False
             node = node.head
         return False
+
+
+def _patient(verb: Token) -> Token | None:
+    """Who an action is done to: its object, or its subject when passive ("those responsible must be held")."""
+    return _child(verb, "dobj") or (_child(verb, "nsubjpass") if _child(verb, "auxpass") else None)
 
 
 def _child(token: Token, dep: str) -> Token | None:

@@ -37,6 +37,7 @@ class Act:
     direct: bool = False
     negated: bool = False
     hedged: bool = False
+    elsewhere: bool = False  # a claim of other operations ("claimed several attacks on army posts")
 
 
 def _child(token: Token, *deps: str, lemma: str | None = None) -> Token | None:
@@ -59,6 +60,13 @@ def _that_clause(verb: Token) -> Token | None:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
             return token.head
     return None
+
+
+def _indefinite_plural(noun: Token) -> bool:
+    """ "several attacks", "attacks on two convoys": operations other than the one reported (not "the attacks")."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "some", "many") for c in noun.children)
 
 
 def _subtree_span(token: Token) -> Span:
@@ -84,6 +92,8 @@ class NarratedCues:
                 act = self.condemnation(token)
             else:
                 continue
+            if act is not None and act.kind != "report" and self._habitual(token):
+                continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
             if act is not None:
                 act.negated = is_negated(token, self.lex)
                 act.hedged = act.hedged or is_hedged(token, self.lex)
@@ -98,7 +108,14 @@ class NarratedCues:
         passive = _child(verb, "nsubjpass")
         speaker = passive_agent(verb) if passive is not None else clause_subject(verb)
         if lemma in lex.claim_verbs and self._claims(verb, obj or passive):
-            return Act("claim", verb, speaker, f"narrated.claim.{lemma}")
+            claimed = (
+                _pobj(obj, "for") or _pobj(verb, "for")
+                if obj is not None and obj.lemma_.lower() in lex.responsibility_nouns
+                else obj or passive
+            )
+            act = Act("claim", verb, speaker, f"narrated.claim.{lemma}")
+            act.elsewhere = claimed is not None and _indefinite_plural(claimed)
+            return act
         if lemma in lex.accuse_verbs:
             return self._accusation(verb, obj, passive, speaker)
         for phrase in lex.finger_phrases:
@@ -151,6 +168,9 @@ class NarratedCues:
         if speaker is None and governor is not None and governor.lemma_.lower() not in self.lex.drawn_verbs:
             speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
         return Act("condemn", noun, speaker, rule) if speaker is not None else None
+
+    def _habitual(self, verb: Token) -> bool:
+        return any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in verb.children)
 
     def _held_responsible(self, verb: Token) -> Token | None:
         """ "held X responsible" parsed as a clause ("X responsible") under the verb: X."""

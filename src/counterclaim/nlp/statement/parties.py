@@ -21,6 +21,13 @@ from counterclaim.records import Actor, Mention, Span
 _OUTSIDE_NAME = {"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "det", "poss", "case", "appos"}
 _PAREN = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "Islamic State's Sahel branch", "Daesh's Khorasan chapter": a group's regional branch named by its region.
+_BRANCH = re.compile(
+    r"^(?P<group>.+?)['’]s?\s+(?P<region>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:branch|chapter|affiliate|province|wing|franchise)$",
+    re.IGNORECASE,
+)
+#: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
+_SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
 #: Kinds that speak for themselves: their affiliation is the actor itself.
 _SELF_AFFILIATED = ("state", "militant_group")
 
@@ -175,7 +182,7 @@ class PartyResolver:
             described = self.from_head_only(head)
             if party.actor is None and party.role is None:
                 party.role = described.text
-            party.affiliation = party.affiliation or described.affiliation
+            party.affiliation = self._governed_state(described.text, party.affiliation or described.affiliation)
             return party
         return self.from_head_only(head)
 
@@ -247,6 +254,14 @@ class PartyResolver:
             found = self.kb.lookup(candidate)
             if found is not None:
                 return found
+        branch = self._branch(_LEADING_THE.sub("", text))
+        if branch is not None:
+            return branch
+        sited = _SITED_IN.sub("", text)
+        if sited != text and sited.strip() and (found := self.link(sited)) is not None:
+            return found
+        if sited != text and sited.rsplit(None, 1)[-1].lower() in self.government_words:
+            return None  # "the US embassy in Nairobi": a body that sits in a place, not the place
         bare = _PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
         for match in self.kb.find_matches(bare):
@@ -254,6 +269,22 @@ class PartyResolver:
             # inside a description that names nobody itself ("members of the ADF")
             if match.via != "demonym" and (match.end == len(bare) or generic or self._generic_of(bare)):
                 return self.kb.actor(match.actor_id)
+        return None
+
+    def _branch(self, text: str) -> Actor | None:
+        """The branch of a group a phrase names by region ("Daesh's Khorasan chapter" -> ISKP)."""
+        found = _BRANCH.match(text)
+        parent = self.kb.lookup(found["group"]) if found else None
+        if found is None or parent is None or parent.kind != "militant_group":
+            return None
+        region = found["region"].lower()
+        for actor in self.kb:
+            if (
+                actor.kind == "militant_group"
+                and region in actor.name.lower()
+                and self.kb.is_branch_of(actor.id, parent.id)
+            ):
+                return actor
         return None
 
     def _generic_of(self, text: str) -> bool:

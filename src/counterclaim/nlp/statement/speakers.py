@@ -15,6 +15,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from counterclaim.nlp.places import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
 from counterclaim.nlp.statement.sentences import SentenceIndex
@@ -26,6 +27,11 @@ _PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
 _THING_PRONOUNS = {"it", "its"}
 _GROUP_PRONOUNS = {"they", "them", "their"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+#: Entity types that never speak: dates, numbers; places speak only when they stand for a known actor.
+_MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
+_CITY_SIZE = 100_000
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
@@ -75,7 +81,7 @@ class SpeakerResolver:
         if self.is_description(head):
             found = self.antecedent(head)
             return [found] if found else [self.parties.from_head(head)]
-        if not self.can_speak(head):
+        if not self.can_speak(head) or self._mute(head):
             return []
         listed = self._listed(head)
         if listed:
@@ -92,6 +98,20 @@ class SpeakerResolver:
             return True
         tokens = name_tokens(head)
         return self.parties.link(self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
+
+    def _mute(self, head: Token) -> bool:
+        """ "October said", "Kandahar said": a date or a place the knowledge base does not know is no speaker."""
+        if head.ent_type_ in _MUTE_ENTS:
+            return True
+        if head.ent_type_ in _PLACE_ENTS or head.pos_ == "PROPN":
+            tokens = name_tokens(head)
+            text = self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+            if len(tokens) > 1 or self.parties.link(text) is not None:
+                return False
+            if head.ent_type_ in _PLACE_ENTS or text in self._place_words:
+                return True
+            return head.ent_type_ != "PERSON" and find_city(text, min_population=_CITY_SIZE) is not None
+        return False
 
     def authors(self, document: Token) -> list[Party]:
         """Who issued a statement, video or report: "by X", "from X", "X's statement", "the X statement"."""
@@ -167,6 +187,11 @@ class SpeakerResolver:
             if found is not None:
                 party.affiliation = self.parties.affiliation_of(found.actor) or found.affiliation
         return party
+
+    @cached_property
+    def _place_words(self) -> set[str]:
+        """Words the model tags as places somewhere in the document: the same word elsewhere is a place too."""
+        return {ent.text for ent in self.doc.ents if ent.label_ in _PLACE_ENTS}
 
     # -- antecedents -----------------------------------------------------
     @cached_property

@@ -88,9 +88,11 @@ def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], cl
         return [Draft(act, speaker, "deny", party, f"statements.{rule}") for party in cleared]
     out = []
     for party, hedged, negated in targets:
-        if negated:
-            if _same(party, speaker) or _same(party, side_of(speaker)):
-                out.append(Draft(act, speaker, "deny", cleared_side(speaker), f"statements.{rule}.deny"))
+        if negated:  # "we had nothing to do with it", "accusations against X are baseless": who is cleared
+            own = _same(party, speaker) or _same(party, side_of(speaker))
+            cleared = cleared_side(speaker) if own else (party if party.actor is not None else None)
+            if cleared is not None and not hedged:
+                out.append(Draft(act, speaker, "deny", cleared, f"statements.{rule}.deny"))
             continue
         stance: DraftStance = "other" if hedged or act.hedged else "attribute"
         out.append(Draft(act, speaker, stance, party, f"statements.{rule}"))

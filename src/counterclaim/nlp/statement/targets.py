@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
-from counterclaim.nlp.statement.speakers import passive_agent
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
 
 #: Words that point back to the attack ("condemned it", "was behind this").
 RESUMPTIVE = {"it", "this", "that", "them", "these", "those"}
+#: Entity types of a name that can own a weapon or attack ("a Hezbollah rocket"), not its make or place.
+_OWNER_ENTS = ("ORG", "NORP", "GPE", "PERSON")
 
 
 @dataclass
@@ -57,6 +59,13 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     return False
 
 
+def accused(noun: Token) -> list[Token]:
+    """Who an accusation is against: "accusations against X", "the allegation of X's involvement"."""
+    return [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"
+    ]
+
+
 def _purpose(noun: Token) -> bool:
     """ "operations to track down the assailants": an operation with a purpose is a response, not the attack."""
     return any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in noun.children)
@@ -78,14 +87,21 @@ class TargetFinder:
             if token.lemma_.lower() in self.lex.proxy_nouns:
                 proxies += [Blame(p, "proxy") for p in self._principals(token, inside)]
             else:
-                agents += [Blame(a, rule) for a, rule in self._agents(token)]
+                # the predicate's own hedge counts too: "X was likely responsible"
+                agents += [Blame(a, rule, is_hedged(token, self.lex, stop=root)) for a, rule in self._agents(token)]
         found = proxies or agents
         out = []
         for blame in found:
             if blame.head.i not in inside or (self.anonymous(blame.head) and not self._has_name(blame.head)):
                 continue
-            blame.negated = is_negated(blame.head.head, self.lex) or is_negated(blame.head, self.lex)
-            blame.hedged = is_hedged(blame.head.head, self.lex, stop=root)
+            blame.negated = (
+                blame.rule == "disclaim" or is_negated(blame.head.head, self.lex) or is_negated(blame.head, self.lex)
+            )
+            blame.hedged = (
+                blame.hedged
+                or is_hedged(blame.head.head, self.lex, stop=root)
+                or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
+            )  # "suspected Boko Haram fighters"
             out.append(blame)
             out += [Blame(c, blame.rule, blame.hedged, blame.negated) for c in blame.head.conjuncts if c.i in inside]
         unique: dict[int, Blame] = {}
@@ -136,6 +152,19 @@ class TargetFinder:
             if g.dep_ == "pobj" and g.ent_type_ == "GPE"
         ]
 
+    def _owner(self, named: Token) -> Token | None:
+        """Whose weapon or attack a predicate names: "a Hezbollah rocket", "the rocket was Russia's"."""
+        if any(c.dep_ == "case" for c in named.children) and named.pos_ == "PROPN":
+            return named
+        if not self.is_attack(named):
+            return None
+        for child in named.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _OWNER_ENTS:
+                return child
+        return None
+
     def _principals(self, proxy: Token, inside: set[int]) -> list[Token]:
         """Whom a proxy serves: "agents of X", "proxies for X", "... on behalf of X"."""
         out = [
@@ -160,9 +189,16 @@ class TargetFinder:
             if self._response(token):
                 return []
             objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and not _purpose(c)]
+            if token.dep_ == "acl" and passive_agent(token) is not None:  # "a rocket fired by X": its noun was done
+                objects.append(token.head)
             if not any(self._about_attack(o) or self.anonymous(o) for o in objects):
                 return []
-            agent = passive_agent(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+            agent = passive_agent(token) or (clause_subject(token) if token.dep_ in ("conj", "ROOT", "ccomp") else None)
+            agent = agent or next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if agent is not None and agent.dep_ == "nsubjpass":
+                agent = None  # "the attackers were surrounded and carried out ...": a passive head is no agent
+            if agent is not None and agent.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                agent = token.head  # "it is X who planted the device": the relative pronoun stands for X
             if agent is not None and not (agent.dep_ == "nsubj" and self._about_attack(agent)):
                 return [(agent, "perpetrate")]
             if lemma in self.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
@@ -201,6 +237,50 @@ class TargetFinder:
             named = next((c for c in token.children if c.dep_ == "attr"), None)
             if subject is not None and named is not None and self.anonymous(subject) and not self._nationality(named):
                 return [(named, "identity")]
+            if subject is not None and named is not None and self._about_attack(subject):
+                owner = self._owner(named)
+                return [(owner, "owner")] if owner is not None else []
+            cleft = subject is not None and subject.lower_ in ("it", "they") and named is not None
+            if cleft and named.pos_ == "PROPN" and any(c.dep_ == "relcl" for c in named.children):
+                return [(named, "cleft")]  # "it is X that has been terrorising ...": kept for groups
+        if (
+            lemma in self.lex.involvement_nouns
+            and token.pos_ == "NOUN"
+            and token.dep_ in ("dobj", "attr", "pobj", "nsubj")
+        ):
+            # "evidence indicates the involvement of X", "X's hand in the attack"
+            of = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(
+                iter(of), None
+            )
+            if owner is not None and token.head.lemma_.lower() not in self.lex.deny_verbs:
+                return [(owner, "involvement")]
+        if lemma in self.lex.haven_verbs:
+            # "the men who planned this massacre sit in X": where the perpetrators are is a state harbouring them
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and self.anonymous(subject) and not self._has_name(subject):
+                return [(p, "planned_in") for p in self._places(token)][:1]
+        if (
+            lemma in self.lex.disclaim_objects
+            and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in self.lex.role_verbs
+        ):
+            # "X had nothing to do with the attack": a disclaimer, recorded as a negated agent
+            about = [g for t in token.subtree if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and any(self._about_attack(a) for a in about):
+                return [(subject, "disclaim")]
+        if lemma in self.lex.dismissal_words and token.dep_ == "acomp":
+            # "accusations against X were baseless": X is cleared
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lemma_.lower() in self.lex.deny_objects:
+                return [(p, "disclaim") for p in accused(subject)][:1]
         if token.lower_ in self.lex.responsible_prepositions and token.head.lemma_ == "be":
             about = next((c for c in token.children if c.dep_ == "pobj"), None)
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
