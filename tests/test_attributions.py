@@ -248,3 +248,18 @@ def test_source_drops_dateline_and_focus_adverb(attribute) -> None:
 def test_unclosed_quote_does_not_hide_its_speaker(attribute) -> None:
     att = one(attribute('"The shelling went on all night, said a resident of the town.\n\nShops stayed shut.'), "said")
     assert att.source.text.startswith("a resident")
+
+
+def test_hopes_is_read_as_hope(attribute) -> None:
+    att = one(attribute("The envoy hopes that the talks will resume."), "hopes")
+    assert att.source.text == "The envoy" and att.content.text == "that the talks will resume"
+
+
+def test_spoke_about_joins_the_preposition(attribute) -> None:
+    att = one(attribute("The bishop spoke about the victims of the flood."), "spoke about")
+    assert att.content.text == "the victims of the flood"
+
+
+def test_passive_with_agent_is_no_sourceless_hedge(attribute) -> None:
+    atts = attribute("The envoy was urged by the council to leave the city.")
+    assert not [a for a in atts if a.producer == "attribution.raising"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
@@ -52,21 +52,38 @@ def _based(span: Span) -> bool:
     return after.startswith("-based") or (span.root.head.lower_ == "in" and span.root.head.head.lemma_ == "base")
 
 
-def _candidates(sent: Span, skip: range) -> list[tuple[Span, bool, bool]]:
+def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, bool, bool]]:
     """Place names in a sentence as (span, tagged as a place, locative), locative first.
 
     Besides the model's place entities, every proper noun outside a person's
     name is a weak candidate: the small model often misses a city inside an
-    organisation's name ("the Karachi police chief").
+    organisation's name ("the Karachi police chief"). A name after "the town
+    of" is a candidate whatever its tag: the small model often reads an
+    unfamiliar town ("the town of Majdal Shams") as a person.
     """
     out = []
     for ent in sent.ents:
-        if ent.label_ in PLACE_LABELS and ent.start_char not in skip:
+        if (ent.label_ in PLACE_LABELS or _named_town(ent)) and ent.start_char not in skip:
             out.append((ent, ent.label_ in ("GPE", "LOC", "FAC"), _locative(ent)))
     for token in sent:
-        if token.pos_ == "PROPN" and token.ent_type_ in PLACE_LABELS | {""} and token.idx not in skip:
-            out.append((sent.doc[token.i : token.i + 1], False, _locative(sent.doc[token.i : token.i + 1])))
+        if token.pos_ != "PROPN" or token.idx in skip or _name_part(token):
+            continue
+        # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting")
+        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP"
+        if token.ent_type_ in PLACE_LABELS | {""} or before_attack:
+            single = sent.doc[token.i : token.i + 1]
+            out.append((single, False, _locative(single) or before_attack))
     return sorted(out, key=lambda c: (not c[2], not c[1]))
+
+
+def _name_part(token: Token) -> bool:
+    """A word inside a longer name: a multi-word place entity (read whole) or a hyphenated name ("Ulema-e-Islam")."""
+    doc = token.doc
+    continued = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    if token.ent_type_ in PLACE_LABELS and (token.ent_iob_ == "I" or continued):
+        return True
+    joined = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return joined and doc[token.i + 2].text[:1].islower()
 
 
 def _clean(text: str) -> str:
@@ -89,6 +106,28 @@ def _before_landmark_word(text: str) -> str:
 #: a tagged place name the gazetteer lacks, a gazetteer city by an alternate
 #: name or an untagged capitalised word after "in"/"at" (a small town).
 PRIMARY, LOOSE, ALTERNATE, UNTAGGED = 3, 2, 1, 1
+#: How far up the parse a place may sit below the attack word that governs it
+#: ("attacked two posts in a park in northern Benin").
+MAX_GOVERNING_HOPS = 6
+#: Links a place may climb to reach its attack word: prepositions and noun-phrase modifiers, never a clause.
+GOVERNING_DEPS = {"pobj", "prep", "compound", "appos", "nmod", "amod", "poss", "dobj", "nsubj", "nsubjpass", "npadvmod"}
+
+
+def governed(span: Span, anchors: set[int]) -> bool:
+    """Whether a place hangs, through prepositions and noun modifiers only, under an attack word.
+
+    "the Jaffa shooting", "an attack on a mosque in Fambita", "were killed in
+    Khar" put the place in the attack's own phrase; "Pakistan demands Kabul
+    act" or "a video released in Hausa" do not.
+    """
+    node = span.root
+    for _ in range(MAX_GOVERNING_HOPS):
+        if node.dep_ not in GOVERNING_DEPS or node.head is node:
+            return False
+        node = node.head
+        if node.i in anchors:
+            return True
+    return False
 
 
 @dataclass
@@ -105,9 +144,13 @@ class _PlaceFinder:
     doc: Doc
     named: Counter[str]
     skip: range
+    kb: KnowledgeBase
+    anchors: set[int]
+    organisations: list[tuple[int, int]]
     landmark: str | None = None
     region: str | None = None
     country_locative: str | None = None
+    sentence_country: dict[int, str] = field(default_factory=dict)
     locative_sentence: int | None = None
     country_any: str | None = None
 
@@ -134,12 +177,16 @@ class _PlaceFinder:
 
     def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
         """The sentence's best city reading: (gazetteer city or None, name as written, its span)."""
-        best: tuple[tuple[int, int, int], City | None, str, Span] | None = None
-        for span, tagged, locative in _candidates(sent, self.skip):
+        best: tuple[tuple[int, int, int, int], City | None, str, Span] | None = None
+        for span, tagged, locative in _candidates(sent, self.skip, self.anchors):
             text = _clean(span.text)
+            if self.not_a_place(span, text):
+                continue
             if named := country_name(text):
                 if locative and self.country_locative is None:
                     self.country_locative, self.locative_sentence = named, sent.start
+                if locative:
+                    self.sentence_country.setdefault(sent.start, named)
                 if not _based(span):
                     self.country_any = self.country_any or named
                 continue
@@ -155,15 +202,65 @@ class _PlaceFinder:
                 city, strength = self.city_for(text, True, True) if text else (None, 0)
             else:
                 city, strength = self.city_for(text, tagged, locative)
-            if city is None and locative and (tagged or is_landmark(span.text)) and text:
+            named_here = _named_town(span) or (span.root.pos_ == "PROPN" and span.end in self.anchors)
+            if city is None and locative and text and (tagged or is_landmark(span.text) or named_here):
                 strength = LOOSE
             elif city is None and locative and _untagged_place(span):
                 strength = UNTAGGED
+            if strength and city is not None and self.foreign(span, city):
+                strength = 0
             if strength:
-                rank = (int(locative), strength, -span.start_char)
+                rank = (int(governed(span, self.anchors)), int(locative), strength, -span.start_char)
                 if best is None or rank > best[0]:
                     best = (rank, city, text, span)
         return (best[1], best[2], best[3]) if best else (None, None, None)
+
+    def not_a_place(self, span: Span, text: str) -> bool:
+        """Words that look like places but are not where anything happened.
+
+        Part of an organisation's name ("Jamiat Ulema-e-Islam", "Islamic State
+        in the Greater Sahara"), a language or people ("speaking in Hausa"), or
+        the country in "near the Niger border".
+        """
+        lex = load_lexicon("places")
+        inside = any(
+            lo <= span.start_char and span.end_char <= hi and hi - lo > len(span.text) for lo, hi in self.organisations
+        )
+        if inside:
+            return True
+        if text.lower() in {w.lower() for w in lex["peoples_and_languages"]}:
+            return True
+        # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
+        after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
+        return bool(after) and after[0].lemma_.lower() in set(lex["border_words"])
+
+    def demonym_country(self, word: str) -> str | None:
+        """The canonical country of a demonym ("Nigerien" -> "Niger")."""
+        state = self.kb.demonym_state(word)
+        return (country_name(state.name) or state.name) if state is not None else None
+
+    def foreign(self, span: Span, city: City) -> bool:
+        """A city the text itself places across a border: "the Nigerien town of Diffa" in a report on Nigeria.
+
+        Such a city is where people fled or the report was filed, not where an
+        attack in the article's own country happened: it is refused unless its
+        country is the one the article names most.
+        """
+        own = self.named[city.country]
+        if not any(n >= own for country, n in self.named.items() if country != city.country):
+            return False
+        noun = span.root.head.head if _settlement_noun(span) else span.root
+        return any(
+            c.dep_ in ("amod", "compound")
+            and country_name(c.text) is None
+            and self.demonym_country(c.text) == city.country
+            for c in noun.children
+        )
+
+
+def _named_town(span: Span) -> bool:
+    """A name after "the town of" / "the village of": a settlement, whatever the model tagged it."""
+    return _settlement_noun(span) in set(load_lexicon("places")["settlement_nouns"])
 
 
 def _settlement_noun(span: Span) -> str:
@@ -174,12 +271,19 @@ def _settlement_noun(span: Span) -> str:
     return ""
 
 
-def attack_place(doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], kb: KnowledgeBase) -> Place:
-    """Where the attack happened: the first attack sentence naming a city wins, the dateline last.
+def attack_place(
+    doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], kb: KnowledgeBase, anchors: Sequence[int] = ()
+) -> Place:
+    """Where the attack happened: the place its attack words govern, else the first attack sentence naming one.
 
-    Sentences with a specific trigger (a blast, gunmen) are read before those
-    with only "attack". Within a sentence a place after "in"/"at" wins, then
-    a gazetteer city over a name the gazetteer lacks (kept as written).
+    ``anchors`` are the token indices of the attack words (triggers, killing
+    verbs). A place in their own phrase ("the attack on a mosque in X", "the
+    X bombing") wins, earliest in the text first, as the lead says where.
+    Failing that, sentences with a specific trigger (a blast, gunmen) are read
+    before those with only "attack". Within a sentence a place after
+    "in"/"at" wins, then a gazetteer city over a name the gazetteer lacks
+    (kept as written). Names inside an organisation's name, languages and
+    peoples are never places.
     Countries come from the city, else from a country named after "in", else
     the dateline, else any country or demonym in the attack sentences. The
     dateline itself is skipped: it says where the report was filed.
@@ -187,14 +291,26 @@ def attack_place(doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], 
     dateline = doc._.dateline or {}
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
     named = article_countries(doc, kb)
-    finder = _PlaceFinder(doc, named, skip)
+    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
+    organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc.text[:end]) if actor.kind != "state"]
+    organisations += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
+    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations)
     city, name, span = None, None, None
+    governed_found = []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
         found = finder.best_in(sent)
         if name is None and found[1]:
             city, name, span = found
+        if found[2] is not None and governed(found[2], finder.anchors):
+            governed_found.append(found)
+    # a place the attack words govern wins when no later in the text than the first reading
+    earlier = [f for f in governed_found if span is None or f[2].start <= span.start]
+    if earlier:
+        city, name, span = min(earlier, key=lambda f: f[2].start)
     most_named = named.most_common(1)[0][0] if named else None
-    country = finder.country_locative or dateline.get("country") or most_named or finder.country_any
+    # the country named where the place is ("in Mpeketoni, Kenya"), else the frame of the whole article
+    in_sentence = finder.sentence_country.get(span.sent.start) if span is not None else None
+    country = in_sentence or dateline.get("country") or most_named or finder.country_locative or finder.country_any
     country = country or _demonym_country(sentences, kb)
     same_sentence = span is not None and finder.locative_sentence == span.sent.start
     if city is not None and same_sentence and city.country != finder.country_locative:

@@ -83,11 +83,22 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
     article is. A name followed by "-based" is where a group is based, not
     where anything happened, and is left out.
     """
+    regions = [m.span() for m in _region_pattern().finditer(text)]
     return [
         (m.start(), m.end(), name)
         for m in _country_pattern().finditer(text)
-        if not text[m.end() : m.end() + 6].startswith("-based") and (name := country_name(m.group()))
+        if not text[m.end() : m.end() + 6].startswith("-based")
+        and not any(lo <= m.start() and m.end() <= hi for lo, hi in regions)
+        and (name := country_name(m.group()))
     ]
+
+
+@cache
+def _region_pattern() -> re.Pattern[str]:
+    """Known regions of several words, which may hold a country's name ("Lake Chad", "Niger Delta")."""
+    regions = [r for r in load_lexicon("places")["known_regions"] if " " in r]
+    alternation = "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def country_name(text: str) -> str | None:

@@ -31,15 +31,21 @@ class CueLexicon:
     raising: frozenset[str]
     construal: frozenset[str]
     quote_only: frozenset[str]
+    lemma_fixes: dict[str, str]
     findings: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
     verb_prepositions: dict[str, frozenset[str]]
+
+    def lemma(self, token: Token) -> str:
+        """The token's lower-case lemma, corrected where the bundled model is known to err ("hopes" -> "hop")."""
+        lemma = token.lemma_.lower()
+        return self.lemma_fixes.get(lemma, lemma)
 
     def verb_kind(self, token: Token) -> str | None:
         """``speech``, ``attitude`` or None for a token that is not a reporting verb."""
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
             return None
-        lemma = token.lemma_.lower()
+        lemma = self.lemma(token)
         if lemma in self.speech:
             return SPEECH
         if lemma in self.attitude:
@@ -70,6 +76,7 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
         raising=words(data.get("raising")),
         construal=words(data.get("construal")),
         quote_only=words(data.get("quote_only")),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         findings=words(data.get("findings")),
         verb_prepositions={str(v).lower(): words(p) for v, p in (data.get("verb_prepositions") or {}).items()},
         source_prepositions=tuple(tuple(w.lower() for w in p) for p in data.get("source_prepositions") or ()),

@@ -61,7 +61,7 @@ def finding_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> l
         if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         source = next(
-            (c for c in tok.children if c.dep_ == "pobj" and c.tag_ == "NN" and c.lemma_.lower() in lexicon.findings),
+            (c for c in tok.children if c.dep_ == "pobj" and c.tag_ == "NN" and lexicon.lemma(c) in lexicon.findings),
             None,
         )
         content = subtree_without(tok.head, tok) if source is not None else None
@@ -97,7 +97,7 @@ def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     """Attributions cued by a noun with a that-clause: "the group's claim that it ..."."""
     found = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.nouns:
+        if tok.pos_ != "NOUN" or lexicon.lemma(tok) not in lexicon.nouns:
             continue
         clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
         if clause is None:

@@ -27,7 +27,7 @@ def raising_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> l
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "amod"):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lexicon.lemma(tok)
         passive = any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
         if not (lemma in lexicon.raising or (passive and lexicon.verb_kind(tok) is not None)):
             continue

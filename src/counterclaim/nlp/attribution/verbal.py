@@ -192,12 +192,12 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
 
 def _cue_prepositions(verb: Token, lexicon: CueLexicon) -> frozenset[str]:
     """Prepositions that complete this verb's cue ("called for")."""
-    return lexicon.verb_prepositions.get(verb.lemma_.lower(), frozenset())
+    return lexicon.verb_prepositions.get(lexicon.lemma(verb), frozenset())
 
 
 def _channel(prep: Token, lexicon: CueLexicon) -> bool:
     """Whether a preposition names the channel of a statement ("in a statement")."""
-    return prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in lexicon.channels for c in prep.children)
+    return prep.lower_ == "in" and any(c.dep_ == "pobj" and lexicon.lemma(c) in lexicon.channels for c in prep.children)
 
 
 def _content(
@@ -211,9 +211,10 @@ def _content(
     quotes: QuoteIndex,
 ) -> _Content | None:
     """The content of the report, tried from the most to the least explicit form."""
-    hearer = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if verb.lemma_ in lexicon.hearer_object else []
+    lemma = lexicon.lemma(verb)
+    hearer = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if lemma in lexicon.hearer_object else []
     clause = _clause(verb, kind, passive)
-    quote_only = verb.lemma_.lower() in lexicon.quote_only
+    quote_only = lemma in lexicon.quote_only
     if kind != ATTITUDE and (
         quote_only or clause is None or clause.i < verb.i or quotes.overlapping(*subtree_bounds(clause))
     ):
@@ -236,7 +237,6 @@ def _content(
         if bounds and _set_off(verb):
             bounds = _with_quotes(bounds, quotes)
             return _Content(*bounds, "indirect.parenthetical", 0.75, bool(quotes.overlapping(*bounds)))
-    lemma = verb.lemma_.lower()
     if lemma in lexicon.object_content and (kind != ATTITUDE or _construes(verb, lexicon)):
         bounds = _object_range(verb, hearer, _cue_prepositions(verb, lexicon))
         if bounds and bounds[1] > cue[1]:
@@ -247,7 +247,7 @@ def _content(
 
 def _construes(verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a verb of seeing casts its object "as" something ("sees the vote as a test"): a view, not a sighting."""
-    return verb.lemma_.lower() in lexicon.construal and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
+    return lexicon.lemma(verb) in lexicon.construal and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights)
 
 
 def _clause(verb: Token, kind: str, passive: bool) -> Token | None:

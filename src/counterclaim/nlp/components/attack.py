@@ -296,6 +296,18 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     )
 
 
+def _anchors(sentences: Sequence[AttackSentence]) -> list[int]:
+    """Token indices of the words that say the attack happened: its triggers and its killing or wounding verbs.
+
+    A place in their phrase ("killed in Khar", "the attack on Fambita") is where it happened.
+    """
+    kinds = load_lexicon("casualties")["kinds"]
+    toll_words = {w for kind in TOLL_KINDS for w in kinds[kind]}
+    anchors = [i for item in sentences for t in item.triggers for i in range(t.start, t.end)]
+    anchors += [t.i for item in sentences for t in item.sent if t.pos_ == "VERB" and t.lemma_.lower() in toll_words]
+    return anchors
+
+
 def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: KnowledgeBase) -> Event:
     """A brief record of another attack the article refers to, from its sentence and figures."""
     attack = classify(doc, item.triggers, {item.sent.start: 0})
@@ -345,7 +357,7 @@ class AttackRecorder:
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
-            place=attack_place(doc, [i.sent for i in main], [i.sent for i in main if _specific(i)], kb),
+            place=attack_place(doc, [i.sent for i in main], [i.sent for i in main if _specific(i)], kb, _anchors(main)),
             attack_type=attack.attack_class,
             attack_type_text=attack.label,
             suicide=attack.suicide,

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from counterclaim.nlp.dates import document_year, latest_written_date, resolve_date
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.places import country_name, find_city
+from counterclaim.nlp.places import country_name, find_city, region_name
 from counterclaim.nlp.published import find_published
 from counterclaim.records import Evidence
 
@@ -50,11 +50,13 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
         place = (m.group("place") or "").title()
         outlet = m.group("outlet") or m.group("wire")
         city = find_city(place) if place else None
-        if place and (len(place) < 3 or not (outlet or m.group("date") or city)):
+        region = m.group("region")
+        # "LAMU, Kenya -": a capitalised place followed by a country or known region is a dateline too
+        framed = region is not None and (country_name(region) or region_name(region)) is not None
+        if place and (len(place) < 3 or not (outlet or m.group("date") or city or framed)):
             continue
         if not place and not (outlet and m.group("date")):
             continue
-        region = m.group("region")
         country = (country_name(region) if region else None) or (city.country if city else None)
         year = published.year if published else document_year(text)
         day = resolve_date(m.group("date"), None, default_year=year) if m.group("date") else None

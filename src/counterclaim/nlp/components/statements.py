@@ -23,6 +23,7 @@ from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
 from counterclaim.nlp.statement.parties import Party, PartyResolver, possessor
+from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
@@ -57,6 +58,7 @@ class StatementResolver:
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences)
+        self._people = PeopleIndex(doc, parties, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
         seen = {act.cue.i for act in acts}
         attributions = doc._.attributions or []
@@ -119,10 +121,11 @@ class StatementResolver:
         else:
             heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
             act_targets = [(self._party(h, head, speakers, parties), False, False) for h in heads]
-        act_targets = [(p, h, n) for p, h, n in act_targets if p is not None]
+        act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         claim_like = act.content is not None and any(t.lower_ in self.lex.claim_markers for t in act.content)
         out = []
-        for speaker in found:
+        found = [speakers.outlet(act.cue, s) or s for s in found]
+        for speaker in map(self._people.complete, found):
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
             drafted = [self._branch_claimed(d) for d in drafts(act, speaker, act_targets, claim_like)]
@@ -130,6 +133,19 @@ class StatementResolver:
                 drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             out += drafted
         return out
+
+    def _names_party(self, party: Party) -> bool:
+        """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
+
+        "people", "a diplomatic solution" or "the missile attack" are not who
+        did it; "local political networks" is, though no knowledge base knows it.
+        """
+        if party.actor is not None or party.affiliation is not None or party.is_person:
+            return True
+        words = _WORD.findall(party.name.lower())
+        if party.name[:1].isupper():
+            return True
+        return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
     def _home_state(self, doc: Doc) -> Actor | None:
         """The state the article is most about, which unnamed national bodies ("the army") belong to."""
@@ -250,8 +266,8 @@ class StatementResolver:
         return kept
 
 
-#: Target rules that name a party only of one kind: a place only for a state, a cleft only for a group.
-_RULE_KINDS = {"planned_in": "state", "cleft": "militant_group"}
+#: Target rules that name a party only of one kind: a place only for a state, a cleft or an origin only for a group.
+_RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}
 
 
 def _kind_fits(rule: str, party: Party | None) -> bool:

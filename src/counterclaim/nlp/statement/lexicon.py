@@ -80,6 +80,15 @@ class StanceLexicon:
     claim_markers: frozenset[str]
     date_resets: frozenset[str]
     habitual_adverbs: frozenset[str]
+    party_nouns: frozenset[str]
+    restate_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    origin_verbs: frozenset[str]
+    pointing_verbs: frozenset[str]
+    penalty_verbs: frozenset[str]
+    outlet_nouns: frozenset[str]
+    outlet_prepositions: frozenset[str]
+    obligation_modals: frozenset[str]
 
 
 @cache

@@ -79,6 +79,22 @@ class NarratedCues:
     def __init__(self, lexicon: StanceLexicon, targets: TargetFinder) -> None:
         self.lex = lexicon
         self.targets = targets
+        #: Every verb lemma some rule of :meth:`act` starts from: any other verb is skipped at once.
+        self.cue_lemmas = frozenset().union(
+            lexicon.claim_verbs,
+            lexicon.restate_verbs,
+            lexicon.accuse_verbs,
+            (phrase.verb for phrase in lexicon.finger_phrases),
+            lexicon.hold_verbs,
+            lexicon.identify_verbs,
+            lexicon.attribute_verbs,
+            lexicon.deny_verbs,
+            lexicon.condemn_verbs,
+            lexicon.vow_verbs,
+            lexicon.confirm_verbs,
+            lexicon.report_verbs,
+            lexicon.label_verbs,
+        )
 
     def acts(self, doc: Doc, end: int) -> list[Act]:
         """Every narrated act whose cue lies before character ``end`` (where content stops)."""
@@ -94,6 +110,8 @@ class NarratedCues:
                 continue
             if act is not None and act.kind != "report" and self._habitual(token):
                 continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
+            if act is not None and act.kind == "claim" and self._obliged(token):
+                continue  # "X must take responsibility": a demand on X, not X's claim
             if act is not None:
                 act.negated = is_negated(token, self.lex)
                 act.hedged = act.hedged or is_hedged(token, self.lex)
@@ -103,6 +121,8 @@ class NarratedCues:
     def act(self, verb: Token) -> Act | None:
         """The act ``verb`` reports, if it is a cue of the lexicon used the way a cue is used."""
         lemma = verb.lemma_.lower()
+        if lemma not in self.cue_lemmas:
+            return None
         lex = self.lex
         obj = _child(verb, "dobj")
         passive = _child(verb, "nsubjpass")
@@ -116,6 +136,8 @@ class NarratedCues:
             act = Act("claim", verb, speaker, f"narrated.claim.{lemma}")
             act.elsewhere = claimed is not None and _indefinite_plural(claimed)
             return act
+        if lemma in lex.restate_verbs and obj is not None and obj.lemma_.lower() in lex.claim_nouns:
+            return Act("claim", verb, speaker, f"narrated.claim.{lemma}")  # "the group repeated the claim"
         if lemma in lex.accuse_verbs:
             return self._accusation(verb, obj, passive, speaker)
         for phrase in lex.finger_phrases:
@@ -168,6 +190,13 @@ class NarratedCues:
         if speaker is None and governor is not None and governor.lemma_.lower() not in self.lex.drawn_verbs:
             speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
         return Act("condemn", noun, speaker, rule) if speaker is not None else None
+
+    def _obliged(self, verb: Token) -> bool:
+        """ "must take responsibility", "needs to take responsibility": what someone ought to do."""
+        modals = self.lex.obligation_modals
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in modals
 
     def _habitual(self, verb: Token) -> bool:
         return any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in verb.children)
@@ -222,6 +251,8 @@ class NarratedCues:
             return Act("deny", verb, speaker, rule, content=_subtree_span(clause))
         if obj is not None and obj.lemma_.lower() in self.lex.deny_objects:
             return Act("deny", verb, speaker, rule, content=_subtree_span(obj))
+        if obj is not None and self.targets.is_attack(obj):  # "rejected all attacks against civilians"
+            return Act("condemn", verb, speaker, f"narrated.condemn.{verb.lemma_.lower()}")
         return None
 
 

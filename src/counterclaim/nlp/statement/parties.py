@@ -10,7 +10,7 @@ yield the same canonical name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -161,8 +161,16 @@ class PartyResolver:
         self.generic_heads = generic_heads
         self.government_words = government_words
         self._links: dict[str, Actor | None] = {}
+        self._by_head: dict[int, Party] = {}
+        self._by_offsets: dict[tuple[int, int], Party] = {}
 
     def from_head(self, head: Token) -> Party:
+        """The party a noun phrase headed by ``head`` names (memoised per token; callers get their own copy)."""
+        if head.i not in self._by_head:
+            self._by_head[head.i] = self._from_head(head)
+        return replace(self._by_head[head.i])
+
+    def _from_head(self, head: Token) -> Party:
         """The party a noun phrase headed by ``head`` names.
 
         A common noun with a name in apposition ("the group al-Shabaab", "its
@@ -213,7 +221,12 @@ class PartyResolver:
         return party
 
     def from_text(self, start: int, end: int) -> Party:
-        """The party the words of the document at ``start:end`` name."""
+        """The party the words of the document at ``start:end`` name (memoised; callers get their own copy)."""
+        if (start, end) not in self._by_offsets:
+            self._by_offsets[start, end] = self._from_text(start, end)
+        return replace(self._by_offsets[start, end])
+
+    def _from_text(self, start: int, end: int) -> Party:
         text = self.text[start:end]
         actor = self.link(text)
         if actor is not None:

@@ -78,6 +78,11 @@ class SpeakerResolver:
             return [found] if found else []
         if head.lemma_.lower() in self.lex.document_nouns or word in self.lex.document_nouns:
             return self.authors(head)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS), None)
+        if owner is not None and head.lemma_.lower() in self.lex.description_kinds:
+            found = self.antecedent(owner)  # "his government rejected ...", "her country stands with ...": the person
+            if found is not None:
+                return [found]
         if self.is_description(head):
             found = self.antecedent(head)
             return [found] if found else [self.parties.from_head(head)]
@@ -87,6 +92,30 @@ class SpeakerResolver:
         if listed:
             return listed
         return [self._with_apposition(head)]
+
+    def outlet(self, cue: Token, speaker: Party) -> Party | None:
+        """The outlet a group spoke through ("said on its Amaq news agency", "through its Radio X station").
+
+        The outlet is the most specific speaker of a group's claim; it speaks for the group.
+        """
+        group = speaker.actor if speaker.actor is not None and speaker.actor.kind == "militant_group" else None
+        group = group or (speaker.affiliation if speaker.affiliation and speaker.affiliation.kind == "militant_group" else None)
+        if group is None:
+            return None
+        for child in cue.children:
+            if child.dep_ != "prep" or child.lower_ not in self.lex.outlet_prepositions:
+                continue
+            for medium in (g for g in child.children if g.dep_ == "pobj"):
+                named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
+                if medium.lemma_.lower() in self.lex.outlet_nouns and named:
+                    party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
+                else:
+                    party = self.parties.from_head(medium)
+                    if party.actor is None or party.actor.kind != "media":
+                        continue
+                party.affiliation = group
+                return party
+        return None
 
     def can_speak(self, head: Token) -> bool:
         """Whether a noun phrase may name a speaker: a name, an entity, a known actor or a speaker noun."""
@@ -166,7 +195,7 @@ class SpeakerResolver:
             position = separator.end() if separator else cut
         stripped = [re.sub(r"^(?:the\s+)", "", self.parties.text[s:e]) for s, e in names]
         if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
-            return [self.parties.from_text(start, end)]
+            return [self._own_side(head, self.parties.from_text(start, end))]
         return [self.parties.from_text(s, e) for s, e in names]
 
     def _with_apposition(self, head: Token) -> Party:
@@ -181,8 +210,8 @@ class SpeakerResolver:
 
     def _own_side(self, head: Token, party: Party) -> Party:
         """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if party.affiliation is None and owner is not None:
+        owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or self.is_description(c))), None)
+        if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
             found = self.antecedent(owner)
             if found is not None:
                 party.affiliation = self.parties.affiliation_of(found.actor) or found.affiliation

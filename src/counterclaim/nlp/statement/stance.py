@@ -114,8 +114,10 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         target = draft.target.actor if draft.target else None
         if draft.stance == "attribute" and own is not None and target is not None and _related(own, target, kb):
             draft.stance = "claim"
-    claimed = [d.target.actor for d in items if d.stance == "claim" and d.target and d.target.actor]
-    claimed_names = {d.target.name.lower() for d in items if d.stance == "claim" and d.target}
+    # a claim of other operations ("had claimed several attacks elsewhere") does not make this attack claimed
+    claims = [d for d in items if d.stance == "claim" and d.target and not d.act.elsewhere]
+    claimed = [d.target.actor for d in claims if d.target.actor]
+    claimed_names = {d.target.name.lower() for d in claims}
     for draft in items:
         if draft.stance != "attribute" or draft.target is None:
             continue

@@ -66,6 +66,23 @@ def accused(noun: Token) -> list[Token]:
     ]
 
 
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)
+
+
+def _objects(token: Token, *prepositions: str) -> list[Token]:
+    """Objects of ``token``'s prepositions (of any, when none is named), or of ``token`` itself if a preposition."""
+    if token.dep_ == "prep" and not prepositions:
+        return [g for g in token.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and (not prepositions or c.lower_ in prepositions)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _purpose(noun: Token) -> bool:
     """ "operations to track down the assailants": an operation with a purpose is a response, not the attack."""
     return any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in noun.children)
@@ -183,6 +200,18 @@ class TargetFinder:
     def _agents(self, token: Token) -> list[tuple[Token, str]]:
         """The agent when ``token`` is a predicate of responsibility, else nothing."""
         lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and self.is_attack(token):  # "these terrorist acts by the X militia"
+            return [(g, "by_agent") for g in _objects(token, "by")][:1]
+        if lemma in self.lex.origin_verbs and self._about_attack(_subject(token)):  # "the rocket came from X"
+            return [(g, "origin") for g in _objects(token, "from")][:1]
+        if lemma in self.lex.pointing_verbs:  # "the evidence points to a X rocket"
+            named = next(iter(_objects(token, "to")), None)
+            owner = self._owner(named) if named is not None else None
+            return [(owner or named, "pointing")] if owner is not None or (named and named.pos_ == "PROPN") else []
+        if lemma in self.lex.penalty_verbs and token.pos_ == "VERB":  # "X will pay for this"
+            paid_for = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for" for g in _objects(t)]
+            subject = _subject(token)
+            return [(subject, "penalty")] if subject is not None and any(map(self._about_attack, paid_for)) else []
         if lemma in self.lex.perpetrate_verbs and token.pos_ in ("VERB", "AUX"):
             if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 return []
@@ -215,6 +244,8 @@ class TargetFinder:
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             words = self.lex.responsibility_nouns | self.lex.role_nouns
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                subject = token.head  # "the X regime, which bears direct responsibility"
             about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
             if about and not any(self._about_attack(a) for a in about):  # "has links to al-Qaeda"
                 return []

@@ -18,7 +18,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.nlp.dates import find_dates
+from counterclaim.nlp.dates import DateHit, find_dates, resolve_date
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
@@ -34,22 +34,27 @@ class StatementDater:
         self.lex = lexicon
         self.sentences = sentences
         self.anchor: dt.date | None = doc._.reference_date
-        self.event_date = doc._.event.date if doc._.event is not None else self._attack_date()
+        # one scan of the text serves both the attack date and the statements' dates
+        found = find_dates(doc, self.anchor)
+        self._numbers = [sentences.number(doc.char_span(s, e, alignment_mode="expand")[0]) for s, e, _, _ in found]
+        self.event_date = doc._.event.date if doc._.event is not None else self._attack_date(found)
         self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
-        for start, end, day, _ in find_dates(doc, self.anchor, self.event_date):
+        for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
+            if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
+                day = resolve_date(self.text[start:end], self.anchor, self.event_date)
             if day is not None:
-                number = sentences.number(doc.char_span(start, end, alignment_mode="expand")[0])
                 self._hits.setdefault(number, []).append((start, end, day))
 
-    def _attack_date(self) -> dt.date | None:
+    def _attack_date(self, found: list[DateHit]) -> dt.date | None:
         """The date of the first sentence that reports an attack and names a day (a relative one if no other)."""
-        return self._first_attack_day(_DAY_KINDS) or self._first_attack_day(None)
+        return self._first_attack_day(found, _DAY_KINDS) or self._first_attack_day(found, None)
 
-    def _first_attack_day(self, kinds: tuple[str, ...] | None) -> dt.date | None:
+    def _first_attack_day(
+        self, found: list[DateHit], kinds: tuple[str, ...] | None
+    ) -> dt.date | None:
         days: dict[int, dt.date] = {}
-        for start, end, day, kind in find_dates(self.doc, self.anchor):
+        for number, (_, _, day, kind) in zip(self._numbers, found, strict=True):
             if day is not None and (kinds is None or kind in kinds):
-                number = self.sentences.number(self.doc.char_span(start, end, alignment_mode="expand")[0])
                 days.setdefault(number, day)
         for number in sorted(days):
             if any(t.lemma_.lower() in self.lex.attack_nouns for t in self.sentences.all[number]):
