@@ -408,3 +408,70 @@ def test_speaker_affiliations_of_unnamed_bodies_and_embassies(statements) -> Non
         'A bomb hit a bus in Lagos. The French embassy in Abuja said it was "horrified" by the attack.'
     )
     assert [s.speaker_name for s in embassy] != ["Nigeria"] and embassy[0].speaker_affiliation == "France"
+
+
+# -- round 4: parties, full names, outlets, obligations ----------------------------------------
+
+
+def test_a_common_noun_that_names_no_party_is_no_target(statements) -> None:
+    found = statements(
+        "A bomb destroyed a clinic in Gao. Regional Governor Amadou Keita said the bombing was the work of "
+        "people without conscience."
+    )
+    assert all(s.target_name != "people" for s in found)
+
+
+def test_a_collective_noun_is_a_party(statements) -> None:
+    found = statements(
+        "Gunmen killed nine villagers in Tillia. Interior Minister Oumar Diallo said the killings were organised "
+        "by criminal networks."
+    )
+    assert ("Oumar Diallo", "accuse", "criminal networks") in triples(found)
+
+
+def test_first_name_speaker_takes_the_full_name_given_later(statements) -> None:
+    found = statements(
+        "Ruto says attack was planned by local gangs\n\n"
+        "President William Ruto said on Monday the attack on the market was planned by local gangs."
+    )
+    assert {s.speaker_name for s in found if s.stance == "accuse"} == {"William Ruto"}
+
+
+def test_obligation_to_take_responsibility_is_no_claim(statements) -> None:
+    found = statements("A bomb killed six soldiers in Kidal. Army commanders must take responsibility for the failure.")
+    assert all(s.stance != "claim" for s in found)
+
+
+def test_group_claim_through_its_outlet_names_the_outlet(statements) -> None:
+    found = statements(
+        "Militants stormed a police post in Mandera, killing five officers. Later al-Shabaab said on its "
+        "Radio Andalus station that its fighters had carried out the attack."
+    )
+    claims = [s for s in found if s.stance == "claim"]
+    assert [(s.speaker_name, s.speaker_affiliation, s.target_name) for s in claims] == [
+        ("Radio Andalus", "al-Shabaab", "al-Shabaab")
+    ]
+
+
+def test_attack_noun_with_an_agent_names_who_did_it(statements) -> None:
+    found = statements(
+        "A drone struck a fuel depot in Jizan. Energy Minister Faisal Omar said these criminal attacks by the "
+        "Houthi militia would be answered."
+    )
+    assert ("Faisal Omar", "accuse", "Houthis") in triples(found)
+
+
+def test_rejecting_attacks_on_civilians_condemns(statements) -> None:
+    found = statements(
+        "A rocket killed four children in a village. Prime Minister Omar Haddad said his government rejected "
+        "all attacks against civilians."
+    )
+    assert ("Omar Haddad", "condemn", None) in triples(found)
+
+
+def test_claim_of_other_operations_does_not_make_a_blame_a_confirmation(statements) -> None:
+    found = statements(
+        "A rocket hit a school in Kiryat Shmona. The army blamed Hezbollah for the strike. "
+        "Earlier that day Hezbollah had claimed several attacks on army posts."
+    )
+    assert {s.stance for s in found if s.target_name == "Hezbollah" and s.speaker_name != "Hezbollah"} == {"accuse"}

@@ -183,7 +183,7 @@ class _PlaceFinder:
             if self.not_a_place(span, text):
                 continue
             if named := country_name(text):
-                if locative and self.country_locative is None:
+                if locative and self.country_locative is None and not _quoted(span):
                     self.country_locative, self.locative_sentence = named, sent.start
                 if locative:
                     self.sentence_country.setdefault(sent.start, named)
@@ -258,6 +258,12 @@ class _PlaceFinder:
         )
 
 
+def _quoted(span: Span) -> bool:
+    """Whether a name sits inside a quotation in its sentence: a speaker's words, not the report's setting."""
+    before = span.doc.text[span.sent.start_char : span.start_char]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
 def _named_town(span: Span) -> bool:
     """A name after "the town of" / "the village of": a settlement, whatever the model tagged it."""
     return _settlement_noun(span) in set(load_lexicon("places")["settlement_nouns"])
@@ -310,7 +316,7 @@ def attack_place(
     most_named = named.most_common(1)[0][0] if named else None
     # the country named where the place is ("in Mpeketoni, Kenya"), else the frame of the whole article
     in_sentence = finder.sentence_country.get(span.sent.start) if span is not None else None
-    country = in_sentence or dateline.get("country") or most_named or finder.country_locative or finder.country_any
+    country = in_sentence or finder.country_locative or dateline.get("country") or most_named or finder.country_any
     country = country or _demonym_country(sentences, kb)
     same_sentence = span is not None and finder.locative_sentence == span.sent.start
     if city is not None and same_sentence and city.country != finder.country_locative:

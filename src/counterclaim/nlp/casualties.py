@@ -90,6 +90,8 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     if head.ent_type_ in NOT_PEOPLE_ENTS or (head.is_digit and len(head.text) == 4 and head.text[:2] in ("19", "20")):
         return True
     after = doc[end].lower_ if end < len(doc) else ""
+    if head.dep_ == "pobj" and head.head.lower_ in _words("not_count_preps"):
+        return True  # "in one of the deadliest attacks": a count of attacks, not of people
     return after in _words("not_people") or after.startswith("-year")
 
 
@@ -275,7 +277,7 @@ def find_casualties(
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             boast = _is_boast(word) or own_count
-            not_current = token.head.lower_ == "from" or _cumulative(word, token)
+            not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = tuple(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sent.text))
             figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
     return figures
@@ -292,6 +294,25 @@ def _cumulative(word: Token, number: Token) -> bool:
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
     return any(s.lemma_.lower() in _words("cumulative_subjects") for s in subjects)
+
+
+def _superseded(number: Token) -> bool:
+    """A figure given as an early one ("officials initially said 53", "early accounts put it at eight").
+
+    The cue must modify a verb of the number's own clause chain or that verb's
+    subject; the climb stops at a conjunct, so "initially 2; later the figure
+    rose to 6" leaves the later figure current.
+    """
+    cues = _words("early_cues")
+    for verb in number.ancestors:
+        for child in verb.children:
+            if child.lower_ in cues:
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in cues for g in child.children):
+                return True
+        if verb.dep_ in ("conj", "ROOT"):
+            break
+    return False
 
 
 def _subtree_text(token: Token) -> str:

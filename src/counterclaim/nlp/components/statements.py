@@ -320,14 +320,16 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
 
     A spokesman (a speaker with a role or a linked person) is most specific,
-    then an outlet or other speaker that is not the group itself. The claim
+    then an outlet or other speaker that is not the group itself; every
+    spokesman the text names keeps their own claim. The claim
     kept takes the date another report of it in the same paragraph gives ("X
     claimed it on Saturday. Its spokesman said ...").
     """
 
     def specificity(s: Statement) -> int:
-        if s.speaker.role:
-            return 2
+        named = s.speaker.actor_id != s.speaker.affiliation_id and len(_WORD.findall(s.speaker_name)) > 1
+        if s.speaker.role or named:
+            return 2  # a spokesman, or someone speaking for the group the text names in full ("Radio X", "Yahya Y")
         return 1 if s.speaker_name != s.target_name else 0
 
     best: dict[str, Statement] = {}
@@ -336,7 +338,12 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
             current = best.get(s.target_name)
             if current is None or specificity(s) > specificity(current):
                 best[s.target_name] = s
-    kept = [s for s in statements if s.stance != "claim" or not s.target_name or best[s.target_name] is s]
+    # two named spokesmen are two claims ("spokesman X said ...; its negotiator Y said ...")
+    kept = [
+        s
+        for s in statements
+        if s.stance != "claim" or not s.target_name or best[s.target_name] is s or specificity(s) == 2
+    ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:
             day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)

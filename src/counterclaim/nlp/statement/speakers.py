@@ -98,8 +98,7 @@ class SpeakerResolver:
 
         The outlet is the most specific speaker of a group's claim; it speaks for the group.
         """
-        group = speaker.actor if speaker.actor is not None and speaker.actor.kind == "militant_group" else None
-        group = group or (speaker.affiliation if speaker.affiliation and speaker.affiliation.kind == "militant_group" else None)
+        group = next((a for a in (speaker.actor, speaker.affiliation) if a and a.kind == "militant_group"), None)
         if group is None:
             return None
         for child in cue.children:
@@ -210,7 +209,8 @@ class SpeakerResolver:
 
     def _own_side(self, head: Token, party: Party) -> Party:
         """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or self.is_description(c))), None)
+        owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or self.is_description(c)))
+        owner = next(owners, None)
         if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
             found = self.antecedent(owner)
             if found is not None:

@@ -49,9 +49,7 @@ class StatementDater:
         """The date of the first sentence that reports an attack and names a day (a relative one if no other)."""
         return self._first_attack_day(found, _DAY_KINDS) or self._first_attack_day(found, None)
 
-    def _first_attack_day(
-        self, found: list[DateHit], kinds: tuple[str, ...] | None
-    ) -> dt.date | None:
+    def _first_attack_day(self, found: list[DateHit], kinds: tuple[str, ...] | None) -> dt.date | None:
         days: dict[int, dt.date] = {}
         for number, (_, _, day, kind) in zip(self._numbers, found, strict=True):
             if day is not None and (kinds is None or kind in kinds):

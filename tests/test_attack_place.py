@@ -1,0 +1,87 @@
+"""Round-3 rules for the attack's place and toll on longer web copy, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.nlp.components.dateline import parse_dateline
+
+
+def event_of(pipeline: Language, text: str):
+    doc = pipeline.make_doc(text)
+    doc._.document_id = "test"
+    doc._.published = dt.date(2023, 5, 10)
+    event = pipeline(doc)._.event
+    assert event is not None
+    return event
+
+
+PLACES = [
+    # a name right before the attack word is its place; a capital named as a political target is not
+    ("Eleven soldiers were killed in the Wana attack on Tuesday; the minister urged Kabul to act.", "Wana"),
+    # a village after "the village of" beats the larger region it lies in
+    (
+        "A rocket hit a playground in the village of Ein Qiniyye in the Golan Heights on Sunday, killing four "
+        "people, medics said.",
+        "Ein Qiniyye",
+    ),
+    # a language is not a place
+    (
+        "Gunmen killed 15 farmers near the village of Kukawa on Saturday. In a video recorded in Hausa, the "
+        "group's leader said his men had carried out the killings.",
+        "Kukawa",
+    ),
+    # words inside an organisation's name are not places
+    (
+        "A suicide bomber struck a rally of the Islamic State in the Greater Sahara's rivals at a market in "
+        "Menaka on Friday, killing 9 people.",
+        "Menaka",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "city"), PLACES)
+def test_attack_place(pipeline, text: str, city: str) -> None:
+    assert event_of(pipeline, text).place.city == city
+
+
+def test_border_country_is_not_the_attack_country(pipeline) -> None:
+    text = (
+        "Militants attacked an army post near the Niger and Mali borders in northern Burkina Faso on Monday, "
+        "killing 8 soldiers, the army said."
+    )
+    assert event_of(pipeline, text).place.country == "Burkina Faso"
+
+
+def test_town_across_the_border_is_not_the_attack_place(pipeline) -> None:
+    text = (
+        "Residents of Gajiram were sheltering in the Chadian town of Bol on Monday after gunmen stormed the town "
+        "on Saturday, killing 7 people. Nigeria's army said troops had been sent to Nigeria's north-east."
+    )
+    place = event_of(pipeline, text).place
+    assert (place.city, place.country) == ("Gajiram", "Nigeria")
+
+
+TOLLS = [
+    # "one of the deadliest attacks" counts attacks, not victims
+    ("Gunmen killed at least 30 villagers in Mopti on Sunday in one of the deadliest attacks this year.", 30),
+    # an early figure gives way to the later one
+    (
+        "Gunmen raided a market in Gao on Monday. Officials initially said 5 people were killed. "
+        "On Tuesday a council official said 17 bodies had been buried.",
+        17,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "killed"), TOLLS)
+def test_toll(pipeline, text: str, killed: int) -> None:
+    assert event_of(pipeline, text).killed == killed
+
+
+def test_dateline_with_country_after_a_small_town() -> None:
+    line = parse_dateline("KOLBIO, Kenya - Gunmen attacked a police post overnight, officials said.")
+    assert line is not None and (line["place"], line["country"]) == ("Kolbio", "Kenya")
