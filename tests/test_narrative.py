@@ -219,3 +219,14 @@ def test_renderers(report: NarrativeReport, tmp_path) -> None:
     page = write_narrative(report, tmp_path / "kerman.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Esmail Qaani" in page
     assert NarrativeReport.model_validate(json.loads(render_narrative(report, "json"))) == report
+
+
+def test_reporting_that_a_speaker_did_not_name_the_claimant_is_no_naming(reactions: ArticleRecord) -> None:
+    """'X made no mention of ISIS' tells of an omission: the claimant's name in that clause is not X naming it."""
+    text = "In a televised address the president made no mention of ISIS; instead he vowed revenge on the plotters."
+    doc = _document("address", text, JAN[10])
+    quiet = statement(text, doc.id, "the president", "Iran", "condemn", None, text.rstrip("."), JAN[10])
+    quiet = quiet.model_copy(update={"content": None})  # narrated: the whole sentence is the reporter's
+    record = ArticleRecord(document=doc, event=reactions.event, statements=[quiet])
+    omitted = {o.speaker.name for o in build_narrative([reactions, record]).omissions}
+    assert "the president" in omitted

@@ -19,6 +19,7 @@ Definitions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
@@ -198,6 +199,9 @@ class _Builder:
         self.country = country
         self.names = names
         self.lexicon = load_lexicon("narrative")
+        cues = "|".join(re.escape(c) for c in self.lexicon["not_naming_cues"])
+        #: a clause reporting that the speaker did not name someone: not a naming
+        self.not_naming = re.compile(rf"\b(?:{cues})\b[^;.]*?(?=[;.]|,\s*instead|$)", re.IGNORECASE)
         self.merged = merge_statements(records, names)
         self.claimants = self._parties({"claim"}, "claimed_by")
         self.confirmed = self._parties({"confirm"}, "confirmed")
@@ -249,11 +253,12 @@ class _Builder:
         if self.responsible(st.target_name):
             return True
         parties = [*self.claimants, *self.confirmed]
-        quote = f" {normalise_name(st.quote)} "
+        said = self.not_naming.sub(" ", st.quote)
+        quote = f" {normalise_name(said)} "
         if any(f" {normalise_name(p)} " in quote for p in parties):
             return True
         keys = set().union(*(self.names.lineage(p) for p in parties))
-        if self.names.named_in(st.quote) & keys:
+        if self.names.named_in(said) & keys:
             return True
         span = st.content  # the speaker's words only: the sentence around them may be the reporter's
         if span is None:
