@@ -475,3 +475,65 @@ def test_claim_of_other_operations_does_not_make_a_blame_a_confirmation(statemen
         "Earlier that day Hezbollah had claimed several attacks on army posts."
     )
     assert {s.stance for s in found if s.target_name == "Hezbollah" and s.speaker_name != "Hezbollah"} == {"accuse"}
+
+
+def test_speaker_split_by_the_parser_snaps_to_the_whole_name(statements) -> None:
+    found = statements(
+        "The Security Council on Tuesday put the chief of a militant group based in Pakistan on its sanctions list. "
+        "Diplomats said the listing freezes his bank accounts.\n\n"
+        "New Delhi had sought the listing since a car bombing in Kashmir killed dozens of police officers.\n\n"
+        "The March 3 bombing near the border post was the worst attack on the police in years. A young recruit rammed "
+        "a truck filled with explosives into a convoy. Jaish-e-Mohammed claimed the attack the same evening, releasing "
+        "a video in which the attacker said he had joined the group months earlier.\n\n"
+        "Indian officials accused Tehreek-e-Taliban of helping the bombers."
+    )
+    assert ("Jaish-e-Mohammed", "claim", "Jaish-e-Mohammed") in triples(found)
+    assert all("-e-" in s.target_name or "-i-" in s.target_name for s in found if s.target_name)
+
+
+def test_group_denying_this_attack_while_claiming_others_is_no_claimant(statements) -> None:
+    found = statements(
+        "A shell struck a school yard on Monday, killing six pupils. Hezbollah, which claimed several raids on army "
+        "posts on Sunday, denied any role in the shell that struck the school yard. Israeli officials said Hezbollah "
+        "was responsible for the attack."
+    )
+    assert ("Hezbollah", "deny", "Hezbollah") in triples(found)
+    assert not any(s.stance in ("claim", "confirm") for s in found)
+    assert any(s.stance == "accuse" and s.target_name == "Hezbollah" for s in found)
+
+
+def test_de_facto_government_denial_clears_the_state(statements) -> None:
+    found = statements(
+        "A bomb killed 14 people at a bus stop in Quetta. Pakistan accused Afghanistan of harbouring the bombers. "
+        "Afghanistan's Taliban government rejected the accusation. Taliban spokesman Zabihullah Mujahid said Afghan "
+        "territory was not used for the attack."
+    )
+    denials = {(s.speaker_name, s.target_name) for s in found if s.stance == "deny"}
+    assert ("Zabihullah Mujahid", "Afghanistan") in denials
+    assert all(target == "Afghanistan" for _, target in denials)
+    assert not any(s.stance == "claim" for s in found)
+
+
+def test_denial_on_behalf_of_another_clears_the_party_named(statements) -> None:
+    found = statements(
+        "A bomb wrecked a community centre in Montevideo. Uruguayan prosecutors blamed Hezbollah. "
+        "Iran's foreign ministry spokesman said accusations against Hezbollah were baseless."
+    )
+    assert {s.target_name for s in found if s.stance == "deny"} == {"Hezbollah"}
+    assert any(s.speaker_name == "Uruguayan prosecutors" and s.stance == "accuse" for s in found)
+
+
+def test_agency_spokesman_speaks_for_its_state(statements) -> None:
+    found = statements(
+        "A bomb killed 30 people in Kandahar. State Department spokesman John Carter said the attack was horrific. "
+        "A US State Department spokesman said Islamic State was behind the attack."
+    )
+    named = next(s for s in found if s.speaker_name == "John Carter")
+    assert named.speaker_affiliation == "United States"
+    assert any(s.speaker_name == "US State Department spokesman" and s.stance == "accuse" for s in found)
+
+
+def test_state_outlet_keeps_its_name(statements) -> None:
+    found = statements("A bomb killed 12 people in Tehran. Iran's state-run IRNA news agency blamed Israel for it.")
+    statement = next(s for s in found if s.stance == "accuse")
+    assert statement.speaker_name != "Iran" and statement.speaker_affiliation == "Iran"

@@ -10,6 +10,7 @@ transliterations ("Qa'ani"/"Qaani") and a possessive "'s".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ _SPACE_LIKE = {"-", "_", "/", "\t", "\n", " "}
 _DROPPED = {".", "'"}
 
 
+@functools.cache
 def _fold_char(char: str) -> str:
     """One character without diacritics and case; may be empty or longer than one."""
     decomposed = unicodedata.normalize("NFKD", char)
@@ -76,6 +78,7 @@ _POSSESSIVE = re.compile(r" s$")
 _EDGE_PUNCT = "\"'()[]{},;:!?«»“”"
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The lookup key of a name: folded, without a leading "the" or trailing possessive."""
     folded, _ = fold(name.strip().strip(_EDGE_PUNCT))

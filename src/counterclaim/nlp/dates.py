@@ -225,10 +225,23 @@ def find_dates(
     """
     doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
     base = doc_or_span.start_char if isinstance(doc_or_span, Span) else 0
+    text = doc_or_span.text
+    if _pattern().search(text) is None:  # most sentences hold no date: skip the document-wide year
+        return []
     if anchor is None and Doc.has_extension("reference_date"):
         anchor = doc._.reference_date
-    hits = dates_in_text(doc_or_span.text, anchor, event_date, default_year=document_year(doc.text))
+    hits = dates_in_text(text, anchor, event_date, default_year=_cached_document_year(doc))
     return [(base + start, base + end, day, kind) for start, end, day, kind in hits]
+
+
+_YEAR_KEY = "counterclaim.document_year"
+
+
+def _cached_document_year(doc: Doc) -> int | None:
+    """:func:`document_year` of the whole doc, computed once per doc: callers ask per sentence."""
+    if _YEAR_KEY not in doc.user_data:
+        doc.user_data[_YEAR_KEY] = document_year(doc.text)
+    return doc.user_data[_YEAR_KEY]
 
 
 def dates_in_text(

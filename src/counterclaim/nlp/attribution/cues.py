@@ -23,10 +23,13 @@ class CueLexicon:
     """Lemma sets for each kind of cue (all lower case)."""
 
     speech: frozenset[str]
+    #: Every non-speech class of the file (belief, intention, knowledge): verbs whose content is a clause.
     attitude: frozenset[str]
     object_content: frozenset[str]
     hearer_object: frozenset[str]
     nouns: frozenset[str]
+    infinitive_nouns: frozenset[str]
+    noun_prepositions: dict[str, frozenset[str]]
     channels: frozenset[str]
     raising: frozenset[str]
     construal: frozenset[str]
@@ -68,10 +71,12 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
 
     return CueLexicon(
         speech=words(verbs.get(SPEECH)),
-        attitude=words(verbs.get(ATTITUDE)),
+        attitude=frozenset().union(*(words(items) for kind, items in verbs.items() if kind != SPEECH)),
         object_content=words(data.get("object_content")),
         hearer_object=words(data.get("hearer_object")),
         nouns=words(data.get("nouns")),
+        infinitive_nouns=words(data.get("infinitive_nouns")),
+        noun_prepositions={str(n).lower(): words(p) for n, p in (data.get("noun_prepositions") or {}).items()},
         channels=words(data.get("channels")),
         raising=words(data.get("raising")),
         construal=words(data.get("construal")),

@@ -94,39 +94,75 @@ def _clause_head(token: Token) -> Token | None:
 
 
 def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
-    """Attributions cued by a noun with a that-clause: "the group's claim that it ..."."""
+    """Attributions cued by a noun: "the group's claim that ...", "its decision to ...", "her support for ...".
+
+    A that-clause makes any cue noun a report; an infinitive ("decision to") and
+    a preposition ("support for") only the nouns listed for them, and only with
+    a possessor or by-phrase naming the source, since "support for the bill"
+    alone names no one's view.
+    """
     found = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or lexicon.lemma(tok) not in lexicon.nouns:
+        if tok.pos_ != "NOUN":
             continue
-        clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
-        if clause is None:
-            continue
+        lemma = lexicon.lemma(tok)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         source = owner or _by_phrase(tok)
-        content = subtree_bounds(clause)
+        frame = _noun_frame(tok, lemma, lexicon, source is not None)
+        if frame is None:
+            continue
+        content_head, cue_prep, rule = frame
+        content = subtree_bounds(content_head)
+        cue = _noun_cue(tok, owner, source) + ([cue_prep] if cue_prep is not None else [])
         found.append(
             Attribution(
                 source=char_span(doc, *_owner_bounds(source)) if source is not None else None,
-                cue=char_span(doc, *token_bounds(_noun_cue(tok, owner, source))),
+                cue=char_span(doc, *token_bounds(cue)),
                 content=char_span(doc, *content),
                 direct=bool(quotes.overlapping(*content)),
-                producer="attribution.noun",
+                producer=rule,
                 confidence=0.6 if source is not None else 0.4,
             )
         )
     return found
 
 
+def _noun_frame(noun: Token, lemma: str, lexicon: CueLexicon, sourced: bool) -> tuple[Token, Token | None, str] | None:
+    """What a cue noun reports (clause or prepositional object), the preposition joining the cue, and the rule."""
+    if lemma in lexicon.nouns:
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _has_that(c)), None)
+        if clause is not None:
+            return clause, None, "attribution.noun"
+    if not sourced:
+        return None
+    if lemma in lexicon.infinitive_nouns:
+        clause = next((c for c in noun.rights if c.dep_ == "acl" and _has_to(c)), None)
+        if clause is not None:
+            return clause, None, "attribution.noun.infinitive"
+    preps = lexicon.noun_prepositions.get(lemma)
+    if preps:
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return pobj, child, "attribution.noun.object"
+    return None
+
+
+def _has_to(clause: Token) -> bool:
+    """Whether a clause is an infinitive with "to" ("a decision to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _noun_cue(noun: Token, owner: Token | None, source: Token | None) -> list[Token]:
     """The cue noun with its determiner and modifiers ("an earlier statement"), as PolNeAR marks it.
 
-    A possessive's "'s" and a "from"/"by" introducing the source belong to the cue too.
+    A "from"/"by" introducing the source belongs to the cue; a possessive's "'s"
+    does not (PolNeAR leaves it out of the cue more often than it puts it in).
     """
     left = [t for c in noun.lefts if c.dep_ != "poss" for t in c.subtree]
-    marker = [c for c in owner.children if c.dep_ == "case"] if owner is not None else []
     by = [source.head] if source is not None and owner is None else []
-    return [*marker, *left, noun, *by]
+    return [*left, noun, *by]
 
 
 def _owner_bounds(source: Token) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from counterclaim.nlp.attribution.cues import ATTITUDE, CueLexicon
+from counterclaim.nlp.attribution.cues import ATTITUDE, SPEECH, CueLexicon
 from counterclaim.nlp.attribution.quotes import Quote, QuoteIndex
 from counterclaim.nlp.attribution.spans import (
     char_span,
@@ -37,6 +37,8 @@ _CUE_LEFT = ("aux", "auxpass", "neg")
 _COMPLEMENTS = ("dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "attr", "npadvmod", "acomp")
 _INHERITING = ("conj", "xcomp", "advcl", "acl")
 _PARENTHETICAL = ("parataxis", "ccomp", "advcl")
+#: Links by which a clause hangs inside another's complement: "said [that she believed [he wanted ...]]".
+_EMBEDDED = ("ccomp", "xcomp", "conj")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
         if kind is None or quotes.encloses(tok.idx) or _naming(tok) or _in_question(tok):
             # a report quoted within a report, a name ("so-called") or a question is not annotated
             continue
+        if kind == ATTITUDE and _reported(tok, lexicon):
+            continue  # "she said she wanted to ...": the belief is part of what was said, not a report of its own
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
         cue = _cue_range(tok, lexicon)
@@ -76,6 +80,15 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
             )
         )
     return found
+
+
+def _reported(tok: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb lies inside the complement clause of a verb of saying ("said he believed ...")."""
+    while tok.dep_ in _EMBEDDED and tok.head.i != tok.i:
+        tok = tok.head
+        if lexicon.verb_kind(tok) == SPEECH:
+            return True
+    return False
 
 
 def _in_question(tok: Token) -> bool:
@@ -237,7 +250,7 @@ def _content(
         if bounds and _set_off(verb):
             bounds = _with_quotes(bounds, quotes)
             return _Content(*bounds, "indirect.parenthetical", 0.75, bool(quotes.overlapping(*bounds)))
-    if lemma in lexicon.object_content and (kind != ATTITUDE or _construes(verb, lexicon)):
+    if lemma in lexicon.object_content and (lemma not in lexicon.construal or _construes(verb, lexicon)):
         bounds = _object_range(verb, hearer, _cue_prepositions(verb, lexicon))
         if bounds and bounds[1] > cue[1]:
             bounds = (max(bounds[0], cue[1]), bounds[1])

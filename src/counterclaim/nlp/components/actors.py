@@ -50,28 +50,29 @@ class ActorLinker:
         self.kb: KnowledgeBase = get_kb(tuple(extra_kb))
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [_mention(doc, m.start, m.end, m.actor_id, f"actors.{m.via}") for m in self.kb.find_matches(doc.text)]
-        persons, role_spans = self._persons(doc, matches)
+        text = doc.text  # built once: Doc.text joins every token anew on each access
+        matches = [_mention(text, m.start, m.end, m.actor_id, f"actors.{m.via}") for m in self.kb.find_matches(text)]
+        persons, role_spans = self._persons(doc, text, matches)
         taken = [(m.span.start, m.span.end) for m in persons]
         mentions = [m for m in matches if not _overlaps(m.span.start, m.span.end, taken)] + persons
         taken = [(m.span.start, m.span.end) for m in mentions] + role_spans
-        mentions += self._entities(doc, taken)
+        mentions += self._entities(doc, text, taken)
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         return doc
 
-    def _persons(self, doc: Doc, matches: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    def _persons(self, doc: Doc, text: str, matches: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
         """Persons with a role or title, one mention per name span, and the character spans of their roles."""
         found: dict[tuple[int, int], Mention] = {}
         roles: list[tuple[int, int]] = []
         for seed in _person_seeds(doc):
-            result = self._person(doc, seed, matches)
+            result = self._person(doc, text, seed, matches)
             if result is not None:
                 mention, role_start = result
                 found.setdefault((mention.span.start, mention.span.end), mention)
                 roles.append((role_start, mention.span.start))
         return list(found.values()), roles
 
-    def _person(self, doc: Doc, seed: Span, matches: list[Mention]) -> tuple[Mention, int] | None:
+    def _person(self, doc: Doc, text: str, seed: Span, matches: list[Mention]) -> tuple[Mention, int] | None:
         left = _role_start(seed)
         right = _name_end(seed)
         window = doc[left:right]
@@ -88,10 +89,10 @@ class ActorLinker:
             return None
         affiliation = link_role(role, self.kb) or (actor.affiliation if actor else None)
         producer = linked.producer if linked else ("actors.fuzzy" if actor else "actors.role")
-        mention = _mention(doc, start, end, actor.id if actor else None, producer, role=role, affiliation=affiliation)
+        mention = _mention(text, start, end, actor.id if actor else None, producer, role=role, affiliation=affiliation)
         return mention, window.start_char
 
-    def _entities(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    def _entities(self, doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """spaCy entities the scan did not cover, fuzzily linked where a spelling is close."""
         out = []
         for ent in doc.ents:
@@ -104,13 +105,13 @@ class ActorLinker:
             if actor is not None and (actor.kind == "person") != (ent.label_ == "PERSON"):
                 actor = None
             producer = "actors.fuzzy" if actor else "actors.ner"
-            out.append(_mention(doc, span.start_char, span.end_char, actor.id if actor else None, producer))
+            out.append(_mention(text, span.start_char, span.end_char, actor.id if actor else None, producer))
             taken.append((span.start_char, span.end_char))
         return out
 
 
 def _mention(
-    doc: Doc,
+    text: str,
     start: int,
     end: int,
     actor_id: str | None,
@@ -119,7 +120,7 @@ def _mention(
     affiliation: str | None = None,
 ) -> Mention:
     return Mention(
-        span=TextSpan(start=start, end=end, text=doc.text[start:end]),
+        span=TextSpan(start=start, end=end, text=text[start:end]),
         actor_id=actor_id,
         role=role,
         affiliation_id=affiliation,

@@ -22,12 +22,12 @@ from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
-from counterclaim.nlp.statement.parties import Party, PartyResolver, possessor
+from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
 from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
-from counterclaim.nlp.statement.targets import TargetFinder
+from counterclaim.nlp.statement.targets import TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.records import Actor, Attribution, Evidence, Statement
 from counterclaim.records import Span as TextSpan
@@ -54,7 +54,9 @@ class StatementResolver:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         end = doc._.content_end if doc._.content_end is not None else len(text)
-        parties = PartyResolver(self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words)
+        parties = PartyResolver(
+            self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words, name_spans(doc)
+        )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences)
@@ -122,7 +124,12 @@ class StatementResolver:
             heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
             act_targets = [(self._party(h, head, speakers, parties), False, False) for h in heads]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
-        claim_like = act.content is not None and any(t.lower_ in self.lex.claim_markers for t in act.content)
+        # a group's own account of the attack is a claim; its account of what did not happen is not
+        claim_like = (
+            act.content is not None
+            and any(t.lower_ in self.lex.claim_markers for t in act.content)
+            and not is_negated(act.content.root, self.lex)
+        )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
         for speaker in map(self._people.complete, found):

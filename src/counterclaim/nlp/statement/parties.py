@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from counterclaim.kb import KnowledgeBase, link_role, split_person
 from counterclaim.records import Actor, Mention, Span
@@ -28,6 +28,8 @@ _BRANCH = re.compile(
 )
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
+#: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
+_JOINERS = "-‐'’"
 #: Kinds that speak for themselves: their affiliation is the actor itself.
 _SELF_AFFILIATED = ("state", "militant_group")
 
@@ -120,6 +122,8 @@ def _broken_title(first: Token) -> list[Token]:
     abbreviation = doc[first.i - 2] if stop.text == "." else stop
     if not (abbreviation.text.rstrip(".")[:1].isupper() and len(abbreviation.text.rstrip(".")) <= 5):
         return []
+    if abbreviation.ent_type_ in ("GPE", "LOC", "FAC"):
+        return []  # "... in Buenos Aires. Argentine prosecutors": a place ends the sentence, not a title
     run = [stop] if stop.text == "." else []
     i = first.i - 1 - len(run)
     while i >= 0 and doc[i].text[:1].isupper():
@@ -141,6 +145,26 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
+def name_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Character spans of the names the document holds: knowledge-base mentions (``True``), then entities.
+
+    A parse may split one written name ("Jaish-e-Mohammed") into several
+    phrases; these spans let a party cut from such a fragment snap to the name.
+    """
+    known = [(m.span.start, m.span.end, True) for m in doc._.actor_mentions or []]
+    return [*known, *((e.start_char, e.end_char, False) for e in doc.ents)]
+
+
+def _cuts_word(text: str, offset: int) -> bool:
+    """Whether a span edge at ``offset`` falls inside one written word ("Jaish-e-|Mohammed"), not before "'s"."""
+    if offset <= 0 or offset >= len(text) or text[offset - 1].isspace() or text[offset].isspace():
+        return False
+    if text[offset] in "'’" and text[offset + 1 : offset + 2].lower() == "s":
+        return False  # "Pakistan|'s": a possessive, not part of the name
+    left, right = text[offset - 1], text[offset]
+    return left in _JOINERS or right in _JOINERS or (left.isalnum() and right.isalnum())
+
+
 def possessor(head: Token) -> Token | None:
     """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -155,8 +179,10 @@ class PartyResolver:
         text: str,
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
+        names: list[tuple[int, int, bool]] | None = None,
     ) -> None:
         self.kb = kb
+        self.names = names or []
         self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
         self.government_words = government_words
@@ -226,12 +252,26 @@ class PartyResolver:
             self._by_offsets[start, end] = self._from_text(start, end)
         return replace(self._by_offsets[start, end])
 
+    def _snapped(self, start: int, end: int) -> tuple[int, int]:
+        """A phrase that is a fragment of a name the document holds widens to the whole name.
+
+        A knowledge-base mention wins whenever the phrase lies inside it; an
+        entity only when the phrase cuts a written word ("Jaish-e-" of
+        "Jaish-e-Mohammed"), since the model's entity edges are less sure.
+        """
+        cut = _cuts_word(self.text, start) or _cuts_word(self.text, end)
+        for s, e, known in self.names:
+            if s < end and start < e and not (start <= s and e <= end) and (cut or (known and s <= start and end <= e)):
+                return min(s, start), max(e, end)
+        return start, end
+
     def _from_text(self, start: int, end: int) -> Party:
+        start, end = self._snapped(start, end)
         text = self.text[start:end]
         actor = self.link(text)
         if actor is not None:
             affiliation = self.affiliation_of(actor)
-            if actor.kind == "person":
+            if actor.kind in ("person", "militant_group"):  # "the Taliban government" speaks for Afghanistan
                 affiliation = self._governed_state(text, affiliation)
             return Party(start, end, text, actor.name, actor, None, affiliation)
         person = split_person(_PAREN.sub("", text))

@@ -103,6 +103,13 @@ def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], cl
     return out
 
 
+def _own_denial(draft: Draft) -> bool:
+    """Whether a denial is a group's denial of its own part in the attack."""
+    own = group_of(draft.speaker)
+    target = draft.target.actor if draft.target else None
+    return own is not None and target is not None and target.id == own.id
+
+
 def _related(a: Actor, b: Actor, kb: KnowledgeBase) -> bool:
     return a.id == b.id or kb.is_branch_of(a.id, b.id) or kb.is_branch_of(b.id, a.id)
 
@@ -114,8 +121,11 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         target = draft.target.actor if draft.target else None
         if draft.stance == "attribute" and own is not None and target is not None and _related(own, target, kb):
             draft.stance = "claim"
-    # a claim of other operations ("had claimed several attacks elsewhere") does not make this attack claimed
+    # a claim of other operations ("had claimed several attacks elsewhere") does not make this attack claimed,
+    # nor does any claim of a group that denies this attack ("X, which claimed strikes on Saturday, denied ...")
+    disowned = {d.target.actor.id for d in items if d.stance == "deny" and d.target and _own_denial(d)}
     claims = [d for d in items if d.stance == "claim" and d.target and not d.act.elsewhere]
+    claims = [d for d in claims if not (d.target.actor and d.target.actor.id in disowned)]
     claimed = [d.target.actor for d in claims if d.target.actor]
     claimed_names = {d.target.name.lower() for d in claims}
     for draft in items:

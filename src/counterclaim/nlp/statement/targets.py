@@ -66,6 +66,18 @@ def accused(noun: Token) -> list[Token]:
     ]
 
 
+def _predicate(token: Token) -> Token | None:
+    """The verb a noun phrase is an argument of ("Afghan" -> "used" in "Afghan soil was not used"), or None.
+
+    Only the phrase's own verb counts: in "acts by the X militia will not
+    pass" the negation is about the acts, not about X.
+    """
+    node = token
+    while node.dep_ in ("amod", "compound", "poss", "nmod") and node.head != node:
+        node = node.head
+    return node.head if node.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+
+
 def _subject(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "nsubj"), None)
 
@@ -112,7 +124,11 @@ class TargetFinder:
             if blame.head.i not in inside or (self.anonymous(blame.head) and not self._has_name(blame.head)):
                 continue
             blame.negated = (
-                blame.rule == "disclaim" or is_negated(blame.head.head, self.lex) or is_negated(blame.head, self.lex)
+                blame.rule == "disclaim"
+                or is_negated(blame.head.head, self.lex)
+                or is_negated(blame.head, self.lex)
+                # "Afghan soil was not used": the negated verb of the phrase that names the party
+                or ((verb := _predicate(blame.head)) is not None and is_negated(verb, self.lex))
             )
             blame.hedged = (
                 blame.hedged
@@ -252,7 +268,7 @@ class TargetFinder:
             if obj is not None and obj.lemma_.lower() in words and subject is not None:
                 return [(subject, "responsibility")]
             return []
-        if lemma in self.lex.haven_nouns and token.dep_ == "pobj":
+        if lemma in self.lex.haven_nouns and token.dep_ in ("pobj", "nsubjpass"):  # "from X soil", "X soil was used"
             named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
             of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
             owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
