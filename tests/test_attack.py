@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.kb import get_kb
-from counterclaim.nlp.casualties import find_casualties
+from counterclaim.nlp.attack.casualties import find_casualties
 from counterclaim.nlp.components.attack import _perpetrators
 from counterclaim.nlp.components.dateline import parse_dateline
 from counterclaim.records import Evidence, Mention, Span, Statement

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from counterclaim.events.actors import ActorNames, normalise_name
 from counterclaim.events.config import ClusterConfig
-from counterclaim.nlp.places import find_city
+from counterclaim.nlp.gazetteer import find_city
 from counterclaim.records import ArticleRecord, Place
 
 #: Stances whose target is the party said to be behind the attack.

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.attack_place import attack_place
-from counterclaim.nlp.attack_types import GENERIC, Trigger, classify, find_triggers, is_irrealis
-from counterclaim.nlp.casualties import Figure, find_casualties
+from counterclaim.nlp.attack.casualties import Figure, find_casualties
+from counterclaim.nlp.attack.place import attack_place
+from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.extensions import register_extensions

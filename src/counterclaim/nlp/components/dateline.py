@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from counterclaim.nlp.dates import document_year, latest_written_date, resolve_date
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.places import country_name, find_city, region_name
+from counterclaim.nlp.gazetteer import country_name, find_city, region_name
 from counterclaim.nlp.published import find_published
 from counterclaim.records import Evidence
 

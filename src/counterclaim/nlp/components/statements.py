@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
-from counterclaim.nlp.attack_place import article_countries
+from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon

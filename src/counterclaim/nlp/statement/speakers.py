@@ -15,7 +15,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from counterclaim.nlp.places import find_city
+from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
 from counterclaim.nlp.statement.sentences import SentenceIndex

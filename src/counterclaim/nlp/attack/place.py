@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.places import (
+from counterclaim.nlp.gazetteer import (
     City,
     country_mentions,
     country_name,
