@@ -34,6 +34,8 @@ class CueLexicon:
     raising: frozenset[str]
     construal: frozenset[str]
     quote_only: frozenset[str]
+    phase: frozenset[str]
+    preposition_only: frozenset[str]
     lemma_fixes: dict[str, str]
     findings: frozenset[str]
     source_prepositions: tuple[tuple[str, ...], ...]
@@ -81,6 +83,8 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
         raising=words(data.get("raising")),
         construal=words(data.get("construal")),
         quote_only=words(data.get("quote_only")),
+        phase=words(data.get("phase")),
+        preposition_only=words(data.get("preposition_only")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (data.get("lemma_fixes") or {}).items()},
         findings=words(data.get("findings")),
         verb_prepositions={str(v).lower(): words(p) for v, p in (data.get("verb_prepositions") or {}).items()},

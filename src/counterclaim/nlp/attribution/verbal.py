@@ -60,11 +60,18 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
         if kind is None or quotes.encloses(tok.idx) or _naming(tok) or _in_question(tok):
             # a report quoted within a report, a name ("so-called") or a question is not annotated
             continue
-        if kind == ATTITUDE and _reported(tok, lexicon):
-            continue  # "she said she wanted to ...": the belief is part of what was said, not a report of its own
+        lead = _phase_verb(tok, lexicon)
+        if (lead is None and _infinitive(tok)) or _modal(tok) or (kind == ATTITUDE and _reported(tok, lexicon)):
+            # "wants voters to know", "met to discuss": a purpose or a wish, not a report;
+            # "she said she wanted to ...": the belief is part of what was said, not a report of its own
+            continue
+        if lexicon.lemma(tok) in lexicon.preposition_only and not _takes_cue_preposition(tok, lexicon):
+            continue  # "spoke about the flood" reports, "spoke at a rally" does not
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
         cue = _cue_range(tok, lexicon)
+        if lead is not None:  # "went on to say": the phase verb opens the cue
+            cue = (_cue_range(lead, lexicon)[0], cue[1])
         content = _content(doc, tok, kind, passive, source, cue, lexicon, quotes)
         if content is None or (source is None and content.rule == "indirect.object"):
             continue  # "to support X" with nobody supporting is a plan or a purpose, not a report
@@ -80,6 +87,25 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
             )
         )
     return found
+
+
+def _infinitive(tok: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to say"): PolNeAR rarely marks one as a cue of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _modal(tok: Token) -> bool:
+    """Whether a verb is under a modal ("would support", "could say"): a possible report, not one made."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+
+
+def _phase_verb(tok: Token, lexicon: CueLexicon) -> Token | None:
+    """The verb of phase a report's infinitive continues ("went on to say", "began to argue"), if any."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl") or head.i == tok.i or not _infinitive(tok):
+        return None
+    phrasal = " ".join([lexicon.lemma(head), *(c.lower_ for c in head.children if c.dep_ == "prt")])
+    return head if phrasal in lexicon.phase else None
 
 
 def _reported(tok: Token, lexicon: CueLexicon) -> bool:
@@ -178,7 +204,7 @@ def _passive_content(verb: Token, source: Token | None) -> tuple[int, int] | Non
 def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     """The verb with the auxiliaries, negation and adverbs next to it and its particle ("has since said").
 
-    An infinitive's "to" belongs to the cue ("declined to discuss"), as in the PolNeAR annotations.
+    An infinitive's "to" belongs to the cue when a verb of phase leads it ("went on to say"), as PolNeAR marks it.
     """
     first = verb
     k = verb.i - 1
@@ -201,6 +227,12 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
         elif child.dep_ == "advmod" and child.tag_ == "RB" and child.i == last.i + 1:
             last = child
     return token_bounds((first, last))
+
+
+def _takes_cue_preposition(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether the word right after a verb is one of its cue prepositions ("spoke about")."""
+    preps = _cue_prepositions(verb, lexicon)
+    return any(c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in preps for c in verb.rights)
 
 
 def _cue_prepositions(verb: Token, lexicon: CueLexicon) -> frozenset[str]:
