@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.records import Span
 
 #: Characters never kept at the edge of a span (besides any blank, no-break spaces included).
@@ -18,7 +19,7 @@ _EDGE = " \t\n,;:—–-"
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
     """The record span for ``doc.text[start:end]`` with edge punctuation and blanks trimmed."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start] in _EDGE or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in _EDGE or text[end - 1].isspace()):
