@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from counterclaim.records import SCHEMA_MODELS, document_id, normalise_text
+from counterclaim.records import SCHEMA_MODELS, document_id, normalise_text, unix_newlines
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "docs" / "schema"
 
@@ -24,3 +24,9 @@ def test_document_id_ignores_line_endings_and_trailing_blanks() -> None:
     assert normalise_text(windows) == unix
     assert document_id(windows) == document_id(unix)
     assert document_id(unix) != document_id(unix.replace("Monday", "Tuesday"))
+
+
+def test_stored_text_keeps_offsets_of_the_text_as_read() -> None:
+    """Evidence offsets index the text a reader sees, so only newlines change, never lengths of lines."""
+    raw = "  Headline  \r\n\r\nText with trailing blanks   \r\n"
+    assert unix_newlines(raw) == "  Headline  \n\nText with trailing blanks   \n"

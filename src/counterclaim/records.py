@@ -182,10 +182,20 @@ class ArticleRecord(Record):
     mentions: list[Mention] = []
 
 
+def unix_newlines(text: str) -> str:
+    """The stored text of a document: the text as given, with unix newlines only.
+
+    Offsets in all evidence refer to this form, which is what a reader sees on
+    opening the file in text mode (universal newlines), so an offset can be
+    checked against the original article without counterclaim.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise_text(text: str) -> str:
     """The form a document's id is computed on: NFC, unix newlines, no trailing blanks.
 
-    Offsets in all evidence refer to this form, so it is also the stored text.
+    Two copies of an article that differ only in these are the same document.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip() for line in text.split("\n"))

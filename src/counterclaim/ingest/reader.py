@@ -19,7 +19,7 @@ from counterclaim.ingest.dates import parse_published
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import IngestError, InputRejected
 from counterclaim.ingest.html import extract_html
-from counterclaim.records import Document, document_id, normalise_text
+from counterclaim.records import Document, document_id, unix_newlines
 
 #: Largest article accepted, in bytes (a file, a JSONL line, or stdin). News articles are
 #: tens of kilobytes; anything this big is a dump or a mistake and would stall the parser.
@@ -157,7 +157,7 @@ def _document(
             fields[key] = str(metadata[key])
     if metadata and metadata.get("published"):
         fields["published"] = parse_published(metadata["published"])
-    text = normalise_text(text)
+    text = unix_newlines(text)
     if not text.strip():
         raise InputRejected("no text" if html else "empty input")
     return Document(
