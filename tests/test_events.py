@@ -244,3 +244,21 @@ def test_multi_corpus_clusters_like_gold(degrade: bool, minimum: float) -> None:
     events = events_to_json(recluster(_corpus_records(degrade)))
     pred = {name: e["id"] for e in events for name in e["documents"]}
     assert bcubed_f1(gold, pred) >= minimum
+
+
+def test_a_misread_place_does_not_split_one_attack() -> None:
+    """One article's place is misread (a wrong country for the city, a neighbouring town): the texts still agree."""
+    day = D(2023, 10, 1)
+    lead = (
+        "Two attackers struck outside the interior ministry in Ankara, Turkey, on Sunday; one blew himself up and the "
+        "other was shot dead. The PKK, which has bases in northern Iraq, claimed the bombing."
+    )
+    misread = (
+        "Turkish jets hit PKK targets in northern Iraq after Sunday's suicide bombing at the ministry in Ankara, "
+        "officials said, a day after the group claimed the attack outside the interior ministry in Turkey."
+    )
+    index = EventIndex()
+    index.assign(article("lead", lead, day, day, "Ankara", "Turkey", "suicide bombing", 1, ("PKK",)))
+    assignment = index.assign(article("misread", misread, D(2023, 10, 2), day, "Ankara", "Iraq", "suicide bombing"))
+    assert not assignment.new, assignment.reasons
+    assert any("named in the article" in reason for reason in assignment.reasons)

@@ -13,6 +13,7 @@ otherwise open an event of their own, so they never blur two attacks together.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from counterclaim.events.actors import ActorNames
 from counterclaim.events.config import ClusterConfig, load_config
 from counterclaim.events.features import ArticleFeatures, article_features, distance_km
 from counterclaim.events.similarity import TextSimilarity, make_similarity
+from counterclaim.nlp.gazetteer import find_city
 from counterclaim.records import ArticleRecord
 
 AssignedBy = Literal["auto", "user"]
@@ -408,6 +410,10 @@ class EventIndex:
         if f.country_key and cluster.country_keys:
             if f.country_key in cluster.country_keys:
                 s.add(w.same_country, f"same country {f.country}")
+            elif _cross_named(f, cluster, "country") or _country_misread(f, cluster):
+                # extraction noise, not two places: each side's text names the other's country
+                s.add(w.place_named_in_text, f"{cluster.country} named in the article (extracted {f.country})")
+                return
             else:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
                 return
@@ -420,6 +426,8 @@ class EventIndex:
             s.add(w.same_city, f"same city {f.city}")
         elif near is not None and near <= self.config.near_km:
             s.add(w.nearby_city, f"{f.city} is {near:.0f} km from {cluster.city}")
+        elif _cross_named(f, cluster, "city"):
+            s.add(w.place_named_in_text, f"{cluster.city} named in the article (extracted {f.city})")
         else:
             s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
 
@@ -479,3 +487,29 @@ def events_to_json(index: EventIndex) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _named_in(text: str, name: str | None) -> bool:
+    """Does ``text`` name ``name`` as a whole word (any case)?"""
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _cross_named(f: ArticleFeatures, cluster: EventCluster, attribute: str) -> bool:
+    """The article's text names the event's place and the event's articles name the article's place.
+
+    Place extraction can pick a neighbouring or wrong place for one article of
+    an attack; two articles about one attack still name the same places.
+    """
+    mine, theirs = getattr(f, attribute), getattr(cluster, attribute)
+    return _named_in(f.text, theirs) and any(_named_in(m.text, mine) for m in cluster.members)
+
+
+def _country_misread(f: ArticleFeatures, cluster: EventCluster) -> bool:
+    """One side's country cannot hold its city while the other's can ("Ankara, Iraq" against "Ankara, Turkey")."""
+
+    def misread(city: str | None, own: str | None, other: str | None) -> bool:
+        return bool(city and own and other) and find_city(city, own) is None and find_city(city, other) is not None
+
+    return misread(f.city, f.country, cluster.country) or any(
+        misread(m.city, m.country, f.country) for m in cluster.members
+    )

@@ -43,6 +43,7 @@ class Weights(BaseModel):
     shared_actor_max: float
     text: float
     near_duplicate: float
+    place_named_in_text: float
 
 
 class ClusterConfig(BaseModel):

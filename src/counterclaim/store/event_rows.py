@@ -18,8 +18,9 @@ Row = dict[str, Any]
 
 
 def event_row(summary: EventSummary) -> Row:
-    """The ``events`` row of an event (without the timestamps, which the store sets)."""
-    return summary.model_dump(include={"id", "label", "date", "city", "country", "attack_type"})
+    """The ``events`` row of an event (without the timestamps and the consensus cache, which the store sets)."""
+    row = summary.model_dump(include={"id", "label", "date", "city", "country", "attack_type"})
+    return {**row, "document_count": len(summary.document_ids)}
 
 
 def event_fields(row: Mapping[str, Any]) -> Row:

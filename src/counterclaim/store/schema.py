@@ -188,6 +188,8 @@ events = Table(
     Column("attack_type", String(100)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("document_count", Integer),
+    Column("consensus", JSON),
     Index("ix_events_date", "date"),
 )
 

@@ -121,44 +121,62 @@ class Store:
         with self.engine.connect() as conn:
             return search.search(conn, query, limit)
 
-    def event_summaries(self) -> list[EventSummary]:
-        """Cross-document events as stored, oldest attack first, undated last (empty until events are grouped)."""
-        events = schema.events
+    def event_listing(self, limit: int | None = None, offset: int = 0) -> list[ListedEvent]:
+        """Stored events, oldest attack first, undated last, with their members and cached consensus.
+
+        One query: a page of ``events`` (``limit``/``offset``; all when
+        ``limit`` is None) joined to its members' names, so listing a large
+        store costs one round trip however many events it holds.
+        """
+        return self._listed(_ordered(select(schema.events)).limit(limit).offset(offset))
+
+    def event_count(self) -> int:
+        """How many events are stored (to say how many a page of the listing leaves out)."""
         with self.engine.connect() as conn:
-            query = select(events).order_by(events.c.date.is_(None), events.c.date, events.c.id)
-            rows_ = [row._mapping for row in conn.execute(query)]
-        return [self._summary(row) for row in rows_]
+            return conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+
+    def event_summaries(self, limit: int | None = None, offset: int = 0) -> list[EventSummary]:
+        """Cross-document events as stored, oldest attack first, undated last (empty until events are grouped)."""
+        return [listed.summary for listed in self.event_listing(limit, offset)]
 
     def event_document_ids(self, event_id: str) -> list[str]:
         """Documents assigned to ``event_id``, by publication date."""
-        return [document_id for document_id, _ in self._event_members(event_id)]
-
-    def _event_members(self, event_id: str) -> list[tuple[str, str]]:
-        ed, docs = schema.event_documents, schema.documents
-        query = (
-            select(ed.c.document_id, docs.c.name)
-            .join(docs, docs.c.id == ed.c.document_id)
-            .where(ed.c.event_id == event_id)
-            .order_by(docs.c.published, docs.c.name)
-        )
-        with self.engine.connect() as conn:
-            return [(row.document_id, row.name) for row in conn.execute(query)]
+        return self.event_summary(event_id).document_ids
 
     def event_summary(self, event_id: str) -> EventSummary:
         """An event as stored (no records are loaded); ``KeyError`` if there is no such event."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).first()
-        if row is None:
+        found = self._listed(select(schema.events).where(schema.events.c.id == event_id))
+        if not found:
             raise KeyError(event_id)
-        return self._summary(row._mapping)
+        return found[0].summary
 
-    def _summary(self, row: Mapping[str, Any]) -> EventSummary:
-        members = self._event_members(row["id"])
-        return EventSummary(
-            **event_rows.event_fields(row),
-            document_ids=[document_id for document_id, _ in members],
-            document_names=[name for _, name in members],
-        )
+    def _listed(self, chosen: Select) -> list[ListedEvent]:
+        """The events ``chosen`` selects, in its order, each with its members by publication date."""
+        page = chosen.subquery("page")
+        ed, docs = schema.event_documents, schema.documents
+        query = _ordered(
+            select(page, docs.c.id.label("member_id"), docs.c.name.label("member_name"))
+            .join(ed, ed.c.event_id == page.c.id)
+            .join(docs, docs.c.id == ed.c.document_id),
+            page.c,
+        ).order_by(docs.c.published, docs.c.name)
+        with self.engine.connect() as conn:
+            rows_ = [row._mapping for row in conn.execute(query)]
+        listed = []
+        for _, members in groupby(rows_, key=lambda row: row["id"]):
+            members = list(members)
+            summary = EventSummary(
+                **event_rows.event_fields(members[0]),
+                document_ids=[row["member_id"] for row in members],
+                document_names=[row["member_name"] for row in members],
+            )
+            listed.append(ListedEvent(summary, members[0]["consensus"]))
+        return listed
+
+    def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:
+        """Cache an event's consensus (computed by the report layer) until its members change."""
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(consensus=consensus))
 
     def unassigned_document_ids(self) -> list[str]:
         """Stored documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
@@ -171,8 +189,12 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
-    def load_index(self, index: EventIndex | None = None) -> EventIndex:
-        """The event index as stored: every assigned document back in its event, with its score and reasons."""
+    def load_index(self, index: EventIndex | None = None, events: Select | None = None) -> EventIndex:
+        """The event index as stored: every assigned document back in its event, with its score and reasons.
+
+        ``events`` (a SELECT of event ids) restricts it to those events, whole:
+        what ``update_events`` needs to place new documents on a large store.
+        """
         index = index or EventIndex()
         ed, docs = schema.event_documents, schema.documents
         query = (
@@ -180,6 +202,8 @@ class Store:
             .join(docs, docs.c.id == ed.c.document_id)
             .order_by(docs.c.published, docs.c.name, docs.c.id)
         )
+        if events is not None:
+            query = query.where(ed.c.event_id.in_(events))
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=STREAM_BATCH).execute(query):
                 record = ArticleRecord.model_validate_json(row.record_json)
@@ -197,21 +221,24 @@ class Store:
         now = dt.datetime.now(dt.UTC)
         events, ed = schema.events, schema.event_documents
         with self.engine.begin() as conn:
-            known = {row.id: row for row in conn.execute(select(events))}
+            assigned = {row.document_id: row for row in conn.execute(select(ed))}
+            changed = [a for a in index.assignments.values() if _differs(assigned.get(a.document_id), a)]
+            # an event whose members change loses its cached consensus (old and new event of each moved document)
+            stale = {a.event_id for a in changed} | {assigned[a.document_id].event_id for a in changed if a.document_id in assigned}
+            known = {row.id: row for row in conn.execute(select(events.c[*_EVENT_COLUMNS]))}
             for summary in index.summaries():
                 values = event_rows.event_row(summary)
                 stored = known.get(summary.id)
                 if stored is None:
                     conn.execute(insert(events).values(**values, created_at=now, updated_at=now))
-                elif any(getattr(stored, key) != value for key, value in values.items()):
-                    conn.execute(update(events).where(events.c.id == summary.id).values(**values, updated_at=now))
-            assigned = {row.document_id: row for row in conn.execute(select(ed))}
-            for assignment in index.assignments.values():
+                elif summary.id in stale or any(getattr(stored, key) != value for key, value in values.items()):
+                    values = {**values, "consensus": None, "updated_at": now}
+                    conn.execute(update(events).where(events.c.id == summary.id).values(**values))
+            for assignment in changed:
                 values = event_rows.assignment_row(assignment)
-                stored = assigned.get(assignment.document_id)
-                if stored is None:
+                if assignment.document_id not in assigned:
                     conn.execute(insert(ed).values(**values))
-                elif any(getattr(stored, key) != value for key, value in values.items()):
+                else:
                     conn.execute(update(ed).where(ed.c.document_id == assignment.document_id).values(**values))
             empty = ~select(ed.c.event_id).where(ed.c.event_id == events.c.id).exists()
             conn.execute(delete(events).where(empty))
@@ -223,8 +250,11 @@ class Store:
         each; assignment can be redone from them at any time, so a crash in
         between costs nothing: the next call assigns what is unassigned.
         """
-        index = self.load_index()
-        for record in self.iter_records(self.unassigned_document_ids()):
+        new = list(self.iter_records(self.unassigned_document_ids()))
+        if not new:
+            return EventIndex()
+        index = self.load_index(events=self._candidate_events(new))
+        for record in new:
             index.assign(record)
         index.consolidate()
         self.save_events(index)
