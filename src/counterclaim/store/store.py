@@ -9,13 +9,15 @@ skipped by id, which is a hash of the text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from counterclaim.events import Decision, EventIndex, EventSummary, recluster
+from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, recluster
+from counterclaim.events.config import DateWindows
 from counterclaim.records import Actor, ArticleRecord
 from counterclaim.store import event_rows, rows, schema, search
 from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
@@ -243,17 +245,22 @@ class Store:
             empty = ~select(ed.c.event_id).where(ed.c.event_id == events.c.id).exists()
             conn.execute(delete(events).where(empty))
 
-    def update_events(self) -> EventIndex:
+    def update_events(self, document_ids: Iterable[str] = ()) -> EventIndex:
         """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
 
+        Only the events a new document could join are loaded (see
+        :func:`_candidate_events`), plus those ``document_ids`` are in, so the
+        caller can report them; the returned index holds just these events.
         Documents are committed before their event assignment, one transaction
         each; assignment can be redone from them at any time, so a crash in
         between costs nothing: the next call assigns what is unassigned.
         """
         new = list(self.iter_records(self.unassigned_document_ids()))
-        if not new:
-            return EventIndex()
-        index = self.load_index(events=self._candidate_events(new))
+        index = EventIndex()
+        ed = schema.event_documents
+        wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
+        candidates = _candidate_events(new, index.config.date)
+        self.load_index(index, wanted if candidates is None else union(wanted, candidates))
         for record in new:
             index.assign(record)
         index.consolidate()
@@ -278,6 +285,54 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
             return [event_rows.decision_from_row(row._mapping) for row in found]
+
+
+class ListedEvent(NamedTuple):
+    """An event as the listing reads it: its summary and its cached consensus (None until computed)."""
+
+    summary: EventSummary
+    consensus: dict[str, Any] | None
+
+
+#: The ``events`` columns ``save_events`` compares (not the consensus cache or the timestamps).
+_EVENT_COLUMNS = ("id", "label", "date", "city", "country", "attack_type", "document_count")
+
+
+def _ordered(query: Select, columns: Any = schema.events.c) -> Select:
+    """``query`` in listing order: oldest attack first, undated last, then by id (stable pages)."""
+    return query.order_by(columns.date.is_(None), columns.date, columns.id)
+
+
+def _differs(stored: Row | None, assignment: Assignment) -> bool:
+    """Whether ``assignment`` is new or differs from its stored ``event_documents`` row."""
+    values = event_rows.assignment_row(assignment)
+    return stored is None or any(getattr(stored, key) != value for key, value in values.items())
+
+
+def _candidate_events(records: list[ArticleRecord], windows: DateWindows) -> Select | None:
+    """Ids of the stored events ``records`` could join: dated, or first reported, near one of their dates.
+
+    An article scores against an event's attack date (or, undated, against
+    its publication date), and dates further apart than ``far_days`` (plus the
+    follow-up window for a publication date) count heavily against; events
+    outside every such window cannot reach the threshold, so they need not be
+    loaded. None when nothing is new; ``true()`` (every event) when a record
+    has no date at all to go on.
+    """
+    dates = [[d for d in (*(e.date for e, _ in rows.attacks(r)), r.document.published) if d] for r in records]
+    if not records:
+        return None
+    events, ed, docs = schema.events, schema.event_documents, schema.documents
+    if not all(dates):
+        return select(events.c.id)
+    reach = dt.timedelta(days=windows.far_days + windows.followup_days)
+    near = [d for ds in dates for d in ds]
+    low, high = min(near) - reach, max(near) + reach
+    first_reported = select(ed.c.event_id).join(docs, docs.c.id == ed.c.document_id)
+    return union(
+        select(events.c.id).where(events.c.date.between(low, high)),
+        first_reported.where(docs.c.published.between(low, high)),
+    )
 
 
 def _exists(conn: Connection, document_id: str) -> bool:
