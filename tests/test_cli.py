@@ -82,6 +82,29 @@ def test_extract_writes_eval_json_per_input_including_stdin(tmp_path: Path) -> N
     assert data["name"] == "stdin" and set(data) >= {"event", "statements"}
 
 
+def test_pipeline_file_chooses_the_components(tmp_path: Path) -> None:
+    """--pipeline: a user's pipeline.yaml without cc_statements gives attack records and no statements."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "claim.txt").write_text(
+        "A bomb killed nine people at a bus station in Kano on Monday, police said. "
+        "The Islamic State claimed responsibility for the bombing in a statement.",
+        encoding="utf-8",
+    )
+    config = tmp_path / "pipeline.yaml"
+    config.write_text(
+        "components:\n  - factory: cc_content\n  - factory: cc_dateline\n  - factory: cc_actors\n"
+        "  - factory: cc_attack\n",
+        encoding="utf-8",
+    )
+    for args, statements in (([], True), (["--pipeline", str(config)], False)):
+        out = tmp_path / f"out{len(args)}"
+        result = invoke("extract", str(tmp_path / "in"), "--out", str(out), *args)
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "claim.json").read_text(encoding="utf-8"))
+        assert bool(data["statements"]) is statements
+        assert data["event"]["killed"] == 9
+
+
 def test_attributions_writes_span_json(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 1)
     result = invoke("attributions", str(tmp_path / "in"), "--out", str(tmp_path / "out"))

@@ -83,6 +83,15 @@ KbOption = Annotated[
     list[Path] | None,
     typer.Option("--kb", exists=True, dir_okay=False, help="Extra knowledge-base YAML (actors, aliases); repeatable."),
 ]
+PipelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--pipeline",
+        exists=True,
+        dir_okay=False,
+        help="A pipeline.yaml saying which counterclaim components run, in order (default: the bundled one).",
+    ),
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL or SQLite file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."),
@@ -123,6 +132,7 @@ def analyze(
     db: DbOption = None,
     model: ModelOption = None,
     kb: KbOption = None,
+    pipeline: PipelineOption = None,
     fmt: FormatOption = ReportFormat.text,
     report: Annotated[
         bool, typer.Option("--report/--no-report", " /--quiet", help="Print the report of the inputs.")
@@ -139,7 +149,7 @@ def analyze(
     """
     store = _open_store(db, create=True)
     try:
-        backend = _backend(model, kb, workers=workers, dask=dask)
+        backend = _backend(model, kb, pipeline, workers=workers, dask=dask)
         failures: list[str] = []
         counts = {"stored": 0, "already present": 0}
         seen: dict[str, None] = {}
@@ -155,7 +165,7 @@ def analyze(
         for record in _records(paths, backend, failures, fresh):
             counts["stored" if store.save(record) else "already present"] += 1
             seen[record.document.id] = None
-        _report_events(store, store.update_events(), seen, fmt if report else None)
+        _report_events(store, store.update_events(seen), seen, fmt if report else None)
     finally:
         store.close()
     _summary(", ".join(f"{n} {what}" for what, n in counts.items()), failures)
@@ -167,11 +177,12 @@ def extract(
     out: Annotated[Path, typer.Option("--out", help="Folder for NAME.json files (created if missing).")],
     model: ModelOption = None,
     kb: KbOption = None,
+    pipeline: PipelineOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
 ) -> None:
     """Write each input's record in the evaluation format to OUT/NAME.json (no database)."""
-    _export(paths, out, _backend(model, kb, workers=workers, dask=dask), to_eval)
+    _export(paths, out, _backend(model, kb, pipeline, workers=workers, dask=dask), to_eval)
 
 
 @app.command(epilog="Example: counterclaim attributions articles/ --out spans/")
@@ -180,10 +191,12 @@ def attributions(
     out: Annotated[Path, typer.Option("--out", help="Folder for NAME.json files (created if missing).")],
     model: ModelOption = None,
     kb: KbOption = None,
+    pipeline: PipelineOption = None,
     workers: WorkersOption = 1,
 ) -> None:
     """Write each input's reported-speech spans (source, cue, content) to OUT/NAME.json (no database)."""
-    _export(paths, out, _backend(model, kb, until="cc_attributions", workers=workers), attributions_to_eval)
+    backend = _backend(model, kb, pipeline, until="cc_attributions", workers=workers)
+    _export(paths, out, backend, attributions_to_eval)
 
 
 @app.command(epilog="Example: counterclaim report --db attacks.db --event ev-1a2b3c4d5e6f --out kerman.html")
@@ -330,9 +343,16 @@ def _open_store(db: str | None, create: bool) -> Store:
 
 
 def _backend(
-    model: str | None, kb: list[Path] | None, until: str | None = None, workers: int = 1, dask: str | None = None
+    model: str | None,
+    kb: list[Path] | None,
+    pipeline: Path | None = None,
+    until: str | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> Backend:
-    spec = PipelineSpec(model=model, kb=tuple(str(p) for p in kb or ()), until=until)
+    spec = PipelineSpec(
+        model=model, pipeline=str(pipeline) if pipeline else None, kb=tuple(str(p) for p in kb or ()), until=until
+    )
     try:
         if dask:
             check_dask_address(dask)

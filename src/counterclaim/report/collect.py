@@ -32,6 +32,21 @@ def event_narrative(store: Store, event: str | EventSummary, names: ActorNames |
 
 def event_entry(summary: EventSummary, narrative: NarrativeReport) -> dict[str, Any]:
     """An event as the listing shows it: facts, documents and who claimed, confirmed and accused whom."""
+    return listing_entry(summary, consensus(narrative))
+
+
+def consensus(narrative: NarrativeReport) -> dict[str, Any]:
+    """The listing's consensus of an event: its line, and who claimed, confirmed and accused (the cached form)."""
+    return {
+        "line": consensus_line(narrative),
+        "claimed_by": [line.party for line in narrative.claimed_by],
+        "confirmed": [_party(line.party, line.speakers) for line in narrative.confirmed],
+        "accused": [_party(line.party, line.speakers) for line in narrative.accused],
+    }
+
+
+def listing_entry(summary: EventSummary, consensus_: dict[str, Any]) -> dict[str, Any]:
+    """The listing entry of an event whose consensus is known (built or cached)."""
     return {
         "event": {
             "id": summary.id,
@@ -41,12 +56,7 @@ def event_entry(summary: EventSummary, narrative: NarrativeReport) -> dict[str, 
             "attack_type": summary.attack_type,
         },
         "documents": summary.document_names,
-        "consensus": {
-            "line": consensus_line(narrative),
-            "claimed_by": [line.party for line in narrative.claimed_by],
-            "confirmed": [_party(line.party, line.speakers) for line in narrative.confirmed],
-            "accused": [_party(line.party, line.speakers) for line in narrative.accused],
-        },
+        "consensus": consensus_,
     }
 
 
@@ -61,15 +71,44 @@ def event_entries(store: Store, summaries: Iterable[EventSummary], names: ActorN
         yield event_entry(summary, event_narrative(store, summary, names))
 
 
-def reports_from_store(store: Store, event_id: str | None = None) -> Iterator[dict[str, Any]]:
-    """The listing of every event (or of ``event_id`` only), then the reports of documents in no event."""
+def stored_entries(store: Store, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
+    """The listing entries of a page of stored events, then a ``more`` entry if events are left out.
+
+    Consensus comes from the store's cache; an event whose cache was cleared
+    (its members changed) has its narrative built once and cached, so a
+    listing reads records only for events that changed since the last one.
+    """
+    names = ActorNames()
+    listed = store.event_listing(limit, offset)
+    for summary, cached in listed:
+        if cached is None:
+            cached = consensus(event_narrative(store, summary, names))
+            store.save_consensus(summary.id, cached)
+        yield listing_entry(summary, cached)
+    if limit is not None:
+        left = store.event_count() - offset - len(listed)
+        if left > 0:
+            yield {"more": left, "offset": offset + len(listed)}
+
+
+def reports_from_store(
+    store: Store, event_id: str | None = None, limit: int | None = None, offset: int = 0
+) -> Iterator[dict[str, Any]]:
+    """The listing of every event (a page: ``limit``/``offset``; or of ``event_id`` only).
+
+    After the last page come the reports of documents in no event, so
+    nothing stored is ever silently left out.
+    """
     if event_id is not None:
         try:
-            summaries = [store.event_summary(event_id)]
+            summary = store.event_summary(event_id)
         except KeyError as err:
             raise UnknownEvent(event_id) from err
-    else:
-        summaries = store.event_summaries()
-    yield from event_entries(store, summaries)
-    if event_id is None:
+        yield from event_entries(store, [summary])
+        return
+    more = False
+    for entry in stored_entries(store, limit, offset):
+        more = more or "more" in entry
+        yield entry
+    if not more:
         yield from (document_report(record) for record in store.iter_records(store.unassigned_document_ids()))

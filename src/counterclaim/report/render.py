@@ -24,7 +24,8 @@ def render(reports: Iterable[dict[str, Any]], fmt: Format) -> Iterator[str]:
     """Chunks of the rendered report (each ends with a newline); JSON is one array.
 
     Event entries (from the listing) take one row each, in Markdown as a
-    table; document reports take a block each.
+    table; a ``more`` entry (a page of the listing left events out) says how
+    many and how to see them; document reports take a block each.
     """
     if fmt == "json":
         yield from json_array(json.dumps(report, ensure_ascii=False, indent=2) for report in reports)
@@ -42,6 +43,9 @@ def render(reports: Iterable[dict[str, Any]], fmt: Format) -> Iterator[str]:
         if in_table:
             yield "\n"
             in_table = False
+        if "more" in report:
+            yield f"… {report['more']} more event{'s' * (report['more'] != 1)} (--offset {report['offset']})\n\n"
+            continue
         yield "\n".join(_document_lines(report, markdown, depth=0)) + "\n\n"
     if empty:
         yield "Nothing stored yet: run `counterclaim analyze PATH...` first.\n"

@@ -226,8 +226,9 @@ class Store:
             assigned = {row.document_id: row for row in conn.execute(select(ed))}
             changed = [a for a in index.assignments.values() if _differs(assigned.get(a.document_id), a)]
             # an event whose members change loses its cached consensus (old and new event of each moved document)
-            stale = {a.event_id for a in changed} | {assigned[a.document_id].event_id for a in changed if a.document_id in assigned}
-            known = {row.id: row for row in conn.execute(select(events.c[*_EVENT_COLUMNS]))}
+            stale = {a.event_id for a in changed}
+            stale |= {assigned[a.document_id].event_id for a in changed if a.document_id in assigned}
+            known = {row.id: row for row in conn.execute(select(*(events.c[k] for k in _EVENT_COLUMNS)))}
             for summary in index.summaries():
                 values = event_rows.event_row(summary)
                 stored = known.get(summary.id)
@@ -316,8 +317,8 @@ def _candidate_events(records: list[ArticleRecord], windows: DateWindows) -> Sel
     its publication date), and dates further apart than ``far_days`` (plus the
     follow-up window for a publication date) count heavily against; events
     outside every such window cannot reach the threshold, so they need not be
-    loaded. None when nothing is new; ``true()`` (every event) when a record
-    has no date at all to go on.
+    loaded. None when nothing is new; every event when a record has no date
+    at all to go on.
     """
     dates = [[d for d in (*(e.date for e, _ in rows.attacks(r)), r.document.published) if d] for r in records]
     if not records:
