@@ -48,11 +48,14 @@ from counterclaim.report import (
     render_narratives,
     reports_from_store,
 )
+from counterclaim.report.collect import stored_entries
 from counterclaim.runner import ProcessError
 from counterclaim.store import Store, StoreError
 
 EXIT_FAILED_INPUTS = 1
 EXIT_USAGE = 2
+#: Events a text or Markdown listing shows unless --limit says otherwise (a page, so a large store answers at once).
+TEXT_PAGE = 50
 
 app = typer.Typer(
     name="counterclaim",
@@ -98,6 +101,11 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Report layout.")]
 EventArgument = Annotated[str, typer.Argument(help="An event id, as `counterclaim events` lists it.")]
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help=f"Events listed (default: {TEXT_PAGE} in text and Markdown, all in JSON)."),
+]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Events skipped before the listed ones.")]
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
 ]
@@ -207,6 +215,8 @@ def report(
         ReportFormat | None, typer.Option("--format", help="Report layout (default: from --out's suffix, else text).")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """Without --event, list the events with who claimed, confirmed and accused (then documents in no event);
     with --event, print that event's narrative: consensus, divergences, omissions, timeline, casualties."""
@@ -214,7 +224,8 @@ def report(
     store = _open_store(db, create=False)
     try:
         if event is None:
-            _emit(render(reports_from_store(store), _listing_format(chosen)), out)
+            page = _page(limit, chosen)
+            _emit(render(reports_from_store(store, limit=page, offset=offset), _listing_format(chosen)), out)
         else:
             _emit(render_narratives([event_narrative(store, event)], chosen.value), out)
     except UnknownEvent as err:
@@ -224,14 +235,16 @@ def report(
 
 
 @app.command(epilog="Example: counterclaim events --db attacks.db --format json")
-def events(db: DbOption = None, fmt: FormatOption = ReportFormat.text) -> None:
+def events(
+    db: DbOption = None, fmt: FormatOption = ReportFormat.text, limit: LimitOption = None, offset: OffsetOption = 0
+) -> None:
     """List the events: id, date, place, attack type, documents, and who claimed, confirmed and accused."""
     store = _open_store(db, create=False)
     try:
         if fmt == ReportFormat.json:
             _write([json.dumps(events_to_json(store.load_index()), ensure_ascii=False, indent=2) + "\n"])
         else:
-            _write(render(event_entries(store, store.event_summaries()), _listing_format(fmt)))
+            _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt)))
         unassigned = len(store.unassigned_document_ids())
         if unassigned:
             typer.echo(f"{unassigned} documents in no event: run `counterclaim event recluster`", err=True)
@@ -313,6 +326,11 @@ def _report_events(store: Store, index: EventIndex, document_ids: Iterable[str],
             typer.echo(chunk, err=True, nl=False)
     if fmt is not None:
         _write(render_narratives(narratives, fmt.value))
+
+
+def _page(limit: int | None, fmt: ReportFormat) -> int | None:
+    """Events to list: ``limit``, else a page in text and Markdown and all of them in JSON."""
+    return limit if limit is not None or fmt == ReportFormat.json else TEXT_PAGE
 
 
 def _listing_format(fmt: ReportFormat) -> str:
