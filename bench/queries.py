@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from counterclaim.report import render, reports_from_store
+from counterclaim.report.collect import stored_entries
 from counterclaim.store import Store, schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,6 +41,8 @@ from synthetic import bulk_write, synthetic_corpus
 
 DEFAULT_DB = Path(tempfile.gettempdir()) / "counterclaim-bench-{n}.db"
 TARGET_MS = 200
+#: The page of the text listing (``counterclaim events`` and ``report`` show 50 unless --limit says otherwise).
+PAGE = 50
 SEARCHES = ("car bomb market", "Northern-Front", "siege hotel Lakeside", "mourning")
 
 #: The events list in one query (events with their document counts), for comparison with the store's API.
@@ -100,12 +103,18 @@ def query_figures(url: str, repeat: int) -> None:
             "".join(render(reports, "text"))
             return len(reports)
 
+        def listing_page() -> int:
+            entries = list(stored_entries(store, limit=PAGE))
+            "".join(render(entries, "text"))
+            return len(entries)
+
         def report_first_page() -> int:
-            return len(list(islice(reports_from_store(store), 20)))
+            return len(list(islice(reports_from_store(store, limit=PAGE), PAGE)))
 
         timed("events list (SQL, counts)", events_sql, repeat)
-        timed("events list (Store.event_summaries)", lambda: len(store.event_summaries()), repeat)
-        timed("report listing, first 20 events", report_first_page, repeat)
+        timed("events list (Store.event_summaries, all)", lambda: len(store.event_summaries()), repeat)
+        timed(f"events list, first {PAGE} (`events`, text)", listing_page, repeat)
+        timed(f"report listing, first {PAGE} events", report_first_page, repeat)
         timed(f"one event's report ({event_id}, text)", event_report, repeat)
         for query in SEARCHES:
             timed(f"search {query!r} (top 20)", lambda q=query: len(store.search(q, 20)), repeat)

@@ -280,3 +280,50 @@ def test_analyze_groups_articles_and_prints_event_summaries_and_narratives(tmp_d
 def test_event_commands_have_help_with_an_example(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0 and "Example: counterclaim " + " ".join(command) in result.output
+
+
+def consensus_cache(db: str) -> dict[str, bool]:
+    """Which stored events (by a member's name) have their listing consensus cached."""
+    with Store(db) as store:
+        return {min(e.summary.document_names): e.consensus is not None for e in store.event_listing()}
+
+
+def test_listing_pages_and_caches_consensus_until_members_change(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["depot"], records["market"])
+    first = invoke("events", "--db", tmp_db, "--limit", "1")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.count(" docs") + first.stdout.count(" doc ") == 1
+    assert "… 2 more events (--offset 1)" in first.stdout
+    assert sum(consensus_cache(tmp_db).values()) == 1  # the listed event's consensus is cached
+    last = invoke("events", "--db", tmp_db, "--limit", "2", "--offset", "1").stdout
+    assert "more event" not in last and "market" in last and first.stdout.split()[0] not in last
+    assert all(consensus_cache(tmp_db).values())
+    assert "claimed by Northern Front" in invoke("events", "--db", tmp_db).stdout
+    store_records(tmp_db, records["ferry_b"])  # joins the ferry event: only its cache is cleared
+    assert consensus_cache(tmp_db) == {"depot": True, "ferry_a": False, "market": True}
+    with Store(tmp_db) as store:
+        counts = {min(s.document_names): len(s.document_ids) for s in store.event_summaries()}
+        assert counts == {"depot": 1, "ferry_a": 2, "market": 1}
+        assert [s.id for s in store.event_summaries(limit=2, offset=1)] == [s.id for s in store.event_summaries()[1:]]
+
+
+def test_report_listing_pages_and_lists_unassigned_documents_after_the_last_page(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["market"])
+    with Store(tmp_db) as store:
+        store.save(records["depot"])  # stored but not yet grouped into an event
+    page = invoke("report", "--db", tmp_db, "--limit", "1").stdout
+    assert "… 1 more event (--offset 1)" in page and "depot" not in page
+    rest = invoke("report", "--db", tmp_db, "--limit", "1", "--offset", "1").stdout
+    assert "more event" not in rest and "market" in rest and "depot" in rest
+
+
+def test_new_documents_load_only_the_events_they_could_join(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["depot"])
+    later = record("later", MARKET.replace("Friday", "Sunday"), D(2024, 9, 2), D(2024, 9, 1), "Riverton", "Eastland")
+    with Store(tmp_db) as store:
+        store.save(later)
+        index = store.update_events()
+        assert [s.document_names for s in index.summaries()] == [["later"]]  # the 2023 events stay on disk
+        again = store.update_events([records["ferry_a"].document.id])  # nothing new; the named document's event
+        assert [s.document_names for s in again.summaries()] == [["ferry_a"]]
+    assert grouped(tmp_db) == [{"depot"}, {"ferry_a"}, {"later"}]

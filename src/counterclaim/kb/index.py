@@ -17,6 +17,8 @@ from counterclaim.records import Actor
 FUZZY_CUTOFF = 90.0
 #: Shortest transliteration key fuzzy matching considers; shorter names collide too easily.
 FUZZY_MIN_LENGTH = 5
+#: How many fuzzy answers :meth:`KnowledgeBase.fuzzy` remembers before starting afresh.
+FUZZY_MEMO_SIZE = 65536
 
 
 class KnowledgeBase:
@@ -32,6 +34,7 @@ class KnowledgeBase:
         self._entries = {e.id: e for e in entries}
         self._actors = {e.id: e.actor() for e in entries}
         self._rules = [(re.compile(p), r) for p, r in transliteration]
+        self._fuzzy_memo: dict[tuple[str, float], Actor | None] = {}
         names: dict[str, str] = {}
         demonyms: dict[str, str] = {}
         for entry in entries:
@@ -95,7 +98,21 @@ class KnowledgeBase:
         return keys
 
     def fuzzy(self, name: str, cutoff: float = FUZZY_CUTOFF) -> Actor | None:
-        """The actor whose name is spelled closest to ``name`` (exact lookup first), or None."""
+        """The actor whose name is spelled closest to ``name`` (exact lookup first), or None.
+
+        Answers are remembered (the knowledge base is read-only): articles repeat
+        their names, and each fuzzy search scores every key. The memory is
+        bounded by dropping it all when it grows large.
+        """
+        memo_key = (name, cutoff)
+        if memo_key not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[memo_key] = self._fuzzy(name, cutoff)
+        return self._fuzzy_memo[memo_key]
+
+    def _fuzzy(self, name: str, cutoff: float) -> Actor | None:
+        """:meth:`fuzzy` without the memory."""
         exact = self.lookup(name)
         if exact is not None:
             return exact

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import number_pattern, parse_number
 
 DateHit = tuple[int, int, dt.date | None, str]
@@ -174,9 +176,19 @@ def _written_year(m: re.Match[str]) -> str | None:
     return m.group("y1") or m.group("y2") or m.group("iy") or m.group("ny")
 
 
+@lru_cache(maxsize=8)
+def _matches(text: str) -> tuple[re.Match[str], ...]:
+    """Every date-pattern match of a whole document's text, for its year and its date list to share one scan.
+
+    Only the last few texts are kept: each is one string object per Doc, so a
+    repeated lookup hashes nothing and compares by identity.
+    """
+    return tuple(_pattern().finditer(text))
+
+
 def document_year(text: str) -> int | None:
     """The latest year among the fully written dates of ``text`` (else among bare years), for dates without one."""
-    years = [int(year) for m in _pattern().finditer(text) if (year := _written_year(m))]
+    years = [int(year) for m in _matches(text) if (year := _written_year(m))]
     if not years:
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     return max(years) if years else None
@@ -184,7 +196,8 @@ def document_year(text: str) -> int | None:
 
 def latest_written_date(text: str) -> dt.date | None:
     """The latest day of ``text`` written with its year ("12 May 2024", "2024-05-12"), or None."""
-    days = [day for _, _, day, kind in dates_in_text(text) if kind == "explicit" and day is not None]
+    hits = _resolve_all(_matches(text), None, None, None)  # shares the scan with document_year
+    days = [day for _, _, day, kind in hits if kind == "explicit" and day is not None]
     return max(days, default=None)
 
 
@@ -224,23 +237,32 @@ def find_dates(
     text again later with :func:`resolve_date`.
     """
     doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
-    base = doc_or_span.start_char if isinstance(doc_or_span, Span) else 0
-    text = doc_or_span.text
-    if _pattern().search(text) is None:  # most sentences hold no date: skip the document-wide year
-        return []
     if anchor is None and Doc.has_extension("reference_date"):
         anchor = doc._.reference_date
-    hits = dates_in_text(text, anchor, event_date, default_year=_cached_document_year(doc))
-    return [(base + start, base + end, day, kind) for start, end, day, kind in hits]
+    is_span = isinstance(doc_or_span, Span)
+    start, end = (doc_or_span.start_char, doc_or_span.end_char) if is_span else (0, len(doc_text(doc)))
+    memo = doc.user_data.setdefault(_HITS_KEY, {})
+    key = (start, end, anchor, event_date)
+    if key not in memo:  # several components ask for the same sentence's dates
+        if is_span:
+            text = doc_or_span.text
+            matches: Iterable[re.Match[str]] = _pattern().finditer(text) if _pattern().search(text) else ()
+        else:
+            matches = _matches(doc_text(doc))
+        # most sentences hold no date: the document-wide year is only looked up for one that does
+        hits = _resolve_all(matches, anchor, event_date, _cached_document_year(doc)) if matches else []
+        memo[key] = [(start + lo, start + hi, day, kind) for lo, hi, day, kind in hits]
+    return list(memo[key])
 
 
 _YEAR_KEY = "counterclaim.document_year"
+_HITS_KEY = "counterclaim.date_hits"
 
 
 def _cached_document_year(doc: Doc) -> int | None:
     """:func:`document_year` of the whole doc, computed once per doc: callers ask per sentence."""
     if _YEAR_KEY not in doc.user_data:
-        doc.user_data[_YEAR_KEY] = document_year(doc.text)
+        doc.user_data[_YEAR_KEY] = document_year(doc_text(doc))
     return doc.user_data[_YEAR_KEY]
 
 
@@ -256,8 +278,15 @@ def dates_in_text(
     The string form of :func:`find_dates`, for header lines read before any
     ``Doc`` extension is set.
     """
+    return _resolve_all(_pattern().finditer(text), anchor, event_date, default_year)
+
+
+def _resolve_all(
+    matches: Iterable[re.Match[str]], anchor: dt.date | None, event_date: dt.date | None, default_year: int | None
+) -> list[DateHit]:
+    """The matches that are dates, resolved, as ``(start, end, date, kind)``."""
     hits: list[DateHit] = []
-    for m in _pattern().finditer(text):
+    for m in matches:
         resolved = _resolve_match(m, anchor, event_date, default_year)
         if resolved is not None:
             hits.append((m.start(), m.end(), resolved[0], resolved[1]))

@@ -30,7 +30,12 @@ class City:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    """A name folded for lookup: lower case, straight apostrophes, single blanks.
+
+    ``str.split`` breaks at the same blanks as the regex ``\\s+`` and is several times
+    faster: the city index folds some 150,000 names on first use.
+    """
+    return " ".join(name.lower().replace("’", "'").split())
 
 
 @cache
@@ -59,10 +64,11 @@ def _cities() -> dict[str, list[tuple[bool, City]]]:
         if not country:
             continue
         city = City(raw["name"], country, raw["latitude"], raw["longitude"], raw["population"])
-        index.setdefault(_key(raw["name"]), []).append((True, city))
+        primary = _key(raw["name"])
+        index.setdefault(primary, []).append((True, city))
         for alt in raw["alternatenames"]:
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and _key(alt) != _key(raw["name"]):
-                index.setdefault(_key(alt), []).append((False, city))
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and (key := _key(alt)) != primary:
+                index.setdefault(key, []).append((False, city))
     return index
 
 

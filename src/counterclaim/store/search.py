@@ -21,11 +21,13 @@ from sqlalchemy import Connection, Date, Float, String, text
 FTS_TABLE = "documents_fts"
 PG_INDEX = "ix_documents_fts"
 
+#: Ordered by FTS5's ``rank`` column (BM25), not by a ``bm25()`` call: FTS5 then sorts inside the full-text
+#: query with the LIMIT pushed down, and only the best ``limit`` rows are joined and given a snippet.
 SQLITE_QUERY = text(
     "SELECT d.id, d.name, d.title, d.published, "
-    "snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet, -bm25(documents_fts) AS score "
+    "snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet, -documents_fts.rank AS score "
     "FROM documents_fts JOIN documents AS d ON d.id = documents_fts.document_id "
-    "WHERE documents_fts MATCH :query ORDER BY bm25(documents_fts) LIMIT :limit"
+    "WHERE documents_fts MATCH :query ORDER BY documents_fts.rank LIMIT :limit"
 ).columns(id=String, name=String, title=String, published=Date, snippet=String, score=Float)
 
 #: The indexed expression of migration 0002, repeated verbatim so the planner uses the GIN index.

@@ -260,8 +260,7 @@ class Store:
         index = EventIndex()
         ed = schema.event_documents
         wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
-        candidates = _candidate_events(new, index.config.date)
-        self.load_index(index, wanted if candidates is None else union(wanted, candidates))
+        self.load_index(index, union(wanted, *_candidate_events(new, index.config.date)))
         for record in new:
             index.assign(record)
         index.consolidate()
@@ -310,30 +309,30 @@ def _differs(stored: Row | None, assignment: Assignment) -> bool:
     return stored is None or any(getattr(stored, key) != value for key, value in values.items())
 
 
-def _candidate_events(records: list[ArticleRecord], windows: DateWindows) -> Select | None:
+def _candidate_events(records: list[ArticleRecord], windows: DateWindows) -> list[Select]:
     """Ids of the stored events ``records`` could join: dated, or first reported, near one of their dates.
 
     An article scores against an event's attack date (or, undated, against
     its publication date), and dates further apart than ``far_days`` (plus the
     follow-up window for a publication date) count heavily against; events
     outside every such window cannot reach the threshold, so they need not be
-    loaded. None when nothing is new; every event when a record has no date
-    at all to go on.
+    loaded. Selects to unite: none when nothing is new, every event when a
+    record has no date at all to go on.
     """
     dates = [[d for d in (*(e.date for e, _ in rows.attacks(r)), r.document.published) if d] for r in records]
-    if not records:
-        return None
     events, ed, docs = schema.events, schema.event_documents, schema.documents
+    if not records:
+        return []
     if not all(dates):
-        return select(events.c.id)
+        return [select(events.c.id)]
     reach = dt.timedelta(days=windows.far_days + windows.followup_days)
     near = [d for ds in dates for d in ds]
     low, high = min(near) - reach, max(near) + reach
     first_reported = select(ed.c.event_id).join(docs, docs.c.id == ed.c.document_id)
-    return union(
+    return [
         select(events.c.id).where(events.c.date.between(low, high)),
         first_reported.where(docs.c.published.between(low, high)),
-    )
+    ]
 
 
 def _exists(conn: Connection, document_id: str) -> bool:

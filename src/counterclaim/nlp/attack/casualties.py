@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.dates import find_dates
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import parse_number
 from counterclaim.records import CasualtyKind, CasualtyReport, Evidence
 
@@ -60,9 +61,15 @@ def _kind_of(token: Token) -> str | None:
     return next((kinds[f] for f in _forms(token) if f in kinds), None)
 
 
+@cache
+def _vague_numbers() -> frozenset[str]:
+    """Words that count without a figure ("dozens", "scores"); asked for every token, so built once."""
+    return frozenset(load_lexicon("numbers")["vague"])
+
+
 def _number_run(doc: Doc, i: int) -> tuple[int, int] | None:
     """Token range of the number expression ending at token ``i`` ("two hundred", "a dozen"), if it ends there."""
-    vague = set(load_lexicon("numbers")["vague"])
+    vague = _vague_numbers()
 
     def numeric(k: int) -> bool:
         """A number word, or a hyphen joining two ("twenty-three")."""
@@ -236,7 +243,7 @@ def find_casualties(
     killer is a group and which no one else vouches for ("Fighters of the
     Islamic State attacked ..., killing 40") is the group's own count.
     """
-    end_char = len(doc.text) if end_char is None else end_char
+    end_char = len(doc_text(doc)) if end_char is None else end_char
     update_verbs = _words("update_verbs")
     figures: list[Figure] = []
     for sent in doc.sents:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.gazetteer import (
     City,
     country_mentions,
@@ -260,7 +261,7 @@ class _PlaceFinder:
 
 def _quoted(span: Span) -> bool:
     """Whether a name sits inside a quotation in its sentence: a speaker's words, not the report's setting."""
-    before = span.doc.text[span.sent.start_char : span.start_char]
+    before = doc_text(span.doc)[span.sent.start_char : span.start_char]
     return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
 
 
@@ -297,8 +298,8 @@ def attack_place(
     dateline = doc._.dateline or {}
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
     named = article_countries(doc, kb)
-    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
-    organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc.text[:end]) if actor.kind != "state"]
+    end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
     organisations += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
     finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations)
     city, name, span = None, None, None
@@ -354,8 +355,8 @@ def _next_word(ent: Span) -> str:
 
 def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     """How often the content names each country, by name or demonym, the dateline's country counted once."""
-    end = doc._.content_end if doc._.content_end is not None else len(doc.text)
-    counts: Counter[str] = Counter(name for _, _, name in country_mentions(doc.text[:end]))
+    end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    counts: Counter[str] = Counter(name for _, _, name in country_mentions(doc_text(doc)[:end]))
     for ent in doc.ents:
         if ent.start_char < end and ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
             counts[country_name(state.name) or state.name] += 1

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from counterclaim.nlp.attribution.quotes import Quote, QuoteIndex
 from counterclaim.nlp.attribution.spans import char_span
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.records import Attribution
 
 MIN_WORDS = 5
@@ -33,7 +34,7 @@ def neighbour_attributions(doc: Doc, found: list[Attribution], quotes: QuoteInde
     reach = list(itertools.accumulate((end for _, end in claimed), max))
     added = []
     for quote in quotes.quotes:
-        if not _orphan(doc.text, quote, starts, reach):
+        if not _orphan(doc_text(doc), quote, starts, reach):
             continue
         k = bisect.bisect_left(anchors, quote.start)
         before = with_source[k - 1] if k > 0 and quote.start - anchors[k - 1] <= WINDOW else None

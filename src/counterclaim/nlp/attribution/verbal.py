@@ -25,6 +25,7 @@ from counterclaim.nlp.attribution.spans import (
     token_bounds,
     union,
 )
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
@@ -146,7 +147,7 @@ def _source_span(doc: Doc, source: Token | None, lexicon: CueLexicon) -> Span | 
     bounds = pruned_bounds(source, reports)
     if not bounds:
         return None
-    breaks = list(_SOURCE_BREAK.finditer(doc.text, bounds[0], source.idx))
+    breaks = list(_SOURCE_BREAK.finditer(doc_text(doc), bounds[0], source.idx))
     if breaks:
         bounds = (breaks[-1].end(), bounds[1])
     lead = doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
@@ -264,7 +265,7 @@ def _content(
         quote_only or clause is None or clause.i < verb.i or quotes.overlapping(*subtree_bounds(clause))
     ):
         around = union(cue, subtree_bounds(source) if source is not None else None, *map(subtree_bounds, hearer))
-        direct = _adjacent_quote(doc.text, around, quotes)
+        direct = _adjacent_quote(doc_text(doc), around, quotes)
         if direct is not None or quote_only:
             return direct
     if clause is not None:

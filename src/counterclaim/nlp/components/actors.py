@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Mention
 from counterclaim.records import Span as TextSpan
@@ -39,6 +40,7 @@ CONFIDENCE = {
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: How far (in tokens) a role phrase may reach left of a name.
 MAX_ROLE_TOKENS = 16
+_TITLE_KEY = "counterclaim.title_starts"
 
 
 class ActorLinker:
@@ -50,7 +52,7 @@ class ActorLinker:
         self.kb: KnowledgeBase = get_kb(tuple(extra_kb))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built once: Doc.text joins every token anew on each access
+        text = doc_text(doc)
         matches = [_mention(text, m.start, m.end, m.actor_id, f"actors.{m.via}") for m in self.kb.find_matches(text)]
         persons, role_spans = self._persons(doc, text, matches)
         taken = [(m.span.start, m.span.end) for m in persons]
@@ -134,15 +136,33 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_title_start(doc: Doc, i: int) -> int:
-    """Length in tokens of a title starting at token ``i`` (spaCy splits "Gen." into "Gen" "." sometimes)."""
-    words = [t.text_with_ws.strip() for t in doc[i : i + 6]]
-    joined: list[str] = []
-    for k, token in enumerate(doc[i : i + 6]):  # glue "Gen" + "." back together
-        if token.text == "." and joined and not doc[i + k - 1].whitespace_:
-            joined[-1] += "."
-        else:
-            joined.append(words[k])
-    return title_length(joined, 0)
+    """Length in tokens of a title starting at token ``i`` (spaCy splits "Gen." into "Gen" "." sometimes).
+
+    Asked several times per token (seeds, role walks, entity checks), so the
+    answers are kept per doc, read off a per-doc table of token texts rather
+    than from fresh Token objects.
+    """
+    memo, words, glued = doc.user_data.get(_TITLE_KEY) or _title_table(doc)
+    if i not in memo:
+        joined: list[str] = []
+        for k in range(i, min(i + 6, len(words))):  # glue "Gen" + "." back together
+            if words[k] == "." and joined and glued[k - 1]:
+                joined[-1] += "."
+            else:
+                joined.append(words[k])
+        memo[i] = title_length(joined, 0)
+    return memo[i]
+
+
+def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
+    """Per doc: the title lengths found so far, each token's text, and whether it is glued to the next token."""
+    table: tuple[dict[int, int], list[str], list[bool]] = (
+        {},
+        [t.text.strip() for t in doc],
+        [not t.whitespace_ for t in doc],
+    )
+    doc.user_data[_TITLE_KEY] = table
+    return table
 
 
 def _person_seeds(doc: Doc) -> list[Span]:

@@ -25,6 +25,7 @@ from counterclaim.nlp.attack.place import attack_place
 from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Statement
 
@@ -151,7 +152,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
             if h[2] is not None
             and h[3] != "event_relative"
             and h[0] not in skip
-            and not is_menu_line(_line_of(doc.text, h[0]))
+            and not is_menu_line(_line_of(doc_text(doc), h[0]))
         ]
         if hits:
             candidates.append((item, hits))
@@ -162,7 +163,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 (abs(h[0] - doc[t.start].idx), h)
                 for h in hits
                 for t in item.triggers
-                if not attached or (_same_line(doc.text, doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
+                if not attached or (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
             ]
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
@@ -337,7 +338,7 @@ class AttackRecorder:
 
     def __call__(self, doc: Doc) -> Doc:
         kb = get_kb(self.extra_kb)
-        end_char = doc._.content_end if doc._.content_end is not None else len(doc.text)
+        end_char = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
         main, other = _attack_sentences(doc, end_char)
         figures = find_casualties(doc, end_char, is_group=lambda text: _is_group(text, kb))
         main_starts = {item.sent.start for item in main}

@@ -17,6 +17,7 @@ from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.attribution.raising import raising_attributions
 from counterclaim.nlp.attribution.speakers import neighbour_attributions
 from counterclaim.nlp.attribution.verbal import verb_attributions
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Attribution
 
@@ -31,7 +32,7 @@ class AttributionFinder:
         self.max_quote_chars = max_quote_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = QuoteIndex(find_quotes(doc.text, self.max_quote_chars))
+        quotes = QuoteIndex(find_quotes(doc_text(doc), self.max_quote_chars))
         found = verb_attributions(doc, self.lexicon, quotes)
         found += preposition_attributions(doc, self.lexicon, quotes)
         found += noun_attributions(doc, self.lexicon, quotes)

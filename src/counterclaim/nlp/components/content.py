@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 
 #: Characters that end a sentence-like line (closing quotes and brackets after the stop included).
@@ -72,7 +73,7 @@ class ContentBoundary:
         self.marker_words = marker_words
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.content_end = content_end(doc.text, self.menu_words, self.marker_words)
+        doc._.content_end = content_end(doc_text(doc), self.menu_words, self.marker_words)
         return doc
 
 

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.nlp.dates import document_year, latest_written_date, resolve_date
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.gazetteer import country_name, find_city, region_name
 from counterclaim.nlp.published import find_published
@@ -58,8 +59,10 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
         if not place and not (outlet and m.group("date")):
             continue
         country = (country_name(region) if region else None) or (city.country if city else None)
-        year = published.year if published else document_year(text)
-        day = resolve_date(m.group("date"), None, default_year=year) if m.group("date") else None
+        day: dt.date | None = None
+        if m.group("date"):  # the document's year is a scan of the whole text: only a dateline with a day needs it
+            year = published.year if published else document_year(text)
+            day = resolve_date(m.group("date"), None, default_year=year)
         return {
             "place": place or None,
             "region": region,
@@ -89,20 +92,21 @@ class Dateline:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        dateline = parse_dateline(doc.text, doc._.published)
+        text = doc_text(doc)
+        dateline = parse_dateline(text, doc._.published)
         doc._.dateline = dateline
-        if doc._.published is None and (found := find_published(doc.text, dateline)) is not None:
+        if doc._.published is None and (found := find_published(text, dateline)) is not None:
             doc._.published = found.date
             doc._.published_evidence = Evidence(
                 document_id=doc._.document_id or "",
                 start=found.start,
                 end=found.end,
-                sentence=doc.text[found.start : found.end],
+                sentence=text[found.start : found.end],
                 producer=found.rule,
                 confidence=found.confidence,
             )
-        end = doc._.content_end if doc._.content_end is not None else len(doc.text)
-        doc._.reference_date = doc._.published or (dateline or {}).get("date") or latest_written_date(doc.text[:end])
+        end = doc._.content_end if doc._.content_end is not None else len(text)
+        doc._.reference_date = doc._.published or (dateline or {}).get("date") or latest_written_date(text[:end])
         return doc
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
@@ -52,7 +53,7 @@ class StatementResolver:
         self.condemnation = CondemnationReader(self.lex, self.targets)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         end = doc._.content_end if doc._.content_end is not None else len(text)
         parties = PartyResolver(
             self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words, name_spans(doc)

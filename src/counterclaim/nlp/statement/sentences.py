@@ -16,8 +16,7 @@ class SentenceIndex:
         self.all: list[Span] = list(doc.sents)
         self._of_token = [0] * len(doc)
         for number, sentence in enumerate(self.all):
-            for i in range(sentence.start, sentence.end):
-                self._of_token[i] = number
+            self._of_token[sentence.start : sentence.end] = [number] * (sentence.end - sentence.start)
 
     def number(self, token: Token) -> int:
         """Position of the token's sentence in the document."""

@@ -19,6 +19,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.dates import DateHit, find_dates, resolve_date
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
@@ -30,7 +31,7 @@ class StatementDater:
 
     def __init__(self, doc: Doc, lexicon: StanceLexicon, sentences: SentenceIndex) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lexicon
         self.sentences = sentences
         self.anchor: dt.date | None = doc._.reference_date
