@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from counterclaim.evalformat import EVENT_KEYS
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
 SINGLE = CORPUS / "single"
@@ -28,17 +30,6 @@ EXAMPLES = ROOT / "examples"
 #: Where the evaluation kit lives (the Makefile's EVAL): its aliases.json names the canonical forms.
 EVAL_DIR = Path(os.environ.get("COUNTERCLAIM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
-EVENT_KEYS = {
-    "date",
-    "city",
-    "country",
-    "attack_type",
-    "perpetrator_claimed",
-    "killed",
-    "killed_source",
-    "injured",
-    "injured_source",
-}
 STATEMENT_KEYS = {"speaker", "speaker_affiliation", "stance", "target", "date", "quote"}
 STANCES = {"claim", "accuse", "confirm", "deny", "condemn", "other"}
 #: GTD attack-type words the scorer classifies (``shared/eval/score.py``); gold uses one of these stems.
@@ -115,7 +106,7 @@ def test_gold_event(folder: Path, name: str) -> None:
     if gold["published"]:
         assert gold["published"][:4] in _head(folder / f"{name}.txt"), "the text must give the publication year"
     event = gold["event"]
-    assert set(event) - {"alternatives"} == EVENT_KEYS
+    assert set(event) - {"alternatives"} == set(EVENT_KEYS)
     assert _is_date(event["date"])
     for key in ("killed", "injured"):
         assert event[key] is None or (isinstance(event[key], int) and event[key] >= 0)

@@ -60,6 +60,16 @@ class EventSummary(BaseModel):
     document_ids: list[str]
     document_names: list[str]
 
+    def headline(self) -> dict[str, Any]:
+        """The event's identity as listings and JSON show it: id, label, date, place, attack type."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "date": self.date.isoformat() if self.date else None,
+            "place": ", ".join(p for p in (self.city, self.country) if p) or None,
+            "attack_type": self.attack_type,
+        }
+
 
 @dataclass
 class EventCluster:
@@ -468,11 +478,7 @@ def events_to_json(index: EventIndex) -> list[dict[str, Any]]:
         members = [index.assignments[d] for d in summary.document_ids]
         out.append(
             {
-                "id": summary.id,
-                "label": summary.label,
-                "date": summary.date.isoformat() if summary.date else None,
-                "place": ", ".join(p for p in (summary.city, summary.country) if p) or None,
-                "attack_type": summary.attack_type,
+                **summary.headline(),
                 "documents": summary.document_names,
                 "members": [
                     {

@@ -48,13 +48,7 @@ def consensus(narrative: NarrativeReport) -> dict[str, Any]:
 def listing_entry(summary: EventSummary, consensus_: dict[str, Any]) -> dict[str, Any]:
     """The listing entry of an event whose consensus is known (built or cached)."""
     return {
-        "event": {
-            "id": summary.id,
-            "label": summary.label,
-            "date": summary.date.isoformat() if summary.date else None,
-            "place": ", ".join(p for p in (summary.city, summary.country) if p) or None,
-            "attack_type": summary.attack_type,
-        },
+        "event": summary.headline(),
         "documents": summary.document_names,
         "consensus": consensus_,
     }
