@@ -221,3 +221,10 @@ def test_reference_date_from_dateline(pipeline) -> None:
     doc = run(pipeline, "MOGADISHU, Somalia, Jan 5, 2023 (Reuters) - A bomb exploded yesterday in Mogadishu.")
     assert doc._.reference_date == dt.date(2023, 1, 5)
     assert doc._.event.date == dt.date(2023, 1, 4)
+
+
+def test_dateline_country_only_from_a_city_known_by_that_name() -> None:
+    """An alternate spelling in the gazetteer may belong to a town abroad: it gives no country."""
+    line = parse_dateline("KHAR: The toll from the rally bombing rose to 63 on Tuesday, officials said.")
+    assert line is not None and line["place"] == "Khar" and line["country"] is None
+    assert parse_dateline("PESHAWAR: A blast hit a police post.")["country"] == "Pakistan"

@@ -58,7 +58,10 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
             continue
         if not place and not (outlet and m.group("date")):
             continue
-        country = (country_name(region) if region else None) or (city.country if city else None)
+        # the country only from a city known by that very name: an alternate spelling can belong to a
+        # town elsewhere ("Khar" is also listed for a town in Germany)
+        own_name = find_city(place, primary_only=True) if city else None
+        country = (country_name(region) if region else None) or (own_name.country if own_name else None)
         day: dt.date | None = None
         if m.group("date"):  # the document's year is a scan of the whole text: only a dateline with a day needs it
             year = published.year if published else document_year(text)
