@@ -15,7 +15,6 @@ that document, exactly as in a serial run. Results come back in input order.
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from counterclaim.records import Document
-from counterclaim.runner import DEFAULT_BATCH_SIZE, Result, analyse_batch, process
+from counterclaim.runner import DEFAULT_BATCH_SIZE, Result, analyse_batch, batched, process
 
 #: Batches outstanding per worker: one being parsed, one queued so a worker never waits for the next.
 IN_FLIGHT_PER_WORKER = 2
@@ -85,12 +84,6 @@ def results(
         _WORKER_PIPELINES[spec] = nlp
         return pool_records(documents, spec, workers)
     return process(documents, nlp, spec.batch_size)
-
-
-def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def ordered_results(

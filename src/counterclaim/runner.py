@@ -40,10 +40,16 @@ class ProcessError:
 Result = ArticleRecord | ProcessError
 
 
+def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive batches of at most ``size`` documents, read lazily from the stream."""
+    stream = iter(documents)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
 def process(docs: Iterable[Document], nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Result]:
     """The record of each document of ``docs``, in order, analysed by ``nlp``."""
-    stream = iter(docs)
-    while batch := list(islice(stream, batch_size)):
+    for batch in batched(docs, batch_size):
         yield from analyse_batch(batch, nlp)
 
 
