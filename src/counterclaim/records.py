@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field
 ActorKind = Literal["person", "organisation", "state", "media", "militant_group", "agency"]
 Stance = Literal["claim", "accuse", "confirm", "deny", "condemn", "other"]
 CasualtyKind = Literal["killed", "injured", "kidnapped", "arrested", "missing"]
-SpanRole = Literal["source", "cue", "content"]
 
 
 class Record(BaseModel):

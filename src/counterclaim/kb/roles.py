@@ -57,15 +57,6 @@ def is_role_word(word: str) -> bool:
     return key in roles or (key.endswith("s") and key[:-1] in roles)
 
 
-def role_kind(role: str) -> str | None:
-    """The kind of office a role phrase names ("Interior Minister" -> "government"), from its last role word."""
-    for word in reversed(role.split()):
-        key = normalise_name(word)
-        if key in role_lexicon().roles:
-            return role_lexicon().roles[key]
-    return None
-
-
 def title_length(words: list[str], i: int) -> int:
     """How many of ``words`` from ``i`` form a title ("Brig. Gen." -> 2), 0 when none does."""
     lex = role_lexicon()

@@ -27,7 +27,6 @@ class StanceLexicon:
 
     attack_nouns: frozenset[str]
     claim_verbs: frozenset[str]
-    claim_objects: frozenset[str]
     claim_needs_responsibility: frozenset[str]
     responsibility_nouns: frozenset[str]
     accuse_verbs: frozenset[str]
