@@ -191,6 +191,20 @@ def test_tfidf_blocks_give_the_same_scores() -> None:
     assert one.keys() == two.keys() and all(abs(one[k] - two[k]) < 1e-9 for k in one)
 
 
+@pytest.mark.parametrize("at_least", [0.0, 0.1, 0.5, 0.9])
+def test_tfidf_neighbours_are_exactly_the_documents_above_the_bar(at_least: float) -> None:
+    texts = {"a": MARKET, "b": ESSAY, "c": KIRKUK, "d": KABUL, "e": OLD_MARKET, "f": WIRE_COPY}
+    sim = TfidfSimilarity()
+    sim.BLOCK = 2  # full blocks, a pending one, and a replaced row left stale in a full block
+    for doc_id, text in texts.items():
+        sim.add(doc_id, text)
+    sim.add("a", FOLLOW_UP)
+    everyone = sim.similarities(WIRE_COPY, list(texts))
+    expected = {d for d, s in everyone.items() if s >= at_least}
+    found = sim.neighbours(WIRE_COPY, at_least)
+    assert set(found) == expected and all(abs(found[d] - everyone[d]) < 1e-9 for d in found)
+
+
 # -- the multi-document corpus, with event fields as a good extractor would give them --------------------------------
 #: file prefix -> published, attack date, city, country, attack words, killed, claimed by
 CORPUS_FIELDS: dict[str, tuple] = {

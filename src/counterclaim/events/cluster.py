@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -261,16 +262,29 @@ class EventIndex:
     def _best(self, features: ArticleFeatures, exclude: EventCluster | None) -> _Candidate | None:
         """The highest-scoring event for ``features`` (the earliest on a tie), with its score and reasons.
 
-        Text similarity is computed only for events whose other evidence leaves
-        them within reach of the threshold: text adds at most
-        ``text + near_duplicate``, so the rest cannot join anyway.
+        Text similarity is computed only for events that could still reach the
+        threshold. With an attack record, those are the events whose other
+        evidence leaves them within ``text + near_duplicate`` of it. Without
+        one, text is all there is: only events holding a document at least
+        ``no_attack_min_similarity`` similar can be joined, so only those are
+        looked up (by term, not by scoring every document); any other event
+        scores the same flat penalty, and the first of them stands for all.
         """
-        w = self.config.weights
-        reach = self.config.threshold - w.text - w.near_duplicate
-        scored = [(self._evidence(features, c), c) for c in self.events.values() if c is not exclude]
-        open_ = [(s, c) for s, c in scored if not features.has_attack or s.total >= reach]
-        wanted = [m.document_id for _, c in open_ for m in c.members]
-        sims = self.similarity.similarities(features.text, wanted) if wanted else {}
+        candidates = [c for c in self.events.values() if c is not exclude]
+        if not candidates:
+            return None
+        if features.has_attack:
+            w = self.config.weights
+            reach = self.config.threshold - w.text - w.near_duplicate
+            scored = [(self._evidence(features, c), c) for c in candidates]
+            open_ = [(s, c) for s, c in scored if s.total >= reach]
+            wanted = [m.document_id for _, c in open_ for m in c.members]
+            sims = self.similarity.similarities(features.text, wanted) if wanted else {}
+        else:
+            sims = self.similarity.neighbours(features.text, self.config.no_attack_min_similarity)
+            near = {self.assignments[d].event_id for d in sims if d != features.document_id and d in self.assignments}
+            open_ = [(_Score(), c) for c in candidates if c.id in near] or [(_Score(), candidates[0])]
+            scored = open_
         for s, cluster in open_:
             self._score_text(features, cluster, sims, s)
         best: _Candidate | None = None
@@ -495,8 +509,9 @@ def events_to_json(index: EventIndex) -> list[dict[str, Any]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _named_in(text: str, name: str | None) -> bool:
-    """Does ``text`` name ``name`` as a whole word (any case)?"""
+    """Does ``text`` name ``name`` as a whole word (any case)? Cached: each event asks it of every newcomer."""
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 

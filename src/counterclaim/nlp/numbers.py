@@ -13,7 +13,8 @@ from counterclaim.lexicons import load_lexicon
 
 
 @cache
-def _words() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, tuple[int, str | None]]]:
+def number_words() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, tuple[int, str | None]]]:
+    """(units, tens, scales, vague) from ``lexicons/numbers.yaml``; vague words map to (value, qualifier)."""
     lex = load_lexicon("numbers")
     vague = {k: (int(v[0]), v[1]) for k, v in lex["vague"].items()}
     return lex["units"], lex["tens"], lex["scales"], vague
@@ -26,7 +27,7 @@ def number_pattern() -> str:
     Longest alternatives come first so "twenty-five" wins over "twenty" and
     "a couple of" over "a".
     """
-    units, tens, scales, vague = _words()
+    units, tens, scales, vague = number_words()
     simple = sorted([*units, *tens], key=len, reverse=True)
     word = "(?:" + "|".join(simple) + ")"
     scale = "(?:" + "|".join(sorted(scales, key=len, reverse=True)) + ")"
@@ -41,7 +42,7 @@ def parse_number(text: str) -> tuple[int, str | None] | None:
 
     Returns None when ``text`` is not a number expression.
     """
-    units, tens, scales, vague = _words()
+    units, tens, scales, vague = number_words()
     t = re.sub(r"\s+", " ", text.strip().lower())
     if t in vague:
         return vague[t]

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
@@ -67,26 +69,40 @@ def _vague_numbers() -> frozenset[str]:
     return frozenset(load_lexicon("numbers")["vague"])
 
 
+_NUMERIC_KEY = "counterclaim.numeric_tokens"
+
+
+def _numeric_tokens(doc: Doc) -> list[bool]:
+    """Per token: a number word, or a hyphen joining two ("twenty-three"); one pass per doc.
+
+    Asked for every token of every sentence, so it is read off token attribute
+    arrays once rather than through fresh Token objects.
+    """
+    flags = doc.user_data.get(_NUMERIC_KEY)
+    if flags is None:
+        vague = {get_string_id(word) for word in _vague_numbers()}
+        hyphen = get_string_id("-")
+        rows = doc.to_array([LIKE_NUM, LOWER, ORTH]).tolist() if len(doc) else []
+        flags = []
+        for k, (like_num, lower, orth) in enumerate(rows):
+            if orth == hyphen:  # a hyphen counts between a number word and a number-like token
+                flags.append(0 < k < len(rows) - 1 and flags[k - 1] and bool(rows[k + 1][0]))
+            else:
+                flags.append(bool(like_num) or lower in vague)
+        doc.user_data[_NUMERIC_KEY] = flags
+    return flags
+
+
 def _number_run(doc: Doc, i: int) -> tuple[int, int] | None:
     """Token range of the number expression ending at token ``i`` ("two hundred", "a dozen"), if it ends there."""
-    vague = _vague_numbers()
-
-    def numeric(k: int) -> bool:
-        """A number word, or a hyphen joining two ("twenty-three")."""
-        if k < 0 or k >= len(doc):
-            return False
-        t = doc[k]
-        if t.text == "-":
-            return 0 < k < len(doc) - 1 and numeric(k - 1) and doc[k + 1].like_num
-        return t.like_num or t.lower_ in vague
-
-    if not numeric(i) or numeric(i + 1):
+    numeric = _numeric_tokens(doc)
+    if not numeric[i] or (i + 1 < len(numeric) and numeric[i + 1]):
         return None
     sent_start = doc[i].sent.start
     start = i
-    while start > sent_start and numeric(start - 1):
+    while start > sent_start and numeric[start - 1]:
         start -= 1
-    if start > sent_start and doc[start - 1].lower_ in ("a", "half") and doc[start].lower_ in vague:
+    if start > sent_start and doc[start - 1].lower_ in ("a", "half") and doc[start].lower_ in _vague_numbers():
         start -= 1
     return start, i + 1
 
@@ -249,12 +265,10 @@ def find_casualties(
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
-        dates = [d for _, _, d, kind in find_dates(sent) if d and kind != "event_relative"]
-        day: dt.date | None = dates[0] if dates else None
-        for token in sent:
-            run = _number_run(doc, token.i)
-            if run is None or _excluded(doc, *run):
+        for i in range(sent.start, sent.end):
+            if (run := _number_run(doc, i)) is None or _excluded(doc, *run):
                 continue
+            token = doc[i]
             parsed = parse_number(doc[run[0] : run[1]].text)
             if parsed is None or parsed[0] <= 0:
                 continue
@@ -277,7 +291,7 @@ def find_casualties(
                 number=number,
                 qualifier=vague or _qualifier(doc, run[0]),
                 source=source,
-                date=day,
+                date=_sentence_day(sent),
                 evidence=evidence,
             )
             update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
@@ -288,6 +302,12 @@ def find_casualties(
             years = tuple(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sent.text))
             figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
     return figures
+
+
+def _sentence_day(sent: Span) -> dt.date | None:
+    """The first day a sentence names outright or relative to publication (the figure's date); None without one."""
+    dates = [d for _, _, d, kind in find_dates(sent) if d and kind != "event_relative"]
+    return dates[0] if dates else None
 
 
 def _cumulative(word: Token, number: Token) -> bool:

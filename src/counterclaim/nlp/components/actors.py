@@ -18,12 +18,13 @@ demonym, a capital city or a statistical entity.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_TITLE, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
-from counterclaim.nlp.doctext import doc_text
+from counterclaim.nlp.doctext import doc_text, token_texts
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Mention
 from counterclaim.records import Span as TextSpan
@@ -156,11 +157,8 @@ def _is_title_start(doc: Doc, i: int) -> int:
 
 def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
     """Per doc: the title lengths found so far, each token's text, and whether it is glued to the next token."""
-    table: tuple[dict[int, int], list[str], list[bool]] = (
-        {},
-        [t.text.strip() for t in doc],
-        [not t.whitespace_ for t in doc],
-    )
+    glued = [not spaced for spaced in doc.to_array(SPACY).tolist()] if len(doc) else []
+    table: tuple[dict[int, int], list[str], list[bool]] = ({}, [t.strip() for t in token_texts(doc)], glued)
     doc.user_data[_TITLE_KEY] = table
     return table
 
@@ -168,10 +166,12 @@ def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
 def _person_seeds(doc: Doc) -> list[Span]:
     """PERSON entities, and capitalised words right after a title or role word (NER misses those)."""
     seeds = [e for e in doc.ents if e.label_ == "PERSON" and not _is_title_start(doc, e.start)]
-    for token in doc:
-        if token.is_title and (is_role_word(token.text) or _is_title_start(doc, token.i)):
-            nxt = token.i + 1
-            while nxt < len(doc) and (doc[nxt].text == "." or _is_title_start(doc, nxt)):
+    texts = token_texts(doc)
+    title_case = doc.to_array(IS_TITLE).tolist() if len(doc) else []
+    for i, text in enumerate(texts):
+        if title_case[i] and (is_role_word(text) or _is_title_start(doc, i)):
+            nxt = i + 1
+            while nxt < len(doc) and (texts[nxt] == "." or _is_title_start(doc, nxt)):
                 nxt += 1
             if nxt < len(doc) and _is_name_token(doc[nxt]):
                 seeds.append(doc[nxt : nxt + 1])

@@ -11,9 +11,14 @@ token yields one act.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -99,9 +104,8 @@ class NarratedCues:
     def acts(self, doc: Doc, end: int) -> list[Act]:
         """Every narrated act whose cue lies before character ``end`` (where content stops)."""
         out = []
-        for token in doc:
-            if token.idx >= end:
-                break
+        for i in self._possible_cues(doc, end):
+            token = doc[i]
             if token.pos_ in ("VERB", "AUX"):
                 act = self.act(token)
             elif token.pos_ == "NOUN" and token.lower_ in self.lex.condemn_nouns:
@@ -117,6 +121,24 @@ class NarratedCues:
                 act.hedged = act.hedged or is_hedged(token, self.lex)
                 out.append(act)
         return out
+
+    def _possible_cues(self, doc: Doc, end: int) -> Iterator[int]:
+        """Indices of the tokens before character ``end`` that :meth:`acts` must look at.
+
+        Those are verbs with a cue lemma (:meth:`act` turns any other verb away
+        at once) and condemnation nouns. They are read off attribute arrays, so
+        no Token object is built for the many other tokens.
+        """
+        if not len(doc):
+            return
+        strings = doc.vocab.strings
+        nouns = numpy.array([get_string_id(word) for word in self.lex.condemn_nouns], dtype=numpy.uint64)
+        pos, lemmas, lowers, starts = doc.to_array([POS, LEMMA, LOWER, IDX]).T
+        verbs = (pos == VERB) | (pos == AUX)
+        wanted = (starts < end) & (verbs | ((pos == NOUN) & numpy.isin(lowers, nouns)))
+        for i in numpy.flatnonzero(wanted).tolist():
+            if not verbs[i] or strings[int(lemmas[i])].lower() in self.cue_lemmas:
+                yield i
 
     def act(self, verb: Token) -> Act | None:
         """The act ``verb`` reports, if it is a cue of the lexicon used the way a cue is used."""

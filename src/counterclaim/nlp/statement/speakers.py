@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.gazetteer import find_city
@@ -235,13 +238,23 @@ class SpeakerResolver:
         for span in named:
             if span.root.pos_ != "PRON":
                 heads.setdefault(span.root.i, False)
-        for token in self.doc:
+        for i in self._noun_subjects_and_objects():
+            token = self.doc[i]
             salient = token.dep_ in _SUBJECTS or (
                 token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.dep_ in ("prep", "agent")
             )
             if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
                 heads[token.i] = True
         return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)
+
+    def _noun_subjects_and_objects(self) -> list[int]:
+        """Indices of nouns that are subjects or prepositional objects: the only tokens that may be salient.
+
+        Read off attribute arrays, so no Token object is built for the rest of the document.
+        """
+        deps = {get_string_id(dep) for dep in (*_SUBJECTS, "pobj")}
+        rows = self.doc.to_array([DEP, POS]).tolist() if len(self.doc) else []
+        return [i for i, (dep, pos) in enumerate(rows) if dep in deps and pos in (NOUN, PROPN)]
 
     def antecedent(self, token: Token) -> Party | None:
         """The earlier party a pronoun or description refers to, or None."""
