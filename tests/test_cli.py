@@ -148,7 +148,7 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 
 
 def test_batch_killed_mid_run_leaves_only_whole_documents_and_rerun_completes(tmp_path: Path) -> None:
-    n = 48  # more than one batch (runner.DEFAULT_BATCH_SIZE), so the kill lands mid-run
+    n = 48  # more than one batch (runner.DEFAULT_BATCH_SIZE, also the store transaction), so the kill lands mid-run
     write_articles(tmp_path / "in", n)
     db = tmp_path / "runs.db"
     command = [COUNTERCLAIM, "analyze", str(tmp_path / "in"), "--db", str(db), "--no-report"]

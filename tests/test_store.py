@@ -130,6 +130,17 @@ def test_saving_the_same_document_again_changes_nothing(tmp_db: str) -> None:
         assert {t.name: count(store, t) for t in schema.metadata.sorted_tables} == before
 
 
+def test_a_batch_is_saved_in_one_go_skipping_documents_already_stored(tmp_db: str) -> None:
+    first, other = sample_record(), sample_record("A different article about another attack.", name="other")
+    with Store(tmp_db) as store:
+        store.save(first)
+        before = count(store, schema.statements)
+        batch = [sample_record(name="copy"), other, sample_record("A different article about another attack.")]
+        assert store.save_many(batch) == [False, True, False]  # stored before; new; same text earlier in the batch
+        assert set(store.document_ids()) == {first.document.id, other.document.id}
+        assert count(store, schema.statements) == 2 * before
+
+
 def test_rows_hold_the_queryable_facts(tmp_db: str) -> None:
     record = sample_record()
     with Store(tmp_db) as store:

@@ -49,7 +49,7 @@ from counterclaim.report import (
     reports_from_store,
 )
 from counterclaim.report.collect import stored_entries
-from counterclaim.runner import ProcessError
+from counterclaim.runner import DEFAULT_BATCH_SIZE, ProcessError, batched
 from counterclaim.store import Store, StoreError
 
 EXIT_FAILED_INPUTS = 1
@@ -170,9 +170,10 @@ def analyze(
                 else:
                     yield document
 
-        for record in _records(paths, backend, failures, fresh):
-            counts["stored" if store.save(record) else "already present"] += 1
-            seen[record.document.id] = None
+        for batch in batched(_records(paths, backend, failures, fresh), DEFAULT_BATCH_SIZE):
+            for record, stored in zip(batch, store.save_many(batch), strict=True):
+                counts["stored" if stored else "already present"] += 1
+                seen[record.document.id] = None
         _report_events(store, store.update_events(seen), seen, fmt if report else None)
     finally:
         store.close()

@@ -15,15 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import TypeVar
 
 from spacy.language import Language
 
 from counterclaim.nlp import records_from_documents
 from counterclaim.records import ArticleRecord, Document
 
-#: Documents per ``nlp.pipe`` batch: large enough to amortise spaCy's per-batch cost,
-#: small enough that a slow batch still moves the progress bar.
+#: Documents per ``nlp.pipe`` batch, and records per store transaction in ``analyze``: large enough to
+#: amortise spaCy's per-batch cost and the store's commits, small enough that a slow batch still moves
+#: the progress bar.
 DEFAULT_BATCH_SIZE = 32
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,9 @@ class ProcessError:
 Result = ArticleRecord | ProcessError
 
 
-def batched(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive batches of at most ``size`` documents, read lazily from the stream."""
-    stream = iter(documents)
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive batches of at most ``size`` items (documents, records), read lazily from the stream."""
+    stream = iter(items)
     while batch := list(islice(stream, size)):
         yield batch
 

@@ -9,7 +9,7 @@ skipped by id, which is a hash of the text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import Any, NamedTuple
 
@@ -64,16 +64,33 @@ class Store:
 
     def save(self, record: ArticleRecord) -> bool:
         """Store every row of ``record`` in one transaction; ``False`` if the document was already stored."""
+        return self.save_many([record])[0]
+
+    def save_many(self, records: Sequence[ArticleRecord]) -> list[bool]:
+        """Store a batch of records in one transaction; for each, ``False`` if its document was already stored.
+
+        A crash still leaves each document whole or absent, as with one
+        transaction per document, but a long run commits once per batch
+        instead of once per article. A document stored before, or earlier in
+        the batch, is skipped.
+        """
         try:
             with self.engine.begin() as conn:
-                if _exists(conn, record.document.id):
-                    return False
-                _insert_record(conn, record)
-                return True
+                ids = [r.document.id for r in records]
+                known = set(conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(ids))).scalars())
+                stored = []
+                for record in records:
+                    stored.append(record.document.id not in known)
+                    if stored[-1]:
+                        _insert_record(conn, record)
+                        known.add(record.document.id)
+                return stored
         except IntegrityError:
-            # another writer stored the same document between our check and our insert
-            if self.has_document(record.document.id):
-                return False
+            # another writer stored one of these documents between our check and our insert
+            if len(records) > 1:
+                return [self.save(record) for record in records]
+            if self.has_document(records[0].document.id):
+                return [False]
             raise
 
     def load_record(self, document_id: str) -> ArticleRecord:
