@@ -161,7 +161,7 @@ def test_user_decisions_survive_reclustering(records) -> None:
 
 
 def test_events_json_has_the_scorer_shape(index, records) -> None:
-    events = json.loads(json.dumps(events_to_json(index)))
+    events = json.loads(json.dumps(events_to_json(index.listing())))
     market = next(e for e in events if "market" in e["documents"])
     assert market["date"] == "2023-05-01" and market["place"] == "Baghdad, Iraq"
     assert market["attack_type"] == "bombing/explosion"
@@ -255,7 +255,7 @@ def _corpus_records(degrade: bool) -> list[ArticleRecord]:
 @pytest.mark.parametrize(("degrade", "minimum"), [(False, 1.0), (True, 0.9)])
 def test_multi_corpus_clusters_like_gold(degrade: bool, minimum: float) -> None:
     gold = json.loads((MULTI / "clusters.gold.json").read_text(encoding="utf-8"))
-    events = events_to_json(recluster(_corpus_records(degrade)))
+    events = events_to_json(recluster(_corpus_records(degrade)).listing())
     pred = {name: e["id"] for e in events for name in e["documents"]}
     assert bcubed_f1(gold, pred) >= minimum
 

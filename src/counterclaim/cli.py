@@ -243,7 +243,8 @@ def events(
     store = _open_store(db, create=False)
     try:
         if fmt == ReportFormat.json:
-            _write([json.dumps(events_to_json(store.load_index()), ensure_ascii=False, indent=2) + "\n"])
+            listed = events_to_json((e.summary, e.members) for e in store.event_listing(limit, offset))
+            _write([json.dumps(listed, ensure_ascii=False, indent=2) + "\n"])
         else:
             _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt)))
         unassigned = len(store.unassigned_document_ids())

@@ -474,6 +474,10 @@ class EventIndex:
         rows = [c.summary() for c in self.events.values()]
         return sorted(rows, key=lambda r: (r.date is None, r.date or dt.date.min, r.id))
 
+    def listing(self) -> list[tuple[EventSummary, list[Assignment]]]:
+        """Each event's summary with its members' assignments, in :meth:`summaries` order."""
+        return [(summary, [self.assignments[d] for d in summary.document_ids]) for summary in self.summaries()]
+
     def event_of(self, doc_id: str) -> str | None:
         """The id of the event a document is in."""
         assignment = self.assignments.get(doc_id)
@@ -485,28 +489,29 @@ def arrival_order(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
     return sorted(records, key=lambda r: (r.document.published or dt.date.max, r.document.name, r.document.id))
 
 
-def events_to_json(index: EventIndex) -> list[dict[str, Any]]:
-    """The ``counterclaim events --format json`` shape that ``score_clusters.py`` reads."""
-    out = []
-    for summary in index.summaries():
-        members = [index.assignments[d] for d in summary.document_ids]
-        out.append(
-            {
-                **summary.headline(),
-                "documents": summary.document_names,
-                "members": [
-                    {
-                        "document": a.document_name,
-                        "document_id": a.document_id,
-                        "score": a.score,
-                        "reasons": a.reasons,
-                        "assigned_by": a.assigned_by,
-                    }
-                    for a in members
-                ],
-            }
-        )
-    return out
+def events_to_json(events: Iterable[tuple[EventSummary, list[Assignment]]]) -> list[dict[str, Any]]:
+    """The ``counterclaim events --format json`` shape that ``score_clusters.py`` reads.
+
+    Takes each event's summary and its members' assignments, from an index
+    (:meth:`EventIndex.listing`) or straight from the store's columns.
+    """
+    return [
+        {
+            **summary.headline(),
+            "documents": summary.document_names,
+            "members": [
+                {
+                    "document": a.document_name,
+                    "document_id": a.document_id,
+                    "score": a.score,
+                    "reasons": a.reasons,
+                    "assigned_by": a.assigned_by,
+                }
+                for a in members
+            ],
+        }
+        for summary, members in events
+    ]
 
 
 @lru_cache(maxsize=65536)

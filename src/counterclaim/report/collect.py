@@ -74,7 +74,7 @@ def stored_entries(store: Store, limit: int | None = None, offset: int = 0) -> I
     """
     names = ActorNames()
     listed = store.event_listing(limit, offset)
-    for summary, cached in listed:
+    for summary, cached, _ in listed:
         if cached is None:
             cached = consensus(event_narrative(store, summary, names))
             store.save_consensus(summary.id, cached)

@@ -174,7 +174,16 @@ class Store:
         page = chosen.subquery("page")
         ed, docs = schema.event_documents, schema.documents
         query = _ordered(
-            select(page, docs.c.id.label("member_id"), docs.c.name.label("member_name"))
+            select(
+                page,
+                docs.c.id.label("member_id"),
+                docs.c.name.label("member_name"),
+                ed.c.document_id,
+                ed.c.event_id,
+                ed.c.score,
+                ed.c.reasons,
+                ed.c.assigned_by,
+            )
             .join(ed, ed.c.event_id == page.c.id)
             .join(docs, docs.c.id == ed.c.document_id),
             page.c,
@@ -189,7 +198,8 @@ class Store:
                 document_ids=[row["member_id"] for row in members],
                 document_names=[row["member_name"] for row in members],
             )
-            listed.append(ListedEvent(summary, members[0]["consensus"]))
+            assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in members]
+            listed.append(ListedEvent(summary, members[0]["consensus"], assignments))
         return listed
 
     def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:
@@ -305,10 +315,11 @@ class Store:
 
 
 class ListedEvent(NamedTuple):
-    """An event as the listing reads it: its summary and its cached consensus (None until computed)."""
+    """An event as the listing reads it: its summary, its cached consensus (None until computed), its members."""
 
     summary: EventSummary
     consensus: dict[str, Any] | None
+    members: list[Assignment]
 
 
 #: The ``events`` columns ``save_events`` compares (not the consensus cache or the timestamps).
