@@ -19,6 +19,7 @@ into PostgreSQL.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -31,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from counterclaim.events import events_to_json
 from counterclaim.report import render, reports_from_store
 from counterclaim.report.collect import stored_entries
 from counterclaim.store import Store, schema
@@ -108,6 +110,11 @@ def query_figures(url: str, repeat: int) -> None:
             "".join(render(entries, "text"))
             return len(entries)
 
+        def events_json() -> int:
+            listed = events_to_json((e.summary, e.members) for e in store.event_listing())
+            json.dumps(listed)
+            return len(listed)
+
         def report_first_page() -> int:
             return len(list(islice(reports_from_store(store, limit=PAGE), PAGE)))
 
@@ -115,6 +122,7 @@ def query_figures(url: str, repeat: int) -> None:
         timed("events list (Store.event_summaries, all)", lambda: len(store.event_summaries()), repeat)
         timed(f"events list, first {PAGE} (`events`, text)", listing_page, repeat)
         timed(f"report listing, first {PAGE} events", report_first_page, repeat)
+        timed("events as JSON, all (`events --format json`)", events_json, repeat)
         timed(f"one event's report ({event_id}, text)", event_report, repeat)
         for query in SEARCHES:
             timed(f"search {query!r} (top 20)", lambda q=query: len(store.search(q, 20)), repeat)
