@@ -80,3 +80,207 @@ def test_gazetteer_city_fields() -> None:
     city = find_city("Mogadishu")
     assert city is not None and city.country == "Somalia" and city.population > 100_000
     assert city.name == "Mogadishu"
+
+
+# -- per-doc word tables and the prefilters built on them ------------------------------------------
+
+FILTER_TEXT = (
+    "The Interior Ministry said on Monday that gunmen loyal to the Islamic State carried out the bombing. "
+    "A spokesman for the group claimed responsibility in a statement, and officials blamed the attack on its fighters. "
+    "Gen. Musa Ali, the army chief, denied any role and accused rival militias of being behind it. "
+    "Is it true that the rebels are expected to attack again? Police believe so, according to local media. "
+    "Suicide bombers armed with an AK-47 rifle and a car bomb killed twenty-three people in Mogadishu."
+)
+
+
+def test_word_tables_are_the_tokens_words(pipeline: Language) -> None:
+    from counterclaim.nlp.tokenwords import lemmas, lowers, word_flags
+
+    doc = pipeline(FILTER_TEXT)
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert lowers(doc) == [t.lower_ for t in doc]
+    wanted_lemmas, wanted_forms = frozenset({"kill", "claim"}), frozenset({"gunmen", "the"})
+    assert word_flags(doc, wanted_lemmas, wanted_forms) == [
+        t.lemma_.lower() in wanted_lemmas or t.lower_ in wanted_forms for t in doc
+    ]
+    assert lemmas(pipeline("")) == []
+
+
+def test_attribution_candidates_are_the_verbs_and_nouns_the_rules_take(pipeline: Language) -> None:
+    from counterclaim.nlp.attribution.cues import load_lexicon
+
+    lex = load_lexicon()
+    doc = pipeline(FILTER_TEXT)
+    assert lex.verbs_among(doc, lex.speech | lex.attitude) == [t.i for t in doc if lex.verb_kind(t) is not None]
+    cues = lex.nouns | lex.infinitive_nouns | frozenset(lex.noun_prepositions)
+    assert lex.nouns_among(doc, cues) == [t.i for t in doc if t.pos_ == "NOUN" and lex.lemma(t) in cues]
+    assert lex.verbs_among(doc, lex.speech)  # the text has reporting verbs
+
+
+def test_blame_prefilter_keeps_every_token_a_rule_starts_from(pipeline: Language) -> None:
+    from counterclaim.nlp.statement.lexicon import stance_lexicon
+    from counterclaim.nlp.statement.targets import TargetFinder
+
+    finder = TargetFinder(stance_lexicon())
+    doc = pipeline(FILTER_TEXT + " The militants were responsible for it, and the gunmen were members of the ADF.")
+    flags = finder.may_blame(doc)
+    for token in doc:
+        if finder._agents(token) or token.lemma_.lower() in finder.lex.proxy_nouns:
+            assert flags[token.i], token.text
+    assert finder.attack_words(doc) == [finder.is_attack(t) for t in doc]
+
+
+def test_attack_triggers_and_weapons_read_from_word_tables(pipeline: Language) -> None:
+    from counterclaim.nlp.attack import types
+
+    def forms(token):
+        return {token.lemma_.lower(), token.lower_}
+
+    def plain_triggers(tokens):
+        phrases, found, i = types._phrases(), [], 0
+        while i < len(tokens):
+            hit = next(
+                (
+                    (len(words), cls, label)
+                    for first in forms(tokens[i])
+                    for words, cls, label in phrases.get(first, [])
+                    if i + len(words) <= len(tokens)
+                    and all(w in forms(tokens[i + k]) for k, w in enumerate(words[1:], start=1))
+                ),
+                None,
+            )
+            if hit:
+                found.append((tokens[i].i, tokens[i].i + hit[0], hit[1], hit[2]))
+            i += hit[0] if hit else 1
+        return found
+
+    doc = pipeline(FILTER_TEXT)
+    for tokens in [doc, *doc.sents]:
+        assert [(t.start, t.end, t.attack_class, t.label) for t in types.find_triggers(tokens)] == plain_triggers(
+            tokens
+        )
+    assert types.find_triggers(doc)  # bombers, bombing, killed
+    assert types.find_weapon(doc) is not None
+
+
+def test_cached_person_split_and_titles() -> None:
+    from counterclaim.kb.roles import split_person, title_length
+
+    first = split_person("Commander Brig. Gen. Esmail Qa'ani")
+    first.titles.append("changed")
+    again = split_person("Commander Brig. Gen. Esmail Qa'ani")
+    assert again.name == "Esmail Qa'ani" and "changed" not in again.titles
+    words = ["said", "Brig.", "Gen.", "Ali"]
+    assert [title_length(words, i) for i in range(len(words))] == [0, 2, 1, 0]
+    assert title_length(words, len(words)) == 0
+
+
+def test_country_pattern_finds_what_the_plain_alternation_finds() -> None:
+    import re
+
+    from counterclaim.lexicons import load_lexicon
+    from counterclaim.nlp import gazetteer
+
+    _, by_code = gazetteer._countries()
+    forms = {*by_code.values(), *load_lexicon("places")["country_aliases"]}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    text = "Iran, Somalia-based, NIGERIA and Chad; Niger Delta, the DRC, pre-Iraq and Lake Chad in Kenya's north."
+    assert [m.span() for m in gazetteer._country_pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [name for *_, name in gazetteer.country_mentions(text)][:2] == ["Iran", "Chad"]
+
+
+def test_article_countries_gives_each_caller_its_own_count(pipeline: Language) -> None:
+    from counterclaim.kb import get_kb
+    from counterclaim.nlp.attack.place import article_countries
+
+    doc = pipeline("Gunmen attacked a base in Mali. Malian troops and French officials said Mali would respond.")
+    counts = article_countries(doc, get_kb(()))
+    first = dict(counts)
+    counts["Mali"] += 100
+    assert dict(article_countries(doc, get_kb(()))) == first
+    assert first.get("Mali", 0) >= 2
+
+
+def test_shared_link_memo_answers_as_a_fresh_one(pipeline: Language) -> None:
+    from counterclaim.kb import get_kb
+    from counterclaim.nlp.statement.parties import PartyResolver
+
+    doc = pipeline(FILTER_TEXT)
+    shared: dict = {}
+    phrases = ["the Islamic State", "Interior Ministry", "US embassy in Nairobi", "rival militias", "Musa Ali"]
+    for _ in range(2):
+        resolver = PartyResolver(get_kb(()), doc.text, links=shared)
+        assert [resolver.link(p) for p in phrases] == [PartyResolver(get_kb(()), doc.text).link(p) for p in phrases]
+    assert set(phrases) <= set(shared)
+
+
+def test_condemnation_prefilter_keeps_every_token_a_test_starts_from(pipeline: Language) -> None:
+    from counterclaim.nlp.statement.condemnation import CondemnationReader
+    from counterclaim.nlp.statement.lexicon import stance_lexicon
+    from counterclaim.nlp.statement.targets import TargetFinder
+    from counterclaim.nlp.tokenwords import word_flags
+
+    lex = stance_lexicon()
+    reader = CondemnationReader(lex, TargetFinder(lex))
+    doc = pipeline("We are horrified by this cowardly attack and stand with the people; we will hunt down the killers.")
+    flags = word_flags(doc, reader.cue_lemmas, reader.cue_forms)
+    words = {"horrified", "cowardly", "stand", "hunt"}
+    assert all(flags[t.i] for t in doc if t.lower_ in words)
+    assert reader.condemns(doc[:])
+    assert reader.condemns(doc[-7:])  # "we will hunt down the killers.": a vow against the perpetrators
+    assert not reader.condemns(pipeline("The minister visited the market on Sunday.")[:])
+
+
+def test_question_check_reads_as_the_tokens_say(pipeline: Language) -> None:
+    from counterclaim.nlp.attribution.verbal import _in_question
+
+    doc = pipeline('Do you think they said it ?  \n She asked: "Did he say so?" Officials said it was over.')
+
+    def plain(tok):
+        ends = [t for t in tok.sent if not (t.is_quote or t.is_space)]
+        return bool(ends) and ends[-1].text == "?" and not any(t.is_quote for t in tok.sent)
+
+    assert [_in_question(t) for t in doc] == [plain(t) for t in doc]
+    assert any(plain(t) for t in doc)
+
+
+def test_numeric_tokens_read_as_the_tokens_say(pipeline: Language) -> None:
+    from counterclaim.nlp.attack.casualties import _numeric_tokens, _vague_numbers
+
+    doc = pipeline("Twenty-three - five people died, dozens were hurt; 1,200 fled - and forty-- two stayed -")
+    plain: list[bool] = []
+    for k, t in enumerate(doc):
+        if t.text == "-":
+            plain.append(0 < k < len(doc) - 1 and plain[k - 1] and doc[k + 1].like_num)
+        else:
+            plain.append(t.like_num or t.lower_ in _vague_numbers())
+    assert _numeric_tokens(doc) == plain
+    assert _numeric_tokens(pipeline("")) == []
+
+
+def test_cached_entities_follow_a_change_of_entities(pipeline: Language) -> None:
+    from spacy.tokens import Span
+
+    from counterclaim.nlp.doctext import doc_ents
+
+    doc = pipeline("Gunmen attacked a hotel in Mogadishu, al-Shabaab said.")
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(0, 1, "NORP")]
+
+
+def test_fuzzy_candidates_answer_as_all_keys() -> None:
+    from rapidfuzz import fuzz, process
+
+    from counterclaim.kb import get_kb
+
+    kb = get_kb(())
+    keys = kb._fuzzy_keys
+    names = ["Esmail Ghaani", "Abubakar Shekau", "Al Shabab", "Islamic Stat", "Boko Haraam", "Ahmad Vahidi", "Xyzzy"]
+    for name in names:
+        key = kb.transliteration_key(name)
+        for cutoff in (90.0, 80.0, 60.0):
+            plain = process.extractOne(key, keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+            fast = process.extractOne(key, kb._fuzzy_candidates(key, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff)
+            assert (plain[0], plain[1]) == (fast[0], fast[1]) if plain else fast is None, (name, cutoff)

@@ -122,8 +122,28 @@ class KnowledgeBase:
         keys = self._fuzzy_keys
         if key in keys:
             return self._actors[keys[key]]
-        best = process.extractOne(key, keys.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = process.extractOne(key, self._fuzzy_candidates(key, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff)
         return self._actors[keys[best[0]]] if best else None
+
+    @cached_property
+    def _fuzzy_lengths(self) -> dict[int, list[tuple[int, str]]]:
+        """The fuzzy keys by length, each with its position among all keys."""
+        by_length: dict[int, list[tuple[int, str]]] = {}
+        for position, key in enumerate(self._fuzzy_keys):
+            by_length.setdefault(len(key), []).append((position, key))
+        return by_length
+
+    def _fuzzy_candidates(self, key: str, cutoff: float) -> list[str]:
+        """The keys whose length lets them reach ``cutoff`` against ``key``, in key order (ties go to the first).
+
+        ``fuzz.ratio`` is ``100 * (1 - d / (n + m))`` for lengths ``n``, ``m`` and an
+        edit distance ``d`` of at least ``|n - m|``, so most keys are out of reach by
+        length alone; scoring only the others answers the same, sooner.
+        """
+        n, slack = len(key), 1 - cutoff / 100
+        near = [pair for m, pairs in self._fuzzy_lengths.items() if abs(n - m) <= slack * (n + m) + 1 for pair in pairs]
+        near.sort()
+        return [candidate for _, candidate in near]
 
     # -- in text ---------------------------------------------------------
     @cached_property

@@ -10,7 +10,7 @@ role phrase, the most specific (an agency over a state) nearest the role word.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from counterclaim.kb.loader import read_yaml
@@ -59,10 +59,16 @@ def is_role_word(word: str) -> bool:
 
 def title_length(words: list[str], i: int) -> int:
     """How many of ``words`` from ``i`` form a title ("Brig. Gen." -> 2), 0 when none does."""
-    lex = role_lexicon()
-    for n in range(min(lex.max_title, len(words) - i), 0, -1):
-        key = tuple(normalise_name(" ".join(words[i : i + n])).split())
-        if key in lex.titles:
+    return _title_length(tuple(words[i : i + role_lexicon().max_title]))
+
+
+@lru_cache(maxsize=65536)
+def _title_length(words: tuple[str, ...]) -> int:
+    """:func:`title_length` of the longest words a title may span, remembered: every capitalised word is asked."""
+    titles = role_lexicon().titles
+    for n in range(len(words), 0, -1):
+        key = tuple(normalise_name(" ".join(words[:n])).split())
+        if key in titles:
             return n
     return 0
 
@@ -73,6 +79,16 @@ def _is_name_word(word: str) -> bool:
 
 
 def split_person(text: str) -> PersonParts:
+    """Name, role and titles of a person as a text names them (see :func:`_split_person`).
+
+    Remembered, since articles repeat their names and the split is pure; each caller gets its own title list.
+    """
+    parts = _split_person(text)
+    return parts._replace(titles=list(parts.titles))
+
+
+@lru_cache(maxsize=65536)
+def _split_person(text: str) -> PersonParts:
     """Name, role and titles of a person as a text names them.
 
     "Iranian Interior Minister Ahmad Vahidi" -> ("Ahmad Vahidi", "Iranian Interior

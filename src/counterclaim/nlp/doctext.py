@@ -8,8 +8,8 @@ it), so caching it in ``doc.user_data`` is always right.
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "counterclaim.text"
 _TOKENS_KEY = "counterclaim.token_texts"
@@ -32,6 +32,25 @@ def token_texts(doc: Doc) -> list[str]:
     texts = doc.user_data.get(_TOKENS_KEY)
     if texts is None:
         text = doc_text(doc)
-        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        texts = doc.user_data[_TOKENS_KEY] = [text[start : start + length] for start, length in spans]
+        # column by column: a 2-D array's tolist() builds a list per row and costs more than the slicing
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+        doc.user_data[_TOKENS_KEY] = texts
     return texts
+
+
+_ENTS_KEY = "counterclaim.ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once while the entity annotation stays the same.
+
+    ``Doc.ents`` makes fresh Span objects on every access, and several rules
+    of each component ask for them. The entity tags are compared on each call
+    (a pipe added later may change them), which costs far less than the Spans.
+    """
+    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None or cached[0] != tags:
+        cached = doc.user_data[_ENTS_KEY] = (tags, tuple(doc.ents))
+    return cached[1]

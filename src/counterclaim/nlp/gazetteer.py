@@ -68,9 +68,17 @@ def _cities() -> dict[str, list[tuple[bool, City]]]:
         city = City(raw["name"], country, raw["latitude"], raw["longitude"], raw["population"])
         primary = _key(raw["name"])
         index.setdefault(primary, []).append((True, city))
+        alternate = (False, city)  # one tuple shared by the city's alternate names
         for alt in raw["alternatenames"]:
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and (key := _key(alt)) != primary:
-                index.setdefault(key, []).append((False, city))
+            # an ASCII name has no curly apostrophe: its key is _key's without the replace
+            if not (len(alt) >= 4 and alt[0].isupper() and alt.isascii()):
+                continue
+            if (key := " ".join(alt.lower().split())) != primary:
+                found = index.get(key)
+                if found is None:
+                    index[key] = [alternate]
+                else:
+                    found.append(alternate)
     return index
 
 
@@ -78,9 +86,19 @@ def _cities() -> dict[str, list[tuple[bool, City]]]:
 def _country_pattern() -> re.Pattern[str]:
     """Every country name and alias as written (case-sensitive), longest first, as whole words."""
     _, by_code = _countries()
-    forms = {*by_code.values(), *load_lexicon("places")["country_aliases"]}
+    return _whole_words({*by_code.values(), *load_lexicon("places")["country_aliases"]})
+
+
+def _whole_words(forms: set[str]) -> re.Pattern[str]:
+    """Any of ``forms`` as written, longest first, as whole words.
+
+    A lookahead for the forms' first letters lets the scan skip every other
+    position at once; without it each position tries the whole alternation.
+    """
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    firsts = "".join(sorted({re.escape(f[0]) for f in forms if f}))
+    lookahead = f"(?=[{firsts}])" if firsts and all(forms) else ""
+    return re.compile(rf"{lookahead}(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -104,9 +122,7 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
 @cache
 def _region_pattern() -> re.Pattern[str]:
     """Known regions of several words, which may hold a country's name ("Lake Chad", "Niger Delta")."""
-    regions = [r for r in load_lexicon("places")["known_regions"] if " " in r]
-    alternation = "|".join(re.escape(r) for r in sorted(regions, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return _whole_words({r for r in load_lexicon("places")["known_regions"] if " " in r})
 
 
 def country_name(text: str) -> str | None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -80,15 +81,13 @@ def _numeric_tokens(doc: Doc) -> list[bool]:
     """
     flags = doc.user_data.get(_NUMERIC_KEY)
     if flags is None:
-        vague = {get_string_id(word) for word in _vague_numbers()}
-        hyphen = get_string_id("-")
-        rows = doc.to_array([LIKE_NUM, LOWER, ORTH]).tolist() if len(doc) else []
-        flags = []
-        for k, (like_num, lower, orth) in enumerate(rows):
-            if orth == hyphen:  # a hyphen counts between a number word and a number-like token
-                flags.append(0 < k < len(rows) - 1 and flags[k - 1] and bool(rows[k + 1][0]))
-            else:
-                flags.append(bool(like_num) or lower in vague)
+        vague = numpy.array([get_string_id(word) for word in _vague_numbers()], dtype=numpy.uint64)
+        like_nums, lowers, orths = doc.to_array([LIKE_NUM, LOWER, ORTH]).T if len(doc) else numpy.zeros((3, 0))
+        flags = ((like_nums != 0) | numpy.isin(lowers, vague)).tolist()
+        last = len(flags) - 1
+        # a hyphen counts between a number word and a number-like token; left to right, as a hyphen may follow one
+        for k in numpy.flatnonzero(orths == get_string_id("-")).tolist():
+            flags[k] = 0 < k < last and flags[k - 1] and bool(like_nums[k + 1])
         doc.user_data[_NUMERIC_KEY] = flags
     return flags
 
@@ -262,11 +261,12 @@ def find_casualties(
     end_char = len(doc_text(doc)) if end_char is None else end_char
     update_verbs = _words("update_verbs")
     figures: list[Figure] = []
+    numeric = _numeric_tokens(doc)
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
         for i in range(sent.start, sent.end):
-            if (run := _number_run(doc, i)) is None or _excluded(doc, *run):
+            if not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
                 continue
             token = doc[i]
             parsed = parse_number(doc[run[0] : run[1]].text)

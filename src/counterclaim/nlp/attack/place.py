@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.doctext import doc_text
+from counterclaim.nlp.doctext import doc_ents, doc_text
 from counterclaim.nlp.gazetteer import (
     City,
     country_mentions,
@@ -300,7 +300,7 @@ def attack_place(
     named = article_countries(doc, kb)
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
     organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
-    organisations += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
+    organisations += [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
     finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations)
     city, name, span = None, None, None
     governed_found = []
@@ -354,15 +354,30 @@ def _next_word(ent: Span) -> str:
 
 
 def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
-    """How often the content names each country, by name or demonym, the dateline's country counted once."""
+    """How often the content names each country, by name or demonym, the dateline's country counted once.
+
+    Both the statements and the attack components ask, after the dateline and
+    content end are set; the count is kept with the doc (per knowledge base)
+    and each caller gets its own copy.
+    """
+    key = (_COUNTRIES_KEY, id(kb))
+    if key not in doc.user_data:
+        doc.user_data[key] = _article_countries(doc, kb)
+    return Counter(doc.user_data[key])
+
+
+def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
     counts: Counter[str] = Counter(name for _, _, name in country_mentions(doc_text(doc)[:end]))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start_char < end and ent.label_ == "NORP" and (state := kb.demonym_state(ent.text)) is not None:
             counts[country_name(state.name) or state.name] += 1
     if country := (doc._.dateline or {}).get("country"):
         counts[country] += 1
     return counts
+
+
+_COUNTRIES_KEY = "counterclaim.article_countries"
 
 
 def _untagged_place(span: Span) -> bool:

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.tokenwords import lemmas, lowers, word_flags
 
 GENERIC = "attack"
 
@@ -59,12 +60,26 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return dict(table)
 
 
-def _match_at(tokens: Doc | Span, i: int, phrases: dict) -> tuple[int, str, str] | None:
-    """The longest lexicon phrase starting at token ``i``: (length, class, label)."""
-    for first in _forms(tokens[i]):
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word a trigger phrase starts with: no other token needs a closer look."""
+    return frozenset(_phrases())
+
+
+def _bounds(tokens: Doc | Span) -> tuple[Doc, int, int]:
+    """The doc of ``tokens`` and their token range in it."""
+    return (tokens.doc, tokens.start, tokens.end) if isinstance(tokens, Span) else (tokens, 0, len(tokens))
+
+
+def _match_at(lemma: list[str], lower: list[str], i: int, end: int, phrases: dict) -> tuple[int, str, str] | None:
+    """The longest lexicon phrase starting at token ``i`` and ending by ``end``: (length, class, label).
+
+    A word matches by lemma or by form, read from the doc's word lists.
+    """
+    for first in {lemma[i], lower[i]}:  # the set :func:`_forms` gives, so ties resolve as they always did
         for words, cls, label in phrases.get(first, []):
-            if i + len(words) <= len(tokens) and all(
-                w in _forms(tokens[i + k]) for k, w in enumerate(words[1:], start=1)
+            if i + len(words) <= end and all(
+                w == lemma[i + k] or w == lower[i + k] for k, w in enumerate(words[1:], start=1)
             ):
                 return len(words), cls, label
     return None
@@ -73,14 +88,15 @@ def _match_at(tokens: Doc | Span, i: int, phrases: dict) -> tuple[int, str, str]
 def find_triggers(tokens: Doc | Span) -> list[Trigger]:
     """Every attack trigger in ``tokens``, longest match first, no overlaps."""
     phrases = _phrases()
-    base = tokens.start if isinstance(tokens, Span) else 0
+    doc, i, end = _bounds(tokens)
+    lemma, lower = lemmas(doc), lowers(doc)
+    firsts = word_flags(doc, _first_words(), _first_words())
     found: list[Trigger] = []
-    i = 0
-    while i < len(tokens):
-        hit = _match_at(tokens, i, phrases)
+    while i < end:
+        hit = _match_at(lemma, lower, i, end, phrases) if firsts[i] else None
         if hit:
             length, cls, label = hit
-            found.append(Trigger(base + i, base + i + length, cls, label))
+            found.append(Trigger(i, i + length, cls, label))
             i += length
         else:
             i += 1
@@ -105,9 +121,12 @@ def is_suicide(doc: Doc, trigger: Trigger) -> bool:
 def find_weapon(tokens: Doc | Span) -> str | None:
     """The first weapon named in ``tokens`` (longest phrase wins at each position)."""
     weapons = {tuple(k.split()): v for k, v in load_lexicon("attack_types")["weapons"].items()}
-    for i in range(len(tokens)):
-        for words in sorted(weapons, key=len, reverse=True):
-            if all(i + k < len(tokens) and w in _forms(tokens[i + k]) for k, w in enumerate(words)):
+    longest_first = sorted(weapons, key=len, reverse=True)
+    doc, start, end = _bounds(tokens)
+    lemma, lower = lemmas(doc), lowers(doc)
+    for i in range(start, end):
+        for words in longest_first:
+            if all(i + k < end and (w == lemma[i + k] or w == lower[i + k]) for k, w in enumerate(words)):
                 return weapons[words]
     return None
 

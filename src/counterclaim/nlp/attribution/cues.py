@@ -11,11 +11,19 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import yaml
-from spacy.tokens import Token
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
+
+from counterclaim.nlp.tokenwords import lemma_mask
 
 SPEECH = "speech"
 ATTITUDE = "attitude"
+#: Dependencies of verbs that are never cues: auxiliaries and participles used as adjectives.
+_NOT_CUE_DEPS = ("aux", "auxpass", "amod")
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,29 @@ class CueLexicon:
         if lemma in self.attitude:
             return ATTITUDE
         return None
+
+    def verbs_among(self, doc: Doc, lemmas: frozenset[str]) -> list[int]:
+        """Indices of the verbs :meth:`verb_kind` would look at whose corrected lemma is in ``lemmas``.
+
+        Read off attribute arrays, so a rule builds Token objects only for its few candidates.
+        """
+        if not len(doc):
+            return []
+        pos, dep = doc.to_array([POS, DEP]).T
+        verbs = (pos == VERB) | (pos == AUX)
+        for skipped in _NOT_CUE_DEPS:
+            verbs &= dep != get_string_id(skipped)
+        return numpy.flatnonzero(verbs & self._lemma_in(doc, lemmas)).tolist()
+
+    def nouns_among(self, doc: Doc, lemmas: frozenset[str]) -> list[int]:
+        """Indices of the common nouns whose corrected lemma is in ``lemmas``."""
+        if not len(doc):
+            return []
+        return numpy.flatnonzero((doc.to_array(POS) == NOUN) & self._lemma_in(doc, lemmas)).tolist()
+
+    def _lemma_in(self, doc: Doc, lemmas: frozenset[str]) -> numpy.ndarray:
+        fixes = self.lemma_fixes
+        return lemma_mask(doc, lambda lemma: fixes.get(lemma, lemma) in lemmas)
 
 
 @lru_cache(maxsize=4)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from counterclaim.nlp.attribution.cues import CueLexicon
 from counterclaim.nlp.attribution.quotes import QuoteIndex
 from counterclaim.nlp.attribution.spans import char_span, pruned_bounds, subtree_bounds, subtree_without, token_bounds
+from counterclaim.nlp.tokenwords import lowers
 from counterclaim.records import Attribution
 
 #: Prepositions that still name the source: "a report from the inspector general", "a poll by X".
@@ -22,11 +23,13 @@ _SOURCE_PREPOSITIONS = frozenset({"of", "from", "by", "for", "at", "with"})
 def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
     """Attributions cued by a multi-word preposition such as "according to"."""
     found = []
+    words = lowers(doc)
     for phrase in lexicon.source_prepositions:
         size = len(phrase)
-        for tok in doc:
-            if tok.lower_ != phrase[0] or tok.i + size > len(doc):
+        for i, word in enumerate(words):
+            if word != phrase[0] or i + size > len(doc):
                 continue
+            tok = doc[i]
             words = doc[tok.i : tok.i + size]
             if tuple(t.lower_ for t in words) != phrase:
                 continue
@@ -57,8 +60,11 @@ def finding_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> l
     verb cue of its own).
     """
     found = []
-    for tok in doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+    for i, word in enumerate(lowers(doc)):
+        if word != "in":
+            continue
+        tok = doc[i]
+        if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
             continue
         source = next(
             (c for c in tok.children if c.dep_ == "pobj" and c.tag_ == "NN" and lexicon.lemma(c) in lexicon.findings),
@@ -102,9 +108,10 @@ def noun_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
     alone names no one's view.
     """
     found = []
-    for tok in doc:
-        if tok.pos_ != "NOUN":
-            continue
+    # _noun_frame turns away any noun whose lemma none of these lists holds
+    cues = lexicon.nouns | lexicon.infinitive_nouns | frozenset(lexicon.noun_prepositions)
+    for i in lexicon.nouns_among(doc, cues):
+        tok = doc[i]
         lemma = lexicon.lemma(tok)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         source = owner or _by_phrase(tok)

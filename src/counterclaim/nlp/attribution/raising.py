@@ -24,9 +24,9 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 def raising_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
     """Every sourceless hedge whose verb raises a complement; quoted passages are skipped (no new report)."""
     found = []
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass", "amod"):
-            continue
+    # a raising verb, or a passive one that verb_kind knows: no other verb can be a cue here
+    for i in lexicon.verbs_among(doc, lexicon.raising | lexicon.speech | lexicon.attitude):
+        tok = doc[i]
         lemma = lexicon.lemma(tok)
         passive = any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
         if not (lemma in lexicon.raising or (passive and lexicon.verb_kind(tok) is not None)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IS_QUOTE, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.attribution.cues import ATTITUDE, SPEECH, CueLexicon
@@ -25,7 +26,7 @@ from counterclaim.nlp.attribution.spans import (
     token_bounds,
     union,
 )
-from counterclaim.nlp.doctext import doc_text
+from counterclaim.nlp.doctext import doc_text, token_texts
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
@@ -40,6 +41,7 @@ _INHERITING = ("conj", "xcomp", "advcl", "acl")
 _PARENTHETICAL = ("parataxis", "ccomp", "advcl")
 #: Links by which a clause hangs inside another's complement: "said [that she believed [he wanted ...]]".
 _EMBEDDED = ("ccomp", "xcomp", "conj")
+_QUOTE_SPACE_KEY = "counterclaim.quote_space"
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class _Content:
 def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Attribution]:
     """Every attribution whose cue is a reporting verb."""
     found = []
-    for tok in doc:
+    for i in lexicon.verbs_among(doc, lexicon.speech | lexicon.attitude):
+        tok = doc[i]
         kind = lexicon.verb_kind(tok)
         if kind is None or quotes.encloses(tok.idx) or _naming(tok) or _in_question(tok):
             # a report quoted within a report, a name ("so-called") or a question is not annotated
@@ -119,9 +122,21 @@ def _reported(tok: Token, lexicon: CueLexicon) -> bool:
 
 
 def _in_question(tok: Token) -> bool:
-    """Whether a verb sits in a question ("Do you think ...?"): asking is no report of a view."""
-    ends = [t for t in tok.sent if not (t.is_quote or t.is_space)]
-    return bool(ends) and ends[-1].text == "?" and not any(t.is_quote for t in tok.sent)
+    """Whether a verb sits in a question ("Do you think ...?"): asking is no report of a view.
+
+    A sentence with a quotation mark is the quoted speaker's question, not the
+    narrator's. Read off per-doc lists of token flags, since many cues ask.
+    """
+    sentence = tok.sent
+    doc = tok.doc
+    flags = doc.user_data.get(_QUOTE_SPACE_KEY)
+    if flags is None:
+        flags = doc.user_data[_QUOTE_SPACE_KEY] = doc.to_array([IS_QUOTE, IS_SPACE]).T.tolist()
+    quote, space = flags
+    if any(quote[sentence.start : sentence.end]):
+        return False
+    last = next((k for k in range(sentence.end - 1, sentence.start - 1, -1) if not space[k]), None)
+    return last is not None and token_texts(doc)[last] == "?"
 
 
 def _naming(tok: Token) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
-from counterclaim.nlp.doctext import doc_text, token_texts
+from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Mention
 from counterclaim.records import Span as TextSpan
@@ -98,7 +98,7 @@ class ActorLinker:
     def _entities(self, doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """spaCy entities the scan did not cover, fuzzily linked where a spelling is close."""
         out = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in NER_LABELS:
                 continue
             span = _trim(ent)
@@ -133,7 +133,11 @@ def _mention(
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and end > s for s, e in spans)
+    # a plain loop: asked for every entity against every span taken, where a generator's overhead dominates
+    for s, e in spans:  # noqa: SIM110
+        if start < e and end > s:
+            return True
+    return False
 
 
 def _is_title_start(doc: Doc, i: int) -> int:
@@ -165,7 +169,7 @@ def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
 
 def _person_seeds(doc: Doc) -> list[Span]:
     """PERSON entities, and capitalised words right after a title or role word (NER misses those)."""
-    seeds = [e for e in doc.ents if e.label_ == "PERSON" and not _is_title_start(doc, e.start)]
+    seeds = [e for e in doc_ents(doc) if e.label_ == "PERSON" and not _is_title_start(doc, e.start)]
     texts = token_texts(doc)
     title_case = doc.to_array(IS_TITLE).tolist() if len(doc) else []
     for i, text in enumerate(texts):

@@ -30,6 +30,7 @@ from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
+from counterclaim.nlp.tokenwords import word_flags
 from counterclaim.records import Actor, Attribution, Evidence, Statement
 from counterclaim.records import Span as TextSpan
 
@@ -38,6 +39,8 @@ _CONFIDENCE = {"claim": 0.9, "blame": 0.85, "deny": 0.8, "condemn": 0.85, "repor
 _QUOTE_MARKS = "\"'“”‘’«»‹› "
 _WORD = re.compile(r"[a-z0-9]+")
 _FIRST_PERSON = {"we", "i", "us", "our", "my"}
+#: How many phrase links the resolver remembers across documents before starting afresh.
+_LINK_MEMO_SIZE = 65536
 
 
 class StatementResolver:
@@ -51,12 +54,16 @@ class StatementResolver:
         self.targets = TargetFinder(self.lex)
         self.cues = NarratedCues(self.lex, self.targets)
         self.condemnation = CondemnationReader(self.lex, self.targets)
+        #: The actor each phrase names, kept across documents (knowledge base and lexicon never change here).
+        self._links: dict[str, Actor | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         end = doc._.content_end if doc._.content_end is not None else len(text)
+        if len(self._links) > _LINK_MEMO_SIZE:
+            self._links.clear()
         parties = PartyResolver(
-            self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words, name_spans(doc)
+            self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words, name_spans(doc), self._links
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
@@ -128,7 +135,7 @@ class StatementResolver:
         # a group's own account of the attack is a claim; its account of what did not happen is not
         claim_like = (
             act.content is not None
-            and any(t.lower_ in self.lex.claim_markers for t in act.content)
+            and any(word_flags(act.content.doc, forms=self.lex.claim_markers)[act.content.start : act.content.end])
             and not is_negated(act.content.root, self.lex)
         )
         out = []
@@ -196,7 +203,8 @@ class StatementResolver:
 
     def _about_group(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
         """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""
-        if group_of(speaker) is not None or not any(self.targets.is_attack(t) for t in sentence):
+        attack_words = self.targets.attack_words(sentence.doc)[sentence.start : sentence.end]
+        if group_of(speaker) is not None or not any(attack_words):
             return []
         content: Span = act.content
         for start, end, actor in self.kb.find_all(content.text):

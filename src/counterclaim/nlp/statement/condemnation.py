@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder
+from counterclaim.nlp.tokenwords import word_flags
 
 #: How far up the parse an evaluative word may sit from the attack it describes.
 _DESCRIBE_HOPS = 3
@@ -30,13 +31,26 @@ class CondemnationReader:
     def __init__(self, lexicon: StanceLexicon, targets: TargetFinder) -> None:
         self.lex = lexicon
         self.targets = targets
+        #: Lemmas and forms some test of :meth:`condemns` starts from; other tokens are passed over at once.
+        self.cue_lemmas = frozenset().union(
+            lexicon.condemn_feelings,
+            lexicon.solidarity_nouns,
+            lexicon.solidarity_verbs,
+            lexicon.condemn_verbs,
+            lexicon.vow_actions,
+            lexicon.affront_nouns,
+        )
+        self.cue_forms = lexicon.condemn_adjectives | lexicon.condemn_feelings
 
     def condemns(self, content: Span) -> bool:
         """Whether ``content`` condemns the attack, declares horror at it or solidarity with its victims."""
         lex = self.lex
-        if any(self._others_condemn(token) for token in content):
+        doc = content.doc
+        flags = word_flags(doc, self.cue_lemmas, self.cue_forms)
+        cues = [doc[i] for i in range(content.start, content.end) if flags[i]]
+        if any(self._others_condemn(token) for token in cues):
             return False
-        for token in content:
+        for token in cues:
             lemma, word = token.lemma_.lower(), token.lower_
             if word in lex.condemn_adjectives and self._describes_attack(token):
                 return True

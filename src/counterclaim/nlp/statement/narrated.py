@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, POS
-from spacy.strings import get_string_id
+from spacy.attrs import IDX, POS
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
 from counterclaim.nlp.statement.targets import RESUMPTIVE, Blame, TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.tokenwords import lemma_mask, lower_mask
 from counterclaim.records import Attribution
 
 ActKind = Literal["claim", "blame", "deny", "condemn", "report"]
@@ -131,14 +131,10 @@ class NarratedCues:
         """
         if not len(doc):
             return
-        strings = doc.vocab.strings
-        nouns = numpy.array([get_string_id(word) for word in self.lex.condemn_nouns], dtype=numpy.uint64)
-        pos, lemmas, lowers, starts = doc.to_array([POS, LEMMA, LOWER, IDX]).T
-        verbs = (pos == VERB) | (pos == AUX)
-        wanted = (starts < end) & (verbs | ((pos == NOUN) & numpy.isin(lowers, nouns)))
-        for i in numpy.flatnonzero(wanted).tolist():
-            if not verbs[i] or strings[int(lemmas[i])].lower() in self.cue_lemmas:
-                yield i
+        pos, starts = doc.to_array([POS, IDX]).T
+        verbs = ((pos == VERB) | (pos == AUX)) & lemma_mask(doc, self.cue_lemmas.__contains__)
+        nouns = (pos == NOUN) & lower_mask(doc, self.lex.condemn_nouns.__contains__)
+        yield from numpy.flatnonzero((starts < end) & (verbs | nouns)).tolist()
 
     def act(self, verb: Token) -> Act | None:
         """The act ``verb`` reports, if it is a cue of the lexicon used the way a cue is used."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from counterclaim.kb import KnowledgeBase, link_role, split_person
+from counterclaim.nlp.doctext import doc_ents
 from counterclaim.records import Actor, Mention, Span
 
 #: Dependents that do not belong to a name: clauses, lists and punctuation around it.
@@ -152,7 +153,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     phrases; these spans let a party cut from such a fragment snap to the name.
     """
     known = [(m.span.start, m.span.end, True) for m in doc._.actor_mentions or []]
-    return [*known, *((e.start_char, e.end_char, False) for e in doc.ents)]
+    return [*known, *((e.start_char, e.end_char, False) for e in doc_ents(doc))]
 
 
 def _cuts_word(text: str, offset: int) -> bool:
@@ -180,13 +181,20 @@ class PartyResolver:
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
+        links: dict[str, Actor | None] | None = None,
     ) -> None:
+        """``links`` may be a memo of :meth:`link` answers shared across documents.
+
+        A phrase's actor depends only on the knowledge base and the word lists,
+        and names recur from article to article, so a caller that keeps those
+        fixed passes the same dict each time.
+        """
         self.kb = kb
         self.names = names or []
         self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
         self.government_words = government_words
-        self._links: dict[str, Actor | None] = {}
+        self._links: dict[str, Actor | None] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from counterclaim.kb.roles import is_role_word
+from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.statement.parties import Party, PartyResolver
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
@@ -48,7 +49,7 @@ class PeopleIndex:
     def __init__(self, doc: Doc, parties: PartyResolver, sentences: SentenceIndex) -> None:
         self.parties = parties
         self.people: list[_Person] = []
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and len(_words(ent.text)) >= 2 and self._unknown_or_person(ent.text):
                 self.people.append(self._person(doc, ent, sentences.of(ent[0])))
 

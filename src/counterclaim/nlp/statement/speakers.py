@@ -11,6 +11,7 @@ ones, subjects and authors before other mentions, nearer before farther.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from spacy.attrs import DEP, POS
@@ -18,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
@@ -223,14 +225,14 @@ class SpeakerResolver:
     @cached_property
     def _place_words(self) -> set[str]:
         """Words the model tags as places somewhere in the document: the same word elsewhere is a place too."""
-        return {ent.text for ent in self.doc.ents if ent.label_ in _PLACE_ENTS}
+        return {ent.text for ent in doc_ents(self.doc) if ent.label_ in _PLACE_ENTS}
 
     # -- antecedents -----------------------------------------------------
     @cached_property
     def _candidates(self) -> list[tuple[Token, bool]]:
         """Heads of phrases a later pronoun may refer to, with whether each is a subject or an author."""
         heads: dict[int, bool] = {}
-        named = [ent for ent in self.doc.ents if ent.label_ in _NAME_ENTS]
+        named = [ent for ent in doc_ents(self.doc) if ent.label_ in _NAME_ENTS]
         for mention in self.doc._.actor_mentions or []:
             span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is not None:
@@ -247,22 +249,32 @@ class SpeakerResolver:
                 heads[token.i] = True
         return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)
 
+    @cached_property
+    def _candidate_positions(self) -> list[int]:
+        """Token index of each of :attr:`_candidates`, for bisection."""
+        return [head.i for head, _ in self._candidates]
+
     def _noun_subjects_and_objects(self) -> list[int]:
         """Indices of nouns that are subjects or prepositional objects: the only tokens that may be salient.
 
         Read off attribute arrays, so no Token object is built for the rest of the document.
         """
         deps = {get_string_id(dep) for dep in (*_SUBJECTS, "pobj")}
-        rows = self.doc.to_array([DEP, POS]).tolist() if len(self.doc) else []
-        return [i for i, (dep, pos) in enumerate(rows) if dep in deps and pos in (NOUN, PROPN)]
+        # column by column: a 2-D array's tolist() builds a list per row
+        dep_ids, pos_ids = self.doc.to_array([DEP, POS]).T.tolist() if len(self.doc) else ([], [])
+        rows = enumerate(zip(dep_ids, pos_ids, strict=True))
+        return [i for i, (dep, pos) in rows if dep in deps and pos in (NOUN, PROPN)]
 
     def antecedent(self, token: Token) -> Party | None:
         """The earlier party a pronoun or description refers to, or None."""
         index = self.sentences.number(token)
         window_start = self.sentences.all[max(0, index - _LOOKBACK_SENTENCES)].start
+        positions = self._candidate_positions
+        # candidates are in text order: only those from the window's start up to the token are looked at
+        nearby = self._candidates[bisect_left(positions, window_start) : bisect_left(positions, token.i)]
         ranked = []
-        for head, salient in self._candidates:
-            if head.i >= token.i or head.i < window_start or head.i in range(token.left_edge.i, token.right_edge.i + 1):
+        for head, salient in nearby:
+            if head.i in range(token.left_edge.i, token.right_edge.i + 1):
                 continue
             same_sentence = self.sentences.number(head) == index
             ranked.append(((not same_sentence, not salient, -head.i), head))

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
+from counterclaim.nlp.tokenwords import word_flags
 
 #: Words that point back to the attack ("condemned it", "was behind this").
 RESUMPTIVE = {"it", "this", "that", "them", "these", "those"}
@@ -105,14 +106,47 @@ class TargetFinder:
 
     def __init__(self, lexicon: StanceLexicon) -> None:
         self.lex = lexicon
+        lex = lexicon
+        #: Lemmas some rule of :meth:`_agents` (or the proxy rule) starts from; any other token is passed over.
+        self.cue_lemmas = frozenset().union(
+            lex.proxy_nouns,
+            lex.attack_nouns,
+            lex.origin_verbs,
+            lex.pointing_verbs,
+            lex.penalty_verbs,
+            lex.perpetrate_verbs,
+            lex.responsible_adjectives,
+            lex.claim_verbs,
+            lex.role_verbs,
+            lex.haven_nouns,
+            lex.membership_verbs,
+            {"be"},
+            lex.involvement_nouns,
+            lex.haven_verbs,
+            lex.disclaim_objects,
+            lex.dismissal_words,
+        )
+        #: Word forms (not lemmas) some rule of :meth:`_agents` starts from.
+        self.cue_forms = lex.attack_nouns | lex.responsible_adjectives | lex.responsible_prepositions
+
+    def may_blame(self, doc: Doc) -> list[bool]:
+        """Per token of ``doc``: whether :meth:`blamed` must look at it (its lemma or form is a cue)."""
+        return word_flags(doc, self.cue_lemmas, self.cue_forms)
+
+    def attack_words(self, doc: Doc) -> list[bool]:
+        """Per token of ``doc``: whether :meth:`is_attack` holds for it."""
+        return word_flags(doc, self.lex.attack_nouns, self.lex.attack_nouns)
 
     def blamed(self, tokens: Iterable[Token], root: Token | None = None) -> list[Blame]:
         """Every party the ``tokens`` make responsible; proxies pass blame to their principal."""
         tokens = list(tokens)
         inside = {t.i for t in tokens}
+        cues = self.may_blame(tokens[0].doc) if tokens else []
         proxies: list[Blame] = []
         agents: list[Blame] = []
         for token in tokens:
+            if not cues[token.i]:
+                continue
             if token.lemma_.lower() in self.lex.proxy_nouns:
                 proxies += [Blame(p, "proxy") for p in self._principals(token, inside)]
             else:
