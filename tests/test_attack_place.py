@@ -56,6 +56,16 @@ def test_border_country_is_not_the_attack_country(pipeline) -> None:
     assert event_of(pipeline, text).place.country == "Burkina Faso"
 
 
+def test_a_dateline_from_the_attacks_own_region_gives_its_country(pipeline) -> None:
+    text = (
+        "Village raid leaves 20 dead\n\n"
+        "TANA RIVER, Kenya — Gunmen killed 20 people in a night raid on Kipini in Tana River county, police said.\n\n"
+        "The group said the raid was revenge for the presence of Kenyan soldiers in Somalia."
+    )
+    event = event_of(pipeline, text)
+    assert event.place.city == "Kipini" and event.place.country == "Kenya"
+
+
 def test_town_across_the_border_is_not_the_attack_place(pipeline) -> None:
     text = (
         "Residents of Gajiram were sheltering in the Chadian town of Bol on Monday after gunmen stormed the town "

@@ -69,8 +69,10 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
     for token in sent:
         if token.pos_ != "PROPN" or token.idx in skip or _name_part(token):
             continue
-        # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting")
-        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP"
+        # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting"),
+        # unless it opens the text after a dateline, where any word is capitalised ("KABUL — Gunmen killed")
+        after_dateline = token.idx == skip.stop
+        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not after_dateline
         if token.ent_type_ in PLACE_LABELS | {""} or before_attack:
             single = sent.doc[token.i : token.i + 1]
             out.append((single, False, _locative(single) or before_attack))
@@ -292,7 +294,9 @@ def attack_place(
     (kept as written). Names inside an organisation's name, languages and
     peoples are never places.
     Countries come from the city, else from a country named after "in", else
-    the dateline, else any country or demonym in the attack sentences. The
+    the dateline, else any country or demonym in the attack sentences; the
+    dateline's country wins when the dateline names the attack's own place
+    or region ("LAMU, Kenya —" over an attack in Lamu county). The
     dateline itself is skipped: it says where the report was filed.
     """
     dateline = doc._.dateline or {}
@@ -318,6 +322,8 @@ def attack_place(
     # the country named where the place is ("in Mpeketoni, Kenya"), else the frame of the whole article
     in_sentence = finder.sentence_country.get(span.sent.start) if span is not None else None
     country = in_sentence or finder.country_locative or dateline.get("country") or most_named or finder.country_any
+    if dateline.get("country") and dateline.get("place") in {name, finder.region} - {None}:
+        country = dateline["country"]  # the report is filed from the attack's own town or region: its country
     country = country or _demonym_country(sentences, kb)
     same_sentence = span is not None and finder.locative_sentence == span.sent.start
     if city is not None and same_sentence and city.country != finder.country_locative:
