@@ -198,6 +198,22 @@ def test_branch_claimant_is_most_specific() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the day of a condemnation is not the day of the attack it condemns
+        "The mayor of Mogadishu condemned the bombing on Sunday. The bombing of the hotel happened on Friday night "
+        "and killed 9 guests.",
+        # a date in a relative clause below the attack word dates that clause ("whose driver died on Sunday")
+        "The bombing of a bus whose driver died on Sunday was the second this month. The bombing happened in Kabul "
+        "on Friday and killed 6 passengers.",
+    ],
+)
+def test_attack_date_is_not_a_later_reaction_or_death(pipeline, text: str) -> None:
+    event = run(pipeline, text, dt.date(2023, 5, 10))._.event
+    assert event.date == dt.date(2023, 5, 5)
+
+
+@pytest.mark.parametrize(
     ("text", "place", "country", "outlet", "day"),
     [
         ("BEIRUT, 12 May (Reuters) - A blast", "Beirut", None, "Reuters", dt.date(2024, 5, 12)),

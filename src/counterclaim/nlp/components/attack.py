@@ -111,24 +111,38 @@ def _same_line(text: str, a: int, b: int) -> bool:
     return "\n" not in text[min(a, b) : max(a, b)]
 
 
+#: Links that open a clause of its own: a date inside one dates that clause's verb, not the attack above it.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis"})
+
+
 def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
     """Whether the date at ``char`` belongs to the trigger's own clause.
 
     It does when it hangs under the trigger ("the bombing on Friday") or under
     the verb the trigger is subject or object of ("two explosions occurred on
     ..."), not when the trigger only qualifies another noun ("the toll from
-    the bombing rose on Sunday").
+    the bombing rose on Sunday"), when that verb reports or judges the attack
+    ("condemned the attack on Monday" dates the condemnation), or when the
+    date sits in a clause of its own below the trigger ("the stabbing of an
+    officer who died on Sunday").
     """
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return False
     word = doc[trigger.start]
     heads = {word.i, *(t.i for t in doc[trigger.start : trigger.end])}
-    if word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB":
+    speech = set(load_lexicon("attribution")["verbs"]["speech"])
+    if (word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB") and word.head.lemma_ not in speech:
         heads.add(word.head.i)
-        if word.head.dep_ in ("advcl", "relcl", "conj"):  # "were killed on Tuesday when a bomber drove ..."
+        # "were killed on Tuesday when a bomber drove ..."
+        if word.head.dep_ in ("advcl", "relcl", "conj") and word.head.head.lemma_ not in speech:
             heads.add(word.head.head.i)
-    return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
+    for node in [span.root, *span.root.ancestors]:
+        if node.i in heads:
+            return True
+        if node.dep_ in _CLAUSE_DEPS:
+            return False
+    return False
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
