@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from counterclaim.kb import get_kb
 from counterclaim.nlp.dates import dates_in_text, find_dates
@@ -33,3 +34,25 @@ def test_fuzzy_memo_gives_the_same_actor() -> None:
     first = kb.fuzzy("Islamic Stat")
     assert kb.fuzzy("Islamic Stat") is first
     assert kb.fuzzy("zzzz unknown name") is None
+
+
+SERIALISED = (
+    "NAIROBI, March 4 (Reuters) - Al-Shabaab claimed responsibility for the bombing that killed 9 people at a "
+    "market in Mogadishu on Sunday. The government blamed the group's commanders."
+)
+
+
+def test_filled_docs_serialise_and_read_back_the_same(pipeline: Language) -> None:
+    doc = pipeline(SERIALISED)
+    assert doc._.statements and doc._.event is not None
+    back = Doc(pipeline.vocab).from_bytes(doc.to_bytes())
+    for name in ("statements", "attributions", "actor_mentions", "event", "event_mentions", "dateline"):
+        assert getattr(back._, name) == getattr(doc._, name), name
+    assert doc_text(back) == doc.text  # the memos are not written; a doc read back rebuilds them
+
+
+def test_spacy_multiprocessing_gives_the_serial_records(pipeline: Language) -> None:
+    texts = [SERIALISED, SERIALISED.replace("9 people", "11 people")]
+    serial = [(d._.statements, d._.event) for d in pipeline.pipe(texts)]
+    parallel = [(d._.statements, d._.event) for d in pipeline.pipe(texts, n_process=2, batch_size=1)]
+    assert parallel == serial

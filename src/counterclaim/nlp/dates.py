@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doccache import doc_cache
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import number_pattern, number_words, parse_number
 
@@ -289,7 +290,7 @@ def find_dates(
         anchor = doc._.reference_date
     is_span = isinstance(doc_or_span, Span)
     start, end = (doc_or_span.start_char, doc_or_span.end_char) if is_span else (0, len(doc_text(doc)))
-    memo = doc.user_data.setdefault(_HITS_KEY, {})
+    memo = doc_cache(doc).setdefault(_HITS_KEY, {})
     key = (start, end, anchor, event_date)
     if key not in memo:  # several components ask for the same sentence's dates
         if is_span:
@@ -308,9 +309,9 @@ _HITS_KEY = "counterclaim.date_hits"
 
 def _cached_document_year(doc: Doc) -> int | None:
     """:func:`document_year` of the whole doc, computed once per doc: callers ask per sentence."""
-    if _YEAR_KEY not in doc.user_data:
-        doc.user_data[_YEAR_KEY] = document_year(doc_text(doc))
-    return doc.user_data[_YEAR_KEY]
+    if _YEAR_KEY not in doc_cache(doc):
+        doc_cache(doc)[_YEAR_KEY] = document_year(doc_text(doc))
+    return doc_cache(doc)[_YEAR_KEY]
 
 
 def dates_in_text(

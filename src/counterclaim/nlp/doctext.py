@@ -3,7 +3,7 @@
 Span helpers run once per candidate span, many per sentence; reading
 ``doc.text`` in each made them linear in the document's length, so the
 whole component quadratic. A Doc's text never changes (retokenizing keeps
-it), so caching it in ``doc.user_data`` is always right.
+it), so caching it in the doc's memos (``nlp/doccache.py``) is always right.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from __future__ import annotations
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
+from counterclaim.nlp.doccache import doc_cache
+
 _TEXT_KEY = "counterclaim.text"
 _TOKENS_KEY = "counterclaim.token_texts"
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed on first use and kept with the doc."""
-    text = doc.user_data.get(_TEXT_KEY)
+    text = doc_cache(doc).get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc_cache(doc)[_TEXT_KEY] = doc.text
     return text
 
 
@@ -29,13 +31,13 @@ def token_texts(doc: Doc) -> list[str]:
     A loop over ``doc`` builds a Token object per token, which costs more than
     the test most loops make; this list lets them build one only where it matters.
     """
-    texts = doc.user_data.get(_TOKENS_KEY)
+    texts = doc_cache(doc).get(_TOKENS_KEY)
     if texts is None:
         text = doc_text(doc)
         # column by column: a 2-D array's tolist() builds a list per row and costs more than the slicing
         starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
         texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
-        doc.user_data[_TOKENS_KEY] = texts
+        doc_cache(doc)[_TOKENS_KEY] = texts
     return texts
 
 
@@ -50,7 +52,7 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     (a pipe added later may change them), which costs far less than the Spans.
     """
     tags = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
-    cached = doc.user_data.get(_ENTS_KEY)
+    cached = doc_cache(doc).get(_ENTS_KEY)
     if cached is None or cached[0] != tags:
-        cached = doc.user_data[_ENTS_KEY] = (tags, tuple(doc.ents))
+        cached = doc_cache(doc)[_ENTS_KEY] = (tags, tuple(doc.ents))
     return cached[1]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from counterclaim.nlp import serialise  # noqa: F401  (registers the msgpack hooks Doc.to_bytes needs)
+
 #: name -> what it holds; the single place the set of extensions is defined.
 DOC_EXTENSIONS: dict[str, str] = {
     "document_id": "id of the counterclaim Document the text came from (set by the runner)",

@@ -4,7 +4,7 @@ Rules look at a handful of cue words in documents of thousands of tokens.
 Looping over ``doc`` to test ``token.lemma_`` builds a Token object per token,
 which costs more than the test; these lists let a rule find its few candidate
 tokens first and build Token objects only for them. Lists are kept in
-``doc.user_data`` (a parsed Doc's tokens never change afterwards); each
+the doc's memos (``nlp/doccache.py``; a parsed Doc's tokens never change afterwards); each
 string is lower-cased once per process, keyed by its hash (spaCy's string
 hashes are fixed, whatever the vocabulary).
 """
@@ -17,6 +17,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
+from counterclaim.nlp.doccache import doc_cache
+
 _KEY = "counterclaim.words.{}"
 #: String hash -> the string lower-cased, for every lemma and form met so far.
 _LOWERED: dict[int, str] = {}
@@ -25,13 +27,13 @@ _LOWERED: dict[int, str] = {}
 def _words(doc: Doc, attr: int) -> list[str]:
     """Each token's ``attr`` string, lower-cased."""
     key = _KEY.format(attr)
-    words = doc.user_data.get(key)
+    words = doc_cache(doc).get(key)
     if words is None:
         hashes = doc.to_array(attr).tolist() if len(doc) else []
         known, strings = _LOWERED, doc.vocab.strings
         for h in set(hashes).difference(known):
             known[h] = strings[h].lower()
-        words = doc.user_data[key] = [known[h] for h in hashes]
+        words = doc_cache(doc)[key] = [known[h] for h in hashes]
     return words
 
 
@@ -64,9 +66,9 @@ def word_flags(doc: Doc, lemmas: frozenset[str] = frozenset(), forms: frozenset[
     sentence or content span in turn.
     """
     key = (_KEY.format("flags"), lemmas, forms)
-    flags = doc.user_data.get(key)
+    flags = doc_cache(doc).get(key)
     if flags is None:
         # the set tests run in C through map(); a comprehension would run Python code per token
         found = lemma_mask(doc, lemmas.__contains__) | lower_mask(doc, forms.__contains__)
-        flags = doc.user_data[key] = found.tolist()
+        flags = doc_cache(doc)[key] = found.tolist()
     return flags

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doccache import doc_cache
 from counterclaim.nlp.doctext import doc_ents, doc_text
 from counterclaim.nlp.gazetteer import (
     City,
@@ -367,9 +368,9 @@ def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     and each caller gets its own copy.
     """
     key = (_COUNTRIES_KEY, id(kb))
-    if key not in doc.user_data:
-        doc.user_data[key] = _article_countries(doc, kb)
-    return Counter(doc.user_data[key])
+    if key not in doc_cache(doc):
+        doc_cache(doc)[key] = _article_countries(doc, kb)
+    return Counter(doc_cache(doc)[key])
 
 
 def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:

@@ -26,6 +26,7 @@ from counterclaim.nlp.attribution.spans import (
     token_bounds,
     union,
 )
+from counterclaim.nlp.doccache import doc_cache
 from counterclaim.nlp.doctext import doc_text, token_texts
 from counterclaim.records import Attribution, Span
 
@@ -129,9 +130,9 @@ def _in_question(tok: Token) -> bool:
     """
     sentence = tok.sent
     doc = tok.doc
-    flags = doc.user_data.get(_QUOTE_SPACE_KEY)
+    flags = doc_cache(doc).get(_QUOTE_SPACE_KEY)
     if flags is None:
-        flags = doc.user_data[_QUOTE_SPACE_KEY] = doc.to_array([IS_QUOTE, IS_SPACE]).T.tolist()
+        flags = doc_cache(doc)[_QUOTE_SPACE_KEY] = doc.to_array([IS_QUOTE, IS_SPACE]).T.tolist()
     quote, space = flags
     if any(quote[sentence.start : sentence.end]):
         return False

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
+from counterclaim.nlp.doccache import doc_cache
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Mention
@@ -147,7 +148,7 @@ def _is_title_start(doc: Doc, i: int) -> int:
     answers are kept per doc, read off a per-doc table of token texts rather
     than from fresh Token objects.
     """
-    memo, words, glued = doc.user_data.get(_TITLE_KEY) or _title_table(doc)
+    memo, words, glued = doc_cache(doc).get(_TITLE_KEY) or _title_table(doc)
     if i not in memo:
         joined: list[str] = []
         for k in range(i, min(i + 6, len(words))):  # glue "Gen" + "." back together
@@ -163,7 +164,7 @@ def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
     """Per doc: the title lengths found so far, each token's text, and whether it is glued to the next token."""
     glued = [not spaced for spaced in doc.to_array(SPACY).tolist()] if len(doc) else []
     table: tuple[dict[int, int], list[str], list[bool]] = ({}, [t.strip() for t in token_texts(doc)], glued)
-    doc.user_data[_TITLE_KEY] = table
+    doc_cache(doc)[_TITLE_KEY] = table
     return table
 
 
