@@ -267,8 +267,9 @@ class EventIndex:
         evidence leaves them within ``text + near_duplicate`` of it. Without
         one, text is all there is: only events holding a document at least
         ``no_attack_min_similarity`` similar can be joined, so only those are
-        looked up (by term, not by scoring every document); any other event
-        scores the same flat penalty, and the first of them stands for all.
+        scored further (the backend finds them in one product per block, not
+        per event); any other event scores the same flat penalty, and the
+        first of them stands for all.
         """
         candidates = [c for c in self.events.values() if c is not exclude]
         if not candidates:
@@ -514,7 +515,7 @@ def events_to_json(events: Iterable[tuple[EventSummary, list[Assignment]]]) -> l
     ]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _named_in(text: str, name: str | None) -> bool:
     """Does ``text`` name ``name`` as a whole word (any case)? Cached: each event asks it of every newcomer."""
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None

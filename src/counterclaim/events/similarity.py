@@ -47,7 +47,7 @@ class TfidfSimilarity:
 
     The IDF is a snapshot of the running document frequencies, taken again
     whenever the collection has grown by more than :attr:`REFRESH` since the
-    last one (so at every addition while it is small), and every stored
+    last one (so at every query while it is small), and every stored
     vector is re-weighted to unit length then. Between snapshots a query is one
     sparse product per block of :attr:`BLOCK` stored unit vectors: scoring an
     article against every stored one is a pass in C over the stored terms, not

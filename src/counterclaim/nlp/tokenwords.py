@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 from counterclaim.nlp.doccache import doc_cache
 
 _KEY = "counterclaim.words.{}"
-#: String hash -> the string lower-cased, for every lemma and form met so far.
+#: String hash -> the string lower-cased, for the lemmas and forms met lately (emptied past _LOWERED_MAX).
 _LOWERED: dict[int, str] = {}
+_LOWERED_MAX = 200_000
 
 
 def _words(doc: Doc, attr: int) -> list[str]:
@@ -31,6 +32,8 @@ def _words(doc: Doc, attr: int) -> list[str]:
     if words is None:
         hashes = doc.to_array(attr).tolist() if len(doc) else []
         known, strings = _LOWERED, doc.vocab.strings
+        if len(known) > _LOWERED_MAX:  # names and numbers never stop coming over a long run
+            known.clear()
         for h in set(hashes).difference(known):
             known[h] = strings[h].lower()
         words = doc_cache(doc)[key] = [known[h] for h in hashes]

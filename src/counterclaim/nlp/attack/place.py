@@ -72,7 +72,7 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
             continue
         # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting"),
         # unless it opens the text after a dateline, where any word is capitalised ("KABUL — Gunmen killed")
-        after_dateline = token.idx == skip.stop
+        after_dateline = bool(skip) and token.idx == skip.stop
         before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not after_dateline
         if token.ent_type_ in PLACE_LABELS | {""} or before_attack:
             single = sent.doc[token.i : token.i + 1]

@@ -76,7 +76,7 @@ def _match_at(lemma: list[str], lower: list[str], i: int, end: int, phrases: dic
 
     A word matches by lemma or by form, read from the doc's word lists.
     """
-    for first in {lemma[i], lower[i]}:  # the set :func:`_forms` gives, so ties resolve as they always did
+    for first in dict.fromkeys((lemma[i], lower[i])):  # lemma first, then the form when it differs
         for words, cls, label in phrases.get(first, []):
             if i + len(words) <= end and all(
                 w == lemma[i + k] or w == lower[i + k] for k, w in enumerate(words[1:], start=1)

@@ -30,10 +30,10 @@ def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) 
             if word != phrase[0] or i + size > len(doc):
                 continue
             tok = doc[i]
-            words = doc[tok.i : tok.i + size]
-            if tuple(t.lower_ for t in words) != phrase:
+            span = doc[tok.i : tok.i + size]
+            if tuple(t.lower_ for t in span) != phrase:
                 continue
-            source = next((c for t in words for c in t.children if c.dep_ == "pobj"), None)
+            source = next((c for t in span for c in t.children if c.dep_ == "pobj"), None)
             head = _clause_head(tok)
             phrase_top = tok if tok.head.i not in range(tok.i, tok.i + size) else tok.head
             content = subtree_without(head, phrase_top) if head is not None and head.i != phrase_top.i else None
@@ -42,7 +42,7 @@ def preposition_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) 
             found.append(
                 Attribution(
                     source=char_span(doc, *pruned_bounds(source, _circumstance)),
-                    cue=char_span(doc, *token_bounds(words)),
+                    cue=char_span(doc, *token_bounds(span)),
                     content=char_span(doc, *content),
                     direct=bool(quotes.overlapping(*content)),
                     producer="attribution.according_to",

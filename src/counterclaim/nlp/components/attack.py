@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -131,18 +132,26 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
         return False
     word = doc[trigger.start]
     heads = {word.i, *(t.i for t in doc[trigger.start : trigger.end])}
-    speech = set(load_lexicon("attribution")["verbs"]["speech"])
-    if (word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB") and word.head.lemma_ not in speech:
-        heads.add(word.head.i)
+    speech = _speech_lemmas()
+    head = word.head
+    attached = word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB"
+    if attached and head.lemma_.lower() not in speech:
+        heads.add(head.i)
         # "were killed on Tuesday when a bomber drove ..."
-        if word.head.dep_ in ("advcl", "relcl", "conj") and word.head.head.lemma_ not in speech:
-            heads.add(word.head.head.i)
+        if head.dep_ in ("advcl", "relcl", "conj") and head.head.lemma_.lower() not in speech:
+            heads.add(head.head.i)
     for node in [span.root, *span.root.ancestors]:
         if node.i in heads:
             return True
-        if node.dep_ in _CLAUSE_DEPS:
-            return False
+        if node.dep_ in _CLAUSE_DEPS and node.head.i not in heads:
+            return False  # a clause hanging off another word; "the bombing that happened on Friday" still counts
     return False
+
+
+@cache
+def _speech_lemmas() -> frozenset[str]:
+    """Verbs of saying and judging: a date under one of them dates the statement, not the attack."""
+    return frozenset(load_lexicon("attribution")["verbs"]["speech"])
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
