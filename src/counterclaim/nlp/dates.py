@@ -309,9 +309,10 @@ _HITS_KEY = "counterclaim.date_hits"
 
 def _cached_document_year(doc: Doc) -> int | None:
     """:func:`document_year` of the whole doc, computed once per doc: callers ask per sentence."""
-    if _YEAR_KEY not in doc_cache(doc):
-        doc_cache(doc)[_YEAR_KEY] = document_year(doc_text(doc))
-    return doc_cache(doc)[_YEAR_KEY]
+    memos = doc_cache(doc)
+    if _YEAR_KEY not in memos:
+        memos[_YEAR_KEY] = document_year(doc_text(doc))
+    return memos[_YEAR_KEY]
 
 
 def dates_in_text(

@@ -176,7 +176,6 @@ class Store:
         query = _ordered(
             select(
                 page,
-                docs.c.id.label("member_id"),
                 docs.c.name.label("member_name"),
                 ed.c.document_id,
                 ed.c.event_id,
@@ -195,7 +194,7 @@ class Store:
             members = list(members)
             summary = EventSummary(
                 **event_rows.event_fields(members[0]),
-                document_ids=[row["member_id"] for row in members],
+                document_ids=[row["document_id"] for row in members],
                 document_names=[row["member_name"] for row in members],
             )
             assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in members]

@@ -368,9 +368,10 @@ def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     and each caller gets its own copy.
     """
     key = (_COUNTRIES_KEY, id(kb))
-    if key not in doc_cache(doc):
-        doc_cache(doc)[key] = _article_countries(doc, kb)
-    return Counter(doc_cache(doc)[key])
+    memos = doc_cache(doc)
+    if key not in memos:
+        memos[key] = _article_countries(doc, kb)
+    return Counter(memos[key])
 
 
 def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
