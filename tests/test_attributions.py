@@ -279,9 +279,18 @@ def test_modal_report_is_not_made(attribute) -> None:
     assert not attribute("The union would support a shorter week.")
 
 
-def test_intention_verb_with_infinitive(attribute) -> None:
-    att = one(attribute("The committee decided to postpone the hearing."), "decided")
-    assert att.source.text == "The committee" and att.content.text == "to postpone the hearing"
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The committee decided to postpone the hearing.", "decided", "The committee", "to postpone the hearing"),
+        ("The rebels want to hold the border town.", "want", "The rebels", "to hold the border town"),
+        ("The council plans to reopen the market in May.", "plans", "The council", "to reopen the market in May"),
+        ("The ministry intends to appeal the ruling.", "intends", "The ministry", "to appeal the ruling"),
+    ],
+)
+def test_intention_verb_with_infinitive(attribute, text: str, cue: str, source: str, content: str) -> None:
+    att = one(attribute(text), cue)
+    assert att.source.text == source and att.content.text == content
 
 
 def test_voted_for_joins_the_preposition(attribute) -> None:
