@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Span
 
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import number_pattern, number_words, parse_number
 
@@ -290,17 +290,17 @@ def find_dates(
         anchor = doc._.reference_date
     is_span = isinstance(doc_or_span, Span)
     start, end = (doc_or_span.start_char, doc_or_span.end_char) if is_span else (0, len(doc_text(doc)))
-    memo = doc_cache(doc).setdefault(_HITS_KEY, {})
+    by_range = memo(doc, _HITS_KEY, dict)
     key = (start, end, anchor, event_date)
-    if key not in memo:  # several components ask for the same sentence's dates
+    if key not in by_range:  # several components ask for the same sentence's dates
         if is_span:
             matches: Iterable[re.Match[str]] = _scan(doc_or_span.text)
         else:
             matches = _matches(doc_text(doc))
         # most sentences hold no date: the document-wide year is only looked up for one that does
         hits = _resolve_all(matches, anchor, event_date, _cached_document_year(doc)) if matches else []
-        memo[key] = [(start + lo, start + hi, day, kind) for lo, hi, day, kind in hits]
-    return list(memo[key])
+        by_range[key] = [(start + lo, start + hi, day, kind) for lo, hi, day, kind in hits]
+    return list(by_range[key])
 
 
 _YEAR_KEY = "counterclaim.document_year"
@@ -309,10 +309,7 @@ _HITS_KEY = "counterclaim.date_hits"
 
 def _cached_document_year(doc: Doc) -> int | None:
     """:func:`document_year` of the whole doc, computed once per doc: callers ask per sentence."""
-    memos = doc_cache(doc)
-    if _YEAR_KEY not in memos:
-        memos[_YEAR_KEY] = document_year(doc_text(doc))
-    return memos[_YEAR_KEY]
+    return memo(doc, _YEAR_KEY, lambda: document_year(doc_text(doc)))
 
 
 def dates_in_text(

@@ -10,9 +10,12 @@ our docs, and a doc read back simply rebuilds what it needs.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 _KEY = "counterclaim.cache"
 
@@ -32,3 +35,11 @@ def doc_cache(doc: Doc) -> dict[Any, Any]:
     if not isinstance(holder, DocCache):
         holder = doc.user_data[_KEY] = DocCache()
     return holder.memos
+
+
+def memo(doc: Doc, key: Any, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``doc``, run on the first call with ``key`` and kept for the later ones."""
+    memos = doc_cache(doc)
+    if key not in memos:
+        memos[key] = compute()
+    return memos[key]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import doc_cache, memo
 
 _TEXT_KEY = "counterclaim.text"
 _TOKENS_KEY = "counterclaim.token_texts"
@@ -31,14 +31,14 @@ def token_texts(doc: Doc) -> list[str]:
     A loop over ``doc`` builds a Token object per token, which costs more than
     the test most loops make; this list lets them build one only where it matters.
     """
-    texts = doc_cache(doc).get(_TOKENS_KEY)
-    if texts is None:
+
+    def compute() -> list[str]:
         text = doc_text(doc)
         # column by column: a 2-D array's tolist() builds a list per row and costs more than the slicing
         starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
-        texts = [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
-        doc_cache(doc)[_TOKENS_KEY] = texts
-    return texts
+        return [text[start : start + length] for start, length in zip(starts, lengths, strict=True)]
+
+    return memo(doc, _TOKENS_KEY, compute)
 
 
 _ENTS_KEY = "counterclaim.ents"

@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 
 _KEY = "counterclaim.words.{}"
 #: String hash -> the string lower-cased, for the lemmas and forms met lately (emptied past _LOWERED_MAX).
@@ -27,17 +27,17 @@ _LOWERED_MAX = 200_000
 
 def _words(doc: Doc, attr: int) -> list[str]:
     """Each token's ``attr`` string, lower-cased."""
-    key = _KEY.format(attr)
-    words = doc_cache(doc).get(key)
-    if words is None:
+
+    def compute() -> list[str]:
         hashes = doc.to_array(attr).tolist() if len(doc) else []
         known, strings = _LOWERED, doc.vocab.strings
         if len(known) > _LOWERED_MAX:  # names and numbers never stop coming over a long run
             known.clear()
         for h in set(hashes).difference(known):
             known[h] = strings[h].lower()
-        words = doc_cache(doc)[key] = [known[h] for h in hashes]
-    return words
+        return [known[h] for h in hashes]
+
+    return memo(doc, _KEY.format(attr), compute)
 
 
 def lemmas(doc: Doc) -> list[str]:
@@ -68,10 +68,9 @@ def word_flags(doc: Doc, lemmas: frozenset[str] = frozenset(), forms: frozenset[
     Kept with the doc for each pair of word lists, since rules ask about every
     sentence or content span in turn.
     """
-    key = (_KEY.format("flags"), lemmas, forms)
-    flags = doc_cache(doc).get(key)
-    if flags is None:
-        # the set tests run in C through map(); a comprehension would run Python code per token
-        found = lemma_mask(doc, lemmas.__contains__) | lower_mask(doc, forms.__contains__)
-        flags = doc_cache(doc)[key] = found.tolist()
-    return flags
+    # the set tests run in C through map(); a comprehension would run Python code per token
+    return memo(
+        doc,
+        (_KEY.format("flags"), lemmas, forms),
+        lambda: (lemma_mask(doc, lemmas.__contains__) | lower_mask(doc, forms.__contains__)).tolist(),
+    )

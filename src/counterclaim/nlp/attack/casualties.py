@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.dates import find_dates
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import parse_number
 from counterclaim.records import CasualtyKind, CasualtyReport, Evidence
@@ -80,8 +80,8 @@ def _numeric_tokens(doc: Doc) -> list[bool]:
     Asked for every token of every sentence, so it is read off token attribute
     arrays once rather than through fresh Token objects.
     """
-    flags = doc_cache(doc).get(_NUMERIC_KEY)
-    if flags is None:
+
+    def compute() -> list[bool]:
         vague = numpy.array([get_string_id(word) for word in _vague_numbers()], dtype=numpy.uint64)
         like_nums, lowers, orths = doc.to_array([LIKE_NUM, LOWER, ORTH]).T if len(doc) else numpy.zeros((3, 0))
         flags = ((like_nums != 0) | numpy.isin(lowers, vague)).tolist()
@@ -89,8 +89,9 @@ def _numeric_tokens(doc: Doc) -> list[bool]:
         # a hyphen counts between a number word and a number-like token; left to right, as a hyphen may follow one
         for k in numpy.flatnonzero(orths == get_string_id("-")).tolist():
             flags[k] = 0 < k < last and flags[k - 1] and bool(like_nums[k + 1])
-        doc_cache(doc)[_NUMERIC_KEY] = flags
-    return flags
+        return flags
+
+    return memo(doc, _NUMERIC_KEY, compute)
 
 
 def _number_run(doc: Doc, i: int) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text
 from counterclaim.nlp.gazetteer import (
     City,
@@ -367,11 +367,7 @@ def article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     content end are set; the count is kept with the doc (per knowledge base)
     and each caller gets its own copy.
     """
-    key = (_COUNTRIES_KEY, id(kb))
-    memos = doc_cache(doc)
-    if key not in memos:
-        memos[key] = _article_countries(doc, kb)
-    return Counter(memos[key])
+    return Counter(memo(doc, (_COUNTRIES_KEY, id(kb)), lambda: _article_countries(doc, kb)))
 
 
 def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:

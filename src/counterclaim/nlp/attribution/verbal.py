@@ -26,7 +26,7 @@ from counterclaim.nlp.attribution.spans import (
     token_bounds,
     union,
 )
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text, token_texts
 from counterclaim.records import Attribution, Span
 
@@ -130,10 +130,7 @@ def _in_question(tok: Token) -> bool:
     """
     sentence = tok.sent
     doc = tok.doc
-    flags = doc_cache(doc).get(_QUOTE_SPACE_KEY)
-    if flags is None:
-        flags = doc_cache(doc)[_QUOTE_SPACE_KEY] = doc.to_array([IS_QUOTE, IS_SPACE]).T.tolist()
-    quote, space = flags
+    quote, space = memo(doc, _QUOTE_SPACE_KEY, lambda: doc.to_array([IS_QUOTE, IS_SPACE]).T.tolist())
     if any(quote[sentence.start : sentence.end]):
         return False
     last = next((k for k in range(sentence.end - 1, sentence.start - 1, -1) if not space[k]), None)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
-from counterclaim.nlp.doccache import doc_cache
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Mention
@@ -148,24 +148,22 @@ def _is_title_start(doc: Doc, i: int) -> int:
     answers are kept per doc, read off a per-doc table of token texts rather
     than from fresh Token objects.
     """
-    memo, words, glued = doc_cache(doc).get(_TITLE_KEY) or _title_table(doc)
-    if i not in memo:
+    lengths, words, glued = memo(doc, _TITLE_KEY, lambda: _title_table(doc))
+    if i not in lengths:
         joined: list[str] = []
         for k in range(i, min(i + 6, len(words))):  # glue "Gen" + "." back together
             if words[k] == "." and joined and glued[k - 1]:
                 joined[-1] += "."
             else:
                 joined.append(words[k])
-        memo[i] = title_length(joined, 0)
-    return memo[i]
+        lengths[i] = title_length(joined, 0)
+    return lengths[i]
 
 
 def _title_table(doc: Doc) -> tuple[dict[int, int], list[str], list[bool]]:
     """Per doc: the title lengths found so far, each token's text, and whether it is glued to the next token."""
     glued = [not spaced for spaced in doc.to_array(SPACY).tolist()] if len(doc) else []
-    table: tuple[dict[int, int], list[str], list[bool]] = ({}, [t.strip() for t in token_texts(doc)], glued)
-    doc_cache(doc)[_TITLE_KEY] = table
-    return table
+    return {}, [t.strip() for t in token_texts(doc)], glued
 
 
 def _person_seeds(doc: Doc) -> list[Span]:
