@@ -537,3 +537,29 @@ def test_state_outlet_keeps_its_name(statements) -> None:
     found = statements("A bomb killed 12 people in Tehran. Iran's state-run IRNA news agency blamed Israel for it.")
     statement = next(s for s in found if s.stance == "accuse")
     assert statement.speaker_name != "Iran" and statement.speaker_affiliation == "Iran"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "A suicide bomber struck a mosque in Kunduz. The Islamic State group's affiliate in Afghanistan "
+            "claimed responsibility for the bombing.",
+            "Islamic State Khorasan Province",
+        ),
+        (
+            "Gunmen raided a police post near Kidal. Fighters from Jama'at Nusrat al-Islam wal-Muslimin "
+            "claimed responsibility for the raid.",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+        ),
+        ("A truck bomb hit a hotel in Kismayo. Al-Qaeda's affiliate in Somalia claimed the attack.", "al-Shabaab"),
+    ],
+)
+def test_a_branch_or_its_fighters_claim_for_the_group_not_the_country(statements, text: str, claimant: str) -> None:
+    assert (claimant, "claim", claimant) in triples(statements(text))
+
+
+def test_officials_from_a_state_speak_for_it(statements) -> None:
+    found = statements("A bomb killed six soldiers at a border post. Officials from Iran blamed Israel for the blast.")
+    accusation = next(s for s in found if s.stance == "accuse")
+    assert accusation.target_name == "Israel" and accusation.speaker_affiliation == "Iran"

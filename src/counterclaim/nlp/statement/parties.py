@@ -27,6 +27,12 @@ _BRANCH = re.compile(
     r"^(?P<group>.+?)['’]s?\s+(?P<region>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:branch|chapter|affiliate|province|wing|franchise)$",
     re.IGNORECASE,
 )
+#: "the Islamic State group's affiliate in Afghanistan": a group's branch named by where it operates.
+_SITED_BRANCH = re.compile(
+    r"^(?P<group>.+?)(?:['’]s?)?\s+(?:regional\s+)?(?:branch|chapter|affiliate|province|wing|franchise|offshoot)"
+    r"\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w'’ -]*)$",
+    re.IGNORECASE,
+)
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
@@ -219,6 +225,9 @@ class PartyResolver:
             # a parse that hangs the person's name anywhere under a bare title ("H.E. the President, Gen. X")
             people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
             name = next(people, None)
+        member_of = self._member_of(head)
+        if member_of is not None:
+            return member_of
         if name is not None and (head.pos_ == "NOUN" or self._only_role(head)):
             party = self.from_head(name)
             described = self.from_head_only(head)
@@ -227,6 +236,17 @@ class PartyResolver:
             party.affiliation = self._governed_state(described.text, party.affiliation or described.affiliation)
             return party
         return self.from_head_only(head)
+
+    def _member_of(self, head: Token) -> Party | None:
+        """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
+        if head.lower_ not in self.generic_heads:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                party = self.from_head(obj)
+                if party.actor is not None and party.actor.kind == "militant_group":
+                    return party
+        return None
 
     def _only_role(self, head: Token) -> bool:
         """A capitalised title that names no one itself ("the Director General of X, Y Z,")."""
@@ -238,8 +258,9 @@ class PartyResolver:
         """The party the phrase at ``head`` names, appositions aside."""
         tokens = phrase_tokens(head)
         owner = possessor(head)
-        if owner is not None and owner.pos_ == "PROPN" and owner.i < tokens[0].i:
-            # "People's Defence Forces": a possessive that is part of a known name
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN") and owner.i < tokens[0].i:
+            # "People's Defence Forces": a possessive that is part of a known name;
+            # "the Islamic State group's affiliate in Afghanistan": a group's branch
             left = phrase_tokens(owner)[0]
             end = tokens[-1].idx + len(tokens[-1])
             if self.link(self.text[left.idx : end]) is not None:
@@ -252,7 +273,18 @@ class PartyResolver:
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
+        if party.affiliation is None and head.pos_ == "NOUN":
+            party.affiliation = self._origin(head)
         return party
+
+    def _origin(self, head: Token) -> Actor | None:
+        """Whom "officials from Iran" or "members of the council" speak for: the actor their phrase names."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                party = self.from_head(obj)
+                if party.actor is not None:
+                    return self.affiliation_of(party.actor)
+        return None
 
     def from_text(self, start: int, end: int) -> Party:
         """The party the words of the document at ``start:end`` name (memoised; callers get their own copy)."""
@@ -333,25 +365,43 @@ class PartyResolver:
         return None
 
     def _branch(self, text: str) -> Actor | None:
-        """The branch of a group a phrase names by region ("Daesh's Khorasan chapter" -> ISKP)."""
+        """The branch of a group a phrase names by region.
+
+        "Daesh's Khorasan chapter" -> ISKP by the region in the branch's name;
+        "the Islamic State group's affiliate in Afghanistan" -> ISKP by the
+        branch's country, or the group itself when the knowledge base has no
+        branch there: an affiliate speaks for its group, never for the country.
+        """
+        sited = False
         found = _BRANCH.match(text)
-        parent = self.kb.lookup(found["group"]) if found else None
-        if found is None or parent is None or parent.kind != "militant_group":
+        if found is None:
+            found, sited = _SITED_BRANCH.match(text), True
+        parent = self._group(found["group"]) if found else None
+        if found is None or parent is None:
             return None
-        region = found["region"].lower()
+        region = found["region"].strip().lower()
+        state = self.kb.lookup(found["region"].strip()) if sited else None
         for actor in self.kb:
-            if (
-                actor.kind == "militant_group"
-                and region in actor.name.lower()
-                and self.kb.is_branch_of(actor.id, parent.id)
-            ):
+            if actor.kind != "militant_group" or not self.kb.is_branch_of(actor.id, parent.id):
+                continue
+            if region in actor.name.lower() or (state is not None and actor.country == state.id):
                 return actor
-        return None
+        return parent if sited else None
+
+    def _group(self, text: str) -> Actor | None:
+        """The militant group a phrase names ("the Islamic State group"), or None."""
+        found = self.kb.lookup(_LEADING_THE.sub("", text))
+        if found is None and text.lower().endswith(" group"):
+            found = self.kb.lookup(_LEADING_THE.sub("", text)[: -len(" group")])
+        return found if found is not None and found.kind == "militant_group" else None
 
     def _generic_of(self, text: str) -> bool:
-        """ "fighters of the X": a generic head followed by the name it belongs to."""
-        first = text.split(" of ", 1)[0].split()
-        return " of " in text and bool(first) and first[-1].lower() in self.generic_heads
+        """ "fighters of the X", "gunmen from the X": a generic head followed by the name it belongs to."""
+        for joint in (" of ", " from "):
+            first = text.split(joint, 1)[0].split()
+            if joint in text and first and first[-1].lower() in self.generic_heads:
+                return True
+        return False
 
     def affiliation_of(self, actor: Actor | None) -> Actor | None:
         """The organisation or state an actor speaks for (a state or group for itself)."""
