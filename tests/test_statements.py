@@ -437,6 +437,14 @@ def test_first_name_speaker_takes_the_full_name_given_later(statements) -> None:
     assert {s.speaker_name for s in found if s.stance == "accuse"} == {"William Ruto"}
 
 
+def test_a_name_after_a_verb_is_no_title_holder_and_a_place_no_title(statements) -> None:
+    found = statements(
+        "A mortar round killed five people in Gao. Malian officials said the shell that struck Abdoulaye Traore "
+        "came from a Jama'at Nusrat al-Islam wal-Muslimin battery."
+    )
+    assert {s.speaker_name for s in found} == {"Malian officials"}
+
+
 def test_obligation_to_take_responsibility_is_no_claim(statements) -> None:
     found = statements("A bomb killed six soldiers in Kidal. Army commanders must take responsibility for the failure.")
     assert all(s.stance != "claim" for s in found)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from counterclaim.kb import KnowledgeBase, link_role, split_person
+from counterclaim.kb.roles import is_role_word, title_length
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.records import Actor, Mention, Span
 
@@ -127,8 +128,11 @@ def _broken_title(first: Token) -> list[Token]:
         return []
     stop = doc[first.i - 1]
     abbreviation = doc[first.i - 2] if stop.text == "." else stop
-    if not (abbreviation.text.rstrip(".")[:1].isupper() and len(abbreviation.text.rstrip(".")) <= 5):
+    short = abbreviation.text.rstrip(".")
+    if not (short[:1].isupper() and len(short) <= 5):
         return []
+    if not (title_length([f"{short}.", first.text], 0) or is_role_word(short)):
+        return []  # "... in Gao. Malian officials": a short word ends the sentence, not a title
     if abbreviation.ent_type_ in ("GPE", "LOC", "FAC"):
         return []  # "... in Buenos Aires. Argentine prosecutors": a place ends the sentence, not a title
     run = [stop] if stop.text == "." else []

@@ -22,7 +22,7 @@ from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.statement.parties import Party, PartyResolver
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
-#: How many tokens before a name may hold its title ("The leader of the jihadist group Boko Haram, X").
+#: How many tokens before a name may hold its title ("The leader of the jihadist group Boko Haram, X"), verbs cut off.
 _TITLE_WINDOW = 12
 _NAME_PART = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "s"}
@@ -61,7 +61,9 @@ class PeopleIndex:
     @staticmethod
     def _person(doc: Doc, ent: Span, sentence: Span) -> _Person:
         first = max(sentence.start, ent.start - _TITLE_WINDOW)
-        title = doc[first : ent.start].text
+        # a title runs up to the name without a verb: in "officials said the rocket that hit X", X has none
+        verbs = [t.i for t in doc[first : ent.start] if t.pos_ in ("VERB", "AUX")]
+        title = doc[max([first, *(i + 1 for i in verbs)]) : ent.start].text
         name = ent.text.strip(" ,.'’")
         return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title)
 
