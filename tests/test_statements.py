@@ -571,3 +571,22 @@ def test_officials_from_a_state_speak_for_it(statements) -> None:
     found = statements("A bomb killed six soldiers at a border post. Officials from Iran blamed Israel for the blast.")
     accusation = next(s for s in found if s.stance == "accuse")
     assert accusation.target_name == "Israel" and accusation.speaker_affiliation == "Iran"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Militants stormed a hotel in Kismayo, killing nine people. In a statement, al-Shabaab said members "
+            'of its "Saleh Nabhan Brigade" carried out the raid.',
+            "al-Shabaab",
+        ),
+        (
+            "A blast killed six police officers in Quetta. The Balochistan Liberation Army said fighters of its "
+            "Majeed Brigade carried out the bombing.",
+            "Balochistan Liberation Army",
+        ),
+    ],
+)
+def test_members_of_the_speakers_own_unit_make_a_claim(statements, text: str, group: str) -> None:
+    assert (group, "claim", group) in triples(statements(text))

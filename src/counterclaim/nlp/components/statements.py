@@ -187,12 +187,14 @@ class StatementResolver:
     def _party(self, head: Token, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> Party | None:
         """The party a target phrase names, pronouns resolved ("we" is the speaker).
 
-        A common noun owned by a pronoun ("his party", "our soil") names the
-        owner's side: the organisation or state the speaker acts for.
+        A noun owned by a pronoun that names no known actor ("his party", "our
+        soil", "members of its Immortals Battalion") names the owner's side:
+        the organisation or state the speaker acts for.
         """
-        owner = possessor(head)
-        if head.pos_ == "NOUN" and owner is not None and owner.pos_ == "PRON":
-            party = parties.from_head(head)
+        owned = self._membership(head) if self.targets.anonymous(head) else head
+        owner = possessor(owned)
+        if owned.pos_ in ("NOUN", "PROPN") and owner is not None and owner.pos_ == "PRON":
+            party = parties.from_head(owned)
             if party.actor is None:
                 found = speakers.speakers(speaker if owner.lower_ in _FIRST_PERSON else owner)
                 return cleared_side(found[0]) if found else None
@@ -200,6 +202,13 @@ class StatementResolver:
             found = speakers.speakers(speaker if head.lower_ in _FIRST_PERSON else head)
             return found[0] if found else None
         return parties.from_head(head)
+
+    @staticmethod
+    def _membership(head: Token) -> Token:
+        """What anonymous members belong to ("fighters of its unit" -> unit), else the head itself."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            return next((g for g in prep.children if g.dep_ == "pobj"), head)
+        return head
 
     def _about_group(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
         """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""
