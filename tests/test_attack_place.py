@@ -40,6 +40,20 @@ PLACES = [
         "Menaka on Friday, killing 9 people.",
         "Menaka",
     ),
+    # the whole name before the attack word: a landmark in a city, not its last word
+    ("Birmingham Arena blast: 14 people were killed on Monday night, police said.", "Birmingham"),
+    # a feast before the attack word is no place, nor is a capitalised word opening a sentence
+    (
+        "Nigeria Christmas bombings: what we know\n\nSuicide bombers struck two churches in Madalla on Sunday, "
+        "killing 20 people.",
+        "Madalla",
+    ),
+    # a building's own name is no town; the dateline's city stands
+    (
+        "NAIROBI, Kenya (AP) — The attack on the Palmera Hotel began on Friday evening when gunmen forced their "
+        "way inside, killing 12 people.",
+        "Nairobi",
+    ),
 ]
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.doccache import memo
-from counterclaim.nlp.doctext import doc_ents, doc_text
+from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.gazetteer import (
     City,
     country_mentions,
@@ -32,6 +33,8 @@ from counterclaim.records import Evidence, Place
 #: Entity labels that may name where an attack happened (the small model often
 #: tags a town as NORP or a landmark as ORG, so those count when resolved).
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+#: Entity labels the model gives places proper.
+_WHERE = {"GPE", "LOC", "FAC"}
 #: Prepositions that put a place name in the role of where something happened.
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 
@@ -66,18 +69,49 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
     out = []
     for ent in sent.ents:
         if (ent.label_ in PLACE_LABELS or _named_town(ent)) and ent.start_char not in skip:
-            out.append((ent, ent.label_ in ("GPE", "LOC", "FAC"), _locative(ent)))
+            out.append((ent, ent.label_ in _WHERE, _locative(ent)))
     for token in sent:
         if token.pos_ != "PROPN" or token.idx in skip or _name_part(token):
             continue
         # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting"),
-        # unless it opens the text after a dateline, where any word is capitalised ("KABUL — Gunmen killed")
-        after_dateline = bool(skip) and token.idx == skip.stop
-        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not after_dateline
-        if token.ent_type_ in PLACE_LABELS | {""} or before_attack:
+        # unless it opens the text after a dateline ("KABUL — Gunmen killed") or is a common word opening a
+        # sentence ("Suicide bombers struck"), where any word is capitalised
+        opening = (bool(skip) and token.idx == skip.stop) or (token.is_sent_start and _common_word(token))
+        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not opening
+        if before_attack and token.text in _not_places():
+            continue  # "the Easter bombings"
+        if before_attack:  # the whole name before the attack word: "the Manchester Arena bombing"
+            name = _compound_run(token, sent.start)
+            out.append((name, False, True))
+        elif token.ent_type_ in PLACE_LABELS | {""}:
             single = sent.doc[token.i : token.i + 1]
-            out.append((single, False, _locative(single) or before_attack))
+            out.append((single, False, _locative(single)))
     return sorted(out, key=lambda c: (not c[2], not c[1]))
+
+
+def _common_word(token: Token) -> bool:
+    """Whether a capitalised word is a common one: written in lower case elsewhere in the text, or a suicide word."""
+    doc = token.doc
+    lower = memo(doc, _LOWER_WORDS_KEY, lambda: frozenset(t for t in token_texts(doc) if t.islower()))
+    return token.lower_ in lower or token.lower_ in set(load_lexicon("attack_types")["suicide"])
+
+
+_LOWER_WORDS_KEY = "counterclaim.place.lower_words"
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    """Capitalised words that are never where an attack happened (feasts, "the Caliphate")."""
+    return frozenset(load_lexicon("places")["not_places"])
+
+
+def _compound_run(token: Token, floor: int) -> Span:
+    """The proper nouns compounded into one name that ends at ``token`` ("Manchester Arena")."""
+    doc = token.doc
+    first = token.i
+    while first - 1 >= floor and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+        first -= 1
+    return doc[first : token.i + 1]
 
 
 def _name_part(token: Token) -> bool:
@@ -95,15 +129,15 @@ def _clean(text: str) -> str:
     return text.removesuffix("’s").removesuffix("'s").strip()
 
 
-def _before_landmark_word(text: str) -> str:
-    """The name part of a landmark ("Manda Bay" of "Manda Bay camp")."""
+def _landmark_parts(text: str) -> tuple[str, str]:
+    """The name part of a landmark and its landmark word ("Manda Bay", "camp" of "Manda Bay camp")."""
     words = set(load_lexicon("places")["landmark_words"])
     kept = []
     for word in text.split():
         if word.lower() in words or word.lower().rstrip("s") in words:
-            break
+            return " ".join(kept), word.lower().rstrip("s")
         kept.append(word)
-    return " ".join(kept)
+    return " ".join(kept), ""
 
 
 #: How sure a place reading is, best first: a gazetteer city by its main name,
@@ -202,8 +236,10 @@ class _PlaceFinder:
                 continue
             if is_landmark(text):
                 self.landmark = self.landmark or text
-                text = _before_landmark_word(text)
+                text, kind = _landmark_parts(text)
                 city, strength = self.city_for(text, True, True) if text else (None, 0)
+                if city is None and kind in set(load_lexicon("places")["building_words"]):
+                    continue  # "the Hayat Hotel": the building's own name, no town
             else:
                 city, strength = self.city_for(text, tagged, locative)
             named_here = _named_town(span) or (span.root.pos_ == "PROPN" and span.end in self.anchors)
@@ -232,7 +268,7 @@ class _PlaceFinder:
         )
         if inside:
             return True
-        if text.lower() in {w.lower() for w in lex["peoples_and_languages"]}:
+        if text.lower() in {w.lower() for w in lex["peoples_and_languages"]} or text in _not_places():
             return True
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
