@@ -134,7 +134,8 @@ def test_conflicting_tolls_kept_with_sources(pipeline) -> None:
 def test_casualty_kinds_and_qualifiers(nlp) -> None:
     doc = nlp(
         "Security forces arrested some 20 suspects. Dozens were wounded and twenty-two people remain missing. "
-        "Two gunmen were shot dead."
+        "Two gunmen were shot dead. Eleven hostages were shot to death inside the hotel, and six captives were "
+        "freed."
     )
     figures = find_casualties(doc)
     got = [(f.report.kind, f.report.number, f.report.qualifier, f.perpetrators) for f in figures]
@@ -142,6 +143,8 @@ def test_casualty_kinds_and_qualifiers(nlp) -> None:
     assert ("injured", 24, "dozens", False) in got
     assert ("missing", 22, None, False) in got
     assert ("killed", 2, None, True) in got
+    assert ("killed", 11, None, False) in got  # hostages who were killed count among the dead
+    assert ("kidnapped", 6, None, False) in got
     assert all(f.report.evidence.end > f.report.evidence.start for f in figures)
 
 

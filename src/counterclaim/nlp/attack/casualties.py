@@ -131,7 +131,7 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
     for _ in range(MAX_HOPS):
         kind = _kind_of(node)
         if kind and node is not number:
-            return kind, node
+            return _fate(node, kind)
         for child in node.children:
             if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd") and (kind := _kind_of(child)):
                 return kind, child
@@ -146,6 +146,27 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
             break
         node = node.head
     return None, None
+
+
+#: Kinds that name who people were, not what befell them: "20 hostages were shot dead" counts the dead.
+_STATUS_KINDS = ("kidnapped", "arrested", "missing")
+
+
+def _fate(noun: Token, kind: str) -> tuple[str, Token]:
+    """The kind a counted noun's own verb gives, when the noun names a status and the verb a death.
+
+    "Twenty hostages were hacked or shot to death": the hostages are counted
+    among the dead, not the kidnapped.
+    """
+    if kind not in _STATUS_KINDS or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
+        return kind, noun
+    verb = noun.head
+    # "hacked or shot to death" shares the subject; "..., and six captives were freed" has its own
+    verbs = [verb, *(v for v in verb.conjuncts if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))]
+    children = [c for v in verbs for c in v.children]
+    words = [*verbs, *children, *(g for c in children for g in c.children)]
+    dead = next((w for w in words if w is not noun and _kind_of(w) == "killed"), None)
+    return ("killed", dead) if dead is not None else (kind, noun)
 
 
 def _qualifier(doc: Doc, start: int) -> str | None:
