@@ -590,3 +590,20 @@ def test_officials_from_a_state_speak_for_it(statements) -> None:
 )
 def test_members_of_the_speakers_own_unit_make_a_claim(statements, text: str, group: str) -> None:
     assert (group, "claim", group) in triples(statements(text))
+
+
+def test_a_listed_body_keeps_its_owner(statements) -> None:
+    found = statements(
+        "A bomb killed six people outside an embassy. Kenya's Foreign Office and the Ugandan Foreign Ministry "
+        "have also condemned the attack."
+    )
+    condemned = {(s.speaker_name, s.speaker_affiliation) for s in found if s.stance == "condemn"}
+    assert condemned == {("Kenya's Foreign Office", "Kenya"), ("Ugandan Foreign Ministry", "Uganda")}
+
+
+def test_a_cleric_named_by_his_see_is_the_person_not_the_state(statements) -> None:
+    found = statements(
+        "Bombs killed 40 worshippers in Nairobi. The Archbishop of Nairobi, Cardinal John Njue, condemned the "
+        "bombings as an act of cowardice."
+    )
+    assert {s.speaker_name for s in found if s.stance == "condemn"} == {"John Njue"}

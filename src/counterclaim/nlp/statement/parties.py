@@ -363,8 +363,11 @@ class PartyResolver:
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
         for match in self.kb.find_matches(bare):
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
-            # inside a description that names nobody itself ("members of the ADF")
-            if match.via != "demonym" and (match.end == len(bare) or generic or self._generic_of(bare)):
+            # inside a description that names nobody itself ("members of the ADF");
+            # a capital after "of" is where an office sits ("the Archbishop of Colombo"), not its state
+            if match.via == "demonym" or (match.via == "metonym" and bare[: match.start].endswith(" of ")):
+                continue
+            if match.end == len(bare) or generic or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
-from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens
+from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -184,7 +184,9 @@ class SpeakerResolver:
         conjuncts = [c for c in head.children if c.dep_ == "conj"]
         if not conjuncts:
             return []
-        start = phrase_tokens(head)[0].idx
+        owner = possessor(head)  # "Pakistan's Foreign Office and ...": the owner names the first body
+        first = phrase_tokens(owner if owner is not None and owner.pos_ == "PROPN" else head)[0]
+        start = first.idx
         last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
         end = last.idx + len(last)
         appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
