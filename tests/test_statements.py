@@ -607,3 +607,12 @@ def test_a_cleric_named_by_his_see_is_the_person_not_the_state(statements) -> No
         "bombings as an act of cowardice."
     )
     assert {s.speaker_name for s in found if s.stance == "condemn"} == {"John Njue"}
+
+
+def test_a_second_speaker_the_parser_hung_on_the_first_verb(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. Syria, Russia and the Iraqi government have condemned the "
+        "terrorist attack, and UN Secretary-General Antonio Guterres in a statement condemned it as well."
+    )
+    condemned = {s.speaker_name for s in found if s.stance == "condemn"}
+    assert {"Syria", "Russia", "Iraq"} <= condemned and any("Guterres" in name for name in condemned)

@@ -28,6 +28,7 @@ from counterclaim.nlp.attribution.spans import (
 )
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text, token_texts
+from counterclaim.nlp.syntax import stranded_subject
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
@@ -185,6 +186,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return follower
         if follower is not None and follower.head.head.i == verb.i and follower.head.pos_ in ("PROPN", "NOUN"):
             return follower.head
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return stranded
     if depth < 3 and verb.dep_ in _INHERITING and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None

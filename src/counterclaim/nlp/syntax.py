@@ -1,0 +1,34 @@
+"""Repairs of parses that the small model gets wrong in ways rules can see.
+
+Kept apart from any one extractor because the attribution finder and the
+statement resolver both ask the same questions of the same parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_NAMES = ("PROPN", "NOUN")
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb that the parser hung on the first verb instead.
+
+    In "X have condemned the attack, and UN Secretary-General Y in a
+    statement condemned it" the small model makes Y a second object of the
+    first "condemned" and leaves the second without a subject. A noun phrase
+    between the coordinating word and a subjectless conjunct verb, attached
+    to the first verb, is the conjunct's subject.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    first = verb.head
+    joint = next((c for c in first.children if c.dep_ == "cc" and c.i < verb.i), None)
+    if joint is None:
+        return None
+    between = [c for c in first.children if joint.i < c.i < verb.i]
+    nouns = [c for c in between if c.pos_ in _NAMES and c.dep_ in ("dobj", "npadvmod", "attr", "appos", "conj")]
+    if len(nouns) != 1 or nouns[0].pos_ != "PROPN":
+        return None
+    return nouns[0]
