@@ -616,3 +616,11 @@ def test_a_second_speaker_the_parser_hung_on_the_first_verb(statements) -> None:
     )
     condemned = {s.speaker_name for s in found if s.stance == "condemn"}
     assert {"Syria", "Russia", "Iraq"} <= condemned and any("Guterres" in name for name in condemned)
+
+
+def test_described_as_a_groups_commander_and_the_mastermind_blames_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed 40 people at a bus depot in Mandera. The interior ministry described Ahmed Iman as a senior "
+        "al-Shabaab commander and the mastermind of the attack."
+    )
+    assert any(s.stance in ("accuse", "confirm") and s.target_name == "al-Shabaab" for s in found)

@@ -49,6 +49,19 @@ def _child(token: Token, *deps: str, lemma: str | None = None) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma)), None)
 
 
+def _named_membership(verb: Token, obj: Token) -> Token | None:
+    """The organisation an "as" phrase puts someone in ("described him as a senior al-Shabaab commander").
+
+    A person named as the mastermind is blamed as a member of the group the
+    same phrase names; a name compounded to a noun of the phrase is that group.
+    """
+    as_words = [t for t in verb.subtree if t.i > obj.i and t.lower_ == "as"]
+    if not as_words:
+        return None
+    phrase = list(as_words[0].subtree)
+    return next((t for t in phrase if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN"), None)
+
+
 def _pobj(token: Token, *prepositions: str) -> Token | None:
     """The object of a preposition under ``token`` ("blamed it on X" -> X)."""
     for child in token.children:
@@ -163,8 +176,10 @@ class NarratedCues:
                 party = _pobj(obj, phrase.preposition) or _pobj(verb, phrase.preposition)
                 if party is not None:
                     return Act("blame", verb, speaker, f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
-        if lemma in lex.hold_verbs | lex.identify_verbs and obj is not None and self._as_responsible(verb, obj):
-            return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(obj, "cue")])
+        naming = lex.hold_verbs | lex.identify_verbs | lex.label_verbs
+        if lemma in naming and obj is not None and self._as_responsible(verb, obj):
+            blamed = _named_membership(verb, obj) or obj
+            return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(blamed, "cue")])
         held = self._held_responsible(verb) if lemma in lex.hold_verbs else None
         if held is not None:
             return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(held, "cue")])
