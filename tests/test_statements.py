@@ -624,3 +624,18 @@ def test_described_as_a_groups_commander_and_the_mastermind_blames_the_group(sta
         "al-Shabaab commander and the mastermind of the attack."
     )
     assert any(s.stance in ("accuse", "confirm") and s.target_name == "al-Shabaab" for s in found)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "It is not unusual for them to claim responsibility for attacks like this.",
+        "They claim responsibility for virtually every attack.",
+    ],
+)
+def test_a_habit_of_claiming_attacks_is_no_claim_of_this_one(statements, quote: str) -> None:
+    found = statements(
+        "A bomb killed 22 people at a concert in Leeds. The Islamic State claimed the bombing on Tuesday. "
+        f'Home Secretary Jane Doe told a Senate hearing that the claim could not yet be confirmed. "{quote}" she said.'
+    )
+    assert all(s.speaker_name != "Jane Doe" or s.stance not in ("accuse", "confirm", "claim") for s in found)

@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
-from counterclaim.nlp.statement.targets import RESUMPTIVE, Blame, TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import (
+    RESUMPTIVE,
+    Blame,
+    TargetFinder,
+    generic_attack,
+    is_hedged,
+    is_negated,
+)
 from counterclaim.nlp.tokenwords import lemma_mask, lower_mask
 from counterclaim.records import Attribution
 
@@ -78,13 +85,6 @@ def _that_clause(verb: Token) -> Token | None:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
             return token.head
     return None
-
-
-def _indefinite_plural(noun: Token) -> bool:
-    """ "several attacks", "attacks on two convoys": operations other than the one reported (not "the attacks")."""
-    if noun.tag_ not in ("NNS", "NNPS"):
-        return False
-    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "some", "many") for c in noun.children)
 
 
 def _subtree_span(token: Token) -> Span:
@@ -165,7 +165,7 @@ class NarratedCues:
                 else obj or passive
             )
             act = Act("claim", verb, speaker, f"narrated.claim.{lemma}")
-            act.elsewhere = claimed is not None and _indefinite_plural(claimed)
+            act.elsewhere = claimed is not None and generic_attack(claimed)
             return act
         if lemma in lex.restate_verbs and obj is not None and obj.lemma_.lower() in lex.claim_nouns:
             return Act("claim", verb, speaker, f"narrated.claim.{lemma}")  # "the group repeated the claim"

@@ -101,6 +101,27 @@ def _purpose(noun: Token) -> bool:
     return any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
+def _indefinite_plural(noun: Token) -> bool:
+    """ "several attacks", "attacks on two convoys": operations other than the one reported (not "the attacks")."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "some", "many") for c in noun.children)
+
+
+#: Determiners that make an attack noun mean attacks in general: "every attack", "any attack".
+_GENERIC_DETERMINERS = ("every", "any", "each", "all", "most")
+
+
+def generic_attack(noun: Token) -> bool:
+    """Attacks in general ("attacks like this", "virtually every attack"), not the one reported."""
+    return _indefinite_plural(noun) or any(c.lower_ in _GENERIC_DETERMINERS for c in noun.children if c.i < noun.i)
+
+
+def _objects_of_for(verb: Token) -> list[Token]:
+    """What a verb is "for" ("claimed responsibility for X", the parser hanging "for X" on the verb)."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+
+
 class TargetFinder:
     """Finds the parties a stretch of text makes responsible for the attack."""
 
@@ -299,6 +320,9 @@ class TargetFinder:
             about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
             if about and not any(self._about_attack(a) for a in about):  # "has links to al-Qaeda"
                 return []
+            claimed = [a for a in (*about, *_objects_of_for(token)) if self._about_attack(a)]
+            if claimed and all(generic_attack(a) for a in claimed):
+                return []  # "they claim responsibility for virtually every attack": a habit, not this attack
             if obj is not None and obj.lemma_.lower() in words and subject is not None:
                 return [(subject, "responsibility")]
             return []
