@@ -639,3 +639,11 @@ def test_a_habit_of_claiming_attacks_is_no_claim_of_this_one(statements, quote: 
         f'Home Secretary Jane Doe told a Senate hearing that the claim could not yet be confirmed. "{quote}" she said.'
     )
     assert all(s.speaker_name != "Jane Doe" or s.stance not in ("accuse", "confirm", "claim") for s in found)
+
+
+def test_a_statement_on_a_groups_channels_is_the_groups_claim(statements) -> None:
+    found = statements(
+        "A bomb killed 22 people at a concert in Leeds. A statement circulating on Islamic State channels on the "
+        'Telegram messaging app says "a soldier of the Caliphate" placed explosive devices at the arena.'
+    )
+    assert ("Islamic State", "claim", "Islamic State") in triples(found)

@@ -163,6 +163,9 @@ class SpeakerResolver:
         named = [t for t in document.subtree if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj"]
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
+        channel = self._channel_owner(document)
+        if channel is not None:
+            return [channel]
         governor = document.head
         if document.dep_ in ("dobj", "pobj") and governor != document:
             verb = governor.head if document.dep_ == "pobj" else governor
@@ -171,6 +174,15 @@ class SpeakerResolver:
                 return self.speakers(subject)
         found = self.antecedent(document)
         return [found] if found else []
+
+    def _channel_owner(self, document: Token) -> Party | None:
+        """The group whose channels carried a statement ("a statement circulating on Islamic State channels")."""
+        for place in (t for t in document.subtree if t.i > document.i and t.dep_ == "pobj" and t.pos_ == "NOUN"):
+            owners = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            party = self.parties.from_head(owners[-1]) if owners else None
+            if party is not None and party.actor is not None and party.actor.kind in ("militant_group", "media"):
+                return party
+        return None
 
     def is_description(self, head: Token) -> bool:
         """ "the ministry", "the group": a definite common noun that stands for an actor named before."""
