@@ -323,3 +323,13 @@ def test_noun_with_cue_preposition(attribute) -> None:
 
 def test_unowned_decision_is_no_report(attribute) -> None:
     assert not attribute("A decision to close the plant angered workers.")
+
+
+def test_the_acronym_is_is_the_source_not_part_of_the_cue(attribute) -> None:
+    att = one(attribute("IS claimed the bombing in a statement on Tuesday."), "claimed")
+    assert att.source.text == "IS"
+
+
+def test_a_real_auxiliary_is_stays_in_the_cue(attribute) -> None:
+    att = one(attribute("The plan is opposed by the opposition."), "is opposed")
+    assert att.source.text == "the opposition"

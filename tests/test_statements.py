@@ -647,3 +647,8 @@ def test_a_statement_on_a_groups_channels_is_the_groups_claim(statements) -> Non
         'Telegram messaging app says "a soldier of the Caliphate" placed explosive devices at the arena.'
     )
     assert ("Islamic State", "claim", "Islamic State") in triples(found)
+
+
+def test_the_acronym_is_is_a_speaker_not_an_auxiliary(statements) -> None:
+    found = statements("Two suicide bombers killed three people in Kampala. IS claimed the attack on Tuesday.")
+    assert ("Islamic State", "claim", "Islamic State") in triples(found)

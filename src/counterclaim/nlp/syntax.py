@@ -12,6 +12,22 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NAMES = ("PROPN", "NOUN")
 
 
+def repaired_subject(verb: Token) -> Token | None:
+    """A subject the parse lost, by either repair below, or None."""
+    return stranded_subject(verb) or acronym_subject(verb)
+
+
+def acronym_subject(verb: Token) -> Token | None:
+    """ "IS claimed the attack": the group's acronym the parser read as the auxiliary "is".
+
+    Only when the verb has no subject of its own and the acronym comes first,
+    written in capitals, so a real "is" is never taken for a name.
+    """
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.text == "IS"), None)
+
+
 def stranded_subject(verb: Token) -> Token | None:
     """The subject of a coordinated verb that the parser hung on the first verb instead.
 

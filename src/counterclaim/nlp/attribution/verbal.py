@@ -28,7 +28,7 @@ from counterclaim.nlp.attribution.spans import (
 )
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text, token_texts
-from counterclaim.nlp.syntax import stranded_subject
+from counterclaim.nlp.syntax import acronym_subject, repaired_subject
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
@@ -73,7 +73,8 @@ def verb_attributions(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list
             continue
         if lexicon.lemma(tok) in lexicon.preposition_only and not _takes_cue_preposition(tok, lexicon):
             continue  # "spoke about the flood" reports, "spoke at a rally" does not
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        named = acronym_subject(tok)  # "IS claimed": the auxiliary the parser saw is the speaker
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") and c != named for c in tok.children)
         source = _passive_agent(tok) if passive else _subject(tok)
         cue = _cue_range(tok, lexicon)
         if lead is not None:  # "went on to say": the phase verb opens the cue
@@ -186,9 +187,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return follower
         if follower is not None and follower.head.head.i == verb.i and follower.head.pos_ in ("PROPN", "NOUN"):
             return follower.head
-    stranded = stranded_subject(verb)
-    if stranded is not None:
-        return stranded
+    repaired = repaired_subject(verb)
+    if repaired is not None:
+        return repaired
     if depth < 3 and verb.dep_ in _INHERITING and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
@@ -227,8 +228,11 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> tuple[int, int]:
     first = verb
     k = verb.i - 1
     doc = verb.doc
+    named = acronym_subject(verb)
     while k >= 0:
         prev = doc[k]
+        if prev == named:
+            break
         if prev.head.i == verb.i and (prev.dep_ in _CUE_LEFT or (prev.dep_ == "advmod" and prev.tag_ != "WRB")):
             first = prev
             k -= 1

@@ -24,7 +24,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.syntax import stranded_subject
+from counterclaim.nlp.syntax import repaired_subject
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Dependencies through which a verb shares the subject of its head.
@@ -47,7 +47,7 @@ def clause_subject(cue: Token) -> Token | None:
     """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
     token = cue
     for _ in range(8):
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None) or stranded_subject(token)
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None) or repaired_subject(token)
         if subject is not None:
             return subject
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
