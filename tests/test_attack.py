@@ -250,3 +250,12 @@ def test_dateline_country_only_from_a_city_known_by_that_name() -> None:
     line = parse_dateline("KHAR: The toll from the rally bombing rose to 63 on Tuesday, officials said.")
     assert line is not None and line["place"] == "Khar" and line["country"] is None
     assert parse_dateline("PESHAWAR: A blast hit a police post.")["country"] == "Pakistan"
+
+
+def test_a_revised_count_of_injured_is_not_a_death_toll(nlp) -> None:
+    doc = nlp(
+        "Police said four people were killed and 20 wounded. By Friday the ministry had raised the number of "
+        "injured to 31; the death toll was unchanged at four."
+    )
+    got = [(f.report.kind, f.report.number) for f in find_casualties(doc)]
+    assert ("injured", 31) in got and ("killed", 31) not in got

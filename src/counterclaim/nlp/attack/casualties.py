@@ -139,9 +139,12 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
             if node.lemma_.lower() not in linkers:
                 return None, None
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-            for s in subjects:
+            counted = [g for s in subjects for c in s.children if c.lower_ == "of" for g in c.children]
+            for s in (*subjects, *counted):  # "the toll rose to 40", "raised the number of injured to 37"
                 if (kind := _kind_of(s)) and number not in s.subtree:
                     return kind, s
+            if any(c.dep_ == "nsubj" for c in node.children):
+                return None, None  # the clause has its own subject: the figure is not another clause's
         if node.head is node:
             break
         node = node.head
