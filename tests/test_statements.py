@@ -652,3 +652,28 @@ def test_a_statement_on_a_groups_channels_is_the_groups_claim(statements) -> Non
 def test_the_acronym_is_is_a_speaker_not_an_auxiliary(statements) -> None:
     found = statements("Two suicide bombers killed three people in Kampala. IS claimed the attack on Tuesday.")
     assert ("Islamic State", "claim", "Islamic State") in triples(found)
+
+
+def test_dismissing_a_groups_claim_clears_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. The Islamic State claimed the attack. Iranian officials "
+        "dismissed the Daesh claim."
+    )
+    assert any(s.stance == "deny" and s.target_name == "Islamic State" for s in found)
+
+
+def test_a_group_funded_by_a_state_blames_the_state(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. The IRGC said in a statement that the attackers belonged "
+        "to a group funded by Saudi Arabia."
+    )
+    assert {(s.stance, s.target_name) for s in found} == {("accuse", "Saudi Arabia")}
+
+
+def test_holding_someone_accountable_blames_them_not_the_holder(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. Tehran holds regional sponsors of terror and their US "
+        "masters accountable for such attacks, the foreign minister added."
+    )
+    assert ("accuse", "United States") in {(s.stance, s.target_name) for s in found}
+    assert all(s.target_name != "Iran" for s in found)

@@ -192,6 +192,9 @@ class StatementResolver:
         the organisation or state the speaker acts for.
         """
         owned = self._membership(head) if self.targets.anonymous(head) else head
+        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and (party := parties.from_head(named[-1])).actor is not None:
+            return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
         if owned.pos_ in ("NOUN", "PROPN") and owner is not None and owner.pos_ == "PRON":
             party = parties.from_head(owned)

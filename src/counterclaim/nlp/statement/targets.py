@@ -253,6 +253,16 @@ class TargetFinder:
                 return child
         return None
 
+    def _backer(self, group: Token) -> Token | None:
+        """Who stands behind an unnamed group ("a group funded by Saudi Arabia"): the agent of its backing verb."""
+        if group.pos_ != "NOUN":
+            return None
+        for verb in (c for c in group.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.perpetrate_verbs):
+            agent = passive_agent(verb)
+            if agent is not None:
+                return agent
+        return None
+
     def _principals(self, proxy: Token, inside: set[int]) -> list[Token]:
         """Whom a proxy serves: "agents of X", "proxies for X", "... on behalf of X"."""
         out = [
@@ -308,6 +318,12 @@ class TargetFinder:
             about = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             if about and not any(self._about_attack(a) for a in about):
                 return []
+            governor = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
+            if governor.lemma_.lower() in self.lex.hold_verbs:  # "Iran holds X accountable": X, not Iran
+                held = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
+                    (c for c in governor.children if c.dep_ == "dobj"), None
+                )
+                return [(held, "held")] if held is not None else []
             holder = token.head if token.dep_ == "acomp" else token
             subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return [(subject, "responsible")] if subject is not None else []
@@ -335,7 +351,7 @@ class TargetFinder:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
             if subject is not None and group is not None and self.anonymous(subject):
-                return [(group, "membership")]
+                return [(self._backer(group) or group, "membership")]
             return []
         if lemma == "be":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
