@@ -677,3 +677,13 @@ def test_holding_someone_accountable_blames_them_not_the_holder(statements) -> N
     )
     assert ("accuse", "United States") in {(s.stance, s.target_name) for s in found}
     assert all(s.target_name != "Iran" for s in found)
+
+
+def test_attackers_linked_to_a_states_agency_blame_the_state(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. Army spokesman Ali Karimi said the gunmen were linked to "
+        "the Mossad."
+    )
+    assert ("Ali Karimi", "accuse", "Israel") in triples(found)
+    accusation = next(s for s in found if s.stance == "accuse")
+    assert accusation.target.actor_id == "mossad" or accusation.target.span.text.endswith("Mossad")

@@ -238,6 +238,19 @@ class StatementResolver:
         named = speakers.speakers(holder) if holder is not None else []
         return [Draft(act, named[0] if named else speaker, "condemn", None, f"statements.{act.rule}.condemn")]
 
+    def _answerable(self, target: Party) -> str:
+        """The name a target is reported under: a state's agency answers for its state.
+
+        Blaming the ISI or the Mossad blames Pakistan or Israel, as analysts
+        tally it; the mention keeps the agency itself.
+        """
+        actor = target.actor
+        if actor is not None and actor.kind == "agency" and actor.affiliation:
+            state = self.kb.actor(actor.affiliation)
+            if state is not None and state.kind == "state":
+                return state.name
+        return target.name
+
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
         confidence = _CONFIDENCE[act.kind] * (0.8 if draft.stance == "other" else 1.0)
@@ -254,7 +267,7 @@ class StatementResolver:
             speaker_affiliation=speaker_affiliation,
             stance=draft.stance,
             target=draft.target.mention(draft.producer, confidence) if draft.target else None,
-            target_name=draft.target.name if draft.target else None,
+            target_name=self._answerable(draft.target) if draft.target else None,
             cue=TextSpan(start=act.cue.idx, end=act.cue.idx + len(act.cue), text=act.cue.text),
             content=(
                 TextSpan(start=act.content.start_char, end=act.content.end_char, text=act.content.text)

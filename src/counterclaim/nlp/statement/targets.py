@@ -122,6 +122,17 @@ def _objects_of_for(verb: Token) -> list[Token]:
     return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
 
 
+#: Pronouns that may stand for the attackers in a report about them ("they are linked to X").
+_ATTACKER_PRONOUNS = ("they", "he", "she")
+
+
+def _objects_of(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of a verb's prepositions and their conjuncts ("linked to X and Y": X, Y)."""
+    found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children]
+    objects = [g for g in found if g.dep_ == "pobj"]
+    return [*objects, *(c for o in objects for c in o.conjuncts)]
+
+
 class TargetFinder:
     """Finds the parties a stretch of text makes responsible for the attack."""
 
@@ -141,6 +152,7 @@ class TargetFinder:
             lex.role_verbs,
             lex.haven_nouns,
             lex.membership_verbs,
+            lex.attribute_verbs,
             {"be"},
             lex.involvement_nouns,
             lex.haven_verbs,
@@ -347,6 +359,12 @@ class TargetFinder:
             of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
             owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
             return [(owner, "haven")] if owner is not None else []
+        if lemma in self.lex.attribute_verbs and token.pos_ == "VERB":
+            # "they are linked to X", "the gunmen were tied to X": the attackers' links name who is behind them
+            linked = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if linked is not None and (self.anonymous(linked) or linked.lower_ in _ATTACKER_PRONOUNS):
+                return [(g, "linked") for g in _objects_of(token, ("to", "with"))]
+            return []
         if lemma in self.lex.membership_verbs:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
