@@ -78,8 +78,8 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
         # sentence ("Suicide bombers struck"), where any word is capitalised
         opening = (bool(skip) and token.idx == skip.stop) or (token.is_sent_start and _common_word(token))
         before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not opening
-        if before_attack and token.text in _not_places():
-            continue  # "the Easter bombings"
+        if before_attack and (token.text in _not_places() or token.ent_type_ in ("DATE", "TIME")):
+            continue  # "the Easter bombings", "the 7 October attack"
         if before_attack:  # the whole name before the attack word: "the Manchester Arena bombing"
             name = _compound_run(token, sent.start)
             out.append((name, False, True))
