@@ -687,3 +687,28 @@ def test_attackers_linked_to_a_states_agency_blame_the_state(statements) -> None
     assert ("Ali Karimi", "accuse", "Israel") in triples(found)
     accusation = next(s for s in found if s.stance == "accuse")
     assert accusation.target.actor_id == "mossad" or accusation.target.span.text.endswith("Mossad")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Home Minister Rashid Khan rejected any IS role.", ("Rashid Khan", "deny", "Islamic State")),
+        (
+            '"They have no links with the Islamic State," Home Minister Rashid Khan said.',
+            ("Rashid Khan", "deny", "Islamic State"),
+        ),
+        (
+            "Home Minister Rashid Khan said the attackers had links with Jamaat-ul-Mujahideen Bangladesh.",
+            ("Rashid Khan", "accuse", "Jamaat-ul-Mujahideen Bangladesh"),
+        ),
+        (
+            '"They are members of Jamaat-ul-Mujahideen Bangladesh," Home Minister Rashid Khan said.',
+            ("Rashid Khan", "accuse", "Jamaat-ul-Mujahideen Bangladesh"),
+        ),
+    ],
+)
+def test_the_attackers_ties_blame_or_clear_a_group(statements, sentence: str, expected: tuple) -> None:
+    found = statements(
+        f"Gunmen killed 20 hostages at a cafe in Dhaka. The Islamic State claimed the attack on Saturday. {sentence}"
+    )
+    assert expected in triples(found)

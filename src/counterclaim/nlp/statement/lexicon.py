@@ -53,6 +53,8 @@ class StanceLexicon:
     proxy_nouns: frozenset[str]
     deny_verbs: frozenset[str]
     deny_objects: frozenset[str]
+    owned_denials: frozenset[str]
+    tie_nouns: frozenset[str]
     condemn_verbs: frozenset[str]
     vow_verbs: frozenset[str]
     appeal_verbs: frozenset[str]

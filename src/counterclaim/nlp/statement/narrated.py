@@ -56,9 +56,9 @@ def _child(token: Token, *deps: str, lemma: str | None = None) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma)), None)
 
 
-def _claimant(noun: Token, claim_nouns: frozenset[str]) -> Token | None:
-    """Who made the claim a noun names ("the Daesh claim", "the group's claim"), or None."""
-    if noun.lemma_.lower() not in claim_nouns:
+def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
+    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
+    if noun.lemma_.lower() not in nouns:
         return None
     return next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
 
@@ -289,9 +289,9 @@ class NarratedCues:
         clause = _child(verb, "ccomp")
         if clause is not None:
             return Act("deny", verb, speaker, rule, content=_subtree_span(clause))
-        claimant = _claimant(obj, self.lex.claim_nouns) if obj is not None else None
-        if claimant is not None:  # "dismissed the Daesh claim": the claimant is cleared of the attack
-            return Act("deny", verb, speaker, rule, [Blame(claimant, "cue")])
+        owner = _owner_named(obj, self.lex.owned_denials) if obj is not None else None
+        if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
+            return Act("deny", verb, speaker, rule, [Blame(owner, "cue")])
         if obj is not None and obj.lemma_.lower() in self.lex.deny_objects:
             return Act("deny", verb, speaker, rule, content=_subtree_span(obj))
         if obj is not None and self.targets.is_attack(obj):  # "rejected all attacks against civilians"

@@ -265,6 +265,14 @@ class TargetFinder:
                 return child
         return None
 
+    def _ties(self, noun: Token, subject: Token | None, parties: list[Token]) -> list[tuple[Token, str]]:
+        """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links."""
+        attackers = subject is not None and (self.anonymous(subject) or subject.lower_ in _ATTACKER_PRONOUNS)
+        if not attackers or noun.lemma_.lower() not in self.lex.tie_nouns:
+            return []
+        rule = "disclaim" if any(c.lower_ == "no" for c in noun.children) else "linked"
+        return [(p, rule) for p in parties if p.dep_ == "pobj"]
+
     def _backer(self, group: Token) -> Token | None:
         """Who stands behind an unnamed group ("a group funded by Saudi Arabia"): the agent of its backing verb."""
         if group.pos_ != "NOUN":
@@ -347,7 +355,7 @@ class TargetFinder:
                 subject = token.head  # "the X regime, which bears direct responsibility"
             about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
             if about and not any(self._about_attack(a) for a in about):  # "has links to al-Qaeda"
-                return []
+                return self._ties(obj, subject, about) if obj is not None else []
             claimed = [a for a in (*about, *_objects_of_for(token)) if self._about_attack(a)]
             if claimed and all(generic_attack(a) for a in claimed):
                 return []  # "they claim responsibility for virtually every attack": a habit, not this attack
@@ -376,6 +384,9 @@ class TargetFinder:
             named = next((c for c in token.children if c.dep_ == "attr"), None)
             if subject is not None and named is not None and self.anonymous(subject) and not self._nationality(named):
                 return [(named, "identity")]
+            pronoun = subject is not None and subject.lower_ in _ATTACKER_PRONOUNS
+            if pronoun and named is not None and self.anonymous(named) and self._has_name(named):
+                return [(named, "identity")]  # "they are members of X", "they are X fighters"
             if subject is not None and named is not None and self._about_attack(subject):
                 owner = self._owner(named)
                 return [(owner, "owner")] if owner is not None else []
