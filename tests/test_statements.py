@@ -712,3 +712,27 @@ def test_the_attackers_ties_blame_or_clear_a_group(statements, sentence: str, ex
         f"Gunmen killed 20 hostages at a cafe in Dhaka. The Islamic State claimed the attack on Saturday. {sentence}"
     )
     assert expected in triples(found)
+
+
+def test_a_speaker_hung_on_an_opening_preposition(statements) -> None:
+    found = statements(
+        "Bombers killed 253 people in Colombo. On Monday the government's spokesman, Health Minister Ravi Perera, "
+        "told a news conference that a local group, National Thowheeth Jama'ath, was behind the bombings."
+    )
+    assert ("Ravi Perera", "accuse", "National Thowheeth Jama'ath") in triples(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "affiliation"),
+    [
+        (
+            "Muslim community leaders in Colombo also condemned the attacks.",
+            "Muslim community leaders in Colombo",
+            "Sri Lanka",
+        ),
+        ("The regime in Colombo condemned the attacks.", "Sri Lanka", "Sri Lanka"),
+    ],
+)
+def test_people_sited_in_a_capital_are_not_its_state(statements, sentence: str, speaker: str, affiliation: str) -> None:
+    found = statements(f"Bombers killed 253 people at three churches in Negombo. {sentence}")
+    assert {(s.speaker_name, s.speaker_affiliation) for s in found if s.stance == "condemn"} == {(speaker, affiliation)}

@@ -14,7 +14,28 @@ _NAMES = ("PROPN", "NOUN")
 
 def repaired_subject(verb: Token) -> Token | None:
     """A subject the parse lost, by either repair below, or None."""
-    return stranded_subject(verb) or acronym_subject(verb)
+    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb)
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """ "On Monday the government's spokesman, X, told ...": a subject the parser hung on an opening preposition.
+
+    Only for a main verb with no subject, whose preceding noun phrase (before
+    a comma) is the object of a preposition of that same verb.
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].text == ",":
+        k -= 1
+    if k < verb.sent.start or k == verb.i - 1:
+        return None
+    node = verb.doc[k]
+    while node.dep_ in ("appos", "compound", "flat") and node.head.i < node.i:
+        node = node.head
+    if node.pos_ in _NAMES and node.dep_ == "pobj" and node.head.head == verb and node.head.i < node.i:
+        return node
+    return None
 
 
 def acronym_subject(verb: Token) -> Token | None:

@@ -180,6 +180,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in _CUE_LEFT for c in verb.children):
         return None  # "Asked whether ..., the minister said": the main subject was asked, not asking
+    repaired = repaired_subject(verb)
+    if repaired is not None:
+        return repaired
     if depth == 0 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > 0 and verb.doc[verb.i - 1].is_punct:
         # '"…," said Jane Doe' is often parsed with the speaker as the verb's object.
         follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -187,9 +190,6 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return follower
         if follower is not None and follower.head.head.i == verb.i and follower.head.pos_ in ("PROPN", "NOUN"):
             return follower.head
-    repaired = repaired_subject(verb)
-    if repaired is not None:
-        return repaired
     if depth < 3 and verb.dep_ in _INHERITING and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None

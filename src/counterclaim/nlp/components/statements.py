@@ -63,7 +63,13 @@ class StatementResolver:
         if len(self._links) > _LINK_MEMO_SIZE:
             self._links.clear()
         parties = PartyResolver(
-            self.kb, text, self.lex.anonymous_perpetrators, self.lex.government_words, name_spans(doc), self._links
+            self.kb,
+            text,
+            self.lex.anonymous_perpetrators,
+            self.lex.government_words,
+            name_spans(doc),
+            self._links,
+            self.lex.state_nouns,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)

@@ -73,6 +73,7 @@ class StanceLexicon:
     negations: frozenset[str]
     speaker_nouns: frozenset[str]
     government_words: frozenset[str]
+    state_nouns: frozenset[str]
     national_words: frozenset[str]
     document_nouns: frozenset[str]
     description_kinds: dict[str, tuple[str, ...]]

@@ -192,6 +192,7 @@ class PartyResolver:
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
         links: dict[str, Actor | None] | None = None,
+        state_nouns: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
@@ -204,6 +205,7 @@ class PartyResolver:
         self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
         self.government_words = government_words
+        self.state_nouns = state_nouns
         self._links: dict[str, Actor | None] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
@@ -319,7 +321,8 @@ class PartyResolver:
                 affiliation = self._governed_state(text, affiliation)
             return Party(start, end, text, actor.name, actor, None, affiliation)
         person = split_person(_PAREN.sub("", text))
-        if person.name and (person.role or person.titles):
+        place = self.kb.lookup(person.name) if person.name else None  # "leaders in Colombo": a seat, no one's name
+        if person.name and (person.role or person.titles) and not (place is not None and place.kind == "state"):
             linked = self.kb.fuzzy(person.name)
             linked = linked if linked is not None and linked.kind == "person" else None
             role_org = link_role(person.role, self.kb)
@@ -364,12 +367,26 @@ class PartyResolver:
         for match in self.kb.find_matches(bare):
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
             # inside a description that names nobody itself ("members of the ADF");
-            # a capital after "of" is where an office sits ("the Archbishop of Colombo"), not its state
-            if match.via == "demonym" or (match.via == "metonym" and bare[: match.start].endswith(" of ")):
+            # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
+            # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
+            if match.via == "demonym" or (match.via == "metonym" and self._seated(bare[: match.start])):
                 continue
             if match.end == len(bare) or generic or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
+
+    def _seated(self, before: str) -> bool:
+        """Whether words before a capital's name make it a seat ("leaders in", "Archbishop of"), not the state.
+
+        After "of" only an office is seated (a role word); after "in" anyone but
+        the state's own rulers ("the regime in Tehran").
+        """
+        words = before.lower().split()
+        if len(words) < 2 or words[-1] not in ("of", "in"):
+            return False
+        if words[-1] == "of":  # "the Archbishop of Colombo" sits there; "emissaries of Tehran" serve the state
+            return is_role_word(words[-2])
+        return words[-2] not in self.state_nouns
 
     def _branch(self, text: str) -> Actor | None:
         """The branch of a group a phrase names by region.
