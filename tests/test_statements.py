@@ -736,3 +736,25 @@ def test_a_speaker_hung_on_an_opening_preposition(statements) -> None:
 def test_people_sited_in_a_capital_are_not_its_state(statements, sentence: str, speaker: str, affiliation: str) -> None:
     found = statements(f"Bombers killed 253 people at three churches in Negombo. {sentence}")
     assert {(s.speaker_name, s.speaker_affiliation) for s in found if s.stance == "condemn"} == {(speaker, affiliation)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The United Nations mission in Somalia condemned the siege, as did the African Union Transition Mission "
+            "in Somalia.",
+            {
+                ("United Nations mission in Somalia", "condemn", None),
+                ("African Union Transition Mission in Somalia", "condemn", None),
+            },
+        ),
+        (
+            "Kenya blamed al-Shabaab, and so did the United States.",
+            {("Kenya", "accuse", "al-Shabaab"), ("United States", "accuse", "al-Shabaab")},
+        ),
+    ],
+)
+def test_as_did_repeats_the_act_for_another_speaker(statements, sentence: str, expected: set) -> None:
+    found = statements(f"A siege of a hotel killed 21 people in Kismayo. {sentence}")
+    assert expected <= triples(found)

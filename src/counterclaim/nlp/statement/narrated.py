@@ -12,7 +12,7 @@ token yields one act.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy
@@ -54,6 +54,24 @@ class Act:
 
 def _child(token: Token, *deps: str, lemma: str | None = None) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps and (lemma is None or c.lemma_.lower() == lemma)), None)
+
+
+#: Words that make a bare "did" repeat the act before it: "as did X", "and so did X", "X did too".
+_ECHO_MARKERS = ("as", "so", "too", "likewise")
+
+
+def _echoes(verb: Token) -> list[tuple[Token, Token]]:
+    """Elliptical repeats of an act by others ("X condemned the siege, as did Y"): (the auxiliary, Y)."""
+    found = []
+    for echo in verb.children:
+        if echo.dep_ not in ("advcl", "conj") or echo.lemma_.lower() not in ("do", "have"):
+            continue
+        if not any(c.lower_ in _ECHO_MARKERS for c in echo.children) or any(c.dep_ == "dobj" for c in echo.children):
+            continue
+        subject = next((c for c in echo.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            found.append((echo, subject))
+    return found
 
 
 def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
@@ -140,6 +158,7 @@ class NarratedCues:
                 act.negated = is_negated(token, self.lex)
                 act.hedged = act.hedged or is_hedged(token, self.lex)
                 out.append(act)
+                out += [replace(act, cue=echo, speaker=who, rule=f"{act.rule}.echo") for echo, who in _echoes(token)]
         return out
 
     def _possible_cues(self, doc: Doc, end: int) -> Iterator[int]:

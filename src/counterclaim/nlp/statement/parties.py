@@ -362,6 +362,8 @@ class PartyResolver:
             return found
         if sited != text and sited.rsplit(None, 1)[-1].lower() in self.government_words:
             return None  # "the US embassy in Nairobi": a body that sits in a place, not the place
+        if sited != text and self.kb.find_matches(sited):
+            return None  # "the United Nations mission in Somalia": a body of the UN there, not Somalia
         bare = _PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
         for match in self.kb.find_matches(bare):
