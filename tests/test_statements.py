@@ -758,3 +758,11 @@ def test_people_sited_in_a_capital_are_not_its_state(statements, sentence: str, 
 def test_as_did_repeats_the_act_for_another_speaker(statements, sentence: str, expected: set) -> None:
     found = statements(f"A siege of a hotel killed 21 people in Kismayo. {sentence}")
     assert expected <= triples(found)
+
+
+def test_these_are_group_fighters_blames_the_group(statements) -> None:
+    found = statements(
+        'Gunmen attacked a train near Kaduna, killing eight people. "These are Boko Haram terrorists who have moved '
+        'into our forests," Governor Ibrahim Musa said.'
+    )
+    assert ("Ibrahim Musa", "accuse", "Boko Haram") in triples(found)

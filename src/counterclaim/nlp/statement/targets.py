@@ -123,7 +123,7 @@ def _objects_of_for(verb: Token) -> list[Token]:
 
 
 #: Pronouns that may stand for the attackers in a report about them ("they are linked to X").
-_ATTACKER_PRONOUNS = ("they", "he", "she")
+_ATTACKER_PRONOUNS = ("they", "he", "she", "these", "those")
 
 
 def _objects_of(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
