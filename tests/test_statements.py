@@ -766,3 +766,11 @@ def test_these_are_group_fighters_blames_the_group(statements) -> None:
         'into our forests," Governor Ibrahim Musa said.'
     )
     assert ("Ibrahim Musa", "accuse", "Boko Haram") in triples(found)
+
+
+def test_a_person_named_at_the_end_of_a_bodys_phrase_speaks(statements) -> None:
+    found = statements(
+        "A bomb killed six people at an embassy in Kabul. The State Duma's Committee on International Affairs "
+        'chairman Pavel Orlov said the attack was a "monstrous crime".'
+    )
+    assert {s.speaker_name for s in found} == {"Pavel Orlov"}

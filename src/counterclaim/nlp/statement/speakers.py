@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from counterclaim.kb.roles import is_role_word
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -94,10 +95,36 @@ class SpeakerResolver:
             return [found] if found else [self.parties.from_head(head)]
         if not self.can_speak(head) or self._mute(head):
             return []
+        titled = self._titled_person(head)
+        if titled is not None:
+            return [titled]
         listed = self._listed(head)
         if listed:
             return listed
         return [self._with_apposition(head)]
+
+    def _titled_person(self, head: Token) -> Party | None:
+        """A person named at the end of a body's phrase ("the Duma's Committee on X chairman Leonid Slutsky").
+
+        The parser may make the body the subject and bury the person in a
+        prepositional phrase; a name right after a role word ends the phrase and speaks.
+        """
+        if head.ent_type_ in ("PERSON", "GPE") or any(c.dep_ == "conj" for c in head.children):
+            return None  # a person already, a dateline's place, or a list ("the EU and NATO chief X")
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        if any(t.is_punct and t.text not in ("'", "’") for t in tokens):
+            return None  # "LAMU, Kenya - President X": a dateline glued on, not one phrase
+        last = tokens[-1]
+        if last.ent_type_ != "PERSON" or last.i == head.i:
+            return None
+        first_name = last.i
+        while first_name - 1 > head.i and head.doc[first_name - 1].ent_type_ == "PERSON":
+            first_name -= 1
+        title = head.doc[first_name - 1]
+        if not is_role_word(title.text):
+            return None
+        party = self.parties.from_text(tokens[0].idx, last.idx + len(last))
+        return party if party.is_person else None
 
     def outlet(self, cue: Token, speaker: Party) -> Party | None:
         """The outlet a group spoke through ("said on its Amaq news agency", "through its Radio X station").
