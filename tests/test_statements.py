@@ -774,3 +774,12 @@ def test_a_person_named_at_the_end_of_a_bodys_phrase_speaks(statements) -> None:
         'chairman Pavel Orlov said the attack was a "monstrous crime".'
     )
     assert {s.speaker_name for s in found} == {"Pavel Orlov"}
+
+
+def test_rejecting_claims_by_a_group_clears_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed 48 people in Witu. President John Mwangi on Tuesday rejected claims by the Somali militant "
+        "group al-Shabaab that it carried out the massacre."
+    )
+    assert ("John Mwangi", "deny", "al-Shabaab") in triples(found)
+    assert all(s.target_name != "Somalia" for s in found)

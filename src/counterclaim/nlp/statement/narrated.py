@@ -78,7 +78,8 @@ def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
     """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
     if noun.lemma_.lower() not in nouns:
         return None
-    return next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    return owner or _pobj(noun, "by")  # "claims by the Somali militant group Al-Shabaab"
 
 
 def _named_membership(verb: Token, obj: Token) -> Token | None:

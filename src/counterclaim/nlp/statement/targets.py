@@ -117,20 +117,8 @@ def generic_attack(noun: Token) -> bool:
     return _indefinite_plural(noun) or any(c.lower_ in _GENERIC_DETERMINERS for c in noun.children if c.i < noun.i)
 
 
-def _objects_of_for(verb: Token) -> list[Token]:
-    """What a verb is "for" ("claimed responsibility for X", the parser hanging "for X" on the verb)."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
-
-
 #: Pronouns that may stand for the attackers in a report about them ("they are linked to X").
 _ATTACKER_PRONOUNS = ("they", "he", "she", "these", "those")
-
-
-def _objects_of(verb: Token, prepositions: tuple[str, ...]) -> list[Token]:
-    """The objects of a verb's prepositions and their conjuncts ("linked to X and Y": X, Y)."""
-    found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children]
-    objects = [g for g in found if g.dep_ == "pobj"]
-    return [*objects, *(c for o in objects for c in o.conjuncts)]
 
 
 class TargetFinder:
@@ -356,7 +344,7 @@ class TargetFinder:
             about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
             if about and not any(self._about_attack(a) for a in about):  # "has links to al-Qaeda"
                 return self._ties(obj, subject, about) if obj is not None else []
-            claimed = [a for a in (*about, *_objects_of_for(token)) if self._about_attack(a)]
+            claimed = [a for a in (*about, *_objects(token, "for")) if self._about_attack(a)]
             if claimed and all(generic_attack(a) for a in claimed):
                 return []  # "they claim responsibility for virtually every attack": a habit, not this attack
             if obj is not None and obj.lemma_.lower() in words and subject is not None:
@@ -371,7 +359,7 @@ class TargetFinder:
             # "they are linked to X", "the gunmen were tied to X": the attackers' links name who is behind them
             linked = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             if linked is not None and (self.anonymous(linked) or linked.lower_ in _ATTACKER_PRONOUNS):
-                return [(g, "linked") for g in _objects_of(token, ("to", "with"))]
+                return [(g, "linked") for o in _objects(token, "to", "with") for g in (o, *o.conjuncts)]
             return []
         if lemma in self.lex.membership_verbs:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
