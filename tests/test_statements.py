@@ -783,3 +783,25 @@ def test_rejecting_claims_by_a_group_clears_the_group(statements) -> None:
     )
     assert ("John Mwangi", "deny", "al-Shabaab") in triples(found)
     assert all(s.target_name != "Somalia" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"The main sponsor is India," Lt Gen Ahmed Khan said.', ("Ahmed Khan", "accuse", "India")),
+        (
+            "The minister, Ali Raza, said Afghanistan was the main sponsor of the attack.",
+            ("Ali Raza", "accuse", "Afghanistan"),
+        ),
+    ],
+)
+def test_naming_the_sponsor_blames_them(statements, sentence: str, expected: tuple) -> None:
+    assert expected in triples(statements(f"Militants hijacked a train near Sibi, killing 26 people. {sentence}"))
+
+
+def test_a_denial_naming_nobody_is_part_of_the_same_speakers_named_denial(statements) -> None:
+    found = statements(
+        'A bomb killed 20 people in Dhaka. "We reject these insinuations. Pakistan has nothing to do with this '
+        'heinous incident," spokesman Imran Shah said at his weekly briefing.'
+    )
+    assert [(s.stance, s.target_name) for s in found if s.speaker_name == "Imran Shah"] == [("deny", "Pakistan")]

@@ -299,7 +299,21 @@ class StatementResolver:
 
         Speakers count as the same when one's name words include the other's
         ("state media and officials" repeats "state media and regime officials").
+        A denial that clears nobody we can name is part of the same speaker's
+        denial that does ("We reject these insinuations. Pakistan has nothing to do with it").
         """
+        cleared = {
+            frozenset(_WORD.findall(s.speaker_name.lower())) for s in statements if s.stance == "deny" and s.target_name
+        }
+        statements = [
+            s
+            for s in statements
+            if not (
+                s.stance == "deny"
+                and s.target_name is None
+                and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
+            )
+        ]
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))

@@ -372,6 +372,11 @@ class TargetFinder:
             named = next((c for c in token.children if c.dep_ == "attr"), None)
             if subject is not None and named is not None and self.anonymous(subject) and not self._nationality(named):
                 return [(named, "identity")]
+            if subject is not None and named is not None:  # "the main sponsor is India", "X was the mastermind"
+                if subject.lemma_.lower() in self.lex.responsible_words and named.pos_ == "PROPN":
+                    return [(named, "identity")]
+                if named.lemma_.lower() in self.lex.responsible_words and subject.pos_ == "PROPN":
+                    return [(subject, "identity")]
             pronoun = subject is not None and subject.lower_ in _ATTACKER_PRONOUNS
             if pronoun and named is not None and self.anonymous(named) and self._has_name(named):
                 return [(named, "identity")]  # "they are members of X", "they are X fighters"
