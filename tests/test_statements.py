@@ -805,3 +805,13 @@ def test_a_denial_naming_nobody_is_part_of_the_same_speakers_named_denial(statem
         'heinous incident," spokesman Imran Shah said at his weekly briefing.'
     )
     assert [(s.stance, s.target_name) for s in found if s.speaker_name == "Imran Shah"] == [("deny", "Pakistan")]
+
+
+def test_a_surname_that_is_also_a_capital_is_a_person(statements) -> None:
+    found = statements(
+        "Gunmen killed 67 people at a mall in Nairobi. British Foreign Secretary William Hague also condemned the "
+        "attack, calling it a brutal assault."
+    )
+    assert {(s.speaker_name, s.speaker_affiliation, s.stance) for s in found} == {
+        ("William Hague", "United Kingdom", "condemn")
+    }

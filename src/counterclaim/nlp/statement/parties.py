@@ -371,19 +371,24 @@ class PartyResolver:
             # inside a description that names nobody itself ("members of the ADF");
             # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
             # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
-            if match.via == "demonym" or (match.via == "metonym" and self._seated(bare[: match.start])):
+            if match.via == "demonym" or (match.via == "metonym" and self._not_the_state(bare[: match.start])):
                 continue
             if match.end == len(bare) or generic or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
 
-    def _seated(self, before: str) -> bool:
-        """Whether words before a capital's name make it a seat ("leaders in", "Archbishop of"), not the state.
+    def _not_the_state(self, before: str) -> bool:
+        """Whether words before a capital's name make it no stand-in for its state.
 
-        After "of" only an office is seated (a role word); after "in" anyone but
-        the state's own rulers ("the regime in Tehran").
+        A capitalised name before it makes it a surname ("William Hague"). A
+        seat: after "of" only an office is seated (a role word, "the Archbishop
+        of Colombo"); after "in" anyone but the state's own rulers ("community
+        leaders in Colombo", not "the regime in Tehran").
         """
-        words = before.lower().split()
+        words = before.split()
+        if words and words[-1][:1].isupper() and words[-1].lower() != "the":
+            return True
+        words = [w.lower() for w in words]
         if len(words) < 2 or words[-1] not in ("of", "in"):
             return False
         if words[-1] == "of":  # "the Archbishop of Colombo" sits there; "emissaries of Tehran" serve the state
