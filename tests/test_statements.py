@@ -815,3 +815,11 @@ def test_a_surname_that_is_also_a_capital_is_a_person(statements) -> None:
     assert {(s.speaker_name, s.speaker_affiliation, s.stance) for s in found} == {
         ("William Hague", "United Kingdom", "condemn")
     }
+
+
+def test_the_president_in_lower_case_is_the_president_named_before(statements) -> None:
+    found = statements(
+        "A truck bomb killed 276 people in Mogadishu. President Hassan Ali declared three days of mourning. "
+        "The president said the attack was cruel and cowardly."
+    )
+    assert ("Hassan Ali", "condemn", None) in triples(found)

@@ -72,8 +72,8 @@ class PeopleIndex:
         if speaker.actor is not None:
             return speaker
         words = _words(speaker.name)
-        if not words or not speaker.name[:1].isupper():
-            return speaker
+        if not words or not (speaker.name[:1].isupper() or is_role_word(words[-1])):
+            return speaker  # a lower-case description completes only when it is a title ("the president said")
         if len(words) == 1 and not is_role_word(words[0]):
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:
