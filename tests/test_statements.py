@@ -823,3 +823,18 @@ def test_the_president_in_lower_case_is_the_president_named_before(statements) -
         "The president said the attack was cruel and cowardly."
     )
     assert ("Hassan Ali", "condemn", None) in triples(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condemns"),
+    [
+        ('"These cowards will meet the justice they fear," President John Kamau said.', True),
+        ("Minister Ali Wei described the assailants as violent terrorists who had no humanity.", True),
+        ('"It was terrorism," Prime Minister Jane Smith said.', True),
+        ("Governor Musa Bello said the attackers were not ordinary criminals.", False),
+        ("Police spokesman Musa Bello said the terrorists had used two rifles.", False),
+    ],
+)
+def test_naming_the_attackers_or_the_attack_with_contempt_condemns(statements, sentence: str, condemns: bool) -> None:
+    found = statements(f"Gunmen killed 50 people at two mosques in Kaduna. {sentence}")
+    assert any(s.stance == "condemn" for s in found) is condemns

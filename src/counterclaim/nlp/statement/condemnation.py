@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
-from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder
+from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_negated
 from counterclaim.nlp.tokenwords import word_flags
 
 #: How far up the parse an evaluative word may sit from the attack it describes.
@@ -39,6 +39,8 @@ class CondemnationReader:
             lexicon.condemn_verbs,
             lexicon.vow_actions,
             lexicon.affront_nouns,
+            lexicon.pejorative_nouns,
+            lexicon.condemning_labels,
         )
         self.cue_forms = lexicon.condemn_adjectives | lexicon.condemn_feelings
 
@@ -68,7 +70,27 @@ class CondemnationReader:
                 return True
             if lemma in lex.affront_nouns and token.dep_ == "attr" and self._affront(token):
                 return True
+            if word in lex.pejorative_nouns and self._names_perpetrators(token):
+                return True
+            if word in lex.condemning_labels and token.dep_ in ("attr", "oprd") and self._labels_attack(token):
+                return True
         return False
+
+    def _names_perpetrators(self, noun: Token) -> bool:
+        """ "described the assailants as terrorists", "they are cowards", "these cowards will face justice"."""
+        verb = noun.head
+        if is_negated(verb, self.lex) or any(c.dep_ == "neg" for c in noun.children):
+            return False  # "the attackers were not ordinary criminals"
+        if noun.dep_ in ("attr", "oprd"):
+            return True
+        if noun.dep_ == "pobj" and verb.lower_ == "as":  # "described them as terrorists", not "listed X as a terrorist"
+            return verb.head.lemma_.lower() in self.lex.label_verbs
+        return noun.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
+
+    def _labels_attack(self, noun: Token) -> bool:
+        """ "it was terrorism", "the bombing was a massacre": the label's subject is the attack."""
+        subject = _child(noun.head, "nsubj")
+        return subject is not None and (self._about_attack(subject) or subject.lower_ in ("this", "that", "what"))
 
     def feeling_subject(self, content: Span) -> Token | None:
         """The named subject of a declared feeling ("said X was appalled"): X is the one who condemns."""

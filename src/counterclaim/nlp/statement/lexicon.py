@@ -65,6 +65,8 @@ class StanceLexicon:
     affront_prepositions: frozenset[str]
     drawn_verbs: frozenset[str]
     condemn_adjectives: frozenset[str]
+    pejorative_nouns: frozenset[str]
+    condemning_labels: frozenset[str]
     condemn_feelings: frozenset[str]
     solidarity_verbs: frozenset[str]
     solidarity_prepositions: frozenset[str]
