@@ -259,3 +259,13 @@ def test_a_revised_count_of_injured_is_not_a_death_toll(nlp) -> None:
     )
     got = [(f.report.kind, f.report.number) for f in find_casualties(doc)]
     assert ("injured", 31) in got and ("killed", 31) not in got
+
+
+def test_a_count_of_dead_or_wounded_is_no_toll_and_the_number_of_people_killed_is(nlp) -> None:
+    doc = nlp(
+        "Some 150 worshippers fell dead or wounded, the group said. Officials said 39 people were killed and 69 "
+        "injured. The number of people killed in the bombing has risen to 276."
+    )
+    got = [(f.report.kind, f.report.number) for f in find_casualties(doc)]
+    assert ("killed", 150) not in got and ("injured", 150) not in got
+    assert ("killed", 39) in got and ("injured", 69) in got and ("killed", 276) in got

@@ -140,7 +140,9 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
                 return None, None
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
             counted = [g for s in subjects for c in s.children if c.lower_ == "of" for g in c.children]
-            for s in (*subjects, *counted):  # "the toll rose to 40", "raised the number of injured to 37"
+            described = [c for g in counted for c in g.children if c.dep_ in ("acl", "amod")]
+            # "the toll rose to 40", "raised the number of injured to 37", "the number of people killed rose to 276"
+            for s in (*subjects, *counted, *described):
                 if (kind := _kind_of(s)) and number not in s.subtree:
                     return kind, s
             if any(c.dep_ == "nsubj" for c in node.children):
@@ -170,6 +172,26 @@ def _fate(noun: Token, kind: str) -> tuple[str, Token]:
     words = [*verbs, *children, *(g for c in children for g in c.children)]
     dead = next((w for w in words if w is not noun and _kind_of(w) == "killed"), None)
     return ("killed", dead) if dead is not None else (kind, noun)
+
+
+def _mixed_toll(word: Token, kind: str) -> bool:
+    """A count of the dead and the wounded together ("150 fell dead or wounded"): neither toll.
+
+    Only "or" joins one count of both; "killed 95 and wounded 284" gives two.
+    """
+    if kind not in TOLL_WORD_KINDS:
+        return False
+    for node in (word, word.head):  # "dead or wounded" may hang the pair on the word or on its verb ("fell")
+        joined = [c for c in node.children if c.dep_ == "conj"]
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in node.children) and any(
+            _kind_of(c) in TOLL_WORD_KINDS and _kind_of(c) != kind for c in joined
+        ):
+            return True
+    return False
+
+
+#: The kinds that make up an attack's toll.
+TOLL_WORD_KINDS = ("killed", "injured")
 
 
 def _qualifier(doc: Doc, start: int) -> str | None:
@@ -299,7 +321,7 @@ def find_casualties(
             if parsed is None or parsed[0] <= 0:
                 continue
             kind, word = _kind_for(token)
-            if kind is None or word is None:
+            if kind is None or word is None or _mixed_toll(word, kind):
                 continue
             number, vague = parsed
             source = _source(sent, token)
