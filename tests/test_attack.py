@@ -269,3 +269,12 @@ def test_a_count_of_dead_or_wounded_is_no_toll_and_the_number_of_people_killed_i
     got = [(f.report.kind, f.report.number) for f in find_casualties(doc)]
     assert ("killed", 150) not in got and ("injured", 150) not in got
     assert ("killed", 39) in got and ("injured", 69) in got and ("killed", 276) in got
+
+
+def test_a_subsets_casualty_word_counts_the_whole_and_a_first_day_is_no_early_figure(nlp) -> None:
+    doc = nlp(
+        "The nation on Wednesday observed the first of three days of mourning for the 60 people, including 52 "
+        "pupils, killed in Tuesday's attack on the school."
+    )
+    figures = {(f.report.kind, f.report.number): f for f in find_casualties(doc)}
+    assert ("killed", 60) in figures and not figures[("killed", 60)].not_current

@@ -135,6 +135,10 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
         for child in node.children:
             if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd") and (kind := _kind_of(child)):
                 return kind, child
+        for part in _included(node):  # "the 141 people, including 132 schoolchildren, martyred in ...": a subset's word
+            for child in part.children:
+                if child.dep_ in ("acl", "amod", "relcl") and (kind := _kind_of(child)):
+                    return kind, child
         if node.pos_ in ("VERB", "AUX") and node is not number:
             if node.lemma_.lower() not in linkers:
                 return None, None
@@ -172,6 +176,11 @@ def _fate(noun: Token, kind: str) -> tuple[str, Token]:
     words = [*verbs, *children, *(g for c in children for g in c.children)]
     dead = next((w for w in words if w is not noun and _kind_of(w) == "killed"), None)
     return ("killed", dead) if dead is not None else (kind, noun)
+
+
+def _included(noun: Token) -> list[Token]:
+    """The subset a noun's "including ..." phrase names ("141 people, including 132 children": children)."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "including" for g in c.children]
 
 
 def _mixed_toll(word: Token, kind: str) -> bool:
@@ -381,7 +390,8 @@ def _superseded(number: Token) -> bool:
     cues = _words("early_cues")
     for verb in number.ancestors:
         for child in verb.children:
-            if child.lower_ in cues:
+            # a modifier ("initially said", "earlier put it at"), not a noun ("observed the first of three days")
+            if child.lower_ in cues and child.dep_ in ("advmod", "amod", "npadvmod", "prep", "advcl"):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in cues for g in child.children):
                 return True
