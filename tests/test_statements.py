@@ -838,3 +838,11 @@ def test_the_president_in_lower_case_is_the_president_named_before(statements) -
 def test_naming_the_attackers_or_the_attack_with_contempt_condemns(statements, sentence: str, condemns: bool) -> None:
     found = statements(f"Gunmen killed 50 people at two mosques in Kaduna. {sentence}")
     assert any(s.stance == "condemn" for s in found) is condemns
+
+
+def test_naming_an_attacker_blames_no_party(statements) -> None:
+    found = statements(
+        "Gunmen attacked a hotel in Grand-Bassam, killing 19 people. In its claim, AQIM named the attackers as Abu "
+        "Adam al-Ansari and Hamza al-Fulani."
+    )
+    assert all(s.stance != "accuse" for s in found)

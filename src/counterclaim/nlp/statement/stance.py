@@ -114,6 +114,13 @@ def _related(a: Actor, b: Actor, kb: KnowledgeBase) -> bool:
     return a.id == b.id or kb.is_branch_of(a.id, b.id) or kb.is_branch_of(b.id, a.id)
 
 
+def _individual(party: Party) -> bool:
+    """A single person the knowledge base does not know as a leader of something (an attacker's name)."""
+    if party.actor is not None:
+        return party.actor.kind == "person" and party.affiliation is None
+    return party.named_person or party.is_person
+
+
 def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     """Turn provisional attributions into claims, confirmations or accusations."""
     for draft in items:
@@ -128,6 +135,9 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     claims = [d for d in claims if not (d.target.actor and d.target.actor.id in disowned)]
     claimed = [d.target.actor for d in claims if d.target.actor]
     claimed_names = {d.target.name.lower() for d in claims}
+    # a person named as the attacker ("named one of the attackers as X", a claim naming its fighters) is no
+    # party blamed: responsibility is tallied for groups and states
+    items = [d for d in items if not (d.stance == "attribute" and d.target is not None and _individual(d.target))]
     for draft in items:
         if draft.stance != "attribute" or draft.target is None:
             continue
