@@ -846,3 +846,50 @@ def test_naming_an_attacker_blames_no_party(statements) -> None:
         "Adam al-Ansari and Hamza al-Fulani."
     )
     assert all(s.stance != "accuse" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The United States accused Iran of being behind the strikes, dismissing a claim of responsibility by "
+            "Yemen's Houthi movement.",
+            ("United States", "deny", "Houthis"),
+        ),
+        (
+            '"If the attack was launched from Iraqi soil, this is a different kind of escalation," analyst Karen '
+            "Lind said.",
+            ("Karen Lind", "other", "Iraq"),
+        ),
+        (
+            "Iraq's prime minister's office denied that its territory had been used.",
+            ("Iraq's prime minister's office", "deny", "Iraq"),
+        ),
+    ],
+)
+def test_owners_suppositions_and_owned_bodies(statements, sentence: str, expected: tuple) -> None:
+    assert expected in triples(statements(f"Drones set an oil plant ablaze in Abqaiq on Saturday. {sentence}"))
+
+
+def test_a_habitual_claim_of_other_attacks_is_no_claim(statements) -> None:
+    found = statements(
+        "Drones set an oil plant ablaze in Abqaiq on Saturday. The Houthis have repeatedly fired drones at Saudi "
+        "airports and claimed an attack on a gas facility last month."
+    )
+    assert all(s.stance != "claim" for s in found)
+
+
+def test_an_operation_inside_a_states_territory_does_not_blame_the_state(statements) -> None:
+    found = statements(
+        "Drones set an oil plant ablaze in Abqaiq on Saturday. Houthi spokesman Yahya Saree said 10 drones had been "
+        "launched in one of the largest operations inside Saudi territory."
+    )
+    assert all(s.target_name != "Saudi Arabia" for s in found)
+
+
+def test_a_group_spokesmans_account_of_launching_the_strikes_is_a_claim(statements) -> None:
+    found = statements(
+        "Drones set an oil plant ablaze in Abqaiq on Saturday. Yahya Saree, the military spokesman of the Houthis, "
+        "said on the group's television that 10 drones had been launched at the two sites."
+    )
+    assert any(s.stance == "claim" and s.target_name == "Houthis" for s in found)

@@ -80,7 +80,11 @@ class StatementResolver:
         attributions = doc._.attributions or []
         for attribution in attributions:
             act = reported_act(doc, attribution)
-            if act is None or any(_nested_in(attribution, other) for other in attributions):
+            if (
+                act is None
+                or any(_nested_in(attribution, other) for other in attributions)
+                or self.cues.habitual(act.cue)
+            ):
                 continue
             if act.cue.i not in seen and act.cue.idx < end:
                 seen.add(act.cue.i)

@@ -72,6 +72,7 @@ class StanceLexicon:
     solidarity_prepositions: frozenset[str]
     solidarity_nouns: frozenset[str]
     hedge_modals: frozenset[str]
+    conditional_marks: frozenset[str]
     negations: frozenset[str]
     speaker_nouns: frozenset[str]
     government_words: frozenset[str]

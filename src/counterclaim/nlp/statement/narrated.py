@@ -79,7 +79,10 @@ def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
     if noun.lemma_.lower() not in nouns:
         return None
     owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-    return owner or _pobj(noun, "by")  # "claims by the Somali militant group Al-Shabaab"
+    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
+        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
+        owner = next((_child(t, "pobj") for t in agents), None)
+    return owner
 
 
 def _named_membership(verb: Token, obj: Token) -> Token | None:
@@ -151,7 +154,7 @@ class NarratedCues:
                 act = self.condemnation(token)
             else:
                 continue
-            if act is not None and act.kind != "report" and self._habitual(token):
+            if act is not None and act.kind != "report" and self.habitual(token):
                 continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
             if act is not None and act.kind == "claim" and self._obliged(token):
                 continue  # "X must take responsibility": a demand on X, not X's claim
@@ -258,8 +261,10 @@ class NarratedCues:
             return True
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in modals
 
-    def _habitual(self, verb: Token) -> bool:
-        return any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in verb.children)
+    def habitual(self, verb: Token) -> bool:
+        """ "has repeatedly rejected", "have repeatedly fired drones ... and claimed": a habit, not this attack."""
+        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        return any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for v in verbs for c in v.children)
 
     def _held_responsible(self, verb: Token) -> Token | None:
         """ "held X responsible" parsed as a clause ("X responsible") under the verb: X."""

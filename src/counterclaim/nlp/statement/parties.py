@@ -272,9 +272,13 @@ class PartyResolver:
             if self.link(self.text[left.idx : end]) is not None:
                 return self.from_text(left.idx, end)
         party = self.from_text(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        if owner is not None and owner.pos_ == "PROPN" and party.actor is None and party.role is None:
-            # "Iran's mission": the owner says which body, so it stays in the name
-            party = self.from_text(phrase_tokens(owner)[0].idx, tokens[-1].idx + len(tokens[-1]))
+        named_owner = owner is not None and any(t.pos_ == "PROPN" for t in owner.subtree)
+        if named_owner and party.actor is None and party.role is None:
+            # "Iran's mission", "Iraq's prime minister's office": the owner says which body, so it stays in the name
+            party = self.from_text(
+                phrase_tokens(owner)[0].idx if owner.pos_ == "PROPN" else owner.left_edge.idx,
+                tokens[-1].idx + len(tokens[-1]),
+            )
         party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)

@@ -52,6 +52,8 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     for _ in range(6):
         if any(c.lower_ in lexicon.hedge_modals and c.dep_ in ("aux", "advmod", "auxpass") for c in node.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in node.children):
+            return True  # "if the attack was launched from Iranian soil": a supposition
         if node.lower_ in lexicon.hedge_modals:
             return True
         if (stop is not None and node == stop) or node.head == node:
@@ -261,6 +263,11 @@ class TargetFinder:
         rule = "disclaim" if any(c.lower_ == "no" for c in noun.children) else "linked"
         return [(p, rule) for p in parties if p.dep_ == "pobj"]
 
+    def _attack_site(self, place: Token) -> bool:
+        """Whether a territory is where an attack struck ("operations inside Saudi territory"), not a haven."""
+        prep = place.head
+        return place.dep_ == "pobj" and prep.lower_ in ("in", "inside", "within", "into") and self.is_attack(prep.head)
+
     def _backer(self, group: Token) -> Token | None:
         """Who stands behind an unnamed group ("a group funded by Saudi Arabia"): the agent of its backing verb."""
         if group.pos_ != "NOUN":
@@ -350,7 +357,8 @@ class TargetFinder:
             if obj is not None and obj.lemma_.lower() in words and subject is not None:
                 return [(subject, "responsibility")]
             return []
-        if lemma in self.lex.haven_nouns and token.dep_ in ("pobj", "nsubjpass"):  # "from X soil", "X soil was used"
+        if lemma in self.lex.haven_nouns and token.dep_ in ("pobj", "nsubjpass") and not self._attack_site(token):
+            # "from X soil", "X soil was used"; not "operations inside Saudi territory", where the attack struck
             named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
             of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
             owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
