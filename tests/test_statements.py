@@ -893,3 +893,19 @@ def test_a_group_spokesmans_account_of_launching_the_strikes_is_a_claim(statemen
         "said on the group's television that 10 drones had been launched at the two sites."
     )
     assert any(s.stance == "claim" and s.target_name == "Houthis" for s in found)
+
+
+def test_a_spokesman_described_in_apposition_claims_for_the_group_it_names(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 70 people at a hospital in Quetta. Omar Khalid, spokesman of the Jamaat-ul-Ahrar "
+        "(JuA) faction of the Pakistani Taliban, claimed the bombing in a message sent to journalists."
+    )
+    assert ("Omar Khalid", "claim", "Jamaat-ul-Ahrar") in triples(found)
+
+
+def test_a_floating_both_is_not_part_of_a_listed_name(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 70 people at a hospital in Quetta. Jamaat-ul-Ahrar and the Islamic State both "
+        "claimed the attack."
+    )
+    assert {s.speaker_name for s in found} == {"Jamaat-ul-Ahrar", "Islamic State"}

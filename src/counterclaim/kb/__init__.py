@@ -28,7 +28,7 @@ from pathlib import Path
 from counterclaim.kb.index import KnowledgeBase
 from counterclaim.kb.loader import KbEntry, KbFormatError, load_entries, read_yaml
 from counterclaim.kb.matcher import KbMatch
-from counterclaim.kb.roles import PersonParts, split_person
+from counterclaim.kb.roles import PersonParts, is_role_word, split_person
 
 __all__ = [
     "KbEntry",
@@ -63,8 +63,12 @@ def link_role(role: str | None, kb: KnowledgeBase) -> str | None:
     if not role:
         return None
     matches = kb.find_matches(role)
+    words = [w for w in role.split() if w.lower() not in ("the", "a", "an")]
+    # "the X faction spokesman": the name nearest the role word is the last;
+    # "spokesman of the X faction of Y": the first
+    ordered = matches if words and is_role_word(words[0]) else list(reversed(matches))
     for kinds in (_SPECIFIC_KINDS, ("state",)):
-        for match in reversed(matches):
+        for match in ordered:
             actor = kb.actor(match.actor_id)
             if actor is not None and actor.kind in kinds:
                 return actor.id

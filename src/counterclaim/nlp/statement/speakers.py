@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
+from counterclaim.kb import link_role
 from counterclaim.kb.roles import is_role_word
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.gazetteer import find_city
@@ -66,6 +67,15 @@ def passive_agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+_QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
+
+
+def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
+    """A listed name without a floating quantifier ("Y both", "Z all") that the list split left on it."""
+    found = _QUANTIFIER.search(text, start, end)
+    return (start, found.start()) if found else (start, end)
 
 
 class SpeakerResolver:
@@ -239,6 +249,7 @@ class SpeakerResolver:
             if cut > position:
                 names.append((start + position, start + cut))
             position = separator.end() if separator else cut
+        names = [_without_quantifier(self.parties.text, s, e) for s, e in names]  # "X and Y both claimed"
         stripped = [re.sub(r"^(?:the\s+)", "", self.parties.text[s:e]) for s, e in names]
         if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
             return [self._own_side(head, self.parties.from_text(start, end))]
@@ -250,9 +261,18 @@ class SpeakerResolver:
         if appos is None:
             return self._own_side(head, self.parties.from_head(head))
         start = phrase_tokens(head)[0].idx
-        last = name_tokens(appos)[-1]
+        # the whole describing phrase ("spokesman of the X faction of Y"), without its clauses
+        clauses = {t.i for c in appos.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+        last = max((t for t in appos.subtree if t.i not in clauses and not t.is_punct), key=lambda t: t.i)
         party = self.parties.from_text(start, last.idx + len(last))
-        return party if party.role else self.parties.from_head(head)
+        if party.role:
+            return party
+        person = self.parties.from_head(head)
+        if person.is_person and person.affiliation is None:  # "X, spokesman of the Y faction (JuA)": X speaks for Y
+            role = self.parties.text[appos.left_edge.idx : last.idx + len(last)]
+            found = link_role(role, self.parties.kb)
+            person.affiliation = self.parties.kb.actor(found) if found else None
+        return person
 
     def _own_side(self, head: Token, party: Party) -> Party:
         """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
