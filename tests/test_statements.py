@@ -909,3 +909,11 @@ def test_a_floating_both_is_not_part_of_a_listed_name(statements) -> None:
         "claimed the attack."
     )
     assert {s.speaker_name for s in found} == {"Jamaat-ul-Ahrar", "Islamic State"}
+
+
+def test_a_states_unnamed_agency_answers_for_the_state(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 70 people at a hospital in Quetta, Pakistan. Chief Minister Sana Baloch blamed "
+        "India's intelligence service."
+    )
+    assert ("Sana Baloch", "accuse", "India") in triples(found)

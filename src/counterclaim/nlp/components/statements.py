@@ -12,6 +12,7 @@ stance and target — are kept once.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -259,7 +260,16 @@ class StatementResolver:
             state = self.kb.actor(actor.affiliation)
             if state is not None and state.kind == "state":
                 return state.name
+        owner = target.affiliation
+        words = _WORD.findall(target.name.lower())
+        if actor is None and owner is not None and owner.kind == "state" and words and words[-1] in self._bodies:
+            return owner.name  # "India's intelligence service", "the Afghan government": the state
         return target.name
+
+    @cached_property
+    def _bodies(self) -> frozenset[str]:
+        """Nouns for a state's own institutions, which answer for the state as a target."""
+        return self.lex.national_words | self.lex.government_words | {"intelligence", "service", "services", "agency"}
 
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
