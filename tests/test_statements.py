@@ -917,3 +917,11 @@ def test_a_states_unnamed_agency_answers_for_the_state(statements) -> None:
         "India's intelligence service."
     )
     assert ("Sana Baloch", "accuse", "India") in triples(found)
+
+
+def test_one_quote_that_blames_and_condemns_gives_both(statements) -> None:
+    found = statements(
+        'A truck bomb killed 300 people in Mogadishu. "This cowardly attack was carried out by al-Shabaab," '
+        "Information Minister Abdi Hassan said."
+    )
+    assert {("Abdi Hassan", "accuse", "al-Shabaab"), ("Abdi Hassan", "condemn", None)} <= triples(found)
