@@ -157,7 +157,7 @@ class StatementResolver:
             drafted = [self._branch_claimed(d) for d in drafts(act, speaker, act_targets, claim_like)]
             if not drafted and act.kind == "report" and act.content is not None:
                 drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker, speakers)
-            elif act.kind == "report" and act.content and all(d.stance in ("accuse", "confirm") for d in drafted):
+            elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
             out += drafted
