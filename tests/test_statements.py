@@ -925,3 +925,11 @@ def test_one_quote_that_blames_and_condemns_gives_both(statements) -> None:
         "Information Minister Abdi Hassan said."
     )
     assert {("Abdi Hassan", "accuse", "al-Shabaab"), ("Abdi Hassan", "condemn", None)} <= triples(found)
+
+
+def test_a_possible_hand_of_groups_such_as_x_is_a_hedge_about_x(statements) -> None:
+    found = statements(
+        'Knife attackers killed 31 people at a station in Kunming. "It is possible that groups such as the East '
+        'Turkistan Islamic Movement had a hand in directing it from abroad," researcher Li Wei said.'
+    )
+    assert ("Li Wei", "other", "East Turkistan Islamic Movement") in triples(found)

@@ -205,6 +205,7 @@ class StatementResolver:
         soil", "members of its Immortals Battalion") names the owner's side:
         the organisation or state the speaker acts for.
         """
+        head = _example(head) or head  # "groups such as the ETIM": the group named
         owned = self._membership(head) if self.targets.anonymous(head) else head
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and (party := parties.from_head(named[-1])).actor is not None:
@@ -368,6 +369,20 @@ def _outermost(acts: list[Act]) -> list[Act]:
         if a.kind != "report"
         or not any(s <= a.cue.i < e and (s, e) != (a.content.start, a.content.end) for s, e in spans)
     ]
+
+
+def _example(noun: Token) -> Token | None:
+    """The named example of a common noun ("groups such as X", "militants like X"), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    for prep in noun.children:
+        named = prep.lower_ == "like" or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+        named = named or (prep.lower_ == "as" and prep.i > 0 and noun.doc[prep.i - 1].lower_ == "such")
+        if prep.dep_ == "prep" and named:
+            found = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:

@@ -50,8 +50,9 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     """Whether a modal or hedge word governs ``token`` up to ``stop`` ("may have been behind")."""
     node = token
     for _ in range(6):
-        if any(c.lower_ in lexicon.hedge_modals and c.dep_ in ("aux", "advmod", "auxpass") for c in node.children):
-            return True
+        hedges = (c for c in node.children if c.dep_ in ("aux", "advmod", "auxpass", "acomp"))
+        if any(c.lower_ in lexicon.hedge_modals for c in hedges):
+            return True  # "may have been", "possibly", "it is possible that"
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in node.children):
             return True  # "if the attack was launched from Iranian soil": a supposition
         if node.lower_ in lexicon.hedge_modals:
