@@ -933,3 +933,13 @@ def test_a_possible_hand_of_groups_such_as_x_is_a_hedge_about_x(statements) -> N
         'Turkistan Islamic Movement had a hand in directing it from abroad," researcher Li Wei said.'
     )
     assert ("Li Wei", "other", "East Turkistan Islamic Movement") in triples(found)
+
+
+def test_a_spokesperson_for_a_body_is_named_with_the_body(statements) -> None:
+    found = statements(
+        "Knife attackers killed 31 people at a station in Kunming. A spokesperson for the U.S. embassy in Beijing "
+        "described the attack as a terrible and senseless act of violence."
+    )
+    assert {(s.speaker_name, s.speaker_affiliation, s.stance) for s in found} == {
+        ("spokesperson for the U.S. embassy in Beijing", "United States", "condemn")
+    }

@@ -113,12 +113,15 @@ def _joins(child: Token) -> bool:
 
 
 def _names_of(child: Token) -> bool:
-    """A phrase that is part of a name ("Ministry of Intelligence", "the regime in Tehran"), not a complement."""
-    return (
-        child.dep_ == "prep"
-        and child.lower_ in ("of", "in")
-        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
-    )
+    """A phrase that is part of a name ("Ministry of Intelligence", "the regime in Tehran"), not a complement.
+
+    After a role word the body it serves is part of the name too ("a spokesperson for the city government").
+    """
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("for", "of") and is_role_word(child.head.text):
+        return any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in child.children)
+    return child.lower_ in ("of", "in") and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
 
 
 def _broken_title(first: Token) -> list[Token]:
