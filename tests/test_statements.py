@@ -943,3 +943,16 @@ def test_a_spokesperson_for_a_body_is_named_with_the_body(statements) -> None:
     assert {(s.speaker_name, s.speaker_affiliation, s.stance) for s in found} == {
         ("spokesperson for the U.S. embassy in Beijing", "United States", "condemn")
     }
+
+
+def test_the_prime_suspect_is_a_hedge(statements) -> None:
+    found = statements("Twin bombs killed 102 people at a rally in Ankara. Officials said the prime suspect is ISIL.")
+    assert {(s.stance, s.target_name) for s in found} == {("other", "Islamic State")}
+
+
+def test_a_prime_minister_named_without_a_country_speaks_for_the_home_state(statements) -> None:
+    found = statements(
+        "Twin bombs killed 102 people at a rally in Ankara, Turkey. Opposition leader Selim Aydin held the Turkish "
+        "government responsible. Prime Minister Ahmet Kaya rejected that claim."
+    )
+    assert ("Ahmet Kaya", "deny", "Turkey") in triples(found)

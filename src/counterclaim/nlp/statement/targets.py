@@ -53,6 +53,8 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
         hedges = (c for c in node.children if c.dep_ in ("aux", "advmod", "auxpass", "acomp"))
         if any(c.lower_ in lexicon.hedge_modals for c in hedges):
             return True  # "may have been", "possibly", "it is possible that"
+        if node.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in lexicon.hedge_modals for c in node.children):
+            return True  # "the prime suspect is X"
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in node.children):
             return True  # "if the attack was launched from Iranian soil": a supposition
         if node.lower_ in lexicon.hedge_modals:
