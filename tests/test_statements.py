@@ -956,3 +956,11 @@ def test_a_prime_minister_named_without_a_country_speaks_for_the_home_state(stat
         "government responsible. Prime Minister Ahmet Kaya rejected that claim."
     )
     assert ("Ahmet Kaya", "deny", "Turkey") in triples(found)
+
+
+def test_a_group_calling_itself_x_is_x(statements) -> None:
+    found = statements(
+        "Gunmen killed 38 tourists on a beach near Sousse. The attack was claimed by a group calling itself the "
+        "Islamic State West Africa Province."
+    )
+    assert {(s.stance, s.target_name) for s in found} == {("claim", "Islamic State West Africa Province")}

@@ -234,7 +234,7 @@ class PartyResolver:
             # a parse that hangs the person's name anywhere under a bare title ("H.E. the President, Gen. X")
             people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
             name = next(people, None)
-        member_of = self._member_of(head)
+        member_of = self._member_of(head) or self._self_named(head)
         if member_of is not None:
             return member_of
         if name is not None and (head.pos_ == "NOUN" or self._only_role(head)):
@@ -255,6 +255,18 @@ class PartyResolver:
                 party = self.from_head(obj)
                 if party.actor is not None and party.actor.kind == "militant_group":
                     return party
+        return None
+
+    def _self_named(self, head: Token) -> Party | None:
+        """ "a group calling itself X", "a group known as X": the name it goes by."""
+        if head.pos_ != "NOUN":
+            return None
+        for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+            names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+            names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+            name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
+            if name is not None:
+                return self.from_head(name)
         return None
 
     def _only_role(self, head: Token) -> bool:
