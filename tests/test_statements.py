@@ -964,3 +964,14 @@ def test_a_group_calling_itself_x_is_x(statements) -> None:
         "Islamic State West Africa Province."
     )
     assert {(s.stance, s.target_name) for s in found} == {("claim", "Islamic State West Africa Province")}
+
+
+def test_a_headline_summary_of_a_body_statement_is_the_same_act(statements) -> None:
+    found = statements(
+        "Mogadishu bombing toll passes 300 as government blames al-Shabaab\n\n"
+        "A truck bomb killed 300 people in Mogadishu on Saturday. President Ali Hassan said the attack was carried "
+        "out by al-Shabaab."
+    )
+    assert [(s.speaker_name, s.stance, s.target_name) for s in found if s.stance == "accuse"] == [
+        ("Ali Hassan", "accuse", "al-Shabaab")
+    ]

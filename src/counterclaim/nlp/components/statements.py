@@ -332,6 +332,7 @@ class StatementResolver:
                 and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
             )
         ]
+        statements = _without_headline_repeats(statements, text)
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
@@ -368,6 +369,24 @@ def _outermost(acts: list[Act]) -> list[Act]:
         for a in acts
         if a.kind != "report"
         or not any(s <= a.cue.i < e and (s, e) != (a.content.start, a.content.end) for s, e in spans)
+    ]
+
+
+def _without_headline_repeats(statements: list[Statement], text: str) -> list[Statement]:
+    """A headline's summary of an act the body reports ("... as government blames X") is that act, not another.
+
+    A headline statement is dropped when a statement in the body has its
+    stance and target; the body names the speaker more fully.
+    """
+    first = len(text) - len(text.lstrip())
+    headline_end = text.find("\n", first)
+    if headline_end < 0:
+        return statements
+    body = {(s.stance, (s.target_name or "").lower()) for s in statements if s.evidence.start >= headline_end}
+    return [
+        s
+        for s in statements
+        if s.evidence.start >= headline_end or (s.stance, (s.target_name or "").lower()) not in body
     ]
 
 
