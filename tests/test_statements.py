@@ -975,3 +975,11 @@ def test_a_headline_summary_of_a_body_statement_is_the_same_act(statements) -> N
     assert [(s.speaker_name, s.stance, s.target_name) for s in found if s.stance == "accuse"] == [
         ("Ali Hassan", "accuse", "al-Shabaab")
     ]
+
+
+def test_a_punctuation_apposition_does_not_break_speaker_resolution(statements) -> None:
+    found = statements(
+        "A bomb killed nine people in Quetta. In the final days of his campaign, Sen. Ted Cruz (R-Tex.) never "
+        "mentioned the attack, and Sen. Ted Cruz (R-Tex.) condemned it on Friday."
+    )
+    assert isinstance(found, list)

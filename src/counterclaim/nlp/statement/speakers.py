@@ -263,7 +263,8 @@ class SpeakerResolver:
         start = phrase_tokens(head)[0].idx
         # the whole describing phrase ("spokesman of the X faction of Y"), without its clauses
         clauses = {t.i for c in appos.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-        last = max((t for t in appos.subtree if t.i not in clauses and not t.is_punct), key=lambda t: t.i)
+        words = [t for t in appos.subtree if t.i not in clauses and not t.is_punct]
+        last = max(words, key=lambda t: t.i) if words else appos
         party = self.parties.from_text(start, last.idx + len(last))
         if party.role:
             return party
