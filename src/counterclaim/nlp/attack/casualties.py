@@ -157,6 +157,8 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
+#: Casualty kinds that make an attack's toll (arrests and kidnappings are recorded but are not the toll).
+TOLL_KINDS = ("killed", "injured")
 #: Kinds that name who people were, not what befell them: "20 hostages were shot dead" counts the dead.
 _STATUS_KINDS = ("kidnapped", "arrested", "missing")
 
@@ -188,19 +190,15 @@ def _mixed_toll(word: Token, kind: str) -> bool:
 
     Only "or" joins one count of both; "killed 95 and wounded 284" gives two.
     """
-    if kind not in TOLL_WORD_KINDS:
+    if kind not in TOLL_KINDS:
         return False
     for node in (word, word.head):  # "dead or wounded" may hang the pair on the word or on its verb ("fell")
         joined = [c for c in node.children if c.dep_ == "conj"]
         if any(c.dep_ == "cc" and c.lower_ == "or" for c in node.children) and any(
-            _kind_of(c) in TOLL_WORD_KINDS and _kind_of(c) != kind for c in joined
+            _kind_of(c) in TOLL_KINDS and _kind_of(c) != kind for c in joined
         ):
             return True
     return False
-
-
-#: The kinds that make up an attack's toll.
-TOLL_WORD_KINDS = ("killed", "injured")
 
 
 def _qualifier(doc: Doc, start: int) -> str | None:

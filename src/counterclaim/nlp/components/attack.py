@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.attack.casualties import Figure, find_casualties
+from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.place import attack_place
 from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
@@ -29,9 +29,6 @@ from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Statement
-
-#: Casualty kinds that make the attack's toll (arrests and kidnappings are recorded but are not the toll).
-TOLL_KINDS = ("killed", "injured")
 
 
 @dataclass
