@@ -983,3 +983,13 @@ def test_a_punctuation_apposition_does_not_break_speaker_resolution(statements) 
         "mentioned the attack, and Sen. Ted Cruz (R-Tex.) condemned it on Friday."
     )
     assert isinstance(found, list)
+
+
+def test_a_headline_condemnation_by_someone_else_is_kept(statements) -> None:
+    found = statements(
+        "Pope condemns Mogadishu bombing\n\n"
+        "A truck bomb killed 300 people in Mogadishu on Saturday, officials said. President Ali Hassan condemned "
+        "the attack."
+    )
+    assert {s.speaker_name for s in found if s.stance == "condemn"} >= {"Ali Hassan"}
+    assert len([s for s in found if s.stance == "condemn"]) == 2

@@ -13,7 +13,7 @@ _NAMES = ("PROPN", "NOUN")
 
 
 def repaired_subject(verb: Token) -> Token | None:
-    """A subject the parse lost, by either repair below, or None."""
+    """A subject the parse lost, by one of the repairs below, or None."""
     return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb)
 
 

@@ -169,14 +169,14 @@ def _fate(noun: Token, kind: str) -> tuple[str, Token]:
     "Twenty hostages were hacked or shot to death": the hostages are counted
     among the dead, not the kidnapped.
     """
-    if kind not in _STATUS_KINDS or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
+    if kind not in _STATUS_KINDS or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head == noun:
         return kind, noun
     verb = noun.head
     # "hacked or shot to death" shares the subject; "..., and six captives were freed" has its own
     verbs = [verb, *(v for v in verb.conjuncts if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))]
     children = [c for v in verbs for c in v.children]
     words = [*verbs, *children, *(g for c in children for g in c.children)]
-    dead = next((w for w in words if w is not noun and _kind_of(w) == "killed"), None)
+    dead = next((w for w in words if w != noun and _kind_of(w) == "killed"), None)
     return ("killed", dead) if dead is not None else (kind, noun)
 
 

@@ -376,18 +376,40 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     """A headline's summary of an act the body reports ("... as government blames X") is that act, not another.
 
     A headline statement is dropped when a statement in the body has its
-    stance and target; the body names the speaker more fully.
+    stance and target and either the same speaker or a fuller one for a
+    headline's unnamed body ("government", "police"). The header (masthead,
+    headline, standfirst) ends where the first line that reads as a full
+    sentence begins: the lede.
     """
-    first = len(text) - len(text.lstrip())
-    headline_end = text.find("\n", first)
-    if headline_end < 0:
-        return statements
-    body = {(s.stance, (s.target_name or "").lower()) for s in statements if s.evidence.start >= headline_end}
-    return [
-        s
-        for s in statements
-        if s.evidence.start >= headline_end or (s.stance, (s.target_name or "").lower()) not in body
-    ]
+    headline_end = _body_start(text)
+    body = [s for s in statements if s.evidence.start >= headline_end]
+
+    def repeated(headline: Statement) -> bool:
+        words = set(_WORD.findall(headline.speaker_name.lower()))
+        unnamed = headline.speaker.actor_id is None and headline.speaker_name.islower()
+        return any(
+            s.stance == headline.stance
+            and (s.target_name or "").lower() == (headline.target_name or "").lower()
+            and (unnamed or _nested(words, set(_WORD.findall(s.speaker_name.lower()))))
+            for s in body
+        )
+
+    return [s for s in statements if s.evidence.start >= headline_end or not repeated(s)]
+
+
+#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
+_LEDE_WORDS = 12
+
+
+def _body_start(text: str) -> int:
+    """Where the body begins: the first line of ``_LEDE_WORDS`` words or more that ends like a sentence."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip().rstrip("\"'”’")
+        if len(stripped.split()) >= _LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
+            return position
+        position += len(line)
+    return 0
 
 
 def _example(noun: Token) -> Token | None:

@@ -303,7 +303,7 @@ class PartyResolver:
         return party
 
     def _origin(self, head: Token) -> Actor | None:
-        """Whom "officials from Iran" or "members of the council" speak for: the actor their phrase names."""
+        """Whom "officials from Iran" or "members of the Taliban" speak for: the actor their phrase names."""
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
             for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
                 party = self.from_head(obj)

@@ -115,10 +115,10 @@ def _related(a: Actor, b: Actor, kb: KnowledgeBase) -> bool:
 
 
 def _individual(party: Party) -> bool:
-    """A single person the knowledge base does not know as a leader of something (an attacker's name)."""
+    """A single person speaking for no organisation or state (an attacker's name), not "Pakistan's army chief X"."""
     if party.actor is not None:
         return party.actor.kind == "person" and party.affiliation is None
-    return party.named_person or party.is_person
+    return party.is_person and party.affiliation is None
 
 
 def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
