@@ -93,7 +93,7 @@ def _common_word(token: Token) -> bool:
     """Whether a capitalised word is a common one: written in lower case elsewhere in the text, or a suicide word."""
     doc = token.doc
     lower = memo(doc, _LOWER_WORDS_KEY, lambda: frozenset(t for t in token_texts(doc) if t.islower()))
-    return token.lower_ in lower or token.lower_ in set(load_lexicon("attack_types")["suicide"])
+    return token.lower_ in lower or token.lower_ in _words("attack_types", "suicide")
 
 
 _LOWER_WORDS_KEY = "counterclaim.place.lower_words"
@@ -103,6 +103,12 @@ _LOWER_WORDS_KEY = "counterclaim.place.lower_words"
 def _not_places() -> frozenset[str]:
     """Capitalised words that are never where an attack happened (feasts, "the Caliphate")."""
     return frozenset(load_lexicon("places")["not_places"])
+
+
+@cache
+def _words(lexicon: str, key: str) -> frozenset[str]:
+    """A lexicon's word list, lower-cased, as a set built once: rules ask for each candidate."""
+    return frozenset(str(w).lower() for w in load_lexicon(lexicon)[key])
 
 
 def _compound_run(token: Token, floor: int) -> Span:
@@ -238,7 +244,7 @@ class _PlaceFinder:
                 self.landmark = self.landmark or text
                 text, kind = _landmark_parts(text)
                 city, strength = self.city_for(text, True, True) if text else (None, 0)
-                if city is None and kind in set(load_lexicon("places")["building_words"]):
+                if city is None and kind in _words("places", "building_words"):
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
                 city, strength = self.city_for(text, tagged, locative)
@@ -262,17 +268,16 @@ class _PlaceFinder:
         in the Greater Sahara"), a language or people ("speaking in Hausa"), or
         the country in "near the Niger border".
         """
-        lex = load_lexicon("places")
         inside = any(
             lo <= span.start_char and span.end_char <= hi and hi - lo > len(span.text) for lo, hi in self.organisations
         )
         if inside:
             return True
-        if text.lower() in {w.lower() for w in lex["peoples_and_languages"]} or text in _not_places():
+        if text.lower() in _words("places", "peoples_and_languages") or text in _not_places():
             return True
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
-        return bool(after) and after[0].lemma_.lower() in set(lex["border_words"])
+        return bool(after) and after[0].lemma_.lower() in _words("places", "border_words")
 
     def demonym_country(self, word: str) -> str | None:
         """The canonical country of a demonym ("Nigerien" -> "Niger")."""

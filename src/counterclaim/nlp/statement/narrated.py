@@ -126,6 +126,8 @@ class NarratedCues:
     def __init__(self, lexicon: StanceLexicon, targets: TargetFinder) -> None:
         self.lex = lexicon
         self.targets = targets
+        #: Verbs that name someone as responsible: "held X responsible", "identified X as", "described X as".
+        self._naming = lexicon.hold_verbs | lexicon.identify_verbs | lexicon.label_verbs
         #: Every verb lemma some rule of :meth:`act` starts from: any other verb is skipped at once.
         self.cue_lemmas = frozenset().union(
             lexicon.claim_verbs,
@@ -206,8 +208,7 @@ class NarratedCues:
                 party = _pobj(obj, phrase.preposition) or _pobj(verb, phrase.preposition)
                 if party is not None:
                     return Act("blame", verb, speaker, f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
-        naming = lex.hold_verbs | lex.identify_verbs | lex.label_verbs
-        if lemma in naming and obj is not None and self._as_responsible(verb, obj):
+        if lemma in self._naming and obj is not None and self._as_responsible(verb, obj):
             blamed = _named_membership(verb, obj) or obj
             return Act("blame", verb, speaker, f"narrated.{lemma}_responsible", [Blame(blamed, "cue")])
         held = self._held_responsible(verb) if lemma in lex.hold_verbs else None
