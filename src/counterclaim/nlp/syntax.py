@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Dependencies that make a token its verb's subject.
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NAMES = ("PROPN", "NOUN")
+
+
+def preposition_objects(head: Token, *prepositions: str) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``prepositions`` ("fighters from X", "officials of Y": X, Y)."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in prepositions
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def repaired_subject(verb: Token) -> Token | None:
@@ -23,7 +35,7 @@ def fronted_subject(verb: Token) -> Token | None:
     Only for a main verb with no subject, whose preceding noun phrase (before
     a comma) is the object of a preposition of that same verb.
     """
-    if verb.dep_ != "ROOT" or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     k = verb.i - 1
     while k >= verb.sent.start and verb.doc[k].text == ",":
@@ -44,7 +56,7 @@ def acronym_subject(verb: Token) -> Token | None:
     Only when the verb has no subject of its own and the acronym comes first,
     written in capitals, so a real "is" is never taken for a name.
     """
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     return next((c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.text == "IS"), None)
 
@@ -58,7 +70,7 @@ def stranded_subject(verb: Token) -> Token | None:
     between the coordinating word and a subjectless conjunct verb, attached
     to the first verb, is the conjunct's subject.
     """
-    if verb.dep_ != "conj" or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     first = verb.head
     joint = next((c for c in first.children if c.dep_ == "cc" and c.i < verb.i), None)

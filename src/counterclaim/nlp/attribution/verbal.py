@@ -28,13 +28,12 @@ from counterclaim.nlp.attribution.spans import (
 )
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text, token_texts
-from counterclaim.nlp.syntax import acronym_subject, repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, acronym_subject, repaired_subject
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
 _GLUE = re.compile(r"[\s,:;—–-]*")
 _CONTINUED = re.compile(r"[^\n\"“”«»]{0,80}?[.,]?[^\S\n]*")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: What a speaker's name never spans: a paragraph break or a dateline dash ("CITY (Agency) – Jane Doe said").
 _SOURCE_BREAK = re.compile(r"\n|\s[–—―]\s|\s--\s")
 _CUE_LEFT = ("aux", "auxpass", "neg")
@@ -175,7 +174,7 @@ def _source_span(doc: Doc, source: Token | None, lexicon: CueLexicon) -> Span | 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the verb's subject, or the governing verb's for "…, saying" and "and added"."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:  # two subjects are a misparse, often of a dateline ("CITY (Agency) – X said"): the nearest speaks
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in _CUE_LEFT for c in verb.children):

@@ -31,6 +31,7 @@ from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
+from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
 from counterclaim.records import Actor, Attribution, Evidence, Statement
 from counterclaim.records import Span as TextSpan
@@ -224,9 +225,7 @@ class StatementResolver:
     @staticmethod
     def _membership(head: Token) -> Token:
         """What anonymous members belong to ("fighters of its unit" -> unit), else the head itself."""
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            return next((g for g in prep.children if g.dep_ == "pobj"), head)
-        return head
+        return next(iter(preposition_objects(head, "of", "from")), head)
 
     def _about_group(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
         """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from counterclaim.kb import KnowledgeBase, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
 from counterclaim.nlp.doctext import doc_ents
+from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.records import Actor, Mention, Span
 
 #: Dependents that do not belong to a name: clauses, lists and punctuation around it.
@@ -250,11 +251,10 @@ class PartyResolver:
         """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
         if head.lower_ not in self.generic_heads:
             return None
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                party = self.from_head(obj)
-                if party.actor is not None and party.actor.kind == "militant_group":
-                    return party
+        for obj in preposition_objects(head, "of", "from"):
+            party = self.from_head(obj)
+            if party.actor is not None and party.actor.kind == "militant_group":
+                return party
         return None
 
     def _self_named(self, head: Token) -> Party | None:
@@ -304,11 +304,10 @@ class PartyResolver:
 
     def _origin(self, head: Token) -> Actor | None:
         """Whom "officials from Iran" or "members of the Taliban" speak for: the actor their phrase names."""
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
-                party = self.from_head(obj)
-                if party.actor is not None:
-                    return self.affiliation_of(party.actor)
+        for obj in (g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN"):
+            party = self.from_head(obj)
+            if party.actor is not None:
+                return self.affiliation_of(party.actor)
         return None
 
     def from_text(self, start: int, end: int) -> Party:

@@ -26,9 +26,8 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.syntax import repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, repaired_subject
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: Dependencies through which a verb shares the subject of its head.
 _SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
 _PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
@@ -49,7 +48,7 @@ def clause_subject(cue: Token) -> Token | None:
     """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
     token = cue
     for _ in range(8):
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None) or repaired_subject(token)
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or repaired_subject(token)
         if subject is not None:
             return subject
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
@@ -305,7 +304,7 @@ class SpeakerResolver:
                 heads.setdefault(span.root.i, False)
         for i in self._noun_subjects_and_objects():
             token = self.doc[i]
-            salient = token.dep_ in _SUBJECTS or (
+            salient = token.dep_ in SUBJECTS or (
                 token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.dep_ in ("prep", "agent")
             )
             if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
@@ -322,7 +321,7 @@ class SpeakerResolver:
 
         Read off attribute arrays, so no Token object is built for the rest of the document.
         """
-        deps = {get_string_id(dep) for dep in (*_SUBJECTS, "pobj")}
+        deps = {get_string_id(dep) for dep in (*SUBJECTS, "pobj")}
         # column by column: a 2-D array's tolist() builds a list per row
         dep_ids, pos_ids = self.doc.to_array([DEP, POS]).T.tolist() if len(self.doc) else ([], [])
         rows = enumerate(zip(dep_ids, pos_ids, strict=True))
