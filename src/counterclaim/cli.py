@@ -35,6 +35,7 @@ from counterclaim.events import (
     split_decision,
 )
 from counterclaim.ingest import IngestError, read_inputs
+from counterclaim.ingest.fetch import FetchPolicy
 from counterclaim.nlp import ModelNotFound
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
@@ -76,7 +77,15 @@ class ReportFormat(StrEnum):
 
 
 Paths = Annotated[
-    list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories (read recursively) or - for stdin.")
+    list[str],
+    typer.Argument(help="Files (.txt, .html, .jsonl), directories (read recursively), http(s) URLs, or - for stdin."),
+]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let URLs reach private, loopback and link-local addresses (refused by default; metadata never).",
+    ),
 ]
 ModelOption = Annotated[
     str | None,
@@ -134,7 +143,9 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-@app.command(epilog="Example: counterclaim analyze articles/ feed.jsonl --db attacks.db")
+@app.command(
+    epilog="Example: counterclaim analyze articles/ feed.jsonl https://news.example/story.html --db attacks.db"
+)
 def analyze(
     paths: Paths,
     db: DbOption = None,
@@ -147,6 +158,7 @@ def analyze(
     ] = True,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Read articles, extract their records, store them, group them into events, and print the events' reports.
 
@@ -170,7 +182,8 @@ def analyze(
                 else:
                     yield document
 
-        for batch in batched(_records(paths, backend, failures, fresh), DEFAULT_BATCH_SIZE):
+        records = _records(paths, backend, failures, fresh, allow_private=allow_private)
+        for batch in batched(records, DEFAULT_BATCH_SIZE):
             for record, stored in zip(batch, store.save_many(batch), strict=True):
                 counts["stored" if stored else "already present"] += 1
                 seen[record.document.id] = None
@@ -189,9 +202,10 @@ def extract(
     pipeline: PipelineOption = None,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Write each input's record in the evaluation format to OUT/NAME.json (no database)."""
-    _export(paths, out, _backend(model, kb, pipeline, workers=workers, dask=dask), to_eval)
+    _export(paths, out, _backend(model, kb, pipeline, workers=workers, dask=dask), to_eval, allow_private)
 
 
 @app.command(epilog="Example: counterclaim attributions articles/ --out spans/")
@@ -202,10 +216,11 @@ def attributions(
     kb: KbOption = None,
     pipeline: PipelineOption = None,
     workers: WorkersOption = 1,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Write each input's reported-speech spans (source, cue, content) to OUT/NAME.json (no database)."""
     backend = _backend(model, kb, pipeline, until="cc_attributions", workers=workers)
-    _export(paths, out, backend, attributions_to_eval)
+    _export(paths, out, backend, attributions_to_eval, allow_private)
 
 
 @app.command(epilog="Example: counterclaim report --db attacks.db --event ev-1a2b3c4d5e6f --out kerman.html")
@@ -391,11 +406,16 @@ def _records(
     backend: Backend,
     failures: list[str],
     keep: Callable[[Iterable[Document]], Iterator[Document]] = iter,
+    allow_private: bool = False,
 ) -> Iterator[ArticleRecord]:
-    """Records of the inputs, streamed under a progress bar; bad inputs are appended to ``failures``."""
+    """Records of the inputs, streamed under a progress bar; bad inputs are appended to ``failures``.
+
+    URLs are fetched under the default policy (public addresses only) unless ``allow_private``.
+    """
+    policy = FetchPolicy(allow_private=allow_private)
 
     def documents() -> Iterator[Document]:
-        for item in read_inputs(paths):
+        for item in read_inputs(paths, policy):
             if isinstance(item, IngestError):
                 failures.append(str(item))
             else:
@@ -411,14 +431,20 @@ def _records(
                 yield result
 
 
-def _export(paths: list[str], out: Path, backend: Backend, to_json: Callable[[ArticleRecord], dict[str, Any]]) -> None:
+def _export(
+    paths: list[str],
+    out: Path,
+    backend: Backend,
+    to_json: Callable[[ArticleRecord], dict[str, Any]],
+    allow_private: bool = False,
+) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise fail(f"cannot create {out}: {err.strerror or err}") from err
     failures: list[str] = []
     written: set[str] = set()
-    for record in _records(paths, backend, failures):
+    for record in _records(paths, backend, failures, allow_private=allow_private):
         name = _unique(record.document.name, written)
         target = out / f"{name}.json"
         target.write_text(json.dumps(to_json(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

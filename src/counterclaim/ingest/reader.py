@@ -1,4 +1,4 @@
-"""Turns paths (files, directories, JSONL, ``-`` for stdin) into a stream of Documents.
+"""Turns paths (files, directories, JSONL, ``-`` for stdin, http(s) URLs) into a stream of Documents.
 
 A generator end to end: a directory of a million files or a JSONL export of
 several gigabytes is read one article at a time, and a bad article becomes an
@@ -13,13 +13,16 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from counterclaim.ingest.dates import parse_published
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import IngestError, InputRejected
 from counterclaim.ingest.html import extract_html
 from counterclaim.records import Document, document_id, unix_newlines
+
+if TYPE_CHECKING:
+    from counterclaim.ingest.fetch import FetchPolicy
 
 #: Largest article accepted, in bytes (a file, a JSONL line, or stdin). News articles are
 #: tens of kilobytes; anything this big is a dump or a mistake and would stall the parser.
@@ -33,19 +36,26 @@ TEXT_SUFFIXES = frozenset({".txt"})
 DIRECTORY_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
 
 STDIN = "-"
+#: Inputs starting with these are fetched (``ingest/fetch.py``), not opened as files.
+URL_PREFIXES = ("http://", "https://")
 
 Item = Document | IngestError
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[Item]:
+def read_inputs(paths: Sequence[str], fetch_policy: FetchPolicy | None = None) -> Iterator[Item]:
     """Each article under ``paths``, in order (directories recursively, sorted), as Document or IngestError.
 
-    The same file reached twice (named, and inside a named directory) is read once.
+    The same file reached twice (named, and inside a named directory) is read
+    once. An ``http://`` or ``https://`` URL is fetched under ``fetch_policy``
+    (``ingest/fetch.py``: public addresses only unless it allows more).
     """
     seen: set[Path] = set()
     for given in paths:
         if given == STDIN:
             yield _read_stdin(sys.stdin.buffer)
+            continue
+        if is_url(given):
+            yield _read_url(given, fetch_policy)
             continue
         path = Path(given)
         if path.is_dir():
@@ -81,7 +91,9 @@ def _read_file(path: Path) -> Iterator[Item]:
         if size > MAX_BYTES:
             raise InputRejected(f"too large ({size} bytes; the limit is {MAX_BYTES})")
         raw = path.read_bytes()
-        yield _document(decode_bytes(raw), raw, name=path.stem, source_path=str(path), html=suffix in HTML_SUFFIXES)
+        yield build_document(
+            decode_bytes(raw), raw, name=path.stem, source_path=str(path), html=suffix in HTML_SUFFIXES
+        )
     except InputRejected as err:
         yield IngestError(str(path), err.reason)
     except OSError as err:
@@ -93,9 +105,23 @@ def _read_stdin(stream: BinaryIO) -> Item:
         raw = stream.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise InputRejected(f"too large (over the limit of {MAX_BYTES} bytes)")
-        return _document(decode_bytes(raw), raw, name="stdin", source_path=None, html=_looks_like_html(raw))
+        return build_document(decode_bytes(raw), raw, name="stdin", source_path=None, html=_looks_like_html(raw))
     except InputRejected as err:
         return IngestError(STDIN, err.reason)
+
+
+def is_url(value: str) -> bool:
+    """Whether an input names a web page rather than a file."""
+    return value[:8].lower().startswith(URL_PREFIXES)
+
+
+def _read_url(url: str, policy: FetchPolicy | None) -> Item:
+    from counterclaim.ingest.fetch import FetchError, fetch_document  # httpx is imported only when a URL is read
+
+    try:
+        return fetch_document(url, policy)
+    except FetchError as err:
+        return IngestError(url, err.reason)
 
 
 def _looks_like_html(raw: bytes) -> bool:
@@ -128,7 +154,7 @@ def _jsonl_line(line: bytes, path: Path, number: int) -> Item:
         body, html = (data.get("text"), False) if data.get("text") else (data.get("html"), True)
         if not isinstance(body, str) or not body.strip():
             raise InputRejected('no "text" or "html" string')
-        return _document(
+        return build_document(
             body,
             line,
             name=str(data.get("name") or f"{path.stem}-{number}"),
@@ -140,12 +166,13 @@ def _jsonl_line(line: bytes, path: Path, number: int) -> Item:
         return IngestError(where, err.reason)
 
 
-def _document(
+def build_document(
     text: str, raw: bytes, *, name: str, source_path: str | None, html: bool, metadata: dict | None = None
 ) -> Document:
-    """A Document from decoded ``text`` and the ``raw`` bytes it came from.
+    """A Document from decoded ``text`` and the ``raw`` bytes it came from (a file, a JSONL line, a
+    fetched page, a pasted article); :class:`InputRejected` when no text is left.
 
-    ``metadata`` (JSONL keys) wins over what an HTML page says of itself.
+    ``metadata`` (JSONL keys, or what the caller knows) wins over what an HTML page says of itself.
     """
     fields: dict = {}
     if html:
