@@ -181,6 +181,38 @@ class ArticleRecord(Record):
     mentions: list[Mention] = []
 
 
+class EventRef(Record):
+    """The cross-document event an exported article belongs to, as the events listing names it."""
+
+    id: str
+    label: str
+    date: dt.date | None = None
+    city: str | None = None
+    country: str | None = None
+    attack_type: str | None = None
+
+
+class StatementCodes(Record):
+    """A statement's stable id and its codes in the event-data vocabularies (see ``export/data/cameo.yaml``)."""
+
+    statement_id: str = Field(description="document id and position, e.g. '79f6048f9108aeb1-s3'")
+    cameo: str | None = Field(default=None, description="CAMEO event code, e.g. '015' (claim responsibility)")
+    cameo_name: str | None = None
+    plover: str | None = Field(default=None, description="PLOVER category, e.g. 'ACCUSE'; none for CAMEO 01x")
+
+
+class ExportedArticle(Record):
+    """One line of the JSON Lines export: an article's record, its event, and the ids and codes of its statements.
+
+    ``codes[i]`` belongs to ``record.statements[i]``; the record is exactly
+    what the store holds, so a line round-trips to an :class:`ArticleRecord`.
+    """
+
+    event: EventRef | None = None
+    record: ArticleRecord
+    codes: list[StatementCodes] = []
+
+
 def unix_newlines(text: str) -> str:
     """The stored text of a document: the text as given, with unix newlines only.
 
@@ -217,6 +249,7 @@ SCHEMA_MODELS: tuple[type[BaseModel], ...] = (
     CasualtyReport,
     Evidence,
     ArticleRecord,
+    ExportedArticle,
 )
 
 

@@ -132,6 +132,13 @@ def country_name(text: str) -> str | None:
     return names.get(key)
 
 
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name or alias ("Iran" -> "IR"), for formats that want codes (STIX)."""
+    name = country_name(text)
+    _, by_code = _countries()
+    return next((code for code, canonical in by_code.items() if canonical == name), None) if name else None
+
+
 def find_cities(
     name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
 ) -> list[City]:

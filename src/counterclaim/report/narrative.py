@@ -191,6 +191,11 @@ def _span(values: Iterable[dt.date | None]) -> tuple[dt.date | None, dt.date | N
     return (min(dates), max(dates)) if dates else (None, None)
 
 
+def named_party(stance: str, target: str | None, speaker: str, affiliation: str | None) -> str | None:
+    """The party a statement is about, as named: its target; a claim without one claims for the speaker's group."""
+    return target or (affiliation or speaker if stance == "claim" else None)
+
+
 class _Builder:
     """Holds what every section needs: the names resolver, the event's country and the responsible parties."""
 
@@ -216,9 +221,9 @@ class _Builder:
         return list(dict.fromkeys(p for p in found if p))
 
     def party_of(self, merged: MergedStatement) -> str | None:
-        """The party a statement is about; a claim without a target claims for the speaker's group."""
+        """The party a statement is about, by its canonical name (see :func:`named_party`)."""
         st = merged.statement
-        name = st.target_name or (st.speaker_affiliation or st.speaker_name if st.stance == "claim" else None)
+        name = named_party(st.stance, st.target_name, st.speaker_name, st.speaker_affiliation)
         return self.names.display(name) if name else None
 
     def responsible(self, party: str | None) -> bool:

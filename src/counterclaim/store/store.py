@@ -121,6 +121,15 @@ class Store:
             query = select(schema.documents.c.id).order_by(schema.documents.c.ingested_at, schema.documents.c.id)
             return list(conn.execute(query).scalars())
 
+    def ingestion_times(self, document_ids: Sequence[str]) -> dict[str, dt.datetime]:
+        """When each of ``document_ids`` was stored (UTC): the creation time of what counterclaim made of it."""
+        docs = schema.documents
+        query = select(docs.c.id, docs.c.ingested_at).where(docs.c.id.in_(list(document_ids)))
+        with self.engine.connect() as conn:
+            found = conn.execute(query).all()
+        # SQLite hands back naive datetimes; they were written in UTC
+        return {row.id: row.ingested_at.replace(tzinfo=row.ingested_at.tzinfo or dt.UTC) for row in found}
+
     def upsert_actors(self, actors: Iterable[Actor]) -> None:
         """Write knowledge-base actors, replacing the provisional names rows were created with."""
         with self.engine.begin() as conn:
