@@ -1,4 +1,4 @@
-"""The ``counterclaim`` command line: analyze, extract, attributions, report.
+"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, export.
 
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
@@ -34,6 +34,7 @@ from counterclaim.events import (
     move_decision,
     split_decision,
 )
+from counterclaim.export import FORMATS, ExportCounts, write_export
 from counterclaim.ingest import IngestError, read_inputs
 from counterclaim.ingest.fetch import FetchPolicy
 from counterclaim.nlp import ModelNotFound
@@ -267,6 +268,54 @@ def events(
             typer.echo(f"{unassigned} documents in no event: run `counterclaim event recluster`", err=True)
     finally:
         store.close()
+
+
+ExportChoice = StrEnum("ExportChoice", {name: name for name in FORMATS})  # type: ignore[misc]
+
+
+EXPORT_HELP = "\n\n".join(
+    [
+        "Export the store for other tools: STIX 2.1 (OpenCTI, MISP), CSV, JSON Lines, a GTD-style table, "
+        "GraphML, GEXF.",
+        "Every format carries the statements' CAMEO codes and PLOVER categories; ids are stable, so exporting again "
+        "names the same things the same way. Fields of each format: docs/exports.md.",
+        *(f"{f.name}: {f.description}." for f in FORMATS.values()),
+    ]
+)
+
+
+@app.command(
+    "export",
+    help=EXPORT_HELP,
+    epilog="Example: counterclaim export --format stix --event ev-1a2b3c4d5e6f --out kerman.stix.json --db attacks.db",
+)
+def export_(
+    fmt: Annotated[ExportChoice, typer.Option("--format", help="Output format (see above).", case_sensitive=False)],
+    out: Annotated[
+        str, typer.Option("--out", help="File to write; for csv a folder (or a .zip file); - for standard output.")
+    ],
+    event: Annotated[str | None, typer.Option("--event", help="Export this event only (default: everything).")] = None,
+    db: DbOption = None,
+) -> None:
+    chosen = FORMATS[ExportChoice(fmt).value]
+    store = _open_store(db, create=False)
+    counts = ExportCounts()
+    try:
+        total = 1 if event else store.event_count() + len(store.unassigned_document_ids())
+        with _progress() as progress:
+            task = progress.add_task(f"exporting {chosen.name}", total=total)
+            counts.listener = lambda _unit: progress.advance(task)
+            written = write_export(store, chosen.name, out, event, counts)
+    except UnknownEvent as err:
+        raise fail(f"no event {event!r} in {store.display_url}") from err
+    except ValueError as err:
+        raise fail(str(err)) from err
+    except OSError as err:
+        raise fail(f"cannot write {out}: {err.strerror or err}") from err
+    finally:
+        store.close()
+    where = f" to {written[0] if len(written) == 1 else Path(out)}" if written else ""
+    typer.echo(f"{chosen.name}: {counts} exported{where}", err=True)
 
 
 event_app = typer.Typer(
