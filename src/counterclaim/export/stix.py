@@ -24,7 +24,7 @@ they are dated at a fixed epoch so that every export describes them alike.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import stix2
@@ -130,6 +130,8 @@ class _Builder:
         )
         self.extended = {self.extension.id: {"extension_type": "toplevel-property-extension"}}
         self.emitted: set[str] = set()
+        #: Identities, threat actors and places already made (validating a stix2 object is the export's main cost).
+        self.shared: dict[str, Any] = {}
         self.mapping = load_data("stix")
         self.kb = ActorNames().kb
 
@@ -307,10 +309,20 @@ class _Builder:
             return self._threat_actor(party)
         return self._identity(party)
 
+    def _shared(self, object_id: str, make: Callable[[], Any]) -> Any:
+        """The shared object ``object_id``, made once."""
+        if object_id not in self.shared:
+            self.shared[object_id] = make()
+        return self.shared[object_id]
+
     def _identity(self, actor: ActorRef) -> Any:
+        object_id = stix_id("identity", actor.key)
+        return self._shared(object_id, lambda: self._new_identity(object_id, actor))
+
+    def _new_identity(self, object_id: str, actor: ActorRef) -> Any:
         kind = actor.kind
         return stix2.Identity(
-            id=stix_id("identity", actor.key),
+            id=object_id,
             name=actor.name,
             identity_class=self.mapping["identity_class"].get(kind, "unknown"),
             created=EPOCH,
@@ -324,9 +336,13 @@ class _Builder:
         )
 
     def _threat_actor(self, actor: ActorRef) -> Any:
+        object_id = stix_id("threat-actor", actor.key)
+        return self._shared(object_id, lambda: self._new_threat_actor(object_id, actor))
+
+    def _new_threat_actor(self, object_id: str, actor: ActorRef) -> Any:
         entry = self.kb.entry(actor.key) if self.kb is not None and actor.kind else None
         return stix2.ThreatActor(
-            id=stix_id("threat-actor", actor.key),
+            id=object_id,
             name=actor.name,
             threat_actor_types=self.mapping["threat_actor_types"].get(actor.kind, ["unknown"]),
             created=EPOCH,
@@ -347,8 +363,21 @@ class _Builder:
         code = country_code(country) if country else None
         if code is None and (lat is None or lon is None):
             return None
+        object_id = stix_id("location", f"{country}|{city}|{landmark}")
+        return self._shared(object_id, lambda: self._new_location(object_id, city, country, code, lat, lon, landmark))
+
+    def _new_location(
+        self,
+        object_id: str,
+        city: str | None,
+        country: str | None,
+        code: str | None,
+        lat: float | None,
+        lon: float | None,
+        landmark: str | None,
+    ) -> Any:
         return stix2.Location(
-            id=stix_id("location", f"{country}|{city}|{landmark}"),
+            id=object_id,
             name=", ".join(p for p in (landmark, city, country) if p),
             created=EPOCH,
             modified=EPOCH,
