@@ -34,7 +34,7 @@ from counterclaim.events import (
     move_decision,
     split_decision,
 )
-from counterclaim.export import FORMATS, ExportCounts, write_export
+from counterclaim.export import FORMATS, ExportCounts, ExportError, write_export
 from counterclaim.ingest import IngestError, read_inputs
 from counterclaim.ingest.fetch import FetchPolicy
 from counterclaim.nlp import ModelNotFound
@@ -308,7 +308,7 @@ def export_(
             written = write_export(store, chosen.name, out, event, counts)
     except UnknownEvent as err:
         raise fail(f"no event {event!r} in {store.display_url}") from err
-    except ValueError as err:
+    except ExportError as err:
         raise fail(str(err)) from err
     except OSError as err:
         raise fail(f"cannot write {out}: {err.strerror or err}") from err

@@ -13,12 +13,21 @@ Unknown formats raise :class:`UnknownFormat`, unknown events
 :class:`~counterclaim.events.UnknownEvent`, both before any output.
 """
 
-from counterclaim.export.registry import FORMATS, ExportFormat, UnknownFormat, export_chunks, get_format, write_export
+from counterclaim.export.registry import (
+    FORMATS,
+    ExportError,
+    ExportFormat,
+    UnknownFormat,
+    export_chunks,
+    get_format,
+    write_export,
+)
 from counterclaim.export.source import ExportCounts, ExportUnit, export_units
 
 __all__ = [
     "FORMATS",
     "ExportCounts",
+    "ExportError",
     "ExportFormat",
     "ExportUnit",
     "UnknownFormat",

@@ -91,7 +91,11 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-class UnknownFormat(ValueError):
+class ExportError(ValueError):
+    """An export that cannot be made as asked (its message is for the user)."""
+
+
+class UnknownFormat(ExportError):
     """No export format of that name."""
 
 
@@ -129,7 +133,7 @@ def write_export(
     chosen = get_format(fmt)
     if str(out) == "-":
         if chosen.folder is not None:
-            raise ValueError(f"{fmt} writes several files: give a folder, or a .zip file, with --out")
+            raise ExportError(f"{fmt} writes several files: give a folder, or a .zip file, with --out")
         for chunk in export_chunks(store, fmt, event_id, counts):
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
