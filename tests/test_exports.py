@@ -7,6 +7,7 @@ multi-article corpus (ten events, nineteen articles), once for the module.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -279,3 +280,19 @@ def test_cli_errors_are_one_line(store_path: Path, tmp_path: Path) -> None:
         assert result.exit_code == 2, result.output
         assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.json").exists()
+
+
+def test_every_format_exports_from_either_backend(tmp_db: str, records: list) -> None:
+    """The exporters read through the Store, so PostgreSQL exports as SQLite does (timestamps in UTC on both)."""
+    with Store(tmp_db) as store:
+        store.save_many(records)
+        store.update_events([r.document.id for r in records])
+        times = store.ingestion_times([r.document.id for r in records])
+        assert len(times) == len(records) and all(t.utcoffset() == dt.timedelta(0) for t in times.values())
+        outputs = {name: b"".join(export_chunks(store, name)) for name in FORMATS}
+    bundle = stix2.parse(outputs["stix"].decode("utf-8"), allow_custom=True)
+    exported_ids = {o.x_counterclaim_statement_id for o in bundle.objects if "x_counterclaim_statement_id" in o}
+    assert exported_ids == _statement_ids(records)
+    assert len(outputs["jsonl"].splitlines()) == len(records)
+    with zipfile.ZipFile(io.BytesIO(outputs["csv"])) as archive:
+        assert "datapackage.json" in archive.namelist()
