@@ -171,7 +171,9 @@ def test_consensus_claim_and_confirmation(report: NarrativeReport) -> None:
 
 
 def test_attacked_state_blames_another_party(report: NarrativeReport) -> None:
-    israel = [c for c in report.matrix if c.group == "attacked" and c.party == "Israel"]
+    column = report.matrix.parties.index("Israel")
+    assert not report.matrix.responsible[column]
+    israel = [c for row in report.matrix.rows if (c := row.cells[column]) and c.group == "attacked"]
     assert sum(c.count for c in israel) == 4
     blocs = {c.bloc for c in israel}
     assert any("media" in b for b in blocs) and any("officials" in b for b in blocs)
@@ -213,9 +215,9 @@ def test_same_claim_from_two_outlets_is_one_statement(reactions: ArticleRecord, 
 
 def test_renderers(report: NarrativeReport, tmp_path) -> None:
     text = render_narrative(report, "text")
-    assert "Ali Khamenei" in text and "never names Islamic State" in text and "reactions@" in text
+    assert "Ali Khamenei" in text and "never named the Islamic State" in text and "[1] reactions, characters" in text
     markdown = render_narrative(report, "markdown")
-    assert markdown.startswith("# ") and "## Omissions" in markdown
+    assert markdown.startswith("# ") and "## Silences" in markdown and "[^1]: reactions, characters" in markdown
     page = write_narrative(report, tmp_path / "kerman.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Esmail Qaani" in page
     assert NarrativeReport.model_validate(json.loads(render_narrative(report, "json"))) == report
