@@ -81,7 +81,6 @@ class _Writer:
         self.year = report.date.year if report.date else None
         claim_dates = [line.first_date for line in report.claimed_by if line.first_date]
         self.claim_date = min(claim_dates) if claim_dates else None
-        self.claim_line = next((line for line in report.claimed_by if line.first_date == self.claim_date), None)
         self.responsible = [line.party for line in [*report.claimed_by, *report.confirmed]]
 
     # -- wording helpers ---------------------------------------------------
@@ -228,9 +227,8 @@ class _Writer:
                 first = min(dates, default=None)
                 since = self.since(first, max(dates, default=None), min(reported, default=None))
                 evidence = [e for d in items for e in d.evidence]
-                if first and self.claim_line and self.claim_date and first < self.claim_date:
+                if first and self.claim_date and first < self.claim_date:  # the claim's day is cited with the claim
                     since += self.t["before_claim"].format(days=count_of((self.claim_date - first).days, "days"))
-                    evidence += self.claim_line.evidence
                 who = self._bloc_speakers(list({d.speaker.name: d.speaker for d in items}.values()))
                 key = "blame_also" if n else "blame"
                 text = self.t[key].format(who=who, party=the(group[0].party), since=since)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from counterclaim.events.merge_statements import EvidenceRef
 from counterclaim.report.models import (
     AttributionMatrix,
+    BriefSentence,
     CasualtyLine,
     MatrixCell,
     NarrativeReport,
@@ -240,14 +241,23 @@ def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
     return items
 
 
+def _sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
+    """A sentence of the brief with each clause's notes, a note already cited earlier in the sentence left out
+    (the toll and the place of an attack are often one sentence of the article)."""
+    cited: set[int] = set()
+    clauses = []
+    for clause in sentence.clauses:
+        numbers = [n for n in notes.cite(clause.evidence) if n not in cited]
+        cited.update(numbers)
+        clauses.append((clause.text, numbers))
+    return Sentence(clauses=clauses)
+
+
 def layout(report: NarrativeReport) -> Layout:
     """The report as the renderers lay it out."""
     notes = Notes(report.passages)
     titles = words()["sections"]
-    brief = [
-        [Sentence(clauses=[(c.text, notes.cite(c.evidence)) for c in sentence.clauses]) for sentence in p.sentences]
-        for p in report.brief
-    ]
+    brief = [[_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
     condemned = (
         [Line(text="Condemned the attack: " + ", ".join(_who(s) for s in report.condemned_by), notes=[])]
         if report.condemned_by
