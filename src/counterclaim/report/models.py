@@ -18,8 +18,9 @@ from counterclaim.events.merge_statements import EvidenceRef
 from counterclaim.records import MetadataSource, Stance
 
 BlocGroup = Literal["claimant", "attacked", "foreign", "other"]
-#: Where a document's outlet or date came from: its metadata (see ``Document.provenance``) or its own text.
-SourceOrigin = MetadataSource | Literal["header", "dateline", "text"]
+#: Where a document's outlet or date came from (``Document.provenance``); "text" for a record stored before
+#: provenance was kept, whose date the pipeline can only have read from the article's text.
+SourceOrigin = MetadataSource | Literal["text"]
 BriefTopic = Literal["attack", "claim", "confirmation", "divergence", "denial", "silence", "change"]
 
 

@@ -35,8 +35,6 @@ from counterclaim.events.merge_statements import (
     same_speaker,
 )
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.components.dateline import parse_dateline
-from counterclaim.nlp.published import find_published
 from counterclaim.records import ArticleRecord, Document, Mention
 from counterclaim.report.brief import build_brief
 from counterclaim.report.matrix import build_matrix
@@ -393,27 +391,20 @@ def _attack_words(records: list[ArticleRecord], attack_type: str | None) -> str 
 
 
 def _document_ref(document: Document, names: ActorNames) -> DocumentRef:
-    """The document with where its outlet and date came from: metadata when ingest read them, else its own text."""
+    """The document with where its outlet and date came from (``Document.provenance``)."""
     provenance = document.provenance
-    outlet, outlet_from = document.outlet, provenance.get("outlet")
-    published, published_from = document.published, provenance.get("published")
-    dateline = parse_dateline(document.text, document.published) if not (outlet and published_from) else None
-    if outlet is None and dateline and dateline.get("outlet"):
-        outlet, outlet_from = names.display(dateline["outlet"]), "dateline"
-    if published is not None and published_from is None:
-        found = find_published(document.text, dateline)
-        origin: SourceOrigin = "text"
-        if found is not None and found.date == published:
-            origin = "dateline" if found.rule == "published.dateline" else "header"
-        published_from = origin
+    outlet_from = provenance.get("outlet") if document.outlet else None
+    published_from: SourceOrigin | None = None
+    if document.published is not None:
+        published_from = provenance.get("published") or "text"
     return DocumentRef(
         id=document.id,
         name=document.name,
         title=document.title,
         url=document.url,
-        outlet=outlet,
-        outlet_from=outlet_from if outlet else None,
-        published=published,
+        outlet=names.display(document.outlet) if outlet_from == "dateline" and document.outlet else document.outlet,
+        outlet_from=outlet_from,
+        published=document.published,
         published_from=published_from,
     )
 
