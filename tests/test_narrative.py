@@ -12,6 +12,7 @@ import json
 import pytest
 
 from counterclaim.events import merge_statements
+from counterclaim.events.merge_statements import EvidenceRef
 from counterclaim.records import (
     ArticleRecord,
     CasualtyReport,
@@ -27,6 +28,8 @@ from counterclaim.records import (
 )
 from counterclaim.report.narrative import NarrativeReport, build_narrative
 from counterclaim.report.narrative_render import render_narrative, write_narrative
+from counterclaim.report.passages import build_passages
+from counterclaim.report.wording import act, count_of, day, figure, join, people, the
 
 REACTIONS = (
     "Two blasts tore through a memorial crowd in Kerman, Iran, on January 3, 2024, and state media put the toll at "
@@ -232,3 +235,46 @@ def test_reporting_that_a_speaker_did_not_name_the_claimant_is_no_naming(reactio
     record = ArticleRecord(document=doc, event=reactions.event, statements=[quiet])
     omitted = {o.speaker.name for o in build_narrative([reactions, record]).omissions}
     assert "the president" in omitted
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Islamic State", "militant_group", "the Islamic State"),
+        ("Islamic State Khorasan Province", None, "the Islamic State Khorasan Province"),
+        ("Ministry of Intelligence", "agency", "the Ministry of Intelligence"),
+        ("United States", "state", "the United States"),
+        ("Kayhan", "media", "Kayhan"),
+        ("Ali Khamenei", "person", "Ali Khamenei"),
+        ("al-Shabaab", "militant_group", "al-Shabaab"),
+        ("Tehrik-i-Taliban Pakistan", "militant_group", "Tehrik-i-Taliban Pakistan"),
+        ("interior minister", None, "the interior minister"),
+        ("prominent regime officials", None, "prominent regime officials"),
+        ("U.S. intelligence", "agency", "U.S. intelligence"),
+    ],
+)
+def test_names_take_the_article_english_gives_them(name: str, kind: str | None, expected: str) -> None:
+    assert the(name, kind) == expected
+
+
+def test_plain_words_for_dates_lists_figures_and_stances() -> None:
+    assert day(JAN[3]) == "3 January 2024" and day(JAN[9], 2024) == "9 January"
+    assert join(["A"]) == "A" and join(["A", "B", "C"]) == "A, B and C" and join(["A", "B"], "or") == "A or B"
+    assert people(94) == "94 people" and people(284, "some") == "some 284 people" and people(1) == "one person"
+    assert people(24, "dozens") == "dozens of people" and figure(24, "dozens") == "dozens"
+    assert count_of(1, "days") == "a day" and count_of(5, "days") == "five days" and count_of(12, "days") == "12 days"
+    assert act("accuse", "Israel") == "blamed Israel" and act("other", "Islamic State") == "said of the Islamic State"
+    assert act("deny", "Ukraine", own=True) == "denied any role"
+
+
+def test_a_passage_is_the_sentence_in_its_paragraph_with_every_span_in_it_marked(reactions: ArticleRecord) -> None:
+    text = reactions.document.text
+    start, crowd, toll = text.index("Two blasts"), text.index("memorial crowd"), text.index("94 dead")
+    refs = [
+        EvidenceRef(document_id=reactions.document.id, document_name="r", start=crowd, end=crowd + 14),
+        EvidenceRef(document_id=reactions.document.id, document_name="r", start=toll, end=toll + 7),
+    ]
+    [passage] = build_passages(refs, {reactions.document.id: text}, [reactions.document.id])
+    assert passage.sentence == text[start : text.index("dead.") + 5]
+    assert [text[m.start : m.end] for m in passage.marks] == ["memorial crowd", "94 dead"]
+    assert len(passage.cites) == 2 and passage.paragraph == text  # one line: the paragraph is the whole text

@@ -68,8 +68,10 @@ def the(name: str, kind: str | None = None) -> str:
     first = name.split(" ", 1)[0]
     if kind == "person" or first.lower() in ("the", "a", "an") or not name:
         return name
-    if not name[:1].isupper():
+    if name == name.lower():  # a description: "interior minister", "regime officials"
         return name if name.split()[-1].endswith("s") else f"the {name}"
+    if not name[:1].isupper():  # "al-Shabaab"
+        return name
     capitalised = [w for w in re.findall(r"[\w'’-]+", _PAREN.sub("", name)) if w[:1].isupper()]
     heads = _heads()
     opens = len(name.split()) > 2 and name.split()[1] == "of" and first in heads
