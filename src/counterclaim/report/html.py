@@ -77,6 +77,7 @@ class _Article:
         parts.append("</header>")
         parts.append(f'<section class="brief" id="{p}-brief"><h2>{esc(words()["sections"]["brief"])}</h2>')
         parts += [f"<p>{' '.join(self.sentence(s) for s in paragraph)}</p>" for paragraph in laid.brief]
+        parts += [] if laid.brief else ['<p class="none">none</p>']
         parts.append("</section>")
         for section in laid.sections:
             parts.append(f'<section id="{p}-{section.key}"><h2>{esc(section.title)}</h2>')

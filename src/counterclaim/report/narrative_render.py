@@ -35,6 +35,7 @@ def render_text(report: NarrativeReport) -> str:
     for paragraph in laid.brief:
         text = " ".join(_sentence(s, lambda ns: " [" + ", ".join(map(str, ns)) + "]") for s in paragraph)
         out += [textwrap.fill(text, TEXT_WIDTH, break_on_hyphens=False, break_long_words=False), ""]
+    out += [] if laid.brief else ["- none", ""]
     for section in laid.sections:
         out += _heading(section.title, "-")
         if section.table is not None:
@@ -91,6 +92,7 @@ def render_markdown(report: NarrativeReport) -> str:
     out = [f"# {md(laid.title)}", "", md(laid.subtitle), "", "## Brief", ""]
     for paragraph in laid.brief:
         out += [" ".join(_sentence(s, _md_refs, md) for s in paragraph), ""]
+    out += [] if laid.brief else ["- none", ""]
     for section in laid.sections:
         out += [f"## {md(section.title)}", ""]
         if section.table is not None:

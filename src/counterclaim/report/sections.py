@@ -161,7 +161,8 @@ def _one_quote(quotes: list[str]) -> str:
 
 
 def _who(speaker: SpeakerRef) -> str:
-    return f"{speaker.name} ({speaker.bloc})"
+    """The speaker and its bloc ("Kayhan (Iranian media)"); a bloc named after the speaker is not repeated."""
+    return speaker.name if speaker.bloc == speaker.name else f"{speaker.name} ({speaker.bloc})"
 
 
 def _published(evidence: list[EvidenceRef]) -> dt.date | None:
@@ -258,11 +259,6 @@ def layout(report: NarrativeReport) -> Layout:
     notes = Notes(report.passages)
     titles = words()["sections"]
     brief = [[_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
-    condemned = (
-        [Line(text="Condemned the attack: " + ", ".join(_who(s) for s in report.condemned_by), notes=[])]
-        if report.condemned_by
-        else []
-    )
     sections = [
         Section("attack", titles["attack"], fold(_attack_items(report), notes)),
         Section("sources", titles["sources"], _source_lines(report)),
@@ -270,8 +266,15 @@ def layout(report: NarrativeReport) -> Layout:
         Section(
             "consensus",
             titles["consensus"],
-            fold(_party_items([*report.claimed_by, *report.confirmed, *report.accused, *report.denied]), notes)
-            + condemned,
+            fold(
+                _party_items([*report.claimed_by, *report.confirmed, *report.accused, *report.denied])
+                + [
+                    Item(who=[_who(t.speaker)], does=act("condemn", None), evidence=t.evidence)
+                    for t in report.timeline
+                    if t.stance == "condemn"
+                ],
+                notes,
+            ),
         ),
         Section(
             "divergences",
