@@ -346,8 +346,8 @@ def _tolls(records: list[ArticleRecord], newest: bool) -> list[Toll]:
             if c.kind == kind and c.number == number  # type: ignore[union-attr]
         ]
         mine = [c for r, c in reports if r is chosen]
-        own = next((c for c in mine if c.source == source), None) or next((c for c in mine if c.source), None)
-        own = own or (mine[0] if mine else None)
+        named = next((c for c in mine if c.source), None)  # the record left its source out: a report names it
+        own = next((c for c in mine if source and c.source == source), None) or named or (mine[0] if mine else None)
         out.append(
             Toll(
                 kind=kind,
