@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from browser import DESKTOP, PHONE, screenshot
 from conftest import analyse_into
-from counterclaim.report import event_narrative, render_narrative, write_narrative
+from counterclaim.report import event_narrative, render_narrative, render_narratives, write_narrative
 from counterclaim.store import Store
 
 
@@ -145,3 +145,14 @@ def test_article_text_is_escaped(pipeline: Language, tmp_path: Path, browser: Br
     assert "night<b>raid" in page.inner_text("body")
     page.close()
     assert "night\\<b\\>raid" in markdown
+
+
+def test_several_events_on_one_page_keep_their_notes_apart(report_store: Store) -> None:
+    reports = [event_narrative(report_store, s) for s in report_store.event_summaries()]
+    page = "".join(render_narratives(reports, "html"))
+    parser = _Tags()
+    parser.feed(page)
+    ids = [attrs["id"] for _, attrs in parser.tags if attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    assert all(attrs["href"][1:] in ids for tag, attrs in parser.tags if tag == "a")
+    assert sum(tag == "article" for tag, _ in parser.tags) == len(reports) >= 5

@@ -176,7 +176,7 @@ def _dated(first: dt.date | None, last: dt.date | None = None, reported: dt.date
     return iso(first) if last in (None, first) else f"{iso(first)} to {iso(last)}"
 
 
-def _party_items(lines: list[PartyLine], names_own: bool = False) -> list[Item]:
+def _party_items(lines: list[PartyLine]) -> list[Item]:
     items = []
     for line in lines:
         own = any(line.party in (s.name, s.affiliation, s.state) for s in line.speakers)
@@ -351,15 +351,6 @@ def layout(report: NarrativeReport) -> Layout:
     subtitle = f"Event {report.event_id} · " if report.event_id else ""
     subtitle += f"{len(report.documents)} article{'s' * (len(report.documents) != 1)}"
     return Layout(title=report.title, subtitle=subtitle, brief=brief, sections=sections, notes=notes.order)
-
-
-def section_citations(report: NarrativeReport) -> dict[str, list[list[int]]]:
-    """Per section (the brief by sentence), the notes each line cites: what the no-repetition check reads."""
-    laid = layout(report)
-    out = {"brief": [[n for _, numbers in s.clauses for n in numbers] for p in laid.brief for s in p]}
-    for section in laid.sections:
-        out[section.key] = [line.notes for line in section.lines]
-    return out
 
 
 def marked(passage: Passage, before: str, after: str, escape: Callable[[str], str] = str) -> str:
