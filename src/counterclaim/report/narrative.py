@@ -362,12 +362,18 @@ def _tolls(records: list[ArticleRecord], newest: bool) -> list[Toll]:
     return out
 
 
-def _attack_facts(records: list[ArticleRecord], date: dt.date | None, place: str, kind: str | None) -> AttackFacts:
-    """The attack's day, place and kind with every article's evidence for them, and the toll now and at first."""
+def _attack_facts(
+    records: list[ArticleRecord], date: dt.date | None, city: str | None, place: str, kind: str | None
+) -> AttackFacts:
+    """The attack's day, place and kind with the evidence of every article that agrees on them, and the toll now
+    and at first."""
     with_event = [(r, r.event) for r in records if r.event is not None]
     date_evidence = [evidence_ref(r, e.date_evidence) for r, e in with_event if e.date == date and e.date_evidence]
-    place_evidence = [evidence_ref(r, e.place.evidence) for r, e in with_event if e.place.evidence and place]
-    kind_evidence = [evidence_ref(r, e.evidence) for r, e in with_event if e.evidence and kind]
+    place_evidence = [
+        evidence_ref(r, e.place.evidence) for r, e in with_event if e.place.evidence and e.place.city == city and place
+    ]
+    worded = [(r, e) for r, e in with_event if e.evidence and kind and e.attack_type_text == kind]
+    kind_evidence = [evidence_ref(r, e.evidence) for r, e in worded or with_event if e.evidence and kind]
     tolls, first = _tolls(records, newest=True), _tolls(records, newest=False)
     changed = [t for t in first if all((t.kind, t.number) != (n.kind, n.number) for n in tolls)]
     return AttackFacts(
@@ -470,7 +476,7 @@ def build_narrative(
         city=city,
         country=country,
         attack_type=attack_type,
-        attack=_attack_facts(records, date, place, kind),
+        attack=_attack_facts(records, date, city, place, kind),
         documents=[_document_ref(r.document, names) for r in records],
         brief=[],
         claimed_by=_claim_lines(b),
