@@ -278,3 +278,17 @@ def test_a_passage_is_the_sentence_in_its_paragraph_with_every_span_in_it_marked
     assert passage.sentence == text[start : text.index("dead.") + 5]
     assert [text[m.start : m.end] for m in passage.marks] == ["memorial crowd", "94 dead"]
     assert len(passage.cites) == 2 and passage.paragraph == text  # one line: the paragraph is the whole text
+
+
+def test_a_brief_clause_shows_five_notes_and_counts_the_rest() -> None:
+    records = []
+    for n in range(7):
+        text = f"Outlet {n} reports: a bomb exploded at a memorial in Kerman, Iran, on January 3, 2024."
+        doc = _document(f"outlet{n}", text, JAN[4])
+        day = text.index("January 3, 2024")
+        evidence = Evidence(document_id=doc.id, start=day, end=day + 15, producer="t", confidence=0.9, sentence=text)
+        event = Event(date=JAN[3], date_evidence=evidence, place=Place(city="Kerman", country="Iran"))
+        records.append(ArticleRecord(document=doc, event=event))
+    report = build_narrative(records)
+    assert "On 3 January 2024, an attack struck Kerman, Iran [1, 2, 3, 4, 5, +2]." in render_narrative(report, "text")
+    assert "[1, 2, 3, 4, 5, 6, 7]" in render_narrative(report, "text")  # the attack section cites them all

@@ -57,14 +57,15 @@ class _Article:
         self.prefix = prefix
         self.citations: dict[int, list[str]] = {}
 
-    def cite(self, numbers: list[int]) -> str:
-        """Superscript links to notes ``numbers``, each with an id the note links back to."""
+    def cite(self, numbers: list[int], more: int = 0) -> str:
+        """Superscript links to notes ``numbers``, each with an id the note links back to (and ``+more``)."""
         out = []
         for n in numbers:
             ids = self.citations.setdefault(n, [])
             ids.append(f"{self.prefix}-c{n}-{len(ids) + 1}")
             label = f"note {n}"
             out.append(f'<a href="#{self.prefix}-n{n}" id="{ids[-1]}" aria-label="{label}">{n}</a>')
+        out += [f"+{more}"] if more else []
         return f'<sup class="ref">{",".join(out)}</sup>' if out else ""
 
     def render(self) -> str:
@@ -92,7 +93,7 @@ class _Article:
         return "\n".join(parts)
 
     def sentence(self, sentence: Sentence) -> str:
-        return "".join(esc(text) + self.cite(numbers) for text, numbers in sentence.clauses) + "."
+        return "".join(esc(c.text) + self.cite(c.notes, c.more) for c in sentence.clauses) + "."
 
     def line(self, line: Line) -> str:
         quote = f": <q>{esc(line.quote)}</q>" if line.quote else ""

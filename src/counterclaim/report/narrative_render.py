@@ -19,7 +19,7 @@ from typing import Literal
 from counterclaim.report.html import render_html, render_html_page
 from counterclaim.report.models import NarrativeReport, Passage, SpeakerRef
 from counterclaim.report.render import json_array
-from counterclaim.report.sections import Layout, Line, Sentence, Table, layout, marked
+from counterclaim.report.sections import Cited, Layout, Line, Sentence, Table, layout, marked
 
 NarrativeFormat = Literal["text", "markdown", "html", "json"]
 NARRATIVE_FORMATS: tuple[NarrativeFormat, ...] = ("text", "markdown", "html", "json")
@@ -33,7 +33,7 @@ def render_text(report: NarrativeReport) -> str:
     out = [laid.title, "=" * len(laid.title), laid.subtitle, ""]
     out += _heading("Brief", "-")
     for paragraph in laid.brief:
-        text = " ".join(_sentence(s, lambda ns: " [" + ", ".join(map(str, ns)) + "]") for s in paragraph)
+        text = " ".join(_sentence(s, _text_refs) for s in paragraph)
         out += [textwrap.fill(text, TEXT_WIDTH, break_on_hyphens=False, break_long_words=False), ""]
     out += [] if laid.brief else ["- none", ""]
     for section in laid.sections:
@@ -56,9 +56,13 @@ def _numbered(laid: Layout) -> Iterator[tuple[int, Passage]]:
     return enumerate(laid.notes, start=1)
 
 
-def _sentence(sentence: Sentence, cite: Callable[[list[int]], str], escape: Callable[[str], str] = str) -> str:
+def _sentence(sentence: Sentence, cite: Callable[[Cited], str], escape: Callable[[str], str] = str) -> str:
     """A sentence of the brief: each clause followed by its notes, a full stop at the end."""
-    return "".join(escape(text) + (cite(numbers) if numbers else "") for text, numbers in sentence.clauses) + "."
+    return "".join(escape(c.text) + (cite(c) if c.notes else "") for c in sentence.clauses) + "."
+
+
+def _text_refs(clause: Cited) -> str:
+    return " [" + ", ".join([*map(str, clause.notes), *([f"+{clause.more}"] if clause.more else [])]) + "]"
 
 
 def _text_line(line: Line) -> str:
@@ -91,7 +95,7 @@ def render_markdown(report: NarrativeReport) -> str:
     laid = layout(report)
     out = [f"# {md(laid.title)}", "", md(laid.subtitle), "", "## Brief", ""]
     for paragraph in laid.brief:
-        out += [" ".join(_sentence(s, _md_refs, md) for s in paragraph), ""]
+        out += [" ".join(_sentence(s, _md_clause_refs, md) for s in paragraph), ""]
     out += [] if laid.brief else ["- none", ""]
     for section in laid.sections:
         out += [f"## {md(section.title)}", ""]
@@ -110,6 +114,10 @@ def render_markdown(report: NarrativeReport) -> str:
 
 def _md_refs(numbers: list[int]) -> str:
     return "".join(f"[^{n}]" for n in numbers)
+
+
+def _md_clause_refs(clause: Cited) -> str:
+    return _md_refs(clause.notes) + (f" (+{clause.more})" if clause.more else "")
 
 
 def _md_table(table: Table) -> list[str]:

@@ -58,7 +58,7 @@ def figures(report: NarrativeReport) -> ReportFigures:
     across: Counter[int] = Counter()
     for paragraph, laid_paragraph in zip(report.brief, laid.brief, strict=True):
         for sentence, laid_sentence in zip(paragraph.sentences, laid_paragraph, strict=True):
-            cited = [n for _, numbers in laid_sentence.clauses for n in numbers]
+            cited = [n for clause in laid_sentence.clauses for n in clause.notes]
             out.sentences += 1
             out.sentences_with_evidence += bool(cited)
             out.clauses += len(sentence.clauses)

@@ -75,10 +75,19 @@ class Section:
 
 
 @dataclass
-class Sentence:
-    """A sentence of the brief as clauses of text, each with its notes."""
+class Cited:
+    """A clause of the brief, the notes it shows, and how many more notes back it (cited in the sections)."""
 
-    clauses: list[tuple[str, list[int]]]
+    text: str
+    notes: list[int]
+    more: int = 0
+
+
+@dataclass
+class Sentence:
+    """A sentence of the brief as clauses, each with its notes."""
+
+    clauses: list[Cited]
 
 
 @dataclass
@@ -100,20 +109,21 @@ class Notes:
         self.numbers: dict[int, int] = {}
         self.order: list[Passage] = []
 
+    def passages(self, evidence: Iterable[EvidenceRef]) -> list[Passage]:
+        """The passages of ``evidence``, each once, in order (not yet numbered)."""
+        found = (self.index.get(evidence_key(ref)) for ref in evidence)
+        return list({id(p): p for p in found if p is not None}.values())
+
+    def number(self, passage: Passage) -> int:
+        """The passage's note number, given at its first citation."""
+        if id(passage) not in self.numbers:
+            self.order.append(passage)
+            self.numbers[id(passage)] = len(self.order)
+        return self.numbers[id(passage)]
+
     def cite(self, evidence: Iterable[EvidenceRef]) -> list[int]:
         """The note numbers of ``evidence``, each once, in order."""
-        out: list[int] = []
-        for ref in evidence:
-            passage = self.index.get(evidence_key(ref))
-            if passage is None:
-                continue
-            if id(passage) not in self.numbers:
-                self.order.append(passage)
-                self.numbers[id(passage)] = len(self.order)
-            number = self.numbers[id(passage)]
-            if number not in out:
-                out.append(number)
-        return out
+        return [self.number(p) for p in self.passages(evidence)]
 
 
 def fold(items: Sequence[Item], notes: Notes) -> list[Line]:
@@ -243,14 +253,17 @@ def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
 
 
 def _sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
-    """A sentence of the brief with each clause's notes, a note already cited earlier in the sentence left out
-    (the toll and the place of an attack are often one sentence of the article)."""
-    cited: set[int] = set()
+    """A sentence of the brief with each clause's notes: a note already cited earlier in the sentence is left
+    out (the toll and the place of an attack are often one sentence of the article), and past ``brief_notes`` a
+    clause shows how many more back it (an attack fifty outlets reported), which the sections cite."""
+    limit = words()["brief_notes"]
+    shown: set[int] = set()
     clauses = []
     for clause in sentence.clauses:
-        numbers = [n for n in notes.cite(clause.evidence) if n not in cited]
-        cited.update(numbers)
-        clauses.append((clause.text, numbers))
+        passages = [p for p in notes.passages(clause.evidence) if id(p) not in shown]
+        shown.update(id(p) for p in passages)
+        kept = [notes.number(p) for p in passages[:limit]]
+        clauses.append(Cited(text=clause.text, notes=kept, more=len(passages) - len(kept)))
     return Sentence(clauses=clauses)
 
 
