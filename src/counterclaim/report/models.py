@@ -252,13 +252,13 @@ class NarrativeReport(Model):
     event_id: str | None = None
     label: str
     title: str
+    brief: list[BriefParagraph]
     date: dt.date | None = None
     city: str | None = None
     country: str | None = None
     attack_type: str | None = None
     attack: AttackFacts
     documents: list[DocumentRef]
-    brief: list[BriefParagraph]
     claimed_by: list[PartyLine]
     confirmed: list[PartyLine]
     accused: list[PartyLine]
