@@ -132,7 +132,14 @@ class _Writer:
         toll_words = words()["toll_clauses"]
         groups = [tolls] if len({t.source for t in tolls}) == 1 else [[t] for t in tolls]
         for n, group in enumerate(groups):
-            figures = join([toll_words[t.kind].format(figure=people(t.number, t.qualifier)) for t in group])
+            figures = join(  # "killing 94 people and injuring some 284": "people" once
+                [
+                    toll_words[t.kind].format(
+                        figure=people(t.number, t.qualifier) if i == 0 else figure(t.number, t.qualifier)
+                    )
+                    for i, t in enumerate(group)
+                ]
+            )
             source = group[0].source
             text = (
                 self.t["toll"].format(figures=figures, source=the(source))
@@ -220,15 +227,17 @@ class _Writer:
             by_party.setdefault(self.names.key(d.party), []).append(d)
         out: list[BriefSentence] = []
         for group in sorted(by_party.values(), key=lambda g: -len({d.speaker.name for d in g})):
-            clauses = []
+            clauses, told_before = [], False
             for n, (_, items) in enumerate(self._blocs(group)):
                 dates = [d.date for d in items if d.date]
                 reported = [e.published for d in items for e in d.evidence if e.published]
                 first = min(dates, default=None)
                 since = self.since(first, max(dates, default=None), min(reported, default=None))
                 evidence = [e for d in items for e in d.evidence]
-                if first and self.claim_date and first < self.claim_date:  # the claim's day is cited with the claim
+                if first and self.claim_date and first < self.claim_date and not told_before:
+                    # once a sentence: the claim's day is cited with the claim
                     since += self.t["before_claim"].format(days=count_of((self.claim_date - first).days, "days"))
+                    told_before = True
                 who = self._bloc_speakers(list({d.speaker.name: d.speaker for d in items}.values()))
                 key = "blame_also" if n else "blame"
                 text = self.t[key].format(who=who, party=the(group[0].party), since=since)
