@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from counterclaim.ingest.dates import parse_published
+from counterclaim.ingest.dates import date_in_name, parse_published
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import IngestError, InputRejected
 from counterclaim.ingest.html import extract_html
@@ -172,18 +172,30 @@ def build_document(
     """A Document from decoded ``text`` and the ``raw`` bytes it came from (a file, a JSONL line, a
     fetched page, a pasted article); :class:`InputRejected` when no text is left.
 
-    ``metadata`` (JSONL keys, or what the caller knows) wins over what an HTML page says of itself.
+    ``metadata`` (JSONL keys, or what the caller knows) wins over what an HTML page says of itself,
+    and both over a day in a file's name (``from_file``); the document's
+    ``provenance`` says which of them gave each field, so a report can tell
+    the reader where an outlet or a date came from.
     """
     fields: dict = {}
+    provenance: dict[str, str] = {}
+
+    def take(key: str, value: object, source: str) -> None:
+        if value is not None and value != "":
+            fields[key], provenance[key] = value, source
+
     if html:
         page = extract_html(text)
         text = page.text
-        fields = {"title": page.title, "published": page.published, "outlet": page.outlet, "url": page.url}
+        for key in ("title", "published", "outlet", "url"):
+            take(key, getattr(page, key), "html")
     for key in ("title", "url", "outlet"):
         if metadata and metadata.get(key):
-            fields[key] = str(metadata[key])
+            take(key, str(metadata[key]), "jsonl")
     if metadata and metadata.get("published"):
-        fields["published"] = parse_published(metadata["published"])
+        take("published", parse_published(metadata["published"]), "jsonl")
+    if "published" not in fields and metadata is None and source_path is not None:
+        take("published", date_in_name(name), "file-name")
     text = unix_newlines(text)
     if not text.strip():
         raise InputRejected("no text" if html else "empty input")
@@ -193,5 +205,6 @@ def build_document(
         text=text,
         raw_hash=hashlib.sha256(raw).hexdigest(),
         source_path=source_path,
-        **{key: value for key, value in fields.items() if value is not None},
+        provenance=provenance,
+        **fields,
     )
