@@ -27,7 +27,6 @@ from counterclaim.evalformat import attributions_to_eval, to_eval
 from counterclaim.events import (
     Decision,
     EventIndex,
-    apply_decision,
     events_to_json,
     find_document,
     merge_decision,
@@ -318,14 +317,10 @@ def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
     """Record the user's decision, apply it to the stored events, and say which documents moved where."""
     store = _open_store(db, create=False)
     try:
-        index = store.load_index()
         try:
-            decision = make(index)
+            decision, changed = store.decide(make)
         except UnknownEvent as err:
             raise fail(f"{err.args[0]} in {store.display_url}") from err
-        decision.id = store.add_decision(decision)
-        changed = apply_decision(index, decision)
-        store.save_events(index)
         for assignment in changed:
             typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
         typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)

@@ -9,22 +9,25 @@ skipped by id, which is a hash of the text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
-from typing import Any, NamedTuple
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, recluster
+from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
 from counterclaim.events.config import DateWindows
 from counterclaim.records import Actor, ArticleRecord
-from counterclaim.store import event_rows, rows, schema, search
+from counterclaim.store import browse, event_rows, rows, schema, search
 from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
 
 #: Rows fetched per round trip when streaming records.
 STREAM_BATCH = 200
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class Store:
@@ -140,19 +143,29 @@ class Store:
         with self.engine.connect() as conn:
             return search.search(conn, query, limit)
 
-    def event_listing(self, limit: int | None = None, offset: int = 0) -> list[ListedEvent]:
+    def event_listing(
+        self, limit: int | None = None, offset: int = 0, filters: browse.Filters | None = None
+    ) -> list[ListedEvent]:
         """Stored events, oldest attack first, undated last, with their members and cached consensus.
 
         One query: a page of ``events`` (``limit``/``offset``; all when
-        ``limit`` is None) joined to its members' names, so listing a large
-        store costs one round trip however many events it holds.
+        ``limit`` is None; those matching ``filters``) joined to its members'
+        names, so listing a large store costs one round trip however many
+        events it holds.
         """
-        return self._listed(_ordered(select(schema.events)).limit(limit).offset(offset))
+        chosen = select(schema.events).where(browse.event_clause(filters or browse.Filters()))
+        return self._listed(_ordered(chosen).limit(limit).offset(offset))
 
-    def event_count(self) -> int:
-        """How many events are stored (to say how many a page of the listing leaves out)."""
+    def event_count(self, filters: browse.Filters | None = None) -> int:
+        """How many events are stored, or match ``filters`` (to say how many a page of the listing leaves out)."""
+        query = select(func.count()).select_from(schema.events).where(browse.event_clause(filters or browse.Filters()))
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+            return conn.execute(query).scalar_one()
+
+    def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run one of the read functions of ``store/browse.py`` (or any ``f(conn, ...)``) on a fresh connection."""
+        with self.engine.connect() as conn:
+            return query(conn, *args, **kwargs)
 
     def event_summaries(self, limit: int | None = None, offset: int = 0) -> list[EventSummary]:
         """Cross-document events as stored, oldest attack first, undated last (empty until events are grouped)."""
@@ -304,6 +317,20 @@ class Store:
         with self.engine.begin() as conn:
             inserted = conn.execute(insert(schema.event_decisions).values(event_rows.decision_row(decision)))
             return int(inserted.inserted_primary_key[0])
+
+    def decide(self, make: Callable[[EventIndex], Decision]) -> tuple[Decision, list[Assignment]]:
+        """Record the decision ``make`` builds from the stored events, apply it, save; the assignments it changed.
+
+        What ``counterclaim event merge|split|move`` and the API's event
+        endpoints do: ``make`` may raise :class:`~counterclaim.events.UnknownEvent`,
+        and then nothing is recorded.
+        """
+        index = self.load_index()
+        decision = make(index)
+        decision.id = self.add_decision(decision)
+        changed = apply_decision(index, decision)
+        self.save_events(index)
+        return decision, changed
 
     def decisions(self) -> list[Decision]:
         """Every user decision on events, oldest first."""
