@@ -278,3 +278,11 @@ def event_counts(conn: Connection, event_ids: Sequence[str]) -> dict[str, dict[s
     for event_id, killed in conn.execute(tolls):
         counts[event_id]["killed"] = killed
     return counts
+
+
+def events_of(conn: Connection, document_ids: Sequence[str]) -> dict[str, str]:
+    """The event each of ``document_ids`` is in (documents in no event are left out)."""
+    if not document_ids:
+        return {}
+    query = select(ed.c.document_id, ed.c.event_id).where(ed.c.document_id.in_(document_ids))
+    return {document_id: event_id for document_id, event_id in conn.execute(query)}
