@@ -31,6 +31,7 @@ GOLD_FOLDERS = {
     CORPUS / "heldout": (300, 700),
     CORPUS / "heldout2": (350, 650),
     CORPUS / "heldout3": (350, 650),
+    CORPUS / "heldout4": (350, 650),
 }
 EXAMPLES = ROOT / "examples"
 #: Where the evaluation kit lives (the Makefile's EVAL): its aliases.json names the canonical forms.

@@ -85,8 +85,8 @@ def test_real_gold_shape(path: Path, non_canonical: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("folder", SETS)
 def test_real_clusters_cover_the_set(folder: Path) -> None:
-    golds = sorted(p.name.removesuffix(".gold.json") for p in folder.glob("*.gold.json"))
+    golds = sorted(p.name.removesuffix(".gold.json") for p in folder.glob("*.gold.json") if p.name != "clusters.json")
     if not golds:
         pytest.skip(f"{folder.name}: no gold yet")
-    clusters = json.loads((folder / "clusters.gold.json").read_text(encoding="utf-8"))
+    clusters = json.loads((folder / "clusters.json").read_text(encoding="utf-8"))
     assert sorted(clusters) == golds
