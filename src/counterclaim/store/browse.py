@@ -286,3 +286,15 @@ def events_of(conn: Connection, document_ids: Sequence[str]) -> dict[str, str]:
         return {}
     query = select(ed.c.document_id, ed.c.event_id).where(ed.c.document_id.in_(document_ids))
     return {document_id: event_id for document_id, event_id in conn.execute(query)}
+
+
+def state(conn: Connection) -> tuple[Any, ...]:
+    """A value that changes whenever anything a page shows may change: documents stored, assignments, events
+    re-summarised, decisions recorded. One cheap query, so a cache of rendered pages can check it per request."""
+    query = select(
+        select(func.count()).select_from(docs).scalar_subquery(),
+        select(func.count()).select_from(ed).scalar_subquery(),
+        select(func.max(events.c.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(schema.event_decisions).scalar_subquery(),
+    )
+    return tuple(conn.execute(query).one())

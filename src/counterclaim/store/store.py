@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
@@ -107,10 +107,20 @@ class Store:
         return ArticleRecord.model_validate_json(found)
 
     def iter_records(self, document_ids: Iterable[str] | None = None) -> Iterator[ArticleRecord]:
-        """Stored records in ingestion order (or those of ``document_ids``, in that order), streamed."""
+        """Stored records in ingestion order (or those of ``document_ids``, in that order), streamed.
+
+        Given ids are read a batch at a time (one query per batch, not one per
+        record); a missing one raises ``KeyError``.
+        """
         if document_ids is not None:
-            for document_id in document_ids:
-                yield self.load_record(document_id)
+            docs, ids = schema.documents, iter(document_ids)
+            while batch := list(islice(ids, STREAM_BATCH)):
+                with self.engine.connect() as conn:
+                    found = dict(conn.execute(select(docs.c.id, docs.c.record_json).where(docs.c.id.in_(batch))).all())
+                for document_id in batch:
+                    if document_id not in found:
+                        raise KeyError(document_id)
+                    yield ArticleRecord.model_validate_json(found[document_id])
             return
         query = select(schema.documents.c.record_json).order_by(schema.documents.c.ingested_at, schema.documents.c.id)
         with self.engine.connect() as conn:
@@ -183,35 +193,35 @@ class Store:
         return found[0].summary
 
     def _listed(self, chosen: Select) -> list[ListedEvent]:
-        """The events ``chosen`` selects, in its order, each with its members by publication date."""
-        page = chosen.subquery("page")
+        """The events ``chosen`` selects, in its order, each with its members by publication date.
+
+        Two queries, the page of events and then their members: joined in
+        one, every member row would carry (and decode) its event's cached
+        consensus again.
+        """
         ed, docs = schema.event_documents, schema.documents
-        query = _ordered(
-            select(
-                page,
-                docs.c.name.label("member_name"),
-                ed.c.document_id,
-                ed.c.event_id,
-                ed.c.score,
-                ed.c.reasons,
-                ed.c.assigned_by,
-            )
-            .join(ed, ed.c.event_id == page.c.id)
-            .join(docs, docs.c.id == ed.c.document_id),
-            page.c,
-        ).order_by(docs.c.published, docs.c.name)
         with self.engine.connect() as conn:
-            rows_ = [row._mapping for row in conn.execute(query)]
-        listed = []
-        for _, members in groupby(rows_, key=lambda row: row["id"]):
-            members = list(members)
-            summary = EventSummary(
-                **event_rows.event_fields(members[0]),
-                document_ids=[row["document_id"] for row in members],
-                document_names=[row["member_name"] for row in members],
+            events = [row._mapping for row in conn.execute(chosen)]
+            members_query = (
+                select(docs.c.name.label("member_name"), ed)
+                .join(docs, docs.c.id == ed.c.document_id)
+                .where(ed.c.event_id.in_([row["id"] for row in events]))
+                .order_by(ed.c.event_id, docs.c.published, docs.c.name)
             )
-            assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in members]
-            listed.append(ListedEvent(summary, members[0]["consensus"], assignments))
+            found = [row._mapping for row in conn.execute(members_query)] if events else []
+        members = {event_id: list(rows_) for event_id, rows_ in groupby(found, key=lambda row: row["event_id"])}
+        listed = []
+        for event in events:
+            own = members.get(event["id"], [])
+            if not own:
+                continue  # an event emptied between the two reads (save_events deletes it)
+            summary = EventSummary(
+                **event_rows.event_fields(event),
+                document_ids=[row["document_id"] for row in own],
+                document_names=[row["member_name"] for row in own],
+            )
+            assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in own]
+            listed.append(ListedEvent(summary, event["consensus"], assignments))
         return listed
 
     def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:

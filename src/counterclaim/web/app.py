@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from counterclaim.store import Store
 from counterclaim.web import api, pages
+from counterclaim.web.cache import PageCache
 from counterclaim.web.errors import install_handlers
 from counterclaim.web.security import Guard
 from counterclaim.web.settings import WebSettings
@@ -51,5 +52,6 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_handlers(app)
-    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(PageCache, store=bench.store)
+    app.add_middleware(Guard, settings=settings)  # added last, so it runs first: nothing unchecked reaches the cache
     return app
