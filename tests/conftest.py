@@ -1,4 +1,4 @@
-"""Shared test fixtures: the real spaCy model and counterclaim pipeline, loaded once per session."""
+"""Shared test fixtures: the real spaCy model and counterclaim pipeline, PostgreSQL and Chromium, once per session."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from spacy.language import Language
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from browser import chromium_missing, launch
 from counterclaim.nlp import build_pipeline, load_model
 
 
@@ -24,6 +26,16 @@ def nlp() -> Language:
 def pipeline() -> Language:
     """The full counterclaim pipeline as ``pipeline.yaml`` lists it."""
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the whole session (``tests/browser.py``); skipped where it is not installed."""
+    reason = chromium_missing()
+    if reason:
+        pytest.skip(reason)
+    with launch() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from counterclaim.web import WebSettings, create_app
 from loopback import page, serve
 from webserver import running
 
+COUNTERCLAIM = str(Path(sys.executable).with_name("counterclaim"))
 ARTICLE = (
     "Gunmen storm police post in Northfield\n\n"
     "Gunmen attacked a police post in the town of Northfield on Monday, killing four officers, "
@@ -228,3 +232,23 @@ def test_writes_need_the_token_when_the_server_has_one(demo_db: Path, tmp_path: 
         assert client.get("/api/events").status_code == 200  # reading needs no token
     with pytest.raises(ValueError, match="write token is required"):
         WebSettings(host="0.0.0.0")
+
+
+def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path) -> None:
+    server = subprocess.Popen(
+        [COUNTERCLAIM, "serve", "--db", str(demo_db), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stderr is not None
+        line = server.stderr.readline()
+        url = re.search(r"on (http://127\.0\.0\.1:\d+)/ ", line).group(1)
+        assert httpx.get(f"{url}/api/health", timeout=30).json()["documents"] == 4
+        port = url.rsplit(":", 1)[1]
+        busy = subprocess.run(
+            [COUNTERCLAIM, "serve", "--db", str(demo_db), "--port", port], capture_output=True, text=True, timeout=60
+        )
+        assert busy.returncode == 2 and busy.stderr.strip().count("\n") == 0
+        assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in busy.stderr
+    finally:
+        server.terminate()
+        server.wait(30)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from counterclaim.events import (
     Assignment,
@@ -52,14 +52,16 @@ def list_events(request: Request, bench: Bench, filters: FilterParams, paging: P
 
 
 @router.get("/events/{event_id}", response_model=EventDetail)
-def get_event(event_id: str, bench: Bench) -> dict:
+def get_event(event_id: str, bench: Bench) -> Response:
     """An event and its narrative report: consensus, attribution matrix, divergences, omissions, timeline,
     casualty figures by source; every line with its evidence."""
     try:
         item, narrative = event_detail(bench, event_id)
     except UnknownEvent as err:
         raise HTTPException(404, f"no event {event_id!r}") from err
-    return {"event": item, "narrative": narrative}
+    # serialised here: FastAPI would dump the report to dicts and validate it all over again
+    body = EventDetail(event=EventOut.model_validate(item), narrative=narrative).model_dump_json()
+    return Response(body, media_type="application/json")
 
 
 @router.post("/events/merge", response_model=DecisionOut, dependencies=writes)

@@ -29,9 +29,16 @@ def document(request: Request, bench: Bench, ref: str, span: str | None = None) 
         "segments": segments(record.document.text, record_marks(record), focus),
         "focus": focus,
         "link": _safe_link(record.document.url),
+        "heading": record.document.title or _headline(record.document.text) or record.document.name,
         "analysed": request.query_params.get("analysed") == "1",
     }
     return bench.render(request, "document.html", context)
+
+
+def _headline(text: str) -> str | None:
+    """A plain-text article's first line, when it reads as a headline (short, and a paragraph of its own)."""
+    first, _, rest = text.strip().partition("\n")
+    return first.strip() if len(first) <= 200 and rest.startswith("\n") else None
 
 
 def _safe_link(url: str | None) -> str | None:
