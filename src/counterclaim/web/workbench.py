@@ -70,7 +70,16 @@ def _environment(names: ActorNames) -> jinja2.Environment:
         anchor=links.anchor,
     )
     env.filters["day"] = lambda d: d.isoformat() if d else "undated"
+    env.filters["distinct_spans"] = _distinct_spans
     return env
+
+
+def _distinct_spans(refs: list[Any]) -> list[Any]:
+    """Evidence with each span once (several speakers read from one sentence share its evidence)."""
+    seen: dict[tuple[str, int, int], Any] = {}
+    for ref in refs:
+        seen.setdefault((ref.document_id, ref.start, ref.end), ref)
+    return list(seen.values())
 
 
 def workbench(request: Request) -> Workbench:
