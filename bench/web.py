@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import re
 import statistics
@@ -27,6 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote_plus
+from urllib.request import urlopen
 
 from sqlalchemy import select
 
@@ -60,6 +62,12 @@ def rss_mib(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cache_mib(base: str) -> float:
+    """The size of the server's page cache, from /api/health."""
+    with urlopen(f"{base}/api/health") as answer:
+        return json.load(answer)["cache"]["bytes"] / 2**20
 
 
 async def load(base: str, make: Request, count: int, clients: int, seed: int = 0) -> tuple[list[float], float]:
@@ -148,15 +156,17 @@ def main(argv: list[str] | None = None) -> int:
         for label, make in kinds.items():
             report(label, *asyncio.run(load(base, make, args.requests, args.clients)))
         mixed = list(kinds.values())
-        samples = [rss_mib(server.pid)]
+        samples, cached = [rss_mib(server.pid)], [cache_mib(base)]
         step = 500
         for n in range(0, args.soak, step):
             asyncio.run(load(base, lambda r: r.choice(mixed)(r), step, args.clients, seed=n))
             samples.append(rss_mib(server.pid))
+            cached.append(cache_mib(base))
         growth = samples[-1] - samples[2] if len(samples) > 2 else float("nan")
         print(f"memory over {args.soak} mixed requests (RSS MiB every {step}): {' '.join(f'{s:.0f}' for s in samples)}")
+        print(f"of which kept answers (page cache, MiB):            {' '.join(f'{c:.0f}' for c in cached)}")
         print(
-            f"RSS from request 1,000 to {args.soak:,}: {growth:+.1f} MiB; "
+            f"RSS from request 1,000 to {args.soak:,}: {growth:+.1f} MiB (cache {cached[-1] - cached[2]:+.1f} MiB); "
             f"spread {max(samples[2:]) - min(samples[2:]):.1f} MiB; median {statistics.median(samples):.0f} MiB"
         )
     finally:

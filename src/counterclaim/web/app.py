@@ -52,6 +52,6 @@ def create_app(settings: WebSettings | None = None, store: Store | None = None) 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_handlers(app)
-    app.add_middleware(PageCache, store=bench.store)
+    app.add_middleware(PageCache, store=bench.store, answers=bench.answers)
     app.add_middleware(Guard, settings=settings)  # added last, so it runs first: nothing unchecked reaches the cache
     return app

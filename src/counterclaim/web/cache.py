@@ -27,18 +27,42 @@ MAX_ENTRIES = 2048
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ANSWER = 1024 * 1024
 
-UNCACHED_PREFIXES = ("/static/", "/api/export/")
+UNCACHED_PREFIXES = ("/static/", "/api/export/", "/api/health")
 CACHED_TYPES = (b"text/html", b"application/json")
+
+
+class Answers:
+    """The kept answers, least recently used first, and their total size."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[tuple[str, bytes], tuple[Any, list, bytes]] = OrderedDict()
+        self.size = 0
+
+    def get(self, key: tuple[str, bytes], now: Any) -> tuple[list, bytes] | None:
+        found = self.kept.get(key)
+        if found is None or found[0] != now:
+            return None
+        self.kept.move_to_end(key)
+        return found[1], found[2]
+
+    def put(self, key: tuple[str, bytes], now: Any, headers: list, body: bytes) -> None:
+        old = self.kept.pop(key, None)
+        if old is not None:
+            self.size -= len(old[2])
+        self.kept[key] = (now, headers, body)
+        self.size += len(body)
+        while len(self.kept) > MAX_ENTRIES or self.size > MAX_BYTES:
+            _, (_, _, dropped) = self.kept.popitem(last=False)
+            self.size -= len(dropped)
 
 
 class PageCache:
     """ASGI middleware answering repeated GETs from memory while the store's state is unchanged."""
 
-    def __init__(self, app: ASGIApp, store: Store) -> None:
+    def __init__(self, app: ASGIApp, store: Store, answers: Answers) -> None:
         self.app = app
         self.store = store
-        self.answers: OrderedDict[tuple[str, bytes], tuple[Any, int, list, bytes]] = OrderedDict()
-        self.size = 0
+        self.answers = answers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(UNCACHED_PREFIXES):
@@ -46,11 +70,10 @@ class PageCache:
             return
         key = (scope["path"], scope.get("query_string", b""))
         now = await run_in_threadpool(self.store.read, state)
-        kept = self.answers.get(key)
-        if kept is not None and kept[0] == now:
-            self.answers.move_to_end(key)
-            _, status, headers, body = kept
-            await send({"type": "http.response.start", "status": status, "headers": [*headers, (b"x-cache", b"hit")]})
+        kept = self.answers.get(key, now)
+        if kept is not None:
+            headers, body = kept
+            await send({"type": "http.response.start", "status": 200, "headers": [*headers, (b"x-cache", b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
         started: dict[str, Any] = {}
@@ -70,13 +93,5 @@ class PageCache:
     def _keep(self, key: tuple[str, bytes], now: Any, started: dict[str, Any], body: bytes) -> None:
         headers = started.get("headers", [])
         kind = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-        if started.get("status") != 200 or not kind.startswith(CACHED_TYPES) or len(body) > MAX_ANSWER:
-            return
-        old = self.answers.pop(key, None)
-        if old is not None:
-            self.size -= len(old[3])
-        self.answers[key] = (now, 200, list(headers), body)
-        self.size += len(body)
-        while len(self.answers) > MAX_ENTRIES or self.size > MAX_BYTES:
-            _, (_, _, _, dropped) = self.answers.popitem(last=False)
-            self.size -= len(dropped)
+        if started.get("status") == 200 and kind.startswith(CACHED_TYPES) and len(body) <= MAX_ANSWER:
+            self.answers.put(key, now, list(headers), body)

@@ -23,6 +23,7 @@ from counterclaim.events.actors import ActorNames
 from counterclaim.store import Store
 from counterclaim.web import links
 from counterclaim.web.analysis import Analyser
+from counterclaim.web.cache import Answers
 from counterclaim.web.settings import WebSettings
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -38,6 +39,7 @@ class Workbench:
         self.writes = threading.Lock()
         self.analyser = Analyser()
         self.templates = Jinja2Templates(env=_environment(self.names))
+        self.answers = Answers()
 
     def render(
         self,
@@ -82,8 +84,8 @@ def _distinct_spans(refs: list[Any]) -> list[Any]:
     return list(seen.values())
 
 
-def workbench(request: Request) -> Workbench:
-    """Dependency: the server's :class:`Workbench`."""
+async def workbench(request: Request) -> Workbench:
+    """Dependency: the server's :class:`Workbench` (async, so FastAPI does not hand it to a worker thread)."""
     return request.app.state.workbench
 
 

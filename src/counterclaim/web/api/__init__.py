@@ -39,4 +39,5 @@ def health(bench: Bench) -> dict:
         "documents": count["documents"],
         "events": count["events"],
         "token_required": bool(bench.settings.token),
+        "cache": {"answers": len(bench.answers.kept), "bytes": bench.answers.size},
     }

@@ -290,3 +290,4 @@ class Health(Model):
     documents: int
     events: int
     token_required: bool
+    cache: dict[str, int] = Field(description="answers kept while the store is unchanged, and their size in bytes")
