@@ -17,6 +17,8 @@ $(BIN)/counterclaim: pyproject.toml
 demo: $(BIN)/counterclaim  ## set up, analyse examples/ into demo.db, print the report
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/counterclaim analyze examples/ --db demo.db
+	@echo
+	@echo "Open the workbench: $(BIN)/counterclaim serve --db demo.db   (then http://127.0.0.1:8000/)"
 
 # Playwright's own browser download does not work offline: install Debian's chromium where it is missing
 # and we are root (CI); otherwise say so, and the browser tests are skipped with the same reason.

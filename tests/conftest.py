@@ -96,3 +96,19 @@ def tmp_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
     finally:
         admin.dispose()
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite store holding the demo corpus (``examples/``), analysed once per session like ``make demo``."""
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES), "--db", str(db), "--no-report"])
+    assert result.exit_code == 0, result.output
+    return db

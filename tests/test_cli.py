@@ -141,7 +141,7 @@ def test_report_for_unknown_event_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no event 'nope'" in result.output
 
 
-@pytest.mark.parametrize("command", ["analyze", "extract", "attributions", "report"])
+@pytest.mark.parametrize("command", ["analyze", "extract", "attributions", "report", "serve"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example: counterclaim " + command in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -105,7 +106,7 @@ def _read_stdin(stream: BinaryIO) -> Item:
         raw = stream.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise InputRejected(f"too large (over the limit of {MAX_BYTES} bytes)")
-        return build_document(decode_bytes(raw), raw, name="stdin", source_path=None, html=_looks_like_html(raw))
+        return build_document(decode_bytes(raw), raw, name="stdin", source_path=None, html=looks_like_html(raw))
     except InputRejected as err:
         return IngestError(STDIN, err.reason)
 
@@ -113,6 +114,11 @@ def _read_stdin(stream: BinaryIO) -> Item:
 def is_url(value: str) -> bool:
     """Whether an input names a web page rather than a file."""
     return value[:8].lower().startswith(URL_PREFIXES)
+
+
+def slug(value: str, limit: int = 80) -> str:
+    """A document name made of ``value``: lower-case letters and digits joined by hyphens (empty if none)."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:limit].rstrip("-")
 
 
 def _read_url(url: str, policy: FetchPolicy | None) -> Item:
@@ -124,7 +130,8 @@ def _read_url(url: str, policy: FetchPolicy | None) -> Item:
         return IngestError(url, err.reason)
 
 
-def _looks_like_html(raw: bytes) -> bool:
+def looks_like_html(raw: bytes) -> bool:
+    """Whether text of unknown type (stdin, a pasted article) is a web page: it opens with ``<html`` or a doctype."""
     head = raw[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html"))
 
