@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 EVAL   ?= ../shared/eval
+#: The browser the HTML report's tests (and the web UI's) drive through Playwright: Debian's build.
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: demo test lint format eval bench schema clean
 
@@ -15,8 +17,19 @@ $(BIN)/counterclaim: pyproject.toml
 demo: $(BIN)/counterclaim  ## set up, analyse examples/ into demo.db, print the report
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/counterclaim analyze examples/ --db demo.db
+	@echo
+	@echo "Open the workbench: $(BIN)/counterclaim serve --db demo.db   (then http://127.0.0.1:8000/)"
 
-test: $(BIN)/counterclaim  ## set up, lint, run the whole suite
+# Playwright's own browser download does not work offline: install Debian's chromium where it is missing
+# and we are root (CI); otherwise say so, and the browser tests are skipped with the same reason.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null || \
+		echo "could not install chromium: the browser tests will be skipped"; \
+	else echo "no $(CHROMIUM) and not root: install Debian's chromium, or the browser tests are skipped"; fi
+
+test: $(BIN)/counterclaim $(CHROMIUM)  ## set up (venv, Chromium), lint, run the whole suite
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""Shared test fixtures: the real spaCy model and counterclaim pipeline, loaded once per session."""
+"""Shared test fixtures: the real spaCy model and counterclaim pipeline, PostgreSQL and Chromium, once per session."""
 
 from __future__ import annotations
 
@@ -7,11 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from spacy.language import Language
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from browser import chromium_missing, launch
+from counterclaim.ingest import read_inputs
 from counterclaim.nlp import build_pipeline, load_model
+from counterclaim.records import Document
+from counterclaim.runner import process
+from counterclaim.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +32,36 @@ def nlp() -> Language:
 def pipeline() -> Language:
     """The full counterclaim pipeline as ``pipeline.yaml`` lists it."""
     return build_pipeline()
+
+
+def analyse_into(db: str, paths: list[Path], pipeline: Language) -> Store:
+    """Read ``paths``, run the real pipeline, store the records in ``db`` and group them into events."""
+    documents = [d for d in read_inputs([str(p) for p in paths]) if isinstance(d, Document)]
+    store = Store(db)
+    store.save_many(list(process(documents, pipeline)))  # type: ignore[arg-type]  (no ProcessError on these)
+    store.update_events()
+    return store
+
+
+@pytest.fixture(scope="session")
+def report_store(pipeline: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A real SQLite store of the demo articles and the three Crocus City Hall articles of ``tests/corpus/multi``,
+    analysed by the real pipeline and grouped into events: what the report's tests read."""
+    crocus = ROOT / "tests" / "corpus" / "multi"
+    paths = [ROOT / "examples", *sorted(crocus.glob("m0[678]_*.txt"))]
+    store = analyse_into(str(tmp_path_factory.mktemp("report") / "report.db"), paths, pipeline)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the whole session (``tests/browser.py``); skipped where it is not installed."""
+    reason = chromium_missing()
+    if reason:
+        pytest.skip(reason)
+    with launch() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +96,19 @@ def tmp_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
     finally:
         admin.dispose()
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite store holding the demo corpus (``examples/``), analysed once per session like ``make demo``."""
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(app, ["analyze", str(EXAMPLES), "--db", str(db), "--no-report"])
+    assert result.exit_code == 0, result.output
+    return db

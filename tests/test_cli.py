@@ -50,7 +50,7 @@ def test_analyze_stores_reports_and_names_bad_inputs(tmp_path: Path) -> None:
     db = tmp_path / "runs.db"
     result = invoke("analyze", str(tmp_path / "in"), str(tmp_path / "missing.txt"), "--db", str(db))
     assert result.exit_code == 1, result.output
-    assert "Source: art000" in result.output and "Consensus" in result.output  # the events' narrative report
+    assert "- art000: " in result.output and "\nBrief\n" in result.output  # the events' narrative report
     assert "broken.txt: binary content" in result.output
     assert "missing.txt: no such file" in result.output
     assert "3 stored, 0 already present, 2 failed" in result.output
@@ -141,7 +141,7 @@ def test_report_for_unknown_event_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no event 'nope'" in result.output
 
 
-@pytest.mark.parametrize("command", ["analyze", "extract", "attributions", "report"])
+@pytest.mark.parametrize("command", ["analyze", "extract", "attributions", "report", "serve"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example: counterclaim " + command in result.output

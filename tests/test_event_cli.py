@@ -216,12 +216,18 @@ def test_report_of_an_event_in_every_format(tmp_db: str, records, tmp_path: Path
     event = event_of(tmp_db, "ferry_a")
     text = invoke("report", "--event", event, "--db", tmp_db)
     assert text.exit_code == 0, text.output
-    assert "claimed responsibility, per Northern Front" in text.stdout
-    assert "blames Foreign Intelligence Service" in text.stdout  # the divergence
+    assert "The Northern Front claimed responsibility on 1 May" in text.stdout  # the brief
+    assert "The interior minister blamed the Foreign Intelligence Service (reported 1 May)" in text.stdout
     claim_start = FERRY_A.index(". ") + 2
-    assert f"ferry_a@{claim_start}-" in text.stdout and "ferry_b@" in text.stdout  # one claim, two outlets' evidence
+    claim = next(line for line in text.stdout.splitlines() if line.startswith("- Northern Front (Claimant)"))
+    cited = claim.rsplit("[", 1)[1].rstrip("]").split(", ")  # one claim line citing both outlets' sentences
+    notes = dict(line[1:].split("] ", 1) for line in text.stdout.splitlines() if line.startswith("["))
+    assert sorted(notes[n].split(":")[0] for n in cited) == [
+        f"ferry_a, characters {claim_start}–{FERRY_A.index('.', claim_start) + 1}",
+        f"ferry_b, characters {FERRY_B.index('In a')}–{FERRY_B.index('device.') + 7}",
+    ]
     markdown = invoke("report", "--event", event, "--db", tmp_db, "--format", "markdown").stdout
-    assert markdown.startswith("# ") and "## Consensus" in markdown
+    assert markdown.startswith("# ") and "## Claims, confirmations" in markdown
     data = json.loads(invoke("report", "--event", event, "--db", tmp_db, "--format", "json").stdout)
     assert data[0]["event_id"] == event
     claims = data[0]["claimed_by"]
@@ -272,7 +278,7 @@ def test_analyze_groups_articles_and_prints_event_summaries_and_narratives(tmp_d
     result = invoke("analyze", str(folder), "--db", tmp_db)
     assert result.exit_code == 0, result.output
     assert "documents: quay1, quay2" in result.stderr and "3 stored" in result.stderr
-    assert result.stdout.count("\nConsensus\n") == 2 and "Source: quay1" in result.stdout
+    assert result.stdout.count("\nBrief\n") == 2 and "- quay1: " in result.stdout
     assert grouped(tmp_db) == [{"farm"}, {"quay1", "quay2"}]
 
 

@@ -111,6 +111,7 @@ def test_jsonl_lines_are_articles_and_bad_lines_do_not_stop_the_file(tmp_path: P
     assert broken.path == f"{path}:2" and "JSON" in broken.reason
     assert bodiless.path == f"{path}:4" and "text" in bodiless.reason
     assert (named.name, named.outlet, str(named.published)) == ("custom", "Example News", "2024-05-07")
+    assert named.provenance == {"outlet": "jsonl", "published": "jsonl"}
     assert listed.path == f"{path}:6"
 
 
@@ -130,6 +131,7 @@ def test_html_gives_main_text_and_metadata(tmp_path: Path) -> None:
     assert document.title == "Checkpoint attacked"
     assert document.outlet == "Sahel Daily"
     assert str(document.published) == "2024-05-08"
+    assert document.provenance == {"title": "html", "outlet": "html", "published": "html"}
     assert document.text.startswith("Checkpoint attacked\n\nGunmen stormed")
     assert "Copyright" not in document.text and "World" not in document.text
 
@@ -140,7 +142,27 @@ def test_jsonl_html_line_uses_page_metadata_unless_the_line_overrides_it(tmp_pat
     path.write_text(json.dumps({"html": page + "</body></html>", "title": "Market blast"}) + "\n", encoding="utf-8")
     document = only_document(read(path))
     assert document.title == "Market blast"
+    assert document.provenance["title"] == "jsonl"
     assert "A blast hit the market" in document.text
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [("kerman_2024-01-04", "2024-01-04"), ("20240104-irna", "2024-01-04"), ("irna_2024_01_04_b", "2024-01-04")],
+)
+def test_a_day_in_the_file_name_is_the_publication_date(tmp_path: Path, name: str, day: str) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    document = only_document(read(path))
+    assert (str(document.published), document.provenance) == (day, {"published": "file-name"})
+
+
+@pytest.mark.parametrize("name", ["bajaur_rally_2023", "report-2024-13-40", "id123456789"])
+def test_a_file_name_without_a_whole_day_gives_no_date(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    document = only_document(read(path))
+    assert document.published is None and document.provenance == {}
 
 
 def test_directories_are_walked_sorted_skipping_hidden_and_unsupported(tmp_path: Path) -> None:

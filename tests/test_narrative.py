@@ -12,6 +12,7 @@ import json
 import pytest
 
 from counterclaim.events import merge_statements
+from counterclaim.events.merge_statements import EvidenceRef
 from counterclaim.records import (
     ArticleRecord,
     CasualtyReport,
@@ -27,6 +28,8 @@ from counterclaim.records import (
 )
 from counterclaim.report.narrative import NarrativeReport, build_narrative
 from counterclaim.report.narrative_render import render_narrative, write_narrative
+from counterclaim.report.passages import build_passages
+from counterclaim.report.wording import act, count_of, day, figure, join, people, the
 
 REACTIONS = (
     "Two blasts tore through a memorial crowd in Kerman, Iran, on January 3, 2024, and state media put the toll at "
@@ -171,7 +174,9 @@ def test_consensus_claim_and_confirmation(report: NarrativeReport) -> None:
 
 
 def test_attacked_state_blames_another_party(report: NarrativeReport) -> None:
-    israel = [c for c in report.matrix if c.group == "attacked" and c.party == "Israel"]
+    column = report.matrix.parties.index("Israel")
+    assert not report.matrix.responsible[column]
+    israel = [c for row in report.matrix.rows if (c := row.cells[column]) and c.group == "attacked"]
     assert sum(c.count for c in israel) == 4
     blocs = {c.bloc for c in israel}
     assert any("media" in b for b in blocs) and any("officials" in b for b in blocs)
@@ -213,9 +218,9 @@ def test_same_claim_from_two_outlets_is_one_statement(reactions: ArticleRecord, 
 
 def test_renderers(report: NarrativeReport, tmp_path) -> None:
     text = render_narrative(report, "text")
-    assert "Ali Khamenei" in text and "never names Islamic State" in text and "reactions@" in text
+    assert "Ali Khamenei" in text and "never named the Islamic State" in text and "[1] reactions, characters" in text
     markdown = render_narrative(report, "markdown")
-    assert markdown.startswith("# ") and "## Omissions" in markdown
+    assert markdown.startswith("# ") and "## Silences" in markdown and "[^1]: reactions, characters" in markdown
     page = write_narrative(report, tmp_path / "kerman.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Esmail Qaani" in page
     assert NarrativeReport.model_validate(json.loads(render_narrative(report, "json"))) == report
@@ -230,3 +235,60 @@ def test_reporting_that_a_speaker_did_not_name_the_claimant_is_no_naming(reactio
     record = ArticleRecord(document=doc, event=reactions.event, statements=[quiet])
     omitted = {o.speaker.name for o in build_narrative([reactions, record]).omissions}
     assert "the president" in omitted
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Islamic State", "militant_group", "the Islamic State"),
+        ("Islamic State Khorasan Province", None, "the Islamic State Khorasan Province"),
+        ("Ministry of Intelligence", "agency", "the Ministry of Intelligence"),
+        ("United States", "state", "the United States"),
+        ("Kayhan", "media", "Kayhan"),
+        ("Ali Khamenei", "person", "Ali Khamenei"),
+        ("al-Shabaab", "militant_group", "al-Shabaab"),
+        ("Tehrik-i-Taliban Pakistan", "militant_group", "Tehrik-i-Taliban Pakistan"),
+        ("interior minister", None, "the interior minister"),
+        ("prominent regime officials", None, "prominent regime officials"),
+        ("U.S. intelligence", "agency", "U.S. intelligence"),
+    ],
+)
+def test_names_take_the_article_english_gives_them(name: str, kind: str | None, expected: str) -> None:
+    assert the(name, kind) == expected
+
+
+def test_plain_words_for_dates_lists_figures_and_stances() -> None:
+    assert day(JAN[3]) == "3 January 2024" and day(JAN[9], 2024) == "9 January"
+    assert join(["A"]) == "A" and join(["A", "B", "C"]) == "A, B and C" and join(["A", "B"], "or") == "A or B"
+    assert people(94) == "94 people" and people(284, "some") == "some 284 people" and people(1) == "one person"
+    assert people(24, "dozens") == "dozens of people" and figure(24, "dozens") == "dozens"
+    assert count_of(1, "days") == "a day" and count_of(5, "days") == "five days" and count_of(12, "days") == "12 days"
+    assert act("accuse", "Israel") == "blamed Israel" and act("other", "Islamic State") == "said of the Islamic State"
+    assert act("deny", "Ukraine", own=True) == "denied any role"
+
+
+def test_a_passage_is_the_sentence_in_its_paragraph_with_every_span_in_it_marked(reactions: ArticleRecord) -> None:
+    text = reactions.document.text
+    start, crowd, toll = text.index("Two blasts"), text.index("memorial crowd"), text.index("94 dead")
+    refs = [
+        EvidenceRef(document_id=reactions.document.id, document_name="r", start=crowd, end=crowd + 14),
+        EvidenceRef(document_id=reactions.document.id, document_name="r", start=toll, end=toll + 7),
+    ]
+    [passage] = build_passages(refs, {reactions.document.id: text}, [reactions.document.id])
+    assert passage.sentence == text[start : text.index("dead.") + 5]
+    assert [text[m.start : m.end] for m in passage.marks] == ["memorial crowd", "94 dead"]
+    assert len(passage.cites) == 2 and passage.paragraph == text  # one line: the paragraph is the whole text
+
+
+def test_a_brief_clause_shows_five_notes_and_counts_the_rest() -> None:
+    records = []
+    for n in range(7):
+        text = f"Outlet {n} reports: a bomb exploded at a memorial in Kerman, Iran, on January 3, 2024."
+        doc = _document(f"outlet{n}", text, JAN[4])
+        day = text.index("January 3, 2024")
+        evidence = Evidence(document_id=doc.id, start=day, end=day + 15, producer="t", confidence=0.9, sentence=text)
+        event = Event(date=JAN[3], date_evidence=evidence, place=Place(city="Kerman", country="Iran"))
+        records.append(ArticleRecord(document=doc, event=event))
+    report = build_narrative(records)
+    assert "On 3 January 2024, an attack struck Kerman, Iran [1, 2, 3, 4, 5, +2]." in render_narrative(report, "text")
+    assert "[1, 2, 3, 4, 5, 6, 7]" in render_narrative(report, "text")  # the attack section cites them all

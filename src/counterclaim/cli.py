@@ -1,4 +1,4 @@
-"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, export.
+"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, event, export, serve.
 
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
@@ -9,6 +9,7 @@ that stops the command from starting.
 from __future__ import annotations
 
 import json
+import secrets
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,6 @@ from counterclaim.evalformat import attributions_to_eval, to_eval
 from counterclaim.events import (
     Decision,
     EventIndex,
-    apply_decision,
     events_to_json,
     find_document,
     merge_decision,
@@ -318,6 +318,65 @@ def export_(
     typer.echo(f"{chosen.name}: {counts} exported{where}", err=True)
 
 
+@app.command(epilog="Example: counterclaim serve --db attacks.db   # then open http://127.0.0.1:8000")
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; beyond loopback, writes need the token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port (0: any free port).")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="COUNTERCLAIM_TOKEN",
+            help="Token the write endpoints (ingest, event corrections) require; generated and printed when "
+            "listening beyond loopback without one.",
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let URLs posted for analysis reach private, loopback and link-local addresses (metadata never).",
+        ),
+    ] = False,
+    allow_network: Annotated[
+        list[str] | None,
+        typer.Option("--allow-network", help="A network (CIDR) URLs posted for analysis may reach; repeatable."),
+    ] = None,
+) -> None:
+    """Start the analyst workbench over the store: web pages (events, event reports, documents with their
+    evidence highlighted, actors, search, a form to analyse an article) and a REST API (OpenAPI at /docs)."""
+    from counterclaim.ingest.fetch import parse_networks
+    from counterclaim.web import WebSettings, create_app
+    from counterclaim.web.server import ListenError, listen
+    from counterclaim.web.server import serve as run_server
+    from counterclaim.web.settings import is_loopback
+
+    try:
+        networks = parse_networks(allow_network or [])
+    except ValueError as err:
+        raise fail(str(err)) from err
+    generated = not token and not is_loopback(host)
+    token = token or (secrets.token_urlsafe(24) if generated else None)
+    try:
+        sock = listen(host, port)
+    except ListenError as err:
+        raise fail(str(err)) from err
+    store = _open_store(db, create=True)
+    settings = WebSettings(
+        db=store.display_url, host=host, port=port, token=token, allow_private=allow_private, allowed_networks=networks
+    )
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"counterclaim workbench on http://{shown}:{bound}/ (API: /docs) serving {store.display_url}", err=True)
+    if generated:
+        typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
+    typer.echo("Ctrl-C stops it.", err=True)
+    run_server(create_app(settings, store), sock)
+
+
 event_app = typer.Typer(
     name="event",
     help="Correct how documents are grouped into events; decisions are kept and replayed after re-analysis.",
@@ -367,14 +426,10 @@ def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
     """Record the user's decision, apply it to the stored events, and say which documents moved where."""
     store = _open_store(db, create=False)
     try:
-        index = store.load_index()
         try:
-            decision = make(index)
+            decision, changed = store.decide(make)
         except UnknownEvent as err:
             raise fail(f"{err.args[0]} in {store.display_url}") from err
-        decision.id = store.add_decision(decision)
-        changed = apply_decision(index, decision)
-        store.save_events(index)
         for assignment in changed:
             typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
         typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)

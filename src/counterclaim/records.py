@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 ActorKind = Literal["person", "organisation", "state", "media", "militant_group", "agency"]
 Stance = Literal["claim", "accuse", "confirm", "deny", "condemn", "other"]
 CasualtyKind = Literal["killed", "injured", "kidnapped", "arrested", "missing"]
+MetadataSource = Literal["html", "jsonl", "file-name", "header", "dateline"]
 
 
 class Record(BaseModel):
@@ -168,6 +169,12 @@ class Document(Record):
     text: str
     raw_hash: str = Field(description="sha256 of the raw input bytes")
     source_path: str | None = None
+    provenance: dict[str, MetadataSource] = Field(
+        default_factory=dict,
+        description="where the title, url, outlet and published date were read: 'html' (the page's metadata), "
+        "'jsonl' (the line's fields), 'file-name' (a date in the file's name), or by the pipeline from the "
+        "article's own 'header' lines or 'dateline' (\"MOSCOW, March 23 (AFP) -\")",
+    )
 
 
 class ArticleRecord(Record):

@@ -18,8 +18,12 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _PAREN = re.compile(r"\([^)]*\)")
 
 
+@lru_cache(maxsize=65_536)
 def normalise_name(name: str) -> str:
-    """Case-folded, accent- and punctuation-free name without a leading article or parentheticals."""
+    """Case-folded, accent- and punctuation-free name without a leading article or parentheticals.
+
+    Memoised: a report compares the same few names hundreds of times.
+    """
     text = unicodedata.normalize("NFKD", _PAREN.sub(" ", name))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w)\.(?=\s|$)", "", text)  # U.S. -> us
@@ -40,17 +44,27 @@ def _default_kb() -> Any | None:
         return None
 
 
+#: Names an ActorNames remembers before starting afresh (a long-running server sees unboundedly many).
+_MEMO_LIMIT = 50_000
+
+
 class ActorNames:
     """Resolves names to canonical keys, kinds, states and parents (KB first, spelling second)."""
 
     def __init__(self, kb: Any | None = None, use_default_kb: bool = True) -> None:
         self.kb = kb if kb is not None or not use_default_kb else _default_kb()
+        #: name -> KB actor (or None); every method resolves names through it, many times per report
+        self._actors: dict[str, Any | None] = {}
 
     def actor(self, name: str | None) -> Any | None:
-        """The KB actor a name resolves to, if any."""
+        """The KB actor a name resolves to, if any (remembered: the KB does not change while it is loaded)."""
         if not name or self.kb is None:
             return None
-        return self.kb.lookup(name)
+        if name not in self._actors:
+            if len(self._actors) >= _MEMO_LIMIT:
+                self._actors.clear()
+            self._actors[name] = self.kb.lookup(name)
+        return self._actors[name]
 
     def key(self, name: str | None) -> str:
         """A key equal for names of the same actor: the KB id, else the normalised spelling."""

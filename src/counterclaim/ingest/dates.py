@@ -1,4 +1,4 @@
-"""Publication dates from metadata strings.
+"""Publication dates from metadata strings and file names.
 
 Metadata dates are machine-written (ISO 8601 in JSONL exports and HTML meta
 tags), so the fast exact parsers come first; ``dateparser`` handles the rest
@@ -8,6 +8,7 @@ tags), so the fast exact parsers come first; ``dateparser`` handles the rest
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 #: dateparser settings: no guessing of missing parts, no relative dates ("yesterday" means nothing here).
 _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"]}
@@ -32,3 +33,21 @@ def parse_published(value: object) -> dt.date | None:
 
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
     return parsed.date() if parsed else None
+
+
+#: A day written into a file name: 2024-01-04, 2024_01_04, 20240104 (not inside a longer run of digits).
+_NAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[-_.]?)(?P<month>\d{2})(?P=sep)(?P<day>\d{2})(?!\d)")
+
+
+def date_in_name(name: str) -> dt.date | None:
+    """The publication day a file name states ("kerman_2024-01-04", "20240104-irna"), or None.
+
+    Archives and scrapers often name a saved article by its day; a year
+    alone ("bajaur_rally_2023") is no day and gives None.
+    """
+    for m in _NAME_DATE.finditer(name):
+        try:
+            return dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            continue
+    return None

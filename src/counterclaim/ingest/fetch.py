@@ -34,7 +34,7 @@ import httpx
 
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import InputRejected
-from counterclaim.ingest.reader import MAX_BYTES, build_document, is_url
+from counterclaim.ingest.reader import MAX_BYTES, build_document, is_url, slug
 from counterclaim.records import Document
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -173,8 +173,7 @@ def url_name(url: str) -> str:
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", segments[-1]) if segments else ""
-    slug = re.sub(r"[^a-z0-9]+", "-", (stem or parts.hostname or "page").lower()).strip("-")
-    return slug[:80] or "page"
+    return slug(stem or parts.hostname or "") or "page"
 
 
 def _check_url(url: str) -> None:

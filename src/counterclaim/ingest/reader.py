@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from counterclaim.ingest.dates import parse_published
+from counterclaim.ingest.dates import date_in_name, parse_published
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import IngestError, InputRejected
 from counterclaim.ingest.html import extract_html
@@ -105,7 +106,7 @@ def _read_stdin(stream: BinaryIO) -> Item:
         raw = stream.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise InputRejected(f"too large (over the limit of {MAX_BYTES} bytes)")
-        return build_document(decode_bytes(raw), raw, name="stdin", source_path=None, html=_looks_like_html(raw))
+        return build_document(decode_bytes(raw), raw, name="stdin", source_path=None, html=looks_like_html(raw))
     except InputRejected as err:
         return IngestError(STDIN, err.reason)
 
@@ -113,6 +114,11 @@ def _read_stdin(stream: BinaryIO) -> Item:
 def is_url(value: str) -> bool:
     """Whether an input names a web page rather than a file."""
     return value[:8].lower().startswith(URL_PREFIXES)
+
+
+def slug(value: str, limit: int = 80) -> str:
+    """A document name made of ``value``: lower-case letters and digits joined by hyphens (empty if none)."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:limit].rstrip("-")
 
 
 def _read_url(url: str, policy: FetchPolicy | None) -> Item:
@@ -124,7 +130,8 @@ def _read_url(url: str, policy: FetchPolicy | None) -> Item:
         return IngestError(url, err.reason)
 
 
-def _looks_like_html(raw: bytes) -> bool:
+def looks_like_html(raw: bytes) -> bool:
+    """Whether text of unknown type (stdin, a pasted article) is a web page: it opens with ``<html`` or a doctype."""
     head = raw[:1024].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html"))
 
@@ -172,18 +179,30 @@ def build_document(
     """A Document from decoded ``text`` and the ``raw`` bytes it came from (a file, a JSONL line, a
     fetched page, a pasted article); :class:`InputRejected` when no text is left.
 
-    ``metadata`` (JSONL keys, or what the caller knows) wins over what an HTML page says of itself.
+    ``metadata`` (JSONL keys, or what the caller knows) wins over what an HTML page says of itself,
+    and both over a day in a file's name (``from_file``); the document's
+    ``provenance`` says which of them gave each field, so a report can tell
+    the reader where an outlet or a date came from.
     """
     fields: dict = {}
+    provenance: dict[str, str] = {}
+
+    def take(key: str, value: object, source: str) -> None:
+        if value is not None and value != "":
+            fields[key], provenance[key] = value, source
+
     if html:
         page = extract_html(text)
         text = page.text
-        fields = {"title": page.title, "published": page.published, "outlet": page.outlet, "url": page.url}
+        for key in ("title", "published", "outlet", "url"):
+            take(key, getattr(page, key), "html")
     for key in ("title", "url", "outlet"):
         if metadata and metadata.get(key):
-            fields[key] = str(metadata[key])
+            take(key, str(metadata[key]), "jsonl")
     if metadata and metadata.get("published"):
-        fields["published"] = parse_published(metadata["published"])
+        take("published", parse_published(metadata["published"]), "jsonl")
+    if "published" not in fields and metadata is None and source_path is not None:
+        take("published", date_in_name(name), "file-name")
     text = unix_newlines(text)
     if not text.strip():
         raise InputRejected("no text" if html else "empty input")
@@ -193,5 +212,6 @@ def build_document(
         text=text,
         raw_hash=hashlib.sha256(raw).hexdigest(),
         source_path=source_path,
-        **{key: value for key, value in fields.items() if value is not None},
+        provenance=provenance,
+        **fields,
     )

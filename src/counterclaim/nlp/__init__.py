@@ -102,10 +102,19 @@ def article_record(doc: Doc, document: Document) -> ArticleRecord:
 
     A publication date found in the text (header line or dateline) fills the
     document's when its metadata had none, so the store and the event
-    clustering see it too.
+    clustering see it too; so does the outlet a dateline credits ("(AFP) -").
+    The document's ``provenance`` says they were read from the text.
     """
+    found: dict = {}
     if document.published is None and doc._.published is not None:
-        document = document.model_copy(update={"published": doc._.published})
+        evidence = doc._.published_evidence
+        dateline = evidence is not None and evidence.producer == "published.dateline"
+        found["published"] = (doc._.published, "dateline" if dateline else "header")
+    if document.outlet is None and (doc._.dateline or {}).get("outlet"):
+        found["outlet"] = (doc._.dateline["outlet"], "dateline")
+    if found:
+        provenance = {**document.provenance, **{key: origin for key, (_, origin) in found.items()}}
+        document = document.model_copy(update={**{k: v for k, (v, _) in found.items()}, "provenance": provenance})
     return ArticleRecord(
         document=document,
         event=doc._.event,

@@ -18,6 +18,7 @@ from counterclaim.report.document import document_report
 from counterclaim.report.narrative import NarrativeReport, build_narrative
 from counterclaim.report.narrative_render import consensus_line
 from counterclaim.store import Store
+from counterclaim.store.store import ListedEvent
 
 
 def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
@@ -65,6 +66,15 @@ def event_entries(store: Store, summaries: Iterable[EventSummary], names: ActorN
         yield event_entry(summary, event_narrative(store, summary, names))
 
 
+def listed_consensus(store: Store, event: ListedEvent, names: ActorNames | None = None) -> dict[str, Any]:
+    """A listed event's consensus: the store's cached one, else built once from its narrative and cached."""
+    if event.consensus is not None:
+        return event.consensus
+    found = consensus(event_narrative(store, event.summary, names))
+    store.save_consensus(event.summary.id, found)
+    return found
+
+
 def stored_entries(store: Store, limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
     """The listing entries of a page of stored events, then a ``more`` entry if events are left out.
 
@@ -74,11 +84,8 @@ def stored_entries(store: Store, limit: int | None = None, offset: int = 0) -> I
     """
     names = ActorNames()
     listed = store.event_listing(limit, offset)
-    for summary, cached, _ in listed:
-        if cached is None:
-            cached = consensus(event_narrative(store, summary, names))
-            store.save_consensus(summary.id, cached)
-        yield listing_entry(summary, cached)
+    for event in listed:
+        yield listing_entry(event.summary, listed_consensus(store, event, names))
     if limit is not None:
         left = store.event_count() - offset - len(listed)
         if left > 0:

@@ -21,10 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Iterator
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from counterclaim.events.actors import ActorNames, normalise_name
 from counterclaim.events.cluster import EventSummary, arrival_order
@@ -36,144 +35,30 @@ from counterclaim.events.merge_statements import (
     same_speaker,
 )
 from counterclaim.lexicons import load_lexicon
-from counterclaim.records import ArticleRecord, Mention, Stance
+from counterclaim.records import ArticleRecord, Document, Mention
+from counterclaim.report.brief import build_brief
+from counterclaim.report.matrix import build_matrix
+from counterclaim.report.models import (
+    ActorTimeline,
+    AttackFacts,
+    BlocGroup,
+    CasualtyLine,
+    Divergence,
+    DocumentRef,
+    Fact,
+    NarrativeReport,
+    Omission,
+    PartyLine,
+    SourceOrigin,
+    SpeakerRef,
+    StanceAt,
+    TimelineEntry,
+    Toll,
+)
+from counterclaim.report.passages import build_passages
+from counterclaim.report.wording import Speakers, capitalise, day, words
 
-BlocGroup = Literal["claimant", "attacked", "foreign", "other"]
 BLAME_STANCES: frozenset[str] = frozenset({"claim", "confirm", "accuse"})
-
-
-class Model(BaseModel):
-    """Base of the report's records: unknown fields are errors."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class SpeakerRef(Model):
-    """A speaker and the bloc it was sorted into."""
-
-    name: str
-    affiliation: str | None = None
-    bloc: str
-    group: BlocGroup
-
-
-class PartyLine(Model):
-    """A party claimed, confirmed, accused or cleared, with who said so and when."""
-
-    party: str
-    stance: Stance
-    speakers: list[SpeakerRef]
-    first_date: dt.date | None = None
-    last_date: dt.date | None = None
-    evidence: list[EvidenceRef]
-
-
-class MatrixCell(Model):
-    """How often one bloc blamed one party (claims, confirmations, accusations)."""
-
-    bloc: str
-    group: BlocGroup
-    party: str
-    count: int
-    stances: list[Stance]
-    speakers: list[str]
-    first_date: dt.date | None = None
-    last_date: dt.date | None = None
-    evidence: list[EvidenceRef]
-
-
-class Divergence(Model):
-    """A statement blaming a party other than the claimant or the confirmed perpetrator."""
-
-    speaker: SpeakerRef
-    party: str
-    stance: Stance
-    date: dt.date | None = None
-    quote: str
-    evidence: list[EvidenceRef]
-
-
-class Omission(Model):
-    """A speaker of the attacked state who never names a responsible party."""
-
-    speaker: SpeakerRef
-    omits: list[str]
-    blames: list[str]
-    statements: int
-    first_date: dt.date | None = None
-    last_date: dt.date | None = None
-    evidence: list[EvidenceRef]
-
-
-class TimelineEntry(Model):
-    """One statement in time: the day it was made, or the day it was first reported."""
-
-    date: dt.date | None = None
-    first_reported: dt.date | None = None
-    speaker: SpeakerRef
-    stance: Stance
-    target: str | None = None
-    quote: str
-    evidence: list[EvidenceRef]
-
-
-class StanceAt(Model):
-    """An actor's stance on a day."""
-
-    date: dt.date | None = None
-    stance: Stance
-    target: str | None = None
-
-
-class ActorTimeline(Model):
-    """One actor's stances in date order."""
-
-    speaker: SpeakerRef
-    stances: list[StanceAt]
-
-
-class CasualtyLine(Model):
-    """A casualty figure as a source gave it, dated by the report or the article."""
-
-    date: dt.date | None = None
-    kind: str
-    number: int
-    qualifier: str | None = None
-    source: str | None = None
-    evidence: EvidenceRef | None = None
-
-
-class DocumentRef(Model):
-    """An article the report draws on."""
-
-    id: str
-    name: str
-    title: str | None = None
-    outlet: str | None = None
-    published: dt.date | None = None
-
-
-class NarrativeReport(Model):
-    """Everything the narrative of one event says, as data the renderers turn into text, Markdown, HTML or JSON."""
-
-    event_id: str | None = None
-    label: str
-    date: dt.date | None = None
-    city: str | None = None
-    country: str | None = None
-    attack_type: str | None = None
-    documents: list[DocumentRef]
-    claimed_by: list[PartyLine]
-    confirmed: list[PartyLine]
-    accused: list[PartyLine]
-    denied: list[PartyLine]
-    condemned_by: list[SpeakerRef]
-    matrix: list[MatrixCell]
-    divergences: list[Divergence]
-    omissions: list[Omission]
-    timeline: list[TimelineEntry]
-    actor_timelines: list[ActorTimeline]
-    casualties: list[CasualtyLine]
 
 
 def _date_key(date: dt.date | None) -> tuple[bool, dt.date]:
@@ -211,6 +96,13 @@ class _Builder:
         self.claimants = self._parties({"claim"}, "claimed_by")
         self.confirmed = self._parties({"confirm"}, "confirmed")
         self.mentions: dict[str, list[Mention]] = {r.document.id: r.mentions for r in records}
+        #: actor id -> the role the articles give it ("Iranian Supreme Leader"), first seen first
+        self.roles: dict[str, str] = {}
+        for record in records:
+            for mention in record.mentions:
+                if mention.actor_id and mention.role:
+                    self.roles.setdefault(mention.actor_id, mention.role)
+        self.speakers = Speakers(names)
 
     def _parties(self, stances: set[str], field: str) -> list[str]:
         """Parties named with ``stances`` in statements or in the records' perpetrator lists (first seen first)."""
@@ -231,20 +123,27 @@ class _Builder:
         return any(self.names.related(party, r) for r in [*self.claimants, *self.confirmed])
 
     def speaker(self, merged: MergedStatement) -> SpeakerRef:
-        """The speaker and its bloc: claimant, a state's officials or media, or other."""
+        """The speaker and its bloc (claimant, a state's officials or media, or other), role, kind and state."""
         st = merged.statement
         labels, name, affiliation = self.lexicon["bloc_labels"], st.speaker_name, st.speaker_affiliation
+        found = {
+            "name": name,
+            "affiliation": affiliation,
+            "role": st.speaker.role or self.roles.get(st.speaker.actor_id or ""),
+            "kind": self.names.kind(name) or self.names.kind(st.speaker.actor_id),
+        }
         if st.stance == "claim" or any(self.names.related(p, c) for p in (name, affiliation) for c in self.claimants):
-            return SpeakerRef(name=name, affiliation=affiliation, bloc=labels["claimant"], group="claimant")
+            return SpeakerRef(**found, bloc=labels["claimant"], group="claimant")
         state = self.names.state(name) or self.names.state(affiliation)
         if state is None and affiliation and self.names.kind(affiliation) in (None, "state"):
             state = affiliation
         if state is None:
-            return SpeakerRef(name=name, affiliation=affiliation, bloc=affiliation or labels["other"], group="other")
+            return SpeakerRef(**found, bloc=affiliation or labels["other"], group="other")
         attacked = bool(self.country) and self.names.key(state) == self.names.key(self.country)
         role = "media" if self._is_media(name) else "officials"
         group: BlocGroup = "attacked" if attacked else "foreign"
-        return SpeakerRef(name=name, affiliation=affiliation, bloc=labels[role].format(state=state), group=group)
+        bloc = labels[role].format(demonym=self.speakers.demonym(state), state=state)
+        return SpeakerRef(**found, bloc=bloc, group=group, state=state)
 
     def _is_media(self, name: str) -> bool:
         if self.names.kind(name) == "media":
@@ -276,28 +175,29 @@ class _Builder:
         return False
 
 
+def _dates(group: Iterable[MergedStatement]) -> dict[str, dt.date | None]:
+    """First and last day the statements were made, and the first day one of them was published."""
+    group = list(group)
+    first, last = _span(m.statement.date for m in group)
+    return {"first_date": first, "last_date": last, "first_reported": _span(m.first_reported for m in group)[0]}
+
+
 def _party_lines(b: _Builder, stance: str) -> list[PartyLine]:
     lines: dict[str, list[MergedStatement]] = {}
     for m in b.merged:
         party = b.party_of(m)
         if m.statement.stance == stance and party:
             lines.setdefault(b.names.key(party), []).append(m)
-    out = []
-    for group in lines.values():
-        first, last = _span(m.statement.date or m.first_reported for m in group)
-        speakers = _unique_speakers(b.speaker(m) for m in group)
-        evidence = [e for m in group for e in m.evidence]
-        out.append(
-            PartyLine(
-                party=b.party_of(group[0]) or "",
-                stance=stance,
-                speakers=speakers,
-                first_date=first,
-                last_date=last,
-                evidence=evidence,
-            )
+    return [
+        PartyLine(
+            party=b.party_of(group[0]) or "",
+            stance=stance,
+            speakers=_unique_speakers(b.speaker(m) for m in group),
+            **_dates(group),
+            evidence=[e for m in group for e in m.evidence],
         )
-    return out
+        for group in lines.values()
+    ]
 
 
 def _claim_lines(b: _Builder) -> list[PartyLine]:
@@ -312,31 +212,21 @@ def _claim_lines(b: _Builder) -> list[PartyLine]:
     return lines
 
 
-def _matrix(b: _Builder) -> list[MatrixCell]:
-    cells: dict[tuple[str, str], list[tuple[SpeakerRef, MergedStatement]]] = {}
+def _blames(b: _Builder) -> Iterator[tuple[SpeakerRef, str, MergedStatement]]:
+    """Each claim, confirmation and accusation: its speaker, the party it blames, the statement."""
     for m in b.merged:
         party = b.party_of(m)
         if m.statement.stance in BLAME_STANCES and party:
-            speaker = b.speaker(m)
-            cells.setdefault((speaker.bloc, b.names.key(party)), []).append((speaker, m))
-    order = list(load_lexicon("narrative")["bloc_groups"])
-    out = []
-    for (bloc, _), items in cells.items():
-        first, last = _span(m.statement.date or m.first_reported for _, m in items)
-        out.append(
-            MatrixCell(
-                bloc=bloc,
-                group=items[0][0].group,
-                party=b.party_of(items[0][1]) or "",
-                count=len(items),
-                stances=sorted({m.statement.stance for _, m in items}),
-                speakers=list(dict.fromkeys(s.name for s, _ in items)),
-                first_date=first,
-                last_date=last,
-                evidence=[e for _, m in items for e in m.evidence],
-            )
-        )
-    return sorted(out, key=lambda c: (order.index(c.group), c.bloc, -c.count))
+            yield b.speaker(m), party, m
+
+
+def _same_actor(a: str, b: str, names: ActorNames) -> bool:
+    """One speaker under two names ("Khamenei", "Ali Khamenei"); two names of distinct known actors never are
+    ("Islamic State" and its branch "Islamic State Khorasan Province")."""
+    known_a, known_b = names.actor(a), names.actor(b)
+    if known_a is not None and known_b is not None and known_a.id != known_b.id:
+        return False
+    return same_speaker(a, b, names)
 
 
 def _by_speaker(b: _Builder) -> list[list[MergedStatement]]:
@@ -344,7 +234,7 @@ def _by_speaker(b: _Builder) -> list[list[MergedStatement]]:
     groups: list[list[MergedStatement]] = []
     for m in b.merged:
         group = next(
-            (g for g in groups if same_speaker(g[0].statement.speaker_name, m.statement.speaker_name, b.names)), None
+            (g for g in groups if _same_actor(g[0].statement.speaker_name, m.statement.speaker_name, b.names)), None
         )
         if group is None:
             groups.append([m])
@@ -397,11 +287,13 @@ def _timeline(b: _Builder) -> list[TimelineEntry]:
 def _actor_timelines(b: _Builder, timeline: list[TimelineEntry]) -> list[ActorTimeline]:
     out: list[ActorTimeline] = []
     for entry in timeline:
-        found = next((a for a in out if same_speaker(a.speaker.name, entry.speaker.name, b.names)), None)
+        found = next((a for a in out if _same_actor(a.speaker.name, entry.speaker.name, b.names)), None)
         if found is None:
             found = ActorTimeline(speaker=entry.speaker, stances=[])
             out.append(found)
-        found.stances.append(StanceAt(date=entry.date, stance=entry.stance, target=entry.target))
+        found.stances.append(
+            StanceAt(date=entry.date, stance=entry.stance, target=entry.target, evidence=entry.evidence)
+        )
     return out
 
 
@@ -436,9 +328,113 @@ def _casualties(records: list[ArticleRecord]) -> list[CasualtyLine]:
     return sorted(lines, key=lambda c: (_date_key(c.date), c.kind, c.source or ""))
 
 
+def _tolls(records: list[ArticleRecord], newest: bool) -> list[Toll]:
+    """The killed and injured figures the newest (or first) article reconciled, with every report of that figure.
+
+    The extractor has already chosen each article's current figure (never a
+    claimant's boast); across articles the latest publication wins.
+    """
+    out = []
+    for kind in ("killed", "injured"):
+        giving = [r for r in records if r.event is not None and getattr(r.event, kind) is not None]
+        if not giving:
+            continue
+        ordered = sorted(giving, key=lambda r: _date_key(r.document.published))
+        chosen = ordered[-1] if newest else ordered[0]
+        event = chosen.event
+        assert event is not None
+        number, source = getattr(event, kind), getattr(event, f"{kind}_source")
+        reports = [
+            (r, c)
+            for r in giving
+            for c in r.event.casualties
+            if c.kind == kind and c.number == number  # type: ignore[union-attr]
+        ]
+        mine = [c for r, c in reports if r is chosen]
+        named = next((c for c in mine if c.source), None)  # the record left its source out: a report names it
+        own = next((c for c in mine if source and c.source == source), None) or named or (mine[0] if mine else None)
+        out.append(
+            Toll(
+                kind=kind,
+                number=number,
+                qualifier=own.qualifier if own else None,
+                source=source or (own.source if own else None),
+                date=(own.date if own else None) or chosen.document.published,
+                evidence=[evidence_ref(r, c.evidence) for r, c in reports]
+                or ([evidence_ref(chosen, event.evidence)] if event.evidence else []),
+            )
+        )
+    return out
+
+
+def _attack_facts(
+    records: list[ArticleRecord], date: dt.date | None, city: str | None, place: str, kind: str | None
+) -> AttackFacts:
+    """The attack's day, place and kind with the evidence of every article that agrees on them, and the toll now
+    and at first."""
+    with_event = [(r, r.event) for r in records if r.event is not None]
+    date_evidence = [evidence_ref(r, e.date_evidence) for r, e in with_event if e.date == date and e.date_evidence]
+    place_evidence = [
+        evidence_ref(r, e.place.evidence) for r, e in with_event if e.place.evidence and e.place.city == city and place
+    ]
+    worded = [(r, e) for r, e in with_event if e.evidence and kind and e.attack_type_text == kind]
+    kind_evidence = [evidence_ref(r, e.evidence) for r, e in worded or with_event if e.evidence and kind]
+    tolls, first = _tolls(records, newest=True), _tolls(records, newest=False)
+    changed = [t for t in first if all((t.kind, t.number) != (n.kind, n.number) for n in tolls)]
+    return AttackFacts(
+        date=date,
+        date_evidence=date_evidence,
+        place=Fact(value=place, evidence=place_evidence) if place else None,
+        kind=Fact(value=kind, evidence=kind_evidence) if kind else None,
+        tolls=tolls,
+        first_tolls=changed,
+    )
+
+
+def _attack_words(records: list[ArticleRecord], attack_type: str | None) -> str | None:
+    """The articles' own word for the attack ("suicide bombing"), else the class as a noun."""
+    said = _most_common(r.event.attack_type_text for r in records if r.event is not None)
+    if said:
+        return str(said)
+    if attack_type is None:
+        return None
+    return words()["attack_nouns"].get(attack_type, attack_type)
+
+
+def _document_ref(document: Document, names: ActorNames) -> DocumentRef:
+    """The document with where its outlet and date came from (``Document.provenance``)."""
+    provenance = document.provenance
+    outlet_from = provenance.get("outlet") if document.outlet else None
+    published_from: SourceOrigin | None = None
+    if document.published is not None:
+        published_from = provenance.get("published") or "text"
+    return DocumentRef(
+        id=document.id,
+        name=document.name,
+        title=document.title,
+        url=document.url,
+        outlet=names.display(document.outlet) if outlet_from == "dateline" and document.outlet else document.outlet,
+        outlet_from=outlet_from,
+        published=document.published,
+        published_from=published_from,
+    )
+
+
 def _most_common(values: Iterable[object]) -> object | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
+
+
+def evidence_in(model: BaseModel | list | None) -> Iterator[EvidenceRef]:
+    """Every piece of evidence a report (or any part of it) holds, in field order."""
+    if isinstance(model, EvidenceRef):
+        yield model
+    elif isinstance(model, list):
+        for item in model:
+            yield from evidence_in(item)
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from evidence_in(getattr(model, name))
 
 
 def build_narrative(
@@ -455,40 +451,39 @@ def build_narrative(
     date = event.date if event else _most_common(a.date for a in attacks)
     city = event.city if event else _most_common(a.place.city for a in attacks)
     country = event.country if event else _most_common(a.place.country for a in attacks)
-    attack_type = event.attack_type if event else _most_common(a.attack_type_text or a.attack_type for a in attacks)
+    attack_type = event.attack_type if event else _most_common(a.attack_type for a in attacks)
+    landmark = _most_common(a.place.landmark for a in attacks if a.place.city == city)
     b = _Builder(records, country, names)
     timeline = _timeline(b)
     divergences = [
         Divergence(
-            speaker=b.speaker(m),
+            speaker=speaker,
             party=party,
             stance=m.statement.stance,
             date=m.statement.date,
             quote=m.statement.quote,
             evidence=m.evidence,
         )
-        for m in b.merged
-        if m.statement.stance in {"accuse", "confirm"} and (party := b.party_of(m)) and not b.responsible(party)
+        for speaker, party, m in _blames(b)
+        if m.statement.stance in {"accuse", "confirm"} and not b.responsible(party)
     ]
-    place = ", ".join(p for p in (city, country) if p)
-    default_label = " ".join(str(p) for p in (date, attack_type, f"in {place}" if place else None) if p)
-    return NarrativeReport(
+    place = ", ".join(str(p) for p in (landmark, city, country) if p)
+    kind = _attack_words(records, attack_type)
+    title_place = ", ".join(str(p) for p in (city, country) if p)
+    title = capitalise(kind or words()["attack_noun"]) + (f" in {title_place}" if title_place else "")
+    title += f", {day(date)}" if date else ""
+    default_label = " ".join(str(p) for p in (date, attack_type, f"in {title_place}" if title_place else None) if p)
+    report = NarrativeReport(
         event_id=event.id if event else None,
         label=event.label if event else default_label or (records[0].document.name if records else "event"),
+        title=title,
         date=date,
         city=city,
         country=country,
         attack_type=attack_type,
-        documents=[
-            DocumentRef(
-                id=r.document.id,
-                name=r.document.name,
-                title=r.document.title,
-                outlet=r.document.outlet,
-                published=r.document.published,
-            )
-            for r in records
-        ],
+        attack=_attack_facts(records, date, city, place, kind),
+        documents=[_document_ref(r.document, names) for r in records],
+        brief=[],
         claimed_by=_claim_lines(b),
         confirmed=_party_lines(b, "confirm"),
         accused=_party_lines(b, "accuse"),
@@ -496,10 +491,15 @@ def build_narrative(
         condemned_by=list(
             {s.name: s for s in (b.speaker(m) for m in b.merged if m.statement.stance == "condemn")}.values()
         ),
-        matrix=_matrix(b),
+        matrix=build_matrix(_blames(b), b.responsible, names),
         divergences=divergences,
         omissions=_omissions(b),
         timeline=timeline,
         actor_timelines=_actor_timelines(b, timeline),
         casualties=_casualties(records),
+        passages=[],
     )
+    report.brief = build_brief(report, b.speakers, records)
+    texts = {r.document.id: r.document.text for r in records}
+    report.passages = build_passages(evidence_in(report), texts, [r.document.id for r in records])
+    return report

@@ -1,209 +1,130 @@
 """Lays out a :class:`~counterclaim.report.narrative.NarrativeReport` as text, Markdown, HTML or JSON.
 
-The wording is built once, as sections of lines each carrying its evidence
-(``_sections``); the formats only decorate them, so they never drift apart.
-Every line ends with links to its evidence (``document@start-end``), the
-character offsets into the document's stored text.
+The wording is laid out once (``report/sections.py``); text and Markdown
+only decorate it (HTML: ``report/html.py``), so the formats never drift
+apart. Evidence is cited as numbered notes; the notes at the end give each
+cited sentence with the words the report rests on marked (« » in text, bold
+in Markdown, whose notes are GitHub footnotes) and its character offsets
+into the document's stored text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 
-from counterclaim.events.merge_statements import EvidenceRef
-from counterclaim.report.narrative import NarrativeReport, PartyLine, SpeakerRef
+from counterclaim.report.html import render_html, render_html_page
+from counterclaim.report.models import NarrativeReport, Passage, SpeakerRef
 from counterclaim.report.render import json_array
+from counterclaim.report.sections import Cited, Layout, Line, Sentence, Table, layout, marked
 
 NarrativeFormat = Literal["text", "markdown", "html", "json"]
 NARRATIVE_FORMATS: tuple[NarrativeFormat, ...] = ("text", "markdown", "html", "json")
-
-
-@dataclass
-class Line:
-    """One statement of the report and the evidence it rests on (each span listed once)."""
-
-    text: str
-    evidence: list[EvidenceRef] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        unique: dict[tuple[str, int, int], EvidenceRef] = {}
-        for ref in self.evidence:
-            unique.setdefault((ref.document_id, ref.start, ref.end), ref)
-        self.evidence = list(unique.values())
-
-
-@dataclass
-class Section:
-    """A titled list of lines."""
-
-    title: str
-    lines: list[Line]
-
-
-def evidence_anchor(ref: EvidenceRef) -> str:
-    """The short link text of a piece of evidence: ``document@start-end``."""
-    return f"{ref.document_name}@{ref.start}-{ref.end}"
-
-
-def _day(date: dt.date | None) -> str:
-    return date.isoformat() if date else "undated"
-
-
-def _dates(first: dt.date | None, last: dt.date | None) -> str:
-    if first is None:
-        return "undated"
-    return first.isoformat() if first == last or last is None else f"{first.isoformat()} to {last.isoformat()}"
-
-
-def _who(speakers: list[SpeakerRef]) -> str:
-    return ", ".join(f"{s.name} ({s.bloc})" for s in speakers) or "the attack record"
-
-
-def _party_lines(lines: list[PartyLine], verb: str) -> list[Line]:
-    return [
-        Line(f"{line.party} {verb} {_who(line.speakers)}; {_dates(line.first_date, line.last_date)}", line.evidence)
-        for line in lines
-    ]
-
-
-def _sections(report: NarrativeReport) -> list[Section]:
-    place = ", ".join(p for p in (report.city, report.country) if p) or "place unknown"
-    header = [
-        Line(f"Date: {_day(report.date)}; place: {place}; attack type: {report.attack_type or 'unknown'}"),
-        *(Line(f"Source: {d.name} ({d.outlet or 'outlet unknown'}, {_day(d.published)})") for d in report.documents),
-    ]
-    consensus = [
-        *_party_lines(report.claimed_by, "claimed responsibility, per"),
-        *_party_lines(report.confirmed, "confirmed as perpetrator by"),
-        *_party_lines(report.accused, "accused by"),
-        *_party_lines(report.denied, "cleared (denial) by"),
-    ]
-    if report.condemned_by:
-        consensus.append(Line(f"Condemned by {_who(report.condemned_by)}"))
-    matrix = [
-        Line(
-            f"{c.bloc} -> {c.party}: {c.count} ({', '.join(c.stances)}), {_dates(c.first_date, c.last_date)}; "
-            f"{', '.join(c.speakers)}",
-            c.evidence,
-        )
-        for c in report.matrix
-    ]
-    divergences = [
-        Line(
-            f"{d.speaker.name} ({d.speaker.bloc}) blames {d.party} [{d.stance}, {_day(d.date)}]: “{d.quote}”",
-            d.evidence,
-        )
-        for d in report.divergences
-    ]
-    omissions = [
-        Line(
-            f"{o.speaker.name} ({o.speaker.bloc}) never names {' or '.join(o.omits)} in {o.statements} statement"
-            f"{'s' * (o.statements != 1)}, {_dates(o.first_date, o.last_date)}"
-            + (f"; blames {', '.join(o.blames)} instead" if o.blames else ""),
-            o.evidence,
-        )
-        for o in report.omissions
-    ]
-    timeline = [
-        Line(
-            f"{_day(t.date) if t.date or not t.first_reported else 'undated, reported ' + _day(t.first_reported)}: "
-            f"{t.speaker.name} ({t.speaker.bloc}) {t.stance}{' ' + t.target if t.target else ''}: “{t.quote}”",
-            t.evidence,
-        )
-        for t in report.timeline
-    ]
-    stances = [
-        Line(
-            f"{a.speaker.name}: " + "; ".join(f"{_day(s.date)} {s.stance} {s.target or ''}".strip() for s in a.stances)
-        )
-        for a in report.actor_timelines
-    ]
-    casualties = [
-        Line(
-            f"{_day(c.date)}: {c.qualifier + ' ' if c.qualifier else ''}{c.number} {c.kind}, "
-            f"per {c.source or 'unnamed source'}",
-            [c.evidence] if c.evidence else [],
-        )
-        for c in report.casualties
-    ]
-    return [
-        Section(report.label, header),
-        Section("Consensus", consensus),
-        Section("Attribution matrix (bloc -> party blamed)", matrix),
-        Section("Divergences (blaming a party other than the claimant or confirmed perpetrator)", divergences),
-        Section("Omissions (attacked state's speakers who never name the claimant or perpetrator)", omissions),
-        Section("Timeline", timeline),
-        Section("Stance over time", stances),
-        Section("Casualty figures by source", casualties),
-    ]
+#: Width the text report's brief is wrapped to.
+TEXT_WIDTH = 100
 
 
 def render_text(report: NarrativeReport) -> str:
-    """Plain text, safe to print through Rich with markup off."""
-    out: list[str] = []
-    for section in _sections(report):
-        out += [section.title, "=" * len(section.title) if not out else "-" * len(section.title)]
-        out += [f"- {line.text}" + _refs(line, markdown=False) for line in section.lines] or ["- none"]
+    """Plain text: the brief wrapped, sections as lists, the matrix as a table, numbered notes at the end."""
+    laid = layout(report)
+    out = [laid.title, "=" * len(laid.title), laid.subtitle, ""]
+    out += _heading("Brief", "-")
+    for paragraph in laid.brief:
+        text = " ".join(_sentence(s, _text_refs) for s in paragraph)
+        out += [textwrap.fill(text, TEXT_WIDTH, break_on_hyphens=False, break_long_words=False), ""]
+    out += [] if laid.brief else ["- none", ""]
+    for section in laid.sections:
+        out += _heading(section.title, "-")
+        if section.table is not None:
+            out += [*_text_table(section.table), "* claimed the attack or confirmed as its perpetrator", ""]
+            continue
+        out += [_text_line(line) for line in section.lines] or ["- none"]
         out.append("")
-    return "\n".join(out)
+    out += _heading("Evidence", "-")
+    out += [f"[{n}] {p.document_name}, characters {p.start}–{p.end}: {marked(p, '«', '»')}" for n, p in _numbered(laid)]
+    return "\n".join(out) + "\n"
+
+
+def _heading(title: str, rule: str) -> list[str]:
+    return [title, rule * len(title)]
+
+
+def _numbered(laid: Layout) -> Iterator[tuple[int, Passage]]:
+    return enumerate(laid.notes, start=1)
+
+
+def _sentence(sentence: Sentence, cite: Callable[[Cited], str], escape: Callable[[str], str] = str) -> str:
+    """A sentence of the brief: each clause followed by its notes, a full stop at the end."""
+    return "".join(escape(c.text) + (cite(c) if c.notes else "") for c in sentence.clauses) + "."
+
+
+def _text_refs(clause: Cited) -> str:
+    return " [" + ", ".join([*map(str, clause.notes), *([f"+{clause.more}"] if clause.more else [])]) + "]"
+
+
+def _text_line(line: Line) -> str:
+    quote = f": “{line.quote}”" if line.quote else ""
+    notes = f" [{', '.join(map(str, line.notes))}]" if line.notes else ""
+    return f"- {line.text}{quote}{notes}"
+
+
+def _text_table(table: Table) -> list[str]:
+    rows = [table.header, *table.rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.header))]
+
+    def row(cells: list[str]) -> str:
+        return " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+    return [row(table.header), "-+-".join("-" * w for w in widths), *(row(r) for r in table.rows)]
+
+
+#: Characters Markdown would read as markup; article text is escaped so it prints as written.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(text: str) -> str:
+    """``text`` with Markdown's markup characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(report: NarrativeReport) -> str:
-    """GitHub-flavoured Markdown."""
-    out: list[str] = []
-    for section in _sections(report):
-        out += [f"{'#' if not out else '##'} {section.title}", ""]
-        out += [f"- {line.text}" + _refs(line, markdown=True) for line in section.lines] or ["- none"]
+    """GitHub-flavoured Markdown: the brief, sections, the matrix as a table, evidence as footnotes."""
+    laid = layout(report)
+    out = [f"# {md(laid.title)}", "", md(laid.subtitle), "", "## Brief", ""]
+    for paragraph in laid.brief:
+        out += [" ".join(_sentence(s, _md_clause_refs, md) for s in paragraph), ""]
+    out += [] if laid.brief else ["- none", ""]
+    for section in laid.sections:
+        out += [f"## {md(section.title)}", ""]
+        if section.table is not None:
+            out += [*_md_table(section.table), "", "\\* claimed the attack or confirmed as its perpetrator", ""]
+            continue
+        for line in section.lines:
+            quote = f": “{md(line.quote)}”" if line.quote else ""
+            out.append(f"- {md(line.text)}{quote}{_md_refs(line.notes)}")
+        out += ["- none"] if not section.lines else []
         out.append("")
-    return "\n".join(out)
+    for n, p in _numbered(laid):
+        out.append(f"[^{n}]: {md(p.document_name)}, characters {p.start}–{p.end}: {marked(p, '**', '**', md)}")
+    return "\n".join(out) + "\n"
 
 
-def _refs(line: Line, markdown: bool) -> str:
-    if not line.evidence:
-        return ""
-    anchors = [evidence_anchor(e) for e in line.evidence]
-    return " [" + ", ".join(f"`{a}`" if markdown else a for a in anchors) + "]"
+def _md_refs(numbers: list[int]) -> str:
+    return "".join(f"[^{n}]" for n in numbers)
 
 
-_CSS = (
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.45}"
-    "h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:1px solid #ccc}"
-    ".ev{font-size:.8rem;color:#555;margin-left:.4rem}.ev span{border-bottom:1px dotted #999;margin-right:.3rem}"
-)
+def _md_clause_refs(clause: Cited) -> str:
+    return _md_refs(clause.notes) + (f" (+{clause.more})" if clause.more else "")
 
 
-def render_html(report: NarrativeReport) -> str:
-    """A standalone HTML page; hovering an evidence link shows the sentence it points to."""
-    return _html_page(report.label, [report])
+def _md_table(table: Table) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(md(c) for c in cells) + " |"
 
-
-def _html_page(title: str, reports: Iterable[NarrativeReport]) -> str:
-    body: list[str] = []
-    for report in reports:
-        for i, section in enumerate(_sections(report)):
-            tag = "h1" if i == 0 else "h2"
-            body.append(f"<{tag}>{html.escape(section.title)}</{tag}>")
-            items = []
-            for line in section.lines:
-                refs = "".join(
-                    f'<span title="{html.escape(e.sentence or e.quote)}">{html.escape(evidence_anchor(e))}</span>'
-                    for e in line.evidence
-                )
-                items.append(
-                    f"<li>{html.escape(line.text)}" + (f'<span class="ev">{refs}</span>' if refs else "") + "</li>"
-                )
-            body.append("<ul>" + ("".join(items) or "<li>none</li>") + "</ul>")
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body></html>\n"
-    )
+    return [row(table.header), "|" + "---|" * len(table.header), *(row(r) for r in table.rows)]
 
 
 def render_json(report: NarrativeReport) -> str:
@@ -223,7 +144,7 @@ def render_narratives(reports: Iterable[NarrativeReport], fmt: NarrativeFormat =
     """Chunks of several reports in one output: one JSON array, one HTML page, or text/Markdown in sequence."""
     if fmt == "html":
         reports = list(reports)
-        yield _html_page(reports[0].label if len(reports) == 1 else "counterclaim events", reports)
+        yield render_html_page(reports[0].title if len(reports) == 1 else "counterclaim events", reports)
     elif fmt == "json":
         yield from json_array(render_json(report).rstrip("\n") for report in reports)
     else:

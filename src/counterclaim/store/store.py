@@ -9,22 +9,25 @@ skipped by id, which is a hash of the text).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import groupby
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import groupby, islice
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, recluster
+from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
 from counterclaim.events.config import DateWindows
 from counterclaim.records import Actor, ArticleRecord
-from counterclaim.store import event_rows, rows, schema, search
+from counterclaim.store import browse, event_rows, rows, schema, search
 from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
 
 #: Rows fetched per round trip when streaming records.
 STREAM_BATCH = 200
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class Store:
@@ -104,10 +107,20 @@ class Store:
         return ArticleRecord.model_validate_json(found)
 
     def iter_records(self, document_ids: Iterable[str] | None = None) -> Iterator[ArticleRecord]:
-        """Stored records in ingestion order (or those of ``document_ids``, in that order), streamed."""
+        """Stored records in ingestion order (or those of ``document_ids``, in that order), streamed.
+
+        Given ids are read a batch at a time (one query per batch, not one per
+        record); a missing one raises ``KeyError``.
+        """
         if document_ids is not None:
-            for document_id in document_ids:
-                yield self.load_record(document_id)
+            docs, ids = schema.documents, iter(document_ids)
+            while batch := list(islice(ids, STREAM_BATCH)):
+                with self.engine.connect() as conn:
+                    found = dict(conn.execute(select(docs.c.id, docs.c.record_json).where(docs.c.id.in_(batch))).all())
+                for document_id in batch:
+                    if document_id not in found:
+                        raise KeyError(document_id)
+                    yield ArticleRecord.model_validate_json(found[document_id])
             return
         query = select(schema.documents.c.record_json).order_by(schema.documents.c.ingested_at, schema.documents.c.id)
         with self.engine.connect() as conn:
@@ -149,19 +162,29 @@ class Store:
         with self.engine.connect() as conn:
             return search.search(conn, query, limit)
 
-    def event_listing(self, limit: int | None = None, offset: int = 0) -> list[ListedEvent]:
+    def event_listing(
+        self, limit: int | None = None, offset: int = 0, filters: browse.Filters | None = None
+    ) -> list[ListedEvent]:
         """Stored events, oldest attack first, undated last, with their members and cached consensus.
 
         One query: a page of ``events`` (``limit``/``offset``; all when
-        ``limit`` is None) joined to its members' names, so listing a large
-        store costs one round trip however many events it holds.
+        ``limit`` is None; those matching ``filters``) joined to its members'
+        names, so listing a large store costs one round trip however many
+        events it holds.
         """
-        return self._listed(_ordered(select(schema.events)).limit(limit).offset(offset))
+        chosen = select(schema.events).where(browse.event_clause(filters or browse.Filters()))
+        return self._listed(_ordered(chosen).limit(limit).offset(offset))
 
-    def event_count(self) -> int:
-        """How many events are stored (to say how many a page of the listing leaves out)."""
+    def event_count(self, filters: browse.Filters | None = None) -> int:
+        """How many events are stored, or match ``filters`` (to say how many a page of the listing leaves out)."""
+        query = select(func.count()).select_from(schema.events).where(browse.event_clause(filters or browse.Filters()))
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(schema.events)).scalar_one()
+            return conn.execute(query).scalar_one()
+
+    def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run one of the read functions of ``store/browse.py`` (or any ``f(conn, ...)``) on a fresh connection."""
+        with self.engine.connect() as conn:
+            return query(conn, *args, **kwargs)
 
     def event_summaries(self, limit: int | None = None, offset: int = 0) -> list[EventSummary]:
         """Cross-document events as stored, oldest attack first, undated last (empty until events are grouped)."""
@@ -179,35 +202,35 @@ class Store:
         return found[0].summary
 
     def _listed(self, chosen: Select) -> list[ListedEvent]:
-        """The events ``chosen`` selects, in its order, each with its members by publication date."""
-        page = chosen.subquery("page")
+        """The events ``chosen`` selects, in its order, each with its members by publication date.
+
+        Two queries, the page of events and then their members: joined in
+        one, every member row would carry (and decode) its event's cached
+        consensus again.
+        """
         ed, docs = schema.event_documents, schema.documents
-        query = _ordered(
-            select(
-                page,
-                docs.c.name.label("member_name"),
-                ed.c.document_id,
-                ed.c.event_id,
-                ed.c.score,
-                ed.c.reasons,
-                ed.c.assigned_by,
-            )
-            .join(ed, ed.c.event_id == page.c.id)
-            .join(docs, docs.c.id == ed.c.document_id),
-            page.c,
-        ).order_by(docs.c.published, docs.c.name)
         with self.engine.connect() as conn:
-            rows_ = [row._mapping for row in conn.execute(query)]
-        listed = []
-        for _, members in groupby(rows_, key=lambda row: row["id"]):
-            members = list(members)
-            summary = EventSummary(
-                **event_rows.event_fields(members[0]),
-                document_ids=[row["document_id"] for row in members],
-                document_names=[row["member_name"] for row in members],
+            events = [row._mapping for row in conn.execute(chosen)]
+            members_query = (
+                select(docs.c.name.label("member_name"), ed)
+                .join(docs, docs.c.id == ed.c.document_id)
+                .where(ed.c.event_id.in_([row["id"] for row in events]))
+                .order_by(ed.c.event_id, docs.c.published, docs.c.name)
             )
-            assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in members]
-            listed.append(ListedEvent(summary, members[0]["consensus"], assignments))
+            found = [row._mapping for row in conn.execute(members_query)] if events else []
+        members = {event_id: list(rows_) for event_id, rows_ in groupby(found, key=lambda row: row["event_id"])}
+        listed = []
+        for event in events:
+            own = members.get(event["id"], [])
+            if not own:
+                continue  # an event emptied between the two reads (save_events deletes it)
+            summary = EventSummary(
+                **event_rows.event_fields(event),
+                document_ids=[row["document_id"] for row in own],
+                document_names=[row["member_name"] for row in own],
+            )
+            assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in own]
+            listed.append(ListedEvent(summary, event["consensus"], assignments))
         return listed
 
     def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:
@@ -313,6 +336,20 @@ class Store:
         with self.engine.begin() as conn:
             inserted = conn.execute(insert(schema.event_decisions).values(event_rows.decision_row(decision)))
             return int(inserted.inserted_primary_key[0])
+
+    def decide(self, make: Callable[[EventIndex], Decision]) -> tuple[Decision, list[Assignment]]:
+        """Record the decision ``make`` builds from the stored events, apply it, save; the assignments it changed.
+
+        What ``counterclaim event merge|split|move`` and the API's event
+        endpoints do: ``make`` may raise :class:`~counterclaim.events.UnknownEvent`,
+        and then nothing is recorded.
+        """
+        index = self.load_index()
+        decision = make(index)
+        decision.id = self.add_decision(decision)
+        changed = apply_decision(index, decision)
+        self.save_events(index)
+        return decision, changed
 
     def decisions(self) -> list[Decision]:
         """Every user decision on events, oldest first."""
