@@ -7,6 +7,7 @@ prove that a refused URL never reached the server.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -51,10 +52,8 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             else:
                 self.send_header("connection", "close")
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up on a refused body
                     body(self.wfile)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up, as it should on a refused body
 
         def log_message(self, *_args: Any) -> None:
             pass

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from loopback import LoopbackServer, page, redirect, serve, streamed
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
 from counterclaim.ingest import IngestError, read_inputs
 from counterclaim.ingest.fetch import FetchError, FetchPolicy, fetch, fetch_document, parse_networks, url_name
+from loopback import LoopbackServer, page, redirect, serve, streamed
 
 ARTICLE = (
     b"<html><head><title>Market blast kills nine</title></head><body><nav>Home | World</nav>"
@@ -40,7 +40,7 @@ def inside() -> Iterator[LoopbackServer]:
 def site(inside: LoopbackServer) -> Iterator[LoopbackServer]:
     routes = {
         "/news/market-blast.html": page(ARTICLE),
-        "/plain": page("Gunmen attacked a convoy, officials said.".encode(), "text/plain"),
+        "/plain": page(b"Gunmen attacked a convoy, officials said.", "text/plain"),
         "/latin1": page(
             "<p>Le préfet a condamné l'attaque à Maroua.</p>".encode("latin-1"), "text/html; charset=ISO-8859-1"
         ),
@@ -138,7 +138,7 @@ def test_read_inputs_takes_urls_beside_files(site: LoopbackServer, tmp_path: Pat
     items = list(read_inputs([str(tmp_path / "a.txt"), f"{site.url}/plain"]))
     assert items[0].name == "a"
     assert isinstance(items[1], IngestError) and "loopback address" in items[1].reason
-    assert list(read_inputs([f"{site.url}/plain"], LOCAL))[0].name == "plain"
+    assert next(read_inputs([f"{site.url}/plain"], LOCAL)).name == "plain"
 
 
 def test_analyze_fetches_a_url_only_when_allowed(site: LoopbackServer, tmp_path: Path) -> None:
