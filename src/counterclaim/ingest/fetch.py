@@ -89,6 +89,7 @@ __all__ = [
     "fetch_document",
     "is_url",
     "parse_networks",
+    "parse_retry_after",
 ]
 
 
@@ -338,11 +339,11 @@ def _status_error(url: str, response: httpx.Response) -> FetchError:
         url,
         f"the server answered {response.status_code} {response.reason_phrase}",
         transient=transient,
-        retry_after=_retry_after(response.headers.get("retry-after")) if transient else None,
+        retry_after=parse_retry_after(response.headers.get("retry-after")) if transient else None,
     )
 
 
-def _retry_after(header: str | None) -> float | None:
+def parse_retry_after(header: str | None) -> float | None:
     """Seconds to wait from a Retry-After header (seconds, or an HTTP date); None when absent or unreadable."""
     if not header:
         return None
