@@ -11,6 +11,8 @@ with ``304``; routes may be replaced while the server runs (a feed that grows).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -95,11 +97,18 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up on a slow answer (as a timeout should) is no error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], BrokenPipeError | ConnectionResetError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(host: str, routes: dict[str, Route]) -> Iterator[LoopbackServer]:
     """A server on ``host`` (a loopback address) and a free port, running until the block ends."""
     state = LoopbackServer(host=host, routes=routes)
-    httpd = ThreadingHTTPServer((host, 0), _handler(state))
+    httpd = _Server((host, 0), _handler(state))
     httpd.daemon_threads = True
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -115,13 +124,20 @@ def page(body: bytes, content_type: str = "text/html; charset=utf-8", status: in
     return lambda _server: (status, {"content-type": content_type}, body)
 
 
-def conditional(body: bytes, etag: str, content_type: str = "text/html; charset=utf-8") -> Route:
-    """A page with an ETag that answers ``304`` when the client sends that ETag back."""
+def conditional(
+    body: bytes | Callable[[], bytes], etag: str | None = None, content_type: str = "text/html; charset=utf-8"
+) -> Route:
+    """A page with an ETag (by default a hash of the body) answering ``304`` when the client sends it back.
+
+    ``body`` may be a function, read at each request: a feed or page that changes between polls.
+    """
 
     def route(server: LoopbackServer) -> tuple[int, dict[str, str], Body]:
-        if server.current.headers.get("if-none-match") == etag:
-            return 304, {"etag": etag}, b""
-        return 200, {"content-type": content_type, "etag": etag}, body
+        content = body() if callable(body) else body
+        tag = etag or f'"{hashlib.sha256(content).hexdigest()[:16]}"'
+        if server.current.headers.get("if-none-match") == tag:
+            return 304, {"etag": tag}, b""
+        return 200, {"content-type": content_type, "etag": tag}, content
 
     return route
 
