@@ -185,14 +185,15 @@ class Site:
 
 
 class Hook:
-    """The webhook receiver: answers 503 to its first POST, then 204, and keeps every body it accepted."""
+    """The webhook receiver: answers 503 to its first POST (unless told not to), then 204, and keeps every body
+    it accepted."""
 
-    def __init__(self, server: LoopbackServer) -> None:
-        self.server, self.bodies = server, []
+    def __init__(self, server: LoopbackServer, fail_first: bool = True) -> None:
+        self.server, self.bodies, self.fail_first = server, [], fail_first
         server.routes["/hook"] = self.receive
 
     def receive(self, server: LoopbackServer) -> tuple[int, dict[str, str], bytes]:
-        if server.count("/hook", "POST") == 1:
+        if self.fail_first and server.count("/hook", "POST") == 1:
             return 503, {"content-type": "text/plain", "retry-after": "0"}, b"busy"
         self.bodies.append(json.loads(server.current.body))
         return 204, {}, b""
@@ -325,6 +326,27 @@ def test_three_polls_store_news_once_drop_copies_and_alert_on_changes(
     assert capsys.readouterr().out.count("ALERT ev-") == total
 
 
+def test_a_watched_page_is_stored_again_only_when_it_changes(
+    tmp_path: Path, servers: tuple[LoopbackServer, LoopbackServer], pipeline: Language
+) -> None:
+    news, inside = servers
+    site = Site(news, inside)
+    collect = Collect()
+    with Store(str(tmp_path / "page.db")) as store:
+        run = watcher(store, pipeline, [collect])
+        pages = run.add([site.blast])
+        assert run.run_pass(pages).stored == 1
+        assert run.run_pass(pages).unchanged == 1
+        site.day = 2
+        assert run.run_pass(pages).stored == 1
+        assert [f.kind for f in run.state.feeds()] == ["page"]
+        assert len(store.document_ids()) == 2
+    assert [a.message for a in collect.alerts if a.casualty_kind == "killed"] == [
+        "killed: 12 (first figure), per police",
+        "killed: 19 (was 12), per police",
+    ]
+
+
 def test_a_redirect_to_a_private_address_is_refused_by_its_class(
     tmp_path: Path, servers: tuple[LoopbackServer, LoopbackServer], pipeline: Language
 ) -> None:
@@ -409,7 +431,8 @@ def test_sigterm_stops_after_the_article_in_hand_and_a_restart_resumes(
     news.routes["/news/bla-claim.html"] = claim_then_stop
     db, alerts = str(tmp_path / "w.db"), tmp_path / "alerts.jsonl"
     command = [sys.executable, "-m", "counterclaim.cli", "watch", f"{news.url}/world/rss.xml", "--db", db]
-    options = ["--allow-private", "--host-delay", "0", "--alerts", str(alerts)]
+    hook = Hook(news, fail_first=False)
+    options = ["--allow-private", "--host-delay", "0", "--alerts", str(alerts), "--webhook", f"{news.url}/hook"]
     process_["watch"] = subprocess.Popen(
         [*command, *options, "--interval", "1h"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -418,7 +441,7 @@ def test_sigterm_stops_after_the_article_in_hand_and_a_restart_resumes(
     assert "SIGTERM: stopping after the item in hand" in err
     assert "bla-claim.html: stored" in err and "separatists-claim" not in err
     assert news.count("/courier/separatists-claim.html") == 0
-    assert out.count("ALERT") == len(alerts.read_text(encoding="utf-8").splitlines()) > 0
+    assert out.count("ALERT") == len(alerts.read_text(encoding="utf-8").splitlines()) == len(hook.bodies) > 0
 
     resumed = CliRunner().invoke(app, ["watch", "--once", "--db", db, *options])
     assert resumed.exit_code == 0, resumed.output

@@ -278,7 +278,7 @@ def watch(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Feeds (RSS, Atom, JSON Feed) or single pages to watch; none: every feed the store already watches.",
+            help="Feeds (RSS, Atom) or single pages to watch; none: every feed the store already watches.",
             show_default=False,
         ),
     ] = None,

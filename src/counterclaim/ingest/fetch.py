@@ -11,7 +11,7 @@ private networks, and cloud metadata addresses are refused always. A
 proxy from the environment is never used (it would connect on our behalf,
 unchecked). Responses are capped in time (per read and overall), in size (the
 same 5 MB as a file) and in redirects, and must be of the expected types
-(HTML or plain text for an article; RSS, Atom or JSON Feed when asked).
+(HTML or plain text for an article; RSS or Atom when asked).
 
 :func:`fetch` returns the body and its type; :func:`fetch_document` turns it
 into a :class:`~counterclaim.records.Document` exactly as a file would be read.
@@ -53,7 +53,7 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 ARTICLE_TYPES = HTML_TYPES | TEXT_TYPES
-#: Content types a news feed comes as: RSS, Atom and RDF under their own types or as generic XML, and JSON Feed.
+#: Content types a news feed comes as: RSS, Atom and RDF under their own types or as generic XML.
 FEED_TYPES = frozenset(
     {
         "application/rss+xml",
@@ -61,8 +61,6 @@ FEED_TYPES = frozenset(
         "application/rdf+xml",
         "application/xml",
         "text/xml",
-        "application/feed+json",
-        "application/json",
     }
 )
 #: Answers that say "try again later" rather than "no": rate limited, or the server or a gateway failing.

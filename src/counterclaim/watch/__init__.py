@@ -1,6 +1,6 @@
 """The feed monitor behind ``counterclaim watch``: follow feeds and pages, analyse what is new, alert on changes.
 
-``feeds.py`` reads RSS, Atom and JSON feeds; ``dedup.py`` decides when two
+``feeds.py`` reads RSS and Atom feeds; ``dedup.py`` decides when two
 articles are one (canonical URL, text hash, near-duplicate wire copy);
 ``state.py`` keeps the monitor's memory in the store; ``alerts.py`` says what a
 new article changed in its event (terminal, JSONL, webhook); ``backoff.py``

@@ -24,7 +24,7 @@ import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, Protocol, TextIO
+from typing import Literal, Protocol
 
 import httpx
 from pydantic import BaseModel, ConfigDict
@@ -206,13 +206,9 @@ class AlertSink(Protocol):
 class TerminalSink:
     """One line per alert on standard output (the command's output; progress and problems go to stderr)."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream
-
     def emit(self, alert: Alert) -> None:
-        stream = self.stream or sys.stdout
-        stream.write(alert.line() + "\n")
-        stream.flush()
+        sys.stdout.write(alert.line() + "\n")  # looked up per alert: the stream may be replaced (tests, pipes)
+        sys.stdout.flush()
 
 
 class JsonlSink:
@@ -276,11 +272,9 @@ class Alerts:
 
     def __init__(self, sinks: list[AlertSink]) -> None:
         self.sinks = sinks
-        self.sent = 0
 
     def emit(self, alerts: Iterable[Alert]) -> None:
         for alert in alerts:
-            self.sent += 1
             for sink in self.sinks:
                 try:
                     sink.emit(alert)

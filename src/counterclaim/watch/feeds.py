@@ -1,4 +1,4 @@
-"""What a watched URL holds: a feed (RSS, Atom, RDF or JSON Feed, read by feedparser) or a single page.
+"""What a watched URL holds: a feed (RSS, Atom or RDF, read by feedparser) or a single page.
 
 feedparser is given the bytes the safe fetcher already read (wrapped in a
 stream, so that it never opens a URL or a file itself) and the final URL as
@@ -91,7 +91,7 @@ def parse_feed(page: Fetched) -> Feed:
             entries.append(entry)
     problem = parsed.get("bozo_exception")
     if (problem and not entries) or (not parsed.get("version") and not parsed.entries):
-        reason = _first_line(problem) if problem else "no RSS, Atom or JSON feed found"
+        reason = _first_line(problem) if problem else "no RSS or Atom feed found"
         raise MalformedFeed(f"not a readable feed: {reason}")
     if problem:
         log.warning("%s: feed read despite an error: %s", page.url, _first_line(problem))

@@ -184,7 +184,7 @@ class Watcher:
             self.state.feed_unchanged(feed.url)
             return
         if not is_feed(page):
-            entry = self.state.record_page(feed.url, feed.url, page.validators)
+            entry = self.state.record_page(feed.url, page.validators)
             self._take(entry, page, summary)
             return
         try:

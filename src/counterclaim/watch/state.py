@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from counterclaim.ingest.fetch import Validators
@@ -130,19 +130,18 @@ class WatchState:
             self._feed_polled(url, _validator_values(validators, kind="feed", title=title), conn, changed=True)
         return new, revised
 
-    def record_page(self, url: str, page_url: str, validators: Validators) -> Entry:
-        """A watched page's answer changed: its entry (created on first sight) is ``pending`` with the new body."""
+    def record_page(self, url: str, validators: Validators) -> Entry:
+        """A watched page's answer changed: its entry (itself, created on first sight) is ``pending``."""
         with self.engine.begin() as conn:
             now = _now()
-            found = conn.execute(select(entries_t.c.url).where(entries_t.c.url == page_url)).first()
+            found = conn.execute(select(entries_t.c.url).where(entries_t.c.url == url)).first()
             if found is None:
-                values = {"url": page_url, "title": None, "published": None, "updated": None, "guid": None}
-                conn.execute(insert(entries_t).values(**values, fingerprint=None, **_fresh(url, now)))
+                conn.execute(insert(entries_t).values(url=url, **_fresh(url, now)))
             else:
                 reset = {"status": "pending", "attempts": 0, "reason": None}
-                conn.execute(update(entries_t).where(entries_t.c.url == page_url).values(reset))
+                conn.execute(update(entries_t).where(entries_t.c.url == url).values(reset))
             self._feed_polled(url, _validator_values(validators, kind="page"), conn, changed=True)
-        entry = self.entry(page_url)
+        entry = self.entry(url)
         assert entry is not None
         return entry
 
@@ -173,12 +172,6 @@ class WatchState:
         )
         with self.engine.connect() as conn:
             return [_entry(row._mapping) for row in conn.execute(query)]
-
-    def counts(self) -> dict[str, int]:
-        """How many entries are in each status."""
-        query = select(entries_t.c.status, func.count()).group_by(entries_t.c.status)
-        with self.engine.connect() as conn:
-            return {status: n for status, n in conn.execute(query)}
 
     def mark(
         self,
@@ -238,12 +231,6 @@ class WatchState:
         query = select(sources_t.c.relation).where(sources_t.c.document_id == document_id, sources_t.c.url == url)
         with self.engine.connect() as conn:
             return conn.execute(query).scalar_one_or_none()
-
-    def sources(self, document_id: str) -> list[dict[str, Any]]:
-        """Every URL ``document_id``'s text was read from, first seen first."""
-        query = select(sources_t).where(sources_t.c.document_id == document_id).order_by(sources_t.c.id)
-        with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
 
     def recent_texts(self, since: dt.datetime) -> Iterator[tuple[str, str, set[str]]]:
         """(id, text, URLs it was read from) of each document stored since ``since``: what new texts are
