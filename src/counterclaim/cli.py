@@ -357,7 +357,8 @@ def watch(
     finally:
         sink.close()
         store.close()
-    typer.echo(summary.line(), err=True)
+    if not once:
+        typer.echo(f"in all: {summary.line()}", err=True)
     if once and summary.failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 

@@ -267,7 +267,8 @@ class Watcher:
         self.near.add(document.id, document.text, {url})
         summary.stored += 1
         summary.alerts += len(alerts)
-        log.info("%s: stored as %s (%s), %d alerts", url, document.name, document.id, len(alerts))
+        said = f"{len(alerts)} alert{'' if len(alerts) == 1 else 's'}"
+        log.info("%s: stored as %s (%s), %s", url, document.name, document.id, said)
 
     def _resume(self, summary: PassSummary) -> None:
         """Finish entries a previous run was storing when it was killed: from the store, without fetching."""
