@@ -455,7 +455,8 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     runner = CliRunner()
     cases = [
         (["watch", "--db", db, "--once"], "nothing to watch"),
-        (["watch", "feeds.txt", "--db", db], "not an http(s) URL: feeds.txt"),
+        (["watch", "feeds.txt", "--db", db], "not an http(s) URL of at most 2048 characters: feeds.txt"),
+        (["watch", "https://x.example/" + "a" * 2048, "--db", db], "not an http(s) URL of at most 2048"),
         (["watch", "https://news.example/rss", "--interval", "soon", "--db", db], "not a duration: 'soon'"),
         (["watch", "https://news.example/rss", "--webhook", "hooks", "--db", db], "--webhook needs an http(s) URL"),
         (["watch", "https://x.example/rss", "--alerts", str(tmp_path / "no" / "a.jsonl"), "--db", db], "cannot write"),

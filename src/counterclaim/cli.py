@@ -319,7 +319,7 @@ def watch(
     article in hand.
     """
     from counterclaim.watch import Alerts, Backoff, JsonlSink, TerminalSink, Watcher, WatchOptions, WebhookSink
-    from counterclaim.watch.feeds import read_feed_list
+    from counterclaim.watch.feeds import MAX_URL_LENGTH, read_feed_list
     from counterclaim.watch.loop import log_to_stderr, parse_duration
     from counterclaim.watch.state import WatchState
 
@@ -328,8 +328,8 @@ def watch(
         urls = [*(sources or []), *(read_feed_list(feeds) if feeds else [])]
     except (OSError, ValueError) as err:
         raise fail(str(err)) from err
-    if bad := [u for u in urls if not is_url(u)]:
-        raise fail(f"not an http(s) URL: {bad[0]}")
+    if bad := [u for u in urls if not is_url(u) or len(u) > MAX_URL_LENGTH]:
+        raise fail(f"not an http(s) URL of at most {MAX_URL_LENGTH} characters: {bad[0][:100]}")
     if webhook is not None and not is_url(webhook):
         raise fail(f"--webhook needs an http(s) URL, not {webhook!r}")
     if alerts is not None:
