@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         bare_parse(corpus, args.model, args.batch_size)
         return 0
 
-    load = "import time; t = time.perf_counter(); from counterclaim.kb import get_kb; get_kb(); print(time.perf_counter() - t)"
+    load = "import time; t = time.perf_counter(); from counterclaim.kb import get_kb; get_kb(); "
+    load += "print(time.perf_counter() - t)"
     seconds = float(subprocess.run([sys.executable, "-c", load], check=True, capture_output=True, text=True).stdout)
     print(f"knowledge base load: {seconds:.2f} s")
     files = sorted(corpus.glob("*.txt"))

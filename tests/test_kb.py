@@ -153,5 +153,3 @@ def test_bad_user_file_is_reported(tmp_path):
     bad.write_text("actors: []\n", encoding="utf-8")
     with pytest.raises(KbFormatError):
         get_kb((bad,))
-
-
