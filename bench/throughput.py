@@ -8,7 +8,8 @@ reading files) and peak memory is the phase's own:
 * ``extract`` -- ``counterclaim extract`` (every component, no store);
 * ``analyze`` -- ``counterclaim analyze`` into a fresh SQLite file.
 
-It prints documents/s, tokens/s and peak RSS per phase and, last, the line
+It prints the time a fresh process takes to load the knowledge base (every
+command pays it once), documents/s, tokens/s and peak RSS per phase and, last, the line
 ``ratio analyze/bare: X.XX`` (throughput of analyze over the bare parse).
 """
 
@@ -65,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         bare_parse(corpus, args.model, args.batch_size)
         return 0
 
+    load = "import time; t = time.perf_counter(); from counterclaim.kb import get_kb; get_kb(); "
+    load += "print(time.perf_counter() - t)"
+    seconds = float(subprocess.run([sys.executable, "-c", load], check=True, capture_output=True, text=True).stdout)
+    print(f"knowledge base load: {seconds:.2f} s")
     files = sorted(corpus.glob("*.txt"))
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     print(f"corpus: {corpus} ({len(files)} documents, {size_mb:.1f} MB)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +12,18 @@ from typer.testing import CliRunner
 
 from counterclaim.cli import app
 from counterclaim.ingest import IngestError, read_inputs
-from counterclaim.ingest.fetch import FetchError, FetchPolicy, fetch, fetch_document, parse_networks, url_name
-from loopback import LoopbackServer, page, redirect, serve, streamed
+from counterclaim.ingest.fetch import (
+    FEED_TYPES,
+    FetchError,
+    FetchPolicy,
+    HostLimiter,
+    document_from_page,
+    fetch,
+    fetch_document,
+    parse_networks,
+    url_name,
+)
+from loopback import LoopbackServer, conditional, page, redirect, serve, streamed
 
 ARTICLE = (
     b"<html><head><title>Market blast kills nine</title></head><body><nav>Home | World</nav>"
@@ -54,6 +65,9 @@ def site(inside: LoopbackServer) -> Iterator[LoopbackServer]:
         "/endless": streamed(b"<p>" + b"x" * 65536 + b"</p>", 200),
         "/slow": streamed(b"<p>a</p>", 3, delay=2.0),
         "/gone": page(b"gone", "text/plain", status=410),
+        "/tagged": conditional(ARTICLE, '"v1"'),
+        "/busy": lambda _s: (503, {"content-type": "text/plain", "retry-after": "7"}, b"busy"),
+        "/feed.xml": page(b"<rss version='2.0'><channel><title>t</title></channel></rss>", "application/rss+xml"),
     }
     with serve("127.0.0.1", routes) as server:
         yield server
@@ -147,3 +161,45 @@ def test_analyze_fetches_a_url_only_when_allowed(site: LoopbackServer, tmp_path:
     assert refused.exit_code == 1 and "127.0.0.1 is a loopback address" in refused.output
     stored = CliRunner().invoke(app, ["analyze", url, "--db", db, "--no-report", "--allow-private"])
     assert stored.exit_code == 0 and "1 stored" in stored.output
+
+
+def test_an_unchanged_page_is_a_304_without_body_when_its_etag_is_sent_back(site: LoopbackServer) -> None:
+    first = fetch(f"{site.url}/tagged", LOCAL)
+    assert first.status == 200 and first.etag == '"v1"' and first.body == ARTICLE
+    again = fetch(f"{site.url}/tagged", LOCAL, validators=first.validators)
+    assert again.not_modified and again.body == b""
+    assert site.received[-1].headers["if-none-match"] == '"v1"'
+
+
+def test_errors_worth_retrying_are_marked_transient(site: LoopbackServer) -> None:
+    with pytest.raises(FetchError) as busy:
+        fetch(f"{site.url}/busy", LOCAL)
+    assert busy.value.transient and busy.value.retry_after == 7.0
+    with pytest.raises(FetchError) as slow:
+        fetch(f"{site.url}/slow", FetchPolicy(allow_private=True, read_timeout=0.5))
+    assert slow.value.transient
+    with pytest.raises(FetchError) as gone:
+        fetch(f"{site.url}/gone", LOCAL)
+    assert not gone.value.transient
+
+
+def test_feeds_are_taken_only_when_asked_for(site: LoopbackServer) -> None:
+    with pytest.raises(FetchError, match="content type application/rss"):
+        fetch(f"{site.url}/feed.xml", LOCAL)
+    assert fetch(f"{site.url}/feed.xml", LOCAL, accept=FEED_TYPES).media_type == "application/rss+xml"
+
+
+def test_the_host_limiter_spaces_requests_to_one_host(site: LoopbackServer) -> None:
+    limiter = HostLimiter(0.3)
+    started = time.monotonic()
+    for _ in range(3):
+        fetch(f"{site.url}/plain", LOCAL, limiter=limiter)
+    assert time.monotonic() - started >= 0.6
+
+
+def test_a_feed_entry_fills_in_what_the_page_does_not_say(site: LoopbackServer) -> None:
+    fetched = fetch(f"{site.url}/plain", LOCAL)
+    doc = document_from_page(
+        fetched, f"{site.url}/plain", metadata={"title": "Convoy attacked", "published": "2024-05-07"}
+    )
+    assert doc.title == "Convoy attacked" and str(doc.published) == "2024-05-07" and doc.url == f"{site.url}/plain"

@@ -1,4 +1,4 @@
-"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, event, export, serve.
+"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, event, export, serve, watch.
 
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,7 +37,7 @@ from counterclaim.events import (
 )
 from counterclaim.export import FORMATS, ExportCounts, ExportError, write_export
 from counterclaim.ingest import IngestError, read_inputs
-from counterclaim.ingest.fetch import FetchPolicy
+from counterclaim.ingest.fetch import FetchPolicy, is_url
 from counterclaim.nlp import ModelNotFound
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
@@ -375,6 +376,99 @@ def serve(
         typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
     typer.echo("Ctrl-C stops it.", err=True)
     run_server(create_app(settings, store), sock)
+
+
+@app.command(
+    epilog="Example: counterclaim watch https://news.example/world/rss.xml --feeds feeds.txt --interval 10m "
+    "--alerts alerts.jsonl --db attacks.db"
+)
+def watch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Feeds (RSS, Atom) or single pages to watch; none: every feed the store already watches.",
+            show_default=False,
+        ),
+    ] = None,
+    feeds: Annotated[
+        Path | None,
+        typer.Option(
+            "--feeds", exists=True, dir_okay=False, help="A file of feed URLs, one a line (# comments), or OPML."
+        ),
+    ] = None,
+    interval: Annotated[str, typer.Option("--interval", help="Time between passes: 90, 30s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron and tests).")] = False,
+    alerts: Annotated[
+        Path | None, typer.Option("--alerts", dir_okay=False, help="Append each alert as a JSON line to this file.")
+    ] = None,
+    webhook: Annotated[
+        str | None, typer.Option("--webhook", help="POST each alert as JSON to this URL (retried with back-off).")
+    ] = None,
+    host_delay: Annotated[float, typer.Option("--host-delay", min=0, help="Seconds between requests to a host.")] = 1.0,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, help="Tries again after a timeout, 429 or 5xx, waiting 1 s, 2 s, 4 s ...")
+    ] = 3,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")] = 10.0,
+    db: DbOption = None,
+    model: ModelOption = None,
+    kb: KbOption = None,
+    pipeline: PipelineOption = None,
+    allow_private: AllowPrivateOption = False,
+) -> None:
+    """Watch feeds and pages: analyse each new or revised article into the store, and alert when an event gains
+    a claim, accusation, confirmation or denial, or a casualty figure changes.
+
+    Each pass polls every feed (an unchanged one costs a 304), fetches the
+    articles it has not seen, skips texts already stored and syndicated copies
+    of them (kept as extra sources), analyses and groups the rest as `analyze`
+    does, and prints an alert line per change (also to --alerts and
+    --webhook). The state lives in the store: a restart goes on where the last
+    run stopped, fetching nothing twice. Ctrl-C (or SIGTERM) stops after the
+    article in hand.
+    """
+    from counterclaim.watch import Alerts, Backoff, JsonlSink, TerminalSink, Watcher, WatchOptions, WebhookSink
+    from counterclaim.watch.feeds import MAX_URL_LENGTH, read_feed_list
+    from counterclaim.watch.loop import log_to_stderr, parse_duration
+    from counterclaim.watch.state import WatchState
+
+    try:
+        seconds = parse_duration(interval)
+        urls = [*(sources or []), *(read_feed_list(feeds) if feeds else [])]
+    except (OSError, ValueError) as err:
+        raise fail(str(err)) from err
+    if bad := [u for u in urls if not is_url(u) or len(u) > MAX_URL_LENGTH]:
+        raise fail(f"not an http(s) URL of at most {MAX_URL_LENGTH} characters: {bad[0][:100]}")
+    if webhook is not None and not is_url(webhook):
+        raise fail(f"--webhook needs an http(s) URL, not {webhook!r}")
+    if alerts is not None:
+        try:
+            alerts.open("a", encoding="utf-8").close()
+        except OSError as err:
+            raise fail(f"cannot write {alerts}: {err.strerror or err}") from err
+    store = _open_store(db, create=True)
+    options = WatchOptions(
+        policy=FetchPolicy(allow_private=allow_private, read_timeout=timeout, connect_timeout=min(timeout, 5.0)),
+        host_interval=host_delay,
+        backoff=Backoff(attempts=retries + 1),
+    )
+    stop = threading.Event()
+    sinks: list[Any] = [TerminalSink()]
+    sinks += [JsonlSink(alerts)] if alerts else []
+    sinks += [WebhookSink(webhook, options.backoff, stop)] if webhook else []
+    sink = Alerts(sinks)
+    try:
+        if not urls and not WatchState(store.engine).feeds():
+            raise fail("nothing to watch: name feeds or pages, or --feeds FILE")
+        watcher = Watcher(store, _backend(model, kb, pipeline).results, sink, options, stop)
+        with log_to_stderr():
+            summary = watcher.run(urls, seconds, once=once)
+    finally:
+        sink.close()
+        store.close()
+    if not once:
+        typer.echo(f"in all: {summary.line()}", err=True)
+    if once and summary.failures:
+        raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
 event_app = typer.Typer(

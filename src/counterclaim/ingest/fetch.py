@@ -10,20 +10,29 @@ multicast and reserved addresses are refused unless the policy allows
 private networks, and cloud metadata addresses are refused always. A
 proxy from the environment is never used (it would connect on our behalf,
 unchecked). Responses are capped in time (per read and overall), in size (the
-same 5 MB as a file) and in redirects, and must be HTML or plain text.
+same 5 MB as a file) and in redirects, and must be of the expected types
+(HTML or plain text for an article; RSS or Atom when asked).
 
 :func:`fetch` returns the body and its type; :func:`fetch_document` turns it
 into a :class:`~counterclaim.records.Document` exactly as a file would be read.
-``analyze URL``, the web workbench and the feed monitor share them.
+``analyze URL``, the web workbench and the feed monitor share them. What a
+monitor polling the same sources again and again needs on top is here too, so
+that there is one fetcher: conditional requests (:class:`Validators`: an
+unchanged page costs a ``304`` and no body), a per-host pace
+(:class:`HostLimiter`, applied to every hop of a redirect chain), and a
+``transient`` mark on errors worth retrying (timeouts, lost connections,
+``429`` and ``5xx`` answers, with the server's ``Retry-After``).
 """
 
 from __future__ import annotations
 
+import email.utils
 import ipaddress
 import re
 import socket
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +52,19 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 #: Content types an article may come as; anything else (PDF, images, JSON) is refused before its body is read.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
+ARTICLE_TYPES = HTML_TYPES | TEXT_TYPES
+#: Content types a news feed comes as: RSS, Atom and RDF under their own types or as generic XML.
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+#: Answers that say "try again later" rather than "no": rate limited, or the server or a gateway failing.
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 #: Cloud instance-metadata services (AWS/GCP/Azure/OpenStack, AWS over IPv6, Alibaba): refused even when
 #: private networks are allowed, since no article lives there and their answers are credentials.
@@ -52,16 +74,38 @@ METADATA_ADDRESSES: frozenset[IPAddress] = frozenset(
 
 URL_SCHEMES = ("http", "https")
 
-__all__ = ["FetchError", "FetchPolicy", "Fetched", "fetch", "fetch_document", "is_url", "parse_networks"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "FEED_TYPES",
+    "FetchError",
+    "FetchPolicy",
+    "Fetched",
+    "HostLimiter",
+    "Validators",
+    "document_from_page",
+    "fetch",
+    "fetch_document",
+    "is_url",
+    "parse_networks",
+    "parse_retry_after",
+]
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched as an article; ``reason`` is one line for the user."""
+    """A URL that could not be fetched; ``reason`` is one line for the user.
 
-    def __init__(self, url: str, reason: str) -> None:
+    ``transient`` errors (a timeout, a dropped connection, a ``429`` or ``5xx``
+    answer) may succeed if tried again, after ``retry_after`` seconds when the
+    server said so; the others (refused address, wrong type, too large, ``404``)
+    will not.
+    """
+
+    def __init__(self, url: str, reason: str, *, transient: bool = False, retry_after: float | None = None) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
+        self.transient = transient
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -112,30 +156,95 @@ def parse_networks(values: Iterable[str]) -> tuple[IPNetwork, ...]:
 
 
 @dataclass(frozen=True)
+class Validators:
+    """What an earlier answer said of its page (``ETag``, ``Last-Modified``), sent back on the next request
+    (``If-None-Match``, ``If-Modified-Since``) so that an unchanged page is answered ``304`` without a body."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        found = {"if-none-match": self.etag, "if-modified-since": self.last_modified}
+        return {key: value for key, value in found.items() if value}
+
+
+class HostLimiter:
+    """At most one request every ``interval`` seconds to each host, so a monitor never hammers a site.
+
+    Shared by every fetch of a run (feeds, articles, each hop of a redirect);
+    :meth:`wait` blocks until the host's turn and books the next one.
+    """
+
+    def __init__(self, interval: float, sleep: Callable[[float], object] = time.sleep) -> None:
+        self.interval = interval
+        self._sleep = sleep
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            turn = max(now, self._next.get(host, now))
+            self._next[host] = turn + self.interval
+        if turn > now:
+            self._sleep(turn - now)
+
+
+@dataclass(frozen=True)
 class Fetched:
-    """A fetched page: the URL it was finally read from, its media type and charset, and its body."""
+    """A fetched page: the URL it was finally read from, its media type and charset, and its body.
+
+    ``status`` 304 means the page is unchanged since the :class:`Validators`
+    sent (no body); ``etag`` and ``last_modified`` are what to send next time.
+    """
 
     url: str
     media_type: str
     charset: str | None
     body: bytes
     redirects: list[str] = field(default_factory=list)
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
     @property
     def is_html(self) -> bool:
         return self.media_type in HTML_TYPES
 
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
-def fetch(url: str, policy: FetchPolicy | None = None) -> Fetched:
-    """The page at ``url``, following at most ``policy.max_redirects`` redirects; :class:`FetchError` if refused."""
+    @property
+    def validators(self) -> Validators:
+        return Validators(self.etag, self.last_modified)
+
+
+def fetch(
+    url: str,
+    policy: FetchPolicy | None = None,
+    *,
+    accept: frozenset[str] = ARTICLE_TYPES,
+    validators: Validators | None = None,
+    limiter: HostLimiter | None = None,
+) -> Fetched:
+    """The page at ``url``, following at most ``policy.max_redirects`` redirects; :class:`FetchError` if refused.
+
+    ``accept`` are the media types taken (others are refused before the body
+    is read); with ``validators`` an unchanged page comes back as a ``304``
+    without body; ``limiter`` paces every request by host.
+    """
     policy = policy or FetchPolicy()
     deadline = time.monotonic() + policy.total_timeout
+    headers = {"accept": _accept_header(accept), **(validators.headers() if validators else {})}
     with _client(policy) as client:
         current, hops = url, []
         while True:
             _check_url(current)
-            with _get(client, current, url) as response:
-                if response.is_redirect:
+            if limiter is not None:
+                limiter.wait(urlsplit(current).hostname or "")
+            with _get(client, current, url, headers) as response:
+                if response.is_redirect and response.status_code != 304:
                     if len(hops) >= policy.max_redirects:
                         raise FetchError(url, f"more than {policy.max_redirects} redirects")
                     location = response.headers.get("location")
@@ -145,27 +254,43 @@ def fetch(url: str, policy: FetchPolicy | None = None) -> Fetched:
                     current = str(response.url.join(location))
                     continue
                 if response.status_code >= 400:
-                    raise FetchError(url, f"the server answered {response.status_code} {response.reason_phrase}")
-                media_type, charset = _content_type(url, response.headers.get("content-type"))
+                    raise _status_error(url, response)
+                found = {
+                    "url": str(response.url),
+                    "redirects": hops,
+                    "etag": response.headers.get("etag"),
+                    "last_modified": response.headers.get("last-modified"),
+                }
+                if response.status_code == 304:
+                    return Fetched(media_type="", charset=None, body=b"", status=304, **found)
+                media_type, charset = _content_type(url, response.headers.get("content-type"), accept)
                 body = _read_body(url, response, policy, deadline)
-                return Fetched(url=str(response.url), media_type=media_type, charset=charset, body=body, redirects=hops)
+                return Fetched(media_type=media_type, charset=charset, body=body, status=response.status_code, **found)
 
 
 def fetch_document(url: str, policy: FetchPolicy | None = None, name: str | None = None) -> Document:
     """The article at ``url`` as a Document, read like a file of its type (HTML main text, or plain text)."""
-    page = fetch(url, policy)
+    return document_from_page(fetch(url, policy), url, name)
+
+
+def document_from_page(page: Fetched, source: str, name: str | None = None, metadata: dict | None = None) -> Document:
+    """A fetched article as a Document, read like a file of its type; ``source`` is the URL asked for.
+
+    ``metadata`` (a feed entry's title or date) fills in what the page does not
+    say of itself; the page's final URL is always its ``url``.
+    """
     try:
         text = _decode(page)
         return build_document(
             text,
             page.body,
             name=name or url_name(page.url),
-            source_path=url,
+            source_path=source,
             html=page.is_html,
-            metadata={"url": page.url},
+            metadata={**(metadata or {}), "url": page.url},
         )
     except InputRejected as err:
-        raise FetchError(url, err.reason) from err
+        raise FetchError(source, err.reason) from err
 
 
 def url_name(url: str) -> str:
@@ -187,28 +312,63 @@ def _check_url(url: str) -> None:
 
 
 @contextmanager
-def _get(client: httpx.Client, current: str, url: str) -> Iterator[httpx.Response]:
+def _get(client: httpx.Client, current: str, url: str, headers: dict[str, str]) -> Iterator[httpx.Response]:
     """The streamed GET of ``current``; a refusal or transport failure becomes a FetchError for ``url``."""
     try:
-        with client.stream("GET", current) as response:
+        with client.stream("GET", current, headers=headers) as response:
             yield response
     except _Refused as err:
         raise FetchError(url, f"refused: {err}") from None
     except httpx.TimeoutException as err:
-        raise FetchError(url, f"timed out ({type(err).__name__})") from None
+        raise FetchError(url, f"timed out ({type(err).__name__})", transient=True) from None
     except httpx.ConnectError as err:
-        raise FetchError(url, f"cannot connect: {_first_line(err)}") from None
+        raise FetchError(url, f"cannot connect: {_first_line(err)}", transient=True) from None
+    except httpx.TransportError as err:
+        raise FetchError(url, f"request failed: {_first_line(err)}", transient=True) from None
     except httpx.HTTPError as err:
         raise FetchError(url, f"request failed: {_first_line(err)}") from None
 
 
-def _content_type(url: str, header: str | None) -> tuple[str, str | None]:
+def _status_error(url: str, response: httpx.Response) -> FetchError:
+    """The error for a 4xx or 5xx answer: transient for "later" answers, with the server's Retry-After."""
+    transient = response.status_code in TRANSIENT_STATUSES
+    return FetchError(
+        url,
+        f"the server answered {response.status_code} {response.reason_phrase}",
+        transient=transient,
+        retry_after=parse_retry_after(response.headers.get("retry-after")) if transient else None,
+    )
+
+
+def parse_retry_after(header: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds, or an HTTP date); None when absent or unreadable."""
+    if not header:
+        return None
+    if header.strip().isdigit():
+        return float(header.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time()) if when.tzinfo else None
+
+
+def _accept_header(accept: frozenset[str]) -> str:
+    return ",".join(sorted(accept)) + ";q=0.9,*/*;q=0.1"
+
+
+def _content_type(url: str, header: str | None, accept: frozenset[str] = ARTICLE_TYPES) -> tuple[str, str | None]:
     if not header:
         raise FetchError(url, "the server gave no content type")
     media_type, _, params = header.partition(";")
     media_type = media_type.strip().lower()
-    if media_type not in HTML_TYPES | TEXT_TYPES:
-        raise FetchError(url, f"not an article: content type {media_type} (HTML or plain text expected)")
+    if media_type not in accept:
+        what, wanted = (
+            ("a feed or article", "a feed, HTML or plain text")
+            if accept & FEED_TYPES
+            else ("an article", "HTML or plain text")
+        )
+        raise FetchError(url, f"not {what}: content type {media_type} ({wanted} expected)")
     found = re.search(r"charset\s*=\s*\"?([\w.:-]+)", params, re.IGNORECASE)
     return media_type, found.group(1) if found else None
 
@@ -224,12 +384,12 @@ def _read_body(url: str, response: httpx.Response, policy: FetchPolicy, deadline
             if size > policy.max_bytes:
                 raise FetchError(url, f"too large (over the limit of {policy.max_bytes} bytes)")
             if time.monotonic() > deadline:
-                raise FetchError(url, f"took longer than {policy.total_timeout:g} s")
+                raise FetchError(url, f"took longer than {policy.total_timeout:g} s", transient=True)
             chunks.append(chunk)
     except httpx.TimeoutException:
-        raise FetchError(url, "timed out while reading") from None
+        raise FetchError(url, "timed out while reading", transient=True) from None
     except httpx.HTTPError as err:
-        raise FetchError(url, f"failed while reading: {_first_line(err)}") from None
+        raise FetchError(url, f"failed while reading: {_first_line(err)}", transient=True) from None
     return b"".join(chunks)
 
 
@@ -330,5 +490,5 @@ def _client(policy: FetchPolicy) -> httpx.Client:
         trust_env=False,
         follow_redirects=False,
         timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-        headers={"user-agent": policy.user_agent, "accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
+        headers={"user-agent": policy.user_agent},
     )

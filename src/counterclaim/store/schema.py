@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -212,4 +213,65 @@ event_decisions = Table(
     Column("action", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- the feed monitor (``counterclaim watch``, ``watch/state.py``) ----------------------------------------------------
+
+#: URLs are keys of the monitor's tables; longer ones are refused by the monitor before they get here.
+URL = String(2048)
+
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("url", URL, primary_key=True),
+    Column("kind", String(8)),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("last_modified", String(100)),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("polled_at", DateTime(timezone=True)),
+    Column("changed_at", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False),
+    Column("last_error", Text),
+    CheckConstraint("kind IN ('feed', 'page')", name="ck_watch_feeds_kind"),
+)
+
+watch_entries = Table(
+    "watch_entries",
+    metadata,
+    Column("url", URL, primary_key=True),
+    Column("feed_url", URL, nullable=False),
+    Column("guid", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("updated", DateTime(timezone=True)),
+    Column("fingerprint", String(64)),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("reason", Text),
+    Column("document_id", ID),
+    Column("etag", Text),
+    Column("last_modified", String(100)),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True)),
+    CheckConstraint("status IN ('pending', 'saving', 'stored', 'duplicate', 'failed')", name="ck_watch_entries_status"),
+    Index("ix_watch_entries_status", "status"),
+)
+
+document_sources = Table(
+    "document_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", ID, ForeignKey("documents.id", **CASCADE), nullable=False),
+    Column("url", URL, nullable=False),
+    Column("outlet", String(500)),
+    Column("title", Text),
+    Column("published", Date),
+    Column("relation", String(16), nullable=False),
+    Column("similarity", Float),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("relation IN ('original', 'copy', 'near-duplicate')", name="ck_document_sources_relation"),
+    UniqueConstraint("document_id", "url", name="uq_document_sources_document_url"),
+    Index("ix_document_sources_url", "url"),
 )
