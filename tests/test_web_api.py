@@ -146,7 +146,19 @@ def test_exports_stream_records_as_json_lines(api: httpx.Client) -> None:
     assert len(everything) == 4 and all(
         {"name", "event", "statements"} <= json.loads(line).keys() for line in everything
     )
-    assert_error(api.get("/api/export/stix"), 422, "invalid request")
+    assert_error(api.get("/api/export/xml"), 422, "invalid request")
+
+
+def test_standard_exports_are_served_by_the_exporters(api: httpx.Client) -> None:
+    kerman = event_id(api, "Kerman")
+    bundle = api.get("/api/export/stix", params={"event": kerman})
+    assert bundle.status_code == 200 and bundle.json()["type"] == "bundle"
+    assert any(o["type"] == "threat-actor" for o in bundle.json()["objects"])
+    gtd = api.get("/api/export/gtd", params={"event": kerman})
+    assert gtd.status_code == 200 and "iyear" in gtd.text.splitlines()[0]
+    assert api.get("/api/export/csv").content[:2] == b"PK"  # several tables, one ZIP
+    assert_error(api.get("/api/export/stix", params={"event": "ev-000000000000"}), 404, "no event")
+    assert_error(api.get("/api/export/stix", params={"document": "kerman_reactions"}), 400, "not one document")
 
 
 def test_openapi_and_docs_are_served_without_any_cdn(api: httpx.Client) -> None:
