@@ -235,3 +235,26 @@ def build_chains(lexicon: StanceLexicon, path: str | Path | None = None, disable
             raise RuleConfigError(f"rule {found.name!r} names unknown lexicon keys: {', '.join(missing)}")
     rules = configured(rule_config(path), disabled)
     return Chains(**{kind: Chain(kind, rules[kind], lexicon) for kind in KINDS})
+
+
+def rule_table(path: str | Path | None = None) -> list[dict[str, Any]]:
+    """Every registered rule as a row (order, name, kind, keys, summary), in configured order; unlisted ones last.
+
+    An unlisted rule (one the configuration leaves out) has order -1: it does not run.
+    """
+    config = configured(rule_config(path))
+    listed = [rule for kind in KINDS for rule in config[kind]]
+    names = {rule.name for rule in listed}
+    rest = [rule for name, rule in sorted(registered().items()) if name not in names]
+    return [
+        {"order": rule.order, "name": rule.name, "kind": rule.kind, "keys": _key_labels(rule), "summary": rule.summary}
+        for rule in (*listed, *rest)
+    ]
+
+
+def _key_labels(rule: Rule[Any]) -> list[str]:
+    """The rule's keys as a reader needs them: a key matched on word forms says so."""
+    how = {key: "lemma" for key in rule.lemmas}
+    for key in rule.forms:
+        how[key] = "lemma or form" if key in how else "form"
+    return [key if found == "lemma" else f"{key} ({found})" for key, found in how.items()]
