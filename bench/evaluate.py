@@ -12,7 +12,10 @@ shared scorers in ``../shared/eval``:
   extractor does on new outlets);
 * attribution spans (``score_attributions.py``) on PolNeAR dev;
 * document clustering into events (``score_clusters.py``, B-cubed) on our
-  multi-document corpus ``tests/corpus/multi``.
+  multi-document corpus ``tests/corpus/multi``;
+* each statement rule's hits and strict precision on the statement corpora
+  above (``bench/rules.py``). ``--without RULE`` scores everything with that
+  rule switched off (``extract --disable-rule``), to see what the rule costs.
 
 The eval texts are read where they are and never copied into the project.
 """
@@ -26,6 +29,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from rules import load_scorer, print_rule_table, tally
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "counterclaim.cli"]
 
@@ -36,8 +41,9 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([str(c) for c in cmd], check=True, text=True, **kwargs)
 
 
-def score_statements(scorer_dir: Path, gold_dir: Path, out: Path, verbose: bool) -> None:
-    run([*CLI, "extract", gold_dir, "--out", out], stdout=subprocess.DEVNULL)
+def score_statements(scorer_dir: Path, gold_dir: Path, out: Path, verbose: bool, without: list[str]) -> None:
+    switches = [arg for rule in without for arg in ("--disable-rule", rule)]
+    run([*CLI, "extract", gold_dir, "--out", out, *switches], stdout=subprocess.DEVNULL)
     run([sys.executable, scorer_dir / "score.py", gold_dir, out, *(["--verbose"] if verbose else [])])
 
 
@@ -46,20 +52,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--verbose", action="store_true", help="list every missed and extra statement")
     ap.add_argument(
-        "--only", choices=("dev", "corpus", "attributions", "clusters"), action="append", help="run only these parts"
+        "--only",
+        choices=("dev", "corpus", "attributions", "clusters", "rules"),
+        action="append",
+        help="run only these parts (rules reports on the statement corpora the run scores)",
     )
+    ap.add_argument("--without", action="append", default=[], metavar="RULE", help="switch a statement rule off")
     args = ap.parse_args(argv)
-    parts = set(args.only or ("dev", "corpus", "attributions", "clusters"))
+    parts = set(args.only or ("dev", "corpus", "attributions", "clusters", "rules"))
     ev = args.eval_dir.resolve()
     with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
         tmp_path = Path(tmp)
+        scored: dict[str, Path] = {}  # statement corpora scored: name -> gold folder (predictions in tmp_path / name)
         if "dev" in parts:
             print("\n== shared dev set (Kerman): statements and event fields ==", flush=True)
-            score_statements(ev, ev / "dev", tmp_path / "dev", args.verbose)
+            scored["dev"] = ev / "dev"
+            score_statements(ev, ev / "dev", tmp_path / "dev", args.verbose, args.without)
         if "corpus" in parts:
             for name in ("single", "dev2", "heldout", "heldout2", "heldout3"):
                 print(f"\n== own gold corpus tests/corpus/{name} ==", flush=True)
-                score_statements(ev, ROOT / "tests" / "corpus" / name, tmp_path / name, args.verbose)
+                scored[name] = ROOT / "tests" / "corpus" / name
+                score_statements(ev, scored[name], tmp_path / name, args.verbose, args.without)
+        if "rules" in parts and scored:
+            print("\n== statement rules: hits and strict precision (bench/rules.py) ==", flush=True)
+            scorer = load_scorer(ev)
+            print_rule_table({name: tally(scorer, gold, tmp_path / name) for name, gold in scored.items()})
         if "attributions" in parts:
             print("\n== PolNeAR dev: attribution spans ==", flush=True)
             out = tmp_path / "polnear"
