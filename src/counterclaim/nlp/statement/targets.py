@@ -64,13 +64,6 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     return False
 
 
-def accused(noun: Token) -> list[Token]:
-    """Who an accusation is against: "accusations against X", "the allegation of X's involvement"."""
-    return [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"
-    ]
-
-
 def _predicate(token: Token) -> Token | None:
     """The verb a noun phrase is an argument of ("Afghan" -> "used" in "Afghan soil was not used"), or None.
 

@@ -139,9 +139,6 @@ class Chain(Generic[Answer]):
         self.forms = frozenset().union(*(forms for _, _, forms, _ in self._triggers))
         self._by_word: dict[tuple[str, str, str], tuple[Rule[Answer], ...]] = {}
 
-    def __contains__(self, name: str) -> bool:
-        return any(rule.name == name for rule in self.rules)
-
     def candidates(self, token: Token) -> tuple[Rule[Answer], ...]:
         """The rules ``token`` can start, in order."""
         key = (token.lemma_.lower(), token.lower_, token.pos_)
@@ -221,9 +218,6 @@ class Chains:
     stance: Chain[Any]
     condemnation: Chain[Any]
     fallback: Chain[Any]
-
-    def __iter__(self):
-        return (getattr(self, f.name) for f in fields(self))
 
 
 def build_chains(lexicon: StanceLexicon, path: str | Path | None = None, disabled: Iterable[str] = ()) -> Chains:
