@@ -17,6 +17,9 @@ shared scorers in ``../shared/eval``:
   (measured only): real web articles whose texts are git-ignored and pulled
   again through the search tool when absent (``tests/real/README.md``):
   statements and event fields, and grouping into events.
+* each statement rule's hits and strict precision on the statement corpora
+  above (``bench/rules.py``). ``--without RULE`` scores everything with that
+  rule switched off (``extract --disable-rule``), to see what the rule costs.
 
 The eval texts are read where they are and never copied into the project.
 """
@@ -30,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from rules import load_scorer, print_rule_table, tally
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "counterclaim.cli"]
 
@@ -40,8 +45,9 @@ def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([str(c) for c in cmd], check=True, text=True, **kwargs)
 
 
-def score_statements(scorer_dir: Path, gold_dir: Path, out: Path, verbose: bool) -> None:
-    run([*CLI, "extract", gold_dir, "--out", out], stdout=subprocess.DEVNULL)
+def score_statements(scorer_dir: Path, gold_dir: Path, out: Path, verbose: bool, without: list[str]) -> None:
+    switches = [arg for rule in without for arg in ("--disable-rule", rule)]
+    run([*CLI, "extract", gold_dir, "--out", out, *switches], stdout=subprocess.DEVNULL)
     run([sys.executable, scorer_dir / "score.py", gold_dir, out, *(["--verbose"] if verbose else [])])
 
 
@@ -56,8 +62,13 @@ def score_clusters(scorer_dir: Path, articles: Path, gold: Path, db: Path) -> No
     run([sys.executable, scorer_dir / "score_clusters.py", gold, pred])
 
 
-def score_real(scorer_dir: Path, tmp: Path, verbose: bool) -> None:
-    """The real sets: statements, event fields and grouping, where the texts have been pulled."""
+def score_real(scorer_dir: Path, tmp: Path, verbose: bool, without: list[str]) -> dict[str, Path]:
+    """The real sets: statements, event fields and grouping, where the texts have been pulled.
+
+    Returns the sets scored (``real-dev`` -> gold folder), for the rule report; the
+    test set is scored but never listed there, since its misses must not be read.
+    """
+    scored: dict[str, Path] = {}
     for name in ("dev", "test"):
         folder = ROOT / "tests" / "real" / name
         golds = sorted(folder.glob("*.gold.json"))
@@ -66,30 +77,46 @@ def score_real(scorer_dir: Path, tmp: Path, verbose: bool) -> None:
         if not golds or missing:
             print(f"skipped: {len(missing)} of {len(golds)} texts absent; see tests/real/README.md to pull them")
             continue
-        score_statements(scorer_dir, folder, tmp / f"real-{name}", verbose and name == "dev")
+        score_statements(scorer_dir, folder, tmp / f"real-{name}", verbose and name == "dev", without)
         score_clusters(scorer_dir, folder, folder / "clusters.json", tmp / f"real-{name}.db")
+        if name == "dev":
+            scored[f"real-{name}"] = folder
+    return scored
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--verbose", action="store_true", help="list every missed and extra statement")
-    parts = ("dev", "corpus", "real", "attributions", "clusters")
-    ap.add_argument("--only", choices=parts, action="append", help="run only these parts")
+    parts = ("dev", "corpus", "real", "attributions", "clusters", "rules")
+    ap.add_argument(
+        "--only",
+        choices=parts,
+        action="append",
+        help="run only these parts (rules reports on the statement corpora the run scores)",
+    )
+    ap.add_argument("--without", action="append", default=[], metavar="RULE", help="switch a statement rule off")
     args = ap.parse_args(argv)
     parts = set(args.only or parts)
     ev = args.eval_dir.resolve()
     with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
         tmp_path = Path(tmp)
+        scored: dict[str, Path] = {}  # statement corpora scored: name -> gold folder (predictions in tmp_path / name)
         if "dev" in parts:
             print("\n== shared dev set (Kerman): statements and event fields ==", flush=True)
-            score_statements(ev, ev / "dev", tmp_path / "dev", args.verbose)
+            scored["dev"] = ev / "dev"
+            score_statements(ev, ev / "dev", tmp_path / "dev", args.verbose, args.without)
         if "corpus" in parts:
             for name in ("single", "dev2", "heldout", "heldout2", "heldout3", "heldout4"):
                 print(f"\n== own gold corpus tests/corpus/{name} ==", flush=True)
-                score_statements(ev, ROOT / "tests" / "corpus" / name, tmp_path / name, args.verbose)
+                scored[name] = ROOT / "tests" / "corpus" / name
+                score_statements(ev, scored[name], tmp_path / name, args.verbose, args.without)
         if "real" in parts:
-            score_real(ev, tmp_path, args.verbose)
+            scored.update(score_real(ev, tmp_path, args.verbose, args.without))
+        if "rules" in parts and scored:
+            print("\n== statement rules: hits and strict precision (bench/rules.py) ==", flush=True)
+            scorer = load_scorer(ev)
+            print_rule_table({name: tally(scorer, gold, tmp_path / name) for name, gold in scored.items()})
         if "attributions" in parts:
             print("\n== PolNeAR dev: attribution spans ==", flush=True)
             out = tmp_path / "polnear"

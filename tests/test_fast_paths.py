@@ -119,14 +119,15 @@ def test_attribution_candidates_are_the_verbs_and_nouns_the_rules_take(pipeline:
 
 def test_blame_prefilter_keeps_every_token_a_rule_starts_from(pipeline: Language) -> None:
     from counterclaim.nlp.statement.lexicon import stance_lexicon
+    from counterclaim.nlp.statement.rules.registry import build_chains
     from counterclaim.nlp.statement.targets import TargetFinder
 
-    finder = TargetFinder(stance_lexicon())
+    lex = stance_lexicon()
+    finder = TargetFinder(lex, build_chains(lex).target)
     doc = pipeline(FILTER_TEXT + " The militants were responsible for it, and the gunmen were members of the ADF.")
     flags = finder.may_blame(doc)
-    for token in doc:
-        if finder._agents(token) or token.lemma_.lower() in finder.lex.proxy_nouns:
-            assert flags[token.i], token.text
+    assert all(flags[t.i] for t in doc if finder.rules.candidates(t))  # the words some rule may start from
+    assert any(finder.agents(t) for t in doc if flags[t.i])
     assert finder.attack_words(doc) == [finder.is_attack(t) for t in doc]
 
 
@@ -204,25 +205,31 @@ def test_article_countries_gives_each_caller_its_own_count(pipeline: Language) -
 
 def test_shared_link_memo_answers_as_a_fresh_one(pipeline: Language) -> None:
     from counterclaim.kb import get_kb
+    from counterclaim.nlp.statement.lexicon import stance_lexicon
     from counterclaim.nlp.statement.parties import PartyResolver
+    from counterclaim.nlp.statement.rules.registry import build_chains
 
     doc = pipeline(FILTER_TEXT)
+    chains = build_chains(stance_lexicon())
     shared: dict = {}
     phrases = ["the Islamic State", "Interior Ministry", "US embassy in Nairobi", "rival militias", "Musa Ali"]
     for _ in range(2):
-        resolver = PartyResolver(get_kb(()), doc.text, links=shared)
-        assert [resolver.link(p) for p in phrases] == [PartyResolver(get_kb(()), doc.text).link(p) for p in phrases]
+        resolver = PartyResolver(get_kb(()), doc.text, links=shared, rules=chains)
+        fresh = PartyResolver(get_kb(()), doc.text, rules=chains)
+        assert [resolver.link(p) for p in phrases] == [fresh.link(p) for p in phrases]
     assert set(phrases) <= set(shared)
 
 
 def test_condemnation_prefilter_keeps_every_token_a_test_starts_from(pipeline: Language) -> None:
     from counterclaim.nlp.statement.condemnation import CondemnationReader
     from counterclaim.nlp.statement.lexicon import stance_lexicon
+    from counterclaim.nlp.statement.rules.registry import build_chains
     from counterclaim.nlp.statement.targets import TargetFinder
     from counterclaim.nlp.tokenwords import word_flags
 
     lex = stance_lexicon()
-    reader = CondemnationReader(lex, TargetFinder(lex))
+    chains = build_chains(lex)
+    reader = CondemnationReader(lex, TargetFinder(lex, chains.target), chains.condemnation)
     doc = pipeline("We are horrified by this cowardly attack and stand with the people; we will hunt down the killers.")
     flags = word_flags(doc, reader.cue_lemmas, reader.cue_forms)
     words = {"horrified", "cowardly", "stand", "hunt"}

@@ -1,4 +1,5 @@
-"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, event, export, serve, watch.
+"""The ``counterclaim`` command line: analyze, extract, attributions, report, events, event, export, serve,
+watch, rules.
 
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
@@ -39,6 +40,7 @@ from counterclaim.export import FORMATS, ExportCounts, ExportError, write_export
 from counterclaim.ingest import IngestError, read_inputs
 from counterclaim.ingest.fetch import FetchPolicy, is_url
 from counterclaim.nlp import ModelNotFound
+from counterclaim.nlp.statement.rules.registry import RuleConfigError, check_names, rule_table
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
 from counterclaim.report import (
@@ -120,6 +122,14 @@ OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Events skipp
 WorkersOption = Annotated[
     int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
 ]
+DisableRuleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable-rule",
+        metavar="RULE",
+        help="Switch a statement rule off (e.g. act.vow); repeatable. `counterclaim rules` lists them.",
+    ),
+]
 DaskOption = Annotated[
     str | None,
     typer.Option("--dask", help="Run the NLP on Dask: local:N for N local workers, or a scheduler address."),
@@ -161,6 +171,7 @@ def analyze(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     allow_private: AllowPrivateOption = False,
+    disable_rule: DisableRuleOption = None,
 ) -> None:
     """Read articles, extract their records, store them, group them into events, and print the events' reports.
 
@@ -171,7 +182,7 @@ def analyze(
     """
     store = _open_store(db, create=True)
     try:
-        backend = _backend(model, kb, pipeline, workers=workers, dask=dask)
+        backend = _backend(model, kb, pipeline, workers=workers, dask=dask, disabled_rules=disable_rule)
         failures: list[str] = []
         counts = {"stored": 0, "already present": 0}
         seen: dict[str, None] = {}
@@ -205,9 +216,11 @@ def extract(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     allow_private: AllowPrivateOption = False,
+    disable_rule: DisableRuleOption = None,
 ) -> None:
     """Write each input's record in the evaluation format to OUT/NAME.json (no database)."""
-    _export(paths, out, _backend(model, kb, pipeline, workers=workers, dask=dask), to_eval, allow_private)
+    backend = _backend(model, kb, pipeline, workers=workers, dask=dask, disabled_rules=disable_rule)
+    _export(paths, out, backend, to_eval, allow_private)
 
 
 @app.command(epilog="Example: counterclaim attributions articles/ --out spans/")
@@ -223,6 +236,19 @@ def attributions(
     """Write each input's reported-speech spans (source, cue, content) to OUT/NAME.json (no database)."""
     backend = _backend(model, kb, pipeline, until="cc_attributions", workers=workers)
     _export(paths, out, backend, attributions_to_eval, allow_private)
+
+
+@app.command(epilog="Example: counterclaim rules && counterclaim extract articles/ --out out/ --disable-rule act.vow")
+def rules() -> None:
+    """List the statement rules in the order they are tried: kind, name, the lexicon keys that start it, what it reads.
+
+    Within a kind the first rule that fires wins. The keys are lists of
+    lexicons/stance.yaml; a rule without keys is tried on every word (or phrase,
+    act, report) of its kind. A statement's evidence names the rules that shaped it.
+    """
+    for row in rule_table():
+        keys = ", ".join(row["keys"]) or "-"
+        typer.echo(f"{row['order']:>3}  {row['name']:<32} {keys:<56} {row['summary']}")
 
 
 @app.command(epilog="Example: counterclaim report --db attacks.db --event ev-1a2b3c4d5e6f --out kerman.html")
@@ -582,14 +608,20 @@ def _backend(
     until: str | None = None,
     workers: int = 1,
     dask: str | None = None,
+    disabled_rules: list[str] | None = None,
 ) -> Backend:
     spec = PipelineSpec(
-        model=model, pipeline=str(pipeline) if pipeline else None, kb=tuple(str(p) for p in kb or ()), until=until
+        model=model,
+        pipeline=str(pipeline) if pipeline else None,
+        kb=tuple(str(p) for p in kb or ()),
+        until=until,
+        disabled_rules=tuple(disabled_rules or ()),
     )
     try:
         if dask:
             check_dask_address(dask)
-    except ValueError as err:
+        check_names(spec.disabled_rules)
+    except (ValueError, RuleConfigError) as err:
         raise fail(str(err)) from err
     try:
         return Backend(spec.build(), spec, workers, dask)

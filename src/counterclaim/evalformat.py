@@ -55,7 +55,12 @@ def to_eval(record: ArticleRecord) -> dict[str, Any]:
                 "target": s.target_name,
                 "date": s.date.isoformat() if s.date else None,
                 "quote": s.quote,
-                "evidence": {"start": s.evidence.start, "end": s.evidence.end, "producer": s.evidence.producer},
+                "evidence": {
+                    "start": s.evidence.start,
+                    "end": s.evidence.end,
+                    "producer": s.evidence.producer,
+                    "rules": s.evidence.rules,
+                },
             }
             for s in record.statements
         ],

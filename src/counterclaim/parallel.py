@@ -42,11 +42,12 @@ class PipelineSpec:
     kb: tuple[str, ...] = field(default_factory=tuple)
     until: str | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    disabled_rules: tuple[str, ...] = field(default_factory=tuple)
 
     def build(self) -> Language:
         from counterclaim.nlp import build_pipeline
 
-        return build_pipeline(self.model, self.pipeline, self.kb, until=self.until)
+        return build_pipeline(self.model, self.pipeline, self.kb, until=self.until, disabled_rules=self.disabled_rules)
 
 
 _WORKER_PIPELINES: dict[PipelineSpec, Language] = {}

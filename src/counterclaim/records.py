@@ -45,6 +45,11 @@ class Evidence(Record):
     sentence: str = ""
     producer: str = Field(description="rule or model id that produced the fact, e.g. 'statements.narrated.accuse'")
     confidence: float = Field(ge=0.0, le=1.0)
+    rules: list[str] = Field(
+        default_factory=list,
+        description="names of the registered rules that shaped the fact, e.g. ['act.claim', 'speaker.named', "
+        "'name.known', 'stance.claim'] (see `counterclaim rules`)",
+    )
 
 
 class Span(Record):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer
 from sqlalchemy import Table as SqlTable
 
 from counterclaim.events.actors import ActorNames
@@ -76,9 +76,14 @@ def _types(table: SqlTable, columns: Iterable[str]) -> tuple[tuple[str, str], ..
 
 
 def _store_fields(table: SqlTable, skip: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
-    """The store table's columns as exported: without its own keys (exports use stable ids) and JSON columns."""
+    """The store table's columns as exported, without its own keys (exports use stable ids); JSON columns as text."""
     skipped = {"id", "document_id", "attack_id", *skip}
-    return _types(table, [c.name for c in table.columns if c.name not in skipped and not isinstance(c.type, JSON)])
+    return _types(table, [c.name for c in table.columns if c.name not in skipped])
+
+
+def _cells(row: Row) -> Row:
+    """A row as CSV cells: lists and mappings (the store's JSON columns) as JSON text."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in row.items()}
 
 
 def _after(fields: tuple[tuple[str, str], ...], column: str, extra: tuple[tuple[str, str], ...]) -> tuple:
@@ -118,7 +123,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "attacks",
         "the attacks each article reports (is_main: the article's own)",
-        (_ID, _DOCUMENT, _EVENT, *_store_fields(schema.attacks), *_PERPETRATORS),
+        (_ID, _DOCUMENT, _EVENT, *_store_fields(schema.attacks, {"perpetrators"}), *_PERPETRATORS),
         (("document_id", "documents"), ("event_id", "events")),
     ),
     Table(
@@ -154,7 +159,7 @@ def write_tables(units: Iterable[ExportUnit], open_table: Callable[[str], TextIO
         seen_actors: set[str] = set()
         for unit in units:
             for table, row in unit_rows(unit, seen_actors):
-                writers[table].writerow(row)
+                writers[table].writerow(_cells(row))
 
 
 def write_folder(units: Iterable[ExportUnit], folder: Path) -> list[Path]:

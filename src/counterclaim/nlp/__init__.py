@@ -65,12 +65,14 @@ def build_pipeline(
     pipeline: str | Path | None = None,
     kb: Sequence[str | Path] = (),
     until: str | None = None,
+    disabled_rules: Sequence[str] = (),
 ) -> Language:
     """A spaCy pipeline with counterclaim's components added.
 
     ``kb`` lists extra knowledge-base YAML files for the components that link
     actors; ``until`` stops after the named factory (``cc_attributions`` for the
-    attribution-only command).
+    attribution-only command); ``disabled_rules`` names statement rules to switch
+    off, on top of any the pipeline YAML switches off.
     """
     register_extensions()
     nlp = load_model(model)
@@ -78,8 +80,10 @@ def build_pipeline(
     for entry in pipeline_config(pipeline):
         factory = entry["factory"]
         config = dict(entry.get("config") or {})
-        if factory in _kb_aware_factories():
+        if factory in _factories_with("extra_kb"):
             config.setdefault("extra_kb", extra_kb)
+        if disabled_rules and factory in _factories_with("disabled_rules"):
+            config["disabled_rules"] = [*config.get("disabled_rules", []), *disabled_rules]
         before = entry.get("before")
         placement = {"before": before} if before in nlp.pipe_names else {}
         nlp.add_pipe(factory, name=entry.get("name", factory), config=config, **placement)
@@ -88,12 +92,12 @@ def build_pipeline(
     return nlp
 
 
-def _kb_aware_factories() -> set[str]:
-    """Factories that accept an ``extra_kb`` setting, read from their registered defaults."""
+def _factories_with(setting: str) -> set[str]:
+    """counterclaim's factories that accept ``setting``, read from their registered defaults."""
     return {
         name
         for name in Language.factories
-        if name.startswith("cc_") and "extra_kb" in (Language.get_factory_meta(name).default_config or {})
+        if name.startswith("cc_") and setting in (Language.get_factory_meta(name).default_config or {})
     }
 
 

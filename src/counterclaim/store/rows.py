@@ -29,6 +29,7 @@ def evidence_columns(evidence: Evidence) -> Row:
         "evidence_sentence": evidence.sentence,
         "evidence_producer": evidence.producer,
         "evidence_confidence": evidence.confidence,
+        "evidence_rules": evidence.rules,
     }
 
 

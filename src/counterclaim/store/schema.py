@@ -42,6 +42,7 @@ def _evidence_columns() -> list[Column]:
         Column("evidence_sentence", Text),
         Column("evidence_producer", String(200)),
         Column("evidence_confidence", Float),
+        Column("evidence_rules", JSON),
     ]
 
 

@@ -7,11 +7,17 @@ speakers (one per named speaker in a list), the parties it makes responsible
 (canonical through the knowledge base), a stance decided over the whole
 document, a date and evidence. Repeats of one speech act — the same speaker,
 stance and target — are kept once.
+
+Every decision is a named rule of the registry (``nlp/statement/rules/``),
+tried in the order ``nlp/statement/rules.yaml`` gives; the component's
+``rules`` (another YAML) and ``disabled_rules`` settings change which run.
+The names of the rules that shaped a statement go into its evidence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 
 from spacy.language import Language
@@ -23,9 +29,10 @@ from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
-from counterclaim.nlp.statement.narrated import Act, NarratedCues, reported_act
+from counterclaim.nlp.statement.narrated import Act, NarratedCues
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
 from counterclaim.nlp.statement.people import PeopleIndex
+from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
@@ -48,14 +55,17 @@ _LINK_MEMO_SIZE = 65536
 class StatementResolver:
     """Resolves statements about responsibility: stance, speaker, target, date."""
 
-    def __init__(self, nlp: Language, name: str, extra_kb: list[str]) -> None:
+    def __init__(
+        self, nlp: Language, name: str, extra_kb: list[str], rules: str | None, disabled_rules: Sequence[str]
+    ) -> None:
         register_extensions()
         self.name = name
         self.kb: KnowledgeBase = get_kb(tuple(extra_kb))
         self.lex: StanceLexicon = stance_lexicon()
-        self.targets = TargetFinder(self.lex)
-        self.cues = NarratedCues(self.lex, self.targets)
-        self.condemnation = CondemnationReader(self.lex, self.targets)
+        self.rules = build_chains(self.lex, rules, disabled_rules)
+        self.targets = TargetFinder(self.lex, self.rules.target)
+        self.cues = NarratedCues(self.lex, self.targets, self.rules.act)
+        self.condemnation = CondemnationReader(self.lex, self.targets, self.rules.condemnation)
         #: The actor each phrase names, kept across documents (knowledge base and lexicon never change here).
         self._links: dict[str, Actor | None] = {}
 
@@ -72,16 +82,17 @@ class StatementResolver:
             name_spans(doc),
             self._links,
             self.lex.state_nouns,
+            rules=self.rules,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
-        speakers = SpeakerResolver(doc, parties, self.lex, sentences)
+        speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
         seen = {act.cue.i for act in acts}
         attributions = doc._.attributions or []
         for attribution in attributions:
-            act = reported_act(doc, attribution)
+            act = self._reported(doc, attribution)
             if (
                 act is None
                 or any(_nested_in(attribution, other) for other in attributions)
@@ -99,6 +110,15 @@ class StatementResolver:
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         doc._.statements = self._unique(records, text)
         return doc
+
+    def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
+        """The act of reported speech found by ``cc_attributions``, by the ``speech`` rule."""
+        found = self.rules.speech.first(doc, attribution)
+        if found is None:
+            return None
+        rule, act = found
+        act.rule = rule.name
+        return act
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
         """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
@@ -136,13 +156,15 @@ class StatementResolver:
             blamed = self.targets.blamed(act.content, root=act.cue)
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
-            act_targets = [(self._party(b.head, head, speakers, parties), b.hedged, b.negated) for b in blamed]
+            act_targets = [
+                (_found_by(b.rule, self._party(b.head, head, speakers, parties)), b.hedged, b.negated) for b in blamed
+            ]
             act_targets = [  # a place counts only when it is a state; a cleft ("it is X that ...") only for a group
-                t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.rule, t[0])
+                t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
         else:
             heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
-            act_targets = [(self._party(h, head, speakers, parties), False, False) for h in heads]
+            act_targets = [(_found_by(act.rule, self._party(h, head, speakers, parties)), False, False) for h in heads]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         # a group's own account of the attack is a claim; its account of what did not happen is not
         claim_like = (
@@ -155,9 +177,10 @@ class StatementResolver:
         for speaker in map(self._people.complete, found):
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
-            drafted = [self._branch_claimed(d) for d in drafts(act, speaker, act_targets, claim_like)]
+            drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
+            drafted = [self._branch_claimed(d) for d in drafted]
             if not drafted and act.kind == "report" and act.content is not None:
-                drafted = self._about_group(act, speaker, sentence) or self._condemning(act, speaker, speakers)
+                drafted = self._fallback(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
@@ -195,7 +218,8 @@ class StatementResolver:
         for start, end, actor in self.kb.find_all(content.text):
             if actor.kind == "militant_group" and self.kb.is_branch_of(actor.id, own.id):
                 begin = content.start_char + start
-                draft.target = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
+                text = content.text[start:end]
+                draft.target = Party(begin, content.start_char + end, text, actor.name, actor, rules=draft.target.rules)
                 break
         return draft
 
@@ -227,18 +251,15 @@ class StatementResolver:
         """What anonymous members belong to ("fighters of its unit" -> unit), else the head itself."""
         return next(iter(preposition_objects(head, "of", "from")), head)
 
-    def _about_group(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
-        """A reported statement about a militant group in a sentence about the attack: an ``other`` statement."""
-        attack_words = self.targets.attack_words(sentence.doc)[sentence.start : sentence.end]
-        if group_of(speaker) is not None or not any(attack_words):
+    def _fallback(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
+        """What a report that makes no one responsible still says, by the first ``fallback`` rule that fires."""
+        found = self.rules.fallback.first(self, act, speaker, sentence)
+        if found is None:
             return []
-        content: Span = act.content
-        for start, end, actor in self.kb.find_all(content.text):
-            if actor.kind == "militant_group":
-                begin = content.start_char + start
-                party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
-                return [Draft(act, speaker, "other", party, f"statements.{act.rule}.about_group")]
-        return []
+        rule, out = found
+        for draft in out:
+            draft.rule = rule.name
+        return out
 
     def _condemning(self, act: Act, speaker: Party, speakers: SpeakerResolver) -> list[Draft]:
         """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do.
@@ -246,11 +267,15 @@ class StatementResolver:
         A feeling declared for someone named ("a spokesman said X was appalled")
         is X's condemnation, reported by the speaker.
         """
-        if group_of(speaker) is not None or act.content is None or not self.condemnation.condemns(act.content):
+        if group_of(speaker) is not None or act.content is None:
+            return []
+        rule = self.condemnation.condemns(act.content)
+        if rule is None:
             return []
         holder = self.condemnation.feeling_subject(act.content)
         named = speakers.speakers(holder) if holder is not None else []
-        return [Draft(act, named[0] if named else speaker, "condemn", None, f"statements.{act.rule}.condemn")]
+        producer = f"statements.{act.producer}.condemn"
+        return [Draft(act, named[0] if named else speaker, "condemn", None, producer, rule.name)]
 
     def _answerable(self, target: Party) -> str:
         """The name a target is reported under: a state's agency answers for its state.
@@ -307,6 +332,7 @@ class StatementResolver:
                 sentence=sentence.text,
                 producer=draft.producer,
                 confidence=confidence,
+                rules=_evidence_rules(draft),
             ),
         )
 
@@ -349,9 +375,23 @@ class StatementResolver:
 _RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}
 
 
-def _kind_fits(rule: str, party: Party | None) -> bool:
-    kind = _RULE_KINDS.get(rule)
+def _kind_fits(blame_kind: str, party: Party | None) -> bool:
+    kind = _RULE_KINDS.get(blame_kind)
     return kind is None or (party is not None and party.actor is not None and party.actor.kind == kind)
+
+
+def _found_by(rule: str, party: Party | None) -> Party | None:
+    """``party``, recording that the rule ``rule`` made it a target (before the rules that named it)."""
+    if party is not None:
+        party.rules = (rule, *party.rules)
+    return party
+
+
+def _evidence_rules(draft: Draft) -> list[str]:
+    """The names of the rules that shaped a statement, each once: act, speaker, target, stance."""
+    target = draft.target.rules if draft.target is not None else ()
+    names = (draft.act.rule, *draft.speaker.rules, *target, draft.rule)
+    return [name for name in dict.fromkeys(names) if name]
 
 
 def _without_disowned_claims(items: list[Draft]) -> list[Draft]:
@@ -496,6 +536,9 @@ def _nested(a: set[str], b: set[str]) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
-@Language.factory("cc_statements", default_config={"extra_kb": []})
-def make_statements(nlp: Language, name: str, extra_kb: list[str]) -> StatementResolver:
-    return StatementResolver(nlp, name, extra_kb)
+@Language.factory("cc_statements", default_config={"extra_kb": [], "rules": None, "disabled_rules": []})
+def make_statements(
+    nlp: Language, name: str, extra_kb: list[str], rules: str | None, disabled_rules: list[str]
+) -> StatementResolver:
+    """``rules``: a rules YAML in place of the bundled ``nlp/statement/rules.yaml``; ``disabled_rules``: names off."""
+    return StatementResolver(nlp, name, extra_kb, rules, disabled_rules)

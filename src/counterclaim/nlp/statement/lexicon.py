@@ -6,6 +6,7 @@ per process instead of being scanned for each token.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,6 +40,7 @@ class StanceLexicon:
     report_verbs: frozenset[str]
     label_verbs: frozenset[str]
     membership_verbs: frozenset[str]
+    copulas: frozenset[str]
     haven_nouns: frozenset[str]
     haven_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]
@@ -94,6 +96,21 @@ class StanceLexicon:
     outlet_nouns: frozenset[str]
     outlet_prepositions: frozenset[str]
     obligation_modals: frozenset[str]
+
+    def words(self, keys: Iterable[str]) -> frozenset[str]:
+        """Every word the lists under ``keys`` hold: a phrase list gives its verbs, a table its keys.
+
+        Rules declare the keys whose words start them; the sets of words worth
+        looking at are built from those declarations through this one reading.
+        """
+        out: set[str] = set()
+        for key in keys:
+            value = getattr(self, key)
+            if key == "finger_phrases":
+                out.update(phrase.verb for phrase in value)
+            else:
+                out.update(value)
+        return frozenset(out)
 
 
 @cache

@@ -10,19 +10,23 @@ yield the same canonical name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from counterclaim.kb import KnowledgeBase, link_role, split_person
+from counterclaim.kb import KnowledgeBase
 from counterclaim.kb.roles import is_role_word, title_length
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.records import Actor, Mention, Span
 
+if TYPE_CHECKING:
+    from counterclaim.nlp.statement.rules.registry import Chains
+
 #: Dependents that do not belong to a name: clauses, lists and punctuation around it.
 _OUTSIDE_NAME = {"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "det", "poss", "case", "appos"}
-_PAREN = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]")
+PAREN = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 #: "Islamic State's Sahel branch", "Daesh's Khorasan chapter": a group's regional branch named by its region.
 _BRANCH = re.compile(
@@ -55,6 +59,8 @@ class Party:
     role: str | None = None
     affiliation: Actor | None = None
     named_person: bool = False
+    #: The registered rules that found the party, outermost first ("speaker.named", "name.known"): for the evidence.
+    rules: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_person(self) -> bool:
@@ -197,14 +203,18 @@ class PartyResolver:
         names: list[tuple[int, int, bool]] | None = None,
         links: dict[str, Actor | None] | None = None,
         state_nouns: frozenset[str] = frozenset(),
+        *,
+        rules: Chains,
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
         A phrase's actor depends only on the knowledge base and the word lists,
         and names recur from article to article, so a caller that keeps those
-        fixed passes the same dict each time.
+        fixed passes the same dict each time. ``rules`` gives the ``party`` and
+        ``name`` rules that read a phrase.
         """
         self.kb = kb
+        self.rules = rules
         self.names = names or []
         self.text = text  # the document's text, read once: ``Doc.text`` joins every token on each access
         self.generic_heads = generic_heads
@@ -221,59 +231,13 @@ class PartyResolver:
         return replace(self._by_head[head.i])
 
     def _from_head(self, head: Token) -> Party:
-        """The party a noun phrase headed by ``head`` names.
-
-        A common noun with a name in apposition ("the group al-Shabaab", "its
-        spokesman, X") names what the name names; the noun is the role.
-        """
-        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
-        if head.pos_ == "PROPN" and name is not None and name.left_edge.i == head.i + 1:
-            # "Lt Gen Ahmed Khan": a title the parse made the head, the name its apposition
-            first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
-            return self.from_text(first.idx, last.idx + len(last))
-        if name is None and head.pos_ == "PROPN" and self._only_role(head):
-            # a parse that hangs the person's name anywhere under a bare title ("H.E. the President, Gen. X")
-            people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
-            name = next(people, None)
-        member_of = self._member_of(head) or self._self_named(head)
-        if member_of is not None:
-            return member_of
-        if name is not None and (head.pos_ == "NOUN" or self._only_role(head)):
-            party = self.from_head(name)
-            described = self.from_head_only(head)
-            if party.actor is None and party.role is None:
-                party.role = described.text
-            party.affiliation = self._governed_state(described.text, party.affiliation or described.affiliation)
-            return party
-        return self.from_head_only(head)
-
-    def _member_of(self, head: Token) -> Party | None:
-        """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
-        if head.lower_ not in self.generic_heads:
-            return None
-        for obj in preposition_objects(head, "of", "from"):
-            party = self.from_head(obj)
-            if party.actor is not None and party.actor.kind == "militant_group":
-                return party
-        return None
-
-    def _self_named(self, head: Token) -> Party | None:
-        """ "a group calling itself X", "a group known as X": the name it goes by."""
-        if head.pos_ != "NOUN":
-            return None
-        for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
-            names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
-            names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-            name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
-            if name is not None:
-                return self.from_head(name)
-        return None
-
-    def _only_role(self, head: Token) -> bool:
-        """A capitalised title that names no one itself ("the Director General of X, Y Z,")."""
-        first = name_tokens(head)[0]
-        text = self.text[first.idx : head.idx + len(head)]
-        return self.link(text) is None and not split_person(text).name
+        """The party a noun phrase headed by ``head`` names: by the first ``party`` rule that reads it, else plainly."""
+        found = self.rules.party.first(self, head, token=head)
+        if found is None:
+            return self.from_head_only(head)
+        rule, party = found
+        party.rules = (rule.name, *party.rules)
+        return party
 
     def from_head_only(self, head: Token) -> Party:
         """The party the phrase at ``head`` names, appositions aside."""
@@ -330,29 +294,17 @@ class PartyResolver:
         return start, end
 
     def _from_text(self, start: int, end: int) -> Party:
+        """The party the words name: by the first ``name`` rule that reads them, else as written, unknown."""
         start, end = self._snapped(start, end)
         text = self.text[start:end]
-        actor = self.link(text)
-        if actor is not None:
-            affiliation = self.affiliation_of(actor)
-            if actor.kind in ("person", "militant_group"):  # "the Taliban government" speaks for Afghanistan
-                affiliation = self._governed_state(text, affiliation)
-            return Party(start, end, text, actor.name, actor, None, affiliation)
-        person = split_person(_PAREN.sub("", text))
-        place = self.kb.lookup(person.name) if person.name else None  # "leaders in Colombo": a seat, no one's name
-        if person.name and (person.role or person.titles) and not (place is not None and place.kind == "state"):
-            linked = self.kb.fuzzy(person.name)
-            linked = linked if linked is not None and linked.kind == "person" else None
-            role_org = link_role(person.role, self.kb)
-            affiliation = self.kb.actor(role_org) if role_org else (self.affiliation_of(linked) if linked else None)
-            affiliation = self._governed_state(person.role, affiliation)
-            return Party(start, end, text, linked.name if linked else person.name, linked, person.role, affiliation)
-        state = self.kb.demonym_state(text) if " " not in text.strip() else None
-        if state is not None:  # "from Afghan soil": a demonym standing for its state
-            return Party(start, end, text, state.name, state, None, state)
+        found = self.rules.name.first(self, start, end, text)
+        if found is not None:
+            rule, party = found
+            party.rules = (rule.name, *party.rules)
+            return party
         return Party(start, end, text, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
 
-    def _governed_state(self, role: str, affiliation: Actor | None) -> Actor | None:
+    def governed_state(self, role: str, affiliation: Actor | None) -> Actor | None:
         """A de facto government's official speaks for the state it governs ("Taliban government spokesman")."""
         if affiliation is None or affiliation.kind != "militant_group" or not affiliation.country:
             return affiliation
@@ -367,7 +319,7 @@ class PartyResolver:
         return self._links[text]
 
     def _link(self, text: str) -> Actor | None:
-        candidates = [text, *_PAREN.findall(text), _PAREN.sub("", text)]
+        candidates = [text, *PAREN.findall(text), PAREN.sub("", text)]
         for candidate in candidates:
             found = self.kb.lookup(candidate)
             if found is not None:
@@ -382,7 +334,7 @@ class PartyResolver:
             return None  # "the US embassy in Nairobi": a body that sits in a place, not the place
         if sited != text and self.kb.find_matches(sited):
             return None  # "the United Nations mission in Somalia": a body of the UN there, not Somalia
-        bare = _PAREN.sub("", text).rstrip(" .,")
+        bare = PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
         for match in self.kb.find_matches(bare):
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name

@@ -10,7 +10,6 @@ ones, subjects and authors before other mentions, nearer before farther.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cached_property
 
@@ -19,27 +18,20 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from counterclaim.kb import link_role
-from counterclaim.kb.roles import is_role_word
 from counterclaim.nlp.doctext import doc_ents
-from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.lexicon import StanceLexicon
-from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens, phrase_tokens, possessor
+from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens
+from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.syntax import SUBJECTS, repaired_subject
 
 #: Dependencies through which a verb shares the subject of its head.
 _SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
-_PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
-_THING_PRONOUNS = {"it", "its"}
-_GROUP_PRONOUNS = {"they", "them", "their"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-#: Entity types that never speak: dates, numbers; places speak only when they stand for a known actor.
-_MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-_PLACE_ENTS = {"GPE", "LOC", "FAC"}
-#: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
-_CITY_SIZE = 100_000
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
 
@@ -68,72 +60,35 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
-_QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
-
-
-def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
-    """A listed name without a floating quantifier ("Y both", "Z all") that the list split left on it."""
-    found = _QUANTIFIER.search(text, start, end)
-    return (start, found.start()) if found else (start, end)
-
-
 class SpeakerResolver:
-    """Resolves the subject of a cue to the parties who spoke, per document."""
+    """Resolves the subject of a cue to the parties who spoke, per document, with the ``speaker`` rules."""
 
-    def __init__(self, doc: Doc, parties: PartyResolver, lexicon: StanceLexicon, sentences: SentenceIndex) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        parties: PartyResolver,
+        lexicon: StanceLexicon,
+        sentences: SentenceIndex,
+        rules: Chain[list[Party]],
+    ) -> None:
         self.doc = doc
         self.sentences = sentences
         self.parties = parties
         self.lex = lexicon
+        self.rules = rules
 
     def speakers(self, head: Token) -> list[Party]:
-        """The parties the noun phrase at ``head`` names: one per named speaker in a list."""
-        word = head.lower_
-        if head.pos_ == "PRON" and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
-            found = self.antecedent(head)
-            return [found] if found else []
-        if head.lemma_.lower() in self.lex.document_nouns or word in self.lex.document_nouns:
-            return self.authors(head)
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _PERSON_PRONOUNS), None)
-        if owner is not None and head.lemma_.lower() in self.lex.description_kinds:
-            found = self.antecedent(owner)  # "his government rejected ...", "her country stands with ...": the person
-            if found is not None:
-                return [found]
-        if self.is_description(head):
-            found = self.antecedent(head)
-            return [found] if found else [self.parties.from_head(head)]
-        if not self.can_speak(head) or self._mute(head):
-            return []
-        titled = self._titled_person(head)
-        if titled is not None:
-            return [titled]
-        listed = self._listed(head)
-        if listed:
-            return listed
-        return [self._with_apposition(head)]
+        """The parties the noun phrase at ``head`` names (one per named speaker in a list), by the ``speaker`` rules.
 
-    def _titled_person(self, head: Token) -> Party | None:
-        """A person named at the end of a body's phrase ("the Duma's Committee on X chairman Leonid Slutsky").
-
-        The parser may make the body the subject and bury the person in a
-        prepositional phrase; a name right after a role word ends the phrase and speaks.
+        Each party records the rule that found it (after the rules that named it), for the statement's evidence.
         """
-        if head.ent_type_ in ("PERSON", "GPE") or any(c.dep_ == "conj" for c in head.children):
-            return None  # a person already, a dateline's place, or a list ("the EU and NATO chief X")
-        tokens = sorted(head.subtree, key=lambda t: t.i)
-        if any(t.is_punct and t.text not in ("'", "’") for t in tokens):
-            return None  # "LAMU, Kenya - President X": a dateline glued on, not one phrase
-        last = tokens[-1]
-        if last.ent_type_ != "PERSON" or last.i == head.i:
-            return None
-        first_name = last.i
-        while first_name - 1 > head.i and head.doc[first_name - 1].ent_type_ == "PERSON":
-            first_name -= 1
-        title = head.doc[first_name - 1]
-        if not is_role_word(title.text):
-            return None
-        party = self.parties.from_text(tokens[0].idx, last.idx + len(last))
-        return party if party.is_person else None
+        found = self.rules.first(self, head, token=head)
+        if found is None:
+            return []
+        rule, parties = found
+        for party in parties:
+            party.rules = (rule.name, *party.rules)
+        return parties
 
     def outlet(self, cue: Token, speaker: Party) -> Party | None:
         """The outlet a group spoke through ("said on its Amaq news agency", "through its Radio X station").
@@ -155,6 +110,7 @@ class SpeakerResolver:
                     if party.actor is None or party.actor.kind != "media":
                         continue
                 party.affiliation = group
+                party.rules = (*speaker.rules, *party.rules)  # found through the speaker
                 return party
         return None
 
@@ -168,20 +124,6 @@ class SpeakerResolver:
             return True
         tokens = name_tokens(head)
         return self.parties.link(self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
-
-    def _mute(self, head: Token) -> bool:
-        """ "October said", "Kandahar said": a date or a place the knowledge base does not know is no speaker."""
-        if head.ent_type_ in _MUTE_ENTS:
-            return True
-        if head.ent_type_ in _PLACE_ENTS or head.pos_ == "PROPN":
-            tokens = name_tokens(head)
-            text = self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-            if len(tokens) > 1 or self.parties.link(text) is not None:
-                return False
-            if head.ent_type_ in _PLACE_ENTS or text in self._place_words:
-                return True
-            return head.ent_type_ != "PERSON" and find_city(text, min_population=_CITY_SIZE) is not None
-        return False
 
     def authors(self, document: Token) -> list[Party]:
         """Who issued a statement, video or report: "by X", "from X", "X's statement", "the X statement"."""
@@ -228,66 +170,10 @@ class SpeakerResolver:
         modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified
 
-    def _listed(self, head: Token) -> list[Party]:
-        """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
-        conjuncts = [c for c in head.children if c.dep_ == "conj"]
-        if not conjuncts:
-            return []
-        owner = possessor(head)  # "Pakistan's Foreign Office and ...": the owner names the first body
-        first = phrase_tokens(owner if owner is not None and owner.pos_ == "PROPN" else head)[0]
-        start = first.idx
-        last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
-        end = last.idx + len(last)
-        appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
-        for extra in appositions:  # a parse may hang the list's last name on the first as an apposition
-            end = max(end, extra.idx + len(extra))
-        text = self.parties.text[start:end]
-        names, position = [], 0
-        for separator in [*_LIST_SPLIT.finditer(text), None]:
-            cut = separator.start() if separator else len(text)
-            if cut > position:
-                names.append((start + position, start + cut))
-            position = separator.end() if separator else cut
-        names = [_without_quantifier(self.parties.text, s, e) for s, e in names]  # "X and Y both claimed"
-        stripped = [re.sub(r"^(?:the\s+)", "", self.parties.text[s:e]) for s, e in names]
-        if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
-            return [self._own_side(head, self.parties.from_text(start, end))]
-        return [self.parties.from_text(s, e) for s, e in names]
-
-    def _with_apposition(self, head: Token) -> Party:
-        """A party with a describing apposition kept for role splitting ("X, a parliamentarian")."""
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN" and c.i > head.i), None)
-        if appos is None:
-            return self._own_side(head, self.parties.from_head(head))
-        start = phrase_tokens(head)[0].idx
-        # the whole describing phrase ("spokesman of the X faction of Y"), without its clauses
-        clauses = {t.i for c in appos.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-        words = [t for t in appos.subtree if t.i not in clauses and not t.is_punct]
-        last = max(words, key=lambda t: t.i) if words else appos
-        party = self.parties.from_text(start, last.idx + len(last))
-        if party.role:
-            return party
-        person = self.parties.from_head(head)
-        if person.is_person and person.affiliation is None:  # "X, spokesman of the Y faction (JuA)": X speaks for Y
-            role = self.parties.text[appos.left_edge.idx : last.idx + len(last)]
-            found = link_role(role, self.parties.kb)
-            person.affiliation = self.parties.kb.actor(found) if found else None
-        return person
-
-    def _own_side(self, head: Token, party: Party) -> Party:
-        """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
-        owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or self.is_description(c)))
-        owner = next(owners, None)
-        if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
-            found = self.antecedent(owner)
-            if found is not None:
-                party.affiliation = self.parties.affiliation_of(found.actor) or found.affiliation
-        return party
-
     @cached_property
-    def _place_words(self) -> set[str]:
+    def place_words(self) -> set[str]:
         """Words the model tags as places somewhere in the document: the same word elsewhere is a place too."""
-        return {ent.text for ent in doc_ents(self.doc) if ent.label_ in _PLACE_ENTS}
+        return {ent.text for ent in doc_ents(self.doc) if ent.label_ in PLACE_ENTS}
 
     # -- antecedents -----------------------------------------------------
     @cached_property
@@ -355,13 +241,13 @@ class SpeakerResolver:
         party = self.parties.from_head(head)
         person = party.is_person or head.ent_type_ == "PERSON"
         word = token.lower_
-        if word in _PERSON_PRONOUNS:
+        if word in PERSON_PRONOUNS:
             return party if person else None
         if person:
             return None
-        if word in _THING_PRONOUNS:
+        if word in THING_PRONOUNS:
             return party if head.tag_ != "NNS" else None
-        if word in _GROUP_PRONOUNS:
+        if word in GROUP_PRONOUNS:
             return party
         kinds = self.lex.description_kinds.get(token.lemma_.lower(), ())
         if party.actor is not None and party.actor.kind in kinds:

@@ -18,6 +18,7 @@ from typing import Literal
 from counterclaim.kb import KnowledgeBase
 from counterclaim.nlp.statement.narrated import Act
 from counterclaim.nlp.statement.parties import Party
+from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.records import Actor
 
 DraftStance = Literal["claim", "attribute", "confirm", "accuse", "deny", "condemn", "other"]
@@ -32,6 +33,8 @@ class Draft:
     stance: DraftStance
     target: Party | None
     producer: str
+    #: The registered rule that decided the stance ("stance.claim", "condemnation.feeling", ...).
+    rule: str = ""
 
 
 def group_of(party: Party | None) -> Actor | None:
@@ -47,7 +50,7 @@ def group_of(party: Party | None) -> Actor | None:
 def side_of(party: Party) -> Party:
     """Who a denial clears when the speaker denies for their own side: the state or organisation."""
     if party.affiliation is not None and party.affiliation.kind in ("state", "militant_group", "organisation"):
-        return Party(party.start, party.end, party.text, party.affiliation.name, party.affiliation)
+        return Party(party.start, party.end, party.text, party.affiliation.name, party.affiliation, rules=party.rules)
     return party
 
 
@@ -58,48 +61,31 @@ def cleared_side(speaker: Party) -> Party | None:
     state, a spokesman the group, and an unaffiliated person nobody we can name.
     """
     side = side_of(speaker)
-    return None if side.is_person and _same(side, speaker) else side
+    return None if side.is_person and same_party(side, speaker) else side
 
 
-def _same(a: Party, b: Party) -> bool:
+def same_party(a: Party, b: Party) -> bool:
+    """Whether two parties are one actor (by knowledge-base id, else by name)."""
     if a.actor is not None and b.actor is not None:
         return a.actor.id == b.actor.id
     return a.name.lower() == b.name.lower()
 
 
-def drafts(act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], claim_like: bool) -> list[Draft]:
-    """Draft statements for one act and one speaker.
+def drafts(
+    rules: Chain[list[Draft]], act: Act, speaker: Party, targets: list[tuple[Party, bool, bool]], claim_like: bool
+) -> list[Draft]:
+    """Draft statements for one act and one speaker, by the first ``stance`` rule that fires.
 
     ``targets`` holds ``(party, hedged, negated)`` for each party the act makes
     responsible; ``claim_like`` says the content reads as a group's own account
     of the attack (its fighters, its operation).
     """
-    rule = act.rule
-    if act.negated:  # "did not claim", "never denied": no speech act
+    found = rules.first(act, speaker, targets, claim_like)
+    if found is None:
         return []
-    if act.kind == "condemn":
-        return [Draft(act, speaker, "condemn", None, f"statements.{rule}")]
-    if act.kind == "claim":
-        own = group_of(speaker)
-        target = Party(speaker.start, speaker.end, speaker.text, own.name, own) if own else speaker
-        return [Draft(act, speaker, "other" if act.hedged else "claim", target, f"statements.{rule}")]
-    if act.kind == "deny":
-        cleared = [party for party, _, _ in targets] or [cleared_side(speaker)]
-        return [Draft(act, speaker, "deny", party, f"statements.{rule}") for party in cleared]
-    out = []
-    for party, hedged, negated in targets:
-        if negated:  # "we had nothing to do with it", "accusations against X are baseless": who is cleared
-            own = _same(party, speaker) or _same(party, side_of(speaker))
-            cleared = cleared_side(speaker) if own else (party if party.actor is not None else None)
-            if cleared is not None and not hedged:
-                out.append(Draft(act, speaker, "deny", cleared, f"statements.{rule}.deny"))
-            continue
-        stance: DraftStance = "other" if hedged or act.hedged else "attribute"
-        out.append(Draft(act, speaker, stance, party, f"statements.{rule}"))
-    if not targets and claim_like and group_of(speaker) is not None:
-        own = group_of(speaker)
-        target = Party(speaker.start, speaker.end, speaker.text, own.name, own)
-        out.append(Draft(act, speaker, "claim", target, f"statements.{rule}.own_account"))
+    rule, out = found
+    for draft in out:
+        draft.rule = rule.name
     return out
 
 

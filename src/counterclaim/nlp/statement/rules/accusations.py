@@ -1,0 +1,113 @@
+"""Rules for blame narrated with a cue verb: who the speaker makes responsible.
+
+"X accused Y", "X blamed the attack on Y", "the attack was blamed on Y by
+X", "officials pointed fingers at Y", "X held Y responsible", "X identified
+Y as the group responsible", "X identified the attackers as members of Y",
+"X attributed the bombing to Y". Each names the party blamed itself, so the
+act carries its target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from counterclaim.nlp.statement.narrated import Act, Cue, pobj
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.targets import Blame
+
+_VERBS = ("VERB", "AUX")
+
+
+@rule("act.accusation", lemmas=["accuse_verbs"], pos=_VERBS)
+def accusation(cue: Cue) -> list[Act] | None:
+    """ "accused X", "blamed X", "blamed the attack on X", "X was blamed by Y", "the attack was blamed on X".
+
+    An accusing verb that names no one here is no other act either: the rule keeps the word.
+    """
+    patient = cue.obj if cue.obj is not None else cue.passive
+    if patient is None:
+        return []
+    producer = f"narrated.accuse.{cue.lemma}"
+    if cue.targets.is_attack(patient):
+        party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
+        return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
+    return cue.act("blame", producer, [Blame(patient, "cue")])
+
+
+@rule("act.finger_phrase", lemmas=["finger_phrases"], pos=_VERBS)
+def finger_phrase(cue: Cue) -> list[Act] | None:
+    """ "pointed fingers at X", "laid the blame on X": a verb, its object and the preposition naming the party."""
+    obj = cue.obj
+    if obj is None:
+        return None
+    for phrase in cue.lex.finger_phrases:
+        if cue.lemma == phrase.verb and obj.lemma_.lower() == phrase.object:
+            party = pobj(obj, phrase.preposition) or pobj(cue.token, phrase.preposition)
+            if party is not None:
+                return cue.act("blame", f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
+    return None
+
+
+def _as_responsible(cue: Cue, obj: Token) -> bool:
+    """ "held X responsible", "identified X as the group responsible / the perpetrator"."""
+    for token in cue.token.subtree:
+        if token.i <= obj.i or token.lower_ not in cue.lex.responsible_words:
+            continue
+        between = cue.token.doc[obj.i : token.i]
+        if cue.lemma in cue.lex.hold_verbs or any(t.lower_ == "as" for t in between):
+            return True
+    return False
+
+
+def _named_membership(verb: Token, obj: Token) -> Token | None:
+    """The organisation an "as" phrase puts someone in ("described him as a senior al-Shabaab commander").
+
+    A person named as the mastermind is blamed as a member of the group the
+    same phrase names; a name compounded to a noun of the phrase is that group.
+    """
+    as_words = [t for t in verb.subtree if t.i > obj.i and t.lower_ == "as"]
+    if not as_words:
+        return None
+    phrase = list(as_words[0].subtree)
+    return next((t for t in phrase if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "NOUN"), None)
+
+
+@rule("act.named_responsible", lemmas=["hold_verbs", "identify_verbs", "label_verbs"], pos=_VERBS)
+def named_responsible(cue: Cue) -> list[Act] | None:
+    """ "held X responsible", "identified X as the perpetrator", "described X as the group responsible"."""
+    obj = cue.obj
+    if obj is None or not _as_responsible(cue, obj):
+        return None
+    blamed = _named_membership(cue.token, obj) or obj
+    return cue.act("blame", f"narrated.{cue.lemma}_responsible", [Blame(blamed, "cue")])
+
+
+@rule("act.held_responsible", lemmas=["hold_verbs"], pos=_VERBS)
+def held_responsible(cue: Cue) -> list[Act] | None:
+    """ "held X responsible" parsed as a clause ("X responsible") under the verb: X is blamed."""
+    for clause in cue.token.children:
+        if clause.dep_ in ("ccomp", "xcomp", "oprd") and clause.lower_ in cue.lex.responsible_words:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return cue.act("blame", f"narrated.{cue.lemma}_responsible", [Blame(subject, "cue")])
+    return None
+
+
+@rule("act.identified_as", lemmas=["identify_verbs"], pos=_VERBS)
+def identified_as(cue: Cue) -> list[Act] | None:
+    """ "identified the attackers as members of X": anonymous perpetrators named as a group's."""
+    obj = cue.obj
+    if obj is None or not cue.targets.anonymous(obj):
+        return None
+    group = pobj(cue.token, "as") or pobj(obj, "as")
+    return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(group, "cue")]) if group is not None else None
+
+
+@rule("act.attributed_to", lemmas=["attribute_verbs"], pos=_VERBS)
+def attributed_to(cue: Cue) -> list[Act] | None:
+    """ "attributed the bombing to X", "the attack was linked to X"."""
+    patient = cue.obj or cue.passive
+    if not cue.targets.is_attack(patient):
+        return None
+    party = pobj(cue.token, "to", "with") or pobj(patient, "to", "with")
+    return cue.act("blame", f"narrated.{cue.lemma}_to", [Blame(party, "cue")]) if party is not None else None

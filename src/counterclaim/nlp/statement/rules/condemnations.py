@@ -1,0 +1,184 @@
+"""Rules for condemnation: narrated with a cue ("X condemned the attack") or said in the speaker's own words.
+
+Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
+behind it", "the attack drew condemnation from X and Y", "X's condemnation".
+
+Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
+reported statement says): speakers condemn without saying "condemn": they call
+the attack "cowardly" or "this heinous act", declare themselves "horrified" by
+it, "stand with" the victims' country, "firmly oppose terrorism", express
+"solidarity" or vow to "hunt down the perpetrators".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.speakers import clause_subject
+from counterclaim.nlp.statement.targets import RESUMPTIVE, is_negated
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.statement.condemnation import CondemnationReader
+
+#: How far up the parse an evaluative word may sit from the attack it describes.
+_DESCRIBE_HOPS = 3
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+_FUTURE = {"will", "would", "shall", "'ll", "must"}
+#: How far above an action a promise ("would spare no effort to hunt down") may sit.
+_VOW_HOPS = 3
+
+
+# -- narrated ---------------------------------------------------------------
+
+
+@rule("act.condemnation", lemmas=["condemn_verbs"], pos=("VERB", "AUX"))
+def condemnation(cue: Cue) -> list[Act] | None:
+    """ "X condemned the attack", "X condemned it", "X strongly condemned" (no object)."""
+    obj = cue.obj
+    if obj is not None and not any(cue.targets.is_attack(t) or t.lower_ in RESUMPTIVE for t in obj.subtree):
+        return None
+    return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
+
+
+@rule("act.vow", lemmas=["vow_verbs"], pos=("VERB", "AUX"))
+def vow(cue: Cue) -> list[Act] | None:
+    """ "X vowed to punish those behind it", "X pledged to hunt down the attackers"."""
+    action = child(cue.token, "xcomp")
+    if action is None or action.lemma_.lower() not in cue.lex.vow_actions:
+        return None
+    return cue.act("condemn", f"narrated.vow.{action.lemma_.lower()}")
+
+
+@rule("act.condemnation_noun", forms=["condemn_nouns"], pos=("NOUN",))
+def condemnation_noun(cue: Cue) -> list[Act] | None:
+    """ "drew condemnation from X and Y", "X's condemnation", "X voiced its condemnation".
+
+    The condemners follow "from"/"by" or own the noun; otherwise the subject
+    of the verb governing it speaks, unless that verb is one the attack
+    itself does ("the attack drew condemnation"), which names nobody.
+    """
+    noun = cue.token
+    governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    speaker = owner or pobj(noun, "from", "by") or (pobj(governor, "from", "by") if governor else None)
+    if speaker is None and governor is not None and governor.lemma_.lower() not in cue.lex.drawn_verbs:
+        speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
+    if speaker is None:
+        return None
+    return [Act("condemn", noun, speaker, f"narrated.condemn_noun.{noun.lemma_.lower()}")]
+
+
+# -- said in the speaker's own words -------------------------------------------
+
+
+def _about_attack(reader: CondemnationReader, token: Token | None) -> bool:
+    return reader.targets.about_attack(token)
+
+
+@rule("condemnation.evaluative_word", forms=["condemn_adjectives"])
+def evaluative_word(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "this heinous act", "the attack was cowardly", "called the bombing barbaric"."""
+    node = word
+    for _ in range(_DESCRIBE_HOPS):
+        if node is not word and reader.targets.is_attack(node):
+            return word
+        if any(c.dep_ in _ARGUMENTS and _about_attack(reader, c) for c in node.children if c is not word):
+            return word
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+@rule("condemnation.feeling", lemmas=["condemn_feelings"], forms=["condemn_feelings"], pos=("ADJ", "VERB"))
+def feeling(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "we are horrified", "X was saddened and appalled": a declared feeling about the attack."""
+    return word
+
+
+@rule("condemnation.solidarity", lemmas=["solidarity_nouns"])
+def solidarity(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "expressed solidarity with the people of X"."""
+    return word
+
+
+@rule("condemnation.stand_with", lemmas=["solidarity_verbs"])
+def stand_with(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "we stand with X", "stands by the victims"."""
+    prepositions = reader.lex.solidarity_prepositions
+    return word if any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children) else None
+
+
+@rule("condemnation.condemning_verb", lemmas=["condemn_verbs"], pos=("VERB",))
+def condemning_verb(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "we condemn this attack", "firmly oppose terrorism" said by the speaker."""
+    return word if _about_attack(reader, child(word, "dobj")) else None
+
+
+def _vowed(reader: CondemnationReader, verb: Token) -> bool:
+    """A promise, not a report of what was done: "will hunt down", "vowed to punish"."""
+    if verb.pos_ != "VERB":
+        return False
+    node = verb
+    for _ in range(_VOW_HOPS):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in node.children):
+            return True
+        if node is not verb and node.lemma_.lower() in reader.lex.vow_verbs | reader.lex.appeal_verbs:
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _patient(verb: Token) -> Token | None:
+    """Who an action is done to: its object, or its subject when passive ("those responsible must be held")."""
+    return child(verb, "dobj") or (child(verb, "nsubjpass") if child(verb, "auxpass") else None)
+
+
+@rule("condemnation.vow", lemmas=["vow_actions"])
+def vow_against(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "we will hunt down the killers", "vowed to bring those responsible to justice"."""
+    patient = _patient(word)
+    at_perpetrators = patient is not None and (reader.targets.anonymous(patient) or patient.lower_ in RESUMPTIVE)
+    return word if _vowed(reader, word) and at_perpetrators else None
+
+
+@rule("condemnation.affront", lemmas=["affront_nouns"])
+def affront(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "the attack was an attack on all of humanity", "attacks on civilians are a violation of the law"."""
+    if word.dep_ != "attr":
+        return None
+    prepositions = reader.lex.affront_prepositions
+    if not any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
+        return None
+    subject = child(word.head, "nsubj")
+    return word if subject is not None and _about_attack(reader, subject) else None
+
+
+@rule("condemnation.pejorative", forms=["pejorative_nouns"])
+def pejorative(reader: CondemnationReader, noun: Token) -> Token | None:
+    """ "described the assailants as terrorists", "they are cowards", "these cowards will face justice"."""
+    verb = noun.head
+    if is_negated(verb, reader.lex) or any(c.dep_ == "neg" for c in noun.children):
+        return None  # "the attackers were not ordinary criminals"
+    if noun.dep_ in ("attr", "oprd"):
+        return noun
+    if noun.dep_ == "pobj" and verb.lower_ == "as":  # "described them as terrorists", not "listed X as a terrorist"
+        return noun if verb.head.lemma_.lower() in reader.lex.label_verbs else None
+    future = noun.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
+    return noun if future else None
+
+
+@rule("condemnation.label", forms=["condemning_labels"])
+def label(reader: CondemnationReader, noun: Token) -> Token | None:
+    """ "it was terrorism", "the bombing was a massacre": the label's subject is the attack."""
+    if noun.dep_ not in ("attr", "oprd"):
+        return None
+    subject = child(noun.head, "nsubj")
+    about = subject is not None and (_about_attack(reader, subject) or subject.lower_ in ("this", "that", "what"))
+    return noun if about else None

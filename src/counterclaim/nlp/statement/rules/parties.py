@@ -1,0 +1,135 @@
+"""Rules for parties: which actor a noun phrase names, speaker and target alike.
+
+``party`` rules read the phrase's structure from its head: "Lt Gen X" (a
+title with the name in apposition), "fighters from JNIM" (the group),
+"a group calling itself X" (X), "the group al-Shabaab" (the name in
+apposition). ``name`` rules read the words: a knowledge-base actor ("the
+Zionist regime" -> Israel), a person with a role ("Interior Minister X"), a
+demonym for its state ("from Afghan soil"). A phrase no rule reads is the
+phrase itself, unknown to the knowledge base (``PartyResolver`` applies that
+reading, so it cannot be switched off).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from counterclaim.kb import link_role, split_person
+from counterclaim.nlp.statement.parties import PAREN, Party, name_tokens, phrase_tokens
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.syntax import preposition_objects
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.statement.parties import PartyResolver
+
+
+def _only_role(resolver: PartyResolver, head: Token) -> bool:
+    """A capitalised title that names no one itself ("the Director General of X, Y Z,")."""
+    first = name_tokens(head)[0]
+    text = resolver.text[first.idx : head.idx + len(head)]
+    return resolver.link(text) is None and not split_person(text).name
+
+
+def _apposed_name(head: Token) -> Token | None:
+    """A proper name in apposition after the head ("the group al-Shabaab", "Lt Gen Ahmed Khan")."""
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
+
+
+# -- from the phrase's structure -----------------------------------------------
+
+
+@rule("party.titled_name")
+def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "Lt Gen Ahmed Khan": a title the parse made the head, the name its apposition; the words together name one."""
+    name = _apposed_name(head)
+    if head.pos_ != "PROPN" or name is None or name.left_edge.i != head.i + 1:
+        return None
+    first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
+    return resolver.from_text(first.idx, last.idx + len(last))
+
+
+@rule("party.member_of")
+def member_of(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
+    if head.lower_ not in resolver.generic_heads:
+        return None
+    for obj in preposition_objects(head, "of", "from"):
+        party = resolver.from_head(obj)
+        if party.actor is not None and party.actor.kind == "militant_group":
+            return party
+    return None
+
+
+@rule("party.self_named")
+def self_named(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "a group calling itself X", "a group known as X": the name it goes by."""
+    if head.pos_ != "NOUN":
+        return None
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+        names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+        name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
+        if name is not None:
+            return resolver.from_head(name)
+    return None
+
+
+@rule("party.appositive_name")
+def appositive_name(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "the group al-Shabaab", "its spokesman, X": a common noun with a name in apposition names what the name names.
+
+    The noun is the role. A bare title may have the person's name hung
+    anywhere under it ("H.E. the President, Gen. X").
+    """
+    name = _apposed_name(head)
+    if name is None and head.pos_ == "PROPN" and _only_role(resolver, head):
+        people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
+        name = next(people, None)
+    if name is None or not (head.pos_ == "NOUN" or _only_role(resolver, head)):
+        return None
+    party = resolver.from_head(name)
+    described = resolver.from_head_only(head)
+    if party.actor is None and party.role is None:
+        party.role = described.text
+    party.affiliation = resolver.governed_state(described.text, party.affiliation or described.affiliation)
+    return party
+
+
+# -- from the words -----------------------------------------------------------------
+
+
+@rule("name.known")
+def known(resolver: PartyResolver, start: int, end: int, text: str) -> Party | None:
+    """A knowledge-base actor the words name (as written, by an alias, a branch or a seat of government)."""
+    actor = resolver.link(text)
+    if actor is None:
+        return None
+    affiliation = resolver.affiliation_of(actor)
+    if actor.kind in ("person", "militant_group"):  # "the Taliban government" speaks for Afghanistan
+        affiliation = resolver.governed_state(text, affiliation)
+    return Party(start, end, text, actor.name, actor, None, affiliation)
+
+
+@rule("name.person")
+def person(resolver: PartyResolver, start: int, end: int, text: str) -> Party | None:
+    """A person with a role or title ("Interior Minister X"), speaking for the body the role names."""
+    kb = resolver.kb
+    found = split_person(PAREN.sub("", text))
+    place = kb.lookup(found.name) if found.name else None  # "leaders in Colombo": a seat, no one's name
+    if not found.name or not (found.role or found.titles) or (place is not None and place.kind == "state"):
+        return None
+    linked = kb.fuzzy(found.name)
+    linked = linked if linked is not None and linked.kind == "person" else None
+    role_org = link_role(found.role, kb)
+    affiliation = kb.actor(role_org) if role_org else (resolver.affiliation_of(linked) if linked else None)
+    affiliation = resolver.governed_state(found.role, affiliation)
+    return Party(start, end, text, linked.name if linked else found.name, linked, found.role, affiliation)
+
+
+@rule("name.demonym")
+def demonym(resolver: PartyResolver, start: int, end: int, text: str) -> Party | None:
+    """ "from Afghan soil": a one-word demonym standing for its state."""
+    state = resolver.kb.demonym_state(text) if " " not in text.strip() else None
+    return Party(start, end, text, state.name, state, None, state) if state is not None else None

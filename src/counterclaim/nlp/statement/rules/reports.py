@@ -1,0 +1,85 @@
+"""Rules for reports: acts whose words must be read to know who is responsible.
+
+"X confirmed that Y carried out the attack", "X said the attack was the work
+of Y", "X called the bombing a Y operation" (``act`` rules); reported speech
+found by ``cc_attributions`` ("Y was behind it," X said; ``speech`` rule); and
+what a report that makes no one responsible still says: a word about a
+militant group in a sentence about the attack (``fallback`` rule).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.parties import Party
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.stance import Draft, group_of
+from counterclaim.records import Attribution
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.components.statements import StatementResolver
+
+_VERBS = ("VERB", "AUX")
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parse hung elsewhere under the verb ("confirmed in a statement that ...")."""
+    for token in verb.subtree:
+        if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            return token.head
+    return None
+
+
+@rule("act.report", lemmas=["confirm_verbs", "claim_verbs", "report_verbs"], pos=_VERBS)
+def report(cue: Cue) -> list[Act] | None:
+    """ "X confirmed that ...", "X said (that) ...", "X claimed that ...": the clause is read for who did it."""
+    clause = child(cue.token, "ccomp") or _that_clause(cue.token)
+    if clause is None:
+        return None
+    content = subtree_span(clause)
+    quoted = any(t.is_quote for t in content)
+    return cue.act("report", f"narrated.report.{cue.lemma}", content=content, direct=quoted)
+
+
+@rule("act.label", lemmas=["label_verbs"], pos=_VERBS)
+def label(cue: Cue) -> list[Act] | None:
+    """ "X called the bombing the work of Y", "X described the attackers as Y fighters"."""
+    obj = cue.obj
+    if obj is None:
+        return None
+    content = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
+    return cue.act("report", f"narrated.label.{cue.lemma}", content=content)
+
+
+@rule("speech.reported")
+def reported(doc: Doc, attribution: Attribution) -> Act | None:
+    """Reported speech found by ``cc_attributions`` ("X said ...", "according to X"): its content is read."""
+    if attribution.cue is None or attribution.content is None:
+        return None
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    if cue is None or content is None:
+        return None
+    speaker = None
+    if attribution.source is not None:
+        source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        speaker = source.root if source is not None else None
+    return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)
+
+
+@rule("fallback.about_group")
+def about_group(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
+    """A report naming a militant group, in a sentence about the attack, by someone outside it: ``other``."""
+    attack_words = resolver.targets.attack_words(sentence.doc)[sentence.start : sentence.end]
+    if group_of(speaker) is not None or not any(attack_words) or act.content is None:
+        return None
+    content = act.content
+    for start, end, actor in resolver.kb.find_all(content.text):
+        if actor.kind == "militant_group":
+            begin = content.start_char + start
+            party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
+            return [Draft(act, speaker, "other", party, f"statements.{act.producer}.about_group")]
+    return None

@@ -1,0 +1,180 @@
+"""Rules for speakers: whom the subject of a cue names.
+
+"he said" (the person named before), "the statement said" (who issued it),
+"his government" (the person's), "the ministry" (the ministry named before),
+"October said" (no one), "the committee chairman X" (X), "X, Y and Z said"
+(each), "X, a spokesman for Y" (X, for Y). The resolver
+(``nlp/statement/speakers.py``) runs them on the head of the subject; each
+answers the parties it names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from counterclaim.kb import link_role
+from counterclaim.kb.roles import is_role_word
+from counterclaim.nlp.gazetteer import find_city
+from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, PLACE_ENTS, THING_PRONOUNS
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.statement.speakers import SpeakerResolver
+
+#: Entity types that never speak: dates, numbers; places speak only when they stand for a known actor.
+_MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+#: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
+_CITY_SIZE = 100_000
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
+
+
+@rule("speaker.pronoun", pos=("PRON",))
+def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "he said", "they claimed": the earlier mention the pronoun refers to, or no one."""
+    if head.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        return None
+    found = resolver.antecedent(head)
+    return [found] if found else []
+
+
+@rule("speaker.document", lemmas=["document_nouns"], forms=["document_nouns"])
+def document(resolver: SpeakerResolver, head: Token) -> list[Party]:
+    """ "the statement said", "a video released by X showed": who issued it."""
+    return resolver.authors(head)
+
+
+@rule("speaker.owner_pronoun", lemmas=["description_kinds"])
+def owner_pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "his government rejected ...", "her country stands with ...": the person the pronoun refers to."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS), None)
+    found = resolver.antecedent(owner) if owner is not None else None
+    return [found] if found is not None else None
+
+
+@rule("speaker.description", lemmas=["description_kinds"])
+def description(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "the ministry said", "the group claimed": the actor of that kind named before, else the description."""
+    if not resolver.is_description(head):
+        return None
+    found = resolver.antecedent(head)
+    return [found] if found else [resolver.parties.from_head(head)]
+
+
+def _mute(resolver: SpeakerResolver, head: Token) -> bool:
+    """ "October said", "Kandahar said": a date or a place the knowledge base does not know is no speaker."""
+    if head.ent_type_ in _MUTE_ENTS:
+        return True
+    if head.ent_type_ in PLACE_ENTS or head.pos_ == "PROPN":
+        tokens = name_tokens(head)
+        text = resolver.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        if len(tokens) > 1 or resolver.parties.link(text) is not None:
+            return False
+        if head.ent_type_ in PLACE_ENTS or text in resolver.place_words:
+            return True
+        return head.ent_type_ != "PERSON" and find_city(text, min_population=_CITY_SIZE) is not None
+    return False
+
+
+@rule("speaker.mute")
+def mute(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "October said", "Kandahar said", "people said": a phrase that can name no speaker names no one."""
+    return [] if not resolver.can_speak(head) or _mute(resolver, head) else None
+
+
+@rule("speaker.titled_person")
+def titled_person(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """A person named at the end of a body's phrase ("the Duma's Committee on X chairman Leonid Slutsky").
+
+    The parser may make the body the subject and bury the person in a
+    prepositional phrase; a name right after a role word ends the phrase and speaks.
+    """
+    if head.ent_type_ in ("PERSON", "GPE") or any(c.dep_ == "conj" for c in head.children):
+        return None  # a person already, a dateline's place, or a list ("the EU and NATO chief X")
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    if any(t.is_punct and t.text not in ("'", "’") for t in tokens):
+        return None  # "LAMU, Kenya - President X": a dateline glued on, not one phrase
+    last = tokens[-1]
+    if last.ent_type_ != "PERSON" or last.i == head.i:
+        return None
+    first_name = last.i
+    while first_name - 1 > head.i and head.doc[first_name - 1].ent_type_ == "PERSON":
+        first_name -= 1
+    title = head.doc[first_name - 1]
+    if not is_role_word(title.text):
+        return None
+    party = resolver.parties.from_text(tokens[0].idx, last.idx + len(last))
+    return [party] if party.is_person else None
+
+
+def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
+    """A listed name without a floating quantifier ("Y both", "Z all") that the list split left on it."""
+    found = _QUANTIFIER.search(text, start, end)
+    return (start, found.start()) if found else (start, end)
+
+
+def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
+    """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
+    owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or resolver.is_description(c)))
+    owner = next(owners, None)
+    if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
+        found = resolver.antecedent(owner)
+        if found is not None:
+            party.affiliation = resolver.parties.affiliation_of(found.actor) or found.affiliation
+    return party
+
+
+@rule("speaker.listed")
+def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if not conjuncts:
+        return None
+    text_of = resolver.parties.text
+    owner = possessor(head)  # "Pakistan's Foreign Office and ...": the owner names the first body
+    first = phrase_tokens(owner if owner is not None and owner.pos_ == "PROPN" else head)[0]
+    start = first.idx
+    last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
+    end = last.idx + len(last)
+    appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
+    for extra in appositions:  # a parse may hang the list's last name on the first as an apposition
+        end = max(end, extra.idx + len(extra))
+    text = text_of[start:end]
+    names, position = [], 0
+    for separator in [*_LIST_SPLIT.finditer(text), None]:
+        cut = separator.start() if separator else len(text)
+        if cut > position:
+            names.append((start + position, start + cut))
+        position = separator.end() if separator else cut
+    names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
+    stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
+    if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
+        return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
+    return [resolver.parties.from_text(s, e) for s, e in names]
+
+
+@rule("speaker.named")
+def named(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """The phrase itself ("Interior Minister X said"), with a describing apposition for the role ("X, a lawmaker")."""
+    parties = resolver.parties
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN" and c.i > head.i), None)
+    if appos is None:
+        return [_own_side(resolver, head, parties.from_head(head))]
+    start = phrase_tokens(head)[0].idx
+    # the whole describing phrase ("spokesman of the X faction of Y"), without its clauses
+    clauses = {t.i for c in appos.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    words = [t for t in appos.subtree if t.i not in clauses and not t.is_punct]
+    last = max(words, key=lambda t: t.i) if words else appos
+    party = parties.from_text(start, last.idx + len(last))
+    if party.role:
+        return [party]
+    person = parties.from_head(head)
+    if person.is_person and person.affiliation is None:  # "X, spokesman of the Y faction (JuA)": X speaks for Y
+        role = parties.text[appos.left_edge.idx : last.idx + len(last)]
+        found = link_role(role, parties.kb)
+        person.affiliation = parties.kb.actor(found) if found else None
+    return [person]

@@ -1,0 +1,78 @@
+"""Rules for the stance an act takes, before the whole document is known.
+
+A negated act ("did not claim") states nothing; a condemnation condemns; a
+claim claims for the speaker's group (``other`` when hedged); a denial clears
+the parties it names or the speaker's own side; any other act attributes the
+attack to each party it makes responsible: provisionally ``attribute``,
+which ``stance.finalise`` turns into a claim, confirmation or accusation
+once every claim in the document is known.
+"""
+
+from __future__ import annotations
+
+from counterclaim.nlp.statement.narrated import Act
+from counterclaim.nlp.statement.parties import Party
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.stance import Draft, DraftStance, cleared_side, group_of, same_party, side_of
+
+#: What the stance rules read: each party the act makes responsible, with whether it is hedged and negated.
+Targets = list[tuple[Party, bool, bool]]
+
+
+@rule("stance.negated")
+def negated(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """ "did not claim", "never denied": no speech act."""
+    return [] if act.negated else None
+
+
+@rule("stance.condemnation")
+def condemnation(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """A condemning act condemns; its target is left empty."""
+    if act.kind != "condemn":
+        return None
+    return [Draft(act, speaker, "condemn", None, f"statements.{act.producer}")]
+
+
+@rule("stance.claim")
+def claim(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """A claiming act claims for the speaker's group (a spokesman for his group); ``other`` when hedged."""
+    if act.kind != "claim":
+        return None
+    own = group_of(speaker)
+    target = Party(speaker.start, speaker.end, speaker.text, own.name, own) if own else speaker
+    return [Draft(act, speaker, "other" if act.hedged else "claim", target, f"statements.{act.producer}")]
+
+
+@rule("stance.denial")
+def denial(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """A denying act clears the parties it names, else the speaker's own side."""
+    if act.kind != "deny":
+        return None
+    cleared = [party for party, _, _ in targets] or [cleared_side(speaker)]
+    return [Draft(act, speaker, "deny", party, f"statements.{act.producer}") for party in cleared]
+
+
+@rule("stance.attribution")
+def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """Each party made responsible is attributed the attack (``other`` when hedged); a party cleared is a denial.
+
+    "we had nothing to do with it" clears the speaker's side; "accusations
+    against X are baseless" clears X. A group's own account of the attack
+    with no party named ("our fighters stormed ...") is its claim.
+    """
+    producer = f"statements.{act.producer}"
+    out = []
+    for party, hedged, negative in targets:
+        if negative:
+            own = same_party(party, speaker) or same_party(party, side_of(speaker))
+            cleared = cleared_side(speaker) if own else (party if party.actor is not None else None)
+            if cleared is not None and not hedged:
+                out.append(Draft(act, speaker, "deny", cleared, f"{producer}.deny"))
+            continue
+        stance: DraftStance = "other" if hedged or act.hedged else "attribute"
+        out.append(Draft(act, speaker, stance, party, producer))
+    own = group_of(speaker)
+    if not targets and claim_like and own is not None:
+        target = Party(speaker.start, speaker.end, speaker.text, own.name, own)
+        out.append(Draft(act, speaker, "claim", target, f"{producer}.own_account"))
+    return out

@@ -1,0 +1,345 @@
+"""Rules for targets: who a stretch of what was said makes responsible for the attack.
+
+"Zionists funded the attack", "X was behind the bombing", "Y was involved in
+the attacks", "the rocket came from X", "the attackers were members of X",
+"X had nothing to do with it" (a disclaimer: X is cleared). Each rule starts
+from a predicate of responsibility and answers the parties it makes
+responsible, each with a label of how ("perpetrate", "proxy", "disclaim",
+...) that later steps read; an empty answer means the predicate is the
+rule's but names no one here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
+from counterclaim.nlp.statement.targets import generic_attack
+
+if TYPE_CHECKING:
+    from counterclaim.nlp.statement.targets import TargetFinder
+
+#: What a target rule answers: each party's head with the label of how it was made responsible.
+Agents = list[tuple[Token, str]]
+
+#: Entity types of a name that can own a weapon or attack ("a Hezbollah rocket"), not its make or place.
+_OWNER_ENTS = ("ORG", "NORP", "GPE", "PERSON")
+#: Pronouns that may stand for the attackers in a report about them ("they are linked to X").
+_ATTACKER_PRONOUNS = ("they", "he", "she", "these", "those")
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "nsubj"), None)
+
+
+def _objects(token: Token, *prepositions: str) -> list[Token]:
+    """Objects of ``token``'s prepositions (of any, when none is named), or of ``token`` itself if a preposition."""
+    if token.dep_ == "prep" and not prepositions:
+        return [g for g in token.children if g.dep_ == "pobj"]
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and (not prepositions or c.lower_ in prepositions)
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _purpose(noun: Token) -> bool:
+    """ "operations to track down the assailants": an operation with a purpose is a response, not the attack."""
+    return any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) for c in noun.children)
+
+
+def _places(verb: Token) -> list[Token]:
+    """Named places a verb happened "in" or "from"."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "from")
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+    ]
+
+
+def _owner(finder: TargetFinder, named: Token) -> Token | None:
+    """Whose weapon or attack a predicate names: "a Hezbollah rocket", "the rocket was Russia's"."""
+    if any(c.dep_ == "case" for c in named.children) and named.pos_ == "PROPN":
+        return named
+    if not finder.is_attack(named):
+        return None
+    for child in named.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in _OWNER_ENTS:
+            return child
+    return None
+
+
+def _attackers(finder: TargetFinder, token: Token | None) -> bool:
+    """Whether a phrase stands for the attackers: "the gunmen", or a pronoun in a report about them."""
+    return token is not None and (finder.anonymous(token) or token.lower_ in _ATTACKER_PRONOUNS)
+
+
+@rule("target.proxy", lemmas=["proxy_nouns"])
+def proxy(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "agents of X", "proxies for X", "the work of X", "... on behalf of X": the blame passes to the principal."""
+    out = [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "for")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for word in token.doc[token.i + 1 : token.i + 6]:
+        if word.lower_ != "behalf":
+            continue
+        out += [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [(principal, "proxy") for principal in out]
+
+
+@rule("target.by_agent", lemmas=["attack_nouns"], forms=["attack_nouns"], pos=("NOUN",))
+def by_agent(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "these terrorist acts by the X militia": the agent of an attack noun."""
+    return [(g, "by_agent") for g in _objects(token, "by")][:1]
+
+
+@rule("target.origin", lemmas=["origin_verbs"])
+def origin(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the rocket came from X": where the attack came from (kept only for a group)."""
+    if not finder.about_attack(_subject(token)):
+        return None
+    return [(g, "origin") for g in _objects(token, "from")][:1]
+
+
+@rule("target.pointing", lemmas=["pointing_verbs"])
+def pointing(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the evidence points to a X rocket", "all signs point to X"."""
+    named = next(iter(_objects(token, "to")), None)
+    owner = _owner(finder, named) if named is not None else None
+    return [(owner or named, "pointing")] if owner is not None or (named and named.pos_ == "PROPN") else []
+
+
+@rule("target.penalty", lemmas=["penalty_verbs"], pos=("VERB",))
+def penalty(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X will pay for this": who is to pay for the attack."""
+    paid_for = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for" for g in _objects(t)]
+    subject = _subject(token)
+    return [(subject, "penalty")] if subject is not None and any(map(finder.about_attack, paid_for)) else []
+
+
+def _response(finder: TargetFinder, verb: Token) -> bool:
+    """ "launched operations to hunt down the attackers": the verb is the response to the attack."""
+    actions = finder.lex.response_actions
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in actions for c in verb.children)
+
+
+@rule("target.perpetrator", lemmas=["perpetrate_verbs"], pos=("VERB", "AUX"))
+def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X carried out the attack", "the bombing was orchestrated by X", "a rocket fired by X"."""
+    lemma = token.lemma_.lower()
+    if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return []
+    if _response(finder, token):
+        return []
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and not _purpose(c)]
+    if token.dep_ == "acl" and passive_agent(token) is not None:  # "a rocket fired by X": its noun was done
+        objects.append(token.head)
+    if not any(finder.about_attack(o) or finder.anonymous(o) for o in objects):
+        return []
+    agent = passive_agent(token) or (clause_subject(token) if token.dep_ in ("conj", "ROOT", "ccomp") else None)
+    agent = agent or next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if agent is not None and agent.dep_ == "nsubjpass":
+        agent = None  # "the attackers were surrounded and carried out ...": a passive head is no agent
+    if agent is not None and agent.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        agent = token.head  # "it is X who planted the device": the relative pronoun stands for X
+    if agent is not None and not (agent.dep_ == "nsubj" and finder.about_attack(agent)):
+        return [(agent, "perpetrate")]
+    if lemma in finder.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
+        return [(p, "planned_in") for p in _places(token)][:1]
+    return []
+
+
+@rule("target.responsible", lemmas=["responsible_adjectives"], forms=["responsible_adjectives"])
+def responsible(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X is responsible", "X was involved in the attack", "Iran holds X accountable" (X, not Iran)."""
+    about = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if about and not any(finder.about_attack(a) for a in about):
+        return []
+    governor = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
+    if governor.lemma_.lower() in finder.lex.hold_verbs:
+        held = next((c for c in token.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in governor.children if c.dep_ == "dobj"), None
+        )
+        return [(held, "held")] if held is not None else []
+    holder = token.head if token.dep_ == "acomp" else token
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return [(subject, "responsible")] if subject is not None else []
+
+
+def _ties(finder: TargetFinder, noun: Token, subject: Token | None, parties: list[Token]) -> Agents:
+    """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links."""
+    if not _attackers(finder, subject) or noun.lemma_.lower() not in finder.lex.tie_nouns:
+        return []
+    label = "disclaim" if any(c.lower_ == "no" for c in noun.children) else "linked"
+    return [(p, label) for p in parties if p.dep_ == "pobj"]
+
+
+@rule("target.responsibility", lemmas=["claim_verbs", "role_verbs"])
+def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X bears responsibility", "X played a role in the attack", "they have links with X" (the attackers' ties)."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    words = finder.lex.responsibility_nouns | finder.lex.role_nouns
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        subject = token.head  # "the X regime, which bears direct responsibility"
+    about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
+    if about and not any(finder.about_attack(a) for a in about):  # "has links to al-Qaeda"
+        return _ties(finder, obj, subject, about) if obj is not None else []
+    claimed = [a for a in (*about, *_objects(token, "for")) if finder.about_attack(a)]
+    if claimed and all(generic_attack(a) for a in claimed):
+        return []  # "they claim responsibility for virtually every attack": a habit, not this attack
+    if obj is not None and obj.lemma_.lower() in words and subject is not None:
+        return [(subject, "responsibility")]
+    return []
+
+
+def _attack_site(finder: TargetFinder, place: Token) -> bool:
+    """Whether a territory is where an attack struck ("operations inside Saudi territory"), not a haven."""
+    prep = place.head
+    return place.dep_ == "pobj" and prep.lower_ in ("in", "inside", "within", "into") and finder.is_attack(prep.head)
+
+
+@rule("target.haven", lemmas=["haven_nouns"])
+def haven(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "from X soil", "X soil was used": the state whose territory served the attackers."""
+    if token.dep_ not in ("pobj", "nsubjpass") or _attack_site(finder, token):
+        return None  # not "operations inside Saudi territory", where the attack struck
+    named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
+    of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+    owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
+    return [(owner, "haven")] if owner is not None else []
+
+
+@rule("target.linked", lemmas=["attribute_verbs"], pos=("VERB",))
+def linked(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "they are linked to X", "the gunmen were tied to X": the attackers' links name who is behind them."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if _attackers(finder, subject):
+        return [(g, "linked") for o in _objects(token, "to", "with") for g in (o, *o.conjuncts)]
+    return []
+
+
+def _backer(finder: TargetFinder, group: Token) -> Token | None:
+    """Who stands behind an unnamed group ("a group funded by Saudi Arabia"): the agent of its backing verb."""
+    if group.pos_ != "NOUN":
+        return None
+    for verb in (c for c in group.children if c.dep_ == "acl" and c.lemma_.lower() in finder.lex.perpetrate_verbs):
+        agent = passive_agent(verb)
+        if agent is not None:
+            return agent
+    return None
+
+
+@rule("target.membership", lemmas=["membership_verbs"])
+def membership(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the gunmen belonged to X", "the attackers belong to a group funded by Y" (Y)."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+    if subject is not None and group is not None and finder.anonymous(subject):
+        return [(_backer(finder, group) or group, "membership")]
+    return []
+
+
+def _nationality(finder: TargetFinder, token: Token) -> bool:
+    """ "a Tajik national", "Afghan citizens": where the attackers come from, not who is behind them."""
+    return token.lemma_.lower() in finder.lex.nationality_nouns or token.lower_ in finder.lex.nationality_nouns
+
+
+@rule("target.identity", lemmas=["copulas"])
+def identity(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "it is X that ..."."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    named = next((c for c in token.children if c.dep_ == "attr"), None)
+    if subject is None or named is None:
+        return None
+    if finder.anonymous(subject) and not _nationality(finder, named):
+        return [(named, "identity")]
+    # "the main sponsor is India", "X was the mastermind"
+    if subject.lemma_.lower() in finder.lex.responsible_words and named.pos_ == "PROPN":
+        return [(named, "identity")]
+    if named.lemma_.lower() in finder.lex.responsible_words and subject.pos_ == "PROPN":
+        return [(subject, "identity")]
+    if subject.lower_ in _ATTACKER_PRONOUNS and finder.anonymous(named) and finder.has_name(named):
+        return [(named, "identity")]  # "they are members of X", "they are X fighters"
+    if finder.about_attack(subject):
+        owner = _owner(finder, named)
+        return [(owner, "owner")] if owner is not None else []
+    if subject.lower_ in ("it", "they") and named.pos_ == "PROPN" and any(c.dep_ == "relcl" for c in named.children):
+        return [(named, "cleft")]  # "it is X that has been terrorising ...": kept for groups
+    return None
+
+
+@rule("target.involvement", lemmas=["involvement_nouns"], pos=("NOUN",))
+def involvement(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "evidence indicates the involvement of X", "X's complicity" (not in "denied the involvement of X")."""
+    if token.dep_ not in ("dobj", "attr", "pobj", "nsubj"):
+        return None
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(iter(of), None)
+    if owner is not None and token.head.lemma_.lower() not in finder.lex.deny_verbs:
+        return [(owner, "involvement")]
+    return None
+
+
+@rule("target.harboured", lemmas=["haven_verbs"])
+def harboured(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the men who planned this massacre sit in X": where the perpetrators are is a state harbouring them."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and finder.anonymous(subject) and not finder.has_name(subject):
+        return [(p, "planned_in") for p in _places(token)][:1]
+    return None
+
+
+@rule("target.disclaimer", lemmas=["disclaim_objects"])
+def disclaimer(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X had nothing to do with the attack": a disclaimer, recorded as a negated agent."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in finder.lex.role_verbs:
+        return None
+    about = [g for t in token.subtree if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(finder.about_attack(a) for a in about):
+        return [(subject, "disclaim")]
+    return None
+
+
+def _accused(noun: Token) -> list[Token]:
+    """Who an accusation is against: "accusations against X", "the allegation of X's involvement"."""
+    return [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+@rule("target.dismissal", lemmas=["dismissal_words"])
+def dismissal(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "accusations against X were baseless": X is cleared."""
+    if token.dep_ != "acomp":
+        return None
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in finder.lex.deny_objects:
+        return [(p, "disclaim") for p in _accused(subject)][:1]
+    return None
+
+
+@rule("target.behind", forms=["responsible_prepositions"])
+def behind(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X was behind the attack", "who is behind this"."""
+    if token.head.lemma_ != "be":
+        return None
+    about = next((c for c in token.children if c.dep_ == "pobj"), None)
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and finder.about_attack(about):
+        return [(subject, "behind")]
+    return None
