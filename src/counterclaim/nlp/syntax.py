@@ -24,6 +24,22 @@ def preposition_objects(head: Token, *prepositions: str) -> list[Token]:
     ]
 
 
+def named_example(noun: Token) -> Token | None:
+    """The named example of a common noun ("groups such as X", "militants like X", "nations including X"), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    for prep in noun.children:
+        named = prep.lower_ in ("like", "including") or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        )
+        named = named or (prep.lower_ == "as" and prep.i > 0 and noun.doc[prep.i - 1].lower_ == "such")
+        if prep.dep_ == "prep" and named:
+            found = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if found is not None:
+                return found
+    return None
+
+
 def repaired_subject(verb: Token) -> Token | None:
     """A subject the parse lost, by one of the repairs below, or None."""
     return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb)

@@ -27,7 +27,7 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.statement.condemnation import CondemnationReader
+from counterclaim.nlp.statement.condemnation import CondemnationReader, most_specific_condemners
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
@@ -38,7 +38,7 @@ from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
-from counterclaim.nlp.syntax import preposition_objects
+from counterclaim.nlp.syntax import named_example, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
 from counterclaim.records import Actor, Attribution, Evidence, Statement
 from counterclaim.records import Span as TextSpan
@@ -230,7 +230,7 @@ class StatementResolver:
         soil", "members of its Immortals Battalion") names the owner's side:
         the organisation or state the speaker acts for.
         """
-        head = _example(head) or head  # "groups such as the ETIM": the group named
+        head = named_example(head) or head  # "groups such as the ETIM": the group named
         owned = self._membership(head) if self.targets.anonymous(head) else head
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and (party := parties.from_head(named[-1])).actor is not None:
@@ -265,7 +265,8 @@ class StatementResolver:
         """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do.
 
         A feeling declared for someone named ("a spokesman said X was appalled")
-        is X's condemnation, reported by the speaker.
+        is X's condemnation, reported by the speaker, unless X is the state or
+        body the speaker speaks for.
         """
         if group_of(speaker) is not None or act.content is None:
             return []
@@ -274,6 +275,8 @@ class StatementResolver:
             return []
         holder = self.condemnation.feeling_subject(act.content)
         named = speakers.speakers(holder) if holder is not None else []
+        if named and speaker.affiliation and named[0].actor and named[0].actor.id == speaker.affiliation.id:
+            named = []  # "China is deeply shocked," the ministry's spokeswoman said: she speaks for it
         producer = f"statements.{act.producer}.condemn"
         return [Draft(act, named[0] if named else speaker, "condemn", None, producer, rule.name)]
 
@@ -357,7 +360,7 @@ class StatementResolver:
                 and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
             )
         ]
-        statements = _without_headline_repeats(statements, text)
+        statements = most_specific_condemners(_without_headline_repeats(statements, text))
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
@@ -449,20 +452,6 @@ def _body_start(text: str) -> int:
             return position
         position += len(line)
     return 0
-
-
-def _example(noun: Token) -> Token | None:
-    """The named example of a common noun ("groups such as X", "militants like X"), or None."""
-    if noun.pos_ != "NOUN":
-        return None
-    for prep in noun.children:
-        named = prep.lower_ == "like" or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
-        named = named or (prep.lower_ == "as" and prep.i > 0 and noun.doc[prep.i - 1].lower_ == "such")
-        if prep.dep_ == "prep" and named:
-            found = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-            if found is not None:
-                return found
-    return None
 
 
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:

@@ -18,6 +18,7 @@ from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.rules.registry import Chain, Rule
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
+from counterclaim.records import Statement
 
 
 class CondemnationReader:
@@ -60,3 +61,18 @@ class CondemnationReader:
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         return subject is not None and subject.pos_ != "PRON"
+
+
+def most_specific_condemners(statements: list[Statement]) -> list[Statement]:
+    """A state's or body's condemnation is dropped when someone speaking for it also condemns.
+
+    "Iran vowed revenge" and "Supreme Leader X vowed revenge", or "the TTP
+    denounced the bombing, its spokesperson condemning it", report one act at
+    two levels: the person who speaks for the body is the most specific speaker.
+    """
+    sides = {
+        s.speaker.affiliation_id
+        for s in statements
+        if s.stance == "condemn" and s.speaker.affiliation_id and s.speaker.actor_id != s.speaker.affiliation_id
+    }
+    return [s for s in statements if not (s.stance == "condemn" and s.speaker.actor_id in sides)]

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject
-from counterclaim.nlp.statement.targets import RESUMPTIVE, is_negated
+from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.syntax import named_example
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.condemnation import CondemnationReader
@@ -37,20 +39,82 @@ _VOW_HOPS = 3
 
 @rule("act.condemnation", lemmas=["condemn_verbs"], pos=("VERB", "AUX"))
 def condemnation(cue: Cue) -> list[Act] | None:
-    """ "X condemned the attack", "X condemned it", "X strongly condemned" (no object)."""
+    """ "X condemned the attack", "X strongly condemned" (no object), "it was condemned, with X calling it ...".
+
+    A passive condemnation with no "by" names its condemners in an absolute
+    "with" phrase when it has one ("was widely condemned, with nations
+    including X and Y").
+    """
     obj = cue.obj
     if obj is not None and not any(cue.targets.is_attack(t) or t.lower_ in RESUMPTIVE for t in obj.subtree):
         return None
+    if cue.passive is not None and cue.speaker is None:
+        reacting = with_reaction(cue.lex, cue.token)
+        if reacting is not None:
+            return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
     return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
+
+
+def with_reaction(lex: StanceLexicon, verb: Token) -> Token | None:
+    """Who an absolute "with" phrase under ``verb`` names as reacting, or None.
+
+    "..., with the UN describing it as the deadliest attack" (the UN);
+    "..., with nations including X, Y and Z" (X, and the list it heads). A
+    phrase whose verb denies, blames or claims ("with X denying any role") is
+    another act, not a reaction.
+    """
+    other_acts = lex.deny_verbs | lex.accuse_verbs | lex.claim_verbs
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        clause = child(prep, "pcomp")
+        who = child(clause, "nsubj") if clause is not None else child(prep, "pobj")
+        doing = clause if clause is not None else (child(who, "acl") if who is not None else None)
+        if who is None or (doing is not None and doing.lemma_.lower() in other_acts):
+            continue
+        return named_example(who) or who
+    return None
 
 
 @rule("act.vow", lemmas=["vow_verbs"], pos=("VERB", "AUX"))
 def vow(cue: Cue) -> list[Act] | None:
-    """ "X vowed to punish those behind it", "X pledged to hunt down the attackers"."""
+    """ "X vowed to punish those behind it", "X vowed revenge", "X vowed that the attackers would pay".
+
+    What is promised is an action against the perpetrators, retribution
+    itself ("revenge", "a crushing response", "tough action against them"),
+    or a fate the perpetrators will meet.
+    """
     action = child(cue.token, "xcomp")
-    if action is None or action.lemma_.lower() not in cue.lex.vow_actions:
-        return None
-    return cue.act("condemn", f"narrated.vow.{action.lemma_.lower()}")
+    if action is not None and action.lemma_.lower() in cue.lex.vow_actions:
+        return cue.act("condemn", f"narrated.vow.{action.lemma_.lower()}")
+    promised = cue.obj
+    if promised is not None and retribution(cue.lex, cue.targets, promised):
+        return cue.act("condemn", f"narrated.vow.{promised.lemma_.lower()}")
+    clause = child(cue.token, "ccomp")
+    fated = (
+        clause is not None
+        and not is_hedged(clause, cue.lex, stop=cue.token)  # "warned that militants might strike again": a warning
+        and any(c.dep_ in ("nsubj", "nsubjpass") and perpetrators(cue.lex, cue.targets, c) for c in clause.children)
+    )
+    return cue.act("condemn", "narrated.vow.fate") if fated else None
+
+
+def retribution(lex: StanceLexicon, targets: TargetFinder, noun: Token) -> bool:
+    """ "revenge", "a severe pounding and a deserved retribution", "stern action against those involved"."""
+    for word in (noun, *noun.conjuncts):
+        lemma = word.lemma_.lower()
+        if lemma in lex.vow_objects:
+            return True
+        if lemma in lex.vow_measures and any(
+            perpetrators(lex, targets, g) for p in word.children if p.lower_ == "against" for g in p.children
+        ):
+            return True
+    return False
+
+
+def perpetrators(lex: StanceLexicon, targets: TargetFinder, noun: Token) -> bool:
+    """Whether a noun names the perpetrators without naming them: "the attackers", "those behind it", "the cowards"."""
+    return targets.anonymous(noun) or noun.lemma_.lower() in lex.pejorative_nouns or noun.lower_ in lex.pejorative_nouns
 
 
 @rule("act.condemnation_noun", forms=["condemn_nouns"], pos=("NOUN",))
@@ -67,6 +131,8 @@ def condemnation_noun(cue: Cue) -> list[Act] | None:
     speaker = owner or pobj(noun, "from", "by") or (pobj(governor, "from", "by") if governor else None)
     if speaker is None and governor is not None and governor.lemma_.lower() not in cue.lex.drawn_verbs:
         speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
+    if speaker is None and governor is not None:  # "the killings drew wide condemnation, with X calling it ..."
+        speaker = with_reaction(cue.lex, governor)
     if speaker is None:
         return None
     return [Act("condemn", noun, speaker, f"narrated.condemn_noun.{noun.lemma_.lower()}")]
@@ -79,6 +145,18 @@ def _about_attack(reader: CondemnationReader, token: Token | None) -> bool:
     return reader.targets.about_attack(token)
 
 
+def _describes_attack(reader: CondemnationReader, node: Token, argument: Token) -> bool:
+    """Whether an argument of ``node`` is the attack a word describes.
+
+    A pronoun subject stands for the attack only under a copula ("it was
+    cowardly"); the subject of any other verb is who acts ("it has opened a
+    criminal probe": the body that speaks).
+    """
+    if argument.dep_ == "nsubj" and argument.pos_ == "PRON" and node.lemma_.lower() not in reader.lex.copulas:
+        return False
+    return _about_attack(reader, argument)
+
+
 @rule("condemnation.evaluative_word", forms=["condemn_adjectives"])
 def evaluative_word(reader: CondemnationReader, word: Token) -> Token | None:
     """ "this heinous act", "the attack was cowardly", "called the bombing barbaric"."""
@@ -86,7 +164,7 @@ def evaluative_word(reader: CondemnationReader, word: Token) -> Token | None:
     for _ in range(_DESCRIBE_HOPS):
         if node is not word and reader.targets.is_attack(node):
             return word
-        if any(c.dep_ in _ARGUMENTS and _about_attack(reader, c) for c in node.children if c is not word):
+        if any(c.dep_ in _ARGUMENTS and _describes_attack(reader, node, c) for c in node.children if c is not word):
             return word
         if node.head == node:
             return None
@@ -146,6 +224,25 @@ def vow_against(reader: CondemnationReader, word: Token) -> Token | None:
     patient = _patient(word)
     at_perpetrators = patient is not None and (reader.targets.anonymous(patient) or patient.lower_ in RESUMPTIVE)
     return word if _vowed(reader, word) and at_perpetrators else None
+
+
+@rule("condemnation.retribution", lemmas=["vow_objects", "vow_measures"], pos=("NOUN",))
+def promised_retribution(reader: CondemnationReader, noun: Token) -> Token | None:
+    """ "revenge will be taken", "we will take revenge", "its organisers will face severe punishment"."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass", "nsubj") or not _vowed(reader, verb):
+        return None
+    own = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children)
+    subject = clause_subject(verb)
+    if not own and subject is not None and subject.pos_ == "PROPN":
+        return None  # "demanded that Kabul take stern action": a demand on another party, not the speaker's promise
+    return noun if retribution(reader.lex, reader.targets, noun) else None
+
+
+@rule("condemnation.unpunished", forms=["unpunished_words"])
+def unpunished(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "this crime will not go unpunished", "the attack will not remain unanswered"."""
+    return word if word.dep_ in ("acomp", "oprd", "xcomp") and _vowed(reader, word.head) else None
 
 
 @rule("condemnation.affront", lemmas=["affront_nouns"])

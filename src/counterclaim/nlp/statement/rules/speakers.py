@@ -132,6 +132,8 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if not conjuncts:  # "the United States, the UN, the AU and Turkey": the parse may hang the list on an apposition
+        conjuncts = [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts]
     if not conjuncts:
         return None
     text_of = resolver.parties.text

@@ -27,9 +27,11 @@ def negated(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> lis
 
 @rule("stance.condemnation")
 def condemnation(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
-    """A condemning act condemns; its target is left empty."""
+    """A condemning act condemns; its target is left empty. A militant group's vow of revenge answers attacks on it."""
     if act.kind != "condemn":
         return None
+    if act.rule == "act.vow" and group_of(speaker) is not None:
+        return []
     return [Draft(act, speaker, "condemn", None, f"statements.{act.producer}")]
 
 

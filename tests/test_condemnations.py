@@ -1,0 +1,107 @@
+"""Condemnations in the constructions real coverage uses, from our own sentences (issue 15).
+
+Each sentence keeps a construction seen in real reporting — a vow of
+retribution, an absolute "with" phrase naming the condemners, a list the
+parser splits, one act reported at two levels — in words of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.records import Statement
+
+LEDE = "A suicide bomber struck a crowded bus station in Quetta on Monday, killing 31 people. "
+
+
+@pytest.fixture(scope="module")
+def condemners(pipeline: Language):
+    """The speakers of the condemnations of a text that follows the lede, as (name, affiliation)."""
+
+    def run(text: str) -> set[tuple[str, str | None]]:
+        found: list[Statement] = list(pipeline(LEDE + text)._.statements)
+        return {(s.speaker_name, s.speaker_affiliation) for s in found if s.stance == "condemn"}
+
+    return run
+
+
+def names(found: set[tuple[str, str | None]]) -> set[str]:
+    return {name for name, _ in found}
+
+
+# -- vows of retribution --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Tariq Lodhi vowed revenge for the bombing.",
+        "Prime Minister Tariq Lodhi on Tuesday vowed a heavy blow and a just retribution against those behind it.",
+        "Prime Minister Tariq Lodhi pledged firm action against the killers.",
+        'Prime Minister Tariq Lodhi said the town was calm. He vowed that the bombers "will be crushed".',
+        "Prime Minister Tariq Lodhi said that vengeance would be taken on the terrorists.",
+        "Prime Minister Tariq Lodhi said the planners of the bombing would face harsh punishment.",
+        '"This crime will not go unanswered," Prime Minister Tariq Lodhi said.',
+    ],
+)
+def test_a_vow_of_retribution_condemns(condemners, sentence: str) -> None:
+    assert names(condemners(sentence)) == {"Tariq Lodhi"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Tariq Lodhi vowed action to rebuild the station.",
+        "Prime Minister Tariq Lodhi vowed that the station would reopen within a week.",
+        "Officials had warned a day earlier that militants might strike the station.",
+        "The Islamic State vowed revenge for the death of its commander.",
+        "Police said the bomber had sought revenge for the arrest of his brother.",
+        "The foreign office said it had asked that Kabul take firm action against the perpetrators.",
+    ],
+)
+def test_promises_that_are_no_retribution_for_the_attack_do_not_condemn(condemners, sentence: str) -> None:
+    assert condemners(sentence) == set()
+
+
+# -- who condemned: "with" phrases, lists, levels ---------------------------------------------------------------
+
+
+def test_a_passive_condemnation_names_its_condemners_in_a_with_phrase(condemners) -> None:
+    found = condemners(
+        "The bombing was quickly condemned abroad, with governments including Oman, Jordan and the Netherlands"
+    )
+    assert names(found) == {"Oman", "Jordan", "Netherlands"}
+
+
+def test_a_with_phrase_reaction_after_drawn_condemnation_names_its_speaker(condemners) -> None:
+    found = condemners("The bombing drew broad condemnation, with the European Union calling it an act of cowardice.")
+    assert names(found) == {"European Union"}
+
+
+def test_a_with_phrase_that_denies_is_no_condemnation(condemners) -> None:
+    assert condemners("The bombing was condemned at home and abroad, with Afghanistan denying any role.") == set()
+
+
+def test_a_list_of_condemners_the_parse_hangs_on_an_apposition_is_split(condemners) -> None:
+    found = condemners("Condemnation came from Canada, the OSCE, the Arab League and Brazil.")
+    assert names(found) == {"Canada", "OSCE", "Arab League", "Brazil"}
+
+
+def test_a_states_condemnation_and_its_leaders_are_one_statement(condemners) -> None:
+    found = condemners(
+        "Iran vowed revenge for the bombing. Iranian Supreme Leader Ali Khamenei vowed a harsh response to the "
+        "attackers."
+    )
+    assert found == {("Ali Khamenei", "Iran")}
+
+
+def test_a_spokeswoman_declaring_her_states_shock_is_the_speaker(condemners) -> None:
+    found = condemners(
+        'Foreign ministry spokeswoman Mao Ning said: "China is deeply shocked and firmly condemns this attack."'
+    )
+    assert names(found) == {"Mao Ning"}
+
+
+def test_a_criminal_probe_is_no_condemnation(condemners) -> None:
+    assert condemners("The provincial prosecutor said it had opened a criminal inquiry into the blast.") == set()
