@@ -105,3 +105,48 @@ def test_a_spokeswoman_declaring_her_states_shock_is_the_speaker(condemners) -> 
 
 def test_a_criminal_probe_is_no_condemnation(condemners) -> None:
     assert condemners("The provincial prosecutor said it had opened a criminal inquiry into the blast.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Peru was among the governments that condemned the bombing.", {"Peru"}),
+        ("Among the states that denounced the bombing were Chile and Ghana.", {"Chile", "Ghana"}),
+        (
+            "The blast was also condemned by the Arab League, which called it a crime against civilians.",
+            {"Arab League"},
+        ),
+    ],
+)
+def test_a_relative_clause_condemns_for_the_noun_it_describes(condemners, sentence: str, speakers: set[str]) -> None:
+    assert names(condemners(sentence)) == speakers
+
+
+def test_the_named_members_of_a_list_condemn_and_its_common_noun_does_not(condemners) -> None:
+    found = condemners("The United States, Chile and other countries of the region condemned the bombing.")
+    assert names(found) == {"United States", "Chile"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "People across the province condemned the bombing.",
+        "World leaders condemned the bombing.",
+    ],
+)
+def test_a_bare_common_noun_is_no_condemner(condemners, sentence: str) -> None:
+    assert condemners(sentence) == set()
+
+
+def test_an_organisation_named_with_of_is_no_description_of_a_group_named_before(condemners) -> None:
+    found = condemners(
+        "The Islamic State claimed the bombing. The Organisation of Islamic Cooperation voiced its firm "
+        "condemnation of the bombing."
+    )
+    assert names(found) == {"Organisation of Islamic Cooperation"}
+
+
+def test_shock_voiced_at_the_attack_condemns(condemners) -> None:
+    assert names(condemners("The Gulf Cooperation Council voiced shock at the bombing.")) == {
+        "Gulf Cooperation Council"
+    }

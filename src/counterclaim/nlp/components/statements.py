@@ -27,7 +27,7 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.statement.condemnation import CondemnationReader, most_specific_condemners
+from counterclaim.nlp.statement.condemnation import CondemnationReader, most_specific_condemners, named_condemner
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
@@ -184,7 +184,7 @@ class StatementResolver:
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
-            out += drafted
+            out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
         return out
 
     def _names_party(self, party: Party) -> bool:

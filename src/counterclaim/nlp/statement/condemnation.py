@@ -12,9 +12,10 @@ Each way of condemning is a ``condemnation`` rule of the registry
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import Chain, Rule
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
@@ -76,3 +77,26 @@ def most_specific_condemners(statements: list[Statement]) -> list[Statement]:
         if s.stance == "condemn" and s.speaker.affiliation_id and s.speaker.actor_id != s.speaker.affiliation_id
     }
     return [s for s in statements if not (s.stance == "condemn" and s.speaker.actor_id in sides)]
+
+
+#: Entity types that make a phrase a name ("Uzbek leaders", "the Vatican").
+_NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def named_condemner(doc: Doc, speaker: Party, lexicon: StanceLexicon) -> bool:
+    """Whether a condemnation's speaker names someone: an actor, a side, a person, a name or one office-holder.
+
+    "People across the region condemned the attack", "world leaders
+    condemned it": a crowd of common nouns says no one in particular
+    condemned. "The governor vowed ..." names the one holding that office.
+    """
+    if speaker.actor is not None or speaker.affiliation is not None or speaker.is_person:
+        return True
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None:
+        return True
+    # a capital that only opens the sentence ("World leaders ...") makes no name
+    if any(t.ent_type_ in _NAME_ENTITIES or (t.pos_ == "PROPN" and not t.is_sent_start) for t in span):
+        return True
+    head = span.root
+    return head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in lexicon.speaker_nouns

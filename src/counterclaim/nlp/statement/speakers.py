@@ -23,7 +23,7 @@ from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens
 from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.syntax import SUBJECTS, repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, preposition_objects, repaired_subject
 
 #: Dependencies through which a verb shares the subject of its head.
 _SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
@@ -166,6 +166,8 @@ class SpeakerResolver:
         """ "the ministry", "the group": a definite common noun that stands for an actor named before."""
         if head.pos_ == "PROPN" and head.lemma_.lower() not in self.lex.description_kinds:
             return False
+        if head.pos_ == "PROPN" and any(g.pos_ == "PROPN" for g in preposition_objects(head, "of")):
+            return False  # "the Organisation of Islamic Cooperation": a name, not "the organisation" named before
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
         modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _DESCRIBE_HOPS = 3
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
 _FUTURE = {"will", "would", "shall", "'ll", "must"}
+#: Tags of relative pronouns ("who", "which", "that").
+_RELATIVES = ("WP", "WDT")
 #: How far above an action a promise ("would spare no effort to hunt down") may sit.
 _VOW_HOPS = 3
 
@@ -52,7 +54,28 @@ def condemnation(cue: Cue) -> list[Act] | None:
         reacting = with_reaction(cue.lex, cue.token)
         if reacting is not None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
-    return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
+    return _condemning(cue, f"narrated.condemn.{cue.lemma}")
+
+
+def _condemning(cue: Cue, producer: str) -> list[Act]:
+    """The cue's condemnation, spoken by its speaker or by the noun its relative clause describes."""
+    described = relative_antecedent(cue.token, cue.speaker)
+    return [Act("condemn", cue.token, described, f"{producer}.relative")] if described else cue.act("condemn", producer)
+
+
+def relative_antecedent(verb: Token, subject: Token | None) -> Token | None:
+    """Who a relative clause's "who"/"which" stands for: "X, which condemned it" -> X.
+
+    Counted among a group, the members speak: "X and Y were among the
+    leaders who condemned it", "among the countries that condemned it were X and Y".
+    """
+    if subject is None or subject.tag_ not in _RELATIVES or verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    among = noun.head
+    if noun.dep_ == "pobj" and among.lower_ == "among" and among.head != among:
+        return next((c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass")), noun)
+    return noun
 
 
 def with_reaction(lex: StanceLexicon, verb: Token) -> Token | None:
@@ -86,17 +109,17 @@ def vow(cue: Cue) -> list[Act] | None:
     """
     action = child(cue.token, "xcomp")
     if action is not None and action.lemma_.lower() in cue.lex.vow_actions:
-        return cue.act("condemn", f"narrated.vow.{action.lemma_.lower()}")
+        return _condemning(cue, f"narrated.vow.{action.lemma_.lower()}")
     promised = cue.obj
     if promised is not None and retribution(cue.lex, cue.targets, promised):
-        return cue.act("condemn", f"narrated.vow.{promised.lemma_.lower()}")
+        return _condemning(cue, f"narrated.vow.{promised.lemma_.lower()}")
     clause = child(cue.token, "ccomp")
     fated = (
         clause is not None
         and not is_hedged(clause, cue.lex, stop=cue.token)  # "warned that militants might strike again": a warning
         and any(c.dep_ in ("nsubj", "nsubjpass") and perpetrators(cue.lex, cue.targets, c) for c in clause.children)
     )
-    return cue.act("condemn", "narrated.vow.fate") if fated else None
+    return _condemning(cue, "narrated.vow.fate") if fated else None
 
 
 def retribution(lex: StanceLexicon, targets: TargetFinder, noun: Token) -> bool:

@@ -154,6 +154,11 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
+    if len(names) >= 2 and not all(p[:1].isupper() for p in stripped):
+        # "the US, Russia and countries of the region": the names the list holds speak, the common noun names no one
+        kept = [(span, p) for span, p in zip(names, stripped, strict=True) if p[:1].isupper()]
+        if sum(resolver.parties.link(p) is not None for _, p in kept) >= 2:
+            names, stripped = [span for span, _ in kept], [p for _, p in kept]
     if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
