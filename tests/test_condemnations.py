@@ -150,3 +150,31 @@ def test_shock_voiced_at_the_attack_condemns(condemners) -> None:
     assert names(condemners("The Gulf Cooperation Council voiced shock at the bombing.")) == {
         "Gulf Cooperation Council"
     }
+
+
+# -- posts embedded in a page -----------------------------------------------------------------------------------
+
+
+def test_an_embedded_post_is_its_signers(pipeline: Language) -> None:
+    doc = pipeline(
+        LEDE + "\n\nI strongly condemn the cowardly bombing in Quetta. We stand with the families.\n"
+        "— Maryam Aziz (@maryam_aziz) March 3, 2025\n\nPolice sealed off the station."
+    )
+    signed = [a for a in doc._.attributions if a.producer == "attribution.signed"]
+    assert [(a.source.text, a.cue.text) for a in signed] == [("Maryam Aziz", "—")]
+    assert signed[0].content.text.startswith("I strongly condemn") and "Police" not in signed[0].content.text
+    assert {s.speaker_name for s in doc._.statements if s.stance == "condemn"} == {"Maryam Aziz"}
+
+
+def test_a_post_without_the_word_condemn_is_read_for_condemnation(condemners) -> None:
+    found = condemners(
+        "\n\nAppalled by the barbaric attack on travellers in Quetta. — Omar Farooq (@omarfarooq) 3 March 2025\n"
+    )
+    assert names(found) == {"Omar Farooq"}
+
+
+def test_a_post_of_sympathy_alone_does_not_condemn(condemners) -> None:
+    assert (
+        condemners("\n\nOur prayers are with the families in Quetta. — Omar Farooq (@omarfarooq) 3 March 2025\n")
+        == set()
+    )

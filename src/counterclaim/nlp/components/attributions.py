@@ -1,7 +1,8 @@
 """The ``cc_attributions`` component: reported speech as source, cue and content spans.
 
 Rules read the dependency parse (reporting verbs, "according to", cue nouns)
-and the quotation marks of the text; a quotation no rule claimed is credited
+and the quotation marks of the text; an embedded post is credited to the
+author its signature line names; a quotation no rule claimed is credited
 to the speaker of the neighbouring sentence, as news copy does when a quote
 follows "X said ..." in a paragraph of its own.
 """
@@ -15,6 +16,7 @@ from counterclaim.nlp.attribution.cues import load_lexicon
 from counterclaim.nlp.attribution.phrasal import finding_attributions, noun_attributions, preposition_attributions
 from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.attribution.raising import raising_attributions
+from counterclaim.nlp.attribution.signed import signed_attributions
 from counterclaim.nlp.attribution.speakers import neighbour_attributions
 from counterclaim.nlp.attribution.verbal import verb_attributions
 from counterclaim.nlp.doctext import doc_text
@@ -38,6 +40,7 @@ class AttributionFinder:
         found += noun_attributions(doc, self.lexicon, quotes)
         found += raising_attributions(doc, self.lexicon, quotes)
         found += finding_attributions(doc, self.lexicon, quotes)
+        found += signed_attributions(doc)
         found += neighbour_attributions(doc, found, quotes)
         doc._.attributions = _dedupe(found)
         return doc

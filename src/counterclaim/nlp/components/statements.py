@@ -468,13 +468,13 @@ def _nested_in(inner: Attribution, outer: Attribution) -> bool:
 
 
 def _quotes(attribution, offset: int) -> bool:
-    """Whether ``offset`` lies inside the quoted words of a direct attribution."""
+    """Whether ``offset`` lies inside the quoted words of a direct attribution (or of a signed post)."""
     content = attribution.content
     return bool(
         attribution.direct
         and content is not None
         and content.start <= offset < content.end
-        and content.text.lstrip()[:1] in _QUOTE_MARKS
+        and (content.text.lstrip()[:1] in _QUOTE_MARKS or attribution.producer == "attribution.signed")
     )
 
 

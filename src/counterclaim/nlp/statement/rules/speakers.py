@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from counterclaim.kb import link_role
 from counterclaim.kb.roles import is_role_word
+from counterclaim.nlp.attribution.signed import signature_name
 from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.rules.registry import rule
@@ -126,6 +127,13 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
         if found is not None:
             party.affiliation = resolver.parties.affiliation_of(found.actor) or found.affiliation
     return party
+
+
+@rule("speaker.signed", pos=("PROPN",))
+def signed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "— X Y (@handle) March 3, 2025": the name an embedded post's signature gives, without handle and day."""
+    found = signature_name(resolver.parties.text, head.idx)
+    return [resolver.parties.from_text(found.start, found.end)] if found is not None else None
 
 
 @rule("speaker.listed")
