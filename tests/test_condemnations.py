@@ -178,3 +178,33 @@ def test_a_post_of_sympathy_alone_does_not_condemn(condemners) -> None:
         condemners("\n\nOur prayers are with the families in Quetta. — Omar Farooq (@omarfarooq) 3 March 2025\n")
         == set()
     )
+
+
+# -- more ways of naming who condemned ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Chile's President Ana Rojas and Foreign Minister Luis Vera firmly condemned the blast.",
+            {"Ana Rojas", "Luis Vera"},
+        ),
+        ("Oman joined other Gulf states in condemning the bombing.", {"Oman"}),
+        ("Foreign ministry spokesman Omar Nasser restated the kingdom's condemnation of the bombing.", {"Omar Nasser"}),
+        (
+            "Kuwait's emir sent a message of sympathy to the Pakistani president, condemning the bombing.",
+            {"Kuwait's emir"},
+        ),
+        ("The Arab League called the bombing a crime against all humanity.", {"Arab League"}),
+    ],
+)
+def test_more_condemners_are_found(condemners, sentence: str, speakers: set[str]) -> None:
+    assert names(condemners(sentence)) == speakers
+
+
+def test_a_claim_described_as_an_insult_is_no_condemnation(condemners) -> None:
+    found = condemners(
+        "The Islamic State claimed the bombing. The governor rejected that claim, calling it an insult to us."
+    )
+    assert found == set()

@@ -58,9 +58,17 @@ def condemnation(cue: Cue) -> list[Act] | None:
 
 
 def _condemning(cue: Cue, producer: str) -> list[Act]:
-    """The cue's condemnation, spoken by its speaker or by the noun its relative clause describes."""
+    """The cue's condemnation, spoken by its speaker, the noun its relative clause describes, or the subject
+    of the verb it completes ("X joined others in condemning the attack")."""
     described = relative_antecedent(cue.token, cue.speaker)
-    return [Act("condemn", cue.token, described, f"{producer}.relative")] if described else cue.act("condemn", producer)
+    if described is not None:
+        return [Act("condemn", cue.token, described, f"{producer}.relative")]
+    preposition = cue.token.head
+    if cue.speaker is None and cue.token.dep_ == "pcomp" and preposition.dep_ == "prep":
+        joined = clause_subject(preposition.head)
+        if joined is not None:
+            return [Act("condemn", cue.token, joined, f"{producer}.joined")]
+    return cue.act("condemn", producer)
 
 
 def relative_antecedent(verb: Token, subject: Token | None) -> Token | None:
@@ -151,6 +159,8 @@ def condemnation_noun(cue: Cue) -> list[Act] | None:
     noun = cue.token
     governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None and owner.pos_ == "NOUN" and noun.dep_ == "dobj" and clause_subject(noun.head) is not None:
+        owner = None  # "spokesman X reiterated the kingdom's condemnation": X speaks for the kingdom
     speaker = owner or pobj(noun, "from", "by") or (pobj(governor, "from", "by") if governor else None)
     if speaker is None and governor is not None and governor.lemma_.lower() not in cue.lex.drawn_verbs:
         speaker = clause_subject(governor) if noun.dep_ == "dobj" else None
@@ -270,14 +280,26 @@ def unpunished(reader: CondemnationReader, word: Token) -> Token | None:
 
 @rule("condemnation.affront", lemmas=["affront_nouns"])
 def affront(reader: CondemnationReader, word: Token) -> Token | None:
-    """ "the attack was an attack on all of humanity", "attacks on civilians are a violation of the law"."""
-    if word.dep_ != "attr":
-        return None
+    """ "the attack was an attack on all of humanity", "called the bombing a crime against humanity"."""
     prepositions = reader.lex.affront_prepositions
     if not any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
         return None
-    subject = child(word.head, "nsubj")
-    return word if subject is not None and _about_attack(reader, subject) else None
+    described = _described(word)
+    if described is None or (word.dep_ != "attr" and described.pos_ == "PRON"):
+        return None  # "rejected that claim, describing it as an insult": only the attack named is labelled so
+    return word if _about_attack(reader, described) else None
+
+
+def _described(noun: Token) -> Token | None:
+    """What a predicate noun says something of: the subject of "is", the object of "called ... X" or "described
+    ... as X"."""
+    if noun.dep_ == "attr":
+        return child(noun.head, "nsubj")
+    if noun.dep_ == "oprd":
+        return child(noun.head, "dobj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return child(noun.head.head, "dobj")
+    return None
 
 
 @rule("condemnation.pejorative", forms=["pejorative_nouns"])

@@ -94,8 +94,10 @@ def titled_person(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     The parser may make the body the subject and bury the person in a
     prepositional phrase; a name right after a role word ends the phrase and speaks.
     """
-    if head.ent_type_ in ("PERSON", "GPE") or any(c.dep_ == "conj" for c in head.children):
-        return None  # a person already, a dateline's place, or a list ("the EU and NATO chief X")
+    appositions = _appositions(head)
+    listed = len(appositions) > 1 or any(c.dep_ == "conj" for a in (head, *appositions) for c in a.children)
+    if head.ent_type_ in ("PERSON", "GPE") or listed:
+        return None  # a person already, a dateline's place, or a list ("the EU and NATO chief X", "President X and Y")
     tokens = sorted(head.subtree, key=lambda t: t.i)
     if any(t.is_punct and t.text not in ("'", "’") for t in tokens):
         return None  # "LAMU, Kenya - President X": a dateline glued on, not one phrase
@@ -110,6 +112,11 @@ def titled_person(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         return None
     party = resolver.parties.from_text(tokens[0].idx, last.idx + len(last))
     return [party] if party.is_person else None
+
+
+def _appositions(head: Token) -> list[Token]:
+    """Names in apposition to ``head`` ("President X", "the United States, the UN, ...")."""
+    return [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
 
 
 def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,7 +148,8 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if not conjuncts:  # "the United States, the UN, the AU and Turkey": the parse may hang the list on an apposition
-        conjuncts = [c for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN" for c in a.conjuncts]
+        appositions = _appositions(head)  # or on two appositions ("President X and Foreign Minister Y")
+        conjuncts = [c for a in appositions for c in a.conjuncts] + appositions[1:]
     if not conjuncts:
         return None
     text_of = resolver.parties.text
