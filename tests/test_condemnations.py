@@ -208,3 +208,31 @@ def test_a_claim_described_as_an_insult_is_no_condemnation(condemners) -> None:
         "The Islamic State claimed the bombing. The governor rejected that claim, calling it an insult to us."
     )
     assert found == set()
+
+
+# -- what is no condemnation of the attack ----------------------------------------------------------------------
+
+
+def test_a_call_for_justice_is_no_condemnation(condemners) -> None:
+    found = condemners(
+        "At a memorial mass, Cardinal Paul Okoro urged that those responsible for the 2019 church bombings be "
+        "brought to justice."
+    )
+    assert found == set()
+
+
+def test_rejecting_terrorism_as_the_reason_for_a_denial_is_part_of_the_denial(pipeline: Language) -> None:
+    found = pipeline(
+        LEDE + "Afghanistan has denied any role in the bombing, stating it rejects terrorism in all forms."
+    )
+    assert {(s.speaker_name, s.stance) for s in found._.statements if s.speaker_name == "Afghanistan"} == {
+        ("Afghanistan", "deny")
+    }
+
+
+def test_a_denial_and_a_condemnation_of_the_attack_are_both_kept(pipeline: Language) -> None:
+    found = pipeline(LEDE + "Afghanistan denied any role in the bombing and condemned it.")
+    assert {(s.speaker_name, s.stance) for s in found._.statements if s.speaker_name == "Afghanistan"} == {
+        ("Afghanistan", "deny"),
+        ("Afghanistan", "condemn"),
+    }

@@ -59,7 +59,6 @@ class StanceLexicon:
     tie_nouns: frozenset[str]
     condemn_verbs: frozenset[str]
     vow_verbs: frozenset[str]
-    appeal_verbs: frozenset[str]
     vow_actions: frozenset[str]
     vow_objects: frozenset[str]
     vow_measures: frozenset[str]

@@ -231,14 +231,18 @@ def condemning_verb(reader: CondemnationReader, word: Token) -> Token | None:
 
 
 def _vowed(reader: CondemnationReader, verb: Token) -> bool:
-    """A promise, not a report of what was done: "will hunt down", "vowed to punish"."""
+    """A promise, not a report of what was done: "will hunt down", "vowed to punish".
+
+    A call on others ("urged that those responsible be brought to justice")
+    is a demand, not the speaker's promise: it condemns nothing by itself.
+    """
     if verb.pos_ != "VERB":
         return False
     node = verb
     for _ in range(_VOW_HOPS):
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in node.children):
             return True
-        if node is not verb and node.lemma_.lower() in reader.lex.vow_verbs | reader.lex.appeal_verbs:
+        if node is not verb and node.lemma_.lower() in reader.lex.vow_verbs:
             return True
         if node.head == node:
             return False
@@ -265,10 +269,6 @@ def promised_retribution(reader: CondemnationReader, noun: Token) -> Token | Non
     verb = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass", "nsubj") or not _vowed(reader, verb):
         return None
-    own = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children)
-    subject = clause_subject(verb)
-    if not own and subject is not None and subject.pos_ == "PROPN":
-        return None  # "demanded that Kabul take stern action": a demand on another party, not the speaker's promise
     return noun if retribution(reader.lex, reader.targets, noun) else None
 
 

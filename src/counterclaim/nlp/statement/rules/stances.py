@@ -10,10 +10,12 @@ once every claim in the document is known.
 
 from __future__ import annotations
 
+from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.narrated import Act
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, DraftStance, cleared_side, group_of, same_party, side_of
+from counterclaim.nlp.statement.targets import generic_attack
 
 #: What the stance rules read: each party the act makes responsible, with whether it is hedged and negated.
 Targets = list[tuple[Party, bool, bool]]
@@ -32,7 +34,30 @@ def condemnation(act: Act, speaker: Party, targets: Targets, claim_like: bool) -
         return None
     if act.rule == "act.vow" and group_of(speaker) is not None:
         return []
+    if _explains_a_denial(act):
+        return []
     return [Draft(act, speaker, "condemn", None, f"statements.{act.producer}")]
+
+
+#: Dependencies by which a clause says what its head verb said ("denied it, saying it rejects terrorism").
+_ELABORATING = ("ccomp", "advcl", "xcomp")
+
+
+def _explains_a_denial(act: Act) -> bool:
+    """ "denied any role, stating that it rejects terrorism in all forms": a stance on terrorism in general
+    given as the reason for a denial is part of the denial, not a condemnation of the attack ("denied any
+    role and condemned the attack", "denied any role, saying it condemned the bombing" are both)."""
+    token = act.cue
+    thing = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if thing is None or not (generic_attack(thing) or not any(c.dep_ in ("det", "poss") for c in thing.children)):
+        return False
+    for _ in range(4):
+        if token.dep_ not in _ELABORATING or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in stance_lexicon().deny_verbs and token.pos_ == "VERB":
+            return True
+    return False
 
 
 @rule("stance.claim")
