@@ -236,3 +236,20 @@ def test_a_denial_and_a_condemnation_of_the_attack_are_both_kept(pipeline: Langu
         ("Afghanistan", "deny"),
         ("Afghanistan", "condemn"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("The foreign ministries of Peru, Chile and Ghana condemned the bombing.", {"Peru", "Chile", "Ghana"}),
+        ("The bombing was condemned by the governments of Peru and Ghana.", {"Peru", "Ghana"}),
+        ("Several states, including Peru and Ghana, condemned the bombing.", {"Peru", "Ghana"}),
+        ("Statements of condemnation came from Peru, Chile and Ghana.", {"Peru", "Chile", "Ghana"}),
+        (
+            "The UN Security Council and Secretary-General Antonio Guterres condemned the bombing.",
+            {"United Nations", "António Guterres"},
+        ),
+    ],
+)
+def test_each_named_member_of_a_group_of_condemners_condemns(condemners, sentence: str, speakers: set[str]) -> None:
+    assert names(condemners(sentence)) == speakers

@@ -106,7 +106,7 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
-        kept = _without_disowned_claims(finalise(items, self.kb))
+        kept = most_specific_condemners(_without_disowned_claims(finalise(items, self.kb)))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         doc._.statements = self._unique(records, text)
         return doc
@@ -360,7 +360,7 @@ class StatementResolver:
                 and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
             )
         ]
-        statements = most_specific_condemners(_without_headline_repeats(statements, text))
+        statements = _without_headline_repeats(statements, text)
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import Chain, Rule
+from counterclaim.nlp.statement.stance import Draft
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
-from counterclaim.records import Statement
 
 
 class CondemnationReader:
@@ -64,19 +64,31 @@ class CondemnationReader:
         return subject is not None and subject.pos_ != "PRON"
 
 
-def most_specific_condemners(statements: list[Statement]) -> list[Statement]:
-    """A state's or body's condemnation is dropped when someone speaking for it also condemns.
+#: Kinds of actor that speak through their leaders and officials: their own condemnation repeats their officials'.
+_SIDES = ("state", "militant_group")
+
+
+def most_specific_condemners(drafts: list[Draft]) -> list[Draft]:
+    """A state's or group's condemnation is dropped when someone speaking for it also condemns.
 
     "Iran vowed revenge" and "Supreme Leader X vowed revenge", or "the TTP
     denounced the bombing, its spokesperson condemning it", report one act at
-    two levels: the person who speaks for the body is the most specific speaker.
+    two levels: the person who speaks for the side is the most specific
+    speaker. Organs of an organisation (the Security Council, the
+    Secretary-General) speak each for themselves.
     """
     sides = {
-        s.speaker.affiliation_id
-        for s in statements
-        if s.stance == "condemn" and s.speaker.affiliation_id and s.speaker.actor_id != s.speaker.affiliation_id
+        d.speaker.affiliation.id
+        for d in drafts
+        if d.stance == "condemn"
+        and d.speaker.affiliation is not None
+        and (d.speaker.actor is None or d.speaker.actor.id != d.speaker.affiliation.id)
     }
-    return [s for s in statements if not (s.stance == "condemn" and s.speaker.actor_id in sides)]
+    return [
+        d
+        for d in drafts
+        if not (d.stance == "condemn" and (actor := d.speaker.actor) and actor.kind in _SIDES and actor.id in sides)
+    ]
 
 
 #: Entity types that make a phrase a name ("Uzbek leaders", "the Vatican").

@@ -154,9 +154,14 @@ def condemnation_noun(cue: Cue) -> list[Act] | None:
 
     The condemners follow "from"/"by" or own the noun; otherwise the subject
     of the verb governing it speaks, unless that verb is one the attack
-    itself does ("the attack drew condemnation"), which names nobody.
+    itself does ("the attack drew condemnation"), which names nobody. A
+    message carrying the condemnation ("statements of condemnation came from
+    X") stands for it.
     """
     noun = cue.token
+    carrier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if carrier is not None and carrier.lemma_.lower() in cue.lex.document_nouns:
+        noun = carrier
     governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None and owner.pos_ == "NOUN" and noun.dep_ == "dobj" and clause_subject(noun.head) is not None:
@@ -168,7 +173,7 @@ def condemnation_noun(cue: Cue) -> list[Act] | None:
         speaker = with_reaction(cue.lex, governor)
     if speaker is None:
         return None
-    return [Act("condemn", noun, speaker, f"narrated.condemn_noun.{noun.lemma_.lower()}")]
+    return [Act("condemn", cue.token, speaker, f"narrated.condemn_noun.{cue.token.lemma_.lower()}")]
 
 
 # -- said in the speaker's own words -------------------------------------------

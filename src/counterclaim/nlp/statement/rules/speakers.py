@@ -22,6 +22,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, PLACE_ENTS, THING_PRONOUNS
+from counterclaim.nlp.syntax import named_example, preposition_objects
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.speakers import SpeakerResolver
@@ -141,6 +142,18 @@ def signed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "— X Y (@handle) March 3, 2025": the name an embedded post's signature gives, without handle and day."""
     found = signature_name(resolver.parties.text, head.idx)
     return [resolver.parties.from_text(found.start, found.end)] if found is not None else None
+
+
+@rule("speaker.members", pos=("NOUN",))
+def members(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "the foreign ministries of X, Y and Z", "leaders from X and Y", "several countries, including X and Y":
+    each named member speaks."""
+    if head.tag_ != "NNS":
+        return None
+    named = named_example(head) or next(
+        (g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN" and g.conjuncts), None
+    )
+    return resolver.speakers(named) if named is not None else None
 
 
 @rule("speaker.listed")
