@@ -253,3 +253,33 @@ def test_a_denial_and_a_condemnation_of_the_attack_are_both_kept(pipeline: Langu
 )
 def test_each_named_member_of_a_group_of_condemners_condemns(condemners, sentence: str, speakers: set[str]) -> None:
     assert names(condemners(sentence)) == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Interior Minister Salman Qureshi on X: "The cowards who did this will not escape justice."',
+            "Salman Qureshi",
+        ),
+        (
+            'Uzbek President Shavkat Mirziyoyev in a post: "Shocked by the barbaric bombing in Quetta."',
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            'The Turkish foreign ministry\'s statement read: "We firmly condemn this heinous attack."',
+            "Turkish foreign ministry",
+        ),
+    ],
+)
+def test_a_quotation_headed_by_its_speaker_and_a_colon_is_theirs(condemners, sentence: str, speaker: str) -> None:
+    assert names(condemners(sentence)) == {speaker}
+
+
+def test_a_headed_quotation_is_not_credited_to_the_speaker_before_it(pipeline: Language) -> None:
+    doc = pipeline(
+        LEDE + "The Pakistani Taliban denied any role in the bombing. "
+        'The Kenyan foreign ministry\'s statement read: "We condemn this attack on innocent travellers."'
+    )
+    condemning = {s.speaker_name for s in doc._.statements if s.stance == "condemn"}
+    assert condemning == {"Kenyan foreign ministry"}

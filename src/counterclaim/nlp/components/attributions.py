@@ -2,7 +2,8 @@
 
 Rules read the dependency parse (reporting verbs, "according to", cue nouns)
 and the quotation marks of the text; an embedded post is credited to the
-author its signature line names; a quotation no rule claimed is credited
+author its signature line names, a quotation after a colon to the speaker
+the words before the colon name; a quotation no rule claimed is credited
 to the speaker of the neighbouring sentence, as news copy does when a quote
 follows "X said ..." in a paragraph of its own.
 """
@@ -13,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.nlp.attribution.cues import load_lexicon
+from counterclaim.nlp.attribution.headed import headed_attributions
 from counterclaim.nlp.attribution.phrasal import finding_attributions, noun_attributions, preposition_attributions
 from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.attribution.raising import raising_attributions
@@ -41,6 +43,7 @@ class AttributionFinder:
         found += raising_attributions(doc, self.lexicon, quotes)
         found += finding_attributions(doc, self.lexicon, quotes)
         found += signed_attributions(doc)
+        found += headed_attributions(doc, found, quotes)
         found += neighbour_attributions(doc, found, quotes)
         doc._.attributions = _dedupe(found)
         return doc
