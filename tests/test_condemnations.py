@@ -283,3 +283,26 @@ def test_a_headed_quotation_is_not_credited_to_the_speaker_before_it(pipeline: L
     )
     condemning = {s.speaker_name for s in doc._.statements if s.stance == "condemn"}
     assert condemning == {"Kenyan foreign ministry"}
+
+
+# -- the attack labelled as terrorism, and other words of condemnation ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Interior Minister Salman Qureshi termed it a terrorist act.",
+        "Interior Minister Salman Qureshi described the bombing as a terror attack.",
+        "Interior Minister Salman Qureshi called it an act of terrorism.",
+        '"This was a terrorist attack on travellers," Interior Minister Salman Qureshi said.',
+        "Interior Minister Salman Qureshi said the bombing was condemnable.",
+        "Interior Minister Salman Qureshi said he was deeply disturbed by the bombing.",
+    ],
+)
+def test_the_attack_labelled_terrorism_or_condemnable_is_condemned(condemners, sentence: str) -> None:
+    assert names(condemners(sentence)) == {"Salman Qureshi"}
+
+
+def test_a_terrorist_attack_organised_by_a_named_party_is_the_blame_alone(pipeline: Language) -> None:
+    doc = pipeline(LEDE + 'Police chief Omar Baig said: "This was a terrorist attack organised by the BLA."')
+    assert {s.stance for s in doc._.statements if s.speaker_name == "Omar Baig"} == {"accuse"}

@@ -71,6 +71,7 @@ class StanceLexicon:
     condemn_adjectives: frozenset[str]
     pejorative_nouns: frozenset[str]
     condemning_labels: frozenset[str]
+    terror_modifiers: frozenset[str]
     condemn_feelings: frozenset[str]
     solidarity_verbs: frozenset[str]
     solidarity_prepositions: frozenset[str]

@@ -289,22 +289,30 @@ def affront(reader: CondemnationReader, word: Token) -> Token | None:
     prepositions = reader.lex.affront_prepositions
     if not any(c.dep_ == "prep" and c.lower_ in prepositions for c in word.children):
         return None
-    described = _described(word)
+    described = _described(reader, word)
     if described is None or (word.dep_ != "attr" and described.pos_ == "PRON"):
         return None  # "rejected that claim, describing it as an insult": only the attack named is labelled so
     return word if _about_attack(reader, described) else None
 
 
-def _described(noun: Token) -> Token | None:
-    """What a predicate noun says something of: the subject of "is", the object of "called ... X" or "described
-    ... as X"."""
+def _described(reader: CondemnationReader, noun: Token) -> Token | None:
+    """What a predicate noun says something of: "X was N", "called X N", "described X as N".
+
+    The subject of the copula, or the object of the labelling verb; "an act
+    of N" is read as N.
+    """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "an act of terrorism"
     if noun.dep_ == "attr":
         return child(noun.head, "nsubj")
     if noun.dep_ == "oprd":
         return child(noun.head, "dobj")
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        return child(noun.head.head, "dobj")
-    return None
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return None
+    holder = noun.head.head  # "described X as N": "as" hangs on the verb, or on X
+    if holder.lemma_.lower() in reader.lex.label_verbs:
+        return child(holder, "dobj")
+    return holder if holder.dep_ == "dobj" and holder.head.lemma_.lower() in reader.lex.label_verbs else None
 
 
 @rule("condemnation.pejorative", forms=["pejorative_nouns"])
@@ -323,9 +331,20 @@ def pejorative(reader: CondemnationReader, noun: Token) -> Token | None:
 
 @rule("condemnation.label", forms=["condemning_labels"])
 def label(reader: CondemnationReader, noun: Token) -> Token | None:
-    """ "it was terrorism", "the bombing was a massacre": the label's subject is the attack."""
-    if noun.dep_ not in ("attr", "oprd"):
-        return None
-    subject = child(noun.head, "nsubj")
-    about = subject is not None and (_about_attack(reader, subject) or subject.lower_ in ("this", "that", "what"))
+    """ "it was terrorism", "the bombing was a massacre", "called it an act of terror"."""
+    described = _described(reader, noun)
+    about = described is not None and (_about_attack(reader, described) or described.lower_ in ("this", "what"))
     return noun if about else None
+
+
+@rule("condemnation.terror_label", forms=["terror_modifiers"])
+def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "this was a terrorist attack", "termed it a terrorist act", "described the strike as a terror attack"."""
+    attack = word.head
+    if word.dep_ not in ("amod", "compound") or not reader.targets.is_attack(attack):
+        return None
+    if any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in attack.subtree):
+        return None  # "a terrorist attack organised by X": the label tells who did it, the blame is the act
+    described = _described(reader, attack)
+    about = described is not None and (_about_attack(reader, described) or described.lower_ in ("this", "what"))
+    return word if about else None
