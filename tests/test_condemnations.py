@@ -306,3 +306,16 @@ def test_the_attack_labelled_terrorism_or_condemnable_is_condemned(condemners, s
 def test_a_terrorist_attack_organised_by_a_named_party_is_the_blame_alone(pipeline: Language) -> None:
     doc = pipeline(LEDE + 'Police chief Omar Baig said: "This was a terrorist attack organised by the BLA."')
     assert {s.stance for s in doc._.statements if s.speaker_name == "Omar Baig"} == {"accuse"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condemns"),
+    [
+        ("Interior Minister Salman Qureshi said nothing could justify this attack.", True),
+        ('"There is no justification for this crime," Interior Minister Salman Qureshi said.', True),
+        ("Interior Minister Salman Qureshi said acts like this can never be justified.", True),
+        ("Interior Minister Salman Qureshi said the army had justified the raid on the camp.", False),
+    ],
+)
+def test_denying_the_attack_any_justification_condemns(condemners, sentence: str, condemns: bool) -> None:
+    assert bool(condemners(sentence)) is condemns

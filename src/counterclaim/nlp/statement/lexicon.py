@@ -63,6 +63,7 @@ class StanceLexicon:
     vow_objects: frozenset[str]
     vow_measures: frozenset[str]
     unpunished_words: frozenset[str]
+    justify_words: frozenset[str]
     response_actions: frozenset[str]
     condemn_nouns: frozenset[str]
     affront_nouns: frozenset[str]

@@ -21,7 +21,7 @@ from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject
 from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
-from counterclaim.nlp.syntax import named_example
+from counterclaim.nlp.syntax import named_example, preposition_objects
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.condemnation import CondemnationReader
@@ -281,6 +281,18 @@ def promised_retribution(reader: CondemnationReader, noun: Token) -> Token | Non
 def unpunished(reader: CondemnationReader, word: Token) -> Token | None:
     """ "this crime will not go unpunished", "the attack will not remain unanswered"."""
     return word if word.dep_ in ("acomp", "oprd", "xcomp") and _vowed(reader, word.head) else None
+
+
+@rule("condemnation.unjustifiable", lemmas=["justify_words"])
+def unjustifiable(reader: CondemnationReader, word: Token) -> Token | None:
+    """ "nothing can justify this attack", "such acts cannot be justified", "there is no justification for it"."""
+    justified = child(word, "dobj") or child(word, "nsubjpass") or next(iter(preposition_objects(word, "for")), None)
+    denied = (
+        is_negated(word, reader.lex)
+        or any(c.lower_ in reader.lex.negations for c in word.children if c.dep_ in ("det", "nsubj"))
+        or (word.dep_ in ("dobj", "attr") and is_negated(word.head, reader.lex))
+    )
+    return word if denied and _about_attack(reader, justified) else None
 
 
 @rule("condemnation.affront", lemmas=["affront_nouns"])
