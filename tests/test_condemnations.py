@@ -319,3 +319,11 @@ def test_a_terrorist_attack_organised_by_a_named_party_is_the_blame_alone(pipeli
 )
 def test_denying_the_attack_any_justification_condemns(condemners, sentence: str, condemns: bool) -> None:
     assert bool(condemners(sentence)) is condemns
+
+
+def test_the_council_said_is_the_council_named_before(condemners) -> None:
+    found = condemners(
+        "The ruling military council led by General Issa Bako declared three days of mourning. "
+        '"This crime will not go unpunished," the council said in a statement.'
+    )
+    assert names(found) == {"ruling military council"}
