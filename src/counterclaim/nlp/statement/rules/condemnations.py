@@ -1,13 +1,18 @@
 """Rules for condemnation: narrated with a cue ("X condemned the attack") or said in the speaker's own words.
 
 Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
-behind it", "the attack drew condemnation from X and Y", "X's condemnation".
+behind it", "X vowed revenge", "the attack drew condemnation from X and Y",
+"X's condemnation", "it was widely condemned, with X calling it ...", "X was
+among the leaders who condemned it".
 
 Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
 reported statement says): speakers condemn without saying "condemn": they call
-the attack "cowardly" or "this heinous act", declare themselves "horrified" by
-it, "stand with" the victims' country, "firmly oppose terrorism", express
-"solidarity" or vow to "hunt down the perpetrators".
+the attack "cowardly" or "this heinous act" or "a terrorist act", declare
+themselves "horrified" by it, "stand with" the victims' country, "firmly
+oppose terrorism", express "solidarity", say nothing can justify it, or
+promise retribution ("will hunt down the perpetrators", "revenge will be
+taken", "will not go unpunished"). A call on others ("urged that those
+responsible be brought to justice") is no promise of the speaker's.
 """
 
 from __future__ import annotations

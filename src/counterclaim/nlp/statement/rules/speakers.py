@@ -3,7 +3,9 @@
 "he said" (the person named before), "the statement said" (who issued it),
 "his government" (the person's), "the ministry" (the ministry named before),
 "October said" (no one), "the committee chairman X" (X), "X, Y and Z said"
-(each), "X, a spokesman for Y" (X, for Y). The resolver
+(each), "the ministries of X and Y", "countries including X and Y" (each),
+"— X (@handle) date" (X, a post's signature), "X, a spokesman for Y" (X,
+for Y). The resolver
 (``nlp/statement/speakers.py``) runs them on the head of the subject; each
 answers the parties it names.
 """
