@@ -327,3 +327,23 @@ def test_the_council_said_is_the_council_named_before(condemners) -> None:
         '"This crime will not go unpunished," the council said in a statement.'
     )
     assert names(found) == {"ruling military council"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condemns"),
+    [
+        ("Senator Rafiq Anwar condemned the government's failure to prevent the bombing.", False),
+        ("Senator Rafiq Anwar condemned this episode of violence.", True),
+        ("Senator Rafiq Anwar condemned those behind the bombing.", True),
+    ],
+)
+def test_what_is_condemned_is_the_attack_or_its_perpetrators(condemners, sentence: str, condemns: bool) -> None:
+    assert bool(condemners(sentence)) is condemns
+
+
+def test_a_group_that_claims_the_attack_does_not_condemn_it(condemners) -> None:
+    found = condemners(
+        "The Balochistan Liberation Army claimed the bombing. The BLA also condemned the army's raids that "
+        "followed the bombing."
+    )
+    assert found == set()

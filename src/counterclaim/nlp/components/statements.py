@@ -27,7 +27,12 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.nlp.statement.condemnation import CondemnationReader, most_specific_condemners, named_condemner
+from counterclaim.nlp.statement.condemnation import (
+    CondemnationReader,
+    most_specific_condemners,
+    named_condemner,
+    without_claimants_condemning,
+)
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
@@ -106,7 +111,8 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
-        kept = most_specific_condemners(_without_disowned_claims(finalise(items, self.kb)))
+        kept = _without_disowned_claims(finalise(items, self.kb))
+        kept = most_specific_condemners(without_claimants_condemning(kept))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         doc._.statements = self._unique(records, text)
         return doc

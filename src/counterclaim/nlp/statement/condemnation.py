@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import Chain, Rule
-from counterclaim.nlp.statement.stance import Draft
+from counterclaim.nlp.statement.stance import Draft, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
 
@@ -88,6 +88,14 @@ def most_specific_condemners(drafts: list[Draft]) -> list[Draft]:
         d
         for d in drafts
         if not (d.stance == "condemn" and (actor := d.speaker.actor) and actor.kind in _SIDES and actor.id in sides)
+    ]
+
+
+def without_claimants_condemning(drafts: list[Draft]) -> list[Draft]:
+    """A group that claims the attack does not condemn it: such a "condemnation" is a misreading, dropped."""
+    claimants = {d.target.actor.id for d in drafts if d.stance == "claim" and d.target and d.target.actor}
+    return [
+        d for d in drafts if not (d.stance == "condemn" and (group := group_of(d.speaker)) and group.id in claimants)
     ]
 
 

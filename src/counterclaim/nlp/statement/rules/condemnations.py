@@ -53,13 +53,26 @@ def condemnation(cue: Cue) -> list[Act] | None:
     including X and Y").
     """
     obj = cue.obj
-    if obj is not None and not any(cue.targets.is_attack(t) or t.lower_ in RESUMPTIVE for t in obj.subtree):
+    if obj is not None and not _condemned(cue, obj):
         return None
     if cue.passive is not None and cue.speaker is None:
         reacting = with_reaction(cue.lex, cue.token)
         if reacting is not None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
     return _condemning(cue, f"narrated.condemn.{cue.lemma}")
+
+
+def _condemned(cue: Cue, obj: Token) -> bool:
+    """Whether what is condemned is the attack ("the bombing", "it", "this heinous act of terror") or its
+    perpetrators ("those behind it"), not something about it ("the government's failure to prevent the attack")."""
+    for head in (obj, *obj.conjuncts):
+        if head.lower_ in RESUMPTIVE or cue.targets.is_attack(head) or perpetrators(cue.lex, cue.targets, head):
+            return True
+        if any(cue.targets.is_attack(g) for g in preposition_objects(head, "of")):  # "this episode of violence"
+            return True
+        if head.pos_ not in ("NOUN", "PROPN") and any(cue.targets.is_attack(t) for t in head.subtree):
+            return True  # "what it called a cowardly bombing"
+    return False
 
 
 def _condemning(cue: Cue, producer: str) -> list[Act]:
