@@ -3,12 +3,13 @@
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
 processed (after processing all the others), 2 for usage errors and anything
-that stops the command from starting.
+that stops the command from starting, 3 for an unforeseen error.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 from spacy.language import Language
+from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.evalformat import attributions_to_eval, to_eval
 from counterclaim.events import (
@@ -51,9 +53,12 @@ from counterclaim.report import (
 from counterclaim.report.collect import stored_entries
 from counterclaim.runner import DEFAULT_BATCH_SIZE, ProcessError, batched
 from counterclaim.store import Store, StoreError
+from counterclaim.store.engine import first_line
 
 EXIT_FAILED_INPUTS = 1
 EXIT_USAGE = 2
+EXIT_UNEXPECTED = 3
+DEBUG_ENV = "COUNTERCLAIM_DEBUG"
 #: Events a text or Markdown listing shows unless --limit says otherwise (a page, so a large store answers at once).
 TEXT_PAGE = 50
 
@@ -303,14 +308,15 @@ def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
     """Record the user's decision, apply it to the stored events, and say which documents moved where."""
     store = _open_store(db, create=False)
     try:
-        index = store.load_index()
-        try:
-            decision = make(index)
-        except UnknownEvent as err:
-            raise fail(f"{err.args[0]} in {store.display_url}") from err
-        decision.id = store.add_decision(decision)
-        changed = apply_decision(index, decision)
-        store.save_events(index)
+        with store.exclusive():  # an analyze run placing documents meanwhile must not undo the decision
+            index = store.load_index()
+            try:
+                decision = make(index)
+            except UnknownEvent as err:
+                raise fail(f"{err.args[0]} in {store.display_url}") from err
+            decision.id = store.add_decision(decision)
+            changed = apply_decision(index, decision)
+            store.save_events(index)
         for assignment in changed:
             typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
         typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)
@@ -474,8 +480,25 @@ def _progress() -> Progress:
 
 
 def main() -> None:
-    """Console entry point (Ctrl-C exits with 130; stored documents stay whole, a re-run completes the rest)."""
-    app(prog_name="counterclaim")
+    """Console entry point (Ctrl-C exits with 130; stored documents stay whole, a re-run completes the rest).
+
+    Anything unforeseen (a bug, a database server going away) ends in one
+    line and exit code 3; ``COUNTERCLAIM_DEBUG=1`` shows the traceback.
+    """
+    try:
+        app(prog_name="counterclaim")
+    except Exception as err:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        typer.echo(f"error: {_unexpected(err)} (set {DEBUG_ENV}=1 for the traceback)", err=True)
+        sys.exit(EXIT_UNEXPECTED)
+
+
+def _unexpected(err: Exception) -> str:
+    """An unforeseen error in one line: a database's own message, else the error's type and first line."""
+    if isinstance(err, SQLAlchemyError):
+        return f"database error: {first_line(err)}"
+    return f"unexpected {type(err).__name__}: {first_line(err)}"
 
 
 if __name__ == "__main__":

@@ -1,26 +1,30 @@
-"""The Store: saves ArticleRecords, one transaction per document, and reads them back.
+"""The Store: saves ArticleRecords, one transaction per batch (each document whole or absent), and reads them back.
 
-One transaction per document is the crash-safety contract: a batch killed at
-any moment leaves every document either fully stored or absent, so re-running
-the same command simply completes the rest (documents already present are
-skipped by id, which is a hash of the text).
+That is the crash-safety contract: a batch killed at any moment leaves every
+document either fully stored or absent, so re-running the same command simply
+completes the rest (documents already present are skipped by id, which is a
+hash of the text). Several processes may write at once: rows are inserted
+only if absent, and the event updates run under the store's writer lock
+(``lock.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from itertools import groupby
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import Connection, Row, Select, Table, delete, func, insert, select, union, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, recluster
 from counterclaim.events.config import DateWindows
 from counterclaim.records import Actor, ArticleRecord
-from counterclaim.store import event_rows, rows, schema, search
-from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
+from counterclaim.store import event_rows, lock, rows, schema, search
+from counterclaim.store.engine import StoreError, default_url, first_line, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
 
 #: Rows fetched per round trip when streaming records.
@@ -42,11 +46,17 @@ class Store:
         if path is not None and not create and not path.exists():
             raise StoreError(f"no store at {path}; run `counterclaim analyze` first or pass --db")
         self.engine = make_engine(self.url)
+        self._sqlite_file = path
         try:
-            upgrade(self.engine)
+            with self.exclusive():  # two runs creating one new store would both create its tables
+                upgrade(self.engine)
         except SQLAlchemyError as err:
             self.engine.dispose()
-            raise StoreError(f"cannot open store {self.display_url}: {_first_line(err)}") from err
+            raise StoreError(f"cannot open store {self.display_url}: {first_line(err)}") from err
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """The store's writer lock, for a read-modify-write of the events that no other process may interleave."""
+        return lock.exclusive(self.engine, self._sqlite_file)
 
     def close(self) -> None:
         """Release the connections (and SQLite's file handles)."""
@@ -71,27 +81,12 @@ class Store:
 
         A crash still leaves each document whole or absent, as with one
         transaction per document, but a long run commits once per batch
-        instead of once per article. A document stored before, or earlier in
-        the batch, is skipped.
+        instead of once per article. A document stored before, earlier in the
+        batch, or by another process at the same moment is skipped: its row
+        is inserted only if absent, and its facts only if that insert took.
         """
-        try:
-            with self.engine.begin() as conn:
-                ids = [r.document.id for r in records]
-                known = set(conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(ids))).scalars())
-                stored = []
-                for record in records:
-                    stored.append(record.document.id not in known)
-                    if stored[-1]:
-                        _insert_record(conn, record)
-                        known.add(record.document.id)
-                return stored
-        except IntegrityError:
-            # another writer stored one of these documents between our check and our insert
-            if len(records) > 1:
-                return [self.save(record) for record in records]
-            if self.has_document(records[0].document.id):
-                return [False]
-            raise
+        with self.engine.begin() as conn:
+            return [_insert_record(conn, record) for record in records]
 
     def load_record(self, document_id: str) -> ArticleRecord:
         """The record exactly as saved; ``KeyError`` if no such document."""
@@ -282,21 +277,23 @@ class Store:
         each; assignment can be redone from them at any time, so a crash in
         between costs nothing: the next call assigns what is unassigned.
         """
-        new = list(self.iter_records(self.unassigned_document_ids()))
-        index = EventIndex()
-        ed = schema.event_documents
-        wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
-        self.load_index(index, union(wanted, *_candidate_events(new, index.config.date)))
-        for record in new:
-            index.assign(record)
-        index.consolidate()
-        self.save_events(index)
+        with self.exclusive():  # another run placing its documents at the same time would split events
+            new = list(self.iter_records(self.unassigned_document_ids()))
+            index = EventIndex()
+            ed = schema.event_documents
+            wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
+            self.load_index(index, union(wanted, *_candidate_events(new, index.config.date)))
+            for record in new:
+                index.assign(record)
+            index.consolidate()
+            self.save_events(index)
         return index
 
     def recluster_events(self) -> EventIndex:
         """Group every stored document into events from scratch, replay the user's decisions, save."""
-        index = recluster(self.iter_records(), self.decisions())
-        self.save_events(index)
+        with self.exclusive():
+            index = recluster(self.iter_records(), self.decisions())
+            self.save_events(index)
         return index
 
     def add_decision(self, decision: Decision) -> int:
@@ -367,9 +364,12 @@ def _exists(conn: Connection, document_id: str) -> bool:
     return conn.execute(query).first() is not None
 
 
-def _insert_record(conn: Connection, record: ArticleRecord) -> None:
+def _insert_record(conn: Connection, record: ArticleRecord) -> bool:
+    """Insert every row of ``record``; ``False`` (and nothing written) if its document is already stored."""
     document_id = record.document.id
-    conn.execute(insert(schema.documents).values({**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}))
+    document = {**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}
+    if not _insert_new(conn, schema.documents, [document]):
+        return False
     _ensure_actors(conn, rows.referenced_actors(record))
     for table, table_rows in (
         (schema.mentions, rows.mention_rows(record)),
@@ -386,6 +386,7 @@ def _insert_record(conn: Connection, record: ArticleRecord) -> None:
         ]
         if casualty_rows:
             conn.execute(insert(schema.casualty_reports), casualty_rows)
+    return True
 
 
 def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
@@ -395,9 +396,19 @@ def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
     known = set(conn.execute(select(schema.actors.c.id).where(schema.actors.c.id.in_(names))).scalars())
     missing = [{"id": actor_id, "name": name} for actor_id, name in names.items() if actor_id not in known]
     if missing:
-        conn.execute(insert(schema.actors), missing)
+        _insert_new(conn, schema.actors, missing)
 
 
-def _first_line(err: BaseException) -> str:
-    text = str(getattr(err, "orig", None) or err)
-    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+def _insert_new(conn: Connection, table: Table, values: list[dict[str, Any]]) -> int:
+    """Insert the rows whose primary key is not yet taken; how many were inserted.
+
+    ``ON CONFLICT DO NOTHING`` rather than a check and an insert: another
+    process may store the same document or actor between the two, and on
+    PostgreSQL the insert then waits for that process's commit and does nothing.
+    """
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[conn.dialect.name]
+    key = next(iter(table.primary_key.columns))
+    inserted = 0
+    for row in values:  # RETURNING counts what was inserted (a driver's rowcount may not)
+        inserted += conn.execute(dialect.insert(table).on_conflict_do_nothing().returning(key), row).first() is not None
+    return inserted
