@@ -37,7 +37,7 @@ from counterclaim.events import (
     split_decision,
 )
 from counterclaim.ingest import IngestError, read_inputs
-from counterclaim.nlp import ModelNotFound
+from counterclaim.nlp import ModelNotFound, PieceProgress
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.records import ArticleRecord, Document
 from counterclaim.report import (
@@ -129,8 +129,10 @@ class Backend:
     workers: int = 1
     dask: str | None = None
 
-    def results(self, documents: Iterable[Document]) -> Iterator[ArticleRecord | ProcessError]:
-        return results(documents, self.nlp, self.spec, self.workers, self.dask)
+    def results(
+        self, documents: Iterable[Document], progress: PieceProgress | None = None
+    ) -> Iterator[ArticleRecord | ProcessError]:
+        return results(documents, self.nlp, self.spec, self.workers, self.dask, progress)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -409,8 +411,12 @@ def _records(
 
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
-        for result in backend.results(keep(documents())):
-            progress.advance(task)
+
+        def piece(name: str, n: int, total: int) -> None:  # a long document is analysed in pieces
+            progress.update(task, description=f"analysing {name}: piece {n} of {total}")
+
+        for result in backend.results(keep(documents()), piece):
+            progress.update(task, advance=1, description="analysing")
             if isinstance(result, ProcessError):
                 failures.append(str(result))
             else:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from counterclaim.nlp import PieceProgress
 from counterclaim.records import Document
 from counterclaim.runner import DEFAULT_BATCH_SIZE, Result, analyse_batch, batched, process
 
@@ -71,19 +72,21 @@ def results(
     spec: PipelineSpec,
     workers: int = 1,
     dask: str | None = None,
+    progress: PieceProgress | None = None,
 ) -> Iterator[Result]:
     """Results of ``documents`` in input order: serially with ``nlp``, in ``workers`` processes, or on Dask.
 
     ``nlp`` is the caller's pipeline, already built from ``spec`` (so a bad
     model fails before any worker starts); forked pool workers inherit it
-    instead of loading the model again.
+    instead of loading the model again. ``progress`` hears of each piece of a
+    long document in a serial run (workers report only whole documents).
     """
     if dask:
         return dask_records(documents, spec, dask)
     if workers > 1:
         _WORKER_PIPELINES[spec] = nlp
         return pool_records(documents, spec, workers)
-    return process(documents, nlp, spec.batch_size)
+    return process(documents, nlp, spec.batch_size, progress)
 
 
 def ordered_results(
