@@ -37,8 +37,10 @@ from counterclaim.events import (
     split_decision,
 )
 from counterclaim.ingest import IngestError, read_inputs
+from counterclaim.ingest.names import file_stem
 from counterclaim.nlp import ModelNotFound, PieceProgress
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
+from counterclaim.printable import printable
 from counterclaim.records import ArticleRecord, Document
 from counterclaim.report import (
     UnknownEvent,
@@ -137,7 +139,7 @@ class Backend:
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``message`` as one error line on stderr; the caller raises the returned Exit."""
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     return typer.Exit(code)
 
 
@@ -256,7 +258,7 @@ def events(
             _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt)))
         unassigned = len(store.unassigned_document_ids())
         if unassigned:
-            typer.echo(f"{unassigned} documents in no event: run `counterclaim event recluster`", err=True)
+            _say(f"{unassigned} documents in no event: run `counterclaim event recluster`")
     finally:
         store.close()
 
@@ -320,8 +322,8 @@ def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
             changed = apply_decision(index, decision)
             store.save_events(index)
         for assignment in changed:
-            typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
-        typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)
+            _write([f"{assignment.document_name} -> {assignment.event_id}\n"])
+        _say(f"decision {decision.id} recorded: {len(changed)} documents moved")
     finally:
         store.close()
 
@@ -333,7 +335,7 @@ def _report_events(store: Store, index: EventIndex, document_ids: Iterable[str],
     narratives = [event_narrative(store, s, index.names) for s in summaries]
     if summaries:
         for chunk in render((event_entry(s, n) for s, n in zip(summaries, narratives, strict=True)), "text"):
-            typer.echo(chunk, err=True, nl=False)
+            _say(chunk, nl=False)
     if fmt is not None:
         _write(render_narratives(narratives, fmt.value))
 
@@ -357,10 +359,10 @@ def _emit(chunks: Iterable[str], out: Path | None) -> None:
         return
     try:
         with out.open("w", encoding="utf-8") as handle:
-            handle.writelines(chunks)
+            handle.writelines(map(printable, chunks))
     except OSError as err:
         raise fail(f"cannot write {out}: {err.strerror or err}") from err
-    typer.echo(f"report written to {out}", err=True)
+    _say(f"report written to {out}")
 
 
 def _open_store(db: str | None, create: bool) -> Store:
@@ -431,7 +433,7 @@ def _export(paths: list[str], out: Path, backend: Backend, to_json: Callable[[Ar
     failures: list[str] = []
     written: set[str] = set()
     for record in _records(paths, backend, failures):
-        name = _unique(record.document.name, written)
+        name = _unique(file_stem(record.document.name), written)
         target = out / f"{name}.json"
         target.write_text(json.dumps(to_json(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _summary(f"{len(written)} written to {out}", failures)
@@ -450,16 +452,21 @@ def _unique(name: str, taken: set[str]) -> str:
 def _summary(done: str, failures: list[str]) -> None:
     """The closing lines on stderr; exit 1 if any input failed."""
     for failure in failures:
-        typer.echo(f"failed: {failure}", err=True)
+        _say(f"failed: {printable(failure, one_line=True)}")
     failed = f", {len(failures)} failed" if failures else ""
-    typer.echo(f"{done}{failed}", err=True)
+    _say(f"{done}{failed}")
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
+def _say(text: str, nl: bool = True) -> None:
+    """Text for the user on stderr; control characters from inputs are shown as escapes, never acted on."""
+    typer.echo(printable(text), err=True, nl=nl)
+
+
 def _write(chunks: Iterable[str]) -> None:
     for chunk in chunks:
-        sys.stdout.write(chunk)
+        sys.stdout.write(printable(chunk))
     sys.stdout.flush()
 
 
@@ -496,7 +503,7 @@ def main() -> None:
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             raise
-        typer.echo(f"error: {_unexpected(err)} (set {DEBUG_ENV}=1 for the traceback)", err=True)
+        _say(f"error: {_unexpected(err)} (set {DEBUG_ENV}=1 for the traceback)")
         sys.exit(EXIT_UNEXPECTED)
 
 

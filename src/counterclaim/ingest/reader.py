@@ -19,6 +19,7 @@ from counterclaim.ingest.dates import parse_published
 from counterclaim.ingest.decode import decode_bytes
 from counterclaim.ingest.errors import IngestError, InputRejected
 from counterclaim.ingest.html import extract_html
+from counterclaim.ingest.names import document_name
 from counterclaim.records import Document, document_id, unix_newlines
 
 #: Largest article accepted, in bytes (a file, a JSONL line, or stdin). News articles are
@@ -162,7 +163,7 @@ def _document(
         raise InputRejected("no text" if html else "empty input")
     return Document(
         id=document_id(text),
-        name=name,
+        name=document_name(name),
         text=text,
         raw_hash=hashlib.sha256(raw).hexdigest(),
         source_path=source_path,
