@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -36,12 +36,13 @@ from counterclaim.events import (
     move_decision,
     split_decision,
 )
-from counterclaim.ingest import IngestError, read_inputs
+from counterclaim.ingest import IngestError, IngestWarning, read_inputs
+from counterclaim.ingest.language import not_analysed
 from counterclaim.ingest.names import file_stem
 from counterclaim.nlp import ModelNotFound, PieceProgress
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
 from counterclaim.printable import printable
-from counterclaim.records import ArticleRecord, Document
+from counterclaim.records import ENGLISH, ArticleRecord, Document
 from counterclaim.report import (
     UnknownEvent,
     event_entries,
@@ -53,6 +54,7 @@ from counterclaim.report import (
     reports_from_store,
 )
 from counterclaim.report.collect import stored_entries
+from counterclaim.report.render import NOTHING_STORED
 from counterclaim.runner import DEFAULT_BATCH_SIZE, ProcessError, batched
 from counterclaim.store import Store, StoreError
 from counterclaim.store.engine import first_line
@@ -167,7 +169,7 @@ def analyze(
     store = _open_store(db, create=True)
     try:
         backend = _backend(model, kb, pipeline, workers=workers, dask=dask)
-        failures: list[str] = []
+        remarks = Remarks()
         counts = {"stored": 0, "already present": 0}
         seen: dict[str, None] = {}
 
@@ -179,14 +181,14 @@ def analyze(
                 else:
                     yield document
 
-        for batch in batched(_records(paths, backend, failures, fresh), DEFAULT_BATCH_SIZE):
+        for batch in batched(_records(paths, backend, remarks, fresh), DEFAULT_BATCH_SIZE):
             for record, stored in zip(batch, store.save_many(batch), strict=True):
                 counts["stored" if stored else "already present"] += 1
                 seen[record.document.id] = None
         _report_events(store, store.update_events(seen), seen, fmt if report else None)
     finally:
         store.close()
-    _summary(", ".join(f"{n} {what}" for what, n in counts.items()), failures)
+    _summary(", ".join(f"{n} {what}" for what, n in counts.items()), remarks)
 
 
 @app.command(epilog="Example: counterclaim extract articles/ --out predictions/")
@@ -255,10 +257,12 @@ def events(
             listed = events_to_json((e.summary, e.members) for e in store.event_listing(limit, offset))
             _write([json.dumps(listed, ensure_ascii=False, indent=2) + "\n"])
         else:
-            _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt)))
-        unassigned = len(store.unassigned_document_ids())
+            _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt), _no_events(store)))
+        unassigned, unanalysed = len(store.unassigned_document_ids()), len(store.unanalysed_document_ids())
         if unassigned:
             _say(f"{unassigned} documents in no event: run `counterclaim event recluster`")
+        if unanalysed:
+            _say(f"{unanalysed} documents not in English: stored, not analysed, in no event")
     finally:
         store.close()
 
@@ -340,6 +344,14 @@ def _report_events(store: Store, index: EventIndex, document_ids: Iterable[str],
         _write(render_narratives(narratives, fmt.value))
 
 
+def _no_events(store: Store) -> str:
+    """What the events listing says when there is no event: the store may still hold documents."""
+    stored = store.document_count()
+    if not stored:
+        return NOTHING_STORED
+    return f"No events yet: {stored} document{'s' * (stored != 1)} stored, none grouped into an event.\n"
+
+
 def _page(limit: int | None, fmt: ReportFormat) -> int | None:
     """Events to list: ``limit``, else a page in text and Markdown and all of them in JSON."""
     return limit if limit is not None or fmt == ReportFormat.json else TEXT_PAGE
@@ -396,18 +408,29 @@ def _backend(
         raise fail(f"cannot build the pipeline: {str(err).splitlines()[0]}") from err
 
 
+@dataclass
+class Remarks:
+    """What the closing lines tell besides the counts, input by input."""
+
+    notes: list[str] = field(default_factory=list)  # kept but not analysed: not in English
+    warnings: list[str] = field(default_factory=list)  # read, with something in it ignored
+    failures: list[str] = field(default_factory=list)  # not read or not analysed: exit code 1
+
+
 def _records(
     paths: list[str],
     backend: Backend,
-    failures: list[str],
+    remarks: Remarks,
     keep: Callable[[Iterable[Document]], Iterator[Document]] = iter,
 ) -> Iterator[ArticleRecord]:
-    """Records of the inputs, streamed under a progress bar; bad inputs are appended to ``failures``."""
+    """Records of the inputs, streamed under a progress bar; what went wrong is added to ``remarks``."""
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(paths):
             if isinstance(item, IngestError):
-                failures.append(str(item))
+                remarks.failures.append(str(item))
+            elif isinstance(item, IngestWarning):
+                remarks.warnings.append(str(item))
             else:
                 yield item
 
@@ -420,9 +443,11 @@ def _records(
         for result in backend.results(keep(documents()), piece):
             progress.update(task, advance=1, description="analysing")
             if isinstance(result, ProcessError):
-                failures.append(str(result))
-            else:
-                yield result
+                remarks.failures.append(str(result))
+                continue
+            if result.document.language != ENGLISH:
+                remarks.notes.append(f"{result.document.name}: {not_analysed(result.document.language)}")
+            yield result
 
 
 def _export(paths: list[str], out: Path, backend: Backend, to_json: Callable[[ArticleRecord], dict[str, Any]]) -> None:
@@ -430,13 +455,13 @@ def _export(paths: list[str], out: Path, backend: Backend, to_json: Callable[[Ar
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise fail(f"cannot create {out}: {err.strerror or err}") from err
-    failures: list[str] = []
+    remarks = Remarks()
     written: set[str] = set()
-    for record in _records(paths, backend, failures):
+    for record in _records(paths, backend, remarks):
         name = _unique(file_stem(record.document.name), written)
         target = out / f"{name}.json"
         target.write_text(json.dumps(to_json(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _summary(f"{len(written)} written to {out}", failures)
+    _summary(f"{len(written)} written to {out}", remarks)
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -449,13 +474,15 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _summary(done: str, failures: list[str]) -> None:
-    """The closing lines on stderr; exit 1 if any input failed."""
-    for failure in failures:
-        _say(f"failed: {printable(failure, one_line=True)}")
-    failed = f", {len(failures)} failed" if failures else ""
-    _say(f"{done}{failed}")
-    if failures:
+def _summary(done: str, remarks: Remarks) -> None:
+    """The closing lines on stderr (notes, warnings, failures, then the counts); exit 1 if any input failed."""
+    for kind, lines in (("note", remarks.notes), ("warning", remarks.warnings), ("failed", remarks.failures)):
+        for line in lines:
+            _say(f"{kind}: {printable(line, one_line=True)}")
+    unanalysed = f", {len(remarks.notes)} not in English" if remarks.notes else ""
+    failed = f", {len(remarks.failures)} failed" if remarks.failures else ""
+    _say(f"{done}{unanalysed}{failed}")
+    if remarks.failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from counterclaim.nlp import components as _components  # noqa: F401  (registers the factories)
 from counterclaim.nlp import pieces
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.records import ArticleRecord, Document
+from counterclaim.records import ENGLISH, ArticleRecord, Document
 
 #: Tried in order when no model is named: a user's own small English pipeline
 #: first, then the one counterclaim installs.
@@ -135,10 +135,19 @@ def records_from_documents(
     components can resolve relative dates before any record exists. This is
     the one place text becomes records: the serial runner, the worker pool and
     the Dask workers all call it. A document longer than ``piece_chars`` is
-    analysed in pieces (``pieces.py``), ``progress`` told of each.
+    analysed in pieces (``pieces.py``), ``progress`` told of each; one not in
+    English is not analysed at all (its record holds the document alone).
     """
-    for long, group in groupby(documents, key=lambda d: len(d.text) > piece_chars):
-        if long:
+
+    def kind(document: Document) -> str:
+        if document.language != ENGLISH:
+            return "foreign"
+        return "long" if len(document.text) > piece_chars else "short"
+
+    for found, group in groupby(documents, key=kind):
+        if found == "foreign":
+            yield from (ArticleRecord(document=document) for document in group)
+        elif found == "long":
             for document in group:
                 yield _long_record(nlp, document, piece_chars, progress)
         else:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, recluster
 from counterclaim.events.config import DateWindows
-from counterclaim.records import Actor, ArticleRecord
+from counterclaim.records import ENGLISH, Actor, ArticleRecord
 from counterclaim.store import event_rows, lock, rows, schema, search
 from counterclaim.store.engine import StoreError, default_url, first_line, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
@@ -202,15 +202,27 @@ class Store:
             conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(consensus=consensus))
 
     def unassigned_document_ids(self) -> list[str]:
-        """Stored documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
+        """Stored English documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
         docs, ed = schema.documents, schema.event_documents
         query = (
             select(docs.c.id)
-            .where(~select(ed.c.document_id).where(ed.c.document_id == docs.c.id).exists())
+            .where(docs.c.language == ENGLISH, ~select(ed.c.document_id).where(ed.c.document_id == docs.c.id).exists())
             .order_by(docs.c.ingested_at, docs.c.id)
         )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    def unanalysed_document_ids(self) -> list[str]:
+        """Stored documents not in English (kept, never analysed nor grouped into events), in ingestion order."""
+        docs = schema.documents
+        query = select(docs.c.id).where(docs.c.language != ENGLISH).order_by(docs.c.ingested_at, docs.c.id)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def document_count(self) -> int:
+        """How many documents are stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
 
     def load_index(self, index: EventIndex | None = None, events: Select | None = None) -> EventIndex:
         """The event index as stored: every assigned document back in its event, with its score and reasons.
@@ -292,7 +304,8 @@ class Store:
     def recluster_events(self) -> EventIndex:
         """Group every stored document into events from scratch, replay the user's decisions, save."""
         with self.exclusive():
-            index = recluster(self.iter_records(), self.decisions())
+            english = (r for r in self.iter_records() if r.document.language == ENGLISH)
+            index = recluster(english, self.decisions())
             self.save_events(index)
         return index
 
