@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from itertools import groupby
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Row, Select, Table, delete, func, insert, select, union, update
+from sqlalchemy import Connection, Insert, Row, Select, Table, delete, func, insert, select, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -381,7 +381,8 @@ def _insert_record(conn: Connection, record: ArticleRecord) -> bool:
     """Insert every row of ``record``; ``False`` (and nothing written) if its document is already stored."""
     document_id = record.document.id
     document = {**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}
-    if not _insert_new(conn, schema.documents, [document]):
+    inserted = conn.execute(_if_absent(conn, schema.documents).returning(schema.documents.c.id), document)
+    if inserted.first() is None:  # RETURNING says whether it took (a driver's rowcount may not)
         return False
     _ensure_actors(conn, rows.referenced_actors(record))
     for table, table_rows in (
@@ -409,19 +410,15 @@ def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
     known = set(conn.execute(select(schema.actors.c.id).where(schema.actors.c.id.in_(names))).scalars())
     missing = [{"id": actor_id, "name": name} for actor_id, name in names.items() if actor_id not in known]
     if missing:
-        _insert_new(conn, schema.actors, missing)
+        conn.execute(_if_absent(conn, schema.actors), missing)
 
 
-def _insert_new(conn: Connection, table: Table, values: list[dict[str, Any]]) -> int:
-    """Insert the rows whose primary key is not yet taken; how many were inserted.
+def _if_absent(conn: Connection, table: Table) -> Insert:
+    """An INSERT into ``table`` that skips a row whose primary key is taken (``ON CONFLICT DO NOTHING``).
 
-    ``ON CONFLICT DO NOTHING`` rather than a check and an insert: another
-    process may store the same document or actor between the two, and on
-    PostgreSQL the insert then waits for that process's commit and does nothing.
+    Rather than a check and an insert: another process may store the same
+    document or actor between the two, and on PostgreSQL the insert then
+    waits for that process's commit and does nothing.
     """
     dialect = {"postgresql": postgresql, "sqlite": sqlite}[conn.dialect.name]
-    key = next(iter(table.primary_key.columns))
-    inserted = 0
-    for row in values:  # RETURNING counts what was inserted (a driver's rowcount may not)
-        inserted += conn.execute(dialect.insert(table).on_conflict_do_nothing().returning(key), row).first() is not None
-    return inserted
+    return dialect.insert(table).on_conflict_do_nothing()
