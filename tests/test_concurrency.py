@@ -80,3 +80,15 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert result.stderr.startswith("error: database error: no such table: event_documents")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_consensus_computed_before_another_run_changed_the_event_is_not_cached(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    finish(analyze(db, FIRST[:1]))
+    with Store(db, create=False) as store:
+        (before,) = store.event_listing()
+    finish(analyze(db, SECOND[:1]))  # another report of the same attack joins the event meanwhile
+    with Store(db, create=False) as store:
+        store.save_consensus(before, {"line": "computed from the old members"})
+        (after,) = store.event_listing()
+    assert len(after.summary.document_ids) == 2 and after.consensus is None

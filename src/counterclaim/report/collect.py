@@ -74,11 +74,12 @@ def stored_entries(store: Store, limit: int | None = None, offset: int = 0) -> I
     """
     names = ActorNames()
     listed = store.event_listing(limit, offset)
-    for summary, cached, _ in listed:
+    for event in listed:
+        cached = event.consensus
         if cached is None:
-            cached = consensus(event_narrative(store, summary, names))
-            store.save_consensus(summary.id, cached)
-        yield listing_entry(summary, cached)
+            cached = consensus(event_narrative(store, event.summary, names))
+            store.save_consensus(event, cached)
+        yield listing_entry(event.summary, cached)
     if limit is not None:
         left = store.event_count() - offset - len(listed)
         if left > 0:

@@ -193,13 +193,19 @@ class Store:
                 document_names=[row["member_name"] for row in members],
             )
             assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in members]
-            listed.append(ListedEvent(summary, members[0]["consensus"], assignments))
+            listed.append(ListedEvent(summary, members[0]["consensus"], assignments, members[0]["updated_at"]))
         return listed
 
-    def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:
-        """Cache an event's consensus (computed by the report layer) until its members change."""
+    def save_consensus(self, listed: ListedEvent, consensus: dict[str, Any]) -> None:
+        """Cache an event's consensus (computed by the report layer) until its members change.
+
+        Only if the event is as it was listed: when another run changed it
+        meanwhile (``updated_at`` moved), the consensus is of old members.
+        """
+        events = schema.events
         with self.engine.begin() as conn:
-            conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(consensus=consensus))
+            unchanged = (events.c.id == listed.summary.id) & (events.c.updated_at == listed.updated_at)
+            conn.execute(update(events).where(unchanged).values(consensus=consensus))
 
     def unassigned_document_ids(self) -> list[str]:
         """Stored English documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
@@ -324,11 +330,12 @@ class Store:
 
 
 class ListedEvent(NamedTuple):
-    """An event as the listing reads it: its summary, its cached consensus (None until computed), its members."""
+    """An event as the listing reads it: summary, cached consensus (None until computed), members, last change."""
 
     summary: EventSummary
     consensus: dict[str, Any] | None
     members: list[Assignment]
+    updated_at: dt.datetime
 
 
 #: The ``events`` columns ``save_events`` compares (not the consensus cache or the timestamps).
