@@ -3,7 +3,8 @@
 Real processes on a real SQLite file and a real PostgreSQL database: two
 ``counterclaim analyze`` commands started together, on a new store with
 disjoint inputs and on an existing store with the same inputs. Both must exit
-0 and the store must hold the events a serial run builds: same documents, same
+0 and the store must hold the events a serial run builds (the same store
+calls in this process, one input set after the other): same documents, same
 grouping. The articles are the project's own multi-document corpus (two
 reports of each of three attacks).
 """
@@ -16,7 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
+from counterclaim.nlp import records_from_documents
+from counterclaim.records import Document, document_id
 from counterclaim.store import Store
 
 COUNTERCLAIM = str(Path(sys.executable).with_name("counterclaim"))
@@ -47,12 +51,20 @@ def grouping(db: str) -> Grouping:
         return {frozenset(s.document_names) for s in store.event_summaries()}
 
 
+def store_in_process(db: str, pipeline: Language, paths: list[Path]) -> None:
+    """What ``analyze`` does, in this process: save the records, then place them in events."""
+    records = list(records_from_documents(pipeline, map(document, paths)))
+    with Store(db) as store:
+        store.save_many(records)
+        store.update_events(r.document.id for r in records)
+
+
 @pytest.fixture(scope="module")
-def serial(tmp_path_factory: pytest.TempPathFactory) -> Grouping:
+def serial(tmp_path_factory: pytest.TempPathFactory, pipeline: Language) -> Grouping:
     """The events of one run after another, on SQLite."""
     db = str(tmp_path_factory.mktemp("serial") / "serial.db")
-    finish(analyze(db, FIRST))
-    finish(analyze(db, SECOND))
+    store_in_process(db, pipeline, FIRST)
+    store_in_process(db, pipeline, SECOND)
     found = grouping(db)
     assert len(found) == 3 and all(len(event) == 2 for event in found), found
     return found
@@ -63,8 +75,8 @@ def test_two_runs_on_a_new_store_with_disjoint_inputs(tmp_db: str, serial: Group
     assert grouping(tmp_db) == serial
 
 
-def test_two_runs_on_an_existing_store_with_the_same_inputs(tmp_db: str, serial: Grouping) -> None:
-    finish(analyze(tmp_db, FIRST[:1]))
+def test_two_runs_on_an_existing_store_with_the_same_inputs(tmp_db: str, serial: Grouping, pipeline: Language) -> None:
+    store_in_process(tmp_db, pipeline, FIRST[:1])
     errors = finish(analyze(tmp_db, FIRST + SECOND), analyze(tmp_db, FIRST + SECOND))
     assert grouping(tmp_db) == serial
     stored = sum(int(err.strip().splitlines()[-1].split()[0]) for err in errors)
@@ -73,7 +85,7 @@ def test_two_runs_on_an_existing_store_with_the_same_inputs(tmp_db: str, serial:
 
 def test_an_unexpected_error_is_one_line(tmp_path: Path) -> None:
     db = tmp_path / "broken.db"
-    finish(analyze(str(db), FIRST[:1]))
+    Store(str(db)).close()
     with sqlite3.connect(db) as conn:
         conn.execute("DROP TABLE event_documents")  # a store damaged behind counterclaim's back
     result = subprocess.run([COUNTERCLAIM, "events", "--db", str(db)], capture_output=True, text=True, timeout=120)
@@ -82,13 +94,20 @@ def test_an_unexpected_error_is_one_line(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
-def test_a_consensus_computed_before_another_run_changed_the_event_is_not_cached(tmp_path: Path) -> None:
+def test_a_consensus_computed_before_another_run_changed_the_event_is_not_cached(
+    tmp_path: Path, pipeline: Language
+) -> None:
     db = str(tmp_path / "store.db")
-    finish(analyze(db, FIRST[:1]))
-    with Store(db, create=False) as store:
+    store_in_process(db, pipeline, FIRST[:1])
+    with Store(db) as store:
         (before,) = store.event_listing()
-    finish(analyze(db, SECOND[:1]))  # another report of the same attack joins the event meanwhile
-    with Store(db, create=False) as store:
+    store_in_process(db, pipeline, SECOND[:1])  # another report of the same attack joins the event meanwhile
+    with Store(db) as store:
         store.save_consensus(before, {"line": "computed from the old members"})
         (after,) = store.event_listing()
     assert len(after.summary.document_ids) == 2 and after.consensus is None
+
+
+def document(path: Path) -> Document:
+    text = path.read_text(encoding="utf-8")
+    return Document(id=document_id(text), name=path.stem, text=text, raw_hash="0")
