@@ -24,6 +24,8 @@ ActorKind = Literal["person", "organisation", "state", "media", "militant_group"
 Stance = Literal["claim", "accuse", "confirm", "deny", "condemn", "other"]
 CasualtyKind = Literal["killed", "injured", "kidnapped", "arrested", "missing"]
 MetadataSource = Literal["html", "jsonl", "file-name", "header", "dateline"]
+#: The language counterclaim analyses; a document in another is stored with no findings.
+ENGLISH = "en"
 
 
 class Record(BaseModel):
@@ -170,7 +172,7 @@ class Document(Record):
     title: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
-    language: str = "en"
+    language: str = Field(default=ENGLISH, description="language code detected at ingest; only 'en' is analysed")
     text: str
     raw_hash: str = Field(description="sha256 of the raw input bytes")
     source_path: str | None = None

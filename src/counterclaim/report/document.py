@@ -41,6 +41,7 @@ def document_report(record: ArticleRecord) -> dict[str, Any]:
             "outlet": document.outlet,
             "url": document.url,
             "published": document.published.isoformat() if document.published else None,
+            "language": document.language,
         },
         "attack": attack_summary(record.event, document.name),
         "statements": statements_by_stance(record.statements, document.name),
