@@ -82,6 +82,24 @@ def test_event_narrative_has_matrix_timeline_and_evidence(api: httpx.Client) -> 
     narrative = body["narrative"]
     assert {"Israel", "Islamic State"} <= set(narrative["matrix"]["parties"])
     assert narrative["timeline"] and all(entry["evidence"] for entry in narrative["timeline"])
+    assert list(body) == ["event", "brief", "narrative"]  # the brief before the report's sections
+    sentences = [s for paragraph in body["brief"] for s in paragraph["sentences"]]
+    assert [s["text"] for s in sentences] == [  # the report's own brief, not another
+        "".join(c["text"] for c in s["clauses"]) + "."
+        for paragraph in narrative["brief"]
+        for s in paragraph["sentences"]
+    ]
+    claim = next(s for s in sentences if s["topic"] == "claim")
+    assert claim["text"].startswith("The Islamic State claimed responsibility")
+    for sentence in sentences:
+        assert sentence["clauses"][0]["evidence"]  # every sentence rests on evidence, each note a link to it
+        for note in (n for c in sentence["clauses"] for n in c["evidence"]):
+            span = f"{note['start']}-{note['end']}"
+            assert note["url"] == f"/documents/{note['document_id']}?span={span}#ev-{span}"
+    cited = claim["clauses"][0]["evidence"][0]
+    text = api.get(f"/api/documents/{cited['document_id']}").json()["text"]
+    assert " ".join(text[cited["start"] : cited["end"]].split()) == cited["sentence"]
+    assert "claimed responsibility" in cited["sentence"]
     assert body["event"]["consensus"]["claimed_by"][0] == "Islamic State"
     assert_error(api.get("/api/events/ev-000000000000"), 404, "no event 'ev-000000000000'")
 

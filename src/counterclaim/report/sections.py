@@ -252,10 +252,13 @@ def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
     return items
 
 
-def _sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
+def cite_sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
     """A sentence of the brief with each clause's notes: a note already cited earlier in the sentence is left
     out (the toll and the place of an attack are often one sentence of the article), and past ``brief_notes`` a
-    clause shows how many more back it (an attack fifty outlets reported), which the sections cite."""
+    clause shows how many more back it (an attack fifty outlets reported), which the sections cite.
+
+    Every rendering of the brief cites through here (the workbench's event page too), so they show the same
+    notes under the same numbers."""
     limit = words()["brief_notes"]
     shown: set[int] = set()
     clauses = []
@@ -271,7 +274,7 @@ def layout(report: NarrativeReport) -> Layout:
     """The report as the renderers lay it out."""
     notes = Notes(report.passages)
     titles = words()["sections"]
-    brief = [[_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
+    brief = [[cite_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
     sections = [
         Section("attack", titles["attack"], fold(_attack_items(report), notes)),
         Section("sources", titles["sources"], _source_lines(report)),
