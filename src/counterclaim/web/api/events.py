@@ -49,7 +49,7 @@ def list_events(request: Request, bench: Bench, filters: FilterParams, paging: P
     ``actor`` and ``stance`` keep events in which some statement matches; dates bound the attack date.
     """
     page = events_page(bench, filters, paging.limit, paging.offset)
-    return {**page.__dict__, "next": paging.next_url(request, page.total)}
+    return paging.wrap(request, page, page.items)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail)
