@@ -118,6 +118,10 @@ def test_statements_filtered_by_event_actor_stance_with_checkable_evidence(api: 
         assert evidence["url"] == f"/documents/{statement['document_id']}?span={span}#ev-{span}"
     by_name = api.get("/api/statements", params={"actor": "prominent regime officials"}).json()["items"]
     assert [s["speaker"]["name"] for s in by_name] == ["prominent regime officials"]
+    page = api.get("/actors/israel").text  # the actor's page: what it said (nothing) and what names it
+    said, naming = page.split("<h2>Statements naming Israel")
+    assert "<h2>Statements by Israel" in said and 'class="none"' in said
+    assert naming.count('<tr class="statement">') == len(about_israel) and "<th>Speaker</th>" in naming
     dated = api.get("/api/statements", params={"date_from": "2024-01-04", "date_to": "2024-01-04"}).json()["items"]
     assert dated and all(s["date"] == "2024-01-04" for s in dated)
 
