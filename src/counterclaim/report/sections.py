@@ -175,6 +175,11 @@ def _who(speaker: SpeakerRef) -> str:
     return speaker.name if speaker.bloc == speaker.name else f"{speaker.name} ({speaker.bloc})"
 
 
+def _act(speaker: SpeakerRef, stance: str, target: str | None) -> str:
+    """What a speaker did, as a verb phrase; about itself (its own name or its group's) it "denied involvement"."""
+    return act(stance, target, target in (speaker.name, speaker.affiliation))
+
+
 def _published(evidence: list[EvidenceRef]) -> dt.date | None:
     """The first day one of the documents holding ``evidence`` was published."""
     return min((e.published for e in evidence if e.published), default=None)
@@ -333,7 +338,7 @@ def layout(report: NarrativeReport) -> Layout:
                     Item(
                         lead=f"{_dated(t.date, None, t.first_reported)}: ",
                         who=[_who(t.speaker)],
-                        does=act(t.stance, t.target, t.target in (t.speaker.name, t.speaker.affiliation)),
+                        does=_act(t.speaker, t.stance, t.target),
                         evidence=t.evidence,
                         quote=t.quote,
                     )
@@ -350,9 +355,7 @@ def layout(report: NarrativeReport) -> Layout:
                     Item(
                         who=[a.speaker.name],
                         does="; then ".join(
-                            f"{act(s.stance, s.target, s.target in (a.speaker.name, a.speaker.affiliation))}"
-                            f" ({_dated(s.date)})"
-                            for s in a.stances
+                            f"{_act(a.speaker, s.stance, s.target)} ({_dated(s.date)})" for s in a.stances
                         ),
                         evidence=[e for s in a.stances for e in s.evidence],
                     )
