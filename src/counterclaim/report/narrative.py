@@ -67,7 +67,7 @@ def _date_key(date: dt.date | None) -> tuple[bool, dt.date]:
 
 
 def _unique_speakers(speakers: Iterable[SpeakerRef]) -> list[SpeakerRef]:
-    """Speakers in first-seen order, each once."""
+    """Speakers in first-seen order, each once: several statements of one speaker make one line name it once."""
     return list({s.name: s for s in speakers}.values())
 
 
