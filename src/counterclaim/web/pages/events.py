@@ -48,7 +48,6 @@ def event(request: Request, bench: Bench, event_id: str) -> HTMLResponse:
         "report": report,
         "brief": brief_out(report),
         "brief_title": words()["sections"]["brief"],
-        "matrix": report.matrix,
         "timeline": timeline_chart(report, bench.names),
         "graph": graph_chart(report, bench.names),
         "casualties": casualty_chart(report),
