@@ -268,12 +268,15 @@ def test_writes_need_the_token_when_the_server_has_one(demo_db: Path, tmp_path: 
         WebSettings(host="0.0.0.0")
 
 
-def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path) -> None:
+def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path, tmp_path: Path) -> None:
     server = subprocess.Popen(
         [COUNTERCLAIM, "serve", "--db", str(demo_db), "--port", "0"], stderr=subprocess.PIPE, text=True
     )
+    empty = subprocess.Popen(  # started alongside: a new store is created, and said to be empty
+        [COUNTERCLAIM, "serve", "--db", str(tmp_path / "new.db"), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
     try:
-        assert server.stderr is not None
+        assert server.stderr is not None and empty.stderr is not None
         line = server.stderr.readline()
         url = re.search(r"on (http://127\.0\.0\.1:\d+)/ ", line).group(1)
         assert httpx.get(f"{url}/api/health", timeout=30).json()["documents"] == 4
@@ -283,6 +286,9 @@ def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path)
         )
         assert busy.returncode == 2 and busy.stderr.strip().count("\n") == 0
         assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in busy.stderr
+        assert "workbench on" in empty.stderr.readline()
+        assert empty.stderr.readline().startswith("it is empty: add articles with `counterclaim analyze")
     finally:
-        server.terminate()
-        server.wait(30)
+        for process in (server, empty):
+            process.terminate()
+            process.wait(30)

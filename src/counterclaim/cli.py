@@ -395,6 +395,7 @@ def serve(
     """Start the analyst workbench over the store: web pages (events, event reports, documents with their
     evidence highlighted, actors, search, a form to analyse an article) and a REST API (OpenAPI at /docs)."""
     from counterclaim.ingest.fetch import parse_networks
+    from counterclaim.store import browse
     from counterclaim.web import WebSettings, create_app
     from counterclaim.web.server import ListenError, listen
     from counterclaim.web.server import serve as run_server
@@ -417,6 +418,8 @@ def serve(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"counterclaim workbench on http://{shown}:{bound}/ (API: /docs) serving {store.display_url}", err=True)
+    if not store.read(browse.documents, browse.Filters(), 1, 0).total:
+        typer.echo("it is empty: add articles with `counterclaim analyze PATH --db ...`, or at /analyse", err=True)
     if generated:
         typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
     typer.echo("Ctrl-C stops it.", err=True)
