@@ -31,12 +31,7 @@ def events_page(bench: Workbench, filters: Filters, limit: int, offset: int) -> 
 def event_item(summary: EventSummary, consensus: dict[str, Any], counts: dict[str, Any]) -> dict[str, Any]:
     """An event's facts, documents, consensus and counts."""
     return {
-        "id": summary.id,
-        "label": summary.label,
-        "date": summary.date,
-        "city": summary.city,
-        "country": summary.country,
-        "attack_type": summary.attack_type,
+        **summary.identity().model_dump(),
         "documents": [{"id": d, "name": n} for d, n in zip(summary.document_ids, summary.document_names, strict=True)],
         "consensus": consensus,
         "counts": {**counts, "documents": len(summary.document_ids)},

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from counterclaim.records import CasualtyKind, Stance
+from counterclaim.records import CasualtyKind, EventRef, Stance
 from counterclaim.report import NarrativeReport
 from counterclaim.report.models import BriefTopic, Passage
 from counterclaim.report.sections import Notes, cite_sentence, flat
@@ -200,15 +200,12 @@ class Counts(Model):
     killed: int | None = Field(None, description="the highest death toll any of its articles reports")
 
 
-class EventOut(Model):
-    """An event (one attack across articles) as the listing shows it."""
+class EventOut(EventRef):
+    """An event (one attack across articles) as the listing shows it: its identity (id, label, date, city, country,
+    attack type, as exports name it), documents, consensus and counts."""
 
-    id: str
-    label: str
-    date: dt.date | None
-    city: str | None
-    country: str | None
-    attack_type: str | None
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)  # every field is in every answer
+
     documents: list[dict[str, str]]
     consensus: Consensus
     counts: Counts
