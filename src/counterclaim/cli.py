@@ -106,7 +106,13 @@ ModelOption = Annotated[
 ]
 KbOption = Annotated[
     list[Path] | None,
-    typer.Option("--kb", exists=True, dir_okay=False, help="Extra knowledge-base YAML (actors, aliases); repeatable."),
+    typer.Option(
+        "--kb",
+        exists=True,
+        dir_okay=False,
+        metavar="FILE",
+        help="Extra knowledge-base YAML (actors, aliases); repeatable.",
+    ),
 ]
 PipelineOption = Annotated[
     Path | None,
@@ -121,7 +127,11 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL or SQLite file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."),
 ]
-FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Report layout.")]
+#: Short metavars (FORMAT, FILE, N) keep the help column of an 80-column terminal wide enough that no default is
+#: cut off; the layouts are named in the help text instead.
+FormatOption = Annotated[
+    ReportFormat, typer.Option("--format", metavar="FORMAT", help="Report layout: text, markdown, json or html.")
+]
 EventArgument = Annotated[str, typer.Argument(help="An event id, as `counterclaim events` lists it.")]
 LimitOption = Annotated[
     int | None,
@@ -129,7 +139,10 @@ LimitOption = Annotated[
 ]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Events skipped before the listed ones.")]
 WorkersOption = Annotated[
-    int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
+    int,
+    typer.Option(
+        "--workers", min=1, metavar="N", help="Processes running the NLP (this process stays the only writer)."
+    ),
 ]
 DisableRuleOption = Annotated[
     list[str] | None,
@@ -267,14 +280,20 @@ def report(
     db: DbOption = None,
     event: Annotated[str | None, typer.Option("--event", help="The narrative report of this event.")] = None,
     fmt: Annotated[
-        ReportFormat | None, typer.Option("--format", help="Report layout (default: from --out's suffix, else text).")
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Report layout: text, markdown, json or html (default: from --out's suffix, else text).",
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
     limit: LimitOption = None,
     offset: OffsetOption = 0,
 ) -> None:
     """Without --event, list the events with who claimed, confirmed and accused (then documents in no event);
-    with --event, print that event's narrative: consensus, divergences, omissions, timeline, casualties."""
+    with --event, print that event's narrative: its brief, then claims, the bloc matrix, divergences, silences,
+    timeline and casualties, every line citing numbered evidence notes."""
     chosen = fmt or (ReportFormat(format_for_path(out)) if out else ReportFormat.text)
     store = _open_store(db, create=False)
     try:
@@ -389,6 +408,7 @@ def serve(
     """Start the analyst workbench over the store: web pages (events, event reports, documents with their
     evidence highlighted, actors, search, a form to analyse an article) and a REST API (OpenAPI at /docs)."""
     from counterclaim.ingest.fetch import parse_networks
+    from counterclaim.store import browse
     from counterclaim.web import WebSettings, create_app
     from counterclaim.web.server import ListenError, listen
     from counterclaim.web.server import serve as run_server
@@ -411,6 +431,8 @@ def serve(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"counterclaim workbench on http://{shown}:{bound}/ (API: /docs) serving {store.display_url}", err=True)
+    if not store.read(browse.documents, browse.Filters(), 1, 0).total:
+        typer.echo("it is empty: add articles with `counterclaim analyze PATH --db ...`, or at /analyse", err=True)
     if generated:
         typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
     typer.echo("Ctrl-C stops it.", err=True)
