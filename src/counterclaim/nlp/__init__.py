@@ -81,7 +81,9 @@ def build_pipeline(
         if factory in _kb_aware_factories():
             config.setdefault("extra_kb", extra_kb)
         before = entry.get("before")
-        placement = {"before": before} if before in nlp.pipe_names else {}
+        placement: dict = {"before": before} if before in nlp.pipe_names else {}
+        if entry.get("first"):  # ahead of every model pipe, whatever the model's pipes are called
+            placement = {"first": True}
         nlp.add_pipe(factory, name=entry.get("name", factory), config=config, **placement)
         if until and factory == until:
             break

@@ -179,6 +179,18 @@ def region_name(text: str) -> str | None:
     return m.group(1) if m and m.group(1)[:1].isupper() else None
 
 
+def place_names() -> list[str]:
+    """Every place name as the gazetteer writes it: countries and their aliases, known regions, cities' main names.
+
+    Text in capitals is re-cased from these (``nlp/casing.py``): "SAN MIGUEL" is
+    a place, so it is written "San Miguel".
+    """
+    _, by_code = _countries()
+    lex = load_lexicon("places")
+    cities = {city.name for found in _cities().values() for primary, city in found if primary}
+    return [*by_code.values(), *lex["country_aliases"], *lex["known_regions"], *sorted(cities)]
+
+
 def is_landmark(text: str) -> bool:
     """Whether a place name names a building or site ("Kabul airport", "the central market")."""
     words = set(load_lexicon("places")["landmark_words"])
