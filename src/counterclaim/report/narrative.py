@@ -132,6 +132,15 @@ class ActorTimeline(Model):
     stances: list[StanceAt]
 
 
+class ResponsibleLine(Model):
+    """An organisation the articles hold responsible, with the surest confidence any of them gives."""
+
+    party: str
+    confidence: str
+    documents: list[str]
+    evidence: list[EvidenceRef]
+
+
 class CasualtyLine(Model):
     """A casualty figure as a source gave it, dated by the report or the article."""
 
@@ -174,6 +183,7 @@ class NarrativeReport(Model):
     timeline: list[TimelineEntry]
     actor_timelines: list[ActorTimeline]
     casualties: list[CasualtyLine]
+    responsible: list[ResponsibleLine] = []
 
 
 def _date_key(date: dt.date | None) -> tuple[bool, dt.date]:
@@ -431,6 +441,28 @@ def _casualties(records: list[ArticleRecord]) -> list[CasualtyLine]:
     return sorted(lines, key=lambda c: (_date_key(c.date), c.kind, c.source or ""))
 
 
+def _responsible(records: list[ArticleRecord]) -> list[ResponsibleLine]:
+    """Every organisation the articles' attack records hold responsible, surest confidence first.
+
+    Claims are in the consensus already; this adds what the narration states
+    as fact, accuses or suspects ("FMLN commandos attacked", "apparently by X").
+    """
+    order = ("claimed", "reported", "accused", "suspected")
+    lines: dict[str, ResponsibleLine] = {}
+    for record in records:
+        for item in record.event.perpetrators.responsible if record.event else []:
+            line = lines.setdefault(
+                item.name, ResponsibleLine(party=item.name, confidence=item.confidence, documents=[], evidence=[])
+            )
+            if order.index(item.confidence) < order.index(line.confidence):
+                line.confidence = item.confidence
+            if record.document.name not in line.documents:
+                line.documents.append(record.document.name)
+            if item.evidence is not None:
+                line.evidence.append(evidence_ref(record, item.evidence))
+    return sorted(lines.values(), key=lambda line: order.index(line.confidence))
+
+
 def _most_common(values: Iterable[object]) -> object | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -497,4 +529,5 @@ def build_narrative(
         timeline=timeline,
         actor_timelines=_actor_timelines(b, timeline),
         casualties=_casualties(records),
+        responsible=_responsible(records),
     )

@@ -71,6 +71,10 @@ def _party_lines(lines: list[PartyLine], verb: str) -> list[Line]:
     ]
 
 
+#: How the narrative words each responsibility confidence.
+_CONFIDENCE = {"reported": "reported as fact", "accused": "accused", "suspected": "suspected"}
+
+
 def _sections(report: NarrativeReport) -> list[Section]:
     place = ", ".join(p for p in (report.city, report.country) if p) or "place unknown"
     header = [
@@ -123,6 +127,11 @@ def _sections(report: NarrativeReport) -> list[Section]:
         )
         for a in report.actor_timelines
     ]
+    held = [
+        Line(f"{r.party}: {_CONFIDENCE[r.confidence]}, in {', '.join(r.documents)}", r.evidence)
+        for r in report.responsible
+        if r.confidence != "claimed"
+    ]
     casualties = [
         Line(
             f"{_day(c.date)}: {c.qualifier + ' ' if c.qualifier else ''}{c.number} {c.kind}, "
@@ -134,6 +143,7 @@ def _sections(report: NarrativeReport) -> list[Section]:
     return [
         Section(report.label, header),
         Section("Consensus", consensus),
+        Section("Held responsible in the reporting", held),
         Section("Attribution matrix (bloc -> party blamed)", matrix),
         Section("Divergences (blaming a party other than the claimant or confirmed perpetrator)", divergences),
         Section("Omissions (attacked state's speakers who never name the claimant or perpetrator)", omissions),

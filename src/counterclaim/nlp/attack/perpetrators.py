@@ -1,0 +1,191 @@
+"""Who the text holds responsible for an attack, beyond claims: the doers the narration names.
+
+News often says who did it without anyone claiming it: "rebels of the X
+front kidnapped ...", "X guerrillas killed ...", "an X attack", "was
+kidnapped, apparently by X guerrillas", "police blamed X". An organisation
+is held responsible when its noun phrase is the doer of an attack word of
+the attack's own sentences: the subject of the attack verb (or of a verb
+whose object is the attack: "carried out an attack"), the agent after "by",
+or a modifier of the attack noun; or the object of a verb of blame. The
+organisation is a militant group of the knowledge base, an organisation the
+model tags whose name ends in a group noun ("the X Liberation Armed Forces"),
+or a state's forces ("the army"). Hedges ("apparently", "suspected",
+"presumed") make it a suspicion, blame an accusation. Vocabulary:
+``lexicons/perpetrators.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.kb import KnowledgeBase
+from counterclaim.lexicons import load_lexicon
+from counterclaim.records import Evidence, Responsibility
+
+#: Links by which a name sits inside the noun phrase of its head ("FMLN commandos", "the ELN's column").
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "appos", "npadvmod")
+#: How many "of" steps a name may sit below the phrase head ("members of a cell of the X").
+_MAX_OF_STEPS = 2
+#: Surest first; a name found several ways keeps the surest.
+ORDER = ("claimed", "reported", "accused", "suspected")
+
+
+@cache
+def _lexicon() -> dict:
+    lex = load_lexicon("perpetrators")
+    return {
+        "group_nouns": frozenset(lex["group_nouns"]),
+        "state_forces": tuple(tuple(w.split()) for w in lex["state_forces"]),
+        "blame_verbs": frozenset(lex["blame_verbs"]),
+        "hedges": frozenset(lex["hedges"]),
+    }
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head noun of the phrase a name sits in: "commandos" of "FMLN urban commandos", "members of the X"."""
+    token = span[-1]  # a name's last word heads it, also where the parse misreads a word inside it
+    steps = 0
+    while True:
+        if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+            and steps < _MAX_OF_STEPS
+        ):
+            token, steps = token.head.head, steps + 1
+        else:
+            return token
+
+
+def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
+    """ "doer" when the phrase did the attack, "blamed" when a verb of blame points at it, else None.
+
+    ``direct`` asks for the attack word itself as the verb: a state's forces
+    that "placed the bomb" may have been moving it.
+    """
+    if head.i in anchors:
+        return "doer"  # "an X attack", "the X's bombing"
+    verb = head.head
+    if head.dep_ == "nsubj" and (verb.i in anchors or (not direct and _attack_verb(verb, anchors))):
+        return "doer"
+    if head.dep_ == "pobj" and verb.lower_ == "by":
+        done = verb.head  # "were kidnapped by X", "an attack by X", "a bomb placed by X"
+        if done.i in anchors or (done.dep_ == "acl" and done.head.i in anchors):
+            return "doer"
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
+        return "doer"  # the noun right before an attack verb the parse left without a subject
+    blame = _lexicon()["blame_verbs"]
+    if head.dep_ == "dobj" and verb.lemma_.lower() in blame:
+        return "blamed"  # "police blamed X"
+    if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
+        return "blamed"  # "attributed to X", "blamed the attack on X"
+    return None
+
+
+def _attack_verb(verb: Token, anchors: set[int]) -> bool:
+    """A verb that says the attack happened: an attack word itself, or one whose object or complement is one."""
+    if verb.i in anchors:
+        return True
+    return any(c.i in anchors for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr"))
+
+
+def _hedged(span: Span, head: Token) -> bool:
+    """Whether a hedge qualifies the naming: in the phrase, before it, or on its verb."""
+    hedges = _lexicon()["hedges"]
+    doc = span.doc
+    near = [
+        *doc[max(span.start - 3, span.sent.start) : span.end],
+        *head.children,
+        head.head,
+        *head.head.children,
+    ]
+    return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in near)
+
+
+def _organisations(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[tuple[Span, str, bool]]:
+    """Organisations a sentence names, as (span, name, is a state force): groups, group-named organisations, forces.
+
+    An organisation the model tags counts when its name ends in a group noun
+    and holds a name word besides ("the X Liberation Front", not "a
+    subversive group").
+    """
+    lex = _lexicon()
+    taken: list[range] = []
+    for mention in doc._.actor_mentions or []:
+        if not (sent.start_char <= mention.span.start < sent.end_char) or mention.actor_id is None:
+            continue
+        actor = kb.actor(mention.actor_id)
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if actor is not None and actor.kind == "militant_group" and span is not None:
+            taken.append(range(span.start, span.end))
+            yield span, actor.name, False
+    for ent in sent.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in lex["group_nouns"] or any(ent.start in r for r in taken):
+            continue
+        if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
+            taken.append(range(ent.start, ent.end))
+            yield ent, _clean(ent.text), False
+    for token in sent:
+        for words in lex["state_forces"]:
+            end = token.i + len(words)
+            if end > sent.end or any(token.i in r for r in taken):
+                continue
+            if all(doc[token.i + k].lower_ == w for k, w in enumerate(words)):
+                span = doc[token.i : end]
+                yield span, _force_name(span), True
+
+
+def _force_name(span: Span) -> str:
+    """A state force as written with the words that say whose it is ("Salvadoran army", "the air force")."""
+    first = span.start
+    doc = span.doc
+    while first > span.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
+        first -= 1
+    return doc[first : span.end].text
+
+
+def _clean(text: str) -> str:
+    text = text.strip("\"'“”‘’ ")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: KnowledgeBase) -> list[Responsibility]:
+    """Organisations the attack sentences hold responsible, each once with its surest reading, in text order."""
+    found: dict[str, Responsibility] = {}
+    for sent in sentences:
+        for span, name, force in _organisations(doc, sent, kb):
+            head = _phrase_head(span)
+            role = _role(head, anchors, force)
+            if role is None:
+                continue
+            confidence = "suspected" if _hedged(span, head) else ("accused" if role == "blamed" else "reported")
+            evidence = Evidence(
+                document_id=doc._.document_id or "",
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sent.text,
+                producer=f"attack.perpetrator.{confidence}",
+                confidence=0.8 if confidence == "reported" else 0.6,
+            )
+            held = found.get(name)
+            if held is None or ORDER.index(confidence) < ORDER.index(held.confidence):
+                written = _clean(span.text)
+                found[name] = Responsibility(name=name, written=written, confidence=confidence, evidence=evidence)
+    return list(found.values())
+
+
+def merge(*lists: Sequence[Responsibility]) -> list[Responsibility]:
+    """One entry per name, the surest reading kept, surest first (claims, then facts, accusations, suspicions)."""
+    best: dict[str, Responsibility] = {}
+    for items in lists:
+        for item in items:
+            held = best.get(item.name)
+            if held is None or ORDER.index(item.confidence) < ORDER.index(held.confidence):
+                best[item.name] = item
+    return sorted(best.values(), key=lambda r: ORDER.index(r.confidence))
