@@ -171,6 +171,8 @@ def governed(span: Span, anchors: set[int]) -> bool:
         node = node.head
         if node.i in anchors:
             return True
+        if node.pos_ == "VERB" and any(c.i in anchors for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return True  # "the attack took place in X", "the blast occurred at X"
     return False
 
 
@@ -248,7 +250,9 @@ class _PlaceFinder:
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
                 city, strength = self.city_for(text, tagged, locative)
-            named_here = _named_town(span) or (span.root.pos_ == "PROPN" and span.end in self.anchors)
+            named_here = _named_town(span) or (
+                span.root.pos_ == "PROPN" and (span.end in self.anchors or governed(span, self.anchors))
+            )
             if city is None and locative and text and (tagged or is_landmark(span.text) or named_here):
                 strength = LOOSE
             elif city is None and locative and _untagged_place(span):
@@ -265,8 +269,9 @@ class _PlaceFinder:
         """Words that look like places but are not where anything happened.
 
         Part of an organisation's name ("Jamiat Ulema-e-Islam", "Islamic State
-        in the Greater Sahara"), a language or people ("speaking in Hausa"), or
-        the country in "near the Niger border".
+        in the Greater Sahara"), a language or people ("speaking in Hausa"),
+        the country in "near the Niger border", or where someone reacted or
+        spoke ("In Kabul, the spokesman condemned the attack").
         """
         inside = any(
             lo <= span.start_char and span.end_char <= hi and hi - lo > len(span.text) for lo, hi in self.organisations
@@ -275,6 +280,9 @@ class _PlaceFinder:
             return True
         if text.lower() in _words("places", "peoples_and_languages") or text in _not_places():
             return True
+        root = span.root
+        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in _words("places", "reaction_heads"):
+            return True  # "In Kabul, the spokesman condemned the attack": where someone reacted
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
         return bool(after) and after[0].lemma_.lower() in _words("places", "border_words")

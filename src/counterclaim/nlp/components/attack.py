@@ -24,6 +24,7 @@ from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.perpetrators import merge, narrated
 from counterclaim.nlp.attack.place import attack_place
+from counterclaim.nlp.attack.relevance import is_aggregate, is_background, is_combat, is_talk, names_a_day
 from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
@@ -104,8 +105,10 @@ def _attack_sentences(doc: Doc, end_char: int, kb: KnowledgeBase) -> tuple[list[
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
-        triggers = [t for t in _triggers(sent, groups) if not is_irrealis(doc, t)]
-        earlier = [t for t in triggers if _is_other_attack(doc, t)]
+        triggers = [
+            t for t in _triggers(sent, groups) if not (is_irrealis(doc, t) or is_aggregate(doc, t) or is_combat(doc, t))
+        ]
+        earlier = [t for t in triggers if _is_other_attack(doc, t) or is_background(doc, t)]
         own = [t for t in triggers if t not in earlier]
         if earlier:
             other.append(AttackSentence(sent, earlier))
@@ -340,8 +343,12 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
     Generic attack words alone ("attack") need a toll; specific ones (a blast,
-    gunmen) may be anchored by a place or date in their sentence instead.
+    gunmen) may be anchored by a place or date in their sentence instead. In
+    talk (an interview, a speech, a commentary: see ``is_talk``) only a day
+    given for a specific attack anchors it.
     """
+    if is_talk(doc):
+        return any(names_a_day(item.sent) for item in sentences if _specific(item))
     starts = {item.sent.start for item in sentences}
     if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
         return True

@@ -121,6 +121,7 @@ def _wire_dateline(text: str) -> dict[str, Any] | None:
         "country": country,
         "outlet": m.group("outlet"),
         "date": day,
+        "headers": re.findall(r"\[([^\[\]]+)\]", m.group("headers")),
         "start": offset + m.start(),
         "end": offset + m.end(),
     }
