@@ -12,7 +12,10 @@ shared scorers in ``../shared/eval``:
   extractor does on new outlets);
 * attribution spans (``score_attributions.py``) on PolNeAR dev;
 * document clustering into events (``score_clusters.py``, B-cubed) on our
-  multi-document corpus ``tests/corpus/multi``.
+  multi-document corpus ``tests/corpus/multi``;
+* attack records (``score_muc4.py``: relevance, type, date, place,
+  perpetrator organisation) on MUC-4 TST1 and TST2, wire copy of 1988-1990
+  in capitals; DEV (1,300 texts, a few minutes) only with ``--muc4-dev``.
 
 The eval texts are read where they are and never copied into the project.
 """
@@ -41,15 +44,32 @@ def score_statements(scorer_dir: Path, gold_dir: Path, out: Path, verbose: bool)
     run([sys.executable, scorer_dir / "score.py", gold_dir, out, *(["--verbose"] if verbose else [])])
 
 
+#: MUC-4 sets scored by default; DEV is the tuning set and slow, scored only when asked.
+MUC4_SETS = ("tst1", "tst2")
+
+
+def score_muc4(eval_dir: Path, out: Path, with_dev: bool, verbose: bool) -> None:
+    """Extract and score the MUC-4 sets of ``eval_dir/muc4-dev`` with ``score_muc4.py``."""
+    for name in (*MUC4_SETS, *(("dev",) if with_dev else ())):
+        print(f"\n== MUC-4 {name.upper()}: attack records (relevance, type, date, place, perpetrator) ==", flush=True)
+        gold = eval_dir / "muc4-dev" / name
+        run([*CLI, "extract", gold, "--out", out / name], stdout=subprocess.DEVNULL)
+        run([sys.executable, eval_dir / "score_muc4.py", gold, out / name, *(["--verbose"] if verbose else [])])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--verbose", action="store_true", help="list every missed and extra statement")
     ap.add_argument(
-        "--only", choices=("dev", "corpus", "attributions", "clusters"), action="append", help="run only these parts"
+        "--only",
+        choices=("dev", "corpus", "attributions", "clusters", "muc4"),
+        action="append",
+        help="run only these parts",
     )
+    ap.add_argument("--muc4-dev", action="store_true", help="also score MUC-4 DEV (1,300 texts; slow)")
     args = ap.parse_args(argv)
-    parts = set(args.only or ("dev", "corpus", "attributions", "clusters"))
+    parts = set(args.only or ("dev", "corpus", "attributions", "clusters", "muc4"))
     ev = args.eval_dir.resolve()
     with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
         tmp_path = Path(tmp)
@@ -75,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             pred.write_text(events, encoding="utf-8")
             json.loads(events)  # a clear error here beats a confusing one in the scorer
             run([sys.executable, ev / "score_clusters.py", multi / "clusters.gold.json", pred])
+        if "muc4" in parts:
+            score_muc4(ev, tmp_path / "muc4", args.muc4_dev, args.verbose)
     return 0
 
 
