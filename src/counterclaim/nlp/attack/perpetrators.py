@@ -41,6 +41,8 @@ def _lexicon() -> dict:
         "state_forces": tuple(tuple(w.split()) for w in lex["state_forces"]),
         "blame_verbs": frozenset(lex["blame_verbs"]),
         "hedges": frozenset(lex["hedges"]),
+        "nameless": frozenset(lex["nameless_groups"]),
+        "responsible": frozenset(lex["responsible_words"]),
     }
 
 
@@ -77,11 +79,17 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
         done = verb.head  # "were kidnapped by X", "an attack by X", "a bomb placed by X"
         if done.i in anchors or (done.dep_ == "acl" and done.head.i in anchors):
             return "doer"
+        if verb.dep_ == "agent" and any(t.i in anchors for t in done.subtree):
+            return "doer"  # "was blown up with dynamite by X"
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
         return "doer"  # the noun right before an attack verb the parse left without a subject
-    blame = _lexicon()["blame_verbs"]
-    if head.dep_ == "dobj" and verb.lemma_.lower() in blame:
+    lex = _lexicon()
+    blame = lex["blame_verbs"]
+    if head.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in lex["responsible"] for c in verb.children if c.dep_ in ("acomp", "oprd", "prep", "advmod")
+    ):
+        return "blamed" if head.dep_ == "nsubjpass" else "doer"  # "X were held responsible", "X was behind it"
         return "blamed"  # "police blamed X"
     if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
         return "blamed"  # "attributed to X", "blamed the attack on X"
@@ -132,6 +140,11 @@ def _organisations(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[tuple[Sp
             taken.append(range(ent.start, ent.end))
             yield ent, _clean(ent.text), False
     for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex["nameless"] and not any(token.i in r for r in taken):
+            phrase = _nameless_phrase(token)
+            if phrase is not None:
+                taken.append(range(phrase.start, phrase.end))
+                yield phrase, _clean(phrase.text), True
         for words in lex["state_forces"]:
             end = token.i + len(words)
             if end > sent.end or any(token.i in r for r in taken):
@@ -139,6 +152,20 @@ def _organisations(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[tuple[Sp
             if all(doc[token.i + k].lower_ == w for k, w in enumerate(words)):
                 span = doc[token.i : end]
                 yield span, _force_name(span), True
+
+
+def _nameless_phrase(noun: Token) -> Span | None:
+    """A nameless group with the words that say which ("drug trafficking gangs", "rightist death squads").
+
+    Only a plural or a modified noun: "a gang" alone says nothing of who.
+    """
+    doc = noun.doc
+    first = noun.i
+    while first > noun.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
+        first -= 1
+    if first == noun.i and noun.tag_ != "NNS":
+        return None
+    return doc[first : noun.i + 1]
 
 
 def _force_name(span: Span) -> str:
@@ -156,7 +183,13 @@ def _clean(text: str) -> str:
 
 
 def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: KnowledgeBase) -> list[Responsibility]:
-    """Organisations the attack sentences hold responsible, each once with its surest reading, in text order."""
+    """Organisations the given sentences hold responsible, each once with its surest reading, in text order.
+
+    ``sentences`` are the attack's own sentences and any other of the
+    article's: outside the attack sentences only blame and responsibility
+    ("for which X are held responsible") can name anyone, as no attack word
+    is there to have a doer.
+    """
     found: dict[str, Responsibility] = {}
     for sent in sentences:
         for span, name, force in _organisations(doc, sent, kb):

@@ -193,6 +193,7 @@ class _PlaceFinder:
     kb: KnowledgeBase
     anchors: set[int]
     organisations: list[tuple[int, int]]
+    homes: Counter[str] = field(default_factory=Counter)
     landmark: str | None = None
     region: str | None = None
     country_locative: str | None = None
@@ -201,9 +202,14 @@ class _PlaceFinder:
     country_any: str | None = None
 
     def choose(self, cities: Sequence[City]) -> City | None:
-        """The first city (gazetteer order) in a country the article names; the first of all if it names none."""
+        """The first city (gazetteer order) in a country the article names; the first of all if it names none.
+
+        An article that names no country writes from the home of the groups
+        it names ("FMLN units attacked Santa Ana" is in El Salvador).
+        """
         if not self.named:
-            return cities[0] if cities else None
+            home = next((c for c in cities if self.homes[c.country]), None)
+            return home or (cities[0] if cities else None)
         return next((c for c in cities if self.named[c.country]), None)
 
     def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
@@ -355,7 +361,7 @@ def attack_place(
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
     organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
     organisations += [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
-    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations)
+    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations, group_homes(doc, kb))
     city, name, span = None, None, None
     governed_found = []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
@@ -374,7 +380,7 @@ def attack_place(
     country = in_sentence or finder.country_locative or dateline.get("country") or most_named or finder.country_any
     if dateline.get("country") and dateline.get("place") in {name, finder.region} - {None}:
         country = dateline["country"]  # the report is filed from the attack's own town or region: its country
-    country = country or _demonym_country(sentences, kb)
+    country = country or _demonym_country(sentences, kb) or next(iter(finder.homes), None)
     same_sentence = span is not None and finder.locative_sentence == span.sent.start
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
@@ -431,6 +437,18 @@ def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
 
 
 _COUNTRIES_KEY = "counterclaim.article_countries"
+
+
+def group_homes(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
+    """The home countries of the militant groups the content names, by how often they are named."""
+    end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    homes: Counter[str] = Counter()
+    for mention in doc._.actor_mentions or []:
+        entry = kb.entry(mention.actor_id) if mention.actor_id and mention.span.start < end else None
+        home = kb.actor(entry.country) if entry is not None and entry.kind == "militant_group" and entry.country else None
+        if home is not None:
+            homes[country_name(home.name) or home.name] += 1
+    return Counter(dict(homes.most_common()))
 
 
 def _untagged_place(span: Span) -> bool:

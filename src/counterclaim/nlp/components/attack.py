@@ -415,7 +415,8 @@ class AttackRecorder:
         day, date_evidence = _attack_date(doc, main)
         killed, injured = _reconcile(own_figures, "killed", day), _reconcile(own_figures, "injured", day)
         perpetrators = _perpetrators(doc._.statements or [], kb)
-        told = narrated(doc, [item.sent for item in main], set(_anchors(main)), kb)
+        content = [sent for sent in doc.sents if sent.start_char < end_char]
+        told = narrated(doc, content, set(_anchors(main)), kb)
         perpetrators.responsible = merge(perpetrators.responsible, told)
         first = main[0].sent
         doc._.event = Event(
