@@ -445,8 +445,9 @@ def group_homes(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
     homes: Counter[str] = Counter()
     for mention in doc._.actor_mentions or []:
         entry = kb.entry(mention.actor_id) if mention.actor_id and mention.span.start < end else None
-        home = kb.actor(entry.country) if entry is not None and entry.kind == "militant_group" and entry.country else None
-        if home is not None:
+        if entry is None or entry.kind != "militant_group" or not entry.country:
+            continue
+        if (home := kb.actor(entry.country)) is not None:
             homes[country_name(home.name) or home.name] += 1
     return Counter(dict(homes.most_common()))
 
