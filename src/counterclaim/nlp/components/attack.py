@@ -354,7 +354,17 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
         return True
     specific = [item for item in sentences if _specific(item)]
     return any(
-        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) for item in specific
+        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) or _named_site(item)
+        for item in specific
+    )
+
+
+def _named_site(item: AttackSentence) -> bool:
+    """Whether an attack sentence says where by a name after "in"/"at"/"on" ("during the attack on San X"),
+    which the model may leave untagged when the town is small."""
+    return any(
+        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near") and t.is_title
+        for t in item.sent
     )
 
 
