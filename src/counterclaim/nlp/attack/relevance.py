@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.types import GENERIC, Trigger
@@ -39,8 +39,15 @@ def _aggregate_pattern() -> re.Pattern[str]:
 
 
 def names_a_day(sent: Span) -> bool:
-    """Whether a sentence gives a day ("on 3 May", "yesterday", "on Tuesday")."""
-    return any(kind in _DAY_KINDS for _, _, _, kind in find_dates(sent))
+    """Whether a sentence gives a day ("on 3 May", "yesterday", "on Tuesday") other than a period's start.
+
+    A day after "since" opens a period ("since he took office on 10 August"): it dates no attack.
+    """
+    text = sent.doc.text
+    return any(
+        kind in _DAY_KINDS and "since" not in text[max(start - 40, sent.start_char) : start].lower()
+        for start, _, _, kind in find_dates(sent)
+    )
 
 
 def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
@@ -68,6 +75,26 @@ def is_combat(doc: Doc, trigger: Trigger) -> bool:
         return False
     combat = _words("combat_words")
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in combat for t in doc[trigger.start].sent)
+
+
+def is_operation(doc: Doc, trigger: Trigger) -> bool:
+    """A state's forces acting against insurgents: "helicopters bombed rebel positions" is no attack.
+
+    The doer (the subject of the attack verb, or a word modifying the attack
+    noun) is a state force and what it struck (the object, or the noun after
+    "on"/"against") is an insurgent or an insurgent site.
+    """
+    doers, targets = _words("state_doers"), _words("insurgent_targets")
+    word = doc[trigger.start]
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "compound", "amod", "poss")]
+    struck = [c for c in word.children if c.dep_ == "dobj"]
+    struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    return any(_is_one_of(t, doers) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
+
+
+def _is_one_of(noun: Token, words: frozenset[str]) -> bool:
+    """Whether a noun or one of its modifiers is among ``words`` ("army helicopters", "rebel positions")."""
+    return any(t.lemma_.lower() in words for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
 
 
 def is_background(doc: Doc, trigger: Trigger) -> bool:

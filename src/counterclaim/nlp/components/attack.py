@@ -24,7 +24,14 @@ from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.perpetrators import merge, narrated
 from counterclaim.nlp.attack.place import attack_place
-from counterclaim.nlp.attack.relevance import is_aggregate, is_background, is_combat, is_talk, names_a_day
+from counterclaim.nlp.attack.relevance import (
+    is_aggregate,
+    is_background,
+    is_combat,
+    is_operation,
+    is_talk,
+    names_a_day,
+)
 from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
@@ -92,6 +99,13 @@ def _triggers(sent: Span, groups: frozenset[int]) -> list[Trigger]:
     return sorted([*(t for t in lexical if t.start not in upgraded), *by_doer], key=lambda t: t.start)
 
 
+def _no_new_attack(doc: Doc, trigger: Trigger) -> bool:
+    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation."""
+    return (
+        is_irrealis(doc, trigger) or is_aggregate(doc, trigger) or is_combat(doc, trigger) or is_operation(doc, trigger)
+    )
+
+
 def _attack_sentences(doc: Doc, end_char: int, kb: KnowledgeBase) -> tuple[list[AttackSentence], list[AttackSentence]]:
     """(sentences about the main attack, mentions of other attacks with their triggers), in text order.
 
@@ -105,9 +119,7 @@ def _attack_sentences(doc: Doc, end_char: int, kb: KnowledgeBase) -> tuple[list[
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
-        triggers = [
-            t for t in _triggers(sent, groups) if not (is_irrealis(doc, t) or is_aggregate(doc, t) or is_combat(doc, t))
-        ]
+        triggers = [t for t in _triggers(sent, groups) if not _no_new_attack(doc, t)]
         earlier = [t for t in triggers if _is_other_attack(doc, t) or is_background(doc, t)]
         own = [t for t in triggers if t not in earlier]
         if earlier:
