@@ -100,3 +100,49 @@ def test_murder_kidnapping_arson_and_robbery_are_attacks(pipeline: Language, tex
 
 def test_a_killing_without_an_attacker_is_no_attack(pipeline: Language) -> None:
     assert pipeline("Two miners were killed on Monday when a tunnel collapsed near Potosi.")._.event is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count over a period
+        "Rights groups say 412 political assassinations have been recorded in the country so far this year.",
+        # open combat
+        "A fierce clash broke out near Tenancingo, where the rebels killed nine soldiers, the army said.",
+        # a state's operation against insurgents
+        "Air force helicopters bombed rebel positions near the Lempa river on Monday, the high command said.",
+        # a trial for an earlier attack
+        "A court in Lima sentenced two men on Monday for the murder of a mayor in Huanta in 1987.",
+    ],
+)
+def test_no_new_attack_gets_no_event(pipeline: Language, text: str) -> None:
+    assert pipeline(text)._.event is None
+
+
+def test_talk_needs_a_day_for_its_attack(pipeline: Language) -> None:
+    talk = (
+        "TEGUCIGALPA, 2 MAY 89 (RADIO XYZ) -- [INTERVIEW WITH A PARTY LEADER BY A REPORTER] [TEXT] "
+        "[REPORTER] WHAT DO YOU SAY ABOUT THE BOMBINGS IN THE CAPITAL? [LEADER] TERRORISM WITH BOMBS IN SAN "
+        "PEDRO SULA AND ELSEWHERE MUST END, AND OUR PARTY WILL WORK FOR PEACE."
+    )
+    assert pipeline(talk)._.event is None
+    dated = talk.replace("TERRORISM WITH BOMBS IN SAN PEDRO SULA", "THE BOMB THAT EXPLODED YESTERDAY IN SAN PEDRO SULA")
+    assert pipeline(dated)._.event is not None
+
+
+def test_where_someone_reacted_is_not_the_attack_place(pipeline: Language) -> None:
+    doc = pipeline(
+        "Gunmen attacked a bus on Monday in the town of Chilas, killing nine passengers. "
+        "In Islamabad, the interior minister condemned the attack."
+    )
+    assert doc._.event is not None
+    assert doc._.event.place.city != "Islamabad"
+
+
+def test_the_attack_took_place_in_a_small_town(pipeline: Language) -> None:
+    doc = pipeline(
+        "Militants killed 12 policemen in an assault on a checkpoint on Friday. "
+        "The attack took place at dawn in Zarbato, near the border, officials said."
+    )
+    assert doc._.event is not None
+    assert doc._.event.place.city == "Zarbato"
