@@ -43,11 +43,19 @@ NAME, ACRONYM, SHAPE, COMMON, OTHER = "name", "acronym", "shape", "common", "oth
 
 
 def is_shouted(text: str) -> bool:
-    """Whether ``text`` is written in capitals: nearly all of its cased letters are upper case."""
+    """Whether ``text`` is written in capitals: nearly all of its cased letters are upper case.
+
+    Letters are counted by regular expressions (Latin letters only), which run
+    in C: every document of a run is asked.
+    """
     lex = _lexicon()
-    upper = sum(1 for c in text if c.isupper())
-    lower = sum(1 for c in text if c.islower())
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
     return upper >= lex["min_letters"] and upper >= lex["shouted_share"] * (upper + lower)
+
+
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
 
 
 @cache

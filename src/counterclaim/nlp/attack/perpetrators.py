@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.tokenwords import lemmas, lowers
 from counterclaim.records import Evidence, Responsibility
 
 #: Links by which a name sits inside the noun phrase of its head ("FMLN commandos", "the ELN's column").
@@ -33,12 +34,21 @@ _MAX_OF_STEPS = 2
 ORDER = ("claimed", "reported", "accused", "suspected")
 
 
+def _by_first_word(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples keyed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
 @cache
 def _lexicon() -> dict:
     lex = load_lexicon("perpetrators")
     return {
         "group_nouns": frozenset(lex["group_nouns"]),
-        "state_forces": tuple(tuple(w.split()) for w in lex["state_forces"]),
+        "state_forces": _by_first_word(lex["state_forces"]),
         "blame_verbs": frozenset(lex["blame_verbs"]),
         "hedges": frozenset(lex["hedges"]),
         "nameless": frozenset(lex["nameless_groups"]),
@@ -116,42 +126,54 @@ def _hedged(span: Span, head: Token) -> bool:
     return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in near)
 
 
-def _organisations(doc: Doc, sent: Span, kb: KnowledgeBase) -> Iterator[tuple[Span, str, bool]]:
+def group_mentions(doc: Doc, kb: KnowledgeBase) -> list[tuple[Span, str]]:
+    """The militant groups the text names, as (span, canonical name), in text order."""
+    found = []
+    for mention in doc._.actor_mentions or []:
+        actor = kb.actor(mention.actor_id) if mention.actor_id else None
+        if actor is None or actor.kind != "militant_group":
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None:
+            found.append((span, actor.name))
+    return found
+
+
+def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> Iterator[tuple[Span, str, bool]]:
     """Organisations a sentence names, as (span, name, is a state force): groups, group-named organisations, forces.
 
-    An organisation the model tags counts when its name ends in a group noun
-    and holds a name word besides ("the X Liberation Front", not "a
-    subversive group").
+    ``groups`` are the text's militant-group mentions. An organisation the
+    model tags counts when its name ends in a group noun and holds a name word
+    besides ("the X Liberation Front", not "a subversive group").
     """
     lex = _lexicon()
     taken: list[range] = []
-    for mention in doc._.actor_mentions or []:
-        if not (sent.start_char <= mention.span.start < sent.end_char) or mention.actor_id is None:
-            continue
-        actor = kb.actor(mention.actor_id)
-        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if actor is not None and actor.kind == "militant_group" and span is not None:
+    for span, name in groups:
+        if sent.start <= span.start < sent.end:
             taken.append(range(span.start, span.end))
-            yield span, actor.name, False
+            yield span, name, False
     for ent in sent.ents:
         if ent.label_ != "ORG" or ent[-1].lower_ not in lex["group_nouns"] or any(ent.start in r for r in taken):
             continue
         if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
             taken.append(range(ent.start, ent.end))
             yield ent, _clean(ent.text), False
-    for token in sent:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex["nameless"] and not any(token.i in r for r in taken):
-            phrase = _nameless_phrase(token)
+    lower, lemma = lowers(doc), lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if any(i in r for r in taken):
+            continue
+        if lemma[i] in lex["nameless"] and doc[i].pos_ == "NOUN":
+            phrase = _nameless_phrase(doc[i])
             if phrase is not None:
                 taken.append(range(phrase.start, phrase.end))
                 yield phrase, _clean(phrase.text), True
-        for words in lex["state_forces"]:
-            end = token.i + len(words)
-            if end > sent.end or any(token.i in r for r in taken):
                 continue
-            if all(doc[token.i + k].lower_ == w for k, w in enumerate(words)):
-                span = doc[token.i : end]
+        for words in lex["state_forces"].get(lower[i], ()):
+            end = i + len(words)
+            if end <= sent.end and all(lower[i + k] == w for k, w in enumerate(words)):
+                span = doc[i:end]
                 yield span, _force_name(span), True
+                break
 
 
 def _nameless_phrase(noun: Token) -> Span | None:
@@ -191,8 +213,15 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
     is there to have a doer.
     """
     found: dict[str, Responsibility] = {}
+    groups = group_mentions(doc, kb)
+    lex = _lexicon()
+    cues = lex["blame_verbs"] | lex["responsible"]
+    lemma = lemmas(doc)
     for sent in sentences:
-        for span, name, force in _organisations(doc, sent, kb):
+        has_anchor = any(i in anchors for i in range(sent.start, sent.end))
+        if not has_anchor and not any(lemma[i] in cues for i in range(sent.start, sent.end)):
+            continue  # neither an attack word nor blame: no one can be held responsible here
+        for span, name, force in _organisations(doc, sent, groups):
             head = _phrase_head(span)
             role = _role(head, anchors, force)
             if role is None:

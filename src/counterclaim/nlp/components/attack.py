@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
-from counterclaim.nlp.attack.perpetrators import merge, narrated
+from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated
 from counterclaim.nlp.attack.place import attack_place
 from counterclaim.nlp.attack.relevance import (
     is_aggregate,
@@ -77,13 +77,7 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
 
 def _group_tokens(doc: Doc, kb: KnowledgeBase) -> frozenset[int]:
     """Token indices inside a mention of a militant group."""
-    found: set[int] = set()
-    for mention in doc._.actor_mentions or []:
-        actor = kb.actor(mention.actor_id) if mention.actor_id else None
-        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if actor is not None and actor.kind == "militant_group" and span is not None:
-            found.update(range(span.start, span.end))
-    return frozenset(found)
+    return frozenset(i for span, _ in group_mentions(doc, kb) for i in range(span.start, span.end))
 
 
 def _triggers(sent: Span, groups: frozenset[int]) -> list[Trigger]:

@@ -92,7 +92,8 @@ class TrueCaser:
         if not is_shouted(text):
             return doc
         recased = self.tokenizer(self.model().recase(text))
-        recased.user_data.update(doc.user_data)
+        # the extension values set before the pipeline (document id, publication date), not per-doc memos
+        recased.user_data.update({k: v for k, v in doc.user_data.items() if isinstance(k, tuple) and k[:1] == ("._.",)})
         recased._.recased = True
         return recased
 
