@@ -91,7 +91,9 @@ def build_pipeline(
         if disabled_rules and factory in _factories_with("disabled_rules"):
             config["disabled_rules"] = [*config.get("disabled_rules", []), *disabled_rules]
         before = entry.get("before")
-        placement = {"before": before} if before in nlp.pipe_names else {}
+        placement: dict = {"before": before} if before in nlp.pipe_names else {}
+        if entry.get("first"):  # ahead of every model pipe, whatever the model's pipes are called
+            placement = {"first": True}
         nlp.add_pipe(factory, name=entry.get("name", factory), config=config, **placement)
         if until and factory == until:
             break

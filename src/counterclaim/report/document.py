@@ -65,6 +65,10 @@ def attack_summary(event: Event | None, document_name: str) -> dict[str, Any] | 
         "injured": event.injured,
         "injured_source": event.injured_source,
         "claimed_by": list(event.perpetrators.claimed_by),
+        "responsible": [
+            {"name": r.name, "confidence": r.confidence, "evidence": evidence_ref(document_name, r.evidence)}
+            for r in event.perpetrators.responsible
+        ],
         "casualty_reports": [casualty_line(report, document_name) for report in event.casualties],
         "evidence": evidence_ref(document_name, event.evidence),
     }

@@ -49,6 +49,7 @@ from counterclaim.report.models import (
     NarrativeReport,
     Omission,
     PartyLine,
+    ResponsibleLine,
     SourceOrigin,
     SpeakerRef,
     StanceAt,
@@ -429,6 +430,28 @@ def _document_ref(document: Document, names: ActorNames) -> DocumentRef:
     )
 
 
+def _responsible(records: list[ArticleRecord]) -> list[ResponsibleLine]:
+    """Every organisation the articles' attack records hold responsible, surest confidence first.
+
+    Claims are in the consensus already; this adds what the narration states
+    as fact, accuses or suspects ("FMLN commandos attacked", "apparently by X").
+    """
+    order = ("claimed", "reported", "accused", "suspected")
+    lines: dict[str, ResponsibleLine] = {}
+    for record in records:
+        for item in record.event.perpetrators.responsible if record.event else []:
+            line = lines.setdefault(
+                item.name, ResponsibleLine(party=item.name, confidence=item.confidence, documents=[], evidence=[])
+            )
+            if order.index(item.confidence) < order.index(line.confidence):
+                line.confidence = item.confidence
+            if record.document.name not in line.documents:
+                line.documents.append(record.document.name)
+            if item.evidence is not None:
+                line.evidence.append(evidence_ref(record, item.evidence))
+    return sorted(lines.values(), key=lambda line: order.index(line.confidence))
+
+
 def _most_common(values: Iterable[object]) -> object | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -506,6 +529,7 @@ def build_narrative(
         timeline=timeline,
         actor_timelines=_actor_timelines(b, timeline),
         casualties=_casualties(records),
+        responsible=_responsible(records),
         passages=[],
     )
     report.brief = build_brief(report, b.speakers, records)

@@ -98,6 +98,9 @@ def _document_lines(report: dict[str, Any], markdown: bool, depth: int) -> list[
         lines.append(item(0, "Attack: " + _attack_line(attack)))
         if attack["claimed_by"]:
             lines.append(item(1, "claimed by: " + ", ".join(attack["claimed_by"])))
+        held = [r for r in attack.get("responsible", []) if r["confidence"] != "claimed"]
+        if held:
+            lines.append(item(1, "held responsible: " + ", ".join(f"{r['name']} ({r['confidence']})" for r in held)))
         lines += [item(1, _casualty_line(c)) for c in attack["casualty_reports"]]
     statements = report.get("statements") or {}
     lines.append(item(0, "Statements:" if statements else "Statements: none found"))

@@ -28,6 +28,7 @@ from counterclaim.report.models import (
     NarrativeReport,
     PartyLine,
     Passage,
+    ResponsibleLine,
     SpeakerRef,
 )
 from counterclaim.report.passages import evidence_key, passage_index
@@ -243,6 +244,16 @@ def _cell(cell: MatrixCell | None) -> str:
     return f"{cell.count}, {_dated(cell.first_date, None, cell.first_reported)}" if cell else ""
 
 
+def _responsible_items(lines: list[ResponsibleLine]) -> list[Item]:
+    """Organisations the narration holds responsible without a claim ("FMLN commandos attacked", "blamed on X")."""
+    confidence = words()["responsibility"]
+    return [
+        Item(who=[r.party], does=f"{confidence[r.confidence]} in {join(r.documents)}", evidence=r.evidence)
+        for r in lines
+        if r.confidence != "claimed"
+    ]
+
+
 def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
     """One item per figure and source, with every report of it (a republished wire gives the same figure twice)."""
     same: dict[tuple, list[CasualtyLine]] = {}
@@ -297,6 +308,7 @@ def layout(report: NarrativeReport) -> Layout:
                 notes,
             ),
         ),
+        Section("responsible", titles["responsible"], fold(_responsible_items(report.responsible), notes)),
         Section(
             "divergences",
             titles["divergences"],
