@@ -248,7 +248,7 @@ def _responsible_items(lines: list[ResponsibleLine]) -> list[Item]:
     """Organisations the narration holds responsible without a claim ("FMLN commandos attacked", "blamed on X")."""
     confidence = words()["responsibility"]
     return [
-        Item(who=[r.party], does=f"{confidence[r.confidence]} in {join(r.documents)}", evidence=r.evidence)
+        Item(who=[f"{r.party}:"], does=f"{confidence[r.confidence]} in {join(r.documents)}", evidence=r.evidence)
         for r in lines
         if r.confidence != "claimed"
     ]
