@@ -9,6 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: demo test lint format eval bench schema clean
 
 $(BIN)/counterclaim: pyproject.toml
+	@echo "Setting up $(VENV): counterclaim, its spaCy model and the test tools (a few quiet minutes the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
@@ -18,6 +19,8 @@ demo: $(BIN)/counterclaim  ## set up, analyse examples/ into demo.db, print the 
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/counterclaim analyze examples/ --db demo.db
 	@echo
+	@echo "List the events: $(BIN)/counterclaim events --db demo.db"
+	@echo "One as a web page: $(BIN)/counterclaim report --db demo.db --event EVENT_ID --out event.html"
 	@echo "Open the workbench: $(BIN)/counterclaim serve --db demo.db   (then http://127.0.0.1:8000/)"
 
 # Playwright's own browser download does not work offline: install Debian's chromium where it is missing

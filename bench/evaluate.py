@@ -20,6 +20,9 @@ shared scorers in ``../shared/eval``:
 * each statement rule's hits and strict precision on the statement corpora
   above (``bench/rules.py``). ``--without RULE`` scores everything with that
   rule switched off (``extract --disable-rule``), to see what the rule costs.
+* attack records (``score_muc4.py``: relevance, type, date, place,
+  perpetrator organisation) on MUC-4 TST1 and TST2, wire copy of 1988-1990
+  in capitals; DEV (1,300 texts, a few minutes) only with ``--muc4-dev``.
 
 The eval texts are read where they are and never copied into the project.
 """
@@ -84,18 +87,32 @@ def score_real(scorer_dir: Path, tmp: Path, verbose: bool, without: list[str]) -
     return scored
 
 
+#: MUC-4 sets scored by default; DEV is the tuning set and slow, scored only when asked.
+MUC4_SETS = ("tst1", "tst2")
+
+
+def score_muc4(eval_dir: Path, out: Path, with_dev: bool, verbose: bool) -> None:
+    """Extract and score the MUC-4 sets of ``eval_dir/muc4-dev`` with ``score_muc4.py``."""
+    for name in (*MUC4_SETS, *(("dev",) if with_dev else ())):
+        print(f"\n== MUC-4 {name.upper()}: attack records (relevance, type, date, place, perpetrator) ==", flush=True)
+        gold = eval_dir / "muc4-dev" / name
+        run([*CLI, "extract", gold, "--out", out / name], stdout=subprocess.DEVNULL)
+        run([sys.executable, eval_dir / "score_muc4.py", gold, out / name, *(["--verbose"] if verbose else [])])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--verbose", action="store_true", help="list every missed and extra statement")
-    parts = ("dev", "corpus", "real", "attributions", "clusters", "rules")
+    parts = ("dev", "corpus", "real", "attributions", "clusters", "rules", "muc4")
     ap.add_argument(
         "--only",
         choices=parts,
         action="append",
-        help="run only these parts (rules reports on the statement corpora the run scores)",
+        help="run only these parts (muc4: MUC-4 TST1 and TST2; rules reports on the statement corpora the run scores)",
     )
     ap.add_argument("--without", action="append", default=[], metavar="RULE", help="switch a statement rule off")
+    ap.add_argument("--muc4-dev", action="store_true", help="also score MUC-4 DEV (1,300 texts; slow)")
     args = ap.parse_args(argv)
     parts = set(args.only or parts)
     ev = args.eval_dir.resolve()
@@ -126,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n== multi-document corpus: clustering into events (B-cubed) ==", flush=True)
             multi = ROOT / "tests" / "corpus" / "multi"
             score_clusters(ev, multi, multi / "clusters.gold.json", tmp_path / "multi.db")
+        if "muc4" in parts:
+            score_muc4(ev, tmp_path / "muc4", args.muc4_dev, args.verbose)
     return 0
 
 

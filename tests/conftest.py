@@ -18,6 +18,7 @@ from counterclaim.nlp import build_pipeline, load_model
 from counterclaim.records import Document
 from counterclaim.runner import process
 from counterclaim.store import Store
+from goldcheck import EVAL_DIR, non_canonical_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,6 +27,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def nlp() -> Language:
     """The bare spaCy model, without counterclaim's components."""
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def non_canonical() -> dict[str, str]:
+    """Aliases of ``shared/eval/aliases.json`` that are not their group's canonical name -> that name."""
+    names = non_canonical_names()
+    if names is None:
+        pytest.skip(f"no aliases.json under {EVAL_DIR} (set COUNTERCLAIM_EVAL_DIR)")
+    return names
 
 
 @pytest.fixture(scope="session")

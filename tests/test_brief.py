@@ -89,10 +89,10 @@ def test_no_note_or_quote_is_repeated_within_a_section(event: str, request: pyte
     report: NarrativeReport = request.getfixturevalue(event)
     f = figures(report)
     assert f.repetitions == 0, (f.repeated_notes, f.repeated_quotes, f.repeated_in_sentence)
-    headings = {"text": (r"\n[^\n]+\n-{3,}\n", 12), "markdown": (r"\n## ", 11)}  # Markdown's notes are footnotes
+    headings = {"text": (r"\n[^\n]+\n-{3,}\n", 13), "markdown": (r"\n## ", 12)}  # Markdown's notes are footnotes
     for fmt, (heading, count) in headings.items():  # the printed form: a quote appears once per section
         sections = re.split(heading, render_narrative(report, fmt))
-        assert len(sections) == count  # title, brief, nine sections, evidence
+        assert len(sections) == count  # title, brief, ten sections, evidence
         for section in sections:
             quotes = re.findall(r"“([^”]{20,})”", section)
             assert len(quotes) == len(set(quotes))

@@ -8,15 +8,14 @@ is not canonical, or a multi-document article missing from the clusters.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from counterclaim.evalformat import EVENT_KEYS
+from goldcheck import is_date, name_key
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -34,8 +33,6 @@ GOLD_FOLDERS = {
     CORPUS / "heldout4": (350, 650),
 }
 EXAMPLES = ROOT / "examples"
-#: Where the evaluation kit lives (the Makefile's EVAL): its aliases.json names the canonical forms.
-EVAL_DIR = Path(os.environ.get("COUNTERCLAIM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 
 STATEMENT_KEYS = {"speaker", "speaker_affiliation", "stance", "target", "date", "quote"}
 STANCES = {"claim", "accuse", "confirm", "deny", "condemn", "other"}
@@ -52,16 +49,6 @@ GOLD = [
 ]
 
 
-def _is_date(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        dt.date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
-
-
 def _gold(folder: Path, name: str) -> dict:
     return json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
 
@@ -69,24 +56,6 @@ def _gold(folder: Path, name: str) -> dict:
 def _head(path: Path) -> str:
     """The lines where a headline, dateline or date line stands (a press release's letterhead comes first)."""
     return "\n".join(path.read_text(encoding="utf-8").splitlines()[:10])
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().replace("\u2019", "'").split())
-
-
-@pytest.fixture(scope="module")
-def non_canonical() -> dict[str, str]:
-    """Each alias that is not the first name of its group -> that first (canonical) name."""
-    path = EVAL_DIR / "aliases.json"
-    if not path.exists():
-        pytest.skip(f"no aliases.json under {EVAL_DIR} (set COUNTERCLAIM_EVAL_DIR)")
-    out: dict[str, str] = {}
-    for head, *rest in json.loads(path.read_text(encoding="utf-8")):
-        for alias in rest:
-            if _key(alias) != _key(head):
-                out.setdefault(_key(alias), head)
-    return out
 
 
 def test_corpus_sizes() -> None:
@@ -109,12 +78,12 @@ def test_every_article_has_gold_and_back(folder: Path) -> None:
 @pytest.mark.parametrize(("folder", "name"), GOLD)
 def test_gold_event(folder: Path, name: str) -> None:
     gold = _gold(folder, name)
-    assert _is_date(gold.get("published"))
+    assert is_date(gold.get("published"))
     if gold["published"]:
         assert gold["published"][:4] in _head(folder / f"{name}.txt"), "the text must give the publication year"
     event = gold["event"]
     assert set(event) - {"alternatives"} == set(EVENT_KEYS)
-    assert _is_date(event["date"])
+    assert is_date(event["date"])
     for key in ("killed", "injured"):
         assert event[key] is None or (isinstance(event[key], int) and event[key] >= 0)
     if event["attack_type"] is not None:
@@ -131,7 +100,7 @@ def test_gold_statements(folder: Path, name: str) -> None:
         assert statement["stance"] in STANCES
         assert statement["speaker"] and statement["speaker_affiliation"]
         assert statement["quote"] and statement["quote"] in text, statement["quote"]
-        assert _is_date(statement["date"])
+        assert is_date(statement["date"])
         if statement["stance"] == "condemn":
             assert statement["target"] is None
         elif statement["stance"] != "other":
@@ -146,7 +115,7 @@ def test_gold_names_are_canonical(folder: Path, name: str, non_canonical: dict[s
     names = [gold["event"]["perpetrator_claimed"], *gold.get("groups_involved", [])]
     for statement in gold["statements"]:
         names += [statement["target"], statement["speaker_affiliation"]]
-    wrong = {n: non_canonical[_key(n)] for n in names if n and _key(n) in non_canonical}
+    wrong = {n: non_canonical[name_key(n)] for n in names if n and name_key(n) in non_canonical}
     assert wrong == {}
 
 
@@ -180,4 +149,4 @@ def test_examples() -> None:
     assert len(rows) >= 2
     for row in rows:
         assert {"title", "url", "published", "outlet", "text"} <= set(row)
-        assert _is_date(row["published"])
+        assert is_date(row["published"])

@@ -7,19 +7,17 @@ fall inside it.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from counterclaim.evalformat import EVENT_KEYS
+from goldcheck import is_date, name_key
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "real"
 SETS = [REAL / "dev", REAL / "test"]
-EVAL_DIR = Path(os.environ.get("COUNTERCLAIM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
 STATEMENT_KEYS = {"speaker", "speaker_affiliation", "stance", "target", "date", "quote", "at"}
 STANCES = {"claim", "accuse", "confirm", "deny", "condemn", "other"}
 GOLD = [
@@ -29,40 +27,13 @@ GOLD = [
 ]
 
 
-def _date(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        dt.date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().replace("\u2019", "'").split())
-
-
-@pytest.fixture(scope="module")
-def non_canonical() -> dict[str, str]:
-    path = EVAL_DIR / "aliases.json"
-    if not path.exists():
-        pytest.skip(f"no aliases.json under {EVAL_DIR} (set COUNTERCLAIM_EVAL_DIR)")
-    out: dict[str, str] = {}
-    for head, *rest in json.loads(path.read_text(encoding="utf-8")):
-        for alias in rest:
-            if _key(alias) != _key(head):
-                out.setdefault(_key(alias), head)
-    return out
-
-
 @pytest.mark.parametrize("path", GOLD)
 def test_real_gold_shape(path: Path, non_canonical: dict[str, str]) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     assert gold["url"].startswith(("http://", "https://")) and gold["query"]
     event = gold["event"]
     assert set(event) - {"alternatives"} == set(EVENT_KEYS)
-    assert _date(event["date"]) and _date(gold.get("published"))
+    assert is_date(event["date"]) and is_date(gold.get("published"))
     text_path = path.with_name(path.name.removesuffix(".gold.json") + ".txt")
     text = text_path.read_text(encoding="utf-8") if text_path.exists() else None
     names = [event["perpetrator_claimed"]]
@@ -70,7 +41,7 @@ def test_real_gold_shape(path: Path, non_canonical: dict[str, str]) -> None:
         assert set(statement) == STATEMENT_KEYS, statement
         assert statement["quote"] is None, "no third-party words in committed gold"
         assert statement["stance"] in STANCES and statement["speaker"] and statement["speaker_affiliation"]
-        assert _date(statement["date"])
+        assert is_date(statement["date"])
         assert (statement["target"] is None) == (statement["stance"] == "condemn") or statement["stance"] == "other"
         if statement["stance"] == "claim":
             assert statement["target"] == statement["speaker_affiliation"], statement
@@ -80,7 +51,7 @@ def test_real_gold_shape(path: Path, non_canonical: dict[str, str]) -> None:
         names += [statement["target"], statement["speaker_affiliation"]]
     claimed = {s["target"] for s in gold["statements"] if s["stance"] == "claim"}
     assert (event["perpetrator_claimed"] is None) == (not claimed)
-    assert {n: non_canonical[_key(n)] for n in names if n and _key(n) in non_canonical} == {}
+    assert {n: non_canonical[name_key(n)] for n in names if n and name_key(n) in non_canonical} == {}
 
 
 @pytest.mark.parametrize("folder", SETS)

@@ -82,6 +82,24 @@ def test_event_narrative_has_matrix_timeline_and_evidence(api: httpx.Client) -> 
     narrative = body["narrative"]
     assert {"Israel", "Islamic State"} <= set(narrative["matrix"]["parties"])
     assert narrative["timeline"] and all(entry["evidence"] for entry in narrative["timeline"])
+    assert list(body) == ["event", "brief", "narrative"]  # the brief before the report's sections
+    sentences = [s for paragraph in body["brief"] for s in paragraph["sentences"]]
+    assert [s["text"] for s in sentences] == [  # the report's own brief, not another
+        "".join(c["text"] for c in s["clauses"]) + "."
+        for paragraph in narrative["brief"]
+        for s in paragraph["sentences"]
+    ]
+    claim = next(s for s in sentences if s["topic"] == "claim")
+    assert claim["text"].startswith("The Islamic State claimed responsibility")
+    for sentence in sentences:
+        assert sentence["clauses"][0]["evidence"]  # every sentence rests on evidence, each note a link to it
+        for note in (n for c in sentence["clauses"] for n in c["evidence"]):
+            span = f"{note['start']}-{note['end']}"
+            assert note["url"] == f"/documents/{note['document_id']}?span={span}#ev-{span}"
+    cited = claim["clauses"][0]["evidence"][0]
+    text = api.get(f"/api/documents/{cited['document_id']}").json()["text"]
+    assert " ".join(text[cited["start"] : cited["end"]].split()) == cited["sentence"]
+    assert "claimed responsibility" in cited["sentence"]
     assert body["event"]["consensus"]["claimed_by"][0] == "Islamic State"
     assert_error(api.get("/api/events/ev-000000000000"), 404, "no event 'ev-000000000000'")
 
@@ -100,6 +118,10 @@ def test_statements_filtered_by_event_actor_stance_with_checkable_evidence(api: 
         assert evidence["url"] == f"/documents/{statement['document_id']}?span={span}#ev-{span}"
     by_name = api.get("/api/statements", params={"actor": "prominent regime officials"}).json()["items"]
     assert [s["speaker"]["name"] for s in by_name] == ["prominent regime officials"]
+    page = api.get("/actors/israel").text  # the actor's page: what it said (nothing) and what names it
+    said, naming = page.split("<h2>Statements naming Israel")
+    assert "<h2>Statements by Israel" in said and 'class="none"' in said
+    assert naming.count('<tr class="statement">') == len(about_israel) and "<th>Speaker</th>" in naming
     dated = api.get("/api/statements", params={"date_from": "2024-01-04", "date_to": "2024-01-04"}).json()["items"]
     assert dated and all(s["date"] == "2024-01-04" for s in dated)
 
@@ -246,12 +268,15 @@ def test_writes_need_the_token_when_the_server_has_one(demo_db: Path, tmp_path: 
         WebSettings(host="0.0.0.0")
 
 
-def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path) -> None:
+def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path, tmp_path: Path) -> None:
     server = subprocess.Popen(
         [COUNTERCLAIM, "serve", "--db", str(demo_db), "--port", "0"], stderr=subprocess.PIPE, text=True
     )
+    empty = subprocess.Popen(  # started alongside: a new store is created, and said to be empty
+        [COUNTERCLAIM, "serve", "--db", str(tmp_path / "new.db"), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
     try:
-        assert server.stderr is not None
+        assert server.stderr is not None and empty.stderr is not None
         line = server.stderr.readline()
         url = re.search(r"on (http://127\.0\.0\.1:\d+)/ ", line).group(1)
         assert httpx.get(f"{url}/api/health", timeout=30).json()["documents"] == 4
@@ -261,6 +286,9 @@ def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path)
         )
         assert busy.returncode == 2 and busy.stderr.strip().count("\n") == 0
         assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in busy.stderr
+        assert "workbench on" in empty.stderr.readline()
+        assert empty.stderr.readline().startswith("it is empty: add articles with `counterclaim analyze")
     finally:
-        server.terminate()
-        server.wait(30)
+        for process in (server, empty):
+            process.terminate()
+            process.wait(30)

@@ -1,7 +1,7 @@
 """The workbench in a real browser: headless Chromium (Debian's) driven by Playwright, against uvicorn on loopback.
 
-An analyst's path through it: the events list, the Kerman event (matrix and
-timeline), a statement clicked through to its highlighted evidence, an
+An analyst's path through it: the events list, the Kerman event (its brief
+first, then matrix and timeline), a clause of the brief and a statement clicked through to its highlighted evidence, an
 article pasted and analysed; and an article carrying script shown as text,
 never run. Screenshots go to ``test-artifacts/screenshots/``.
 """
@@ -74,6 +74,12 @@ def test_events_list_then_the_kerman_event_with_matrix_and_timeline(page: Page, 
     screenshot(page, "web-events-list")
     open_kerman(page, demo_site)
     expect(page.locator("h1")).to_contain_text("Kerman, Iran")
+    brief = page.locator("main section").first  # the report's brief opens the page
+    expect(brief).to_have_id("brief")
+    expect(brief.locator(".sentence.topic-claim").first).to_contain_text("The Islamic State claimed responsibility")
+    expect(brief.locator(".sentence.topic-divergence").first).to_contain_text("Israel")
+    sentences = brief.locator(".sentence")
+    assert sentences.count() >= 5 and sentences.count() == brief.locator(".sentence:has(sup.ref a.note)").count()
     matrix = page.locator("table.matrix")
     expect(matrix.locator("thead")).to_contain_text("Israel")
     expect(matrix.locator("tbody tr").first).to_be_visible()
@@ -87,6 +93,12 @@ def test_events_list_then_the_kerman_event_with_matrix_and_timeline(page: Page, 
     page.locator("#timeline .legend .key.st-accuse").click()  # the legend hides a stance's dots
     expect(page.locator("#timeline svg.chart circle.dot.st-accuse").first).to_be_hidden()
     screenshot(page, "web-kerman-event", full_page=True)
+    claim = brief.locator(".sentence.topic-claim").first.locator("a.note").first
+    claim.click()  # a clause's evidence: its sentence, highlighted on the document page
+    expect(page).to_have_url(re.compile(r"/documents/[0-9a-f]+\?span=\d+-\d+#ev-\d+-\d+$"))
+    focus = page.locator("article.text mark.focus")
+    expect(focus.first).to_be_in_viewport()
+    assert "claimed responsibility" in " ".join(focus.all_inner_texts())
 
 
 def test_a_statement_opens_its_highlighted_evidence(page: Page, demo_site: str) -> None:

@@ -4,17 +4,18 @@ watch, rules.
 User mistakes (a missing file, an unknown model, a bad database URL) end in
 one line and an exit code, never a traceback: 1 when some inputs could not be
 processed (after processing all the others), 2 for usage errors and anything
-that stops the command from starting.
+that stops the command from starting, 3 for an unforeseen error.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 from spacy.language import Language
+from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.evalformat import attributions_to_eval, to_eval
 from counterclaim.events import (
@@ -37,12 +39,15 @@ from counterclaim.events import (
     split_decision,
 )
 from counterclaim.export import FORMATS, ExportCounts, ExportError, write_export
-from counterclaim.ingest import IngestError, read_inputs
+from counterclaim.ingest import IngestError, IngestWarning, read_inputs
 from counterclaim.ingest.fetch import FetchPolicy, is_url
-from counterclaim.nlp import ModelNotFound
+from counterclaim.ingest.language import not_analysed
+from counterclaim.ingest.names import file_stem
+from counterclaim.nlp import ModelNotFound, PieceProgress
 from counterclaim.nlp.statement.rules.registry import RuleConfigError, check_names, rule_table
 from counterclaim.parallel import PipelineSpec, check_dask_address, results
-from counterclaim.records import ArticleRecord, Document
+from counterclaim.printable import printable
+from counterclaim.records import ENGLISH, ArticleRecord, Document
 from counterclaim.report import (
     UnknownEvent,
     event_entries,
@@ -54,11 +59,15 @@ from counterclaim.report import (
     reports_from_store,
 )
 from counterclaim.report.collect import stored_entries
+from counterclaim.report.render import NOTHING_STORED
 from counterclaim.runner import DEFAULT_BATCH_SIZE, ProcessError, batched
 from counterclaim.store import Store, StoreError
+from counterclaim.store.engine import first_line
 
 EXIT_FAILED_INPUTS = 1
 EXIT_USAGE = 2
+EXIT_UNEXPECTED = 3
+DEBUG_ENV = "COUNTERCLAIM_DEBUG"
 #: Events a text or Markdown listing shows unless --limit says otherwise (a page, so a large store answers at once).
 TEXT_PAGE = 50
 
@@ -97,7 +106,13 @@ ModelOption = Annotated[
 ]
 KbOption = Annotated[
     list[Path] | None,
-    typer.Option("--kb", exists=True, dir_okay=False, help="Extra knowledge-base YAML (actors, aliases); repeatable."),
+    typer.Option(
+        "--kb",
+        exists=True,
+        dir_okay=False,
+        metavar="FILE",
+        help="Extra knowledge-base YAML (actors, aliases); repeatable.",
+    ),
 ]
 PipelineOption = Annotated[
     Path | None,
@@ -112,7 +127,11 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL or SQLite file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."),
 ]
-FormatOption = Annotated[ReportFormat, typer.Option("--format", help="Report layout.")]
+#: Short metavars (FORMAT, FILE, N) keep the help column of an 80-column terminal wide enough that no default is
+#: cut off; the layouts are named in the help text instead.
+FormatOption = Annotated[
+    ReportFormat, typer.Option("--format", metavar="FORMAT", help="Report layout: text, markdown, json or html.")
+]
 EventArgument = Annotated[str, typer.Argument(help="An event id, as `counterclaim events` lists it.")]
 LimitOption = Annotated[
     int | None,
@@ -120,7 +139,10 @@ LimitOption = Annotated[
 ]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Events skipped before the listed ones.")]
 WorkersOption = Annotated[
-    int, typer.Option("--workers", min=1, help="Processes running the NLP (this process stays the only writer).")
+    int,
+    typer.Option(
+        "--workers", min=1, metavar="N", help="Processes running the NLP (this process stays the only writer)."
+    ),
 ]
 DisableRuleOption = Annotated[
     list[str] | None,
@@ -145,13 +167,15 @@ class Backend:
     workers: int = 1
     dask: str | None = None
 
-    def results(self, documents: Iterable[Document]) -> Iterator[ArticleRecord | ProcessError]:
-        return results(documents, self.nlp, self.spec, self.workers, self.dask)
+    def results(
+        self, documents: Iterable[Document], progress: PieceProgress | None = None
+    ) -> Iterator[ArticleRecord | ProcessError]:
+        return results(documents, self.nlp, self.spec, self.workers, self.dask, progress)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``message`` as one error line on stderr; the caller raises the returned Exit."""
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}")
     return typer.Exit(code)
 
 
@@ -183,7 +207,7 @@ def analyze(
     store = _open_store(db, create=True)
     try:
         backend = _backend(model, kb, pipeline, workers=workers, dask=dask, disabled_rules=disable_rule)
-        failures: list[str] = []
+        remarks = Remarks()
         counts = {"stored": 0, "already present": 0}
         seen: dict[str, None] = {}
 
@@ -195,7 +219,7 @@ def analyze(
                 else:
                     yield document
 
-        records = _records(paths, backend, failures, fresh, allow_private=allow_private)
+        records = _records(paths, backend, remarks, fresh, allow_private=allow_private)
         for batch in batched(records, DEFAULT_BATCH_SIZE):
             for record, stored in zip(batch, store.save_many(batch), strict=True):
                 counts["stored" if stored else "already present"] += 1
@@ -203,7 +227,7 @@ def analyze(
         _report_events(store, store.update_events(seen), seen, fmt if report else None)
     finally:
         store.close()
-    _summary(", ".join(f"{n} {what}" for what, n in counts.items()), failures)
+    _summary(", ".join(f"{n} {what}" for what, n in counts.items()), remarks)
 
 
 @app.command(epilog="Example: counterclaim extract articles/ --out predictions/")
@@ -256,14 +280,20 @@ def report(
     db: DbOption = None,
     event: Annotated[str | None, typer.Option("--event", help="The narrative report of this event.")] = None,
     fmt: Annotated[
-        ReportFormat | None, typer.Option("--format", help="Report layout (default: from --out's suffix, else text).")
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Report layout: text, markdown, json or html (default: from --out's suffix, else text).",
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
     limit: LimitOption = None,
     offset: OffsetOption = 0,
 ) -> None:
     """Without --event, list the events with who claimed, confirmed and accused (then documents in no event);
-    with --event, print that event's narrative: consensus, divergences, omissions, timeline, casualties."""
+    with --event, print that event's narrative: its brief, then claims, the bloc matrix, divergences, silences,
+    timeline and casualties, every line citing numbered evidence notes."""
     chosen = fmt or (ReportFormat(format_for_path(out)) if out else ReportFormat.text)
     store = _open_store(db, create=False)
     try:
@@ -289,10 +319,12 @@ def events(
             listed = events_to_json((e.summary, e.members) for e in store.event_listing(limit, offset))
             _write([json.dumps(listed, ensure_ascii=False, indent=2) + "\n"])
         else:
-            _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt)))
-        unassigned = len(store.unassigned_document_ids())
+            _write(render(stored_entries(store, _page(limit, fmt), offset), _listing_format(fmt), _no_events(store)))
+        unassigned, unanalysed = len(store.unassigned_document_ids()), len(store.unanalysed_document_ids())
         if unassigned:
-            typer.echo(f"{unassigned} documents in no event: run `counterclaim event recluster`", err=True)
+            _say(f"{unassigned} documents in no event: run `counterclaim event recluster`")
+        if unanalysed:
+            _say(f"{unanalysed} documents not in English: stored, not analysed, in no event")
     finally:
         store.close()
 
@@ -376,6 +408,7 @@ def serve(
     """Start the analyst workbench over the store: web pages (events, event reports, documents with their
     evidence highlighted, actors, search, a form to analyse an article) and a REST API (OpenAPI at /docs)."""
     from counterclaim.ingest.fetch import parse_networks
+    from counterclaim.store import browse
     from counterclaim.web import WebSettings, create_app
     from counterclaim.web.server import ListenError, listen
     from counterclaim.web.server import serve as run_server
@@ -398,6 +431,8 @@ def serve(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"counterclaim workbench on http://{shown}:{bound}/ (API: /docs) serving {store.display_url}", err=True)
+    if not store.read(browse.documents, browse.Filters(), 1, 0).total:
+        typer.echo("it is empty: add articles with `counterclaim analyze PATH --db ...`, or at /analyse", err=True)
     if generated:
         typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
     typer.echo("Ctrl-C stops it.", err=True)
@@ -551,8 +586,8 @@ def _decide(db: str | None, make: Callable[[EventIndex], Decision]) -> None:
         except UnknownEvent as err:
             raise fail(f"{err.args[0]} in {store.display_url}") from err
         for assignment in changed:
-            typer.echo(f"{assignment.document_name} -> {assignment.event_id}")
-        typer.echo(f"decision {decision.id} recorded: {len(changed)} documents moved", err=True)
+            _write([f"{assignment.document_name} -> {assignment.event_id}\n"])
+        _say(f"decision {decision.id} recorded: {len(changed)} documents moved")
     finally:
         store.close()
 
@@ -564,9 +599,17 @@ def _report_events(store: Store, index: EventIndex, document_ids: Iterable[str],
     narratives = [event_narrative(store, s, index.names) for s in summaries]
     if summaries:
         for chunk in render((event_entry(s, n) for s, n in zip(summaries, narratives, strict=True)), "text"):
-            typer.echo(chunk, err=True, nl=False)
+            _say(chunk, nl=False)
     if fmt is not None:
         _write(render_narratives(narratives, fmt.value))
+
+
+def _no_events(store: Store) -> str:
+    """What the events listing says when there is no event: the store may still hold documents."""
+    stored = store.document_count()
+    if not stored:
+        return NOTHING_STORED
+    return f"No events yet: {stored} document{'s' * (stored != 1)} stored, none grouped into an event.\n"
 
 
 def _page(limit: int | None, fmt: ReportFormat) -> int | None:
@@ -588,10 +631,10 @@ def _emit(chunks: Iterable[str], out: Path | None) -> None:
         return
     try:
         with out.open("w", encoding="utf-8") as handle:
-            handle.writelines(chunks)
+            handle.writelines(map(printable, chunks))
     except OSError as err:
         raise fail(f"cannot write {out}: {err.strerror or err}") from err
-    typer.echo(f"report written to {out}", err=True)
+    _say(f"report written to {out}")
 
 
 def _open_store(db: str | None, create: bool) -> Store:
@@ -631,14 +674,23 @@ def _backend(
         raise fail(f"cannot build the pipeline: {str(err).splitlines()[0]}") from err
 
 
+@dataclass
+class Remarks:
+    """What the closing lines tell besides the counts, input by input."""
+
+    notes: list[str] = field(default_factory=list)  # kept but not analysed: not in English
+    warnings: list[str] = field(default_factory=list)  # read, with something in it ignored
+    failures: list[str] = field(default_factory=list)  # not read or not analysed: exit code 1
+
+
 def _records(
     paths: list[str],
     backend: Backend,
-    failures: list[str],
+    remarks: Remarks,
     keep: Callable[[Iterable[Document]], Iterator[Document]] = iter,
     allow_private: bool = False,
 ) -> Iterator[ArticleRecord]:
-    """Records of the inputs, streamed under a progress bar; bad inputs are appended to ``failures``.
+    """Records of the inputs, streamed under a progress bar; what went wrong is added to ``remarks``.
 
     URLs are fetched under the default policy (public addresses only) unless ``allow_private``.
     """
@@ -647,18 +699,26 @@ def _records(
     def documents() -> Iterator[Document]:
         for item in read_inputs(paths, policy):
             if isinstance(item, IngestError):
-                failures.append(str(item))
+                remarks.failures.append(str(item))
+            elif isinstance(item, IngestWarning):
+                remarks.warnings.append(str(item))
             else:
                 yield item
 
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
-        for result in backend.results(keep(documents())):
-            progress.advance(task)
+
+        def piece(name: str, n: int, total: int) -> None:  # a long document is analysed in pieces
+            progress.update(task, description=f"analysing {name}: piece {n} of {total}")
+
+        for result in backend.results(keep(documents()), piece):
+            progress.update(task, advance=1, description="analysing")
             if isinstance(result, ProcessError):
-                failures.append(str(result))
-            else:
-                yield result
+                remarks.failures.append(str(result))
+                continue
+            if result.document.language != ENGLISH:
+                remarks.notes.append(f"{result.document.name}: {not_analysed(result.document.language)}")
+            yield result
 
 
 def _export(
@@ -672,13 +732,13 @@ def _export(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise fail(f"cannot create {out}: {err.strerror or err}") from err
-    failures: list[str] = []
+    remarks = Remarks()
     written: set[str] = set()
-    for record in _records(paths, backend, failures, allow_private=allow_private):
-        name = _unique(record.document.name, written)
+    for record in _records(paths, backend, remarks, allow_private=allow_private):
+        name = _unique(file_stem(record.document.name), written)
         target = out / f"{name}.json"
         target.write_text(json.dumps(to_json(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    _summary(f"{len(written)} written to {out}", failures)
+    _summary(f"{len(written)} written to {out}", remarks)
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -691,19 +751,26 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _summary(done: str, failures: list[str]) -> None:
-    """The closing lines on stderr; exit 1 if any input failed."""
-    for failure in failures:
-        typer.echo(f"failed: {failure}", err=True)
-    failed = f", {len(failures)} failed" if failures else ""
-    typer.echo(f"{done}{failed}", err=True)
-    if failures:
+def _summary(done: str, remarks: Remarks) -> None:
+    """The closing lines on stderr (notes, warnings, failures, then the counts); exit 1 if any input failed."""
+    for kind, lines in (("note", remarks.notes), ("warning", remarks.warnings), ("failed", remarks.failures)):
+        for line in lines:
+            _say(f"{kind}: {printable(line, one_line=True)}")
+    unanalysed = f", {len(remarks.notes)} not in English" if remarks.notes else ""
+    failed = f", {len(remarks.failures)} failed" if remarks.failures else ""
+    _say(f"{done}{unanalysed}{failed}")
+    if remarks.failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _say(text: str, nl: bool = True) -> None:
+    """Text for the user on stderr; control characters from inputs are shown as escapes, never acted on."""
+    typer.echo(printable(text), err=True, nl=nl)
 
 
 def _write(chunks: Iterable[str]) -> None:
     for chunk in chunks:
-        sys.stdout.write(chunk)
+        sys.stdout.write(printable(chunk))
     sys.stdout.flush()
 
 
@@ -730,8 +797,25 @@ def _progress() -> Progress:
 
 
 def main() -> None:
-    """Console entry point (Ctrl-C exits with 130; stored documents stay whole, a re-run completes the rest)."""
-    app(prog_name="counterclaim")
+    """Console entry point (Ctrl-C exits with 130; stored documents stay whole, a re-run completes the rest).
+
+    Anything unforeseen (a bug, a database server going away) ends in one
+    line and exit code 3; ``COUNTERCLAIM_DEBUG=1`` shows the traceback.
+    """
+    try:
+        app(prog_name="counterclaim")
+    except Exception as err:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _say(f"error: {_unexpected(err)} (set {DEBUG_ENV}=1 for the traceback)")
+        sys.exit(EXIT_UNEXPECTED)
+
+
+def _unexpected(err: Exception) -> str:
+    """An unforeseen error in one line: a database's own message, else the error's type and first line."""
+    if isinstance(err, SQLAlchemyError):
+        return f"database error: {first_line(err)}"
+    return f"unexpected {type(err).__name__}: {first_line(err)}"
 
 
 if __name__ == "__main__":

@@ -25,9 +25,14 @@ EVENT_KEYS = (
 
 
 def event_to_eval(event: Event | None) -> dict[str, Any]:
-    """The ``event`` object: every key present, null when the article does not say."""
+    """The ``event`` object: every key present, null when the article does not say.
+
+    Besides SCHEMA's keys, ``perpetrators`` lists every organisation held
+    responsible other than by its own claim, as the text names it
+    (``score_muc4.py`` reads it).
+    """
     if event is None:
-        return dict.fromkeys(EVENT_KEYS)
+        return {**dict.fromkeys(EVENT_KEYS), "perpetrators": []}
     return {
         "date": event.date.isoformat() if event.date else None,
         "city": event.place.city,
@@ -38,6 +43,7 @@ def event_to_eval(event: Event | None) -> dict[str, Any]:
         "killed_source": event.killed_source,
         "injured": event.injured,
         "injured_source": event.injured_source,
+        "perpetrators": [r.written or r.name for r in event.perpetrators.responsible if r.confidence != "claimed"],
     }
 
 

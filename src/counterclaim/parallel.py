@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import importlib.util
 import multiprocessing as mp
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from counterclaim.nlp import PieceProgress
 from counterclaim.records import Document
 from counterclaim.runner import DEFAULT_BATCH_SIZE, Result, analyse_batch, batched, process
 
@@ -31,6 +35,12 @@ IN_FLIGHT_PER_WORKER = 2
 
 #: ``--dask local:N`` starts a LocalCluster of N worker processes on this machine.
 LOCAL_PREFIX = "local:"
+
+#: Seconds a scheduler address has to answer before ``--dask ADDRESS`` is refused.
+DASK_CONNECT_S = 10
+
+#: Seconds between a pool worker's checks that its parent is still alive.
+PARENT_POLL_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -72,19 +82,21 @@ def results(
     spec: PipelineSpec,
     workers: int = 1,
     dask: str | None = None,
+    progress: PieceProgress | None = None,
 ) -> Iterator[Result]:
     """Results of ``documents`` in input order: serially with ``nlp``, in ``workers`` processes, or on Dask.
 
     ``nlp`` is the caller's pipeline, already built from ``spec`` (so a bad
     model fails before any worker starts); forked pool workers inherit it
-    instead of loading the model again.
+    instead of loading the model again. ``progress`` hears of each piece of a
+    long document in a serial run (workers report only whole documents).
     """
     if dask:
         return dask_records(documents, spec, dask)
     if workers > 1:
         _WORKER_PIPELINES[spec] = nlp
         return pool_records(documents, spec, workers)
-    return process(documents, nlp, spec.batch_size)
+    return process(documents, nlp, spec.batch_size, progress)
 
 
 def ordered_results(
@@ -103,7 +115,9 @@ def ordered_results(
 def pool_records(documents: Iterable[Document], spec: PipelineSpec, workers: int) -> Iterator[Result]:
     """Results from ``workers`` local processes (fork where available: workers inherit a preloaded pipeline)."""
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
+    context = mp.get_context(method)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),))
+    with pool:
         yield from ordered_results(
             lambda batch: pool.submit(process_batch, spec, batch),
             documents,
@@ -112,20 +126,52 @@ def pool_records(documents: Iterable[Document], spec: PipelineSpec, workers: int
         )
 
 
+def watch_parent(parent: int) -> None:
+    """Pool worker start-up: exit as soon as the process that started this worker is gone.
+
+    A worker waits for batches on a pipe whose other end its siblings also
+    hold, so a parent killed outright (SIGKILL, the OOM killer) would leave
+    every worker blocked on it for ever, each holding a loaded pipeline. A
+    daemon thread polls the parent's id instead; when the worker has been
+    handed to another parent, it exits.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="counterclaim-parent-watch", daemon=True).start()
+
+
 def check_dask_address(address: str) -> int | None:
     """The worker count of ``local:N``, ``None`` for a scheduler address; ``ValueError`` for a bad one.
 
-    Checked before any document is read, so a typo or a missing Dask install
-    is a one-line usage error rather than a failure halfway through a corpus.
+    Checked before any document is read, so a typo, a missing Dask install or
+    a scheduler that does not answer within :data:`DASK_CONNECT_S` is a
+    one-line usage error rather than a failure halfway through a corpus.
     """
     if importlib.util.find_spec("distributed") is None:  # the dask extra is optional
         raise ValueError("--dask needs the dask extra: pip install 'counterclaim[dask]'")
     if not address.startswith(LOCAL_PREFIX):
+        _reach_scheduler(address)
         return None
     count = address.removeprefix(LOCAL_PREFIX)
     if not count.isdigit() or int(count) < 1:
         raise ValueError(f"--dask {address!r}: expected local:N with N >= 1, or a scheduler address")
     return int(count)
+
+
+def _reach_scheduler(address: str) -> None:
+    """``ValueError`` unless a Dask scheduler answers at ``address`` within :data:`DASK_CONNECT_S`."""
+    from dask.distributed import Client
+
+    try:
+        with Client(address, timeout=DASK_CONNECT_S):
+            pass
+    except (OSError, TimeoutError, ValueError) as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ValueError(f"--dask {address}: cannot reach the scheduler ({reason})") from err
 
 
 def dask_records(documents: Iterable[Document], spec: PipelineSpec, address: str) -> Iterator[Result]:

@@ -24,6 +24,8 @@ ActorKind = Literal["person", "organisation", "state", "media", "militant_group"
 Stance = Literal["claim", "accuse", "confirm", "deny", "condemn", "other"]
 CasualtyKind = Literal["killed", "injured", "kidnapped", "arrested", "missing"]
 MetadataSource = Literal["html", "jsonl", "file-name", "header", "dateline"]
+#: The language counterclaim analyses; a document in another is stored with no findings.
+ENGLISH = "en"
 
 
 class Record(BaseModel):
@@ -133,12 +135,34 @@ class Place(Record):
     evidence: Evidence | None = None
 
 
+#: How surely a text holds an organisation responsible, surest first (the MUC-4 confidence scale).
+ResponsibilityConfidence = Literal["claimed", "reported", "accused", "suspected"]
+
+
+class Responsibility(Record):
+    """An organisation the text holds responsible for the attack, and how surely.
+
+    ``claimed``: it claimed the attack; ``reported``: the narrator states it as
+    fact ("FMLN commandos attacked"); ``accused``: someone blames it ("police
+    blamed the ELN"); ``suspected``: a hedged attribution ("apparently by ELN
+    guerrillas", "suspected Shining Path members").
+    """
+
+    name: str = Field(description="canonical name (the knowledge base's when it knows the organisation)")
+    written: str | None = Field(default=None, description="the name as the text writes it, when read from the text")
+    confidence: ResponsibilityConfidence
+    evidence: Evidence | None = None
+
+
 class Perpetrators(Record):
     """Who was said to be responsible, and by whom (actor names, canonical)."""
 
     claimed_by: list[str] = []
     accused: dict[str, list[str]] = Field(default_factory=dict, description="accused party -> accusers")
     confirmed: dict[str, list[str]] = Field(default_factory=dict, description="confirmed party -> confirmers")
+    responsible: list[Responsibility] = Field(
+        default_factory=list, description="every organisation held responsible, surest first, with its confidence"
+    )
 
 
 class Event(Record):
@@ -170,7 +194,7 @@ class Document(Record):
     title: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
-    language: str = "en"
+    language: str = Field(default=ENGLISH, description="language code detected at ingest; only 'en' is analysed")
     text: str
     raw_hash: str = Field(description="sha256 of the raw input bytes")
     source_path: str | None = None

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from spacy.language import Language
 
-from counterclaim.nlp import records_from_documents
+from counterclaim.nlp import PieceProgress, records_from_documents
 from counterclaim.records import ArticleRecord, Document
 
 #: Documents per ``nlp.pipe`` batch, and records per store transaction in ``analyze``: large enough to
@@ -51,26 +51,28 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def process(docs: Iterable[Document], nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Result]:
-    """The record of each document of ``docs``, in order, analysed by ``nlp``."""
+def process(
+    docs: Iterable[Document], nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE, progress: PieceProgress | None = None
+) -> Iterator[Result]:
+    """The record of each document of ``docs``, in order, analysed by ``nlp`` (``progress``: see ``nlp``)."""
     for batch in batched(docs, batch_size):
-        yield from analyse_batch(batch, nlp)
+        yield from analyse_batch(batch, nlp, progress)
 
 
-def analyse_batch(batch: Sequence[Document], nlp: Language) -> list[Result]:
+def analyse_batch(batch: Sequence[Document], nlp: Language, progress: PieceProgress | None = None) -> list[Result]:
     """Records for one batch; if a component raises, each document is retried alone to isolate it."""
     try:
-        return _pipe(batch, nlp)
+        return _pipe(batch, nlp, progress)
     except Exception:  # a component bug: find the document that triggers it, keep the others
-        return [_one(document, nlp) for document in batch]
+        return [_one(document, nlp, progress) for document in batch]
 
 
-def _one(document: Document, nlp: Language) -> Result:
+def _one(document: Document, nlp: Language, progress: PieceProgress | None) -> Result:
     try:
-        return _pipe([document], nlp)[0]
+        return _pipe([document], nlp, progress)[0]
     except Exception as err:  # reported per document; the batch goes on
         return ProcessError(document, f"{type(err).__name__}: {err}".splitlines()[0])
 
 
-def _pipe(batch: Sequence[Document], nlp: Language) -> list[ArticleRecord]:
-    return list(records_from_documents(nlp, batch, batch_size=len(batch)))
+def _pipe(batch: Sequence[Document], nlp: Language, progress: PieceProgress | None) -> list[ArticleRecord]:
+    return list(records_from_documents(nlp, batch, batch_size=len(batch), progress=progress))

@@ -28,7 +28,7 @@ from counterclaim.events.config import ClusterConfig, load_config
 from counterclaim.events.features import ArticleFeatures, article_features, distance_km
 from counterclaim.events.similarity import TextSimilarity, make_similarity
 from counterclaim.nlp.gazetteer import find_city
-from counterclaim.records import ArticleRecord
+from counterclaim.records import ArticleRecord, EventRef
 
 AssignedBy = Literal["auto", "user"]
 
@@ -47,19 +47,16 @@ class Assignment(BaseModel):
     assigned_by: AssignedBy = "auto"
 
 
-class EventSummary(BaseModel):
-    """One event as the store's ``events`` table and the ``events`` command show it."""
+class EventSummary(EventRef):
+    """One event as the store's ``events`` table and the ``events`` command show it: the identity every listing
+    and export names it by (:class:`~counterclaim.records.EventRef`), and its documents."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    label: str
-    date: dt.date | None
-    city: str | None
-    country: str | None
-    attack_type: str | None
     document_ids: list[str]
     document_names: list[str]
+
+    def identity(self) -> EventRef:
+        """The event as exported records and the API's listing name it (without its documents)."""
+        return EventRef(**self.model_dump(include=set(EventRef.model_fields)))
 
     def headline(self) -> dict[str, Any]:
         """The event's identity as listings and JSON show it: id, label, date, place, attack type."""

@@ -51,7 +51,7 @@ class ExportUnit:
         """The event as exported records name it."""
         if self.event is None:
             return None
-        return EventRef(**self.event.model_dump(include={"id", "label", "date", "city", "country", "attack_type"}))
+        return self.event.identity()
 
     @property
     def narrative(self) -> NarrativeReport:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+#: Longer than any way of writing a day ("Wednesday, 17 September 2025 14:05:00 +0000"): not a date.
+MAX_DATE_CHARS = 64
 #: dateparser settings: no guessing of missing parts, no relative dates ("yesterday" means nothing here).
 _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "PARSERS": ["absolute-time"]}
 
@@ -23,6 +25,8 @@ def parse_published(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
         try:
             parsed = parse(text)

@@ -20,6 +20,17 @@ class IngestError:
         return f"{self.path}: {self.reason}"
 
 
+@dataclass(frozen=True)
+class IngestWarning:
+    """Something in an input was ignored while the article itself was read: where, and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 class InputRejected(ValueError):
     """Raised inside the ingest package when an input is unusable; ``reason`` is its one-line message."""
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from counterclaim.ingest.dates import parse_published
+from counterclaim.nlp.components.content import is_menu_line
 
 
 @dataclass(frozen=True)
@@ -29,18 +30,29 @@ class HtmlArticle:
 
 
 def extract_html(html: str) -> HtmlArticle:
-    """Main text, title, date, site name and URL of ``html``."""
+    """Main text, title, date, site name and URL of ``html``; the text is empty when the page holds no prose.
+
+    A page of navigation only (an index, a menu, a consent wall) yields link
+    titles and menu entries from trafilatura and from the fallback alike: a
+    text in which no line reads as a sentence is no article.
+    """
     found = _trafilatura(html)
     if found is None or not (found.get("text") or "").strip():
-        return HtmlArticle(text=_visible_text(html), title=(found or {}).get("title") or _page_title(html))
+        text = _visible_text(html)
+        return HtmlArticle(text=_prose_only(text), title=(found or {}).get("title") or _page_title(html))
     title = found.get("title") or None
     return HtmlArticle(
-        text=_with_headline(found["text"], title),
+        text=_prose_only(_with_headline(found["text"], title)),
         title=title,
         published=parse_published(found.get("date")),
         outlet=found.get("sitename") or None,
         url=found.get("url") or None,
     )
+
+
+def _prose_only(text: str) -> str:
+    """``text`` if any line of it reads as prose (not a menu entry, a tag or a link title), else ""."""
+    return text if any(not is_menu_line(line) for line in text.splitlines() if line.strip()) else ""
 
 
 def _trafilatura(html: str) -> dict | None:

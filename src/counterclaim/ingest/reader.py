@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from counterclaim.ingest.dates import date_in_name, parse_published
 from counterclaim.ingest.decode import decode_bytes
-from counterclaim.ingest.errors import IngestError, InputRejected
+from counterclaim.ingest.errors import IngestError, IngestWarning, InputRejected
 from counterclaim.ingest.html import extract_html
+from counterclaim.ingest.language import detect
+from counterclaim.ingest.names import document_name
 from counterclaim.records import Document, document_id, unix_newlines
 
 if TYPE_CHECKING:
@@ -40,11 +42,14 @@ STDIN = "-"
 #: Inputs starting with these are fetched (``ingest/fetch.py``), not opened as files.
 URL_PREFIXES = ("http://", "https://")
 
-Item = Document | IngestError
+Item = Document | IngestError | IngestWarning
 
 
 def read_inputs(paths: Sequence[str], fetch_policy: FetchPolicy | None = None) -> Iterator[Item]:
     """Each article under ``paths``, in order (directories recursively, sorted), as Document or IngestError.
+
+    An IngestWarning comes just before the Document it concerns (a metadata
+    value that was ignored).
 
     The same file reached twice (named, and inside a named directory) is read
     once. An ``http://`` or ``https://`` URL is fetched under ``fetch_policy``
@@ -142,12 +147,13 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
         with path.open("rb") as stream:
             for number, line in enumerate(stream, start=1):
                 if line.strip():
-                    yield _jsonl_line(line, path, number)
+                    yield from _jsonl_line(line, path, number)
     except OSError as err:
         yield IngestError(str(path), f"cannot read: {err.strerror or err}")
 
 
-def _jsonl_line(line: bytes, path: Path, number: int) -> Item:
+def _jsonl_line(line: bytes, path: Path, number: int) -> list[Item]:
+    """The article of one line (an IngestError if unusable), after a warning for a ``published`` that is no date."""
     where = f"{path}:{number}"
     try:
         if len(line) > MAX_BYTES:
@@ -161,16 +167,17 @@ def _jsonl_line(line: bytes, path: Path, number: int) -> Item:
         body, html = (data.get("text"), False) if data.get("text") else (data.get("html"), True)
         if not isinstance(body, str) or not body.strip():
             raise InputRejected('no "text" or "html" string')
-        return build_document(
-            body,
-            line,
-            name=str(data.get("name") or f"{path.stem}-{number}"),
-            source_path=where,
-            html=html,
-            metadata=data,
-        )
+        published = parse_published(data.get("published"))
+        warnings: list[Item] = []
+        if data.get("published") and published is None:
+            shown = str(data["published"])
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            warnings.append(IngestWarning(where, f"published {shown!r} is not a date; ignored"))
+        metadata = {**data, "published": published}
+        name = str(data.get("name") or f"{path.stem}-{number}")
+        return [*warnings, build_document(body, line, name=name, source_path=where, html=html, metadata=metadata)]
     except InputRejected as err:
-        return IngestError(where, err.reason)
+        return [IngestError(where, err.reason)]
 
 
 def build_document(
@@ -205,10 +212,11 @@ def build_document(
         take("published", date_in_name(name), "file-name")
     text = unix_newlines(text)
     if not text.strip():
-        raise InputRejected("no text" if html else "empty input")
+        raise InputRejected("no article text (only navigation, links or boilerplate)" if html else "empty input")
     return Document(
         id=document_id(text),
-        name=name,
+        name=document_name(name),
+        language=detect(text).code,
         text=text,
         raw_hash=hashlib.sha256(raw).hexdigest(),
         source_path=source_path,

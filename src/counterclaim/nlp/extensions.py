@@ -17,6 +17,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "document_id": "id of the counterclaim Document the text came from (set by the runner)",
     "published": "publication date (datetime.date): the runner's metadata, else what cc_dateline reads in the header",
     "published_evidence": "Evidence of where cc_dateline read the publication date, or None (metadata or not found)",
+    "recased": "True when cc_truecase re-cased a text written in capitals (every offset kept), else None",
     "content_end": "character offset where article content ends and boilerplate begins",
     "dateline": "dict with place, outlet and date parsed from a dateline, or None",
     "reference_date": "the date relative expressions are resolved against",

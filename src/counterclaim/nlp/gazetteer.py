@@ -10,6 +10,7 @@ cemetery or a market) are kept as the text says them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -32,11 +33,15 @@ class City(NamedTuple):
 
 
 def _key(name: str) -> str:
-    """A name folded for lookup: lower case, straight apostrophes, single blanks.
+    """A name folded for lookup: lower case, straight apostrophes, single blanks, no accents.
 
     ``str.split`` breaks at the same blanks as the regex ``\\s+`` and is several times
-    faster: the city index folds some 150,000 names on first use.
+    faster: the city index folds some 150,000 names on first use. Accents are
+    dropped (only from names that have any) because wire copy and many outlets
+    write "Bogota" and "Medellin" for Bogotá and Medellín.
     """
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(name.lower().replace("’", "'").split())
 
 
@@ -184,6 +189,18 @@ def region_name(text: str) -> str | None:
         return region
     m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(lex['region_words'])})", text.strip(), flags=re.IGNORECASE)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
+def place_names() -> list[str]:
+    """Every place name as the gazetteer writes it: countries and their aliases, known regions, cities' main names.
+
+    Text in capitals is re-cased from these (``nlp/casing.py``): "SAN MIGUEL" is
+    a place, so it is written "San Miguel".
+    """
+    _, by_code = _countries()
+    lex = load_lexicon("places")
+    cities = {city.name for found in _cities().values() for primary, city in found if primary}
+    return [*by_code.values(), *lex["country_aliases"], *lex["known_regions"], *sorted(cities)]
 
 
 def is_landmark(text: str) -> bool:

@@ -1,7 +1,10 @@
 """Reports over stored records: the narrative of an event, the listing of events, per-document reports.
 
-``narrative.py`` builds an event's narrative and ``narrative_render.py`` lays
-it out; ``collect.py`` chooses what a store yields; ``document.py`` builds
+``narrative.py`` builds an event's narrative (``models.py``), with its brief
+(``brief.py``), matrix (``matrix.py``) and cited passages (``passages.py``);
+``sections.py`` lays it out once, and ``narrative_render.py`` (text, Markdown,
+JSON) and ``html.py`` only decorate that layout, so the formats never drift
+apart. ``collect.py`` chooses what a store yields; ``document.py`` builds
 per-document dicts and ``render.py`` lays them and the listing out as text,
 Markdown or JSON.
 """

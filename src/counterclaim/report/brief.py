@@ -211,14 +211,19 @@ class _Writer:
         lines = [*self.report.confirmed, *(x for x in self.report.accused if self.is_responsible(x.party))]
         out: list[BriefSentence] = []
         for line in lines:
-            key = "confirm" if line.stance == "confirm" else "accuse_responsible"
-            text = self.t[key].format(
-                who=self.speakers.many(line.speakers),
-                party=the(line.party),
-                when=self.when(line.first_date, line.first_reported),
+            out += self._party_line(
+                "confirmation", "confirm" if line.stance == "confirm" else "accuse_responsible", line
             )
-            out += _sentence("confirmation", [Clause(text=text, evidence=line.evidence)])
         return out
+
+    def _party_line(self, topic: BriefTopic, key: str, line: PartyLine) -> list[BriefSentence]:
+        """A party line as one sentence (the ``key`` template): its speakers, the party, the day they spoke."""
+        text = self.t[key].format(
+            who=self.speakers.many(line.speakers),
+            party=the(line.party),
+            when=self.when(line.first_date, line.first_reported),
+        )
+        return _sentence(topic, [Clause(text=text, evidence=line.evidence)])
 
     # -- divergent accounts --------------------------------------------------
     def divergences(self) -> list[BriefSentence]:
@@ -283,12 +288,7 @@ class _Writer:
             own = any(
                 self.names.related(line.party, name) for s in line.speakers for name in (s.name, s.affiliation, s.state)
             )
-            text = self.t["deny_self" if own else "deny_other"].format(
-                who=self.speakers.many(line.speakers),
-                party=the(line.party),
-                when=self.when(line.first_date, line.first_reported),
-            )
-            out += _sentence("denial", [Clause(text=text, evidence=line.evidence)])
+            out += self._party_line("denial", "deny_self" if own else "deny_other", line)
         return out
 
     # -- silences and changes ------------------------------------------------
@@ -329,9 +329,6 @@ class _Writer:
         return out
 
     def changes(self) -> list[BriefSentence]:
-        return self._shifts()
-
-    def _shifts(self) -> list[BriefSentence]:
         """A speaker whose stance on a later day differs from the first (not just another target of one stance)."""
         out: list[BriefSentence] = []
         for actor in self.report.actor_timelines:

@@ -71,7 +71,7 @@ def listed_consensus(store: Store, event: ListedEvent, names: ActorNames | None 
     if event.consensus is not None:
         return event.consensus
     found = consensus(event_narrative(store, event.summary, names))
-    store.save_consensus(event.summary.id, found)
+    store.save_consensus(event, found)
     return found
 
 
@@ -97,8 +97,9 @@ def reports_from_store(
 ) -> Iterator[dict[str, Any]]:
     """The listing of every event (a page: ``limit``/``offset``; or of ``event_id`` only).
 
-    After the last page come the reports of documents in no event, so
-    nothing stored is ever silently left out.
+    After the last page come the reports of documents in no event, then of
+    documents not in English (stored, not analysed), so nothing stored is ever
+    silently left out.
     """
     if event_id is not None:
         try:
@@ -112,4 +113,5 @@ def reports_from_store(
         more = more or "more" in entry
         yield entry
     if not more:
-        yield from (document_report(record) for record in store.iter_records(store.unassigned_document_ids()))
+        left = [*store.unassigned_document_ids(), *store.unanalysed_document_ids()]
+        yield from (document_report(record) for record in store.iter_records(left))

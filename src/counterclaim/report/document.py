@@ -41,6 +41,7 @@ def document_report(record: ArticleRecord) -> dict[str, Any]:
             "outlet": document.outlet,
             "url": document.url,
             "published": document.published.isoformat() if document.published else None,
+            "language": document.language,
         },
         "attack": attack_summary(record.event, document.name),
         "statements": statements_by_stance(record.statements, document.name),
@@ -64,6 +65,10 @@ def attack_summary(event: Event | None, document_name: str) -> dict[str, Any] | 
         "injured": event.injured,
         "injured_source": event.injured_source,
         "claimed_by": list(event.perpetrators.claimed_by),
+        "responsible": [
+            {"name": r.name, "confidence": r.confidence, "evidence": evidence_ref(document_name, r.evidence)}
+            for r in event.perpetrators.responsible
+        ],
         "casualty_reports": [casualty_line(report, document_name) for report in event.casualties],
         "evidence": evidence_ref(document_name, event.evidence),
     }

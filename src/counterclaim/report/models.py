@@ -140,6 +140,15 @@ class ActorTimeline(Model):
     stances: list[StanceAt]
 
 
+class ResponsibleLine(Model):
+    """An organisation the articles hold responsible, with the surest confidence any of them gives."""
+
+    party: str
+    confidence: str
+    documents: list[str]
+    evidence: list[EvidenceRef]
+
+
 class CasualtyLine(Model):
     """A casualty figure as a source gave it, dated by the report or the article."""
 
@@ -270,4 +279,5 @@ class NarrativeReport(Model):
     timeline: list[TimelineEntry]
     actor_timelines: list[ActorTimeline]
     casualties: list[CasualtyLine]
+    responsible: list[ResponsibleLine] = []
     passages: list[Passage]

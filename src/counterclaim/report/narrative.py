@@ -49,6 +49,7 @@ from counterclaim.report.models import (
     NarrativeReport,
     Omission,
     PartyLine,
+    ResponsibleLine,
     SourceOrigin,
     SpeakerRef,
     StanceAt,
@@ -67,7 +68,7 @@ def _date_key(date: dt.date | None) -> tuple[bool, dt.date]:
 
 
 def _unique_speakers(speakers: Iterable[SpeakerRef]) -> list[SpeakerRef]:
-    """Speakers in first-seen order, each once."""
+    """Speakers in first-seen order, each once: several statements of one speaker make one line name it once."""
     return list({s.name: s for s in speakers}.values())
 
 
@@ -93,6 +94,8 @@ class _Builder:
         #: a clause reporting that the speaker did not name someone: not a naming
         self.not_naming = re.compile(rf"\b(?:{cues})\b[^;.]*?(?=[;.]|,\s*instead|$)", re.IGNORECASE)
         self.merged = merge_statements(records, names)
+        # each statement's party and speaker, worked out once: every section asks for them again
+        self._parties_of = {id(m): self._party_of(m) for m in self.merged}
         self.claimants = self._parties({"claim"}, "claimed_by")
         self.confirmed = self._parties({"confirm"}, "confirmed")
         self.mentions: dict[str, list[Mention]] = {r.document.id: r.mentions for r in records}
@@ -103,6 +106,7 @@ class _Builder:
                 if mention.actor_id and mention.role:
                     self.roles.setdefault(mention.actor_id, mention.role)
         self.speakers = Speakers(names)
+        self._speakers = {id(m): self._speaker(m) for m in self.merged}
 
     def _parties(self, stances: set[str], field: str) -> list[str]:
         """Parties named with ``stances`` in statements or in the records' perpetrator lists (first seen first)."""
@@ -114,6 +118,9 @@ class _Builder:
 
     def party_of(self, merged: MergedStatement) -> str | None:
         """The party a statement is about, by its canonical name (see :func:`named_party`)."""
+        return self._parties_of[id(merged)]
+
+    def _party_of(self, merged: MergedStatement) -> str | None:
         st = merged.statement
         name = named_party(st.stance, st.target_name, st.speaker_name, st.speaker_affiliation)
         return self.names.display(name) if name else None
@@ -124,6 +131,9 @@ class _Builder:
 
     def speaker(self, merged: MergedStatement) -> SpeakerRef:
         """The speaker and its bloc (claimant, a state's officials or media, or other), role, kind and state."""
+        return self._speakers[id(merged)]
+
+    def _speaker(self, merged: MergedStatement) -> SpeakerRef:
         st = merged.statement
         labels, name, affiliation = self.lexicon["bloc_labels"], st.speaker_name, st.speaker_affiliation
         found = {
@@ -420,6 +430,28 @@ def _document_ref(document: Document, names: ActorNames) -> DocumentRef:
     )
 
 
+def _responsible(records: list[ArticleRecord]) -> list[ResponsibleLine]:
+    """Every organisation the articles' attack records hold responsible, surest confidence first.
+
+    Claims are in the consensus already; this adds what the narration states
+    as fact, accuses or suspects ("FMLN commandos attacked", "apparently by X").
+    """
+    order = ("claimed", "reported", "accused", "suspected")
+    lines: dict[str, ResponsibleLine] = {}
+    for record in records:
+        for item in record.event.perpetrators.responsible if record.event else []:
+            line = lines.setdefault(
+                item.name, ResponsibleLine(party=item.name, confidence=item.confidence, documents=[], evidence=[])
+            )
+            if order.index(item.confidence) < order.index(line.confidence):
+                line.confidence = item.confidence
+            if record.document.name not in line.documents:
+                line.documents.append(record.document.name)
+            if item.evidence is not None:
+                line.evidence.append(evidence_ref(record, item.evidence))
+    return sorted(lines.values(), key=lambda line: order.index(line.confidence))
+
+
 def _most_common(values: Iterable[object]) -> object | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
@@ -497,6 +529,7 @@ def build_narrative(
         timeline=timeline,
         actor_timelines=_actor_timelines(b, timeline),
         casualties=_casualties(records),
+        responsible=_responsible(records),
         passages=[],
     )
     report.brief = build_brief(report, b.speakers, records)

@@ -25,10 +25,13 @@ CONTEXT_CHARS = 700
 def build_passages(refs: Iterable[EvidenceRef], texts: dict[str, str], order: list[str]) -> list[Passage]:
     """One passage per cited sentence, in document order (``order``: document ids) then text order."""
     found: dict[tuple[str, int, int], Passage] = {}
+    done: set[tuple[str, int, int, str, str]] = set()
     for ref in refs:
         text = texts.get(ref.document_id)
-        if text is None:
+        key = (ref.document_id, ref.start, ref.end, ref.sentence, ref.quote)
+        if text is None or key in done:  # a report cites most evidence several times (line, matrix, brief)
             continue
+        done.add(key)
         start, end = sentence_of(text, ref)
         passage = found.get((ref.document_id, start, end))
         if passage is None:

@@ -12,28 +12,35 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
+from counterclaim.ingest.language import not_analysed
+from counterclaim.records import ENGLISH
+
 Format = Literal["text", "markdown", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
 
+
+#: What a listing of an empty store says.
+NOTHING_STORED = "Nothing stored yet: run `counterclaim analyze PATH...` first.\n"
 
 #: The header of the Markdown table of events.
 _EVENT_TABLE = "| event | date | place | type | documents | consensus |\n|---|---|---|---|---|---|\n"
 
 
-def render(reports: Iterable[dict[str, Any]], fmt: Format) -> Iterator[str]:
+def render(reports: Iterable[dict[str, Any]], fmt: Format, empty: str = NOTHING_STORED) -> Iterator[str]:
     """Chunks of the rendered report (each ends with a newline); JSON is one array.
 
     Event entries (from the listing) take one row each, in Markdown as a
     table; a ``more`` entry (a page of the listing left events out) says how
-    many and how to see them; document reports take a block each.
+    many and how to see them; document reports take a block each. ``empty``
+    is what a listing with no entry says.
     """
     if fmt == "json":
         yield from json_array(json.dumps(report, ensure_ascii=False, indent=2) for report in reports)
         return
     markdown = fmt == "markdown"
-    empty, in_table = True, False
+    nothing, in_table = True, False
     for report in reports:
-        empty = False
+        nothing = False
         if "event" in report:
             if markdown and not in_table:
                 yield _EVENT_TABLE
@@ -47,8 +54,8 @@ def render(reports: Iterable[dict[str, Any]], fmt: Format) -> Iterator[str]:
             yield f"… {report['more']} more event{'s' * (report['more'] != 1)} (--offset {report['offset']})\n\n"
             continue
         yield "\n".join(_document_lines(report, markdown, depth=0)) + "\n\n"
-    if empty:
-        yield "Nothing stored yet: run `counterclaim analyze PATH...` first.\n"
+    if nothing:
+        yield empty
 
 
 def json_array(items: Iterable[str]) -> Iterator[str]:
@@ -82,6 +89,8 @@ def _document_lines(report: dict[str, Any], markdown: bool, depth: int) -> list[
     heading += f" ({about})" if about else ""
     lines = [f"{'#' * (depth + 2)} {heading}" if markdown else f"{'  ' * depth}{heading}"]
     item = _decorator(markdown, depth)
+    if document.get("language", ENGLISH) != ENGLISH:
+        return [*lines, item(0, not_analysed(document["language"]))]
     attack = report.get("attack")
     if attack is None:
         lines.append(item(0, "Attack: none found"))
@@ -89,6 +98,9 @@ def _document_lines(report: dict[str, Any], markdown: bool, depth: int) -> list[
         lines.append(item(0, "Attack: " + _attack_line(attack)))
         if attack["claimed_by"]:
             lines.append(item(1, "claimed by: " + ", ".join(attack["claimed_by"])))
+        held = [r for r in attack.get("responsible", []) if r["confidence"] != "claimed"]
+        if held:
+            lines.append(item(1, "held responsible: " + ", ".join(f"{r['name']} ({r['confidence']})" for r in held)))
         lines += [item(1, _casualty_line(c)) for c in attack["casualty_reports"]]
     statements = report.get("statements") or {}
     lines.append(item(0, "Statements:" if statements else "Statements: none found"))

@@ -28,6 +28,7 @@ from counterclaim.report.models import (
     NarrativeReport,
     PartyLine,
     Passage,
+    ResponsibleLine,
     SpeakerRef,
 )
 from counterclaim.report.passages import evidence_key, passage_index
@@ -175,6 +176,11 @@ def _who(speaker: SpeakerRef) -> str:
     return speaker.name if speaker.bloc == speaker.name else f"{speaker.name} ({speaker.bloc})"
 
 
+def _act(speaker: SpeakerRef, stance: str, target: str | None) -> str:
+    """What a speaker did, as a verb phrase; about itself (its own name or its group's) it "denied involvement"."""
+    return act(stance, target, target in (speaker.name, speaker.affiliation))
+
+
 def _published(evidence: list[EvidenceRef]) -> dt.date | None:
     """The first day one of the documents holding ``evidence`` was published."""
     return min((e.published for e in evidence if e.published), default=None)
@@ -238,6 +244,16 @@ def _cell(cell: MatrixCell | None) -> str:
     return f"{cell.count}, {_dated(cell.first_date, None, cell.first_reported)}" if cell else ""
 
 
+def _responsible_items(lines: list[ResponsibleLine]) -> list[Item]:
+    """Organisations the narration holds responsible without a claim ("FMLN commandos attacked", "blamed on X")."""
+    confidence = words()["responsibility"]
+    return [
+        Item(who=[f"{r.party}:"], does=f"{confidence[r.confidence]} in {join(r.documents)}", evidence=r.evidence)
+        for r in lines
+        if r.confidence != "claimed"
+    ]
+
+
 def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
     """One item per figure and source, with every report of it (a republished wire gives the same figure twice)."""
     same: dict[tuple, list[CasualtyLine]] = {}
@@ -252,10 +268,13 @@ def _casualty_items(lines: list[CasualtyLine]) -> list[Item]:
     return items
 
 
-def _sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
+def cite_sentence(sentence: BriefSentence, notes: Notes) -> Sentence:
     """A sentence of the brief with each clause's notes: a note already cited earlier in the sentence is left
     out (the toll and the place of an attack are often one sentence of the article), and past ``brief_notes`` a
-    clause shows how many more back it (an attack fifty outlets reported), which the sections cite."""
+    clause shows how many more back it (an attack fifty outlets reported), which the sections cite.
+
+    Every rendering of the brief cites through here (the workbench's event page too), so they show the same
+    notes under the same numbers."""
     limit = words()["brief_notes"]
     shown: set[int] = set()
     clauses = []
@@ -271,7 +290,7 @@ def layout(report: NarrativeReport) -> Layout:
     """The report as the renderers lay it out."""
     notes = Notes(report.passages)
     titles = words()["sections"]
-    brief = [[_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
+    brief = [[cite_sentence(sentence, notes) for sentence in p.sentences] for p in report.brief]
     sections = [
         Section("attack", titles["attack"], fold(_attack_items(report), notes)),
         Section("sources", titles["sources"], _source_lines(report)),
@@ -289,6 +308,7 @@ def layout(report: NarrativeReport) -> Layout:
                 notes,
             ),
         ),
+        Section("responsible", titles["responsible"], fold(_responsible_items(report.responsible), notes)),
         Section(
             "divergences",
             titles["divergences"],
@@ -330,7 +350,7 @@ def layout(report: NarrativeReport) -> Layout:
                     Item(
                         lead=f"{_dated(t.date, None, t.first_reported)}: ",
                         who=[_who(t.speaker)],
-                        does=act(t.stance, t.target, t.target in (t.speaker.name, t.speaker.affiliation)),
+                        does=_act(t.speaker, t.stance, t.target),
                         evidence=t.evidence,
                         quote=t.quote,
                     )
@@ -347,9 +367,7 @@ def layout(report: NarrativeReport) -> Layout:
                     Item(
                         who=[a.speaker.name],
                         does="; then ".join(
-                            f"{act(s.stance, s.target, s.target in (a.speaker.name, a.speaker.affiliation))}"
-                            f" ({_dated(s.date)})"
-                            for s in a.stances
+                            f"{_act(a.speaker, s.stance, s.target)} ({_dated(s.date)})" for s in a.stances
                         ),
                         evidence=[e for s in a.stances for e in s.evidence],
                     )

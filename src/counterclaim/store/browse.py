@@ -79,40 +79,41 @@ def statement_actor_clause(actor: str) -> ColumnElement[bool]:
     return _actor_clause(actor, (st.c.speaker_actor_id, st.c.target_actor_id), (st.c.speaker_name, st.c.target_name))
 
 
-def statements(conn: Connection, filters: Filters, limit: int, offset: int) -> Page:
-    """Statements with their document, event and evidence, oldest first (by statement date, else publication)."""
-    when = func.coalesce(st.c.date, docs.c.published)
+#: What a row read from a document (a statement, a casualty figure) says about where it was read.
+_EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "evidence_sentence", "evidence_producer", "evidence_confidence")
+
+
+def _read_rows(table: Any, columns: Sequence[str], filters: Filters) -> tuple[Select, list[ColumnElement[bool]], Any]:
+    """Rows of a table of things read from documents (statements, casualty figures): its ``columns`` between the
+    row's id, document, document name, publication day and event and its evidence; the filters such tables share
+    (date range on the row's date else the publication's, event, document); and that date, which orders them."""
+    when = func.coalesce(table.c.date, docs.c.published)
     query = (
         select(
-            st.c.id,
-            st.c.document_id,
+            table.c.id,
+            table.c.document_id,
             docs.c.name.label("document_name"),
             docs.c.published,
             ed.c.event_id,
-            st.c.speaker_name,
-            st.c.speaker_actor_id,
-            st.c.speaker_affiliation,
-            st.c.role,
-            st.c.stance,
-            st.c.target_name,
-            st.c.target_actor_id,
-            st.c.quote,
-            st.c.direct,
-            st.c.date,
-            st.c.evidence_start,
-            st.c.evidence_end,
-            st.c.evidence_sentence,
-            st.c.evidence_producer,
-            st.c.evidence_confidence,
+            *table.c[*columns],
+            *table.c[*_EVIDENCE_COLUMNS],
         )
-        .join(docs, docs.c.id == st.c.document_id)
-        .outerjoin(ed, ed.c.document_id == st.c.document_id)
+        .join(docs, docs.c.id == table.c.document_id)
+        .outerjoin(ed, ed.c.document_id == table.c.document_id)
     )
     clauses = _between(when, filters)
     if filters.event:
         clauses.append(ed.c.event_id == filters.event)
     if filters.document:
-        clauses.append(st.c.document_id == filters.document)
+        clauses.append(table.c.document_id == filters.document)
+    return query, clauses, when
+
+
+def statements(conn: Connection, filters: Filters, limit: int, offset: int) -> Page:
+    """Statements with their document, event and evidence, oldest first (by statement date, else publication)."""
+    speaker = ("speaker_name", "speaker_actor_id", "speaker_affiliation", "role")
+    said = ("stance", "target_name", "target_actor_id", "quote", "direct", "date")
+    query, clauses, when = _read_rows(st, [*speaker, *said], filters)
     if filters.stance:
         clauses.append(st.c.stance == filters.stance)
     if filters.actor:
@@ -123,34 +124,8 @@ def statements(conn: Connection, filters: Filters, limit: int, offset: int) -> P
 
 def casualty_reports(conn: Connection, filters: Filters, limit: int, offset: int) -> Page:
     """Casualty figures as each source gave them, with document, event and evidence, oldest first."""
-    when = func.coalesce(cas.c.date, docs.c.published)
-    query = (
-        select(
-            cas.c.id,
-            cas.c.document_id,
-            docs.c.name.label("document_name"),
-            docs.c.published,
-            ed.c.event_id,
-            cas.c.kind,
-            cas.c.number,
-            cas.c.qualifier,
-            cas.c.source,
-            cas.c.source_actor_id,
-            cas.c.date,
-            cas.c.evidence_start,
-            cas.c.evidence_end,
-            cas.c.evidence_sentence,
-            cas.c.evidence_producer,
-            cas.c.evidence_confidence,
-        )
-        .join(docs, docs.c.id == cas.c.document_id)
-        .outerjoin(ed, ed.c.document_id == cas.c.document_id)
-    )
-    clauses = _between(when, filters)
-    if filters.event:
-        clauses.append(ed.c.event_id == filters.event)
-    if filters.document:
-        clauses.append(cas.c.document_id == filters.document)
+    columns = ("kind", "number", "qualifier", "source", "source_actor_id", "date")
+    query, clauses, when = _read_rows(cas, columns, filters)
     if filters.kind:
         clauses.append(cas.c.kind == filters.kind)
     if filters.actor:

@@ -1,26 +1,30 @@
-"""The Store: saves ArticleRecords, one transaction per document, and reads them back.
+"""The Store: saves ArticleRecords, one transaction per batch (each document whole or absent), and reads them back.
 
-One transaction per document is the crash-safety contract: a batch killed at
-any moment leaves every document either fully stored or absent, so re-running
-the same command simply completes the rest (documents already present are
-skipped by id, which is a hash of the text).
+That is the crash-safety contract: a batch killed at any moment leaves every
+document either fully stored or absent, so re-running the same command simply
+completes the rest (documents already present are skipped by id, which is a
+hash of the text). Several processes may write at once: rows are inserted
+only if absent, and the event updates run under the store's writer lock
+(``lock.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from itertools import groupby, islice
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Row, Select, delete, func, insert, select, union, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import Connection, Insert, Row, Select, Table, delete, func, insert, select, union, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
 from counterclaim.events.config import DateWindows
-from counterclaim.records import Actor, ArticleRecord
-from counterclaim.store import browse, event_rows, rows, schema, search
-from counterclaim.store.engine import StoreError, default_url, make_engine, parse_url, sqlite_path
+from counterclaim.records import ENGLISH, Actor, ArticleRecord
+from counterclaim.store import browse, event_rows, lock, rows, schema, search
+from counterclaim.store.engine import StoreError, default_url, first_line, make_engine, parse_url, sqlite_path
 from counterclaim.store.migrate import upgrade
 
 #: Rows fetched per round trip when streaming records.
@@ -45,11 +49,17 @@ class Store:
         if path is not None and not create and not path.exists():
             raise StoreError(f"no store at {path}; run `counterclaim analyze` first or pass --db")
         self.engine = make_engine(self.url)
+        self._sqlite_file = path
         try:
-            upgrade(self.engine)
+            with self.exclusive():  # two runs creating one new store would both create its tables
+                upgrade(self.engine)
         except SQLAlchemyError as err:
             self.engine.dispose()
-            raise StoreError(f"cannot open store {self.display_url}: {_first_line(err)}") from err
+            raise StoreError(f"cannot open store {self.display_url}: {first_line(err)}") from err
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """The store's writer lock, for a read-modify-write of the events that no other process may interleave."""
+        return lock.exclusive(self.engine, self._sqlite_file)
 
     def close(self) -> None:
         """Release the connections (and SQLite's file handles)."""
@@ -74,27 +84,12 @@ class Store:
 
         A crash still leaves each document whole or absent, as with one
         transaction per document, but a long run commits once per batch
-        instead of once per article. A document stored before, or earlier in
-        the batch, is skipped.
+        instead of once per article. A document stored before, earlier in the
+        batch, or by another process at the same moment is skipped: its row
+        is inserted only if absent, and its facts only if that insert took.
         """
-        try:
-            with self.engine.begin() as conn:
-                ids = [r.document.id for r in records]
-                known = set(conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(ids))).scalars())
-                stored = []
-                for record in records:
-                    stored.append(record.document.id not in known)
-                    if stored[-1]:
-                        _insert_record(conn, record)
-                        known.add(record.document.id)
-                return stored
-        except IntegrityError:
-            # another writer stored one of these documents between our check and our insert
-            if len(records) > 1:
-                return [self.save(record) for record in records]
-            if self.has_document(records[0].document.id):
-                return [False]
-            raise
+        with self.engine.begin() as conn:
+            return [_insert_record(conn, record) for record in records]
 
     def load_record(self, document_id: str) -> ArticleRecord:
         """The record exactly as saved; ``KeyError`` if no such document."""
@@ -230,24 +225,42 @@ class Store:
                 document_names=[row["member_name"] for row in own],
             )
             assignments = [event_rows.assignment_from_row(row, row["member_name"]) for row in own]
-            listed.append(ListedEvent(summary, event["consensus"], assignments))
+            listed.append(ListedEvent(summary, event["consensus"], assignments, event["updated_at"]))
         return listed
 
-    def save_consensus(self, event_id: str, consensus: dict[str, Any]) -> None:
-        """Cache an event's consensus (computed by the report layer) until its members change."""
+    def save_consensus(self, listed: ListedEvent, consensus: dict[str, Any]) -> None:
+        """Cache an event's consensus (computed by the report layer) until its members change.
+
+        Only if the event is as it was listed: when another run changed it
+        meanwhile (``updated_at`` moved), the consensus is of old members.
+        """
+        events = schema.events
         with self.engine.begin() as conn:
-            conn.execute(update(schema.events).where(schema.events.c.id == event_id).values(consensus=consensus))
+            unchanged = (events.c.id == listed.summary.id) & (events.c.updated_at == listed.updated_at)
+            conn.execute(update(events).where(unchanged).values(consensus=consensus))
 
     def unassigned_document_ids(self) -> list[str]:
-        """Stored documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
+        """Stored English documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
         docs, ed = schema.documents, schema.event_documents
         query = (
             select(docs.c.id)
-            .where(~select(ed.c.document_id).where(ed.c.document_id == docs.c.id).exists())
+            .where(docs.c.language == ENGLISH, ~select(ed.c.document_id).where(ed.c.document_id == docs.c.id).exists())
             .order_by(docs.c.ingested_at, docs.c.id)
         )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    def unanalysed_document_ids(self) -> list[str]:
+        """Stored documents not in English (kept, never analysed nor grouped into events), in ingestion order."""
+        docs = schema.documents
+        query = select(docs.c.id).where(docs.c.language != ENGLISH).order_by(docs.c.ingested_at, docs.c.id)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def document_count(self) -> int:
+        """How many documents are stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.documents)).scalar_one()
 
     def load_index(self, index: EventIndex | None = None, events: Select | None = None) -> EventIndex:
         """The event index as stored: every assigned document back in its event, with its score and reasons.
@@ -314,21 +327,24 @@ class Store:
         each; assignment can be redone from them at any time, so a crash in
         between costs nothing: the next call assigns what is unassigned.
         """
-        new = list(self.iter_records(self.unassigned_document_ids()))
-        index = EventIndex()
-        ed = schema.event_documents
-        wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
-        self.load_index(index, union(wanted, *_candidate_events(new, index.config.date)))
-        for record in new:
-            index.assign(record)
-        index.consolidate()
-        self.save_events(index)
+        with self.exclusive():  # another run placing its documents at the same time would split events
+            new = list(self.iter_records(self.unassigned_document_ids()))
+            index = EventIndex()
+            ed = schema.event_documents
+            wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
+            self.load_index(index, union(wanted, *_candidate_events(new, index.config.date)))
+            for record in new:
+                index.assign(record)
+            index.consolidate()
+            self.save_events(index)
         return index
 
     def recluster_events(self) -> EventIndex:
         """Group every stored document into events from scratch, replay the user's decisions, save."""
-        index = recluster(self.iter_records(), self.decisions())
-        self.save_events(index)
+        with self.exclusive():
+            english = (r for r in self.iter_records() if r.document.language == ENGLISH)
+            index = recluster(english, self.decisions())
+            self.save_events(index)
         return index
 
     def add_decision(self, decision: Decision) -> int:
@@ -344,11 +360,12 @@ class Store:
         endpoints do: ``make`` may raise :class:`~counterclaim.events.UnknownEvent`,
         and then nothing is recorded.
         """
-        index = self.load_index()
-        decision = make(index)
-        decision.id = self.add_decision(decision)
-        changed = apply_decision(index, decision)
-        self.save_events(index)
+        with self.exclusive():  # an analyze run placing documents meanwhile must not undo the decision
+            index = self.load_index()
+            decision = make(index)
+            decision.id = self.add_decision(decision)
+            changed = apply_decision(index, decision)
+            self.save_events(index)
         return decision, changed
 
     def decisions(self) -> list[Decision]:
@@ -360,11 +377,12 @@ class Store:
 
 
 class ListedEvent(NamedTuple):
-    """An event as the listing reads it: its summary, its cached consensus (None until computed), its members."""
+    """An event as the listing reads it: summary, cached consensus (None until computed), members, last change."""
 
     summary: EventSummary
     consensus: dict[str, Any] | None
     members: list[Assignment]
+    updated_at: dt.datetime
 
 
 #: The ``events`` columns ``save_events`` compares (not the consensus cache or the timestamps).
@@ -413,9 +431,13 @@ def _exists(conn: Connection, document_id: str) -> bool:
     return conn.execute(query).first() is not None
 
 
-def _insert_record(conn: Connection, record: ArticleRecord) -> None:
+def _insert_record(conn: Connection, record: ArticleRecord) -> bool:
+    """Insert every row of ``record``; ``False`` (and nothing written) if its document is already stored."""
     document_id = record.document.id
-    conn.execute(insert(schema.documents).values({**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}))
+    document = {**rows.document_row(record), "ingested_at": dt.datetime.now(dt.UTC)}
+    inserted = conn.execute(_if_absent(conn, schema.documents).returning(schema.documents.c.id), document)
+    if inserted.first() is None:  # RETURNING says whether it took (a driver's rowcount may not)
+        return False
     _ensure_actors(conn, rows.referenced_actors(record))
     for table, table_rows in (
         (schema.mentions, rows.mention_rows(record)),
@@ -432,6 +454,7 @@ def _insert_record(conn: Connection, record: ArticleRecord) -> None:
         ]
         if casualty_rows:
             conn.execute(insert(schema.casualty_reports), casualty_rows)
+    return True
 
 
 def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
@@ -441,9 +464,15 @@ def _ensure_actors(conn: Connection, names: dict[str, str]) -> None:
     known = set(conn.execute(select(schema.actors.c.id).where(schema.actors.c.id.in_(names))).scalars())
     missing = [{"id": actor_id, "name": name} for actor_id, name in names.items() if actor_id not in known]
     if missing:
-        conn.execute(insert(schema.actors), missing)
+        conn.execute(_if_absent(conn, schema.actors), missing)
 
 
-def _first_line(err: BaseException) -> str:
-    text = str(getattr(err, "orig", None) or err)
-    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+def _if_absent(conn: Connection, table: Table) -> Insert:
+    """An INSERT into ``table`` that skips a row whose primary key is taken (``ON CONFLICT DO NOTHING``).
+
+    Rather than a check and an insert: another process may store the same
+    document or actor between the two, and on PostgreSQL the insert then
+    waits for that process's commit and does nothing.
+    """
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[conn.dialect.name]
+    return dialect.insert(table).on_conflict_do_nothing()

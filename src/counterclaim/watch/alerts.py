@@ -50,7 +50,7 @@ SECTIONS: tuple[tuple[str, AlertKind], ...] = (
 
 
 class AlertDocument(BaseModel):
-    """The article that brought the change."""
+    """The article that brought the change: what a reader of the alert needs to open it, not its text."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -105,7 +105,8 @@ class WatchState:
             conn.execute(update(feeds_t).where(feeds_t.c.url == url).values(values))
 
     def feed_unchanged(self, url: str) -> None:
-        """A poll answered ``304``."""
+        """A poll answered ``304``: the feed is reachable again (its failures are cleared for the status listing)
+        and nothing it lists changed, so no entry is touched."""
         self._feed_polled(url, {})
 
     def record_feed(

@@ -32,7 +32,8 @@ CACHED_TYPES = (b"text/html", b"application/json")
 
 
 class Answers:
-    """The kept answers, least recently used first, and their total size."""
+    """The kept answers in an ordered dict, so the least recently used is the first to go, and their total size
+    (kept as a sum, since the bound is checked on every answer kept)."""
 
     def __init__(self) -> None:
         self.kept: OrderedDict[tuple[str, bytes], tuple[Any, list, bytes]] = OrderedDict()

@@ -8,44 +8,30 @@ however large the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from counterclaim.events import EventSummary, UnknownEvent
 from counterclaim.report import NarrativeReport, event_narrative
 from counterclaim.report.collect import consensus, listed_consensus
-from counterclaim.store.browse import Filters, event_counts
+from counterclaim.store.browse import Filters, Page, event_counts
 from counterclaim.web import links
 from counterclaim.web.workbench import Workbench
 
 
-@dataclass(frozen=True)
-class EventsPage:
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
-
-
-def events_page(bench: Workbench, filters: Filters, limit: int, offset: int) -> EventsPage:
+def events_page(bench: Workbench, filters: Filters, limit: int, offset: int) -> Page:
     """One page of events matching ``filters``, oldest attack first, each as the API's ``EventOut``."""
     store = bench.store
     listed = store.event_listing(limit, offset, filters)
     counts = store.read(event_counts, [e.summary.id for e in listed])
     items = [event_item(e.summary, listed_consensus(store, e, bench.names), counts[e.summary.id]) for e in listed]
     total = store.event_count(filters) if len(listed) == limit or offset else len(listed)
-    return EventsPage(items, total, limit, offset)
+    return Page(items, total, limit, offset)
 
 
 def event_item(summary: EventSummary, consensus: dict[str, Any], counts: dict[str, Any]) -> dict[str, Any]:
     """An event's facts, documents, consensus and counts."""
     return {
-        "id": summary.id,
-        "label": summary.label,
-        "date": summary.date,
-        "city": summary.city,
-        "country": summary.country,
-        "attack_type": summary.attack_type,
+        **summary.identity().model_dump(),
         "documents": [{"id": d, "name": n} for d, n in zip(summary.document_ids, summary.document_names, strict=True)],
         "consensus": consensus,
         "counts": {**counts, "documents": len(summary.document_ids)},

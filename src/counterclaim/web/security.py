@@ -18,7 +18,6 @@ could not run a script an article smuggled in. The middleware is plain ASGI
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers
@@ -131,8 +130,3 @@ def _bearer(value: str | None) -> str | None:
         return None
     scheme, _, token = value.partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-
-
-def token_required(request: Any) -> bool:
-    """Whether pages must ask for the token on their forms."""
-    return bool(request.app.state.workbench.settings.token)

@@ -171,6 +171,8 @@ def governed(span: Span, anchors: set[int]) -> bool:
         node = node.head
         if node.i in anchors:
             return True
+        if node.pos_ == "VERB" and any(c.i in anchors for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return True  # "the attack took place in X", "the blast occurred at X"
     return False
 
 
@@ -191,6 +193,7 @@ class _PlaceFinder:
     kb: KnowledgeBase
     anchors: set[int]
     organisations: list[tuple[int, int]]
+    homes: Counter[str] = field(default_factory=Counter)
     landmark: str | None = None
     region: str | None = None
     country_locative: str | None = None
@@ -199,9 +202,14 @@ class _PlaceFinder:
     country_any: str | None = None
 
     def choose(self, cities: Sequence[City]) -> City | None:
-        """The first city (gazetteer order) in a country the article names; the first of all if it names none."""
+        """The first city (gazetteer order) in a country the article names; the first of all if it names none.
+
+        An article that names no country writes from the home of the groups
+        it names ("FMLN units attacked Santa Ana" is in El Salvador).
+        """
         if not self.named:
-            return cities[0] if cities else None
+            home = next((c for c in cities if self.homes[c.country]), None)
+            return home or (cities[0] if cities else None)
         return next((c for c in cities if self.named[c.country]), None)
 
     def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
@@ -248,7 +256,9 @@ class _PlaceFinder:
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
                 city, strength = self.city_for(text, tagged, locative)
-            named_here = _named_town(span) or (span.root.pos_ == "PROPN" and span.end in self.anchors)
+            named_here = _named_town(span) or (
+                span.root.pos_ == "PROPN" and (span.end in self.anchors or governed(span, self.anchors))
+            )
             if city is None and locative and text and (tagged or is_landmark(span.text) or named_here):
                 strength = LOOSE
             elif city is None and locative and _untagged_place(span):
@@ -265,8 +275,9 @@ class _PlaceFinder:
         """Words that look like places but are not where anything happened.
 
         Part of an organisation's name ("Jamiat Ulema-e-Islam", "Islamic State
-        in the Greater Sahara"), a language or people ("speaking in Hausa"), or
-        the country in "near the Niger border".
+        in the Greater Sahara"), a language or people ("speaking in Hausa"),
+        the country in "near the Niger border", or where someone reacted or
+        spoke ("In Kabul, the spokesman condemned the attack").
         """
         inside = any(
             lo <= span.start_char and span.end_char <= hi and hi - lo > len(span.text) for lo, hi in self.organisations
@@ -275,6 +286,9 @@ class _PlaceFinder:
             return True
         if text.lower() in _words("places", "peoples_and_languages") or text in _not_places():
             return True
+        root = span.root
+        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in _words("places", "reaction_heads"):
+            return True  # "In Kabul, the spokesman condemned the attack": where someone reacted
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
         return bool(after) and after[0].lemma_.lower() in _words("places", "border_words")
@@ -347,7 +361,7 @@ def attack_place(
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
     organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
     organisations += [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
-    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations)
+    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations, group_homes(doc, kb))
     city, name, span = None, None, None
     governed_found = []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
@@ -366,7 +380,7 @@ def attack_place(
     country = in_sentence or finder.country_locative or dateline.get("country") or most_named or finder.country_any
     if dateline.get("country") and dateline.get("place") in {name, finder.region} - {None}:
         country = dateline["country"]  # the report is filed from the attack's own town or region: its country
-    country = country or _demonym_country(sentences, kb)
+    country = country or _demonym_country(sentences, kb) or next(iter(finder.homes), None)
     same_sentence = span is not None and finder.locative_sentence == span.sent.start
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
@@ -423,6 +437,19 @@ def _article_countries(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
 
 
 _COUNTRIES_KEY = "counterclaim.article_countries"
+
+
+def group_homes(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
+    """The home countries of the militant groups the content names, by how often they are named."""
+    end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    homes: Counter[str] = Counter()
+    for mention in doc._.actor_mentions or []:
+        entry = kb.entry(mention.actor_id) if mention.actor_id and mention.span.start < end else None
+        if entry is None or entry.kind != "militant_group" or not entry.country:
+            continue
+        if (home := kb.actor(entry.country)) is not None:
+            homes[country_name(home.name) or home.name] += 1
+    return Counter(dict(homes.most_common()))
 
 
 def _untagged_place(span: Span) -> bool:

@@ -8,4 +8,5 @@ from counterclaim.nlp.components import (  # noqa: F401
     dateline,
     paragraphs,
     statements,
+    truecase,
 )

@@ -17,18 +17,27 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
+from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated
 from counterclaim.nlp.attack.place import attack_place
-from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, find_triggers, is_irrealis
+from counterclaim.nlp.attack.relevance import (
+    is_aggregate,
+    is_background,
+    is_combat,
+    is_operation,
+    is_talk,
+    names_a_day,
+)
+from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
-from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Statement
+from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Responsibility, Statement
 
 
 @dataclass
@@ -66,7 +75,32 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
     return False
 
 
-def _attack_sentences(doc: Doc, end_char: int) -> tuple[list[AttackSentence], list[AttackSentence]]:
+def _group_tokens(doc: Doc, kb: KnowledgeBase) -> frozenset[int]:
+    """Token indices inside a mention of a militant group."""
+    return frozenset(i for span, _ in group_mentions(doc, kb) for i in range(span.start, span.end))
+
+
+def _triggers(sent: Span, groups: frozenset[int]) -> list[Trigger]:
+    """The lexicon's triggers of a sentence and the attacks read from their doers, a reading by doer replacing
+    the generic trigger it upgrades ("rebels attacked" is an armed assault)."""
+    lexical = find_triggers(sent)
+
+    def is_group(noun: Token) -> bool:
+        return any(i in groups for i in range(noun.left_edge.i, noun.right_edge.i + 1))
+
+    by_doer = doer_triggers(sent, lexical, is_group)
+    upgraded = {t.start for t in by_doer}
+    return sorted([*(t for t in lexical if t.start not in upgraded), *by_doer], key=lambda t: t.start)
+
+
+def _no_new_attack(doc: Doc, trigger: Trigger) -> bool:
+    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation."""
+    return (
+        is_irrealis(doc, trigger) or is_aggregate(doc, trigger) or is_combat(doc, trigger) or is_operation(doc, trigger)
+    )
+
+
+def _attack_sentences(doc: Doc, end_char: int, kb: KnowledgeBase) -> tuple[list[AttackSentence], list[AttackSentence]]:
     """(sentences about the main attack, mentions of other attacks with their triggers), in text order.
 
     A sentence naming an earlier attack belongs to the main attack only when
@@ -75,11 +109,12 @@ def _attack_sentences(doc: Doc, end_char: int) -> tuple[list[AttackSentence], li
     """
     main: list[AttackSentence] = []
     other: list[AttackSentence] = []
+    groups = _group_tokens(doc, kb)
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
-        triggers = [t for t in find_triggers(sent) if not is_irrealis(doc, t)]
-        earlier = [t for t in triggers if _is_other_attack(doc, t)]
+        triggers = [t for t in _triggers(sent, groups) if not _no_new_attack(doc, t)]
+        earlier = [t for t in triggers if _is_other_attack(doc, t) or is_background(doc, t)]
         own = [t for t in triggers if t not in earlier]
         if earlier:
             other.append(AttackSentence(sent, earlier))
@@ -228,6 +263,9 @@ def _earlier(figure: Figure, day: dt.date | None) -> bool:
 def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetrators:
     """Who claimed, was accused and was confirmed, from the statements; the most specific claimant first.
 
+    ``responsible`` starts with the same names and their confidence; the
+    narration's doers are merged in by the caller.
+
     When the claimed group and a branch of it are both claimed or confirmed
     (Islamic State and its Khorasan Province), the branch is the claimant.
     """
@@ -256,7 +294,12 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
 
     branches = [n for n in named if specificity(n) > 0]
     ordered = branches + [c for c in claimed if c not in branches] if claimed else []
-    return Perpetrators(claimed_by=ordered, accused=accused, confirmed=confirmed)
+    stated = [
+        *(Responsibility(name=n, confidence="claimed") for n in ordered),
+        *(Responsibility(name=n, confidence="reported") for n in confirmed),
+        *(Responsibility(name=n, confidence="accused") for n in accused),
+    ]
+    return Perpetrators(claimed_by=ordered, accused=accused, confirmed=confirmed, responsible=merge(stated))
 
 
 def _canonical(name: str, kb: KnowledgeBase) -> str:
@@ -306,14 +349,28 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
     Generic attack words alone ("attack") need a toll; specific ones (a blast,
-    gunmen) may be anchored by a place or date in their sentence instead.
+    gunmen) may be anchored by a place or date in their sentence instead. In
+    talk (an interview, a speech, a commentary: see ``is_talk``) only a day
+    given for a specific attack anchors it.
     """
+    if is_talk(doc):
+        return any(names_a_day(item.sent) for item in sentences if _specific(item))
     starts = {item.sent.start for item in sentences}
     if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
         return True
     specific = [item for item in sentences if _specific(item)]
     return any(
-        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) for item in specific
+        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) or _named_site(item)
+        for item in specific
+    )
+
+
+def _named_site(item: AttackSentence) -> bool:
+    """Whether an attack sentence says where by a name after "in"/"at"/"on" ("during the attack on San X"),
+    which the model may leave untagged when the town is small."""
+    return any(
+        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near") and t.is_title
+        for t in item.sent
     )
 
 
@@ -359,7 +416,7 @@ class AttackRecorder:
     def __call__(self, doc: Doc) -> Doc:
         kb = get_kb(self.extra_kb)
         end_char = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
-        main, other = _attack_sentences(doc, end_char)
+        main, other = _attack_sentences(doc, end_char, kb)
         figures = find_casualties(doc, end_char, is_group=lambda text: _is_group(text, kb))
         main_starts = {item.sent.start for item in main}
         mentioned = [(item, _figures_of(doc, item, figures, item.sent.start not in main_starts)) for item in other]
@@ -374,6 +431,9 @@ class AttackRecorder:
         day, date_evidence = _attack_date(doc, main)
         killed, injured = _reconcile(own_figures, "killed", day), _reconcile(own_figures, "injured", day)
         perpetrators = _perpetrators(doc._.statements or [], kb)
+        content = [sent for sent in doc.sents if sent.start_char < end_char]
+        told = narrated(doc, content, set(_anchors(main)), kb)
+        perpetrators.responsible = merge(perpetrators.responsible, told)
         first = main[0].sent
         doc._.event = Event(
             date=day,

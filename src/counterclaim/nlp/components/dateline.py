@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.dates import document_year, latest_written_date, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
@@ -37,6 +38,18 @@ DATELINE = re.compile(
 )
 #: How far into a document a dateline may start (a headline and byline may come first).
 MAX_OFFSET = 600
+#: The dateline of wire and radio-monitoring copy, in capitals or not: a place, its country in
+#: brackets, a day, month and two- or four-digit year, a source in brackets, a double dash, then
+#: bracketed headers up to the text ("LIMA, 20 AUG 88 (EFE) -- [TEXT]", "CARACAS (VENEZUELA),
+#: 5 SEP 89 (DPA) -- [REPORT] [Name] [TEXT]", "SAN SALVADOR, 3 JAN 90 --").
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][\w.'’-]*(?:[ ][\w.'’-]+){0,3}?)"
+    r"(?:\s*\((?P<region>[^()\n]{2,30})\))?,\s*"
+    r"(?P<date>\d{1,2}\s+[^\W\d_]{3,9}\.?(?:\s+\d{2}(?:\d{2})?)?)"
+    r"\s*(?:[(\[](?P<outlet>[^()\[\]\n]{2,60})[)\]])?\s*(?:--|[–—])"
+    r"(?P<headers>(?:\s*\[[^\[\]\n]{1,200}\])*)",
+    re.MULTILINE,
+)
 
 
 def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any] | None:
@@ -47,6 +60,8 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
     not taken for a dateline. ``country`` is the canonical country of the
     region part or of the city.
     """
+    if (wire := _wire_dateline(text)) is not None:
+        return wire
     for m in DATELINE.finditer(text[:MAX_OFFSET]):
         place = (m.group("place") or "").title()
         outlet = m.group("outlet") or m.group("wire")
@@ -76,6 +91,56 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
             "end": m.end(),
         }
     return None
+
+
+def _wire_dateline(text: str) -> dict[str, Any] | None:
+    """The dateline of wire or monitoring copy (:data:`WIRE_DATELINE`), its bracketed headers included.
+
+    A two-digit year is read in the century ``two_digit_pivot`` of
+    ``lexicons/dates.yaml`` puts it in. A place that is a source rather than a
+    town ("CLANDESTINE" for a clandestine radio) is no place.
+    """
+    m = WIRE_DATELINE.match(text[:MAX_OFFSET].lstrip())
+    if m is None:
+        return None
+    offset = len(text[:MAX_OFFSET]) - len(text[:MAX_OFFSET].lstrip())
+    if load_lexicon("dates")["months"].get(m.group("date").split()[1].rstrip(".").lower()) is None:
+        return None
+    day = _wire_day(m.group("date"))
+    place = m.group("place").strip().title()
+    if place.lower() in load_lexicon("places")["dateline_sources"]:
+        place = ""
+    region = m.group("region")
+    city = find_city(place, primary_only=True) if place else None
+    country = (country_name(region) if region else None) or (
+        country_name(place) if place and country_name(place) else (city.country if city else None)
+    )
+    return {
+        "place": place or None,
+        "region": region.title() if region else None,
+        "country": country,
+        "outlet": m.group("outlet"),
+        "date": day,
+        "headers": re.findall(r"\[([^\[\]]+)\]", m.group("headers")),
+        "start": offset + m.start(),
+        "end": offset + m.end(),
+    }
+
+
+def _wire_day(written: str) -> dt.date | None:
+    """The day of "20 AUG 88" or "3 Jan 1990"; a day and month without a year give None (no year is guessed)."""
+    parts = written.replace(".", " ").split()
+    month = load_lexicon("dates")["months"].get(parts[1].lower())
+    if month is None or len(parts) < 3:
+        return None
+    year = int(parts[2])
+    if len(parts[2]) == 2:
+        pivot = int(load_lexicon("dates")["two_digit_pivot"])
+        year += 1900 if year >= pivot else 2000
+    try:
+        return dt.date(year, month, int(parts[0]))
+    except ValueError:
+        return None
 
 
 class Dateline:

@@ -8,6 +8,12 @@ after each line break, before the parser runs, keeps those boundaries (the
 parser respects preset ones). A break inside a sentence (a hard-wrapped line
 ending in a lower-case word or a comma, followed by a lower-case word) is
 left alone.
+
+Brackets inside a sentence do not end it either: wire copy glosses names in
+brackets ("rebels of the X front [XF] in the north"), and the parser would
+otherwise start a sentence at the bracket. A bracket after a word that ends
+no sentence, and the word after its closing bracket, are marked as no
+sentence start.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from spacy.tokens import Doc
 
 #: Characters that may end a line in the middle of a sentence.
 CONTINUING = frozenset(",;-–")
+#: Tokens that end a sentence: a bracket after one of them may open the next.
+SENTENCE_END = frozenset(".!?")
 
 
 class ParagraphBoundaries:
@@ -36,7 +44,22 @@ class ParagraphBoundaries:
             wrapped = (last.islower() or last in CONTINUING) and following.text[:1].islower()
             if not wrapped:
                 following.is_sent_start = True
+        self._brackets(doc)
         return doc
+
+    @staticmethod
+    def _brackets(doc: Doc) -> None:
+        """A bracketed gloss inside a sentence, and the words after it, continue that sentence."""
+        for token in doc[1:-1]:
+            if token.text != "[" or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].text in SENTENCE_END:
+                continue
+            close = next((t for t in doc[token.i + 1 : token.i + 12] if t.text == "]"), None)
+            if close is None or close.i + 1 >= len(doc) or "\n" in close.text_with_ws:
+                continue
+            token.is_sent_start = False
+            after = doc[close.i + 1]
+            if after.text[:1].islower() or after.is_punct:
+                after.is_sent_start = False
 
 
 @Language.factory("cc_paragraphs")

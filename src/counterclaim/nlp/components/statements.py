@@ -41,7 +41,7 @@ from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
-from counterclaim.nlp.statement.targets import TargetFinder, is_negated
+from counterclaim.nlp.statement.targets import TargetFinder, is_hedged, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.nlp.syntax import named_example, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
@@ -172,12 +172,7 @@ class StatementResolver:
             heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
             act_targets = [(_found_by(act.rule, self._party(h, head, speakers, parties)), False, False) for h in heads]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
-        # a group's own account of the attack is a claim; its account of what did not happen is not
-        claim_like = (
-            act.content is not None
-            and any(word_flags(act.content.doc, forms=self.lex.claim_markers)[act.content.start : act.content.end])
-            and not is_negated(act.content.root, self.lex)
-        )
+        claim_like = act.content is not None and self._own_account(act.content)
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
         for speaker in map(self._people.complete, found):
@@ -192,6 +187,21 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
         return out
+
+    def _own_account(self, content: Span) -> bool:
+        """Whether what a group said reads as its own account of the attack (its fighters, its operation).
+
+        Only an account of what happened is a claim: the group's words that
+        deny ("the group denied involvement"), negate ("its fighters had
+        nothing to do with it") or hedge ("may have been involved") never are.
+        """
+        root = content.root
+        return (
+            any(word_flags(content.doc, forms=self.lex.claim_markers)[content.start : content.end])
+            and root.lemma_.lower() not in self.lex.deny_verbs
+            and not is_negated(root, self.lex)
+            and not is_hedged(root, self.lex, stop=root)
+        )
 
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.

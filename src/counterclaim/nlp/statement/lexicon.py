@@ -80,6 +80,8 @@ class StanceLexicon:
     hedge_modals: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
+    negative_pronouns: frozenset[str]
+    refusal_verbs: frozenset[str]
     speaker_nouns: frozenset[str]
     government_words: frozenset[str]
     state_nouns: frozenset[str]

@@ -35,13 +35,21 @@ class Blame:
 
 
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
-    """Whether ``token``'s clause is negated ("did not claim", "never accused", "no group claimed")."""
+    """Whether ``token``'s clause is negated ("did not claim", "never accused", "no group claimed").
+
+    A negative argument ("nobody claimed it", "had nothing to do with it")
+    and a verb of refusal above the clause ("refused to claim it") negate it too.
+    """
     for node in (token, *[t for t in token.children if t.dep_ in ("aux", "auxpass")]):
         if any(
             c.dep_ == "neg" or (c.lower_ in lexicon.negations and c.dep_ in ("advmod", "neg")) for c in node.children
         ):
             return True
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lexicon.refusal_verbs:
+        return True
     arguments = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if any(a.lower_ in lexicon.negative_pronouns for a in arguments):
+        return True
     return any(c.lower_ in ("no", "none") and c.dep_ == "det" for a in arguments for c in a.children)
 
 

@@ -31,6 +31,7 @@ from counterclaim.web.api.models import (
     Page,
     ReclusterOut,
     SplitIn,
+    brief_out,
 )
 from counterclaim.web.api.params import FilterParams, PageParams
 from counterclaim.web.listing import event_detail, events_page
@@ -48,19 +49,22 @@ def list_events(request: Request, bench: Bench, filters: FilterParams, paging: P
     ``actor`` and ``stance`` keep events in which some statement matches; dates bound the attack date.
     """
     page = events_page(bench, filters, paging.limit, paging.offset)
-    return {**page.__dict__, "next": paging.next_url(request, page.total)}
+    return paging.wrap(request, page, page.items)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail)
 def get_event(event_id: str, bench: Bench) -> Response:
-    """An event and its narrative report: consensus, attribution matrix, divergences, omissions, timeline,
-    casualty figures by source; every line with its evidence."""
+    """An event, its brief and its narrative report: consensus, attribution matrix, divergences, omissions,
+    timeline, casualty figures by source; every line with its evidence, every clause of the brief with links to
+    the sentences it rests on."""
     try:
         item, narrative = event_detail(bench, event_id)
     except UnknownEvent as err:
         raise HTTPException(404, f"no event {event_id!r}") from err
     # serialised here: FastAPI would dump the report to dicts and validate it all over again
-    body = EventDetail(event=EventOut.model_validate(item), narrative=narrative).model_dump_json()
+    body = EventDetail(
+        event=EventOut.model_validate(item), brief=brief_out(narrative), narrative=narrative
+    ).model_dump_json()
     return Response(body, media_type="application/json")
 
 

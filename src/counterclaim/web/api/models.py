@@ -12,8 +12,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from counterclaim.records import CasualtyKind, Stance
+from counterclaim.records import CasualtyKind, EventRef, Stance
 from counterclaim.report import NarrativeReport
+from counterclaim.report.models import BriefTopic, Passage
+from counterclaim.report.sections import Notes, cite_sentence, flat
 from counterclaim.web import links
 
 T = TypeVar("T")
@@ -198,25 +200,85 @@ class Counts(Model):
     killed: int | None = Field(None, description="the highest death toll any of its articles reports")
 
 
-class EventOut(Model):
-    """An event (one attack across articles) as the listing shows it."""
+class EventOut(EventRef):
+    """An event (one attack across articles) as the listing shows it: its identity (id, label, date, city, country,
+    attack type, as exports name it), documents, consensus and counts."""
 
-    id: str
-    label: str
-    date: dt.date | None
-    city: str | None
-    country: str | None
-    attack_type: str | None
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)  # every field is in every answer
+
     documents: list[dict[str, str]]
     consensus: Consensus
     counts: Counts
     page: str
 
 
+class BriefNote(Model):
+    """A sentence of an article a clause of the brief rests on, and the link that opens it highlighted."""
+
+    note: int = Field(description="its number among the notes of the report's text, Markdown and HTML forms")
+    document_id: str
+    document_name: str
+    start: int
+    end: int
+    sentence: str
+    url: str = Field(description="the document page with this sentence highlighted")
+
+    @classmethod
+    def of(cls, note: int, passage: Passage) -> BriefNote:
+        return cls(
+            note=note,
+            document_id=passage.document_id,
+            document_name=passage.document_name,
+            start=passage.start,
+            end=passage.end,
+            sentence=flat(passage, passage.start, passage.end),
+            url=links.evidence_url(passage.document_id, passage.start, passage.end),
+        )
+
+
+class BriefClause(Model):
+    """Part of a sentence of the brief and the sentences it rests on."""
+
+    text: str
+    evidence: list[BriefNote]
+    more: int = Field(0, description="further sentences backing the clause (the narrative's sections cite them)")
+
+
+class BriefSentenceOut(Model):
+    topic: BriefTopic
+    text: str = Field(description="the whole sentence, as the report prints it")
+    clauses: list[BriefClause]
+
+
+class BriefParagraphOut(Model):
+    topic: str
+    sentences: list[BriefSentenceOut]
+
+
+def brief_out(report: NarrativeReport) -> list[BriefParagraphOut]:
+    """The report's own brief (``report/brief.py``), cited as its text, Markdown and HTML forms cite it
+    (``cite_sentence``: same notes, same numbers), each note a link to its sentence highlighted."""
+    notes = Notes(report.passages)
+    paragraphs = []
+    for paragraph in report.brief:
+        sentences = []
+        for sentence in paragraph.sentences:
+            cited = cite_sentence(sentence, notes)
+            clauses = [
+                BriefClause(text=c.text, evidence=[BriefNote.of(n, notes.order[n - 1]) for n in c.notes], more=c.more)
+                for c in cited.clauses
+            ]
+            sentences.append(BriefSentenceOut(topic=sentence.topic, text=sentence.text + ".", clauses=clauses))
+        paragraphs.append(BriefParagraphOut(topic=paragraph.topic, sentences=sentences))
+    return paragraphs
+
+
 class EventDetail(Model):
-    """An event and its narrative report (consensus, matrix, divergences, omissions, timeline, casualties)."""
+    """An event, its brief (each clause linked to the sentences it rests on) and its narrative report (consensus,
+    matrix, divergences, omissions, timeline, casualties; ``narrative.brief`` holds every clause's evidence)."""
 
     event: EventOut
+    brief: list[BriefParagraphOut]
     narrative: NarrativeReport
 
 

@@ -6,6 +6,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from counterclaim.events import UnknownEvent
+from counterclaim.report.wording import words
+from counterclaim.web.api.models import brief_out
 from counterclaim.web.charts import casualty_chart, graph_chart, timeline_chart
 from counterclaim.web.listing import event_detail, events_page
 from counterclaim.web.pages.forms import STANCES, filters
@@ -44,7 +46,8 @@ def event(request: Request, bench: Bench, event_id: str) -> HTMLResponse:
     context = {
         "event": item,
         "report": report,
-        "matrix": report.matrix,
+        "brief": brief_out(report),
+        "brief_title": words()["sections"]["brief"],
         "timeline": timeline_chart(report, bench.names),
         "graph": graph_chart(report, bench.names),
         "casualties": casualty_chart(report),

@@ -13,7 +13,7 @@ STANCES: tuple[Stance, ...] = ("claim", "confirm", "accuse", "deny", "condemn", 
 
 
 def blank(value: str | None) -> str | None:
-    """A form field's value, None when empty."""
+    """A form field's value, None when empty (a form sends all its fields, so an empty one means "not given")."""
     return value.strip() or None if value is not None else None
 
 

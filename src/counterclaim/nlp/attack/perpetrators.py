@@ -1,0 +1,253 @@
+"""Who the text holds responsible for an attack, beyond claims: the doers the narration names.
+
+News often says who did it without anyone claiming it: "rebels of the X
+front kidnapped ...", "X guerrillas killed ...", "an X attack", "was
+kidnapped, apparently by X guerrillas", "police blamed X". An organisation
+is held responsible when its noun phrase is the doer of an attack word of
+the attack's own sentences: the subject of the attack verb (or of a verb
+whose object is the attack: "carried out an attack"), the agent after "by",
+or a modifier of the attack noun; or the object of a verb of blame. The
+organisation is a militant group of the knowledge base, an organisation the
+model tags whose name ends in a group noun ("the X Liberation Armed Forces"),
+or a state's forces ("the army"). Hedges ("apparently", "suspected",
+"presumed") make it a suspicion, blame an accusation. Vocabulary:
+``lexicons/perpetrators.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.kb import KnowledgeBase
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.tokenwords import lemmas, lowers
+from counterclaim.records import Evidence, Responsibility
+
+#: Links by which a name sits inside the noun phrase of its head ("FMLN commandos", "the ELN's column").
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "appos", "npadvmod")
+#: How many "of" steps a name may sit below the phrase head ("members of a cell of the X").
+_MAX_OF_STEPS = 2
+#: Surest first; a name found several ways keeps the surest.
+ORDER = ("claimed", "reported", "accused", "suspected")
+
+
+def _by_first_word(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples keyed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+@cache
+def _lexicon() -> dict:
+    lex = load_lexicon("perpetrators")
+    return {
+        "group_nouns": frozenset(lex["group_nouns"]),
+        "state_forces": _by_first_word(lex["state_forces"]),
+        "blame_verbs": frozenset(lex["blame_verbs"]),
+        "hedges": frozenset(lex["hedges"]),
+        "nameless": frozenset(lex["nameless_groups"]),
+        "responsible": frozenset(lex["responsible_words"]),
+    }
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head noun of the phrase a name sits in: "commandos" of "FMLN urban commandos", "members of the X"."""
+    token = span[-1]  # a name's last word heads it, also where the parse misreads a word inside it
+    steps = 0
+    while True:
+        if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
+            token = token.head
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+            and steps < _MAX_OF_STEPS
+        ):
+            token, steps = token.head.head, steps + 1
+        else:
+            return token
+
+
+def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
+    """ "doer" when the phrase did the attack, "blamed" when a verb of blame points at it, else None.
+
+    ``direct`` asks for the attack word itself as the verb: a state's forces
+    that "placed the bomb" may have been moving it.
+    """
+    if head.i in anchors:
+        return "doer"  # "an X attack", "the X's bombing"
+    verb = head.head
+    if head.dep_ == "nsubj" and (verb.i in anchors or (not direct and _attack_verb(verb, anchors))):
+        return "doer"
+    if head.dep_ == "pobj" and verb.lower_ == "by":
+        done = verb.head  # "were kidnapped by X", "an attack by X", "a bomb placed by X"
+        if done.i in anchors or (done.dep_ == "acl" and done.head.i in anchors):
+            return "doer"
+        if verb.dep_ == "agent" and any(t.i in anchors for t in done.subtree):
+            return "doer"  # "was blown up with dynamite by X"
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
+        return "doer"  # the noun right before an attack verb the parse left without a subject
+    lex = _lexicon()
+    blame = lex["blame_verbs"]
+    if head.dep_ in ("nsubj", "nsubjpass") and any(
+        c.lower_ in lex["responsible"] for c in verb.children if c.dep_ in ("acomp", "oprd", "prep", "advmod")
+    ):
+        return "blamed" if head.dep_ == "nsubjpass" else "doer"  # "X were held responsible", "X was behind it"
+        return "blamed"  # "police blamed X"
+    if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
+        return "blamed"  # "attributed to X", "blamed the attack on X"
+    return None
+
+
+def _attack_verb(verb: Token, anchors: set[int]) -> bool:
+    """A verb that says the attack happened: an attack word itself, or one whose object or complement is one."""
+    if verb.i in anchors:
+        return True
+    return any(c.i in anchors for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr"))
+
+
+def _hedged(span: Span, head: Token) -> bool:
+    """Whether a hedge qualifies the naming: in the phrase, before it, or on its verb."""
+    hedges = _lexicon()["hedges"]
+    doc = span.doc
+    near = [
+        *doc[max(span.start - 3, span.sent.start) : span.end],
+        *head.children,
+        head.head,
+        *head.head.children,
+    ]
+    return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in near)
+
+
+def group_mentions(doc: Doc, kb: KnowledgeBase) -> list[tuple[Span, str]]:
+    """The militant groups the text names, as (span, canonical name), in text order."""
+    found = []
+    for mention in doc._.actor_mentions or []:
+        actor = kb.actor(mention.actor_id) if mention.actor_id else None
+        if actor is None or actor.kind != "militant_group":
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None:
+            found.append((span, actor.name))
+    return found
+
+
+def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> Iterator[tuple[Span, str, bool]]:
+    """Organisations a sentence names, as (span, name, is a state force): groups, group-named organisations, forces.
+
+    ``groups`` are the text's militant-group mentions. An organisation the
+    model tags counts when its name ends in a group noun and holds a name word
+    besides ("the X Liberation Front", not "a subversive group").
+    """
+    lex = _lexicon()
+    taken: list[range] = []
+    for span, name in groups:
+        if sent.start <= span.start < sent.end:
+            taken.append(range(span.start, span.end))
+            yield span, name, False
+    for ent in sent.ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in lex["group_nouns"] or any(ent.start in r for r in taken):
+            continue
+        if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
+            taken.append(range(ent.start, ent.end))
+            yield ent, _clean(ent.text), False
+    lower, lemma = lowers(doc), lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if any(i in r for r in taken):
+            continue
+        if lemma[i] in lex["nameless"] and doc[i].pos_ == "NOUN":
+            phrase = _nameless_phrase(doc[i])
+            if phrase is not None:
+                taken.append(range(phrase.start, phrase.end))
+                yield phrase, _clean(phrase.text), True
+                continue
+        for words in lex["state_forces"].get(lower[i], ()):
+            end = i + len(words)
+            if end <= sent.end and all(lower[i + k] == w for k, w in enumerate(words)):
+                span = doc[i:end]
+                yield span, _force_name(span), True
+                break
+
+
+def _nameless_phrase(noun: Token) -> Span | None:
+    """A nameless group with the words that say which ("drug trafficking gangs", "rightist death squads").
+
+    Only a plural or a modified noun: "a gang" alone says nothing of who.
+    """
+    doc = noun.doc
+    first = noun.i
+    while first > noun.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
+        first -= 1
+    if first == noun.i and noun.tag_ != "NNS":
+        return None
+    return doc[first : noun.i + 1]
+
+
+def _force_name(span: Span) -> str:
+    """A state force as written with the words that say whose it is ("Salvadoran army", "the air force")."""
+    first = span.start
+    doc = span.doc
+    while first > span.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
+        first -= 1
+    return doc[first : span.end].text
+
+
+def _clean(text: str) -> str:
+    text = text.strip("\"'“”‘’ ")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: KnowledgeBase) -> list[Responsibility]:
+    """Organisations the given sentences hold responsible, each once with its surest reading, in text order.
+
+    ``sentences`` are the attack's own sentences and any other of the
+    article's: outside the attack sentences only blame and responsibility
+    ("for which X are held responsible") can name anyone, as no attack word
+    is there to have a doer.
+    """
+    found: dict[str, Responsibility] = {}
+    groups = group_mentions(doc, kb)
+    lex = _lexicon()
+    cues = lex["blame_verbs"] | lex["responsible"]
+    lemma = lemmas(doc)
+    for sent in sentences:
+        has_anchor = any(i in anchors for i in range(sent.start, sent.end))
+        if not has_anchor and not any(lemma[i] in cues for i in range(sent.start, sent.end)):
+            continue  # neither an attack word nor blame: no one can be held responsible here
+        for span, name, force in _organisations(doc, sent, groups):
+            head = _phrase_head(span)
+            role = _role(head, anchors, force)
+            if role is None:
+                continue
+            confidence = "suspected" if _hedged(span, head) else ("accused" if role == "blamed" else "reported")
+            evidence = Evidence(
+                document_id=doc._.document_id or "",
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sent.text,
+                producer=f"attack.perpetrator.{confidence}",
+                confidence=0.8 if confidence == "reported" else 0.6,
+            )
+            held = found.get(name)
+            if held is None or ORDER.index(confidence) < ORDER.index(held.confidence):
+                written = _clean(span.text)
+                found[name] = Responsibility(name=name, written=written, confidence=confidence, evidence=evidence)
+    return list(found.values())
+
+
+def merge(*lists: Sequence[Responsibility]) -> list[Responsibility]:
+    """One entry per name, the surest reading kept, surest first (claims, then facts, accusations, suspicions)."""
+    best: dict[str, Responsibility] = {}
+    for items in lists:
+        for item in items:
+            held = best.get(item.name)
+            if held is None or ORDER.index(item.confidence) < ORDER.index(held.confidence):
+                best[item.name] = item
+    return sorted(best.values(), key=lambda r: ORDER.index(r.confidence))

@@ -1,0 +1,117 @@
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial or talk.
+
+Attack words are everywhere in news about violence: "700 political
+assassinations so far this year", "a clash in which rebels killed 14
+soldiers", "the trial for the murder of", an interview on the war. Each rule
+here reads the words around a trigger (``lexicons/attack_types.yaml``) and
+says when they report no single new attack; the attack component drops such
+triggers or sends them to the attacks the article only mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack.types import GENERIC, Trigger
+from counterclaim.nlp.dates import find_dates
+
+#: Date kinds that name a day ("on 3 May", "yesterday"), as opposed to a span of time.
+_DAY_KINDS = ("explicit", "inferred_year", "relative")
+#: A year standing for a period ("in 1988", "during 1989").
+_YEAR_SPAN = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b")
+#: How far up the parse a word of justice or memory may govern a trigger.
+MAX_BACKGROUND_HOPS = 4
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(load_lexicon("attack_types")[key])
+
+
+@cache
+def _aggregate_pattern() -> re.Pattern[str]:
+    cues = sorted(load_lexicon("attack_types")["aggregate_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.IGNORECASE)
+
+
+def names_a_day(sent: Span) -> bool:
+    """Whether a sentence gives a day ("on 3 May", "yesterday", "on Tuesday") other than a period's start.
+
+    A day after "since" opens a period ("since he took office on 10 August"): it dates no attack.
+    """
+    text = sent.doc.text
+    return any(
+        kind in _DAY_KINDS and "since" not in text[max(start - 40, sent.start_char) : start].lower()
+        for start, _, _, kind in find_dates(sent)
+    )
+
+
+def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
+    """A count of attacks over a period, not one attack.
+
+    The trigger is a plural noun ("700 assassinations") or a perfect or
+    participle verb ("have been murdered", "members murdered"), and its
+    sentence names a period ("so far this year", "since the talks began",
+    "in 1988") but no day.
+    """
+    word = doc[trigger.end - 1]
+    counted = word.tag_ in ("NNS", "NNPS") or (
+        word.tag_ == "VBN" and (word.dep_ == "acl" or any(c.lower_ in ("have", "has") for c in word.children))
+    )
+    if not counted:
+        return False
+    sent = word.sent
+    period = _aggregate_pattern().search(sent.text) or _YEAR_SPAN.search(sent.text)
+    return bool(period) and not names_a_day(sent)
+
+
+def is_combat(doc: Doc, trigger: Trigger) -> bool:
+    """A generic attack word or a killing read from its doer, in a sentence about open combat (a noun: "a clash")."""
+    if trigger.attack_class != GENERIC and not trigger.by_doer:
+        return False
+    combat = _words("combat_words")
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in combat for t in doc[trigger.start].sent)
+
+
+def is_operation(doc: Doc, trigger: Trigger) -> bool:
+    """A state's forces acting against insurgents: "helicopters bombed rebel positions" is no attack.
+
+    The doer (the subject of the attack verb, or a word modifying the attack
+    noun) is a state force and what it struck (the object, or the noun after
+    "on"/"against") is an insurgent or an insurgent site.
+    """
+    doers, targets = _words("state_doers"), _words("insurgent_targets")
+    word = doc[trigger.start]
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "compound", "amod", "poss")]
+    struck = [c for c in word.children if c.dep_ == "dobj"]
+    struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
+    return any(_is_one_of(t, doers) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
+
+
+def _is_one_of(noun: Token, words: frozenset[str]) -> bool:
+    """Whether a noun or one of its modifiers is among ``words`` ("army helicopters", "rebel positions")."""
+    return any(t.lemma_.lower() in words for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
+
+
+def is_background(doc: Doc, trigger: Trigger) -> bool:
+    """An attack under a word of justice or memory: tried, sentenced, remembered ("convicted of the murder")."""
+    background = _words("background_words")
+    node = doc[trigger.start]
+    for _ in range(MAX_BACKGROUND_HOPS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in background:
+            return True
+    return False
+
+
+def is_talk(doc: Doc) -> bool:
+    """Whether the headers of a wire dateline mark an interview, a speech or a commentary rather than a report."""
+    genres = _words("talk_genres")
+    headers = (doc._.dateline or {}).get("headers") or []
+    return any(h.lower().startswith(g) for h in headers for g in genres)

@@ -1,0 +1,148 @@
+"""Wire and radio-monitoring copy: datelines, dates, places, perpetrators and relevance.
+
+Every text here is written for these tests in the manner of 1980s wire copy
+(capitals, two-digit years, bracketed headers); none is taken from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.nlp.components.dateline import parse_dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "day"),
+    [
+        ("QUITO, 20 AUG 88 (XYZ) -- [TEXT] THE POLICE SAID", "Quito", "Ecuador", dt.date(1988, 8, 20)),
+        ("Quito, 20 Aug 88 (XYZ) -- [Text] The police said", "Quito", "Ecuador", dt.date(1988, 8, 20)),
+        ("BOGOTA, 3 JAN 90 -- [REPORT] [A REPORTER] [TEXT] TROOPS", "Bogota", "Colombia", dt.date(1990, 1, 3)),
+        ("MANAGUA (NICARAGUA), 9 FEB 1990 (RADIO) -- [TEXT] THE", "Managua", "Nicaragua", dt.date(1990, 2, 9)),
+        ("MANAGUA, 14 NOV (XYZ) -- [TEXT] A LEADER", "Managua", "Nicaragua", None),
+        ("CLANDESTINE, 2 MAR 89 (RADIO XYZ) -- [COMMUNIQUE] [TEXT] WE", None, None, dt.date(1989, 3, 2)),
+    ],
+)
+def test_wire_datelines(text: str, place: str | None, country: str | None, day: dt.date | None) -> None:
+    found = parse_dateline(text)
+    assert found is not None
+    assert (found["place"], found["country"], found["date"]) == (place, country, day)
+    assert text[found["end"] - 1] == "]" or text[found["end"] - 2 : found["end"]] == "--"
+
+
+def test_relative_days_count_from_the_wire_dateline(pipeline: Language) -> None:
+    doc = pipeline(
+        "QUITO, 20 AUG 88 (XYZ) -- [TEXT] A BOMB EXPLODED YESTERDAY AT A POWER STATION IN THE OUTSKIRTS OF "
+        "GUAYAQUIL, KILLING TWO WATCHMEN, THE POLICE REPORTED TODAY."
+    )
+    assert doc._.published == dt.date(1988, 8, 20)
+    assert doc._.event is not None
+    assert doc._.event.date == dt.date(1988, 8, 19)
+
+
+def _responsible(pipeline: Language, text: str) -> list[tuple[str, str]]:
+    event = pipeline(text)._.event
+    assert event is not None, text
+    return [(r.name, r.confidence) for r in event.perpetrators.responsible]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Urban commandos of the FMLN attacked a police post in Soyapango on Sunday night, wounding two agents.",
+            ("Farabundo Marti National Liberation Front", "reported"),
+        ),
+        (
+            "Shining Path rebels killed six farmers in a village of Ayacucho department on 4 May 1989.",
+            ("Shining Path", "reported"),
+        ),
+        (
+            "The judge was kidnapped on Thursday in Bucaramanga, apparently by ELN guerrillas, his family said.",
+            ("National Liberation Army", "suspected"),
+        ),
+        (
+            "A car bomb went off outside a newspaper office in Medellin on Friday, killing three guards. "
+            "Police blamed the Medellin cartel for the blast.",
+            ("Medellin Cartel", "accused"),
+        ),
+    ],
+)
+def test_perpetrators_beyond_claims(pipeline: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _responsible(pipeline, text)
+
+
+def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
+    from counterclaim.evalformat import event_to_eval
+
+    doc = pipeline("A bomb placed by ELN guerrillas destroyed a stretch of the oil pipeline near Saravena on Monday.")
+    assert event_to_eval(doc._.event)["perpetrators"] == ["ELN guerrillas"]
+    assert event_to_eval(None)["perpetrators"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "attack_type"),
+    [
+        ("Unidentified armed men murdered a union leader in Santa Ana on Saturday morning.", "armed assault"),
+        ("Rebels of the ELN killed four soldiers near Arauca on Tuesday.", "armed assault"),
+        ("Masked men robbed a bank in Cochabamba on Monday and fled with the cash.", "robbery"),
+        ("Guerrillas set a bus on fire in Huancayo on Wednesday after ordering the passengers off.", "arson"),
+        ("Three engineers were kidnapped near Barrancabermeja on Friday by armed men.", "hostage taking"),
+    ],
+)
+def test_murder_kidnapping_arson_and_robbery_are_attacks(pipeline: Language, text: str, attack_type: str) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert attack_type in (event.attack_type, event.attack_type_text)
+
+
+def test_a_killing_without_an_attacker_is_no_attack(pipeline: Language) -> None:
+    assert pipeline("Two miners were killed on Monday when a tunnel collapsed near Potosi.")._.event is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count over a period
+        "Rights groups say 412 political assassinations have been recorded in the country so far this year.",
+        # open combat
+        "A fierce clash broke out near Tenancingo, where the rebels killed nine soldiers, the army said.",
+        # a state's operation against insurgents
+        "Air force helicopters bombed rebel positions near the Lempa river on Monday, the high command said.",
+        # a trial for an earlier attack
+        "A court in Lima sentenced two men on Monday for the murder of a mayor in Huanta in 1987.",
+    ],
+)
+def test_no_new_attack_gets_no_event(pipeline: Language, text: str) -> None:
+    assert pipeline(text)._.event is None
+
+
+def test_talk_needs_a_day_for_its_attack(pipeline: Language) -> None:
+    talk = (
+        "TEGUCIGALPA, 2 MAY 89 (RADIO XYZ) -- [INTERVIEW WITH A PARTY LEADER BY A REPORTER] [TEXT] "
+        "[REPORTER] WHAT DO YOU SAY ABOUT THE BOMBINGS IN THE CAPITAL? [LEADER] TERRORISM WITH BOMBS IN SAN "
+        "PEDRO SULA AND ELSEWHERE MUST END, AND OUR PARTY WILL WORK FOR PEACE."
+    )
+    assert pipeline(talk)._.event is None
+    dated = talk.replace("TERRORISM WITH BOMBS IN SAN PEDRO SULA", "THE BOMB THAT EXPLODED YESTERDAY IN SAN PEDRO SULA")
+    assert pipeline(dated)._.event is not None
+
+
+def test_where_someone_reacted_is_not_the_attack_place(pipeline: Language) -> None:
+    doc = pipeline(
+        "Gunmen attacked a bus on Monday in the town of Chilas, killing nine passengers. "
+        "In Islamabad, the interior minister condemned the attack."
+    )
+    assert doc._.event is not None
+    assert doc._.event.place.city != "Islamabad"
+
+
+def test_the_attack_took_place_in_a_small_town(pipeline: Language) -> None:
+    doc = pipeline(
+        "Militants killed 12 policemen in an assault on a checkpoint on Friday. "
+        "The attack took place at dawn in Zarbato, near the border, officials said."
+    )
+    assert doc._.event is not None
+    assert doc._.event.place.city == "Zarbato"
