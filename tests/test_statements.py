@@ -324,6 +324,49 @@ def test_date_on_the_attack_noun_dates_a_later_condemnation(statements) -> None:
     assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 15)}
 
 
+#: A header date that sets the reference day (Thursday, May 16, 2024) and an attack on the Monday before it.
+KENYA_LEAD = (
+    "Police ambush in Lamu\n\nPublished: May 16, 2024\n\n"
+    "Gunmen killed five police officers in an ambush near Lamu on Monday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "day"),
+    [
+        # the date hangs on the verb that reports the act, not on the act's own verb
+        ("The UN secretary-general condemned the ambush, his spokesman said on Wednesday.", "condemn", 15),
+        ("A ministry spokesman said on Tuesday that Somalia rejects any part in the ambush.", "deny", 14),
+        # a span under a day after the attack is the attack's day; "that day" is the day named last
+        ("Hours after the ambush, al-Shabaab claimed responsibility on its radio station.", "claim", 13),
+        ("Officials met the families on Tuesday. The governor blamed al-Shabaab for it that day.", "accuse", 14),
+        # the same speaker by name, after a quote, inherits the date of the first sentence
+        (
+            'Police chief Paul Otieno said on Tuesday that the officers had been outnumbered. "This was the work '
+            'of al-Shabaab, and we know who sent them," Otieno said.',
+            "accuse",
+            14,
+        ),
+        # the lede's undated report takes the day a repeat further down gives
+        (
+            "Interior minister Kithure Kindiki has blamed al-Shabaab for the ambush.\n\n"
+            "Kindiki blamed al-Shabaab on Wednesday during a visit to the wounded in hospital.",
+            "accuse",
+            15,
+        ),
+    ],
+)
+def test_statement_dates_in_news_constructions(statements, text: str, stance: str, day: int) -> None:
+    assert {s.date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {dt.date(2024, 5, day)}
+
+
+def test_date_in_a_relative_clause_on_the_speaker_is_not_the_statements(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Governor Amina Hassan, who took office three weeks ago, blamed al-Shabaab for the ambush."
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {None}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

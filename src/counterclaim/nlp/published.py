@@ -5,7 +5,8 @@ was published, but scraped text rarely carries it as metadata: it sits in the
 lines between the headline and the body, in many layouts ("Published 30 March
 2021", "Issued on: 13/12/2019", "Wednesday, June 18, 2014", "Outlet, Place —
 8 July 2024") or in the wire dateline that opens the body ("MOGADISHU, Aug. 3,
-2024 (AP) —"). A labelled publication date wins over an unlabelled date line,
+2024 (AP) —"), or glued before the first paragraph ("date 2023-01-30 The
+blast ..."). A labelled publication date wins over an unlabelled date line,
 that over the dateline's day; an "Updated" date is used only when nothing
 else is found, since the attack is counted from the first publication.
 Vocabulary: ``lexicons/published.yaml``.
@@ -52,6 +53,8 @@ def _header_lines(text: str) -> list[tuple[int, str, bool]]:
         if not line:
             continue
         body = len(line.split()) > lex["body_min_words"] and bool(SENTENCE_END.search(line))
+        if body and (found := _labelled(line, "published_labels")) and found[0] == 0:
+            body = False  # a page's date glued before the lead ("date 2023-01-30 The blast ..."): read it
         out.append((m.start() + m.group().index(line), line, body))
         if len(out) >= lex["max_header_lines"]:
             break

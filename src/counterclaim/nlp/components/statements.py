@@ -344,6 +344,7 @@ class StatementResolver:
         ("state media and officials" repeats "state media and regime officials").
         A denial that clears nobody we can name is part of the same speaker's
         denial that does ("We reject these insinuations. Pakistan has nothing to do with it").
+        A repeat that gives the day the first report left out dates it.
         """
         cleared = {
             frozenset(_WORD.findall(s.speaker_name.lower())) for s in statements if s.stance == "deny" and s.target_name
@@ -361,13 +362,20 @@ class StatementResolver:
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
-            if not any(
-                s.stance == statement.stance
-                and (s.target_name or "").lower() == (statement.target_name or "").lower()
-                and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
-                for s in kept
-            ):
+            first = next(
+                (
+                    i
+                    for i, s in enumerate(kept)
+                    if s.stance == statement.stance
+                    and (s.target_name or "").lower() == (statement.target_name or "").lower()
+                    and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
+                ),
+                None,
+            )
+            if first is None:
                 kept.append(statement)
+            elif kept[first].date is None and statement.date is not None:  # the lede's act, dated further down
+                kept[first] = kept[first].model_copy(update={"date": statement.date})
         return kept
 
 

@@ -1,15 +1,20 @@
 """When a statement was made: the date phrase that governs its cue, or one carried from earlier.
 
 A date counts for a statement when it modifies the cue's clause ("On Jan. 9,
-X said", "the statement published on Jan. 19 claimed") — not when it modifies
-a noun inside it ("the Jan. 3 attacks"). A date that opens a sentence also
-governs the following sentences of the same paragraph, until another date or a
-word that moves the story in time ("Meanwhile", "later"); a date on one
-statement also dates the next sentence when that speaks through a pronoun ("X
-said on Sunday ... He said ..."). A date hung on the attack noun ("condemned the
-attack on Monday") dates the statement when it is later than the attack. Relative days resolve
-against the reference date or the attack date, found here from the first
-sentence that reports an attack with a date, since ``cc_attack`` runs later.
+X said", "the statement published on Jan. 19 claimed") or the clause of the
+verb that reports it ("X condemned the attack, a spokesman said on Wednesday",
+"X said on Friday that India rejects ...") — not when it modifies a noun
+inside it ("the Jan. 3 attacks") or a relative clause on the speaker ("X, who
+took office three weeks ago, said"). A date that opens a sentence also governs
+the following sentences of the same paragraph, until another date or a word
+that moves the story in time ("Meanwhile", "later"); the date of a speaker's
+statement also dates what the same speaker says next, by name or through a
+pronoun ("X said on Sunday ... 'We ...,' X said", "He also blamed ..."), up to
+the next date. A date hung on the attack noun ("condemned the attack on
+Monday") dates the statement when it is later than the attack. Relative days
+resolve against the reference date or the attack date (``cc_attack``'s,
+computed here since that component runs later); "the same day" and "that
+night" are the day the text named last.
 """
 
 from __future__ import annotations
@@ -18,12 +23,16 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.nlp.dates import DateHit, find_dates, resolve_date
+from counterclaim.nlp.components.attack import attack_day
+from counterclaim.nlp.dates import find_dates, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
-_DAY_KINDS = ("explicit", "inferred_year")
+#: Dependencies by which a clause reports or continues the one above it: a date on the upper verb dates the lower.
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
+#: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
+_LOOKBACK = 6
 
 
 class StatementDater:
@@ -35,30 +44,25 @@ class StatementDater:
         self.lex = lexicon
         self.sentences = sentences
         self.anchor: dt.date | None = doc._.reference_date
-        # one scan of the text serves both the attack date and the statements' dates
         found = find_dates(doc, self.anchor)
         self._numbers = [sentences.number(doc.char_span(s, e, alignment_mode="expand")[0]) for s, e, _, _ in found]
-        self.event_date = doc._.event.date if doc._.event is not None else self._attack_date(found)
+        self.event_date = doc._.event.date if doc._.event is not None else attack_day(doc)
         self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
+        named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
             if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
                 day = resolve_date(self.text[start:end], self.anchor, self.event_date)
+            elif kind == "anaphoric":
+                day = next((d for n, d in reversed(named) if number - n <= _LOOKBACK), self.event_date)
             if day is not None:
                 self._hits.setdefault(number, []).append((start, end, day))
-
-    def _attack_date(self, found: list[DateHit]) -> dt.date | None:
-        """The date of the first sentence that reports an attack and names a day (a relative one if no other)."""
-        return self._first_attack_day(found, _DAY_KINDS) or self._first_attack_day(found, None)
-
-    def _first_attack_day(self, found: list[DateHit], kinds: tuple[str, ...] | None) -> dt.date | None:
-        days: dict[int, dt.date] = {}
-        for number, (_, _, day, kind) in zip(self._numbers, found, strict=True):
-            if day is not None and (kinds is None or kind in kinds):
-                days.setdefault(number, day)
-        for number in sorted(days):
-            if any(t.lemma_.lower() in self.lex.attack_nouns for t in self.sentences.all[number]):
-                return days[number]
-        return None
+                named.append((number, day))
+        #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
+        self._reports: list[tuple[int, int, Token]] = []
+        for a in doc._.attributions or []:
+            cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue and a.content else None
+            if cue is not None and a.content is not None:
+                self._reports.append((a.content.start, a.content.end, cue.root))
 
     def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
         """Resolved date phrases of a sentence."""
@@ -67,32 +71,72 @@ class StatementDater:
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
         sentence = self.sentences.of(cue)
-        for start, end, day in self.hits(sentence):
-            if self._governs(start, end, cue, speaker, day):
-                return day
+        day = self._speech_date(sentence, cue, speaker)
+        if day is not None:
+            return day
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
-        if speaker is not None and speaker.pos_ == "PRON" and not self.hits(sentence):
-            day = self._root_date(self._previous(sentence))
+        if speaker is not None and not self.hits(sentence):
+            day = self._speakers_last_date(sentence, speaker)
             if day is not None:
                 return day
         return self._carried(sentence)
 
-    def _previous(self, sentence: Span) -> Span | None:
-        """The sentence before, if it is in the same paragraph."""
-        number = self.sentences.number(sentence[0])
-        if number == 0:
-            return None
-        earlier = self.sentences.all[number - 1]
-        return None if "\n" in self.text[earlier.end_char : sentence.start_char] else earlier
+    def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
+        """The date that governs the cue, else the verb reporting it (the nearest first)."""
+        for verb in self._reporting_verbs(cue):
+            for start, end, day in self.hits(sentence):
+                if self._governs(start, end, verb, speaker, day):
+                    return day
+        return None
 
-    def _root_date(self, sentence: Span | None) -> dt.date | None:
-        """The date that governs a sentence's main verb ("X said on Sunday that ...")."""
-        if sentence is None:
-            return None
-        for start, end, day in self.hits(sentence):
-            if self._governs(start, end, sentence.root, None, day):
+    def _reporting_verbs(self, cue: Token) -> list[Token]:
+        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
+        verbs = [cue]
+        node = cue
+        while node.dep_ in _REPORTED_CLAUSES and node.head != node:
+            node = node.head
+            verbs.append(node)
+        around = sorted((end - start, verb) for start, end, verb in self._reports if start <= cue.idx < end)
+        return verbs + [verb for _, verb in around if verb not in verbs]
+
+    def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
+        """The date of the same speaker's statement in the sentences just before, up to the first other date.
+
+        The speaker is the same when it is a pronoun ("He said ...") or its name
+        appears in the earlier sentence ("Kallon said on Sunday ... '...,' Kallon
+        said"). The search stays within this paragraph and the one before it.
+        """
+        number = self.sentences.number(sentence[0])
+        paragraphs = 0
+        later = sentence
+        for earlier in reversed(self.sentences.all[max(0, number - _LOOKBACK) : number]):
+            if "\n" in self.text[earlier.end_char : later.start_char]:
+                paragraphs += 1
+                if paragraphs > 1:
+                    return None
+            later = earlier
+            day = self._root_date(earlier)
+            if day is not None and (speaker.pos_ == "PRON" or self._names(earlier, speaker)):
                 return day
+            if self.hits(earlier) or self._resets(earlier):
+                return None
+        return None
+
+    @staticmethod
+    def _names(sentence: Span, speaker: Token) -> bool:
+        """Whether a sentence names the speaker (its proper name, or the last word of it)."""
+        if speaker.pos_ != "PROPN":
+            return False
+        return any(t.text == speaker.text for t in sentence if t.i != speaker.i)
+
+    def _root_date(self, sentence: Span) -> dt.date | None:
+        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ...")."""
+        verbs = [sentence.root] + [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+        for verb in verbs:
+            for start, end, day in self.hits(sentence):
+                if self._governs(start, end, verb, None, day):
+                    return day
         return None
 
     def _governs(self, start: int, end: int, cue: Token, speaker: Token | None, day: dt.date) -> bool:
@@ -107,10 +151,16 @@ class StatementDater:
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
             if on_attack and not self._after_attack(day):  # "the Jan. 3 attacks": the attack's date, not the speech's
                 return False
+            if node.dep_ == "relcl" and not self._document(node.head, speaker):
+                return False  # "X, who took office in May, said": the relative clause's time, not the statement's
             if node.head == node:
                 return False
             node = node.head
         return False
+
+    def _document(self, token: Token, speaker: Token | None) -> bool:
+        """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
+        return token == speaker and token.lemma_.lower() in self.lex.document_nouns
 
     def _after_attack(self, day: dt.date) -> bool:
         return self.event_date is not None and day > self.event_date
