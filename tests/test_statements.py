@@ -347,6 +347,23 @@ KENYA_LEAD = (
             "accuse",
             14,
         ),
+        # a calendar day or weekday wins over a count from the attack in the same clause
+        ("Two days after the ambush, al-Shabaab on Thursday claimed responsibility for it.", "claim", 16),
+        # the simple present in the body is the day of publication
+        ("The interior ministry says al-Shabaab fighters carried out the ambush.", "accuse", 16),
+        # a paragraph's first sentence dates it; an undated summary takes the date of the detail that follows
+        (
+            "The Somali foreign ministry responded on Tuesday. Its spokesman Ali Omar called the charge baseless "
+            "and said Somalia had no part in the ambush.",
+            "deny",
+            14,
+        ),
+        (
+            "Mogadishu rejected the accusation. Foreign minister Ahmed Moallim wrote on Wednesday that Somalia "
+            "had no part in the ambush.",
+            "deny",
+            15,
+        ),
         # the lede's undated report takes the day a repeat further down gives
         (
             "Interior minister Kithure Kindiki has blamed al-Shabaab for the ambush.\n\n"

@@ -63,6 +63,25 @@ def content_end(text: str, menu_words: int = 12, marker_words: int = 30) -> int:
     return len(text)
 
 
+#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
+LEDE_WORDS = 12
+
+
+def body_start(text: str) -> int:
+    """Where the body begins: the first line of ``LEDE_WORDS`` words or more that ends like a sentence.
+
+    What comes before (masthead, headline, standfirst, byline) summarises in
+    the present tense what the body reports in the past.
+    """
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip().rstrip("\"'”’")
+        if len(stripped.split()) >= LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
+            return position
+        position += len(line)
+    return 0
+
+
 class ContentBoundary:
     """Sets ``doc._.content_end``: where article content ends."""
 

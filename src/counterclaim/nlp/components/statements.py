@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
+from counterclaim.nlp.components.content import body_start
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
@@ -428,7 +429,7 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     headline, standfirst) ends where the first line that reads as a full
     sentence begins: the lede.
     """
-    headline_end = _body_start(text)
+    headline_end = body_start(text)
     body = [s for s in statements if s.evidence.start >= headline_end]
 
     def repeated(headline: Statement) -> bool:
@@ -442,21 +443,6 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
         )
 
     return [s for s in statements if s.evidence.start >= headline_end or not repeated(s)]
-
-
-#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
-_LEDE_WORDS = 12
-
-
-def _body_start(text: str) -> int:
-    """Where the body begins: the first line of ``_LEDE_WORDS`` words or more that ends like a sentence."""
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip().rstrip("\"'”’")
-        if len(stripped.split()) >= _LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
-            return position
-        position += len(line)
-    return 0
 
 
 def _example(noun: Token) -> Token | None:

@@ -24,6 +24,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.components.attack import attack_day
+from counterclaim.nlp.components.content import body_start
 from counterclaim.nlp.dates import find_dates, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -33,6 +34,10 @@ from counterclaim.nlp.statement.sentences import SentenceIndex
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
 #: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
 _LOOKBACK = 6
+#: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack.
+_KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
+#: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 class StatementDater:
@@ -47,7 +52,7 @@ class StatementDater:
         found = find_dates(doc, self.anchor)
         self._numbers = [sentences.number(doc.char_span(s, e, alignment_mode="expand")[0]) for s, e, _, _ in found]
         self.event_date = doc._.event.date if doc._.event is not None else attack_day(doc)
-        self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
+        ranked: dict[int, list[tuple[int, int, int, dt.date]]] = {}
         named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
             if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
@@ -55,8 +60,12 @@ class StatementDater:
             elif kind == "anaphoric":
                 day = next((d for n, d in reversed(named) if number - n <= _LOOKBACK), self.event_date)
             if day is not None:
-                self._hits.setdefault(number, []).append((start, end, day))
+                ranked.setdefault(number, []).append((_KIND_RANK[kind], start, end, day))
                 named.append((number, day))
+        self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
+        #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
+        self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
+        self._body = body_start(self.text)
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
         for a in doc._.attributions or []:
@@ -65,7 +74,7 @@ class StatementDater:
                 self._reports.append((a.content.start, a.content.end, cue.root))
 
     def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
-        """Resolved date phrases of a sentence."""
+        """Resolved date phrases of a sentence, the surest kind first."""
         return self._hits.get(self.sentences.number(sentence[0]), [])
 
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
@@ -74,13 +83,46 @@ class StatementDater:
         day = self._speech_date(sentence, cue, speaker)
         if day is not None:
             return day
+        if self._present(sentence, cue):
+            return self.published
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
-        if speaker is not None and not self.hits(sentence):
-            day = self._speakers_last_date(sentence, speaker)
-            if day is not None:
-                return day
-        return self._carried(sentence)
+        if self.hits(sentence):
+            return self._carried(sentence)
+        if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
+            return day
+        return self._carried(sentence) or self._detailed_next(sentence)
+
+    def _present(self, sentence: Span, cue: Token) -> bool:
+        """Whether the act is told in the simple present in the body ("X says", "the government condemns").
+
+        Headlines use the present for past acts, so the header does not count;
+        neither does a present inside a quote, whose telling verb is the one outside.
+        """
+        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        return (
+            sentence.start_char >= self._body
+            and telling.tag_ in _PRESENT_TAGS
+            and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
+        )
+
+    def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
+        """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
+        return [(end - start, verb) for start, end, verb in self._reports if start <= cue.idx < end]
+
+    def _detailed_next(self, sentence: Span) -> dt.date | None:
+        """The date of the next sentence of the paragraph when it tells the same act in detail.
+
+        "Abu Dhabi rejected the accusations. Its minister wrote on Sunday that
+        ...": an undated summary followed by the dated statement behind it.
+        """
+        number = self.sentences.number(sentence[0])
+        if number + 1 >= len(self.sentences.all):
+            return None
+        following = self.sentences.all[number + 1]
+        if "\n" in self.text[sentence.end_char : following.start_char] or self._resets(following):
+            return None
+        return self._root_date(following) if self._opening_date(following) is None else None
 
     def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
         """The date that governs the cue, else the verb reporting it (the nearest first)."""
@@ -97,7 +139,7 @@ class StatementDater:
         while node.dep_ in _REPORTED_CLAUSES and node.head != node:
             node = node.head
             verbs.append(node)
-        around = sorted((end - start, verb) for start, end, verb in self._reports if start <= cue.idx < end)
+        around = sorted(self._reporting(cue), key=lambda r: r[0])
         return verbs + [verb for _, verb in around if verb not in verbs]
 
     def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
@@ -177,12 +219,16 @@ class StatementDater:
         return None
 
     def _carried(self, sentence: Span) -> dt.date | None:
-        """The opening date of an earlier sentence of the same paragraph, unless time moved on since."""
+        """The date an earlier sentence of the same paragraph opens with, unless time moved on since.
+
+        The first sentence of a paragraph dates it also by its main verb's date
+        ("The ministry responded on Tuesday. Its spokesman called ...").
+        """
         paragraph_start = self.text.rfind("\n", 0, sentence.start_char) + 1
         number = self.sentences.number(sentence[0])
         previous = [s for s in self.sentences.all[:number] if s.start_char >= paragraph_start]
-        for earlier in reversed(previous):
-            day = self._opening_date(earlier)
+        for n, earlier in reversed(list(enumerate(previous))):
+            day = self._opening_date(earlier) or (self._root_date(earlier) if n == 0 else None)
             if day is not None:
                 return day
             if self.hits(earlier) or self._resets(earlier):
