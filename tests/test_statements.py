@@ -377,6 +377,24 @@ def test_statement_dates_in_news_constructions(statements, text: str, stance: st
     assert {s.date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {dt.date(2024, 5, day)}
 
 
+def test_page_date_glued_to_the_lede_yields_to_the_ledes_own_day(statements) -> None:
+    found = statements(
+        " date 2024-05-16 Al-Shabaab on Tuesday claimed the ambush that killed five police officers near Lamu.\n\n"
+        "The officers were on patrol when gunmen opened fire on Monday."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
+def test_claim_takes_the_day_another_paragraph_gives_it(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Al-Shabaab claimed the ambush on Tuesday, saying its fighters had killed the officers.\n\n"
+        "Police reinforcements arrived from Mombasa.\n\n"
+        "The group's military spokesman Abdiasis Abu Musab said in an audio message that its fighters carried "
+        "out the attack."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
 def test_date_in_a_relative_clause_on_the_speaker_is_not_the_statements(statements) -> None:
     found = statements(
         KENYA_LEAD + "Governor Amina Hassan, who took office three weeks ago, blamed al-Shabaab for the ambush."

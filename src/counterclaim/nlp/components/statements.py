@@ -489,8 +489,8 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
     spokesman the text names keeps their own claim. The claim
-    kept takes the date another report of it in the same paragraph gives ("X
-    claimed it on Saturday. Its spokesman said ...").
+    kept takes the date the nearest other report of it gives ("X claimed it
+    on Saturday. Its spokesman said ...").
     """
 
     def specificity(s: Statement) -> int:
@@ -513,17 +513,20 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:
-            day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)
-            kept[i] = s.model_copy(update={"date": day}) if day else s
+            reports = sorted((o for o in statements if o.date and _same_claim(o, s)), key=lambda o: _apart(o, s, text))
+            kept[i] = s.model_copy(update={"date": reports[0].date}) if reports else s
     return kept
 
 
-def _same_claim(a: Statement, b: Statement, text: str) -> bool:
-    """Two claims of one group reported in one paragraph."""
-    if a.stance != "claim" or a.target_name != b.target_name:
-        return False
+def _same_claim(a: Statement, b: Statement) -> bool:
+    """Two reports of one group's claim."""
+    return a.stance == "claim" and a.target_name == b.target_name
+
+
+def _apart(a: Statement, b: Statement, text: str) -> tuple[int, int]:
+    """How far apart two statements are: paragraph breaks, then characters."""
     start, end = sorted((a.evidence.start, b.evidence.start))
-    return "\n" not in text[start:end]
+    return text.count("\n", start, end), end - start
 
 
 def _nested(a: set[str], b: set[str]) -> bool:

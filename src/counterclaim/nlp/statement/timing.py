@@ -34,10 +34,20 @@ from counterclaim.nlp.statement.sentences import SentenceIndex
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
 #: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
 _LOOKBACK = 6
-#: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack.
+#: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack, any of
+#: them over the page's own date glued to a sentence.
 _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _page_date(doc: Doc, start: int) -> bool:
+    """Whether a date at ``start`` is the page's own (the publication date read from the header, the dateline's day)."""
+    evidence = doc._.published_evidence
+    dateline = doc._.dateline or {}
+    return (evidence is not None and evidence.start <= start < evidence.end) or (
+        dateline.get("start", 0) <= start < dateline.get("end", 0)
+    )
 
 
 class StatementDater:
@@ -60,7 +70,8 @@ class StatementDater:
             elif kind == "anaphoric":
                 day = next((d for n, d in reversed(named) if number - n <= _LOOKBACK), self.event_date)
             if day is not None:
-                ranked.setdefault(number, []).append((_KIND_RANK[kind], start, end, day))
+                rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
+                ranked.setdefault(number, []).append((rank, start, end, day))
                 named.append((number, day))
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
         #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
