@@ -43,6 +43,12 @@ def run(pipeline: Language, text: str, published: dt.date | None = None) -> Doc:
         ("Weekly Digest | Thursday, 3 March 2022", dt.date(2022, 3, 3), "published.header"),
         ("By Our Staff Reporter\nLast updated: 12/10/2020", dt.date(2020, 10, 12), "published.updated"),
         ("Date :07-Sep-2021", dt.date(2021, 9, 7), "published.label"),
+        ("Sat 4 Dec 2021 09.15 GMT", dt.date(2021, 12, 4), "published.header"),
+        (
+            "Friday 5 March 2021 — this page is no longer being updated, and our later report has the latest figures.",
+            dt.date(2021, 3, 5),
+            "published.header",
+        ),
         ("Desk report | Updated At : 11:05 AM Mar 2, 2024 IST", dt.date(2024, 3, 2), "published.updated"),
     ],
 )

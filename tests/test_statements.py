@@ -364,6 +364,19 @@ KENYA_LEAD = (
             "deny",
             15,
         ),
+        # the document that carries the act dates it, wherever the parser hangs it (here on the attack's own day)
+        (
+            "Al-Shabaab spokesman Ali Dhere claimed the ambush in a message sent to journalists on the afternoon "
+            "of 13 May.",
+            "claim",
+            13,
+        ),
+        # a relative clause on the speaker about the days since the attack dates the statement
+        (
+            "Governor Issa Timamy, who visited the wounded on Tuesday, blamed al-Shabaab for the ambush.",
+            "accuse",
+            14,
+        ),
         # the lede's undated report takes the day a repeat further down gives
         (
             "Interior minister Kithure Kindiki has blamed al-Shabaab for the ambush.\n\n"
@@ -393,6 +406,15 @@ def test_claim_takes_the_day_another_paragraph_gives_it(statements) -> None:
         "out the attack."
     )
     assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
+def test_live_blog_entry_is_dated_by_the_blogs_day(statements) -> None:
+    found = statements(
+        "Ambush near Lamu: live updates\n\nThursday 16 May 2024 — this page is no longer updated\n\n"
+        "17:40 EAT\nGunmen killed five police officers in an ambush near Lamu on Monday.\n\n"
+        "16:05 EAT\nThe county governor condemned the ambush and asked residents to stay calm."
+    )
+    assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 16)}
 
 
 def test_date_in_a_relative_clause_on_the_speaker_is_not_the_statements(statements) -> None:

@@ -57,7 +57,7 @@ def _pattern() -> re.Pattern[str]:
     unit = rf"(?:{_alt(lex['units'])})"
     noun = rf"(?:{_alt(lex['event_nouns'])})"
     ordinal = r"(?:st|nd|rd|th)?"
-    lead = rf"(?:{weekday},?\s+(?:the\s+)?)?"
+    lead = rf"(?:(?:{weekday}|(?:{_alt(lex['weekday_abbreviations'])})\.?),?\s+(?:the\s+)?)?"
     event = rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun}"
     period = rf"(?:{_alt(lex['day_periods'])})"
     parts = [
@@ -91,6 +91,7 @@ def _opening() -> re.Pattern[str]:
     words = {
         *lex["months"],
         *lex["weekdays"],
+        *lex["weekday_abbreviations"],
         *lex["units"],
         *lex["anchor_days"],
         *units,

@@ -25,6 +25,8 @@ from counterclaim.nlp.dates import DateHit, dates_in_text
 
 #: What may stand right before an unlabelled header date: nothing, or a separator ("Analysis — 8 July 2024").
 SEPARATOR_BEFORE = re.compile(r"(?:^|[—–|·•,:-])\s*$")
+#: What sets a date that opens a line apart from the text after it ("Tuesday 23 May 2017 — This page ...").
+SEPARATOR_AFTER = re.compile(r"\s*[—–|·•]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def _header_lines(text: str) -> list[tuple[int, str, bool]]:
         if not line:
             continue
         body = len(line.split()) > lex["body_min_words"] and bool(SENTENCE_END.search(line))
-        if body and (found := _labelled(line, "published_labels")) and found[0] == 0:
+        if body and _dated(line):
             body = False  # a page's date glued before the lead ("date 2023-01-30 The blast ..."): read it
         out.append((m.start() + m.group().index(line), line, body))
         if len(out) >= lex["max_header_lines"]:
@@ -64,6 +66,14 @@ def _header_lines(text: str) -> list[tuple[int, str, bool]]:
 def _written(line: str) -> list[DateHit]:
     """Calendar days written in full (day, month and year) on a line."""
     return [h for h in dates_in_text(line) if h[2] is not None and h[3] == "explicit"]
+
+
+def _dated(line: str) -> bool:
+    """Whether a line opens with a full date, labelled or not ("date 2023-01-30 The ...", "Tuesday 23 May 2017 —")."""
+    labelled = _labelled(line, "published_labels")
+    written = _written(line)
+    set_apart = bool(written) and written[0][0] == 0 and SEPARATOR_AFTER.match(line, written[0][1]) is not None
+    return (labelled is not None and labelled[0] == 0) or set_apart
 
 
 def _labelled(line: str, key: str) -> tuple[int, int, dt.date] | None:

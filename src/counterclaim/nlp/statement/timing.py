@@ -20,6 +20,7 @@ night" are the day the text named last.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,8 @@ _LOOKBACK = 6
 #: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack, any of
 #: them over the page's own date glued to a sentence.
 _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
+#: A line that is only a time of day ("18:10 GMT", "2.45pm"): the stamp of a live blog's entry.
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -102,7 +105,13 @@ class StatementDater:
             return self._carried(sentence)
         if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
             return day
-        return self._carried(sentence) or self._detailed_next(sentence)
+        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
+
+    def _live_entry(self, sentence: Span) -> dt.date | None:
+        """The publication day for a paragraph under a clock-time line: an entry of a live blog ("18:10 GMT")."""
+        paragraph_start = self.text.rfind("\n", 0, sentence.start_char)
+        before = self.text[:paragraph_start].rstrip().rsplit("\n", 1)[-1].strip()
+        return self.published if _CLOCK_LINE.fullmatch(before) else None
 
     def _present(self, sentence: Span, cue: Token) -> bool:
         """Whether the act is told in the simple present in the body ("X says", "the government condemns").
@@ -193,7 +202,14 @@ class StatementDater:
         return None
 
     def _governs(self, start: int, end: int, cue: Token, speaker: Token | None, day: dt.date) -> bool:
-        """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement."""
+        """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement.
+
+        On its way up to the cue the date may pass the document that carries
+        the act ("claimed the bombing in a message sent on 8 August", however
+        the parser hangs the message), but not the attack noun ("the Jan. 3
+        attacks") unless the day is later than the attack, and not a relative
+        clause about something earlier ("X, who took office in May, said").
+        """
         phrase = self.doc.char_span(start, end, alignment_mode="expand")
         if phrase is None:
             return False
@@ -201,11 +217,13 @@ class StatementDater:
         for _ in range(12):
             if node == cue or (speaker is not None and node == speaker):
                 return True
+            if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
+                return True
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
-            if on_attack and not self._after_attack(day):  # "the Jan. 3 attacks": the attack's date, not the speech's
+            if on_attack and not self._after_attack(day):
                 return False
-            if node.dep_ == "relcl" and not self._document(node.head, speaker):
-                return False  # "X, who took office in May, said": the relative clause's time, not the statement's
+            if node.dep_ == "relcl" and not (self._document(node.head, speaker) or self._since_attack(day)):
+                return False
             if node.head == node:
                 return False
             node = node.head
@@ -214,6 +232,9 @@ class StatementDater:
     def _document(self, token: Token, speaker: Token | None) -> bool:
         """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
         return token == speaker and token.lemma_.lower() in self.lex.document_nouns
+
+    def _since_attack(self, day: dt.date) -> bool:
+        return self.event_date is not None and day >= self.event_date
 
     def _after_attack(self, day: dt.date) -> bool:
         return self.event_date is not None and day > self.event_date
