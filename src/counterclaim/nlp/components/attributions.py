@@ -17,6 +17,7 @@ from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.attribution.raising import raising_attributions
 from counterclaim.nlp.attribution.speakers import neighbour_attributions
 from counterclaim.nlp.attribution.verbal import verb_attributions
+from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Attribution
@@ -39,7 +40,7 @@ class AttributionFinder:
         found += raising_attributions(doc, self.lexicon, quotes)
         found += finding_attributions(doc, self.lexicon, quotes)
         found += neighbour_attributions(doc, found, quotes)
-        doc._.attributions = _dedupe(found)
+        doc._.attributions = [a for a in _dedupe(found) if not in_furniture(doc, _anchor(a))]  # none from captions
         return doc
 
 

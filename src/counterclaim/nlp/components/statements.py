@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
-from counterclaim.nlp.components.content import body_start
+from counterclaim.nlp.components.content import body_start, in_furniture
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import CondemnationReader
@@ -89,7 +89,8 @@ class StatementResolver:
         self._home = self._home_state(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
-        acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
+        narrated = [act for act in self.cues.acts(doc, end) if not in_furniture(doc, act.cue.idx)]
+        acts = self._outside_quotes(doc, narrated, speakers)
         seen = {act.cue.i for act in acts}
         attributions = doc._.attributions or []
         for attribution in attributions:
