@@ -43,6 +43,7 @@ def run(pipeline: Language, text: str, published: dt.date | None = None) -> Doc:
         ("Weekly Digest | Thursday, 3 March 2022", dt.date(2022, 3, 3), "published.header"),
         ("By Our Staff Reporter\nLast updated: 12/10/2020", dt.date(2020, 10, 12), "published.updated"),
         ("Date :07-Sep-2021", dt.date(2021, 9, 7), "published.label"),
+        ("PUBLISHED : Friday, 9 June, 2023, 6:40am", dt.date(2023, 6, 9), "published.label"),
         ("Sat 4 Dec 2021 09.15 GMT", dt.date(2021, 12, 4), "published.header"),
         (
             "Friday 5 March 2021 — this page is no longer being updated, and our later report has the latest figures.",

@@ -73,6 +73,8 @@ def _furniture_lines(text: str) -> list[str]:
         "Rescuers carry a wounded guest out of the hotel on Saturday. Photo/AFP",
         "Smoke rises above the hotel after the assault. (AP Photo/Jane Roe)",
         "Relatives wait outside the morgue, where eleven bodies were taken. Photograph: Staff/Getty Images",
+        "Soldiers patrol the seafront on Saturday. (Jane Roe/AFP via Getty Images)",
+        "John Smith/Pool Photo via AP",
         "In this image taken from video, soldiers guard the hotel entrance on Saturday.",
         "AP Photo/John Smith",
         "Credit: Reuters",
@@ -120,6 +122,7 @@ def test_a_date_glued_before_the_lead_is_furniture_the_lead_is_not(text: str, la
         "A photo published by the group showed five men posing with rifles in front of a flag.",
         "Police said the attackers, who wore uniforms, arrived by car. Rescue workers spent the night at the site.",
         "The commander said by phone that the hotel was secure.",
+        "Police released a photo: it shows the suspect.",
     ],
 )
 def test_content_lines_are_not_furniture(line: str) -> None:

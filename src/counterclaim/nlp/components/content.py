@@ -113,22 +113,26 @@ def _furniture_lexicon() -> dict:
 
 
 def _is_caption(line: str) -> bool:
-    """A photo caption or credit: it opens like one ("In this photo ...") or ends with a credit ("Photo/REUTERS").
+    """A photo caption or credit line.
 
-    The credit must come after the caption's last sentence, so a sentence
-    about a photo ("a photo published by the group showed ...") is no caption.
+    It opens like a caption ("In this photo ..."), or its credit stands
+    apart after its last sentence (". Photo/REUTERS", " — Photo by ...", a
+    closing "(AP Photo/...)"), or it is a short line holding only a credit
+    ("Jane Roe/Pool Photo via AP"); a sentence that speaks of a photo ("the
+    group released a photo: it shows ...") is no caption.
     """
     lex = _furniture_lexicon()
-    lowered = line.lower()
-    if lowered.startswith(lex["openers"]):
+    if line.lower().startswith(lex["openers"]):
         return True
     credits = list(lex["credit"].finditer(line))
     if not credits:
         return False
-    last = credits[-1].start()
-    stops = [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s", line[:last])]
-    tail = line[stops[-1] if stops else 0 :]
-    return credits[0].start() == 0 or len(tail.split()) <= 12 or line.rstrip().endswith(")")
+    stops = [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s|\s[—–|-]\s", line[: credits[-1].start()])]
+    tail = line[stops[-1] if stops else 0 :].lstrip("—–|-( ")
+    bracket = line.rfind("(")
+    closing = line.rstrip().endswith(")") and bracket >= 0 and lex["credit"].search(line, bracket) is not None
+    credit_line = len(line.split()) <= 10 and not SENTENCE_END.search(line)
+    return lex["credit"].match(tail) is not None or closing or credit_line
 
 
 def _is_byline(line: str) -> bool:
