@@ -30,6 +30,10 @@ def test_related_links_and_copyright_are_cut() -> None:
     assert content_end(text) == len(BODY)
 
 
+def test_closing_share_text_is_cut() -> None:
+    assert content_end(BODY + "\n\nLink copied!") == len(BODY)
+
+
 def test_closing_author_bio_is_cut() -> None:
     text = BODY + "\n\nMaria Lopez is a senior fellow at an institute for conflict studies in Madrid.\n\nShare this"
     assert content_end(text) == len(BODY)

@@ -69,7 +69,7 @@ def content_end(text: str, menu_words: int = 12, marker_words: int = 30) -> int:
     for start, end, line in reversed(lines):
         if not line:
             continue
-        if _is_marker(line, marker_words) or is_menu_line(line, menu_words):
+        if _is_marker(line, marker_words) or is_menu_line(line, menu_words) or _is_share_line(line):
             continue
         if not bio_seen and _bio_pattern().match(line):
             bio_seen = True
