@@ -408,6 +408,30 @@ def test_claim_takes_the_day_another_paragraph_gives_it(statements) -> None:
     assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
 
 
+def test_a_paragraph_break_stops_an_undated_summary_from_taking_the_next_date(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Somalia rejected the accusation.\n\nA memorial service will be held in Lamu on Monday."
+    )
+    assert {s.date for s in found if s.stance == "deny"} == {None}
+
+
+def test_a_speaker_named_again_paragraphs_later_keeps_the_date(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Police chief Paul Otieno said on Tuesday that the officers had been outnumbered.\n\n"
+        "Survivors described a long gunfight.\n\n"
+        '"Al-Shabaab fighters carried out this ambush," Otieno said.'
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {dt.date(2024, 5, 14)}
+
+
+def test_a_headline_in_the_present_is_the_day_of_publication(statements) -> None:
+    found = statements(
+        "Al-Shabaab claims Lamu police ambush\n\nPublished: May 16, 2024\n\n"
+        "Gunmen killed five police officers in an ambush near Lamu on Monday, officials said."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 16)}
+
+
 def test_live_blog_entry_is_dated_by_the_blogs_day(statements) -> None:
     found = statements(
         "Ambush near Lamu: live updates\n\nThursday 16 May 2024 — this page is no longer updated\n\n"

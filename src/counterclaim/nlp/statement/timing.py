@@ -25,7 +25,6 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.components.attack import attack_day
-from counterclaim.nlp.components.content import body_start
 from counterclaim.nlp.dates import find_dates, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -79,7 +78,6 @@ class StatementDater:
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
         #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
         self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
-        self._body = body_start(self.text)
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
         for a in doc._.attributions or []:
@@ -114,17 +112,13 @@ class StatementDater:
         return self.published if _CLOCK_LINE.fullmatch(before) else None
 
     def _present(self, sentence: Span, cue: Token) -> bool:
-        """Whether the act is told in the simple present in the body ("X says", "the government condemns").
+        """Whether the act is told in the simple present ("X says", "the government condemns", a headline's
+        "Group claims ..."): the news of the day the article went out.
 
-        Headlines use the present for past acts, so the header does not count;
-        neither does a present inside a quote, whose telling verb is the one outside.
+        A present inside a quote does not count: its telling verb is the one outside.
         """
         telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
-        return (
-            sentence.start_char >= self._body
-            and telling.tag_ in _PRESENT_TAGS
-            and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
-        )
+        return telling.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
 
     def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
         """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
@@ -140,7 +134,7 @@ class StatementDater:
         if number + 1 >= len(self.sentences.all):
             return None
         following = self.sentences.all[number + 1]
-        if "\n" in self.text[sentence.end_char : following.start_char] or self._resets(following):
+        if self._paragraph_break(sentence, following) or self._resets(following):
             return None
         return self._root_date(following) if self._opening_date(following) is None else None
 
@@ -165,25 +159,29 @@ class StatementDater:
     def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
         """The date of the same speaker's statement in the sentences just before, up to the first other date.
 
-        The speaker is the same when it is a pronoun ("He said ...") or its name
-        appears in the earlier sentence ("Kallon said on Sunday ... '...,' Kallon
-        said"). The search stays within this paragraph and the one before it.
+        The speaker is the same when its name appears in the earlier sentence
+        ("Kallon said on Sunday ... '...,' Kallon said"), a few paragraphs back
+        at most, or when it is a pronoun ("He said ..."), whose antecedent is in
+        this paragraph or the one before it.
         """
         number = self.sentences.number(sentence[0])
         paragraphs = 0
         later = sentence
         for earlier in reversed(self.sentences.all[max(0, number - _LOOKBACK) : number]):
-            if "\n" in self.text[earlier.end_char : later.start_char]:
-                paragraphs += 1
-                if paragraphs > 1:
-                    return None
+            paragraphs += self._paragraph_break(earlier, later)
             later = earlier
             day = self._root_date(earlier)
-            if day is not None and (speaker.pos_ == "PRON" or self._names(earlier, speaker)):
+            same = self._names(earlier, speaker) or (speaker.pos_ == "PRON" and paragraphs <= 1)
+            if day is not None and same:
                 return day
             if self.hits(earlier) or self._resets(earlier):
                 return None
         return None
+
+    def _paragraph_break(self, earlier: Span, later: Span) -> bool:
+        """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
+        end = earlier.start_char + len(earlier.text.rstrip())
+        return "\n" in self.text[end : later.start_char]
 
     @staticmethod
     def _names(sentence: Span, speaker: Token) -> bool:
