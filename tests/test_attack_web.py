@@ -42,6 +42,15 @@ def run(pipeline: Language, text: str, published: dt.date | None = None) -> Doc:
         ("Lagos, August 14, 2021", dt.date(2021, 8, 14), "published.header"),
         ("Weekly Digest | Thursday, 3 March 2022", dt.date(2022, 3, 3), "published.header"),
         ("By Our Staff Reporter\nLast updated: 12/10/2020", dt.date(2020, 10, 12), "published.updated"),
+        ("Date :07-Sep-2021", dt.date(2021, 9, 7), "published.label"),
+        ("PUBLISHED : Friday, 9 June, 2023, 6:40am", dt.date(2023, 6, 9), "published.label"),
+        ("Sat 4 Dec 2021 09.15 GMT", dt.date(2021, 12, 4), "published.header"),
+        (
+            "Friday 5 March 2021 — this page is no longer being updated, and our later report has the latest figures.",
+            dt.date(2021, 3, 5),
+            "published.header",
+        ),
+        ("Desk report | Updated At : 11:05 AM Mar 2, 2024 IST", dt.date(2024, 3, 2), "published.updated"),
     ],
 )
 def test_header_publication_dates(header: str, day: dt.date, rule: str) -> None:
@@ -64,6 +73,12 @@ def test_dateline_forms(lead: str, day: dt.date, place: str | None) -> None:
     found = find_published(text, parse_dateline(text))
     assert found is not None and found.date == day and found.rule == "published.dateline"
     assert (parse_dateline(text) or {}).get("place") == place
+
+
+def test_date_label_glued_before_the_lead_is_read() -> None:
+    text = f" date 2021-06-13 {BODY}\n\nMore paragraphs follow."
+    found = find_published(text)
+    assert found is not None and (found.date, found.rule) == (dt.date(2021, 6, 13), "published.label")
 
 
 def test_headline_date_is_not_publication() -> None:

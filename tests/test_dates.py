@@ -37,6 +37,12 @@ EVENT = dt.date(2023, 8, 13)
         ("a week after the massacre", dt.date(2023, 8, 20)),
         ("on the day of the bombing", EVENT),
         ("two days later", dt.date(2023, 8, 15)),
+        ("Date :14-Jul-2023", dt.date(2023, 7, 14)),
+        ("hours after the bombing", EVENT),
+        ("within minutes of the blast", EVENT),
+        ("within hours", EVENT),
+        ("hours later", EVENT),
+        ("30 hours after the raid", dt.date(2023, 8, 14)),
     ],
 )
 def test_resolve_date(text: str, expected: dt.date) -> None:
@@ -93,3 +99,8 @@ def test_find_dates_leaves_event_relative_unresolved_without_event(nlp) -> None:
 )
 def test_parse_number(text: str, expected: tuple[int, str | None] | None) -> None:
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["days later", "within two weeks of the attack", "the same evening", "that night"])
+def test_vague_spans_and_anaphoric_days_have_no_day_of_their_own(text: str) -> None:
+    assert resolve_date(text, ANCHOR, EVENT) is None

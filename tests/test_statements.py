@@ -324,6 +324,130 @@ def test_date_on_the_attack_noun_dates_a_later_condemnation(statements) -> None:
     assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 15)}
 
 
+#: A header date that sets the reference day (Thursday, May 16, 2024) and an attack on the Monday before it.
+KENYA_LEAD = (
+    "Police ambush in Lamu\n\nPublished: May 16, 2024\n\n"
+    "Gunmen killed five police officers in an ambush near Lamu on Monday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "day"),
+    [
+        # the date hangs on the verb that reports the act, not on the act's own verb
+        ("The UN secretary-general condemned the ambush, his spokesman said on Wednesday.", "condemn", 15),
+        ("A ministry spokesman said on Tuesday that Somalia rejects any part in the ambush.", "deny", 14),
+        # a span under a day after the attack is the attack's day; "that day" is the day named last
+        ("Hours after the ambush, al-Shabaab claimed responsibility on its radio station.", "claim", 13),
+        ("Officials met the families on Tuesday. The governor blamed al-Shabaab for it that day.", "accuse", 14),
+        # the same speaker by name, after a quote, inherits the date of the first sentence
+        (
+            'Police chief Paul Otieno said on Tuesday that the officers had been outnumbered. "This was the work '
+            'of al-Shabaab, and we know who sent them," Otieno said.',
+            "accuse",
+            14,
+        ),
+        # a calendar day or weekday wins over a count from the attack in the same clause
+        ("Two days after the ambush, al-Shabaab on Thursday claimed responsibility for it.", "claim", 16),
+        # the simple present in the body is the day of publication
+        ("The interior ministry says al-Shabaab fighters carried out the ambush.", "accuse", 16),
+        # a paragraph's first sentence dates it; an undated summary takes the date of the detail that follows
+        (
+            "The Somali foreign ministry responded on Tuesday. Its spokesman Ali Omar called the charge baseless "
+            "and said Somalia had no part in the ambush.",
+            "deny",
+            14,
+        ),
+        (
+            "Mogadishu rejected the accusation. Foreign minister Ahmed Moallim wrote on Wednesday that Somalia "
+            "had no part in the ambush.",
+            "deny",
+            15,
+        ),
+        # the document that carries the act dates it, wherever the parser hangs it (here on the attack's own day)
+        (
+            "Al-Shabaab spokesman Ali Dhere claimed the ambush in a message sent to journalists on the afternoon "
+            "of 13 May.",
+            "claim",
+            13,
+        ),
+        # a relative clause on the speaker about the days since the attack dates the statement
+        (
+            "Governor Issa Timamy, who visited the wounded on Tuesday, blamed al-Shabaab for the ambush.",
+            "accuse",
+            14,
+        ),
+        # the lede's undated report takes the day a repeat further down gives
+        (
+            "Interior minister Kithure Kindiki has blamed al-Shabaab for the ambush.\n\n"
+            "Kindiki blamed al-Shabaab on Wednesday during a visit to the wounded in hospital.",
+            "accuse",
+            15,
+        ),
+    ],
+)
+def test_statement_dates_in_news_constructions(statements, text: str, stance: str, day: int) -> None:
+    assert {s.date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {dt.date(2024, 5, day)}
+
+
+def test_page_date_glued_to_the_lede_yields_to_the_ledes_own_day(statements) -> None:
+    found = statements(
+        " date 2024-05-16 Al-Shabaab on Tuesday claimed the ambush that killed five police officers near Lamu.\n\n"
+        "The officers were on patrol when gunmen opened fire on Monday."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
+def test_claim_takes_the_day_another_paragraph_gives_it(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Al-Shabaab claimed the ambush on Tuesday, saying its fighters had killed the officers.\n\n"
+        "Police reinforcements arrived from Mombasa.\n\n"
+        "The group's military spokesman Abdiasis Abu Musab said in an audio message that its fighters carried "
+        "out the attack."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
+def test_a_paragraph_break_stops_an_undated_summary_from_taking_the_next_date(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Somalia rejected the accusation.\n\nA memorial service will be held in Lamu on Monday."
+    )
+    assert {s.date for s in found if s.stance == "deny"} == {None}
+
+
+def test_a_speaker_named_again_paragraphs_later_keeps_the_date(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Police chief Paul Otieno said on Tuesday that the officers had been outnumbered.\n\n"
+        "Survivors described a long gunfight.\n\n"
+        '"Al-Shabaab fighters carried out this ambush," Otieno said.'
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {dt.date(2024, 5, 14)}
+
+
+def test_a_headline_in_the_present_is_the_day_of_publication(statements) -> None:
+    found = statements(
+        "Al-Shabaab claims Lamu police ambush\n\nPublished: May 16, 2024\n\n"
+        "Gunmen killed five police officers in an ambush near Lamu on Monday, officials said."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 16)}
+
+
+def test_live_blog_entry_is_dated_by_the_blogs_day(statements) -> None:
+    found = statements(
+        "Ambush near Lamu: live updates\n\nThursday 16 May 2024 — this page is no longer updated\n\n"
+        "17:40 EAT\nGunmen killed five police officers in an ambush near Lamu on Monday.\n\n"
+        "16:05 EAT\nThe county governor condemned the ambush and asked residents to stay calm."
+    )
+    assert {s.date for s in found if s.stance == "condemn"} == {dt.date(2024, 5, 16)}
+
+
+def test_date_in_a_relative_clause_on_the_speaker_is_not_the_statements(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Governor Amina Hassan, who took office three weeks ago, blamed al-Shabaab for the ambush."
+    )
+    assert {s.date for s in found if s.stance == "accuse"} == {None}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3,7 +3,7 @@
 Attack records and statements both need "when": explicit dates ("Jan. 9",
 "12 May 2024"), days relative to the publication date ("yesterday", "on
 Tuesday") and days relative to the attack itself ("the following day", "a day
-after the bombing"). One matcher serves every caller so the same words always
+after the bombing", "hours later"). One matcher serves every caller so the same words always
 resolve to the same day. Vocabulary lives in ``lexicons/dates.yaml``.
 
 Kinds reported by :func:`find_dates`:
@@ -11,7 +11,10 @@ Kinds reported by :func:`find_dates`:
 - ``explicit``: day, month and year all written;
 - ``inferred_year``: day and month written, year taken from the anchor or the document;
 - ``relative``: relative to the reference (publication) date;
-- ``event_relative``: relative to the attack date (None until that is known).
+- ``event_relative``: relative to the attack date (None until that is known); a
+  span under a day ("hours after the blast", "within minutes") is the attack's day;
+- ``anaphoric``: "the same day", "that night": the day the text named last, which
+  only the caller can tell (the date is always None here).
 """
 
 from __future__ import annotations
@@ -54,17 +57,20 @@ def _pattern() -> re.Pattern[str]:
     unit = rf"(?:{_alt(lex['units'])})"
     noun = rf"(?:{_alt(lex['event_nouns'])})"
     ordinal = r"(?:st|nd|rd|th)?"
-    lead = rf"(?:{weekday},?\s+(?:the\s+)?)?"
+    lead = rf"(?:(?:{weekday}|(?:{_alt(lex['weekday_abbreviations'])})\.?),?\s+(?:the\s+)?)?"
+    event = rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun}"
+    period = rf"(?:{_alt(lex['day_periods'])})"
     parts = [
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
         r"(?P<numeric>(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>\d{4}))",
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
-        rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>\d{{4}}))?)",
-        rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+"
-        rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun})",
+        rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}(?:\s+(?:of\s+)?|-)(?P<m2>{month})(?:(?:,?\s+|-)(?P<y2>\d{{4}}))?)",
+        rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+{event})",
         rf"(?P<sameday>(?:the\s+)?(?:same\s+)?day\s+of\s+the\s+(?:\w+\s+){{0,2}}?{noun})",
+        rf"(?P<thatday>(?:the|that)\s+(?:very\s+)?same\s+{period}|that\s+{period})",
         r"(?P<nextday>(?:the\s+)?(?:following|next)\s+day)",
-        rf"(?P<later>(?P<ln>{num})\s+(?P<lu>{unit})\s+later)",
+        rf"(?P<within>within\s+(?:(?P<wn>{num})\s+)?(?P<wu>{unit})(?:\s+of\s+{event})?)",
+        rf"(?P<later>(?:(?P<ln>{num})\s+)?(?P<lu>{unit})\s+later)",
         rf"(?P<ago>(?P<an>{num})\s+(?P<au>{unit})\s+ago)",
         rf"(?P<anchorword>{_alt(lex['anchor_days'])})",
         rf"(?P<weekday>(?:(?P<wmod>last|next|this)\s+)?(?P<wd>{weekday}))",
@@ -85,6 +91,7 @@ def _opening() -> re.Pattern[str]:
     words = {
         *lex["months"],
         *lex["weekdays"],
+        *lex["weekday_abbreviations"],
         *lex["units"],
         *lex["anchor_days"],
         *units,
@@ -97,8 +104,9 @@ def _opening() -> re.Pattern[str]:
     return re.compile(rf"\b(?=[\d{initials}])(?:\d|{_alt(words)})", re.IGNORECASE)
 
 
-#: Fixed words that open a branch of :func:`_pattern` ("the day after", "same day of", "following day", "last Friday").
-_OPENING_WORDS = ("the", "same", "day", "following", "next", "last", "this")
+#: Fixed words that open a branch of :func:`_pattern` ("the day after", "same day of", "following day", "last Friday",
+#: "that night", "within hours").
+_OPENING_WORDS = ("the", "same", "day", "following", "next", "last", "this", "that", "within")
 
 
 def _scan(text: str) -> list[re.Match[str]]:
@@ -142,6 +150,15 @@ def _count(text: str | None) -> int:
     return parsed[0] if parsed else 1
 
 
+def _days(count: str | None, unit: str) -> int:
+    """Whole days in "two days", "36 hours", "hours" (a span under a day is none)."""
+    return int(_count(count) * _lexicon()["units"][unit.lower()] // 24)
+
+
+def _shift(day: dt.date | None, days: int) -> dt.date | None:
+    return day + dt.timedelta(days=days) if day is not None else None
+
+
 def _place_year(month: int, day: int, anchor: dt.date | None, default_year: int | None) -> dt.date | None:
     """A day-month without a year: in the anchor's year (or last year if that is far ahead), else the document's."""
     if anchor is not None:
@@ -171,19 +188,22 @@ def _resolve_match(
             return _day(int(year), month, day), "explicit"
         return _place_year(month, day, anchor, default_year), "inferred_year"
     if m.group("eventrel"):
-        days = _count(m.group("en")) * lex["units"][m.group("eu").lower()]
         sign = 1 if m.group("edir").lower() == "after" else -1
-        return (event_date + dt.timedelta(days=sign * days) if event_date else None), "event_relative"
+        return _shift(event_date, sign * _days(m.group("en"), m.group("eu"))), "event_relative"
     if m.group("sameday"):
         return event_date, "event_relative"
+    if m.group("thatday"):
+        return None, "anaphoric"
     if m.group("nextday"):
-        return (event_date + dt.timedelta(days=1) if event_date else None), "event_relative"
-    if m.group("later"):
-        days = _count(m.group("ln")) * lex["units"][m.group("lu").lower()]
-        return (event_date + dt.timedelta(days=days) if event_date else None), "event_relative"
+        return _shift(event_date, 1), "event_relative"
+    if m.group("within") or m.group("later"):
+        count, unit = (m.group("wn"), m.group("wu")) if m.group("within") else (m.group("ln"), m.group("lu"))
+        days = _days(count, unit)
+        if count is None and days:  # "days later", "within weeks": no day can be told
+            return None, "event_relative"
+        return _shift(event_date, days) if m.group("later") or not days else None, "event_relative"
     if m.group("ago"):
-        days = _count(m.group("an")) * lex["units"][m.group("au").lower()]
-        return (anchor - dt.timedelta(days=days) if anchor else None), "relative"
+        return _shift(anchor, -_days(m.group("an"), m.group("au"))), "relative"
     if m.group("anchorword"):
         offset = lex["anchor_days"][re.sub(r"\s+", " ", m.group("anchorword").lower())]
         return (anchor + dt.timedelta(days=offset) if anchor else None), "relative"

@@ -19,6 +19,7 @@ DOC_EXTENSIONS: dict[str, str] = {
     "published_evidence": "Evidence of where cc_dateline read the publication date, or None (metadata or not found)",
     "recased": "True when cc_truecase re-cased a text written in capitals (every offset kept), else None",
     "content_end": "character offset where article content ends and boilerplate begins",
+    "furniture": "list of (start, end) character ranges inside the content that are page furniture (captions, ...)",
     "dateline": "dict with place, outlet and date parsed from a dateline, or None",
     "reference_date": "the date relative expressions are resolved against",
     "actor_mentions": "list[Mention]: actors named in the text, linked to the knowledge base",

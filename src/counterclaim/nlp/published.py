@@ -5,7 +5,8 @@ was published, but scraped text rarely carries it as metadata: it sits in the
 lines between the headline and the body, in many layouts ("Published 30 March
 2021", "Issued on: 13/12/2019", "Wednesday, June 18, 2014", "Outlet, Place —
 8 July 2024") or in the wire dateline that opens the body ("MOGADISHU, Aug. 3,
-2024 (AP) —"). A labelled publication date wins over an unlabelled date line,
+2024 (AP) —"), or glued before the first paragraph ("date 2023-01-30 The
+blast ..."). A labelled publication date wins over an unlabelled date line,
 that over the dateline's day; an "Updated" date is used only when nothing
 else is found, since the attack is counted from the first publication.
 Vocabulary: ``lexicons/published.yaml``.
@@ -24,6 +25,8 @@ from counterclaim.nlp.dates import DateHit, dates_in_text
 
 #: What may stand right before an unlabelled header date: nothing, or a separator ("Analysis — 8 July 2024").
 SEPARATOR_BEFORE = re.compile(r"(?:^|[—–|·•,:-])\s*$")
+#: What sets a date that opens a line apart from the text after it ("Tuesday 23 May 2017 — This page ...").
+SEPARATOR_AFTER = re.compile(r"\s*[—–|·•]")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ def _header_lines(text: str) -> list[tuple[int, str, bool]]:
         if not line:
             continue
         body = len(line.split()) > lex["body_min_words"] and bool(SENTENCE_END.search(line))
+        if body and _dated(line):
+            body = False  # a page's date glued before the lead ("date 2023-01-30 The blast ..."): read it
         out.append((m.start() + m.group().index(line), line, body))
         if len(out) >= lex["max_header_lines"]:
             break
@@ -61,6 +66,14 @@ def _header_lines(text: str) -> list[tuple[int, str, bool]]:
 def _written(line: str) -> list[DateHit]:
     """Calendar days written in full (day, month and year) on a line."""
     return [h for h in dates_in_text(line) if h[2] is not None and h[3] == "explicit"]
+
+
+def _dated(line: str) -> bool:
+    """Whether a line opens with a full date, labelled or not ("date 2023-01-30 The ...", "Tuesday 23 May 2017 —")."""
+    labelled = _labelled(line, "published_labels")
+    written = _written(line)
+    set_apart = bool(written) and written[0][0] == 0 and SEPARATOR_AFTER.match(line, written[0][1]) is not None
+    return (labelled is not None and labelled[0] == 0) or set_apart
 
 
 def _labelled(line: str, key: str) -> tuple[int, int, dt.date] | None:

@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.dates import find_dates
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
@@ -320,6 +321,8 @@ def find_casualties(
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
+        if in_furniture(doc, sent.start_char):  # a caption's or link's figures are not the article's
+            continue
         for i in range(sent.start, sent.end):
             if not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
                 continue

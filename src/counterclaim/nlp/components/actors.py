@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb, link_role, split_person
 from counterclaim.kb.roles import is_role_word, title_length
+from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.extensions import register_extensions
@@ -61,6 +62,7 @@ class ActorLinker:
         mentions = [m for m in matches if not _overlaps(m.span.start, m.span.end, taken)] + persons
         taken = [(m.span.start, m.span.end) for m in mentions] + role_spans
         mentions += self._entities(doc, text, taken)
+        mentions = [m for m in mentions if not in_furniture(doc, m.span.start)]  # no actors from captions, bylines
         doc._.actor_mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         return doc
 

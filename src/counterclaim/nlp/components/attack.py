@@ -458,3 +458,9 @@ class AttackRecorder:
 @Language.factory("cc_attack", default_config={"extra_kb": []})
 def make_attack(nlp: Language, name: str, extra_kb: list[str]) -> AttackRecorder:
     return AttackRecorder(nlp, name, extra_kb)
+
+
+def attack_day(doc: Doc, kb: KnowledgeBase) -> dt.date | None:
+    """The day of the main attack as ``cc_attack`` dates it, for a component that runs before it (statement dates)."""
+    end_char = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    return _attack_date(doc, _attack_sentences(doc, end_char, kb)[0])[0]

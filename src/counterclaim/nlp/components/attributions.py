@@ -21,6 +21,7 @@ from counterclaim.nlp.attribution.raising import raising_attributions
 from counterclaim.nlp.attribution.signed import signed_attributions
 from counterclaim.nlp.attribution.speakers import neighbour_attributions
 from counterclaim.nlp.attribution.verbal import verb_attributions
+from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.records import Attribution
@@ -45,7 +46,7 @@ class AttributionFinder:
         found += signed_attributions(doc)
         found += headed_attributions(doc, found, quotes)
         found += neighbour_attributions(doc, found, quotes)
-        doc._.attributions = _dedupe(found)
+        doc._.attributions = [a for a in _dedupe(found) if not in_furniture(doc, _anchor(a))]  # none from captions
         return doc
 
 

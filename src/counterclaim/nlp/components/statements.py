@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
+from counterclaim.nlp.components.content import body_start, in_furniture
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.statement.condemnation import (
@@ -93,7 +94,8 @@ class StatementResolver:
         self._home = self._home_state(doc)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
-        acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
+        narrated = [act for act in self.cues.acts(doc, end) if not in_furniture(doc, act.cue.idx)]
+        acts = self._outside_quotes(doc, narrated, speakers)
         seen = {act.cue.i for act in acts}
         attributions = doc._.attributions or []
         for attribution in attributions:
@@ -110,7 +112,7 @@ class StatementResolver:
         items: list[Draft] = []
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
-        dater = StatementDater(doc, self.lex, sentences)
+        dater = StatementDater(doc, self.lex, sentences, self.kb)
         kept = _without_disowned_claims(finalise(items, self.kb))
         kept = most_specific_condemners(without_claimants_condemning(kept))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
@@ -363,6 +365,7 @@ class StatementResolver:
         ("state media and officials" repeats "state media and regime officials").
         A denial that clears nobody we can name is part of the same speaker's
         denial that does ("We reject these insinuations. Pakistan has nothing to do with it").
+        A repeat that gives the day the first report left out dates it.
         """
         cleared = {
             frozenset(_WORD.findall(s.speaker_name.lower())) for s in statements if s.stance == "deny" and s.target_name
@@ -380,13 +383,20 @@ class StatementResolver:
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
-            if not any(
-                s.stance == statement.stance
-                and (s.target_name or "").lower() == (statement.target_name or "").lower()
-                and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
-                for s in kept
-            ):
+            first = next(
+                (
+                    i
+                    for i, s in enumerate(kept)
+                    if s.stance == statement.stance
+                    and (s.target_name or "").lower() == (statement.target_name or "").lower()
+                    and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
+                ),
+                None,
+            )
+            if first is None:
                 kept.append(statement)
+            elif kept[first].date is None and statement.date is not None:  # the lede's act, dated further down
+                kept[first] = kept[first].model_copy(update={"date": statement.date})
         return kept
 
 
@@ -439,7 +449,7 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     headline, standfirst) ends where the first line that reads as a full
     sentence begins: the lede.
     """
-    headline_end = _body_start(text)
+    headline_end = body_start(text)
     body = [s for s in statements if s.evidence.start >= headline_end]
 
     def repeated(headline: Statement) -> bool:
@@ -453,21 +463,6 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
         )
 
     return [s for s in statements if s.evidence.start >= headline_end or not repeated(s)]
-
-
-#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
-_LEDE_WORDS = 12
-
-
-def _body_start(text: str) -> int:
-    """Where the body begins: the first line of ``_LEDE_WORDS`` words or more that ends like a sentence."""
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip().rstrip("\"'”’")
-        if len(stripped.split()) >= _LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
-            return position
-        position += len(line)
-    return 0
 
 
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:
@@ -500,8 +495,8 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
     spokesman the text names keeps their own claim. The claim
-    kept takes the date another report of it in the same paragraph gives ("X
-    claimed it on Saturday. Its spokesman said ...").
+    kept takes the date the nearest other report of it gives ("X claimed it
+    on Saturday. Its spokesman said ...").
     """
 
     def specificity(s: Statement) -> int:
@@ -524,17 +519,20 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:
-            day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)
-            kept[i] = s.model_copy(update={"date": day}) if day else s
+            reports = sorted((o for o in statements if o.date and _same_claim(o, s)), key=lambda o: _apart(o, s, text))
+            kept[i] = s.model_copy(update={"date": reports[0].date}) if reports else s
     return kept
 
 
-def _same_claim(a: Statement, b: Statement, text: str) -> bool:
-    """Two claims of one group reported in one paragraph."""
-    if a.stance != "claim" or a.target_name != b.target_name:
-        return False
+def _same_claim(a: Statement, b: Statement) -> bool:
+    """Two reports of one group's claim."""
+    return a.stance == "claim" and a.target_name == b.target_name
+
+
+def _apart(a: Statement, b: Statement, text: str) -> tuple[int, int]:
+    """How far apart two statements are: paragraph breaks, then characters."""
     start, end = sorted((a.evidence.start, b.evidence.start))
-    return "\n" not in text[start:end]
+    return text.count("\n", start, end), end - start
 
 
 def _nested(a: set[str], b: set[str]) -> bool:

@@ -1,102 +1,214 @@
 """When a statement was made: the date phrase that governs its cue, or one carried from earlier.
 
 A date counts for a statement when it modifies the cue's clause ("On Jan. 9,
-X said", "the statement published on Jan. 19 claimed") — not when it modifies
-a noun inside it ("the Jan. 3 attacks"). A date that opens a sentence also
-governs the following sentences of the same paragraph, until another date or a
-word that moves the story in time ("Meanwhile", "later"); a date on one
-statement also dates the next sentence when that speaks through a pronoun ("X
-said on Sunday ... He said ..."). A date hung on the attack noun ("condemned the
-attack on Monday") dates the statement when it is later than the attack. Relative days resolve
-against the reference date or the attack date, found here from the first
-sentence that reports an attack with a date, since ``cc_attack`` runs later.
+X said", "the statement published on Jan. 19 claimed") or the clause of the
+verb that reports it ("X condemned the attack, a spokesman said on Wednesday",
+"X said on Friday that India rejects ...") — not when it modifies a noun
+inside it ("the Jan. 3 attacks") or a relative clause on the speaker ("X, who
+took office three weeks ago, said"). A date that opens a sentence also governs
+the following sentences of the same paragraph, until another date or a word
+that moves the story in time ("Meanwhile", "later"); the date of a speaker's
+statement also dates what the same speaker says next, by name or through a
+pronoun ("X said on Sunday ... 'We ...,' X said", "He also blamed ..."), up to
+the next date. A date hung on the attack noun ("condemned the attack on
+Monday") dates the statement when it is later than the attack. Relative days
+resolve against the reference date or the attack date (``cc_attack``'s,
+computed here since that component runs later); "the same day" and "that
+night" are the day the text named last.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.nlp.dates import DateHit, find_dates, resolve_date
+from counterclaim.kb import KnowledgeBase
+from counterclaim.nlp.components.attack import attack_day
+from counterclaim.nlp.dates import find_dates, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
-_DAY_KINDS = ("explicit", "inferred_year")
+#: Dependencies by which a clause reports or continues the one above it: a date on the upper verb dates the lower.
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
+#: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
+_LOOKBACK = 6
+#: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack, any of
+#: them over the page's own date glued to a sentence.
+_KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
+#: A line that is only a time of day ("18:10 GMT", "2.45pm"): the stamp of a live blog's entry.
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
+#: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _page_date(doc: Doc, start: int) -> bool:
+    """Whether a date at ``start`` is the page's own (the publication date read from the header, the dateline's day)."""
+    evidence = doc._.published_evidence
+    dateline = doc._.dateline or {}
+    return (evidence is not None and evidence.start <= start < evidence.end) or (
+        dateline.get("start", 0) <= start < dateline.get("end", 0)
+    )
 
 
 class StatementDater:
     """Dates statements in one document."""
 
-    def __init__(self, doc: Doc, lexicon: StanceLexicon, sentences: SentenceIndex) -> None:
+    def __init__(self, doc: Doc, lexicon: StanceLexicon, sentences: SentenceIndex, kb: KnowledgeBase) -> None:
         self.doc = doc
         self.text = doc_text(doc)
         self.lex = lexicon
         self.sentences = sentences
         self.anchor: dt.date | None = doc._.reference_date
-        # one scan of the text serves both the attack date and the statements' dates
         found = find_dates(doc, self.anchor)
         self._numbers = [sentences.number(doc.char_span(s, e, alignment_mode="expand")[0]) for s, e, _, _ in found]
-        self.event_date = doc._.event.date if doc._.event is not None else self._attack_date(found)
-        self._hits: dict[int, list[tuple[int, int, dt.date]]] = {}
+        self.event_date = doc._.event.date if doc._.event is not None else attack_day(doc, kb)
+        ranked: dict[int, list[tuple[int, int, int, dt.date]]] = {}
+        named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
             if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
                 day = resolve_date(self.text[start:end], self.anchor, self.event_date)
+            elif kind == "anaphoric":
+                day = next((d for n, d in reversed(named) if number - n <= _LOOKBACK), self.event_date)
             if day is not None:
-                self._hits.setdefault(number, []).append((start, end, day))
-
-    def _attack_date(self, found: list[DateHit]) -> dt.date | None:
-        """The date of the first sentence that reports an attack and names a day (a relative one if no other)."""
-        return self._first_attack_day(found, _DAY_KINDS) or self._first_attack_day(found, None)
-
-    def _first_attack_day(self, found: list[DateHit], kinds: tuple[str, ...] | None) -> dt.date | None:
-        days: dict[int, dt.date] = {}
-        for number, (_, _, day, kind) in zip(self._numbers, found, strict=True):
-            if day is not None and (kinds is None or kind in kinds):
-                days.setdefault(number, day)
-        for number in sorted(days):
-            if any(t.lemma_.lower() in self.lex.attack_nouns for t in self.sentences.all[number]):
-                return days[number]
-        return None
+                rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
+                ranked.setdefault(number, []).append((rank, start, end, day))
+                named.append((number, day))
+        self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
+        #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
+        self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
+        #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
+        self._reports: list[tuple[int, int, Token]] = []
+        for a in doc._.attributions or []:
+            cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue and a.content else None
+            if cue is not None and a.content is not None:
+                self._reports.append((a.content.start, a.content.end, cue.root))
 
     def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
-        """Resolved date phrases of a sentence."""
+        """Resolved date phrases of a sentence, the surest kind first."""
         return self._hits.get(self.sentences.number(sentence[0]), [])
 
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
         sentence = self.sentences.of(cue)
-        for start, end, day in self.hits(sentence):
-            if self._governs(start, end, cue, speaker, day):
-                return day
+        day = self._speech_date(sentence, cue, speaker)
+        if day is not None:
+            return day
+        if self._present(sentence, cue):
+            return self.published
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
-        if speaker is not None and speaker.pos_ == "PRON" and not self.hits(sentence):
-            day = self._root_date(self._previous(sentence))
-            if day is not None:
-                return day
-        return self._carried(sentence)
+        if self.hits(sentence):
+            return self._carried(sentence)
+        if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
+            return day
+        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
 
-    def _previous(self, sentence: Span) -> Span | None:
-        """The sentence before, if it is in the same paragraph."""
+    def _live_entry(self, sentence: Span) -> dt.date | None:
+        """The publication day for a paragraph under a clock-time line: an entry of a live blog ("18:10 GMT")."""
+        paragraph_start = self.text.rfind("\n", 0, sentence.start_char)
+        before = self.text[:paragraph_start].rstrip().rsplit("\n", 1)[-1].strip()
+        return self.published if _CLOCK_LINE.fullmatch(before) else None
+
+    def _present(self, sentence: Span, cue: Token) -> bool:
+        """Whether the act is told in the simple present ("X says", "the government condemns", a headline's
+        "Group claims ..."): the news of the day the article went out.
+
+        A present inside a quote does not count: its telling verb is the one outside.
+        """
+        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        return telling.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
+
+    def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
+        """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
+        return [(end - start, verb) for start, end, verb in self._reports if start <= cue.idx < end]
+
+    def _detailed_next(self, sentence: Span) -> dt.date | None:
+        """The date of the next sentence of the paragraph when it tells the same act in detail.
+
+        "Abu Dhabi rejected the accusations. Its minister wrote on Sunday that
+        ...": an undated summary followed by the dated statement behind it.
+        """
         number = self.sentences.number(sentence[0])
-        if number == 0:
+        if number + 1 >= len(self.sentences.all):
             return None
-        earlier = self.sentences.all[number - 1]
-        return None if "\n" in self.text[earlier.end_char : sentence.start_char] else earlier
+        following = self.sentences.all[number + 1]
+        if self._paragraph_break(sentence, following) or self._resets(following):
+            return None
+        return self._root_date(following) if self._opening_date(following) is None else None
 
-    def _root_date(self, sentence: Span | None) -> dt.date | None:
-        """The date that governs a sentence's main verb ("X said on Sunday that ...")."""
-        if sentence is None:
-            return None
-        for start, end, day in self.hits(sentence):
-            if self._governs(start, end, sentence.root, None, day):
+    def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
+        """The date that governs the cue, else the verb reporting it (the nearest first)."""
+        for verb in self._reporting_verbs(cue):
+            for start, end, day in self.hits(sentence):
+                if self._governs(start, end, verb, speaker, day):
+                    return day
+        return None
+
+    def _reporting_verbs(self, cue: Token) -> list[Token]:
+        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
+        verbs = [cue]
+        node = cue
+        while node.dep_ in _REPORTED_CLAUSES and node.head != node:
+            node = node.head
+            verbs.append(node)
+        around = sorted(self._reporting(cue), key=lambda r: r[0])
+        return verbs + [verb for _, verb in around if verb not in verbs]
+
+    def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
+        """The date of the same speaker's statement in the sentences just before, up to the first other date.
+
+        The speaker is the same when its name appears in the earlier sentence
+        ("Kallon said on Sunday ... '...,' Kallon said"), a few paragraphs back
+        at most, or when it is a pronoun ("He said ..."), whose antecedent is in
+        this paragraph or the one before it.
+        """
+        number = self.sentences.number(sentence[0])
+        paragraphs = 0
+        later = sentence
+        for earlier in reversed(self.sentences.all[max(0, number - _LOOKBACK) : number]):
+            paragraphs += self._paragraph_break(earlier, later)
+            later = earlier
+            day = self._root_date(earlier)
+            same = self._names(earlier, speaker) or (speaker.pos_ == "PRON" and paragraphs <= 1)
+            if day is not None and same:
                 return day
+            if self.hits(earlier) or self._resets(earlier):
+                return None
+        return None
+
+    def _paragraph_break(self, earlier: Span, later: Span) -> bool:
+        """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
+        end = earlier.start_char + len(earlier.text.rstrip())
+        return "\n" in self.text[end : later.start_char]
+
+    @staticmethod
+    def _names(sentence: Span, speaker: Token) -> bool:
+        """Whether a sentence names the speaker (its proper name, or the last word of it)."""
+        if speaker.pos_ != "PROPN":
+            return False
+        return any(t.text == speaker.text for t in sentence if t.i != speaker.i)
+
+    def _root_date(self, sentence: Span) -> dt.date | None:
+        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ...")."""
+        verbs = [sentence.root] + [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+        for verb in verbs:
+            for start, end, day in self.hits(sentence):
+                if self._governs(start, end, verb, None, day):
+                    return day
         return None
 
     def _governs(self, start: int, end: int, cue: Token, speaker: Token | None, day: dt.date) -> bool:
-        """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement."""
+        """Whether the date phrase at ``start:end`` modifies the cue's clause or the speaker's statement.
+
+        On its way up to the cue the date may pass the document that carries
+        the act ("claimed the bombing in a message sent on 8 August", however
+        the parser hangs the message), but not the attack noun ("the Jan. 3
+        attacks") unless the day is later than the attack, and not a relative
+        clause about something earlier ("X, who took office in May, said").
+        """
         phrase = self.doc.char_span(start, end, alignment_mode="expand")
         if phrase is None:
             return False
@@ -104,13 +216,24 @@ class StatementDater:
         for _ in range(12):
             if node == cue or (speaker is not None and node == speaker):
                 return True
+            if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
+                return True
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
-            if on_attack and not self._after_attack(day):  # "the Jan. 3 attacks": the attack's date, not the speech's
+            if on_attack and not self._after_attack(day):
+                return False
+            if node.dep_ == "relcl" and not (self._document(node.head, speaker) or self._since_attack(day)):
                 return False
             if node.head == node:
                 return False
             node = node.head
         return False
+
+    def _document(self, token: Token, speaker: Token | None) -> bool:
+        """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
+        return token == speaker and token.lemma_.lower() in self.lex.document_nouns
+
+    def _since_attack(self, day: dt.date) -> bool:
+        return self.event_date is not None and day >= self.event_date
 
     def _after_attack(self, day: dt.date) -> bool:
         return self.event_date is not None and day > self.event_date
@@ -127,12 +250,16 @@ class StatementDater:
         return None
 
     def _carried(self, sentence: Span) -> dt.date | None:
-        """The opening date of an earlier sentence of the same paragraph, unless time moved on since."""
+        """The date an earlier sentence of the same paragraph opens with, unless time moved on since.
+
+        The first sentence of a paragraph dates it also by its main verb's date
+        ("The ministry responded on Tuesday. Its spokesman called ...").
+        """
         paragraph_start = self.text.rfind("\n", 0, sentence.start_char) + 1
         number = self.sentences.number(sentence[0])
         previous = [s for s in self.sentences.all[:number] if s.start_char >= paragraph_start]
-        for earlier in reversed(previous):
-            day = self._opening_date(earlier)
+        for n, earlier in reversed(list(enumerate(previous))):
+            day = self._opening_date(earlier) or (self._root_date(earlier) if n == 0 else None)
             if day is not None:
                 return day
             if self.hits(earlier) or self._resets(earlier):
