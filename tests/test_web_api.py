@@ -15,6 +15,8 @@ import pytest
 
 from counterclaim.ingest.fetch import parse_networks
 from counterclaim.records import ArticleRecord
+from counterclaim.store import Store, browse
+from counterclaim.watch.state import WatchState
 from counterclaim.web import WebSettings, create_app
 from loopback import page, serve
 from webserver import running
@@ -144,6 +146,29 @@ def test_documents_records_actors_and_casualties(api: httpx.Client) -> None:
     assert_error(api.get("/api/actors/nobody-at-all"), 404, "no actor")
     killed = api.get("/api/casualties", params={"kind": "killed"}).json()["items"]
     assert killed and {c["kind"] for c in killed} == {"killed"} and all(c["evidence"]["url"] for c in killed)
+
+
+def test_a_syndicated_text_lists_every_outlet_that_published_it(demo_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_db, copy)
+    with Store(str(copy)) as store:
+        document_id = store.read(browse.resolve_document, "bajaur_rally_2023")
+        state = WatchState(store.engine)
+        state.add_source(document_id, "https://wire.example/bajaur", "original", outlet="Example Wire")
+        state.add_source(document_id, "https://daily.example/bajaur?id=7", "copy", outlet="Example Daily")
+        state.add_source(document_id, "javascript:alert(1)", "near-duplicate", similarity=0.91)
+    with running(create_app(WebSettings(db=str(copy)))) as url, httpx.Client(base_url=url, timeout=60) as client:
+        sources = client.get(f"/api/documents/{document_id}").json()["sources"]
+        page_html = client.get(f"/documents/{document_id}").text
+        other = client.get("/api/documents/kerman_reactions").json()["sources"]
+    assert [(s["outlet"], s["relation"]) for s in sources] == [
+        ("Example Wire", "original"),
+        ("Example Daily", "copy"),
+        (None, "near-duplicate"),
+    ]
+    assert sources[2]["similarity"] == 0.91 and other == []
+    assert 'href="https://daily.example/bajaur?id=7"' in page_html and "91% alike" in page_html
+    assert 'href="javascript:' not in page_html  # a stored URL that is no web address stays text
 
 
 def test_search_and_its_errors(api: httpx.Client) -> None:

@@ -24,6 +24,7 @@ from counterclaim.store import schema
 
 docs, st, cas, att = schema.documents, schema.statements, schema.casualty_reports, schema.attacks
 ed, actors, events = schema.event_documents, schema.actors, schema.events
+sources_t = schema.document_sources
 
 #: Rows a page may hold: enough for an analyst's table, small enough that one request stays cheap.
 MAX_PAGE = 500
@@ -173,6 +174,18 @@ def document(conn: Connection, document_id: str) -> dict[str, Any]:
     if row is None:
         raise KeyError(document_id)
     return dict(row._mapping)
+
+
+def sources(conn: Connection, document_id: str) -> list[dict[str, Any]]:
+    """Every URL the monitor read a document's text from (the original, exact copies, near-duplicate reprints),
+    in the order it met them: one stored text stands for a syndicated story, and these are its outlets."""
+    columns = ("url", "relation", "similarity", "outlet", "title", "published")
+    query = (
+        select(sources_t.c[*columns])
+        .where(sources_t.c.document_id == document_id)
+        .order_by(sources_t.c.seen_at, sources_t.c.id)
+    )
+    return [dict(row._mapping) for row in conn.execute(query)]
 
 
 _DOCUMENT_COLUMNS = ("id", "name", "title", "outlet", "published", "url", "language", "source_path", "text")

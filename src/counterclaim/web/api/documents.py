@@ -23,9 +23,12 @@ def list_documents(request: Request, bench: Bench, filters: FilterParams, paging
 @router.get("/documents/{document}", response_model=DocumentDetail)
 def get_document(document: str, bench: Bench) -> DocumentDetail:
     """A document (by id, name or unique id prefix) with its text: evidence offsets count characters of it."""
-    row = bench.store.read(browse.document, resolve(bench, document))
+    document_id = resolve(bench, document)
+    row = bench.store.read(browse.document, document_id)
     return DocumentDetail(
-        **DocumentOut.from_row(row).model_dump(), **{k: row[k] for k in ("language", "source_path", "text")}
+        **DocumentOut.from_row(row).model_dump(),
+        **{k: row[k] for k in ("language", "source_path", "text")},
+        sources=bench.store.read(browse.sources, document_id),
     )
 
 

@@ -16,6 +16,7 @@ from counterclaim.records import CasualtyKind, EventRef, Stance
 from counterclaim.report import NarrativeReport
 from counterclaim.report.models import BriefTopic, Passage
 from counterclaim.report.sections import Notes, cite_sentence, flat
+from counterclaim.watch.state import Relation
 from counterclaim.web import links
 
 T = TypeVar("T")
@@ -162,12 +163,26 @@ class DocumentOut(Model):
         return cls(**fields, page=links.document_url(row["id"]))
 
 
+class DocumentSource(Model):
+    """A URL a watched feed gave this text from: its first page, an exact copy, or a near-duplicate reprint."""
+
+    url: str
+    relation: Relation
+    similarity: float | None = Field(None, description="for a near-duplicate: how close its text is (0-1)")
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+
+
 class DocumentDetail(DocumentOut):
     """A stored article with its text, exactly as evidence offsets count it."""
 
     language: str
     source_path: str | None
     text: str
+    sources: list[DocumentSource] = Field(
+        default_factory=list, description="where `counterclaim watch` read this text; empty for other inputs"
+    )
 
 
 class ActorOut(Model):

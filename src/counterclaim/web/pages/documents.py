@@ -29,6 +29,9 @@ def document(request: Request, bench: Bench, ref: str, span: str | None = None) 
         "segments": segments(record.document.text, record_marks(record), focus),
         "focus": focus,
         "link": _safe_link(record.document.url),
+        "sources": [
+            {**source, "link": _safe_link(source["url"])} for source in store.read(browse.sources, document_id)
+        ],
         "heading": record.document.title or _headline(record.document.text) or record.document.name,
         "analysed": request.query_params.get("analysed") == "1",
     }
