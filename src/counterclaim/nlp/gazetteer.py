@@ -275,5 +275,18 @@ def place_names() -> list[str]:
 
 def is_landmark(text: str) -> bool:
     """Whether a place name names a building or site ("Kabul airport", "the central market")."""
-    words = set(load_lexicon("places")["landmark_words"])
-    return any(w.lower().rstrip("s") in words or w.lower() in words for w in re.findall(r"[A-Za-z]+", text))
+    return any(landmark_word(w) for w in re.findall(r"[A-Za-z]+", text))
+
+
+def landmark_word(word: str) -> str | None:
+    """The landmark word ``word`` is, singular ("markets" -> "market"), or None."""
+    words = _landmark_words()
+    lower = word.lower()
+    if lower in words:
+        return lower
+    return lower[:-1] if lower.endswith("s") and lower[:-1] in words else None
+
+
+@cache
+def _landmark_words() -> frozenset[str]:
+    return frozenset(load_lexicon("places")["landmark_words"])

@@ -29,6 +29,7 @@ from counterclaim.nlp.gazetteer import (
     find_towns,
     is_landmark,
     is_place_name,
+    landmark_word,
     region_country,
     region_name,
 )
@@ -182,11 +183,10 @@ def _clean(text: str) -> str:
 
 def _landmark_parts(text: str) -> tuple[str, str]:
     """The name part of a landmark and its landmark word ("Manda Bay", "camp" of "Manda Bay camp")."""
-    words = set(load_lexicon("places")["landmark_words"])
     kept = []
     for word in text.split():
-        if word.lower() in words or word.lower().rstrip("s") in words:
-            return " ".join(kept), word.lower().rstrip("s")
+        if (kind := landmark_word(word)) is not None:
+            return " ".join(kept), kind
         kept.append(word)
     return " ".join(kept), ""
 
@@ -240,6 +240,7 @@ class _PlaceFinder:
     organisations: list[tuple[int, int, bool]]
     buildings: frozenset[str]
     homes: Counter[str] = field(default_factory=Counter)
+    elsewhere: frozenset[int] = frozenset()
     landmark: str | None = None
     region: str | None = None
     region_country: str | None = None
@@ -260,8 +261,9 @@ class _PlaceFinder:
             return home or (cities[0] if cities else None)
         return next((c for c in cities if self.named[c.country]), None)
 
-    def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
-        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context."""
+    def city_for(self, text: str, tagged: bool, locative: bool, towns: bool = True) -> tuple[City | None, int]:
+        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context,
+        then (``towns``) the smaller towns."""
         big = int(load_lexicon("places")["min_population_untagged"])
         words = text.split()
         refused = False
@@ -279,12 +281,12 @@ class _PlaceFinder:
         if alternate is not None:
             return alternate, ALTERNATE
         # a town below the main index's size, in a country the article names ("Pahalgam" in a report naming India)
-        towns = find_towns(text)
-        town = next((c for c in towns if self.named[c.country] or self.homes[c.country]), None)
+        found_towns = find_towns(text) if towns else []
+        town = next((c for c in found_towns if self.named[c.country] or self.homes[c.country]), None)
         if town is not None:
             return town, PRIMARY
-        if towns and not self.named and not refused:
-            return towns[0], ALTERNATE
+        if found_towns and not self.named and not refused:
+            return found_towns[0], ALTERNATE
         return None, 0
 
     def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
@@ -316,8 +318,10 @@ class _PlaceFinder:
             if is_landmark(text):
                 self.landmark = self.landmark or text
                 text, kind = _landmark_parts(text)
-                city, strength = self.city_for(text, True, True) if text else (None, 0)
-                if city is None and kind in _words("places", "building_words"):
+                building = kind in _words("places", "building_words")
+                # a building's name may hold a city's ("Manchester Arena"), rarely a small town's ("Jaffar Express")
+                city, strength = self.city_for(text, True, True, towns=not building) if text else (None, 0)
+                if city is None and building:
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
                 # a name the attack words govern ("the X terror attack") is read as a place after "in"
@@ -366,7 +370,7 @@ class _PlaceFinder:
             lo <= span.start_char and span.end_char <= hi and (hi - lo > len(span.text) or group)
             for lo, hi, group in self.organisations
         )
-        if inside:
+        if inside or span.start in self.elsewhere:
             return True
         if text.lower() in _words("places", "peoples_and_languages") or text in _not_places() or _calendar_word(text):
             return True
@@ -428,7 +432,12 @@ def _settlement_noun(span: Span) -> str:
 
 
 def attack_place(
-    doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], kb: KnowledgeBase, anchors: Sequence[int] = ()
+    doc: Doc,
+    sentences: Sequence[Span],
+    specific: Sequence[Span],
+    kb: KnowledgeBase,
+    anchors: Sequence[int] = (),
+    elsewhere: Sequence[int] = (),
 ) -> Place:
     """Where the attack happened: the place its attack words govern, else the first attack sentence naming one.
 
@@ -439,7 +448,8 @@ def attack_place(
     before those with only "attack". Within a sentence a place after
     "in"/"at" wins, then a gazetteer city over a name the gazetteer lacks
     (kept as written). Names inside an organisation's name, languages and
-    peoples are never places.
+    peoples are never places, nor is a place in the phrase of another attack
+    (``elsewhere``: its attack words, "in retaliation for the attacks in X").
     Countries come from the city, else from a country named after "in", else
     the dateline, else any country or demonym in the attack sentences; the
     dateline's country wins when the dateline names the attack's own place
@@ -456,6 +466,14 @@ def attack_place(
     finder = _PlaceFinder(
         doc, named, skip, kb, set(anchors), organisations, _buildings(doc, end), homes=group_homes(doc, kb)
     )
+    finder.elsewhere = frozenset(i for t in elsewhere for i in _phrase_of(doc[t]) if i not in finder.anchors)
+    if finder.elsewhere:  # a country named only for another attack ("revenge for the attacks in X") frames nothing
+        for lo, hi, country in country_mentions(doc_text(doc)[:end]):
+            mention = doc.char_span(lo, hi, alignment_mode="expand")
+            if mention is not None and mention.start in finder.elsewhere and named[country] > 0:
+                named[country] -= 1
+        named = +named
+        finder.named = named
     city, name, span = None, None, None
     governed_found = []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
@@ -534,6 +552,11 @@ def _long_regions() -> tuple[str, ...]:
     """Known regions of several words, longest first."""
     regions = [str(r) for r in load_lexicon("places")["known_regions"] if " " in str(r)]
     return tuple(sorted(regions, key=len, reverse=True))
+
+
+def _phrase_of(trigger: Token) -> range:
+    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks"."""
+    return range(trigger.left_edge.i, trigger.right_edge.i + 1)
 
 
 def _next_word(ent: Span) -> str:

@@ -27,6 +27,7 @@ from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated
 from counterclaim.nlp.attack.place import attack_place, governed
 from counterclaim.nlp.attack.relevance import (
     is_aggregate,
+    is_anniversary,
     is_background,
     is_combat,
     is_operation,
@@ -63,7 +64,8 @@ def _evidence(doc: Doc, start: int, end: int, sentence: Span, producer: str, con
 
 
 def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
-    """A trigger qualified by "since", "previous" or a year ("since the 2014 bombing"): an earlier attack.
+    """A trigger qualified by "since", "previous" or a year ("since the 2014 bombing"), or the motive of the
+    attack (see ``_is_motive``): an earlier attack.
 
     The cue must modify the trigger (or govern it, for "since"), so the year
     of a date next to the trigger ("on 3 May 2024, killing ...") is no cue.
@@ -73,11 +75,35 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
     sent_start = word.sent.start
     if _opens_on_past(word.sent):
         return True
+    if _is_motive(word):
+        return True
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
         if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
             return True
     return False
+
+
+def _is_motive(word: Token) -> bool:
+    """Whether an attack word names what the attack avenges: "in retaliation for the mosque attacks", "because of
+    the X attacks", "acted in revenge for the attacks" (the parser hangs "for" on the verb), "killed them to avenge
+    the massacre".
+
+    A motive that is itself the object of a verb is a response still to come, to this attack ("Tehran pledged
+    retaliation for the attack", "vowed to avenge the bombing").
+    """
+    motives = set(load_lexicon("attack_types")["motive_words"])
+    if word.dep_ == "dobj":
+        return word.head.lemma_.lower() in motives and word.head.dep_ == "advcl"
+    if word.dep_ != "pobj":
+        return False
+    prep = word.head
+    if prep.lower_ in motives:
+        return True
+    if prep.lower_ not in ("for", "to", "of"):
+        return False
+    before = word.doc[max(prep.i - 2, prep.sent.start) : prep.i]
+    return any(t.lemma_.lower() in motives and t.dep_ != "dobj" for t in (prep.head, *before))
 
 
 #: How far into a sentence a date still opens it ("Earlier on June 21, 2013, ...").
@@ -462,15 +488,19 @@ def _specific(item: AttackSentence) -> bool:
 def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence[Figure]) -> bool:
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
-    Generic attack words alone ("attack") need a toll; specific ones (a blast,
-    gunmen) may be anchored by a place or date in their sentence instead. In
-    talk (an interview, a speech, a commentary: see ``is_talk``) only a day
-    given for a specific attack anchors it.
+    Generic attack words alone ("attack") need a toll (a current one, not a
+    running total) or a place they govern; specific ones (a blast, gunmen)
+    may be anchored by a place or date in their sentence instead. In talk (an
+    interview, a speech, a commentary: see ``is_talk``) only a day given for a
+    specific attack anchors it; a piece on an attack's anniversary reports no
+    new one.
     """
     if is_talk(doc):
         return any(names_a_day(item.sent) for item in sentences if _specific(item))
+    if is_anniversary(doc):
+        return False
     starts = {item.sent.start for item in sentences}
-    if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
+    if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts and not f.not_current for f in figures):
         return True
     specific = [item for item in sentences if _specific(item)]
     if any(
@@ -574,7 +604,14 @@ class AttackRecorder:
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
-            place=attack_place(doc, [i.sent for i in main], [i.sent for i in main if _specific(i)], kb, _anchors(main)),
+            place=attack_place(
+                doc,
+                [i.sent for i in main],
+                [i.sent for i in main if _specific(i)],
+                kb,
+                _anchors(main),
+                [t.start for item in other for t in item.triggers],
+            ),
             attack_type=attack.attack_class,
             attack_type_text=attack.label,
             suicide=attack.suicide,
