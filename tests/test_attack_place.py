@@ -50,6 +50,10 @@ PLACES = [
     ),
     # a date before the attack word is no place
     ("The 7 October attack killed 1,200 people in southern Israel, officials said.", None),
+    # a street named for another town is no town
+    ("A bomb exploded on Victoria Street in Lima on Monday, injuring four people.", "Lima"),
+    # the region word of a village's canton is no town of that name
+    ("Rebels ambushed an army patrol in Los Llanos canton on Sunday, killing three soldiers.", None),
     # a building's own name is no town; the dateline's city stands
     (
         "NAIROBI, Kenya (AP) — The attack on the Palmera Hotel began on Friday evening when gunmen forced their "

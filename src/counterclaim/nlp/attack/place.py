@@ -294,7 +294,7 @@ class _PlaceFinder:
         best: tuple[tuple[int, int, int, int], City | None, str, Span] | None = None
         for span, tagged, locative in _candidates(sent, self.skip, self.anchors):
             text = _clean(span.text)
-            if self.not_a_place(span, text):
+            if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
             if named := country_name(text):
                 # a country right before an attack word is mostly its doer ("a U.S. drone strike"), not its place
@@ -507,7 +507,10 @@ def attack_place(
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
         city = find_city(name or city.name, finder.country_locative)
-    if name is None and dateline.get("place"):
+    abroad = name is None and _filed_from_abroad(doc, finder, dateline.get("country"), kb)
+    if abroad:
+        country = abroad  # "TEGUCIGALPA -- Honduras denounced the murder of a Salvadoran minister": no town
+    elif name is None and dateline.get("place"):
         city = find_city(dateline["place"], country)
         name = city.name if city else dateline["place"]
     evidence = (
@@ -557,6 +560,17 @@ def _long_regions() -> tuple[str, ...]:
 def _phrase_of(trigger: Token) -> range:
     """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks"."""
     return range(trigger.left_edge.i, trigger.right_edge.i + 1)
+
+
+def _street_or_region_part(span: Span) -> bool:
+    """A street's name ("Victoria Street") or the bare region word of a longer region's name ("canton" of "Los
+    Llanos canton"): no town, though the gazetteer knows one by that name."""
+    streets = _words("places", "street_words")
+    if span[-1].lower_ in streets or _next_word(span).lower() in streets:
+        return True
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    bare_region = len(span) == 1 and span[0].lower_ in _words("places", "region_words")
+    return bare_region and previous is not None and previous.pos_ == "PROPN"
 
 
 def _next_word(ent: Span) -> str:
@@ -615,6 +629,28 @@ def _untagged_place(span: Span) -> bool:
         and token.lower_ not in dates["weekdays"]
         and token.head.lower_ in ("in", "at", "near", "outside", "of")
     )
+
+
+def _filed_from_abroad(doc: Doc, finder: _PlaceFinder, home: str | None, kb: KnowledgeBase) -> str | None:
+    """The attack's country when the report is filed from another one: the attack words name no place, and their
+    own phrase names the victims' country ("the murder of a Salvadoran minister", "a town of western El Salvador")
+    or they govern a country other than the dateline's."""
+    if home is None:
+        return None
+    told = finder.country_governed
+    for i in sorted(finder.anchors):
+        if told is not None:
+            break
+        word = doc[i]
+        if word.pos_ != "NOUN":
+            continue
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrase = doc[prep.i : prep.right_edge.i + 1]
+            demonyms = (kb.demonym_state(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN"))
+            state = next((d for d in demonyms if d is not None), None)
+            named = next((country for _, _, country in country_mentions(phrase.text)), None)
+            told = named or (country_name(state.name) or state.name if state is not None else None)
+    return told if told is not None and told != home else None
 
 
 def _demonym_country(sentences: Sequence[Span], kb: KnowledgeBase) -> str | None:
