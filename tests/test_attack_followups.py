@@ -232,6 +232,14 @@ def test_an_attack_on_an_anniversary_is_a_new_attack(pipeline: Language) -> None
     assert event_of(pipeline, text).killed == 90
 
 
+def test_the_wire_agency_of_the_dateline_claims_nothing(pipeline: Language) -> None:
+    text = (
+        "DAKAR (Reuters) – Al Qaeda affiliate JNIM has claimed responsibility for an assault on an army post in "
+        "northern Burkina Faso in which 40 soldiers died, a monitoring group said on Tuesday."
+    )
+    assert "Reuters" not in event_of(pipeline, text).perpetrators.claimed_by
+
+
 def test_police_blame_a_group(pipeline: Language) -> None:
     event = event_of(pipeline, "A bomb exploded at a bus stop in Cali on Friday, killing 3. Police blamed the FARC.")
     assert ("Revolutionary Armed Forces of Colombia", "accused") in [

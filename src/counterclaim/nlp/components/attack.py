@@ -404,7 +404,7 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
         target = _canonical(s.target_name, kb) if s.target_name else None
         if target is None:
             continue
-        if s.stance == "claim" and target not in claimed and not _is_state(target, kb):
+        if s.stance == "claim" and target not in claimed and not _cannot_claim(target, kb):
             claimed.append(target)
         elif s.stance in ("accuse", "confirm"):
             table = accused if s.stance == "accuse" else confirmed
@@ -439,10 +439,15 @@ def _canonical(name: str, kb: KnowledgeBase) -> str:
     return actor.name
 
 
-def _is_state(name: str, kb: KnowledgeBase) -> bool:
-    """States do not claim attacks: a "claim" with a state as target is a misread accusation."""
+def _cannot_claim(name: str, kb: KnowledgeBase) -> bool:
+    """States and news outlets do not claim attacks: a "claim" with a state as target is a misread accusation, one
+    with an outlet a misread dateline or source ("DAKAR (Reuters) - JNIM has claimed ..."). A militant group's own
+    outlet (Amaq) may."""
     actor = kb.lookup(name)
-    return actor is not None and actor.kind == "state"
+    if actor is None:
+        return False
+    owner = kb.actor(actor.affiliation) if actor.affiliation else None
+    return actor.kind == "state" or (actor.kind == "media" and (owner is None or owner.kind != "militant_group"))
 
 
 def _groups(doc: Doc, end_char: int, perpetrators: Perpetrators, kb: KnowledgeBase) -> list[str]:
