@@ -165,6 +165,13 @@ PLACES = [
         "Gunmen stormed the Hilton Hotel on Friday night, killing 12 guests, officials in the United States said.",
         (None, "United States"),
     ),
+    # "onslaught" says an attack happened, and governs its place
+    (
+        "Residents fled by boat after a three-day onslaught by militants on the coastal town of Palma, in "
+        "northern Mozambique, "
+        "officials said on Monday.",
+        ("Palma", "Mozambique"),
+    ),
     # a common word capitalised in a headline is no town
     (
         "Terror attack in a concert hall\n\nGunmen killed 40 people at a concert in Moscow on Friday.",
