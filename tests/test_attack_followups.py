@@ -168,8 +168,7 @@ PLACES = [
     # "onslaught" says an attack happened, and governs its place
     (
         "Residents fled by boat after a three-day onslaught by militants on the coastal town of Palma, in "
-        "northern Mozambique, "
-        "officials said on Monday.",
+        "northern Mozambique, officials said on Monday.",
         ("Palma", "Mozambique"),
     ),
     # a common word capitalised in a headline is no town
