@@ -38,7 +38,7 @@ PLACES = [
     (
         "A suicide bomber struck a rally of the Islamic State in the Greater Sahara's rivals at a market in "
         "Menaka on Friday, killing 9 people.",
-        "Menaka",
+        "Ménaka",  # the gazetteer's spelling
     ),
     # the whole name before the attack word: a landmark in a city, not its last word
     ("Birmingham Arena blast: 14 people were killed on Monday night, police said.", "Birmingham"),
@@ -50,6 +50,10 @@ PLACES = [
     ),
     # a date before the attack word is no place
     ("The 7 October attack killed 1,200 people in southern Israel, officials said.", None),
+    # a street named for another town is no town
+    ("A bomb exploded on Victoria Street in Lima on Monday, injuring four people.", "Lima"),
+    # the region word of a village's canton is no town of that name
+    ("Rebels ambushed an army patrol in Los Llanos canton on Sunday, killing three soldiers.", None),
     # a building's own name is no town; the dateline's city stands
     (
         "NAIROBI, Kenya (AP) — The attack on the Palmera Hotel began on Friday evening when gunmen forced their "

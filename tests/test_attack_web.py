@@ -35,6 +35,7 @@ def run(pipeline: Language, text: str, published: dt.date | None = None) -> Doc:
         ("Published: 21/11/2022 - 09:15", dt.date(2022, 11, 21), "published.label"),
         ("Issued on: 05/03/2021 Modified: 06/03/2021", dt.date(2021, 3, 5), "published.label"),
         ("Published On 2 Nov 2023", dt.date(2023, 11, 2), "published.label"),
+        ("   Date :17-Mar-2021", dt.date(2021, 3, 17), "published.label"),
         ("Posted on July 8, 2020 by desk", dt.date(2020, 7, 8), "published.label"),
         ("Updated 9:10 AM, May 3, 2018\nPublished 6:05 PM, May 2, 2018", dt.date(2018, 5, 2), "published.label"),
         ("Monday, October 9, 2017", dt.date(2017, 10, 9), "published.header"),

@@ -276,3 +276,41 @@ def test_a_misread_place_does_not_split_one_attack() -> None:
     assignment = index.assign(article("misread", misread, D(2023, 10, 2), day, "Ankara", "Iraq", "suicide bombing"))
     assert not assignment.new, assignment.reasons
     assert any("named in the article" in reason for reason in assignment.reasons)
+
+
+def test_neighbours_named_in_each_others_text_count_as_one_place_only_on_the_same_day() -> None:
+    """Two neighbours name each other in every story: that is evidence of one place only for the same day's attack."""
+    day = D(2025, 4, 22)
+    lead = (
+        "Gunmen opened fire on tourists in a meadow near Pahalgam in India on Tuesday, killing 26. Officials in "
+        "New Delhi said the attackers had crossed from Pakistan."
+    )
+    misread = (
+        "Pakistan denied any part in Tuesday's shooting of tourists near Pahalgam, as India closed a border "
+        "crossing and the two armies traded warnings."
+    )
+    undated = (
+        "Separatists who seized a passenger train in Balochistan killed 21 travellers, the army said; Pakistan "
+        "said the fighters took orders from handlers in India."
+    )
+    index = EventIndex()
+    index.assign(article("lead", lead, day, day, "Pahalgam", "India", "armed assault", 26))
+    joined = index.assign(article("misread", misread, day, day, None, "Pakistan", "armed assault"))
+    assert not joined.new, joined.reasons
+    # the day of the train attack is not given: the two countries named in each other's text are no evidence
+    index = EventIndex()
+    index.assign(article("lead", lead, day, day, "Pahalgam", "India", "armed assault", 26))
+    apart = index.assign(article("train", undated, D(2025, 4, 24), None, None, "Pakistan", "armed assault"))
+    assert apart.new, apart.reasons
+
+
+def test_a_state_blamed_by_two_articles_is_no_shared_group() -> None:
+    """States are blamed for many attacks at once; an armed group named by both articles is evidence."""
+    day = D(2025, 3, 11)
+    index = EventIndex()
+    quetta = "A bomb hit a bus in Quetta on Tuesday, killing 9. Officials blamed India and the BLA."
+    index.assign(article("quetta", quetta, day, day, "Quetta", "Pakistan", "bombing", 9, ("India", "BLA")))
+    other = "Gunmen attacked a checkpoint in Pakistan on Tuesday, killing 4. Officials blamed India and the BLA."
+    reasons = index.assign(article("other", other, day, day, None, "Pakistan", "armed assault", 4, ("India", "BLA")))
+    shared = [r for r in reasons.reasons if r.startswith("shared group")]
+    assert len(shared) == 1 and "india" not in shared[0].lower(), reasons.reasons

@@ -90,6 +90,7 @@ def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
         ("Masked men robbed a bank in Cochabamba on Monday and fled with the cash.", "robbery"),
         ("Guerrillas set a bus on fire in Huancayo on Wednesday after ordering the passengers off.", "arson"),
         ("Three engineers were kidnapped near Barrancabermeja on Friday by armed men.", "hostage taking"),
+        ("A judge was machinegunned from a passing car in Medellin on Thursday.", "shooting"),
     ],
 )
 def test_murder_kidnapping_arson_and_robbery_are_attacks(pipeline: Language, text: str, attack_type: str) -> None:
@@ -146,3 +147,27 @@ def test_the_attack_took_place_in_a_small_town(pipeline: Language) -> None:
     )
     assert doc._.event is not None
     assert doc._.event.place.city == "Zarbato"
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        # filed from a neighbour's capital: the victims' country, no town
+        (
+            "TEGUCIGALPA, 9 JUN 89 (XYZ) -- [TEXT] THE HONDURAN GOVERNMENT TODAY CONDEMNED THE MURDER OF A "
+            "SALVADORAN CABINET MINISTER, WHOSE DRIVER WAS ALSO KILLED IN THE ATTACK.",
+            None,
+            "El Salvador",
+        ),
+        # a street named for another town is no town
+        (
+            "LIMA, 4 APR 90 (XYZ) -- [TEXT] A CAR BOMB EXPLODED TODAY ON AREQUIPA AVENUE, INJURING FOUR PEOPLE.",
+            "Lima",
+            "Peru",
+        ),
+    ],
+)
+def test_wire_place_beyond_the_dateline(pipeline: Language, text: str, city: str | None, country: str) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert (event.place.city, event.place.country) == (city, country)

@@ -429,12 +429,17 @@ class EventIndex:
 
     def _score_place(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
+        same_day = self._same_day(f, cluster)
         if f.country_key and cluster.country_keys:
             if f.country_key in cluster.country_keys:
                 s.add(w.same_country, f"same country {f.country}")
-            elif _cross_named(f, cluster, "country") or _country_misread(f, cluster):
-                # extraction noise, not two places: each side's text names the other's country
+            elif _country_misread(f, cluster) or (same_day and _cross_named(f, cluster, "country")):
+                # extraction noise, not two places: the same day, and each side's text names the other's country
                 s.add(w.place_named_in_text, f"{cluster.country} named in the article (extracted {f.country})")
+                return
+            elif _cross_named(f, cluster, "country"):
+                # neighbours name each other in every story (India and Pakistan): without the same day, no evidence
+                s.add(0.0, f"different country: {f.country} vs {cluster.country}, each named in the other's text")
                 return
             else:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
@@ -450,8 +455,16 @@ class EventIndex:
             s.add(w.nearby_city, f"{f.city} is {near:.0f} km from {cluster.city}")
         elif _cross_named(f, cluster, "city"):
             s.add(w.place_named_in_text, f"{cluster.city} named in the article (extracted {f.city})")
+        elif same_day and (here is None or not cluster.coordinates) and _named_one_way(f, cluster):
+            # a place the gazetteer cannot measure, on the same day, and one side's text names the other's city
+            s.add(0.0, f"{f.city} and {cluster.city} on the same day, one named in the other's text")
         else:
             s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
+
+    def _same_day(self, f: ArticleFeatures, cluster: EventCluster) -> bool:
+        """Whether the article's attack date is within the date window of a member's."""
+        window = self.config.date.window_days
+        return f.date is not None and any(abs((f.date - d).days) <= window for d in cluster.dates)
 
     def _score_type_and_toll(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
@@ -526,6 +539,11 @@ def _cross_named(f: ArticleFeatures, cluster: EventCluster, attribute: str) -> b
     """
     mine, theirs = getattr(f, attribute), getattr(cluster, attribute)
     return _named_in(f.text, theirs) and any(_named_in(m.text, mine) for m in cluster.members)
+
+
+def _named_one_way(f: ArticleFeatures, cluster: EventCluster) -> bool:
+    """The article's text names the event's city, or an article of the event names the article's city."""
+    return _named_in(f.text, cluster.city) or any(_named_in(m.text, f.city) for m in cluster.members)
 
 
 def _country_misread(f: ArticleFeatures, cluster: EventCluster) -> bool:

@@ -67,19 +67,27 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def _is_group(name: str, names: ActorNames) -> bool:
+    """Whether a party held responsible is a key for grouping: states are not, being blamed for many attacks at
+    once ("India accused"), so a state named by two articles says nothing about their being one attack."""
+    return names.kind(name) != "state"
+
+
 def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorNames) -> ArticleFeatures:
     """Collect the features of one article record."""
     event = record.event
     groups: set[str] = set()
     actors: set[str] = set()
     for statement in record.statements:
-        if statement.stance in RESPONSIBILITY_STANCES and statement.target_name:
-            groups.add(names.key(statement.target_name))
+        target = statement.target_name
+        if statement.stance in RESPONSIBILITY_STANCES and target and _is_group(target, names):
+            groups.add(names.key(target))
         actors.add(names.key(statement.speaker_name))
     if event is not None:
         perpetrators = event.perpetrators
         for name in [*perpetrators.claimed_by, *perpetrators.accused, *perpetrators.confirmed, *event.groups_involved]:
-            groups.add(names.key(name))
+            if _is_group(name, names):
+                groups.add(names.key(name))
     doc = record.document
     return ArticleFeatures(
         document_id=doc.id,

@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from english_words import get_english_words_set
+
 from counterclaim.lexicons import load_lexicon
 
 #: A run of letters: the unit that gets one case decision.
@@ -61,6 +63,18 @@ _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 @cache
 def _lexicon() -> dict:
     return load_lexicon("casing")
+
+
+@cache
+def web2() -> frozenset[str]:
+    """The public-domain ``web2`` word list (package ``english-words``): names capitalised, ordinary words not."""
+    return frozenset(get_english_words_set(["web2"]))
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The ordinary words of ``web2``: its entries in lower case."""
+    return frozenset(w for w in web2() if w.islower())
 
 
 def _title(word: str) -> str:

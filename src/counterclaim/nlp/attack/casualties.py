@@ -112,12 +112,26 @@ def _number_run(doc: Doc, i: int) -> tuple[int, int] | None:
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Numbers that are dates, ages, amounts or years rather than counts of people."""
     head = doc[end - 1]
-    if head.ent_type_ in NOT_PEOPLE_ENTS or (head.is_digit and len(head.text) == 4 and head.text[:2] in ("19", "20")):
+    if head.is_digit and len(head.text) == 4 and head.text[:2] in ("19", "20"):
+        return True
+    if head.ent_type_ in NOT_PEOPLE_ENTS and not _bare_number_entity(doc, start, end):
         return True
     after = doc[end].lower_ if end < len(doc) else ""
     if head.dep_ == "pobj" and head.head.lower_ in _words("not_count_preps"):
         return True  # "in one of the deadliest attacks": a count of attacks, not of people
     return after in _words("not_people") or after.startswith("-year")
+
+
+def _bare_number_entity(doc: Doc, start: int, end: int) -> bool:
+    """A number the model tagged as a date or time on its own ("the toll has risen to 54"): no month, weekday
+    or unit is in the entity, so it counts people like any other number."""
+    head = doc[end - 1]
+    if head.ent_type_ not in ("DATE", "TIME"):
+        return False
+    first = end - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return first >= start and (end >= len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _kind_for(number: Token) -> tuple[str | None, Token | None]:
@@ -128,13 +142,16 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
     nor a linker ("left", "rose to", "stands at").
     """
     linkers = _words("linkers")
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if after is not None and after.tag_ in ("VBN", "JJ") and (kind := _kind_of(after)) and after.head is not number:
+        return kind, after  # "60 dead and nearly 150 injured", "47 dead and more than 150 injured, mostly policemen"
     node = number
     for _ in range(MAX_HOPS):
         kind = _kind_of(node)
         if kind and node is not number:
             return _fate(node, kind)
         for child in node.children:
-            if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd") and (kind := _kind_of(child)):
+            if child.dep_ in ("acl", "amod", "relcl", "appos", "acomp", "oprd", "xcomp") and (kind := _kind_of(child)):
                 return kind, child
         for part in _included(node):  # "the 141 people, including 132 schoolchildren, martyred in ...": a subset's word
             for child in part.children:
@@ -179,6 +196,14 @@ def _fate(noun: Token, kind: str) -> tuple[str, Token]:
     words = [*verbs, *children, *(g for c in children for g in c.children)]
     dead = next((w for w in words if w != noun and _kind_of(w) == "killed"), None)
     return ("killed", dead) if dead is not None else (kind, noun)
+
+
+def _dead_beside_injuries(word: Token) -> bool:
+    """ "Casualties" joined to a word for the injured ("100 casualties and numerous injuries") counts the dead."""
+    if word.lemma_.lower() not in _words("dead_beside_injuries"):
+        return False
+    kinds = _kind_words()
+    return any(kinds.get(c.lemma_.lower()) == "injured" for c in word.conjuncts)
 
 
 def _included(noun: Token) -> list[Token]:
@@ -333,6 +358,8 @@ def find_casualties(
             kind, word = _kind_for(token)
             if kind is None or word is None or _mixed_toll(word, kind):
                 continue
+            if kind == "injured" and _dead_beside_injuries(word):
+                kind = "killed"
             number, vague = parsed
             source = _source(sent, token)
             lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
@@ -355,11 +382,32 @@ def find_casualties(
             update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
+            own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
             boast = _is_boast(word) or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
-            years = tuple(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", sent.text))
+            years = _clause_years(word, token)
             figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
     return figures
+
+
+#: Links that open a clause of its own below a figure's verb ("..., saying he had entered the country in 2014").
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis", "conj"})
+
+
+def _clause_years(word: Token, number: Token) -> tuple[int, ...]:
+    """Years written in the figure's own clause or the clauses it hangs in, not in a side clause: "raised the toll
+    to five, and named the attacker, who had come in 2014" dates no figure to 2014; "was last hit in 2016,
+    when a truck killed 13" and "in 2019, 40 were killed" do."""
+    verb = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), word)
+    own: list[Token] = []
+    below: Token | None = None
+    for node in (verb, *verb.ancestors):
+        own.append(node)
+        for child in node.children:
+            if child is not below and (child.dep_ not in _CLAUSE_DEPS or number in child.subtree):
+                own.extend(child.subtree)
+        below = node
+    return tuple(int(t.text) for t in own if len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"))
 
 
 def _sentence_day(sent: Span) -> dt.date | None:
@@ -378,7 +426,9 @@ def _cumulative(word: Token, number: Token) -> bool:
     if any(re.search(rf"\b{cue}\b", clause) for cue in load_lexicon("casualties")["cumulative_cues"]):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
-    return any(s.lemma_.lower() in _words("cumulative_subjects") for s in subjects)
+    # "40,000 have been killed in the conflict": the conflict as doer or as setting
+    settings = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during") for g in c.children]
+    return any(s.lemma_.lower() in _words("cumulative_subjects") for s in (*subjects, *settings))
 
 
 def _superseded(number: Token) -> bool:

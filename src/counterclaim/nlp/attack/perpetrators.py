@@ -100,7 +100,8 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
         c.lower_ in lex["responsible"] for c in verb.children if c.dep_ in ("acomp", "oprd", "prep", "advmod")
     ):
         return "blamed" if head.dep_ == "nsubjpass" else "doer"  # "X were held responsible", "X was behind it"
-        return "blamed"  # "police blamed X"
+    if head.dep_ == "dobj" and verb.lemma_.lower() in blame and verb.lemma_.lower() != "hold":
+        return "blamed"  # "police blamed X" ("held X" blames only with "responsible", above)
     if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
         return "blamed"  # "attributed to X", "blamed the attack on X"
     return None

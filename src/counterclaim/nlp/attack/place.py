@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.casing import english_words
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.gazetteer import (
@@ -25,7 +26,11 @@ from counterclaim.nlp.gazetteer import (
     country_name,
     find_cities,
     find_city,
+    find_towns,
     is_landmark,
+    is_place_name,
+    landmark_word,
+    region_country,
     region_name,
 )
 from counterclaim.records import Evidence, Place
@@ -42,6 +47,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 def _locative(span: Span) -> bool:
     """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
     root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _words("places", "settlement_nouns"):
+        root = root.head  # "in Pahalgam area", "at Zabarmari community"
     if root.dep_ != "pobj" or _based(span):
         return False
     prep = root.head
@@ -74,26 +81,60 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
         if token.pos_ != "PROPN" or token.idx in skip or _name_part(token):
             continue
         # a capitalised name right before an attack word is its place whatever its tag ("the Jaffa shooting"),
-        # unless it opens the text after a dateline ("KABUL — Gunmen killed") or is a common word opening a
-        # sentence ("Suicide bombers struck"), where any word is capitalised
-        opening = (bool(skip) and token.idx == skip.stop) or (token.is_sent_start and _common_word(token))
-        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP" and not opening
-        if before_attack and (token.text in _not_places() or token.ent_type_ in ("DATE", "TIME")):
+        # unless it opens the text after a dateline ("KABUL — Gunmen killed") or is made of common words
+        # capitalised as a sentence or headline opens ("Suicide bombers struck", "Terror attack in ...")
+        before_attack = token.i + 1 in anchors and token.is_title and token.ent_type_ != "NORP"
+        name = _compound_run(token, sent.start) if before_attack else None
+        if name is not None and ((bool(skip) and name.start_char == skip.stop) or all(_common_word(t) for t in name)):
+            name = None
+        if name is not None and (token.text in _not_places() or token.ent_type_ in ("DATE", "TIME")):
             continue  # "the Easter bombings", "the 7 October attack"
-        if before_attack:  # the whole name before the attack word: "the Manchester Arena bombing"
-            name = _compound_run(token, sent.start)
+        if name is not None:  # the whole name before the attack word: "the Manchester Arena bombing"
             out.append((name, False, True))
         elif token.ent_type_ in PLACE_LABELS | {""}:
             single = sent.doc[token.i : token.i + 1]
             out.append((single, False, _locative(single)))
+        elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _continued(token):
+            # a one-word "person" after "in"/"at" that the gazetteer knows: the model's guess at a small town
+            single = sent.doc[token.i : token.i + 1]
+            if _locative(single) and is_place_name(token.text):
+                out.append((single, False, True))
     return sorted(out, key=lambda c: (not c[2], not c[1]))
 
 
+def _continued(token: Token) -> bool:
+    """Whether the token's entity goes on after it."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
+
+
 def _common_word(token: Token) -> bool:
-    """Whether a capitalised word is a common one: written in lower case elsewhere in the text, or a suicide word."""
+    """Whether a capitalised word is a common one: written in lower case elsewhere in the text, a suicide word,
+    or an English word no gazetteer city is called ("Terror attack" in a headline)."""
     doc = token.doc
     lower = memo(doc, _LOWER_WORDS_KEY, lambda: frozenset(t for t in token_texts(doc) if t.islower()))
-    return token.lower_ in lower or token.lower_ in _words("attack_types", "suicide")
+    word = token.lower_
+    if word in lower or word in _words("attack_types", "suicide"):
+        return True
+    return word in english_words() and find_city(token.text, primary_only=True) is None
+
+
+def _calendar_word(text: str) -> bool:
+    """Months, weekdays and feasts ("on Sunday", "on Easter Sunday"): a time, never a place."""
+    dates = load_lexicon("dates")
+    words = text.split()
+    return bool(words) and all(
+        w.lower() in dates["months"] or w.lower() in dates["weekdays"] or w in _not_places() for w in words
+    )
+
+
+def _buildings(doc: Doc, end: int) -> frozenset[str]:
+    """Names of buildings and venues the content names ("Crocus City Hall"), for their short forms."""
+    building_words = _words("places", "building_words")
+    return frozenset(
+        _clean(e.text)
+        for e in doc_ents(doc)
+        if e.start_char < end and len(e) > 1 and any(t.lower_ in building_words for t in e)
+    )
 
 
 _LOWER_WORDS_KEY = "counterclaim.place.lower_words"
@@ -127,7 +168,12 @@ def _name_part(token: Token) -> bool:
     if token.ent_type_ in PLACE_LABELS and (token.ent_iob_ == "I" or continued):
         return True
     joined = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return joined and doc[token.i + 2].text[:1].islower()
+    if joined and doc[token.i + 2].text[:1].islower():
+        return True
+    # the second half of a hyphenated name ("Jamiat Ulema Islam-Fazl"), unless the gazetteer knows it as a city
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return False
+    return doc[token.i - 2].is_title and find_city(token.text, primary_only=True) is None
 
 
 def _clean(text: str) -> str:
@@ -137,11 +183,10 @@ def _clean(text: str) -> str:
 
 def _landmark_parts(text: str) -> tuple[str, str]:
     """The name part of a landmark and its landmark word ("Manda Bay", "camp" of "Manda Bay camp")."""
-    words = set(load_lexicon("places")["landmark_words"])
     kept = []
     for word in text.split():
-        if word.lower() in words or word.lower().rstrip("s") in words:
-            return " ".join(kept), word.lower().rstrip("s")
+        if (kind := landmark_word(word)) is not None:
+            return " ".join(kept), kind
         kept.append(word)
     return " ".join(kept), ""
 
@@ -192,12 +237,16 @@ class _PlaceFinder:
     skip: range
     kb: KnowledgeBase
     anchors: set[int]
-    organisations: list[tuple[int, int]]
+    organisations: list[tuple[int, int, bool]]
+    buildings: frozenset[str]
     homes: Counter[str] = field(default_factory=Counter)
+    elsewhere: frozenset[int] = frozenset()
     landmark: str | None = None
     region: str | None = None
+    region_country: str | None = None
     country_locative: str | None = None
-    sentence_country: dict[int, str] = field(default_factory=dict)
+    country_governed: str | None = None
+    sentence_country: dict[int, list[tuple[Span, str]]] = field(default_factory=dict)
     locative_sentence: int | None = None
     country_any: str | None = None
 
@@ -212,19 +261,32 @@ class _PlaceFinder:
             return home or (cities[0] if cities else None)
         return next((c for c in cities if self.named[c.country]), None)
 
-    def city_for(self, text: str, tagged: bool, locative: bool) -> tuple[City | None, int]:
-        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context."""
+    def city_for(self, text: str, tagged: bool, locative: bool, towns: bool = True) -> tuple[City | None, int]:
+        """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context,
+        then (``towns``) the smaller towns."""
         big = int(load_lexicon("places")["min_population_untagged"])
         words = text.split()
+        refused = False
         for n in range(len(words), 0, -1):  # "Mogadishu beach" is in Mogadishu
             found = find_cities(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
             if found:
                 city = self.choose(found)
-                return (city, PRIMARY) if city else (None, 0)
-        if tagged or locative:
-            alternate = next((c for c in find_cities(text) if self.named[c.country]), None)
-            if alternate is not None:
-                return alternate, ALTERNATE
+                if city is not None:
+                    return city, PRIMARY
+                refused = True
+                break
+        if not (tagged or locative):
+            return None, 0
+        alternate = next((c for c in find_cities(text) if self.named[c.country]), None)
+        if alternate is not None:
+            return alternate, ALTERNATE
+        # a town below the main index's size, in a country the article names ("Pahalgam" in a report naming India)
+        found_towns = find_towns(text) if towns else []
+        town = next((c for c in found_towns if self.named[c.country] or self.homes[c.country]), None)
+        if town is not None:
+            return town, PRIMARY
+        if found_towns and not self.named and not refused:
+            return found_towns[0], ALTERNATE
         return None, 0
 
     def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
@@ -232,30 +294,38 @@ class _PlaceFinder:
         best: tuple[tuple[int, int, int, int], City | None, str, Span] | None = None
         for span, tagged, locative in _candidates(sent, self.skip, self.anchors):
             text = _clean(span.text)
-            if self.not_a_place(span, text):
+            if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
             if named := country_name(text):
+                # a country right before an attack word is mostly its doer ("a U.S. drone strike"), not its place
+                locative = locative and _locative(span)
                 if locative and self.country_locative is None and not _quoted(span):
                     self.country_locative, self.locative_sentence = named, sent.start
+                if locative and not _quoted(span) and governed(span, self.anchors):
+                    self.country_governed = self.country_governed or named
                 if locative:
-                    self.sentence_country.setdefault(sent.start, named)
+                    self.sentence_country.setdefault(sent.start, []).append((span, named))
                 if not _based(span):
                     self.country_any = self.country_any or named
                 continue
-            if (tagged or locative) and (region := region_name(text) or region_name(f"{text} {_next_word(span)}")):
-                self.region = self.region or region
+            region = _known_region_at(span) or region_name(text) or region_name(f"{text} {_next_word(span)}")
+            if (tagged or locative) and region:
+                self.note_region(region)
                 continue
             if _settlement_noun(span) in set(load_lexicon("places")["region_words"]):
-                self.region = self.region or text
+                self.note_region(text)
                 continue
             if is_landmark(text):
                 self.landmark = self.landmark or text
                 text, kind = _landmark_parts(text)
-                city, strength = self.city_for(text, True, True) if text else (None, 0)
-                if city is None and kind in _words("places", "building_words"):
+                building = kind in _words("places", "building_words")
+                # a building's name may hold a city's ("Manchester Arena"), rarely a small town's ("Jaffar Express")
+                city, strength = self.city_for(text, True, True, towns=not building) if text else (None, 0)
+                if city is None and building:
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
-                city, strength = self.city_for(text, tagged, locative)
+                # a name the attack words govern ("the X terror attack") is read as a place after "in"
+                city, strength = self.city_for(text, tagged, locative or governed(span, self.anchors))
             named_here = _named_town(span) or (
                 span.root.pos_ == "PROPN" and (span.end in self.anchors or governed(span, self.anchors))
             )
@@ -271,6 +341,23 @@ class _PlaceFinder:
                     best = (rank, city, text, span)
         return (best[1], best[2], best[3]) if best else (None, None, None)
 
+    def country_of(self, place: Span | None) -> str | None:
+        """The country named after "in" in the place's own sentence ("in Mpeketoni, Kenya"), when it belongs to
+        the place or to the attack words, not to another phrase ("handlers in X")."""
+        if place is None:
+            return None
+        for span, named in self.sentence_country.get(place.sent.start, []):
+            if governed(span, self.anchors) or governed(span, set(range(place.start, place.end))):
+                return named
+            if governed(place, set(range(span.start, span.end))):
+                return named
+        return None
+
+    def note_region(self, region: str) -> None:
+        """Keep the first region the attack sentences name, and the first whose country is known."""
+        self.region = self.region or region
+        self.region_country = self.region_country or region_country(region)
+
     def not_a_place(self, span: Span, text: str) -> bool:
         """Words that look like places but are not where anything happened.
 
@@ -280,14 +367,22 @@ class _PlaceFinder:
         spoke ("In Kabul, the spokesman condemned the attack").
         """
         inside = any(
-            lo <= span.start_char and span.end_char <= hi and hi - lo > len(span.text) for lo, hi in self.organisations
+            lo <= span.start_char and span.end_char <= hi and (hi - lo > len(span.text) or group)
+            for lo, hi, group in self.organisations
         )
-        if inside:
+        if inside or span.start in self.elsewhere:
             return True
-        if text.lower() in _words("places", "peoples_and_languages") or text in _not_places():
+        if text.lower() in _words("places", "peoples_and_languages") or text in _not_places() or _calendar_word(text):
             return True
+        if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
+            return True  # "the attack in Crocus", the short name of the Crocus City Hall the text names
         root = span.root
-        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in _words("places", "reaction_heads"):
+        reacting = root.head.head
+        if (
+            root.dep_ == "pobj"
+            and reacting.pos_ == "VERB"
+            and reacting.lemma_.lower() in _words("places", "reaction_heads")
+        ):
             return True  # "In Kabul, the spokesman condemned the attack": where someone reacted
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
@@ -337,7 +432,12 @@ def _settlement_noun(span: Span) -> str:
 
 
 def attack_place(
-    doc: Doc, sentences: Sequence[Span], specific: Sequence[Span], kb: KnowledgeBase, anchors: Sequence[int] = ()
+    doc: Doc,
+    sentences: Sequence[Span],
+    specific: Sequence[Span],
+    kb: KnowledgeBase,
+    anchors: Sequence[int] = (),
+    elsewhere: Sequence[int] = (),
 ) -> Place:
     """Where the attack happened: the place its attack words govern, else the first attack sentence naming one.
 
@@ -348,7 +448,8 @@ def attack_place(
     before those with only "attack". Within a sentence a place after
     "in"/"at" wins, then a gazetteer city over a name the gazetteer lacks
     (kept as written). Names inside an organisation's name, languages and
-    peoples are never places.
+    peoples are never places, nor is a place in the phrase of another attack
+    (``elsewhere``: its attack words, "in retaliation for the attacks in X").
     Countries come from the city, else from a country named after "in", else
     the dateline, else any country or demonym in the attack sentences; the
     dateline's country wins when the dateline names the attack's own place
@@ -359,9 +460,20 @@ def attack_place(
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
     named = article_countries(doc, kb)
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
-    organisations = [(lo, hi) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
-    organisations += [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
-    finder = _PlaceFinder(doc, named, skip, kb, set(anchors), organisations, group_homes(doc, kb))
+    # (start, end, a name the knowledge base gives a group: never a place even when the candidate is all of it)
+    organisations = [(lo, hi, True) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
+    organisations += [(e.start_char, e.end_char, False) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
+    finder = _PlaceFinder(
+        doc, named, skip, kb, set(anchors), organisations, _buildings(doc, end), homes=group_homes(doc, kb)
+    )
+    finder.elsewhere = frozenset(i for t in elsewhere for i in _phrase_of(doc[t]) if i not in finder.anchors)
+    if finder.elsewhere:  # a country named only for another attack ("revenge for the attacks in X") frames nothing
+        for lo, hi, country in country_mentions(doc_text(doc)[:end]):
+            mention = doc.char_span(lo, hi, alignment_mode="expand")
+            if mention is not None and mention.start in finder.elsewhere and named[country] > 0:
+                named[country] -= 1
+        named = +named
+        finder.named = named
     city, name, span = None, None, None
     governed_found = []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
@@ -376,8 +488,18 @@ def attack_place(
         city, name, span = min(earlier, key=lambda f: f[2].start)
     most_named = named.most_common(1)[0][0] if named else None
     # the country named where the place is ("in Mpeketoni, Kenya"), else the frame of the whole article
-    in_sentence = finder.sentence_country.get(span.sent.start) if span is not None else None
-    country = in_sentence or finder.country_locative or dateline.get("country") or most_named or finder.country_any
+    in_sentence = finder.country_of(span)
+    # then a country the attack words govern ("a blast in X"), the region's, the dateline's, the one named most;
+    # a country after "in" elsewhere ("handlers in X") only after those
+    country = (
+        in_sentence
+        or finder.country_governed
+        or finder.region_country
+        or dateline.get("country")
+        or most_named
+        or finder.country_locative
+        or finder.country_any
+    )
     if dateline.get("country") and dateline.get("place") in {name, finder.region} - {None}:
         country = dateline["country"]  # the report is filed from the attack's own town or region: its country
     country = country or _demonym_country(sentences, kb) or next(iter(finder.homes), None)
@@ -385,7 +507,10 @@ def attack_place(
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
         city = find_city(name or city.name, finder.country_locative)
-    if name is None and dateline.get("place"):
+    abroad = name is None and _filed_from_abroad(doc, finder, dateline.get("country"), kb)
+    if abroad:
+        country = abroad  # "TEGUCIGALPA -- Honduras denounced the murder of a Salvadoran minister": no town
+    elif name is None and dateline.get("place"):
         city = find_city(dateline["place"], country)
         name = city.name if city else dateline["place"]
     evidence = (
@@ -409,6 +534,43 @@ def attack_place(
         longitude=city.longitude if city else None,
         evidence=evidence,
     )
+
+
+def _known_region_at(span: Span) -> str | None:
+    """A known region of several words that the name is part of ("Jammu" of "Jammu and Kashmir", "Pakhtunkhwa"
+    of "Khyber Pakhtunkhwa")."""
+    text = doc_text(span.doc)
+    for region in _long_regions():
+        if len(region) <= len(span.text):
+            continue
+        lo = max(0, span.end_char - len(region))
+        found = text.find(region, lo, span.start_char + len(region))
+        if found >= 0 and found <= span.start_char and span.end_char <= found + len(region):
+            return region
+    return None
+
+
+@cache
+def _long_regions() -> tuple[str, ...]:
+    """Known regions of several words, longest first."""
+    regions = [str(r) for r in load_lexicon("places")["known_regions"] if " " in str(r)]
+    return tuple(sorted(regions, key=len, reverse=True))
+
+
+def _phrase_of(trigger: Token) -> range:
+    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks"."""
+    return range(trigger.left_edge.i, trigger.right_edge.i + 1)
+
+
+def _street_or_region_part(span: Span) -> bool:
+    """A street's name ("Victoria Street") or the bare region word of a longer region's name ("canton" of "Los
+    Llanos canton"): no town, though the gazetteer knows one by that name."""
+    streets = _words("places", "street_words")
+    if span[-1].lower_ in streets or _next_word(span).lower() in streets:
+        return True
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    bare_region = len(span) == 1 and span[0].lower_ in _words("places", "region_words")
+    return bare_region and previous is not None and previous.pos_ == "PROPN"
 
 
 def _next_word(ent: Span) -> str:
@@ -467,6 +629,28 @@ def _untagged_place(span: Span) -> bool:
         and token.lower_ not in dates["weekdays"]
         and token.head.lower_ in ("in", "at", "near", "outside", "of")
     )
+
+
+def _filed_from_abroad(doc: Doc, finder: _PlaceFinder, home: str | None, kb: KnowledgeBase) -> str | None:
+    """The attack's country when the report is filed from another one: the attack words name no place, and their
+    own phrase names the victims' country ("the murder of a Salvadoran minister", "a town of western El Salvador")
+    or they govern a country other than the dateline's."""
+    if home is None:
+        return None
+    told = finder.country_governed
+    for i in sorted(finder.anchors):
+        if told is not None:
+            break
+        word = doc[i]
+        if word.pos_ != "NOUN":
+            continue
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+            phrase = doc[prep.i : prep.right_edge.i + 1]
+            demonyms = (kb.demonym_state(t.text) for t in phrase if t.pos_ in ("ADJ", "PROPN"))
+            state = next((d for d in demonyms if d is not None), None)
+            named = next((country for _, _, country in country_mentions(phrase.text)), None)
+            told = named or (country_name(state.name) or state.name if state is not None else None)
+    return told if told is not None and told != home else None
 
 
 def _demonym_country(sentences: Sequence[Span], kb: KnowledgeBase) -> str | None:

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.attack.types import GENERIC, Trigger
+from counterclaim.nlp.attack.types import GENERIC, Trigger, find_triggers, names_attack
 from counterclaim.nlp.dates import find_dates
 
 #: Date kinds that name a day ("on 3 May", "yesterday"), as opposed to a span of time.
@@ -115,3 +115,39 @@ def is_talk(doc: Doc) -> bool:
     genres = _words("talk_genres")
     headers = (doc._.dateline or {}).get("headers") or []
     return any(h.lower().startswith(g) for h in headers for g in genres)
+
+
+#: How far into the text a headline may run, for :func:`is_anniversary`.
+HEADLINE_CHARS = 200
+
+
+def is_anniversary(doc: Doc) -> bool:
+    """Whether the headline marks an attack's anniversary ("Bombings: justice demanded on sixth
+    anniversary"): the piece remembers an attack, it does not report a new one.
+
+    The anniversary's sentence names an attack, and the anniversary is its own or an attack's ("the fourth
+    anniversary of his death" is another's). An attack word outside "the anniversary of the killing of X" is
+    a new attack at the commemoration ("blasts hit a memorial on the anniversary of the general's killing").
+    """
+    headline = doc.text[:HEADLINE_CHARS].split("\n", 1)[0]
+    for m in _anniversary_pattern().finditer(headline):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        triggers = find_triggers(sent)
+        if doc[span.end : span.end + 1].text.lower() != "of":
+            if names_attack(sent):
+                return True
+            continue
+        remembered = range(span.end, doc[span.end].right_edge.i + 1)
+        inside = [t for t in triggers if t.start in remembered]
+        if inside and len(inside) == len(triggers):
+            return True
+    return False
+
+
+@cache
+def _anniversary_pattern() -> re.Pattern[str]:
+    ordinals = "|".join(load_lexicon("attack_types")["anniversary_ordinals"])
+    return re.compile(rf"\b(?:(?:{ordinals})|\d+(?:st|nd|rd|th))\s+anniversary\b", re.IGNORECASE)

@@ -62,6 +62,21 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     return dict(table)
 
 
+def names_attack(tokens: Span) -> bool:
+    """Whether ``tokens`` name an attack, counting a headline's capitalised plural that the tagger takes for a name
+    and so leaves unlemmatised ("Easter Attacks: ...", "Bombings in ...")."""
+    if find_triggers(tokens):
+        return True
+    single = _single_words()
+    return any(t.is_title and t.lower_.removesuffix("s") in single for t in tokens)
+
+
+@cache
+def _single_words() -> frozenset[str]:
+    """Triggers of one word."""
+    return frozenset(words[0] for options in _phrases().values() for words, _, _ in options if len(words) == 1)
+
+
 @cache
 def _first_words() -> frozenset[str]:
     """Every word a trigger phrase starts with: no other token needs a closer look."""

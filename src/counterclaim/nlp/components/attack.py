@@ -12,7 +12,8 @@ the article only refers to ("the deadliest since the 2022 bombing") go to
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,9 +24,10 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated
-from counterclaim.nlp.attack.place import attack_place
+from counterclaim.nlp.attack.place import attack_place, governed
 from counterclaim.nlp.attack.relevance import (
     is_aggregate,
+    is_anniversary,
     is_background,
     is_combat,
     is_operation,
@@ -37,6 +39,8 @@ from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.gazetteer import is_place_name
+from counterclaim.nlp.numbers import parse_number
 from counterclaim.records import CasualtyReport, Event, Evidence, Perpetrators, Responsibility, Statement
 
 
@@ -60,7 +64,8 @@ def _evidence(doc: Doc, start: int, end: int, sentence: Span, producer: str, con
 
 
 def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
-    """A trigger qualified by "since", "previous" or a year ("since the 2014 bombing"): an earlier attack.
+    """A trigger qualified by "since", "previous" or a year ("since the 2014 bombing"), or the motive of the
+    attack (see ``_is_motive``): an earlier attack.
 
     The cue must modify the trigger (or govern it, for "since"), so the year
     of a date next to the trigger ("on 3 May 2024, killing ...") is no cue.
@@ -68,11 +73,65 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
     cues = set(load_lexicon("attack_types")["other_attack_cues"])
     word = doc[trigger.start]
     sent_start = word.sent.start
+    if _opens_on_past(word.sent):
+        return True
+    if _is_motive(word):
+        return True
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
         if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
             return True
     return False
+
+
+def _is_motive(word: Token) -> bool:
+    """Whether an attack word names what the attack avenges: "in retaliation for the mosque attacks", "because of
+    the X attacks", "acted in revenge for the attacks" (the parser hangs "for" on the verb), "killed them to avenge
+    the massacre".
+
+    A motive that is itself the object of a verb is a response still to come, to this attack ("Tehran pledged
+    retaliation for the attack", "vowed to avenge the bombing").
+    """
+    motives = set(load_lexicon("attack_types")["motive_words"])
+    if word.dep_ == "dobj":
+        return word.head.lemma_.lower() in motives and word.head.dep_ == "advcl"
+    if word.dep_ != "pobj":
+        return False
+    prep = word.head
+    if prep.lower_ in motives:
+        return True
+    if prep.lower_ not in ("for", "to", "of"):
+        return False
+    before = word.doc[max(prep.i - 2, prep.sent.start) : prep.i]
+    return any(t.lemma_.lower() in motives and t.dep_ != "dobj" for t in (prep.head, *before))
+
+
+#: How far into a sentence a date still opens it ("Earlier on June 21, 2013, ...").
+OPENING_CHARS = 30
+
+
+@cache
+def _past_openers() -> re.Pattern[str]:
+    """A sentence opening on an earlier period: "Last year, ...", "Two years ago, ...", "In 2019, ..."."""
+    openers = "|".join(re.escape(o) for o in load_lexicon("attack_types")["past_openers"])
+    return re.compile(rf"(?:{openers})\b|(?:in|since) (?:19|20)\d\d\b|(?:\w+ )?(?:years|months) ago\b", re.IGNORECASE)
+
+
+def _opens_on_past(sent: Span) -> bool:
+    """Whether a sentence opens on an earlier period, so its attack is an earlier one ("Last year on 4 March, a
+    blast shook the city"). A year is earlier only when it is before the publication year."""
+    reference = sent.doc._.reference_date
+    opening = sent.start_char + len(sent.text) - len(sent.text.lstrip()) + OPENING_CHARS
+    if reference is not None and any(
+        h[2] is not None and h[3] == "explicit" and h[0] < opening and h[2].year < reference.year
+        for h in find_dates(sent)
+    ):
+        return True  # "Earlier on June 21, 2013, a bomber killed 15"
+    m = _past_openers().match(sent.text.lstrip())
+    if m is None:
+        return False
+    year = re.search(r"(?:19|20)\d\d", m.group())
+    return year is None or (reference is not None and int(year.group()) < reference.year)
 
 
 def _group_tokens(doc: Doc, kb: KnowledgeBase) -> frozenset[int]:
@@ -180,6 +239,14 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
     return False
 
 
+def _dates_response(doc: Doc, char: int) -> bool:
+    """Whether the date at ``char`` belongs to a response to the attack ("claimed responsibility on Tuesday",
+    "condemned the attack on Monday"), which comes after it; a plain report ("reports ... today") may not."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
+
+
 @cache
 def _speech_lemmas() -> frozenset[str]:
     """Verbs of saying and judging: a date under one of them dates the statement, not the attack."""
@@ -197,28 +264,34 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
     An attached date must share the trigger's line (the parser may glue a
     headline to the lead); the date nearest a trigger wins.
     """
-    dateline = doc._.dateline or {}
-    skip = range(dateline.get("start", 0), dateline.get("end", 0))
+    skip = [_span_range(doc._.dateline), _span_range(doc._.published_evidence)]
     candidates: list[tuple[AttackSentence, list[DateHit]]] = []
     for item in sentences:
         hits = [
-            h
+            _before(doc, h)
             for h in find_dates(item.sent)
             if h[2] is not None
             and h[3] != "event_relative"
-            and h[0] not in skip
+            and not any(h[0] in r for r in skip)
             and not is_menu_line(_line_of(doc_text(doc), h[0]))
         ]
         if hits:
             candidates.append((item, hits))
     specific = [c for c in candidates if _specific(c[0])]
-    for attached, pool in ((True, specific), (True, candidates), (False, candidates)):
+    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday"); any
+    for attached, pool, responses in (
+        (True, specific, False),
+        (True, candidates, False),
+        (False, candidates, False),
+        (False, candidates, True),
+    ):
         for item, hits in pool:
             pairs = [
                 (abs(h[0] - doc[t.start].idx), h)
                 for h in hits
                 for t in item.triggers
-                if not attached or (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
+                if (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
+                or (not attached and (responses or not _dates_response(doc, h[0])))
             ]
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
@@ -227,12 +300,66 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
     return None, None
 
 
-def _reconcile(figures: Sequence[Figure], kind: str, day: dt.date | None = None) -> CasualtyReport | None:
+def _span_range(where: dict | Evidence | None) -> range:
+    """The characters a dateline or a publication date's evidence covers: dates there say when the piece was
+    written, not when the attack happened."""
+    if where is None:
+        return range(0)
+    if isinstance(where, dict):
+        return range(where.get("start", 0), where.get("end", 0))
+    return range(where.start, where.end)
+
+
+#: "..., a day after ...", "two days after": the date written is that many days after what follows.
+_DAYS_AFTER = re.compile(
+    r"\s*,?\s*(?:only |just |some )?(an?|one|two|three|four|five|six|seven|\d) days? (?:after|following)\b"
+)
+
+
+def _before(doc: Doc, hit: DateHit) -> DateHit:
+    """A date followed by "a day after" (a caption's "on 31 January, a day after a bomber struck") moved back
+    to the day of what it is after."""
+    start, end, day, kind = hit
+    m = _DAYS_AFTER.match(doc_text(doc), end)
+    if m is None or day is None:
+        return hit
+    count = parse_number(m.group(1))
+    n = 1 if m.group(1) in ("a", "an") else (count[0] if count else 0)
+    return (start, end, day - dt.timedelta(days=n), kind) if n else hit
+
+
+def _before_attack(doc: Doc, sent: Span, day: dt.date | None) -> bool:
+    """Whether a sentence is about a time before the attack: every day it names lies well before it (as figures
+    are judged, ``background_days``), or it opens with a month before the attack's ("In June, ...")."""
+    if day is None:
+        return False
+    limit = day - dt.timedelta(days=int(load_lexicon("casualties")["background_days"]))
+    days = [h[2] for h in find_dates(sent) if h[2] is not None and h[3] != "event_relative"]
+    if days:
+        return all(d < limit for d in days)
+    m = _MONTH_PERIOD.match(sent.text.strip())
+    if m is None or (month := load_lexicon("dates")["months"].get(m.group(1).lower())) is None:
+        return False
+    year = int(m.group(2)) if m.group(2) else (day.year if month <= day.month else day.year - 1)
+    return (year, month) < (day.year, day.month)
+
+
+#: A sentence opening on a month ("In June,", "Last August", "In March 2022,"): its period, not a day.
+_MONTH_PERIOD = re.compile(
+    r"(?:in|during|last|since|early|late)\s+(?:early\s+|late\s+)?([A-Za-z]+)(?:\s+(\d{4}))?\b", re.IGNORECASE
+)
+
+
+def _reconcile(
+    figures: Sequence[Figure], kind: str, day: dt.date | None = None, partisan: Callable[[str], bool] = lambda _: False
+) -> CasualtyReport | None:
     """The figure the article gives as current for ``kind`` for the attack of ``day``.
 
     Claimants' boasts, attackers' own dead, superseded figures ("up from
     26"), running totals ("since 2009") and figures from sentences about an
-    earlier time (an earlier year, or a day well before ``day``) are left out.
+    earlier time (an earlier year, or a day well before ``day``) are left
+    out; a figure whose source is a group or one of its men or outlets
+    (``partisan``) counts only when no one else gives one.
     A figure announced as a revision ("the toll rose to") replaces earlier
     ones, the highest such winning (tolls rise); otherwise the first figure
     stands, as news state the current toll first. Precise numbers beat vague
@@ -243,6 +370,7 @@ def _reconcile(figures: Sequence[Figure], kind: str, day: dt.date | None = None)
         for f in figures
         if f.report.kind == kind and not (f.boast or f.perpetrators or f.not_current or _earlier(f, day))
     ]
+    usable = [f for f in usable if not (f.report.source and partisan(f.report.source))] or usable
     if not usable:
         return None
     precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
@@ -276,7 +404,7 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
         target = _canonical(s.target_name, kb) if s.target_name else None
         if target is None:
             continue
-        if s.stance == "claim" and target not in claimed and not _is_state(target, kb):
+        if s.stance == "claim" and target not in claimed and not _cannot_claim(target, kb):
             claimed.append(target)
         elif s.stance in ("accuse", "confirm"):
             table = accused if s.stance == "accuse" else confirmed
@@ -311,10 +439,15 @@ def _canonical(name: str, kb: KnowledgeBase) -> str:
     return actor.name
 
 
-def _is_state(name: str, kb: KnowledgeBase) -> bool:
-    """States do not claim attacks: a "claim" with a state as target is a misread accusation."""
+def _cannot_claim(name: str, kb: KnowledgeBase) -> bool:
+    """States and news outlets do not claim attacks: a "claim" with a state as target is a misread accusation, one
+    with an outlet a misread dateline or source ("DAKAR (Reuters) - JNIM has claimed ..."). A militant group's own
+    outlet (Amaq) may."""
     actor = kb.lookup(name)
-    return actor is not None and actor.kind == "state"
+    if actor is None:
+        return False
+    owner = kb.actor(actor.affiliation) if actor.affiliation else None
+    return actor.kind == "state" or (actor.kind == "media" and (owner is None or owner.kind != "militant_group"))
 
 
 def _groups(doc: Doc, end_char: int, perpetrators: Perpetrators, kb: KnowledgeBase) -> list[str]:
@@ -340,6 +473,18 @@ def _is_group(text: str, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _partisan(source: str, kb: KnowledgeBase) -> bool:
+    """Whether a figure's source is a militant group, its outlet or one of its men ("Shekau said 78 were killed"):
+    the name the source phrase ends with, so "officials in Borno" or "SITE, which tracks X" are not."""
+    text = source.strip()
+    found = [(hi, actor) for _, hi, actor in kb.find_all(text) if hi == len(text)]
+    actor = kb.lookup(text) or (found[-1][1] if found else None)
+    if actor is None:
+        return False
+    owner = kb.actor(actor.affiliation) if actor.affiliation else None
+    return actor.kind == "militant_group" or (owner is not None and owner.kind == "militant_group")
+
+
 def _specific(item: AttackSentence) -> bool:
     """Whether a sentence names the kind of attack (a blast, gunmen), not just "attack"."""
     return any(t.attack_class != GENERIC for t in item.triggers)
@@ -348,28 +493,50 @@ def _specific(item: AttackSentence) -> bool:
 def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence[Figure]) -> bool:
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
-    Generic attack words alone ("attack") need a toll; specific ones (a blast,
-    gunmen) may be anchored by a place or date in their sentence instead. In
-    talk (an interview, a speech, a commentary: see ``is_talk``) only a day
-    given for a specific attack anchors it.
+    Generic attack words alone ("attack") need a toll (a current one, not a
+    running total) or a place they govern; specific ones (a blast, gunmen)
+    may be anchored by a place or date in their sentence instead. In talk (an
+    interview, a speech, a commentary: see ``is_talk``) only a day given for a
+    specific attack anchors it; a piece on an attack's anniversary reports no
+    new one.
     """
     if is_talk(doc):
         return any(names_a_day(item.sent) for item in sentences if _specific(item))
+    if is_anniversary(doc):
+        return False
     starts = {item.sent.start for item in sentences}
-    if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts for f in figures):
+    if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts and not f.not_current for f in figures):
         return True
     specific = [item for item in sentences if _specific(item)]
-    return any(
+    if any(
         find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) or _named_site(item)
         for item in specific
-    )
+    ):
+        return True
+    return any(_placed(item) for item in sentences)
 
 
 def _named_site(item: AttackSentence) -> bool:
-    """Whether an attack sentence says where by a name after "in"/"at"/"on" ("during the attack on San X"),
-    which the model may leave untagged when the town is small."""
+    """Whether an attack sentence says where by a name after "in"/"at"/"on" ("during the attack on San X",
+    "attacked them at X community"), which the model may leave untagged when the town is small."""
     return any(
-        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "on", "near") and t.is_title
+        t.pos_ == "PROPN"
+        and t.is_title
+        and (t.dep_ == "pobj" or (t.dep_ == "compound" and t.head.dep_ == "pobj"))
+        and (t if t.dep_ == "pobj" else t.head).head.lower_ in ("in", "at", "on", "near")
+        for t in item.sent
+    )
+
+
+def _placed(item: AttackSentence) -> bool:
+    """Whether a place name hangs on the attack word itself ("the Pahalgam attack", "the attack on a concert
+    hall in Krasnogorsk"): even a generic word so placed names one attack."""
+    anchors = {i for t in item.triggers for i in range(t.start, t.end)}
+    if any(ent.label_ in ("GPE", "LOC", "FAC") and governed(ent, anchors) for ent in item.sent.ents):
+        return True
+    # a town the model left untagged or took for a person: a name the gazetteer knows
+    return any(
+        t.pos_ == "PROPN" and t.is_title and governed(item.sent.doc[t.i : t.i + 1], anchors) and is_place_name(t.text)
         for t in item.sent
     )
 
@@ -426,10 +593,14 @@ class AttackRecorder:
             doc._.event = None
             return doc
         own_figures = [f for f in figures if id(f) not in taken]
+        day, date_evidence = _attack_date(doc, main)
+        # sentences about an earlier month or day ("In June, they were also behind ...") tell the background
+        main = [item for item in main if not _before_attack(doc, item.sent, day)] or main
         rank = {item.sent.start: n for n, item in enumerate(main)}
         attack = classify(doc, [t for item in main for t in item.triggers], rank)
-        day, date_evidence = _attack_date(doc, main)
-        killed, injured = _reconcile(own_figures, "killed", day), _reconcile(own_figures, "injured", day)
+        partisan = lambda source: _partisan(source, kb)  # noqa: E731
+        killed = _reconcile(own_figures, "killed", day, partisan)
+        injured = _reconcile(own_figures, "injured", day, partisan)
         perpetrators = _perpetrators(doc._.statements or [], kb)
         content = [sent for sent in doc.sents if sent.start_char < end_char]
         told = narrated(doc, content, set(_anchors(main)), kb)
@@ -438,7 +609,14 @@ class AttackRecorder:
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
-            place=attack_place(doc, [i.sent for i in main], [i.sent for i in main if _specific(i)], kb, _anchors(main)),
+            place=attack_place(
+                doc,
+                [i.sent for i in main],
+                [i.sent for i in main if _specific(i)],
+                kb,
+                _anchors(main),
+                [t.start for item in other for t in item.triggers],
+            ),
             attack_type=attack.attack_class,
             attack_type_text=attack.label,
             suicide=attack.suicide,

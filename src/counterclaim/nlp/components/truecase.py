@@ -13,13 +13,12 @@ knowledge base.
 
 from __future__ import annotations
 
-from english_words import get_english_words_set
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.kb import get_kb
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.casing import CasingModel, Dictionary, build_model, is_shouted
+from counterclaim.nlp.casing import CasingModel, Dictionary, build_model, english_words, is_shouted, web2
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.gazetteer import country_name, place_names
 
@@ -59,10 +58,9 @@ class TrueCaser:
     def model(self) -> CasingModel:
         """The casing model, built on the first text in capitals (most runs never need it)."""
         if self._model is None:
-            web2 = get_english_words_set(["web2"])
             # an ordinary word is in both web2 (lower case) and the lemmatiser's index, or a function word:
             # web2 alone holds rare words that are also names ("alfonso", "reina")
-            words = frozenset(w for w in web2 if w.islower()) & self.index | self.stop_words
+            words = english_words() & self.index | self.stop_words
             dictionary = Dictionary(words, self.rules, self.exceptions)
             kinds = set(load_lexicon("casing")["name_kinds"])
             kb = get_kb(self.extra_kb)
@@ -80,7 +78,7 @@ class TrueCaser:
             self._model = build_model(
                 dictionary,
                 self.seen_lower,
-                [w for w in web2 if w[:1].isupper() and not w.isupper()],
+                [w for w in web2() if w[:1].isupper() and not w.isupper()],
                 [*kb_names, *towns],
                 countries,
                 [*dates["months"], *dates["weekdays"]],
