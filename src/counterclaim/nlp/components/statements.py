@@ -163,7 +163,7 @@ class StatementResolver:
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
         else:
-            heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
+            heads = [h for b in act.targets for h in self.targets.listed(b.head)]  # "accused X and Y"
             act_targets = [(_found_by(act.rule, self._party(h, head, speakers, parties)), False, False) for h in heads]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         # a group's own account of the attack is a claim; its account of what did not happen is not
@@ -231,6 +231,10 @@ class StatementResolver:
         the organisation or state the speaker acts for.
         """
         head = _example(head) or head  # "groups such as the ETIM": the group named
+        noun = head.nbor(1) if head.pos_ == "ADJ" and head.i + 1 < len(head.doc) else None
+        if noun is not None and noun.pos_ == "NOUN" and head.dep_ == "conj":
+            # "accused Ukraine and Western countries": the parse listed the adjective, not its noun
+            return parties.from_text(head.idx, noun.idx + len(noun))
         owned = self._membership(head) if self.targets.anonymous(head) else head
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and (party := parties.from_head(named[-1])).actor is not None:

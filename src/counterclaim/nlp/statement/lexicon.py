@@ -27,6 +27,7 @@ class StanceLexicon:
     """Every word list the statement rules read."""
 
     attack_nouns: frozenset[str]
+    other_attack_modifiers: frozenset[str]
     claim_verbs: frozenset[str]
     claim_needs_responsibility: frozenset[str]
     responsibility_nouns: frozenset[str]

@@ -43,6 +43,9 @@ def clause_subject(cue: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or repaired_subject(token)
         if subject is not None:
             return subject
+        if _reporters_participle(token):
+            token = token.head.head  # "X said the bomb was planted in Y, blaming Z": X blames
+            continue
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
             token = token.head
             continue
@@ -50,6 +53,20 @@ def clause_subject(cue: Token) -> Token | None:
             return token.head
         return None
     return None
+
+
+def _reporters_participle(verb: Token) -> bool:
+    """A participle hung on a reported passive clause ("X said the attack was plotted abroad, blaming Y").
+
+    The clause's subject is what was done, not who acts: the participle belongs to whoever reported the clause.
+    """
+    clause = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and clause.dep_ == "ccomp"
+        and any(c.dep_ == "nsubjpass" for c in clause.children)
+    )
 
 
 def passive_agent(verb: Token) -> Token | None:

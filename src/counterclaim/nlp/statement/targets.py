@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.rules.registry import Chain
+from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
 
 #: Words that point back to the attack ("condemned it", "was behind this").
@@ -153,16 +154,34 @@ class TargetFinder:
                 or is_hedged(blame.head.head, self.lex, stop=root)
                 or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
             )  # "suspected Boko Haram fighters"
-            out.append(blame)
             out += [
-                Blame(c, blame.kind, blame.hedged, blame.negated, blame.rule)
-                for c in blame.head.conjuncts
+                Blame(c, blame.kind, blame.hedged, blame.negated, blame.rule) if c != blame.head else blame
+                for c in self.listed(blame.head)
                 if c.i in inside
             ]
         unique: dict[int, Blame] = {}
         for blame in out:
             unique.setdefault(blame.head.i, blame)
         return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def listed(self, head: Token) -> list[Token]:
+        """Each party a phrase names: "X and Y", "X (XA), Y and Z", "fighters from X and Y" (X and Y).
+
+        A list the parse hung on its first name as an apposition ("the United
+        States (US), Britain and Ukraine") is still a list; anonymous members
+        of several groups stand for each group.
+        """
+        groups = preposition_objects(head, "of", "from") if self.anonymous(head) else []
+        if groups and groups[0].conjuncts:
+            head = groups[0]
+        listed = [head, *head.conjuncts]
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
+            listed += [appos, *appos.conjuncts]
+        return sorted(dict.fromkeys(listed), key=lambda t: t.i)
+
+    def other_attack(self, noun: Token) -> bool:
+        """An attack noun for attacks in general or another attack ("every attack", "a similar attack by X")."""
+        return generic_attack(noun) or any(c.lower_ in self.lex.other_attack_modifiers for c in noun.children)
 
     def is_attack(self, token: Token | None) -> bool:
         """Whether a noun names the attack (or points back to it: "it", "this")."""
@@ -184,6 +203,10 @@ class TargetFinder:
             named = child.pos_ == "PROPN" or child.ent_type_ or child.text[:1].isupper()
             if child.dep_ in ("compound", "amod", "poss", "nmod") and named:
                 return True
-            if child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PROPN" for g in child.children):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "from")
+                and any(g.pos_ == "PROPN" for g in child.children)
+            ):
                 return True
         return False

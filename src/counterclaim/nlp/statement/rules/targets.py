@@ -102,7 +102,9 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.by_agent", lemmas=["attack_nouns"], forms=["attack_nouns"], pos=("NOUN",))
 def by_agent(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "these terrorist acts by the X militia": the agent of an attack noun."""
+    """ "these terrorist acts by the X militia": the agent of an attack noun (not of "a similar attack by Y")."""
+    if finder.other_attack(token):
+        return []
     return [(g, "by_agent") for g in _objects(token, "by")][:1]
 
 
@@ -339,6 +341,8 @@ def behind(finder: TargetFinder, token: Token) -> Agents | None:
     if token.head.lemma_ != "be":
         return None
     about = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if about is None and token.dep_ == "advmod":  # "X may have been behind the attack" read as "been" + attribute
+        about = next((c for c in token.head.children if c.dep_ == "attr" and c.i > token.i), None)
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and finder.about_attack(about):
         return [(subject, "behind")]
