@@ -90,7 +90,8 @@ class StatementResolver:
         self._people = PeopleIndex(doc, parties, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
         seen = {act.cue.i for act in acts}
-        attributions = doc._.attributions or []
+        relays = [a for a in doc._.attributions or [] if any(_relays(a, other) for other in doc._.attributions)]
+        attributions = [a for a in doc._.attributions or [] if a not in relays]
         for attribution in attributions:
             act = self._reported(doc, attribution)
             if (
@@ -232,11 +233,13 @@ class StatementResolver:
         """
         head = _example(head) or head  # "groups such as the ETIM": the group named
         noun = head.nbor(1) if head.pos_ == "ADJ" and head.i + 1 < len(head.doc) else None
-        if noun is not None and noun.pos_ == "NOUN" and head.dep_ == "conj":
+        first = head.head
+        listed = head.dep_ == "conj" and first.pos_ in ("PROPN", "NOUN") and first.dep_ not in ("amod", "compound")
+        if noun is not None and noun.pos_ == "NOUN" and listed:  # not "from Iraqi or Iranian soil"
             # "accused Ukraine and Western countries": the parse listed the adjective, not its noun
             return parties.from_text(head.idx, noun.idx + len(noun))
         owned = self._membership(head) if self.targets.anonymous(head) else head
-        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
@@ -294,7 +297,7 @@ class StatementResolver:
                 return state.name
         owner = target.affiliation
         words = _WORD.findall(target.name.lower())
-        if actor is None and owner is not None and owner.kind == "state" and words and words[-1] in self._bodies:
+        if actor is None and owner is not None and owner.kind == "state" and any(w in self._bodies for w in words):
             return owner.name  # "India's intelligence service", "the Afghan government": the state
         return target.name
 
@@ -479,6 +482,20 @@ def _nested_in(inner: Attribution, outer: Attribution) -> bool:
         and (
             outer.content.end - outer.content.start > (inner.content.end - inner.content.start if inner.content else 0)
         )
+    )
+
+
+def _relays(outer: Attribution, inner: Attribution) -> bool:
+    """Whether ``outer`` only passes on ``inner`` ("Y is behind it, X said, TASS reports"): X speaks, not TASS.
+
+    The outer report's content is the inner report whole, its cue last.
+    """
+    if inner is outer or inner.cue is None or inner.content is None or outer.content is None:
+        return False
+    return (
+        inner.content.end <= inner.cue.start
+        and abs(inner.content.start - outer.content.start) <= 2
+        and 0 <= outer.content.end - inner.cue.end <= 2
     )
 
 

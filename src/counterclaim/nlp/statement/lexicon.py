@@ -75,6 +75,7 @@ class StanceLexicon:
     solidarity_prepositions: frozenset[str]
     solidarity_nouns: frozenset[str]
     hedge_modals: frozenset[str]
+    belief_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     negations: frozenset[str]
     speaker_nouns: frozenset[str]

@@ -258,12 +258,32 @@ class PartyResolver:
                 phrase_tokens(owner)[0].idx if owner.pos_ == "PROPN" else owner.left_edge.idx,
                 tokens[-1].idx + len(tokens[-1]),
             )
+        party = self._foreign_namesake(head, party)
         party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
         if party.affiliation is None and head.pos_ == "NOUN":
             party.affiliation = self._origin(head)
+        return party
+
+    def _foreign_namesake(self, head: Token, party: Party) -> Party:
+        """An agency's name followed by another state's ("the Main Intelligence Directorate (GUR) of Ukraine").
+
+        Agencies of many states share a name; the state the phrase names says
+        whose it is, so the knowledge base's namesake of another state is not it.
+        """
+        actor = party.actor
+        if actor is None or actor.kind != "agency":
+            return party
+        for obj in preposition_objects(head, "of"):
+            state = self.kb.lookup(obj.text) if obj.pos_ == "PROPN" else None
+            if state is not None and state.kind == "state" and state.id not in (actor.country, actor.affiliation):
+                end = obj.idx + len(obj)
+                text = self.text[party.start : end]
+                return Party(
+                    party.start, end, text, _LEADING_THE.sub("", PAREN.sub("", text)).strip(), None, None, state
+                )
         return party
 
     def _origin(self, head: Token) -> Actor | None:

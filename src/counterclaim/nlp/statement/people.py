@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from counterclaim.kb.roles import is_role_word
+from counterclaim.kb.roles import is_role_word, role_kind
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.statement.parties import Party, PartyResolver
 from counterclaim.nlp.statement.sentences import SentenceIndex
@@ -39,6 +39,24 @@ class _Person:
     title_text: str
 
 
+def _titled(words: list[str], person: _Person) -> bool:
+    """Whether a bare title ("the president", "the FSB chief", "the official") fits the title before a person's name.
+
+    Its words must all be among the title's, except that its role word may
+    be any role word of the same kind in the title ("chief" for "head"), or
+    any role at all for a role of kind ``any`` ("the official").
+    """
+    if words[-1].endswith("s") and is_role_word(words[-1][:-1]):
+        return False  # "officials", "ministers": several people, not one named before
+    if set(words) <= person.title_words:
+        return True
+    if not set(words[:-1]) <= person.title_words:
+        return False
+    kind = role_kind(words[-1])
+    kinds = {role_kind(w) for w in person.title_words} - {None}
+    return bool(kinds) if kind == "any" else kind in kinds
+
+
 def _words(text: str) -> list[str]:
     return [w for w in _NAME_PART.findall(text.lower()) if w not in _FUNCTION_WORDS]
 
@@ -49,9 +67,22 @@ class PeopleIndex:
     def __init__(self, doc: Doc, parties: PartyResolver, sentences: SentenceIndex) -> None:
         self.parties = parties
         self.people: list[_Person] = []
+        #: Role nouns with no name of their own ("a security official said"), as (offset, word).
+        self.unnamed_roles = [
+            (t.idx, t.lower_)
+            for t in doc
+            if t.pos_ == "NOUN" and is_role_word(t.text) and not any(c.ent_type_ == "PERSON" for c in t.children)
+        ]
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and len(_words(ent.text)) >= 2 and self._unknown_or_person(ent.text):
                 self.people.append(self._person(doc, ent, sentences.of(ent[0])))
+
+    def _unnamed_between(self, role: str, person: _Person, speaker: Party) -> bool:
+        """Whether an unnamed holder of the role comes between the person and the speaker ("a police official").
+
+        "the official said" then refers to that one, not to the person named before it.
+        """
+        return any(person.start < at < speaker.start and word == role for at, word in self.unnamed_roles)
 
     def _unknown_or_person(self, name: str) -> bool:
         """A name the model tags as a person may be a known group ("Al-Shabaab"): no one to complete a speaker with."""
@@ -72,12 +103,13 @@ class PeopleIndex:
         if speaker.actor is not None:
             return speaker
         words = _words(speaker.name)
-        if not words or not (speaker.name[:1].isupper() or is_role_word(words[-1])):
+        written = speaker.name.lstrip("0123456789- ")  # a wire slug's number glued on: "UPDATE 3-Pompeo"
+        if not words or not (written[:1].isupper() or is_role_word(words[-1])):
             return speaker  # a lower-case description completes only when it is a title ("the president said")
         if len(words) == 1 and not is_role_word(words[0]):
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:
-            found = [p for p in self.people if set(words) <= p.title_words]
+            found = [p for p in self.people if _titled(words, p) and not self._unnamed_between(words[-1], p, speaker)]
         else:
             return speaker
         if not found:

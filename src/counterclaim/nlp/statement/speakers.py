@@ -40,7 +40,7 @@ def clause_subject(cue: Token) -> Token | None:
     """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
     token = cue
     for _ in range(8):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or repaired_subject(token)
+        subject = _nearest_subject(token) or repaired_subject(token)
         if subject is not None:
             return subject
         if _reporters_participle(token):
@@ -53,6 +53,28 @@ def clause_subject(cue: Token) -> Token | None:
             return token.head
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the nearer one, unless it is an apposition set off by commas.
+
+    A parse may make an opening phrase a second subject ("MOSCOW – ... X
+    stated", "Kabul attack: The group has claimed"): the nearer one acts. In
+    "Fighters from X, Y's affiliate, have claimed" the nearer is the first one's apposition.
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) < 2:
+        return next(iter(subjects), None)
+    first, near = before[-2], before[-1]
+    words = [t for t in near.subtree if not t.is_punct] or [near]
+    ends = [t for t in first.subtree if not t.is_punct] or [first]
+    doc = verb.doc
+    between = doc[ends[-1].i + 1 : words[0].i]
+    after = doc[words[-1].i + 1 : verb.i]
+    commas = [t for t in between if t.text == ","]
+    apposed = len(commas) == 1 and all(t.is_punct or t.is_space for t in between) and any(t.text == "," for t in after)
+    return first if apposed else near
 
 
 def _reporters_participle(verb: Token) -> bool:

@@ -57,12 +57,17 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
             return True  # "the prime suspect is X"
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in node.children):
             return True  # "if the attack was launched from Iranian soil": a supposition
-        if node.lower_ in lexicon.hedge_modals:
+        if node.lower_ in lexicon.hedge_modals and not _conviction(node, lexicon):
             return True
         if (stop is not None and node == stop) or node.head == node:
             return False
         node = node.head
     return False
+
+
+def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
+    """A verb of belief in the active ("he believed X did it"): the speaker's conviction, not a hedge."""
+    return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _predicate(token: Token) -> Token | None:
@@ -165,18 +170,22 @@ class TargetFinder:
         return sorted(unique.values(), key=lambda b: b.head.i)
 
     def listed(self, head: Token) -> list[Token]:
-        """Each party a phrase names: "X and Y", "X (XA), Y and Z", "fighters from X and Y" (X and Y).
+        """Each party a phrase names: "X and Y", "X (XA), Y and Z", "fighters from X and Y", "agents of X and Y".
 
         A list the parse hung on its first name as an apposition ("the United
         States (US), Britain and Ukraine") is still a list; anonymous members
-        of several groups stand for each group.
+        or bodies of several groups or states stand for each of them.
         """
-        groups = preposition_objects(head, "of", "from") if self.anonymous(head) else []
-        if groups and groups[0].conjuncts:
-            head = groups[0]
-        listed = [head, *head.conjuncts]
-        for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
-            listed += [appos, *appos.conjuncts]
+        listed: list[Token] = []
+        for noun in (head, *head.conjuncts):
+            members = self.anonymous(noun) or (noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.party_nouns)
+            groups = preposition_objects(noun, "of", "from") if members else []
+            if groups and groups[0].conjuncts:  # "intelligence services of the US and Britain": each state's
+                noun = groups[0]
+                listed += noun.conjuncts
+            listed.append(noun)
+            for appos in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
+                listed += [appos, *appos.conjuncts]
         return sorted(dict.fromkeys(listed), key=lambda t: t.i)
 
     def other_attack(self, noun: Token) -> bool:

@@ -44,8 +44,8 @@ def _apposed_name(head: Token) -> Token | None:
 def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
     """ "Lt Gen Ahmed Khan": a title the parse made the head, the name its apposition; the words together name one."""
     name = _apposed_name(head)
-    if head.pos_ != "PROPN" or name is None or name.left_edge.i != head.i + 1:
-        return None
+    if head.pos_ != "PROPN" or name is None or name.left_edge.i != head.i + 1 or name.left_edge.is_punct:
+        return None  # not "the Main Intelligence Directorate (GUR)": a bracketed acronym is no name
     first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
     return resolver.from_text(first.idx, last.idx + len(last))
 

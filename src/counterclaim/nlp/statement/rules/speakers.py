@@ -33,6 +33,16 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
 
 
+@rule("speaker.dateline", pos=("PROPN",))
+def dateline(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "MOSCOW – Head of the FSB X stated": the dateline's place read as the subject; the name after it speaks."""
+    line = resolver.doc._.dateline or {}
+    if not line.get("start", 0) <= head.idx < line.get("end", 0):
+        return None
+    named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON"]
+    return resolver.speakers(named[-1]) if named else []
+
+
 @rule("speaker.pronoun", pos=("PRON",))
 def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "he said", "they claimed": the earlier mention the pronoun refers to, or no one."""
