@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from counterclaim.nlp.syntax import repaired_subject
 from counterclaim.records import Statement
 
 
@@ -168,3 +170,30 @@ def test_coordinated_adjectives_of_one_noun_stay_modifiers(statements) -> None:
         "soil, adding that nobody could be sure."
     )
     assert "Iranian soil" not in {s.target_name for s in found}
+
+
+def test_a_persons_report_naming_a_group_is_no_statement(statements) -> None:
+    found = statements(
+        "Gunmen hijacked a train in the south. The army said on Friday that all 20 BLA militants involved in the "
+        "hijacking had been killed."
+    )
+    assert found == []
+
+
+def test_an_issued_statement_naming_a_group_is_other(statements) -> None:
+    found = statements(
+        "A double bombing killed 90 people. Police have detained 30 people in connection with the bombings and "
+        "the second NIA statement on the attack published on May 3 claimed that several ISIS commanders had been "
+        "arrested."
+    )
+    assert ("other", "Islamic State") in {(s.stance, s.target_name) for s in found}
+
+
+def test_subject_listed_with_a_noun_of_the_first_clause_is_repaired(pipeline: Language) -> None:
+    """The small model's reading of "police arrested 30 people over the attacks and the NIA statement claimed ..."."""
+    words = ["police", "arrested", "people", "over", "the", "attacks", "and", "the", "NIA", "statement", "claimed"]
+    heads = [1, 1, 1, 1, 5, 3, 5, 9, 9, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "cc", "det", "compound", "conj", "conj"]
+    pos = ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "CCONJ", "DET", "PROPN", "NOUN", "VERB"]
+    doc = Doc(pipeline.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert repaired_subject(doc[10]).text == "statement"

@@ -26,7 +26,7 @@ def preposition_objects(head: Token, *prepositions: str) -> list[Token]:
 
 def repaired_subject(verb: Token) -> Token | None:
     """A subject the parse lost, by one of the repairs below, or None."""
-    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb)
+    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb) or absorbed_subject(verb)
 
 
 def fronted_subject(verb: Token) -> Token | None:
@@ -81,3 +81,24 @@ def stranded_subject(verb: Token) -> Token | None:
     if len(nouns) != 1 or nouns[0].pos_ != "PROPN":
         return None
     return nouns[0]
+
+
+def absorbed_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb that the parser listed with a noun of the first clause instead.
+
+    In "forces arrested 35 people in relation to the attacks and the third
+    ministry statement on the bombing claimed that ..." the small model makes
+    "statement" a conjunct of "attacks" and leaves "claimed" without a
+    subject. A listed noun phrase that runs from the coordinating word right
+    up to a subjectless conjunct verb is that verb's subject.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    for token in doc[verb.head.i + 1 : verb.i]:
+        if token.dep_ != "conj" or token.pos_ not in _NAMES or token.right_edge.i != verb.i - 1:
+            continue
+        joint = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if joint is not None and joint.pos_ == "CCONJ" and token.head.i < joint.i:
+            return token
+    return None
