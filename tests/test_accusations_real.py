@@ -197,3 +197,62 @@ def test_subject_listed_with_a_noun_of_the_first_clause_is_repaired(pipeline: La
     pos = ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "CCONJ", "DET", "PROPN", "NOUN", "VERB"]
     doc = Doc(pipeline.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert repaired_subject(doc[10]).text == "statement"
+
+
+# -- denials ------------------------------------------------------------------------------
+
+
+def test_rejecting_anothers_claims_clears_oneself_and_reports_the_accusation(statements) -> None:
+    found = statements(
+        "Rebels hijacked a train. India firmly rejected Pakistan's claims pointing to its involvement in the "
+        "hijacking of the train."
+    )
+    assert {("India", "deny", "India"), ("Pakistan", "accuse", "India")} <= triples(found)
+
+
+def test_accusation_made_by_a_named_body_names_the_accused(statements) -> None:
+    found = statements(
+        "Rebels hijacked a train. India rejected claims made by Pakistan's Foreign Office suggesting Indian "
+        "involvement in the train attack."
+    )
+    stances = {(s.stance, s.target_name) for s in found}
+    assert ("deny", "India") in stances and ("accuse", "India") in stances
+    assert {s.speaker_affiliation for s in found if s.stance == "accuse"} == {"Pakistan"}
+
+
+def test_dismissing_a_groups_claim_still_clears_the_group(statements) -> None:
+    found = statements("A bomb killed 20 people. The Taliban dismissed the Daesh claim as a lie.")
+    assert ("Taliban", "deny", "Islamic State") in triples(found)
+
+
+def test_distancing_oneself_from_the_attack_is_a_denial(statements) -> None:
+    found = statements(
+        "Gunmen killed 26 tourists. Pakistan, which has distanced itself from the massacre, called for calm."
+    )
+    assert ("Pakistan", "deny", "Pakistan") in triples(found)
+
+
+def test_spokesman_distancing_the_group_clears_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed 80 worshippers in a mosque. Hours later TTP spokesman Ali Khan distanced the group from "
+        "the bombing."
+    )
+    assert ("Ali Khan", "deny", "Tehrik-i-Taliban Pakistan") in triples(found)
+
+
+def test_a_states_denial_its_minister_repeats_is_one_statement(statements) -> None:
+    found = statements(
+        "Gunmen killed 26 tourists in Kashmir. Pakistan denied any involvement in the attack. "
+        '"Pakistan has nothing to do with this massacre," Defence Minister Khawaja Ali told reporters.'
+    )
+    denials = {(s.speaker_name, s.target_name) for s in found if s.stance == "deny"}
+    assert denials == {("Khawaja Ali", "Pakistan")}
+
+
+def test_relative_clause_in_someone_elses_words_is_no_claim(statements) -> None:
+    found = statements(
+        "Drones struck an oil depot. The coalition spokesman, Turki Saleh, said the drones were supplied by the "
+        "Iranian regime, which bears direct responsibility for this aggression."
+    )
+    assert all(s.stance != "claim" for s in found)
+    assert ("Turki Saleh", "accuse", "Iran") in triples(found)

@@ -36,7 +36,7 @@ from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
-from counterclaim.nlp.statement.targets import TargetFinder, is_negated
+from counterclaim.nlp.statement.targets import Blame, TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
@@ -109,8 +109,49 @@ class StatementResolver:
         dater = StatementDater(doc, self.lex, sentences)
         kept = _without_disowned_claims(finalise(items, self.kb))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
-        doc._.statements = self._unique(records, text)
+        doc._.statements = self._unique(self._without_body_repeats(records), text)
         return doc
+
+    def _without_body_repeats(self, statements: list[Statement]) -> list[Statement]:
+        """A state's or body's accusation or denial that its own spokesman or minister also makes is one act.
+
+        "India rejected the claims", "the MEA dismissed them" and "spokesman
+        X said: we reject them" report one speech act at three levels; the
+        person's statement is the most specific and stays. A body counts as
+        the person's own when it is their affiliation or that affiliation's
+        state; plural or unnamed speakers ("regime officials") are no body here.
+        """
+
+        def sides(statement: Statement) -> set[str]:
+            owner = self.kb.actor(statement.speaker.affiliation_id) if statement.speaker.affiliation_id else None
+            return {a for a in (owner.id, owner.affiliation, owner.country) if a} if owner is not None else set()
+
+        def below(
+            statement: Statement,
+        ) -> bool:  # a person, or a named body under a state ("Pakistan's Foreign Office")
+            actor = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
+            named = actor is None and statement.speaker_name[:1].isupper()
+            return bool(statement.speaker.role) or named or (actor is not None and actor.kind == "person")
+
+        people = [s for s in statements if below(s)]
+        out = []
+        for statement in statements:
+            body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
+            repeated = (
+                body is not None
+                and body.kind in _BODIES
+                and statement.stance in _LEVELLED_STANCES
+                and any(
+                    p is not statement
+                    and p.stance == statement.stance
+                    and p.target_name == statement.target_name
+                    and body.id in sides(p)
+                    for p in people
+                )
+            )
+            if not repeated:
+                out.append(statement)
+        return out
 
     def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
         """The act of reported speech found by ``cc_attributions``, by the ``speech`` rule."""
@@ -164,8 +205,11 @@ class StatementResolver:
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
         else:
-            heads = [h for b in act.targets for h in self.targets.listed(b.head)]  # "accused X and Y"
-            act_targets = [(_found_by(act.rule, self._party(h, head, speakers, parties)), False, False) for h in heads]
+            act_targets = [
+                (_found_by(act.rule, party), False, False)
+                for b in act.targets
+                for party in self._named_by(b, head, speakers, parties)
+            ]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         # a group's own account of the attack is a claim; its account of what did not happen is not
         claim_like = (
@@ -187,6 +231,18 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             out += drafted
         return out
+
+    def _named_by(self, blame: Blame, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> list[Party]:
+        """The parties a cue's target phrase names ("accused X and Y": both); a "side" target is a speaker's side.
+
+        "India rejected Pakistan's claims" reports Pakistan accusing whoever India's denial clears: India's side.
+        """
+        if blame.kind == "side":
+            found = speakers.speakers(blame.head)
+            side = cleared_side(found[0]) if found else None
+            return [side] if side is not None else []
+        named = (self._party(h, speaker, speakers, parties) for h in self.targets.listed(blame.head))
+        return [party for party in named if party is not None]
 
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
@@ -377,6 +433,11 @@ class StatementResolver:
                 kept.append(statement)
         return kept
 
+
+#: Kinds of speaker that speak through their people: a minister's or spokesman's act is theirs.
+_BODIES = ("state", "agency", "organisation")
+#: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
+_LEVELLED_STANCES = ("accuse", "deny", "confirm", "other")
 
 #: Target rules that name a party only of one kind: a place only for a state, a cleft or an origin only for a group.
 _RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}

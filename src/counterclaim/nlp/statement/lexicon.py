@@ -57,6 +57,8 @@ class StanceLexicon:
     deny_verbs: frozenset[str]
     deny_objects: frozenset[str]
     owned_denials: frozenset[str]
+    accusation_nouns: frozenset[str]
+    distance_verbs: frozenset[str]
     tie_nouns: frozenset[str]
     condemn_verbs: frozenset[str]
     vow_verbs: frozenset[str]

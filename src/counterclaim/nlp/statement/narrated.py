@@ -140,12 +140,11 @@ class NarratedCues:
         out = []
         for i in self._possible_cues(doc, end):
             token = doc[i]
-            act = self.act(token)
-            if act is not None and act.kind != "report" and self.habitual(token):
-                continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
-            if act is not None and act.kind == "claim" and self._obliged(token):
-                continue  # "X must take responsibility": a demand on X, not X's claim
-            if act is not None:
+            for act in self.act(token):
+                if act.kind != "report" and self.habitual(token):
+                    continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
+                if act.kind == "claim" and self._obliged(token):
+                    continue  # "X must take responsibility": a demand on X, not X's claim
                 act.negated = is_negated(token, self.lex)
                 act.hedged = act.hedged or is_hedged(token, self.lex)
                 out.append(act)
@@ -168,14 +167,19 @@ class NarratedCues:
         nouns = (pos == NOUN) & lower_mask(doc, self.cue_forms.__contains__)
         yield from numpy.flatnonzero((starts < end) & (verbs | nouns)).tolist()
 
-    def act(self, token: Token) -> Act | None:
-        """The act ``token`` reports: the answer of the first ``act`` rule that fires on it, if it names one."""
+    def act(self, token: Token) -> list[Act]:
+        """The acts ``token`` reports: the answer of the first ``act`` rule that fires on it.
+
+        Mostly one act; a cue may report two ("India rejected Pakistan's
+        accusations": India's denial and, reported with it, Pakistan's accusation).
+        """
         found = self.rules.first(Cue(token, self.lex, self.targets), token=token)
-        if found is None or not found[1]:
-            return None
-        rule, (act,) = found
-        act.rule = rule.name
-        return act
+        if found is None:
+            return []
+        rule, acts = found
+        for act in acts:
+            act.rule = rule.name
+        return acts
 
     def _obliged(self, verb: Token) -> bool:
         """ "must take responsibility", "needs to take responsibility": what someone ought to do."""

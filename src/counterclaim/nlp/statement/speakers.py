@@ -41,6 +41,13 @@ def clause_subject(cue: Token) -> Token | None:
     token = cue
     for _ in range(8):
         subject = _nearest_subject(token) or repaired_subject(token)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+            # "Pakistan, which has distanced itself from ...": the relative stands for its noun; not inside
+            # what someone reports ("X said it came from Iran, which bears responsibility": X's words)
+            reported = any(a.dep_ == "ccomp" for a in (token.head, *token.head.ancestors))
+            noun = token.head  # named, not "a militant group that had claimed ...": "the group al-Shabab, which ..."
+            named = noun.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+            return noun if named and not reported else None
         if subject is not None:
             return subject
         if _reporters_participle(token):

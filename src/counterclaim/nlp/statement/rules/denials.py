@@ -2,7 +2,8 @@
 
 "X denied involvement", "X rejected the accusation", "X denied that it was
 behind the attack", "X dismissed the Daesh claim" (the owner of the claim is
-cleared). Rejecting attacks themselves ("rejected all attacks against
+cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
+accusation reported), "X distanced itself from the attack". Rejecting attacks themselves ("rejected all attacks against
 civilians") is a condemnation.
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.lexicon import StanceLexicon
+from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import Blame
 
@@ -24,6 +26,82 @@ def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
         agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
         owner = next((child(t, "pobj") for t in agents), None)
     return owner
+
+
+def _accuser(noun: Token) -> Token | None:
+    """Who made an accusation: "Pakistan's claims", "claims made by X", "allegations from X", "the Iranian charge"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for verb in (c for c in noun.children if c.dep_ == "acl"):  # "claims made by Pakistan's Foreign Office"
+        agent = pobj(verb, "by")
+        if agent is not None:
+            return agent
+    return pobj(noun, "by", "from") or next(
+        (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")), None
+    )
+
+
+def _accused(noun: Token, lex: StanceLexicon) -> Token | None:
+    """Whom an accusation names: "claims suggesting Indian involvement", "charges of Iran's role", "against X".
+
+    A pronoun ("its involvement") names no one here: the denier's own side is meant.
+    """
+    against = pobj(noun, "against")
+    if against is not None:
+        return against
+    for token in noun.subtree:
+        if token.i > noun.i and token.lemma_.lower() in lex.owned_denials | lex.involvement_nouns:
+            owner = next(
+                (c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON"), None
+            )
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP")):
+                return owner
+    return None
+
+
+def _accusing(noun: Token, accuser: Token, lex: StanceLexicon) -> bool:
+    """Whether an owned "claim" is an accusation ("Pakistan's claims of Indian involvement"), not a group's own claim.
+
+    "dismissed the Daesh claim" rejects a claim of responsibility; a claim
+    that names someone's involvement, or one a state or person made, accuses.
+    """
+    if noun.lemma_.lower() != "claim":
+        return True
+    if any(t.i > noun.i and t.lemma_.lower() in lex.involvement_nouns | lex.role_nouns for t in noun.subtree):
+        return True
+    return accuser.ent_type_ in ("GPE", "NORP", "PERSON") or accuser.pos_ == "PRON"
+
+
+@rule("act.rejected_accusation", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
+def rejected_accusation(cue: Cue) -> list[Act] | None:
+    """ "India rejected Pakistan's claims of its involvement": India denies, and Pakistan's accusation is reported.
+
+    The denial clears the party the accusation names, else the denier's own
+    side; the accuser is reported blaming that same party.
+    """
+    noun = cue.obj
+    if noun is None or noun.lemma_.lower() not in cue.lex.accusation_nouns:
+        return None
+    accuser = _accuser(noun)
+    if accuser is None or not _accusing(noun, accuser, cue.lex):
+        return None
+    named = _accused(noun, cue.lex)
+    denial = cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(named, "cue")] if named is not None else [])
+    accused = Blame(named, "cue") if named is not None else Blame(cue.speaker, "side") if cue.speaker else None
+    if accused is None:
+        return denial
+    return [*denial, Act("blame", cue.token, accuser, f"narrated.accuse.{cue.lemma}_rejected", [accused])]
+
+
+@rule("act.distancing", lemmas=["distance_verbs"], pos=("VERB",))
+def distancing(cue: Cue) -> list[Act] | None:
+    """ "X distanced itself from the attack" (its side is cleared), "distanced the group from the blast" (the group)."""
+    source = pobj(cue.token, "from", "with")
+    if not cue.targets.about_attack(source) or cue.obj is None:
+        return None
+    reflexive = cue.obj.lower_.endswith(("self", "selves"))
+    return cue.act("deny", f"narrated.deny.{cue.lemma}", [] if reflexive else [Blame(cue.obj, "cue")])
 
 
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
