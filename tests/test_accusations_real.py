@@ -256,3 +256,29 @@ def test_relative_clause_in_someone_elses_words_is_no_claim(statements) -> None:
     )
     assert all(s.stance != "claim" for s in found)
     assert ("Turki Saleh", "accuse", "Iran") in triples(found)
+
+
+def test_an_indefinite_title_is_the_person_the_next_quote_names(statements) -> None:
+    found = statements(
+        "Gunmen attacked a parade in Ahvaz. An Iranian military spokesman said the gunmen were trained by two Gulf "
+        "Arab states and had ties to the United States.\n\n"
+        '"These terrorists were trained by two Gulf countries," Brigadier General Hassan Karimi told the news agency.'
+    )
+    accusations = {(s.speaker_name, s.target_name) for s in found if s.stance == "accuse"}
+    assert accusations == {("Hassan Karimi", "Gulf states"), ("Hassan Karimi", "United States")}
+
+
+def test_an_indefinite_title_is_no_victim_named_next(statements) -> None:
+    found = statements(
+        "Gunmen attacked a parade. A police spokesman said the Taliban were behind the attack, which killed "
+        "Ahmad Rahimi, a shopkeeper."
+    )
+    assert "Ahmad Rahimi" not in {s.speaker_name for s in found}
+
+
+def test_attackers_not_from_a_group_clears_the_group(statements) -> None:
+    found = statements(
+        'Gunmen attacked a parade. "They are not from Daesh or other groups, they are linked to America," '
+        "General Hassan Karimi said."
+    )
+    assert {("Hassan Karimi", "deny", "Islamic State"), ("Hassan Karimi", "accuse", "United States")} <= triples(found)

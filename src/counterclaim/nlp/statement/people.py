@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from counterclaim.kb.roles import is_role_word, role_kind
+from counterclaim.kb.roles import is_role_word, role_kind, split_person
 from counterclaim.nlp.doctext import doc_ents
 from counterclaim.nlp.statement.parties import Party, PartyResolver
 from counterclaim.nlp.statement.sentences import SentenceIndex
@@ -37,6 +37,7 @@ class _Person:
     name_words: frozenset[str]
     title_words: frozenset[str]
     title_text: str
+    sentence: int
 
 
 def _titled(words: list[str], person: _Person) -> bool:
@@ -73,9 +74,34 @@ class PeopleIndex:
             for t in doc
             if t.pos_ == "NOUN" and is_role_word(t.text) and not any(c.ent_type_ == "PERSON" for c in t.children)
         ]
+        self.doc = doc
+        self.sentences = sentences
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and len(_words(ent.text)) >= 2 and self._unknown_or_person(ent.text):
-                self.people.append(self._person(doc, ent, sentences.of(ent[0])))
+                self.people.append(self._person(doc, ent, sentences.of(ent[0]), sentences.number(ent[0])))
+        self.people += self._titled_sources(doc)
+
+    def _titled_sources(self, doc: Doc) -> list[_Person]:
+        """Speakers of reported speech named with a title ("Brigadier General X Y told ..."), which the model
+        may not tag as people."""
+        known = {p.start for p in self.people}
+        out = []
+        for attribution in doc._.attributions or []:
+            source = attribution.source
+            parts = split_person(source.text) if source is not None else None
+            if parts is None or not (parts.role or parts.titles) or len(_words(parts.name)) < 2:
+                continue
+            start = source.start + parts.start
+            if start in known or not self._unknown_or_person(parts.name):
+                continue
+            known.add(start)
+            title = " ".join([parts.role or "", *parts.titles])
+            token = doc.char_span(start, start + len(parts.name), alignment_mode="expand")
+            number = self.sentences.number(token.root) if token is not None else -1
+            out.append(
+                _Person(parts.name, start, frozenset(_words(parts.name)), frozenset(_words(title)), title, number)
+            )
+        return out
 
     def _unnamed_between(self, role: str, person: _Person, speaker: Party) -> bool:
         """Whether an unnamed holder of the role comes between the person and the speaker ("a police official").
@@ -89,14 +115,35 @@ class PeopleIndex:
         actor = self.parties.link(name)
         return actor is None or actor.kind == "person"
 
+    def _named_next(self, words: list[str], speaker: Party) -> list[_Person]:
+        """The person an indefinite title introduces before the text names them ("A military spokesman said ...").
+
+        News copy paraphrases a source as "an Iranian military spokesman" and
+        names him in the next quote ("'...,' Brig. Gen. X told IRNA"). The
+        first person named within the next two sentences is taken when their
+        title holds a role of a kind the description names ("military",
+        "spokesman"); a person with no such title (a victim) never is.
+        """
+        token = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if token is None or not any(t.lower_ in ("a", "an") for t in token.root.children if t.dep_ == "det"):
+            return []
+        here = self.sentences.number(token.root)
+        later = [p for p in self.people if p.start > speaker.end and 0 <= p.sentence - here <= 2]
+        if not later:
+            return []
+        first = min(later, key=lambda p: p.start)
+        described = {role_kind(w) for w in words} | set(words)
+        kinds = {role_kind(w) for w in first.title_words} - {None}
+        return [first] if kinds & described else []
+
     @staticmethod
-    def _person(doc: Doc, ent: Span, sentence: Span) -> _Person:
+    def _person(doc: Doc, ent: Span, sentence: Span, number: int) -> _Person:
         first = max(sentence.start, ent.start - _TITLE_WINDOW)
         # a title runs up to the name without a verb: in "officials said the rocket that hit X", X has none
         verbs = [t.i for t in doc[first : ent.start] if t.pos_ in ("VERB", "AUX")]
         title = doc[max([first, *(i + 1 for i in verbs)]) : ent.start].text
         name = ent.text.strip(" ,.'’")
-        return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title)
+        return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title, number)
 
     def complete(self, speaker: Party) -> Party:
         """The speaker under the full name the document gives them, or the speaker unchanged."""
@@ -110,6 +157,7 @@ class PeopleIndex:
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:
             found = [p for p in self.people if _titled(words, p) and not self._unnamed_between(words[-1], p, speaker)]
+            found = found or self._named_next(words, speaker)
         else:
             return speaker
         if not found:

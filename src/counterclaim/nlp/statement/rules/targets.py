@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
-from counterclaim.nlp.statement.targets import generic_attack
+from counterclaim.nlp.statement.targets import generic_attack, is_negated
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -195,6 +195,8 @@ def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     words = finder.lex.responsibility_nouns | finder.lex.role_nouns
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj":  # "the gunmen were trained abroad and had ties to X"
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         subject = token.head  # "the X regime, which bears direct responsibility"
     about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
@@ -262,9 +264,12 @@ def _nationality(finder: TargetFinder, token: Token) -> bool:
 
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "it is X that ..."."""
+    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     named = next((c for c in token.children if c.dep_ == "attr"), None)
+    origins = _objects(token, "from")
+    if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
+        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
     if subject is None or named is None:
         return None
     if finder.anonymous(subject) and not _nationality(finder, named):
