@@ -282,3 +282,23 @@ def test_attackers_not_from_a_group_clears_the_group(statements) -> None:
         "General Hassan Karimi said."
     )
     assert {("Hassan Karimi", "deny", "Islamic State"), ("Hassan Karimi", "accuse", "United States")} <= triples(found)
+
+
+# -- confirmations --------------------------------------------------------------------------
+
+
+def test_acknowledging_a_groups_claim_confirms_it(statements) -> None:
+    found = statements(
+        "Islamic State has claimed responsibility for two blasts in Kerman that killed 90 people. A White House "
+        "spokesman, John Kirby, acknowledged Islamic State's claim of responsibility, saying there was no reason "
+        "to doubt it."
+    )
+    assert {("Islamic State", "claim", "Islamic State"), ("John Kirby", "confirm", "Islamic State")} <= triples(found)
+
+
+def test_linking_the_attack_to_a_group_named_after_a_comma(statements) -> None:
+    found = statements(
+        "Gunmen killed 26 tourists. Intelligence officials are linking the attack to the Pakistan-based "
+        "Lashkar-e-Taiba (LeT) proxy outfit, The Resistance Front (TRF), which has claimed responsibility."
+    )
+    assert ("Intelligence officials", "confirm", "The Resistance Front") in triples(found)

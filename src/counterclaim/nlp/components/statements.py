@@ -287,7 +287,7 @@ class StatementResolver:
         soil", "members of its Immortals Battalion") names the owner's side:
         the organisation or state the speaker acts for.
         """
-        head = _example(head) or head  # "groups such as the ETIM": the group named
+        head = _example(head) or _apposed_after(head) or head  # "groups such as the ETIM": the group named
         noun = head.nbor(1) if head.pos_ == "ADJ" and head.i + 1 < len(head.doc) else None
         first = head.head
         listed = head.dep_ == "conj" and first.pos_ in ("PROPN", "NOUN") and first.dep_ not in ("amod", "compound")
@@ -531,6 +531,19 @@ def _example(noun: Token) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+def _apposed_after(noun: Token) -> Token | None:
+    """The name right after a common noun and a comma that the parse hung elsewhere ("the LeT proxy outfit, TRF,").
+
+    The small model often attaches such an apposition to an earlier noun; it still names the noun before it.
+    """
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if noun.pos_ != "NOUN" or comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    following = doc[comma + 1 : min(len(doc), comma + 8)]
+    return next((t for t in following if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == comma + 1), None)
 
 
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:

@@ -38,6 +38,7 @@ class StanceLexicon:
     attribute_verbs: frozenset[str]
     responsible_words: frozenset[str]
     confirm_verbs: frozenset[str]
+    endorse_verbs: frozenset[str]
     report_verbs: frozenset[str]
     label_verbs: frozenset[str]
     membership_verbs: frozenset[str]

@@ -84,8 +84,8 @@ def _predicate(token: Token) -> Token | None:
 
 def _indefinite_plural(noun: Token) -> bool:
     """ "several attacks", "attacks on two convoys": operations other than the one reported (not "the attacks")."""
-    if noun.tag_ not in ("NNS", "NNPS"):
-        return False
+    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in noun.children):
+        return False  # "two explosions in Iran": counted, so these ones
     return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "some", "many") for c in noun.children)
 
 

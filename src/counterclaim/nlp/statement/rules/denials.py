@@ -60,7 +60,7 @@ def _accused(noun: Token, lex: StanceLexicon) -> Token | None:
     return None
 
 
-def _accusing(noun: Token, accuser: Token, lex: StanceLexicon) -> bool:
+def accusing(noun: Token, accuser: Token, lex: StanceLexicon) -> bool:
     """Whether an owned "claim" is an accusation ("Pakistan's claims of Indian involvement"), not a group's own claim.
 
     "dismissed the Daesh claim" rejects a claim of responsibility; a claim
@@ -68,7 +68,10 @@ def _accusing(noun: Token, accuser: Token, lex: StanceLexicon) -> bool:
     """
     if noun.lemma_.lower() != "claim":
         return True
-    if any(t.i > noun.i and t.lemma_.lower() in lex.involvement_nouns | lex.role_nouns for t in noun.subtree):
+    after = [t.lemma_.lower() for t in noun.subtree if t.i > noun.i]
+    if any(word in lex.responsibility_nouns for word in after):
+        return False  # "the group's claim of responsibility"
+    if any(word in lex.involvement_nouns | lex.role_nouns for word in after):
         return True
     return accuser.ent_type_ in ("GPE", "NORP", "PERSON") or accuser.pos_ == "PRON"
 
@@ -84,7 +87,7 @@ def rejected_accusation(cue: Cue) -> list[Act] | None:
     if noun is None or noun.lemma_.lower() not in cue.lex.accusation_nouns:
         return None
     accuser = _accuser(noun)
-    if accuser is None or not _accusing(noun, accuser, cue.lex):
+    if accuser is None or not accusing(noun, accuser, cue.lex):
         return None
     named = _accused(noun, cue.lex)
     denial = cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(named, "cue")] if named is not None else [])
