@@ -302,3 +302,37 @@ def test_linking_the_attack_to_a_group_named_after_a_comma(statements) -> None:
         "Lashkar-e-Taiba (LeT) proxy outfit, The Resistance Front (TRF), which has claimed responsibility."
     )
     assert ("Intelligence officials", "confirm", "The Resistance Front") in triples(found)
+
+
+# -- precision: who may be a speaker or a target --------------------------------------------------
+
+
+def test_a_day_is_never_a_target(statements) -> None:
+    found = statements(
+        'Bombs hit three churches and hotels. "It is possible (that Sunday’s bombings) could have been revenge for '
+        'the killings in New Zealand," Prime Minister Ranil Perera told reporters.'
+    )
+    assert "Sunday" not in {s.target_name for s in found}
+
+
+def test_a_dead_mans_former_agents_blame_nobody_living(statements) -> None:
+    found = statements(
+        'Gunmen attacked a parade. "Those who did this were Saddam\'s mercenaries," President Hassan Karimi said.'
+    )
+    assert not [s for s in found if s.stance in ("accuse", "confirm")]
+
+
+def test_militants_named_by_their_origin_only_are_nobody(statements) -> None:
+    found = statements(
+        "A blast killed six people in Istanbul. Turkish officials blamed Kurdish militants for the blast.\n\n"
+        "Kurdish militants deny Turkish claims they carried out the attack."
+    )
+    assert found == []
+
+
+def test_the_armed_wing_of_a_group_speaks_for_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed six people in Istanbul. The armed wing of the Kurdistan Workers’ party (PKK) has denied any "
+        "role in an attack on a busy street."
+    )
+    assert ("Kurdistan Workers' Party", "deny", "Kurdistan Workers' Party") in triples(found)

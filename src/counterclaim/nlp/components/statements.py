@@ -77,7 +77,7 @@ class StatementResolver:
         parties = PartyResolver(
             self.kb,
             text,
-            self.lex.anonymous_perpetrators,
+            self.lex.anonymous_perpetrators | self.lex.group_parts,
             self.lex.government_words,
             name_spans(doc),
             self._links,
@@ -220,6 +220,8 @@ class StatementResolver:
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
         for speaker in map(self._people.complete, found):
+            if self._unnamed_perpetrators(speaker):
+                continue  # "Kurdish militants deny ...": nobody the text names speaks
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
             drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
@@ -252,10 +254,23 @@ class StatementResolver:
         """
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return True
+        if self._unnamed_perpetrators(party):
+            return False  # "Kurdish militants", "Islamist gunmen": who they are is not said
         words = _WORD.findall(party.name.lower())
         if party.name[:1].isupper():
             return True
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
+
+    def _unnamed_perpetrators(self, party: Party) -> bool:
+        """A phrase for perpetrators that names no actor, person or side ("Kurdish militants", "the gunmen")."""
+        if party.actor is not None or party.affiliation is not None or party.is_person:
+            return False
+        words = _WORD.findall(party.name.lower())
+        return bool(words) and self._anonymous_word(words[-1])
+
+    def _anonymous_word(self, word: str) -> bool:
+        """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
+        return word in self.lex.anonymous_perpetrators or word.rstrip("s") in self.lex.anonymous_perpetrators
 
     def _home_state(self, doc: Doc) -> Actor | None:
         """The state the article is most about, which unnamed national bodies ("the army") belong to."""
@@ -287,6 +302,8 @@ class StatementResolver:
         soil", "members of its Immortals Battalion") names the owner's side:
         the organisation or state the speaker acts for.
         """
+        if head.ent_type_ in _NO_PARTY_ENTS:
+            return None  # "Sunday's attacks": a day or a number is nobody
         head = _example(head) or _apposed_after(head) or head  # "groups such as the ETIM": the group named
         noun = head.nbor(1) if head.pos_ == "ADJ" and head.i + 1 < len(head.doc) else None
         first = head.head
@@ -434,6 +451,8 @@ class StatementResolver:
         return kept
 
 
+#: Entity types that never name a party blamed or cleared.
+_NO_PARTY_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 #: Kinds of speaker that speak through their people: a minister's or spokesman's act is theirs.
 _BODIES = ("state", "agency", "organisation")
 #: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
@@ -564,13 +583,19 @@ def _relays(outer: Attribution, inner: Attribution) -> bool:
 
     The outer report's content is the inner report whole, its cue last.
     """
-    if inner is outer or inner.cue is None or inner.content is None or outer.content is None:
+    if inner is outer or inner.cue is None or inner.content is None or outer.content is None or outer.cue is None:
         return False
-    return (
-        inner.content.end <= inner.cue.start
-        and abs(inner.content.start - outer.content.start) <= 2
-        and 0 <= outer.content.end - inner.cue.end <= 2
-    )
+    if not (inner.content.end <= inner.cue.start and abs(inner.content.start - outer.content.start) <= 2):
+        return False
+    # after the inner cue only punctuation and the outer report's own source and cue ("..., TASS reports.")
+    own = [(span.start, span.end) for span in (outer.source, outer.cue) if span is not None]
+    text = outer.content.text
+    rest = [
+        text[offset - outer.content.start]
+        for offset in range(inner.cue.end, outer.content.end)
+        if not any(start <= offset < end for start, end in own) and offset >= outer.content.start
+    ]
+    return inner.cue.end <= outer.content.end and not any(c.isalnum() for c in rest)
 
 
 def _quotes(attribution, offset: int) -> bool:

@@ -88,6 +88,7 @@ class StanceLexicon:
     document_nouns: frozenset[str]
     description_kinds: dict[str, tuple[str, ...]]
     anonymous_perpetrators: frozenset[str]
+    group_parts: frozenset[str]
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]
     date_resets: frozenset[str]

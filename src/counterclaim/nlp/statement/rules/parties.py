@@ -52,7 +52,7 @@ def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
 
 @rule("party.member_of")
 def member_of(resolver: PartyResolver, head: Token) -> Party | None:
-    """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
+    """ "Fighters from JNIM", "the armed wing of the PKK": anonymous members or parts stand for their group."""
     if head.lower_ not in resolver.generic_heads:
         return None
     for obj in preposition_objects(head, "of", "from"):

@@ -85,7 +85,7 @@ def _attackers(finder: TargetFinder, token: Token | None) -> bool:
 
 @rule("target.proxy", lemmas=["proxy_nouns"])
 def proxy(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "agents of X", "proxies for X", "the work of X", "... on behalf of X": the blame passes to the principal."""
+    """ "agents of X", "X's proxies", "the work of X", "... on behalf of X": the blame passes to the principal."""
     out = [
         g
         for c in token.children
@@ -93,6 +93,7 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    out += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "Israel's agents"
     for word in token.doc[token.i + 1 : token.i + 6]:
         if word.lower_ != "behalf":
             continue
