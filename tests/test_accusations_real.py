@@ -336,3 +336,42 @@ def test_the_armed_wing_of_a_group_speaks_for_the_group(statements) -> None:
         "role in an attack on a busy street."
     )
     assert ("Kurdistan Workers' Party", "deny", "Kurdistan Workers' Party") in triples(found)
+
+
+def test_dismissing_an_accusation_against_another_is_a_doubt(statements) -> None:
+    found = statements(
+        "Gunmen killed 40 worshippers in Owo, Nigeria. The claim by the Federal Government that the Islamic State "
+        "West Africa Province (ISWAP) was behind the massacre was dismissed on Friday by the state governor, "
+        "Ade Akin."
+    )
+    assert {
+        ("Ade Akin", "other", "Islamic State West Africa Province"),
+        ("Nigeria", "accuse", "Islamic State West Africa Province"),
+    } <= triples(found)
+
+
+def test_a_groups_name_written_with_its_branch_after_a_comma_is_the_branch(statements) -> None:
+    found = statements(
+        "Gunmen killed 40 worshippers in Owo, Nigeria. The army said the terror group, the Islamic State, West "
+        "African Province (ISWAP), was responsible for the massacre."
+    )
+    assert blamed(found) == {"Islamic State West Africa Province"}
+
+
+def test_a_national_council_is_not_the_un_security_council(statements) -> None:
+    found = statements(
+        "Gunmen killed 40 worshippers in Owo. The National Security Council says ISWAP is responsible for the attack."
+    )
+    assert {s.speaker_name for s in found} == {"National Security Council"}
+    assert {s.speaker_affiliation for s in found} == {None}
+
+
+def test_a_states_headline_summary_of_its_presidents_words_is_one_statement(statements) -> None:
+    found = statements(
+        "Somali government blames al-Shabaab for truck bombing\n\n"
+        "A truck bomb killed 300 people in Mogadishu on Saturday. President Mohamed Farmaajo said the cowardly "
+        "attack was carried out by al-Shabaab."
+    )
+    assert {(s.speaker_name, s.target_name) for s in found if s.stance == "accuse"} == {
+        ("Mohamed Farmaajo", "al-Shabaab")
+    }

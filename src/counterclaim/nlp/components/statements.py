@@ -205,12 +205,13 @@ class StatementResolver:
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
         else:
-            act_targets = [
-                (_found_by(act.rule, party), False, False)
+            act_targets = [  # a "doubted" party is cleared only as the speaker's own side (stance.denial)
+                (_found_by(act.rule, party), b.kind == "doubted", False)
                 for b in act.targets
                 for party in self._named_by(b, head, speakers, parties)
             ]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
+        act_targets = self._branch_names(act_targets)
         # a group's own account of the attack is a claim; its account of what did not happen is not
         claim_like = (
             act.content is not None
@@ -224,6 +225,7 @@ class StatementResolver:
                 continue  # "Kurdish militants deny ...": nobody the text names speaks
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
+            speaker = self._state_itself(speaker)
             drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
             drafted = [self._branch_claimed(d) for d in drafted]
             if not drafted and act.kind == "report" and act.content is not None:
@@ -246,6 +248,23 @@ class StatementResolver:
         named = (self._party(h, speaker, speakers, parties) for h in self.targets.listed(blame.head))
         return [party for party in named if party is not None]
 
+    def _branch_names(self, targets: list[tuple[Party, bool, bool]]) -> list[tuple[Party, bool, bool]]:
+        """A group named with its branch after a comma ("the Islamic State, West African Province") is the branch.
+
+        The parse reads two names; the parent right before its own branch is part of the branch's name.
+        """
+
+        def parent_named(party: Party) -> bool:
+            return party.actor is not None and any(
+                other.actor is not None
+                and 0 <= other.start - party.end <= 3
+                and self.kb.is_branch_of(other.actor.id, party.actor.id)
+                for other, _, _ in targets
+            )
+
+        parents = {party.actor.id for party, _, _ in targets if parent_named(party)}
+        return [t for t in targets if t[0].actor is None or t[0].actor.id not in parents]
+
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
 
@@ -259,7 +278,20 @@ class StatementResolver:
         words = _WORD.findall(party.name.lower())
         if party.name[:1].isupper():
             return True
+        if all(w in self.lex.generic_descriptors for w in words[:-1]):
+            return False  # "the group", "the terror group": which one is not said
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
+
+    def _state_itself(self, speaker: Party) -> Party:
+        """ "the Federal Government", "Iranian authorities", "the regime": the state they govern speaks."""
+        state = speaker.affiliation
+        if speaker.actor is not None or state is None or state.kind != "state" or speaker.is_person:
+            return speaker
+        words = [w for w in _WORD.findall(speaker.name.lower()) if w not in self.lex.government_qualifiers]
+        rest = [w for w in words if w not in self.lex.state_nouns]
+        if not words or len(rest) == len(words) or (rest and self.kb.demonym_state(" ".join(rest)) != state):
+            return speaker
+        return Party(speaker.start, speaker.end, speaker.text, state.name, state, None, state, rules=speaker.rules)
 
     def _unnamed_perpetrators(self, party: Party) -> bool:
         """A phrase for perpetrators that names no actor, person or side ("Kurdish militants", "the gunmen")."""
@@ -513,6 +545,10 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     def repeated(headline: Statement) -> bool:
         words = set(_WORD.findall(headline.speaker_name.lower()))
         unnamed = headline.speaker.actor_id is None and headline.speaker_name.islower()
+        # "Iran blames two Gulf states", "government blames X": a state's act the body reports through its people
+        unnamed = unnamed or (
+            headline.speaker.actor_id is not None and headline.speaker.actor_id == headline.speaker.affiliation_id
+        )
         return any(
             s.stance == headline.stance
             and (s.target_name or "").lower() == (headline.target_name or "").lower()

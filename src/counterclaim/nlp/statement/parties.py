@@ -363,9 +363,25 @@ class PartyResolver:
             # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
             if match.via == "demonym" or (match.via == "metonym" and self._not_the_state(bare[: match.start])):
                 continue
+            if self._longer_name(bare[: match.start], self.kb.actor(match.actor_id)):
+                continue  # "the National Security Council" is not the UN's "Security Council"
             if match.end == len(bare) or generic or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
+
+    def _longer_name(self, before: str, actor: Actor | None) -> bool:
+        """Whether a body's name is the tail of another body's name: a capitalised word before it that names no one.
+
+        "National Security Council" is its own body, not the UN's "Security
+        Council"; "Afghan Taliban", "Iran's IRGC" or "President X" qualify the name.
+        """
+        words = before.split()
+        if actor is None or actor.kind not in ("organisation", "agency") or not words:
+            return False
+        word = words[-1].strip(",;:")
+        if not word[:1].isupper() or word.lower() == "the" or not word.isalpha() or is_role_word(word):
+            return False
+        return self.kb.lookup(word) is None and self.kb.demonym_state(word) is None
 
     def _not_the_state(self, before: str) -> bool:
         """Whether words before a capital's name make it no stand-in for its state.
@@ -437,7 +453,7 @@ class PartyResolver:
 
     def affiliation_in(self, text: str) -> Actor | None:
         """The organisation or state named inside an unknown phrase ("U.S. intelligence" -> United States)."""
-        for _, _, actor in self.kb.find_all(text):
-            if actor.kind != "person":
+        for start, _, actor in self.kb.find_all(text):
+            if actor.kind != "person" and not self._longer_name(text[:start], actor):
                 return self.affiliation_of(actor) or actor
         return None

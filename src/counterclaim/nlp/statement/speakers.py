@@ -213,7 +213,10 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and head.lemma_.lower() not in self.lex.description_kinds:
             return False
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
+        modified = any(  # "the terror group" still stands for the group named before
+            c.dep_ in ("compound", "amod", "poss") and c.lower_ not in self.lex.generic_descriptors
+            for c in head.children
+        )
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified
 
     @cached_property

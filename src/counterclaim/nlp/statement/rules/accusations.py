@@ -127,6 +127,6 @@ def endorsed_claim(cue: Cue) -> list[Act] | None:
         return None
     owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None)
     owner = owner or pobj(noun, "by")
-    if owner is None or accusing(noun, owner, cue.lex):
+    if owner is None or accusing(cue, noun, owner):
         return None
     return cue.act("blame", f"narrated.{cue.lemma}_claim", [Blame(owner, "cue")])

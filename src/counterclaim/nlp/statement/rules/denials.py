@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import Blame
@@ -42,36 +41,42 @@ def _accuser(noun: Token) -> Token | None:
     )
 
 
-def _accused(noun: Token, lex: StanceLexicon) -> Token | None:
-    """Whom an accusation names: "claims suggesting Indian involvement", "charges of Iran's role", "against X".
+def _accused(cue: Cue, noun: Token) -> list[Token]:
+    """Whom an accusation names: "claims suggesting Indian involvement", "charges of Iran's role", "against X",
+    "the claim that X was responsible".
 
     A pronoun ("its involvement") names no one here: the denier's own side is meant.
     """
+    lex = cue.lex
     against = pobj(noun, "against")
     if against is not None:
-        return against
+        return [against]
     for token in noun.subtree:
         if token.i > noun.i and token.lemma_.lower() in lex.owned_denials | lex.involvement_nouns:
-            owner = next(
-                (c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON"), None
-            )
+            owners = (c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON")
+            owner = next(owners, None)
             if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP")):
-                return owner
-    return None
+                return [owner]
+    said = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i]
+    return [b.head for clause in said for b in cue.targets.blamed(clause.subtree) if not b.negated]
 
 
-def accusing(noun: Token, accuser: Token, lex: StanceLexicon) -> bool:
+def accusing(cue: Cue, noun: Token, accuser: Token) -> bool:
     """Whether an owned "claim" is an accusation ("Pakistan's claims of Indian involvement"), not a group's own claim.
 
     "dismissed the Daesh claim" rejects a claim of responsibility; a claim
-    that names someone's involvement, or one a state or person made, accuses.
+    that names someone else's involvement or responsibility ("the claim by
+    the government that X was responsible"), or one a state or person made, accuses.
     """
+    lex = cue.lex
     if noun.lemma_.lower() != "claim":
         return True
     after = [t.lemma_.lower() for t in noun.subtree if t.i > noun.i]
     if any(word in lex.responsibility_nouns for word in after):
         return False  # "the group's claim of responsibility"
     if any(word in lex.involvement_nouns | lex.role_nouns for word in after):
+        return True
+    if any(party.pos_ == "PROPN" and party.lower_ != accuser.lower_ for party in _accused(cue, noun)):
         return True
     return accuser.ent_type_ in ("GPE", "NORP", "PERSON") or accuser.pos_ == "PRON"
 
@@ -83,18 +88,19 @@ def rejected_accusation(cue: Cue) -> list[Act] | None:
     The denial clears the party the accusation names, else the denier's own
     side; the accuser is reported blaming that same party.
     """
-    noun = cue.obj
+    noun = cue.obj or cue.passive  # "rejected Pakistan's claims", "the claim by X ... was dismissed by Y"
     if noun is None or noun.lemma_.lower() not in cue.lex.accusation_nouns:
         return None
     accuser = _accuser(noun)
-    if accuser is None or not accusing(noun, accuser, cue.lex):
+    if accuser is None or not accusing(cue, noun, accuser):
         return None
-    named = _accused(noun, cue.lex)
-    denial = cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(named, "cue")] if named is not None else [])
-    accused = Blame(named, "cue") if named is not None else Blame(cue.speaker, "side") if cue.speaker else None
-    if accused is None:
+    named = _accused(cue, noun)
+    # a party named is cleared only if it is the denier's own; another's case is a doubt ("doubted")
+    denial = cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(party, "doubted") for party in named])
+    accused = [Blame(party, "cue") for party in named] or ([Blame(cue.speaker, "side")] if cue.speaker else [])
+    if not accused:
         return denial
-    return [*denial, Act("blame", cue.token, accuser, f"narrated.accuse.{cue.lemma}_rejected", [accused])]
+    return [*denial, Act("blame", cue.token, accuser, f"narrated.accuse.{cue.lemma}_rejected", accused)]
 
 
 @rule("act.distancing", lemmas=["distance_verbs"], pos=("VERB",))
