@@ -375,3 +375,36 @@ def test_a_states_headline_summary_of_its_presidents_words_is_one_statement(stat
     assert {(s.speaker_name, s.target_name) for s in found if s.stance == "accuse"} == {
         ("Mohamed Farmaajo", "al-Shabaab")
     }
+
+
+def test_a_role_phrase_read_as_a_second_subject_is_the_speakers_role(statements) -> None:
+    found = statements(
+        'Rebels hijacked a train. MEA spokesperson of India, Arun Mehta stated, "We firmly reject the baseless '
+        'allegations made by Pakistan."'
+    )
+    denial = next(s for s in found if s.stance == "deny")
+    assert (denial.speaker_name, denial.target_name) == ("Arun Mehta", "India")
+
+
+def test_handlers_abroad_blame_their_state_and_alleging_is_no_hedge(statements) -> None:
+    found = statements(
+        "Rebels hijacked a train. Foreign Office spokesperson Ali Khan alleged that the rebels behind the attack "
+        "were in contact with ringleaders based in Afghanistan."
+    )
+    assert ("Ali Khan", "accuse", "Afghanistan") in triples(found)
+
+
+def test_a_named_office_repeating_its_spokesmans_accusation_is_one_statement(statements) -> None:
+    found = statements(
+        "Rebels hijacked a train in Pakistan. India rejected claims made by Pakistan's Foreign Office suggesting "
+        'Indian involvement. Pakistan Foreign Office spokesperson Ali Khan said: "India is behind the attack."'
+    )
+    assert {s.speaker_name for s in found if s.stance == "accuse"} == {"Ali Khan"}
+
+
+def test_accusing_a_group_of_attacks_in_general_is_not_about_this_attack(statements) -> None:
+    found = statements(
+        "A bomb killed 20 people in Quetta. Relations remain tense, with Islamabad accusing the TTP of using "
+        "Afghan territory to launch attacks inside Pakistan."
+    )
+    assert blamed(found) == set()

@@ -126,17 +126,18 @@ class StatementResolver:
             owner = self.kb.actor(statement.speaker.affiliation_id) if statement.speaker.affiliation_id else None
             return {a for a in (owner.id, owner.affiliation, owner.country) if a} if owner is not None else set()
 
-        def below(
-            statement: Statement,
-        ) -> bool:  # a person, or a named body under a state ("Pakistan's Foreign Office")
+        def below(statement: Statement) -> bool:
+            """A person, or a named party under a state that is no body of it."""
             actor = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
-            named = actor is None and statement.speaker_name[:1].isupper()
+            named = actor is None and statement.speaker_name[:1].isupper() and not self._unlinked_body(statement)
             return bool(statement.speaker.role) or named or (actor is not None and actor.kind == "person")
 
         people = [s for s in statements if below(s)]
         out = []
         for statement in statements:
             body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
+            if body is None and self._unlinked_body(statement):  # "Pakistan's Foreign Office": a body of its state
+                body = self.kb.actor(statement.speaker.affiliation_id or "")
             repeated = (
                 body is not None
                 and body.kind in _BODIES
@@ -281,6 +282,18 @@ class StatementResolver:
         if all(w in self.lex.generic_descriptors for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
+
+    def _unlinked_body(self, statement: Statement) -> bool:
+        """A state's office the knowledge base does not know, named as such ("Pakistan's Foreign Office")."""
+        words = _WORD.findall(statement.speaker_name.lower())
+        kinds = self.lex.description_kinds.get(words[-1], ()) if words else ()
+        return (
+            statement.speaker.actor_id is None
+            and not statement.speaker.role
+            and statement.speaker.affiliation_id is not None
+            and statement.speaker_name[:1].isupper()
+            and any(kind in ("agency", "state") for kind in kinds)
+        )
 
     def _state_itself(self, speaker: Party) -> Party:
         """ "the Federal Government", "Iranian authorities", "the regime": the state they govern speaks."""

@@ -26,13 +26,20 @@ def accusation(cue: Cue) -> list[Act] | None:
     An accusing verb that names no one here is no other act either: the rule keeps the word.
     """
     patient = cue.obj if cue.obj is not None else cue.passive
-    if patient is None:
+    if patient is None or _of_other_attacks(cue):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
     if cue.targets.is_attack(patient):
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
     return cue.act("blame", producer, [Blame(patient, "cue")])
+
+
+def _of_other_attacks(cue: Cue) -> bool:
+    """ "accused X of using its territory to launch attacks": a charge about attacks in general, not this one."""
+    charges = [g for c in cue.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    nouns = [t for g in charges for t in g.subtree if cue.targets.is_attack(t) and t.pos_ == "NOUN"]
+    return bool(nouns) and all(cue.targets.other_attack(t) for t in nouns)
 
 
 @rule("act.finger_phrase", lemmas=["finger_phrases"], pos=_VERBS)

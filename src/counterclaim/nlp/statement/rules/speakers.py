@@ -138,6 +138,31 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
     return party
 
 
+@rule("speaker.role_before_name", pos=("PROPN",))
+def role_before_name(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "MEA spokesperson of India, Randhir Jaiswal, stated": a role phrase the parse made a second subject.
+
+    The name speaks, with the role phrase as its role and the body the role names as its affiliation.
+    """
+    if head.dep_ != "nsubj":
+        return None
+    role = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "NOUN"), None)
+    if role is None or not is_role_word(role.text):
+        return None
+    words = [t for t in role.subtree if not t.is_punct]
+    if head.left_edge.i - words[-1].i != 2 or head.doc[words[-1].i + 1].text != ",":
+        return None
+    person = resolver.parties.from_head(head)
+    if person.actor is not None and person.actor.kind != "person":
+        return None
+    text = resolver.parties.text[words[0].idx : words[-1].idx + len(words[-1])]
+    found = link_role(text, resolver.parties.kb)
+    person.role = person.role or text
+    person.named_person = True
+    person.affiliation = person.affiliation or (resolver.parties.kb.actor(found) if found else None)
+    return [person]
+
+
 @rule("speaker.listed")
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """Several named speakers in one subject ("X, Y and Z said"), each its own party."""

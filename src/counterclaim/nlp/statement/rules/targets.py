@@ -217,6 +217,32 @@ def _attack_site(finder: TargetFinder, place: Token) -> bool:
     return place.dep_ == "pobj" and prep.lower_ in ("in", "inside", "within", "into") and finder.is_attack(prep.head)
 
 
+def _place_in(noun: Token) -> Token | None:
+    """A state a phrase places someone in ("handlers based in X", "ringleaders in X")."""
+    return next((t for t in noun.subtree if t.dep_ == "pobj" and t.ent_type_ == "GPE" and t.head.lower_ == "in"), None)
+
+
+@rule("target.contact", lemmas=["tie_nouns"], pos=("NOUN",))
+def contact(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the attackers were in contact with handlers in X": the state their handlers sit in; "ties to Y": Y."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("dobj", "attr") else None
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not _attackers(finder, subject):
+        return None
+    label = "disclaim" if any(c.lower_ == "no" for c in token.children) else "linked"
+    out: Agents = []
+    for obj in _objects(token, "with", "to"):
+        if obj.pos_ == "PROPN":
+            out.append((obj, label))
+        elif (place := _place_in(obj) or _place_in(token)) is not None:
+            out.append((place, "planned_in"))  # "handlers in Afghanistan": kept only for a state
+    return out
+
+
 @rule("target.haven", lemmas=["haven_nouns"])
 def haven(finder: TargetFinder, token: Token) -> Agents | None:
     """ "from X soil", "X soil was used": the state whose territory served the attackers."""
