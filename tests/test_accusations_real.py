@@ -408,3 +408,11 @@ def test_accusing_a_group_of_attacks_in_general_is_not_about_this_attack(stateme
         "Afghan territory to launch attacks inside Pakistan."
     )
     assert blamed(found) == set()
+
+
+def test_a_groups_branch_named_by_where_it_is_based(statements) -> None:
+    found = statements(
+        "Two bombs killed 90 people in Kerman. Analysts suggest that the Islamic State branch based in "
+        "neighbouring Afghanistan could be involved."
+    )
+    assert ("Analysts", "other", "Islamic State Khorasan Province") in triples(found)

@@ -358,6 +358,7 @@ class StatementResolver:
             return parties.from_text(head.idx, noun.idx + len(noun))
         owned = self._membership(head) if self.targets.anonymous(head) else head
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
+        named = named if owned.lower_ not in self.lex.group_parts else []  # "the IS branch in X": the party rules
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)

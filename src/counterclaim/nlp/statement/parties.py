@@ -401,6 +401,17 @@ class PartyResolver:
             return is_role_word(words[-2])
         return words[-2] not in self.state_nouns
 
+    def branch_in(self, group: Actor, state: Actor) -> Actor | None:
+        """The knowledge base's branch of ``group`` based in ``state`` ("the IS branch in Afghanistan": ISKP)."""
+        return next(
+            (
+                a
+                for a in self.kb
+                if a.kind == "militant_group" and a.country == state.id and self.kb.is_branch_of(a.id, group.id)
+            ),
+            None,
+        )
+
     def _branch(self, text: str) -> Actor | None:
         """The branch of a group a phrase names by region.
 

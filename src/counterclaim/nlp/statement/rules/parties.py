@@ -62,6 +62,26 @@ def member_of(resolver: PartyResolver, head: Token) -> Party | None:
     return None
 
 
+@rule("party.sited_branch", pos=("NOUN",))
+def sited_branch(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "the Islamic State branch based in neighbouring Afghanistan": the group's branch in that state (ISKP)."""
+    if head.lower_ not in resolver.generic_heads:
+        return None
+    owner = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    group = resolver.from_head(owner).actor if owner is not None else None
+    if group is None or group.kind != "militant_group":
+        return None
+    places = (t for t in head.subtree if t.dep_ == "pobj" and t.ent_type_ == "GPE" and t.head.lower_ == "in")
+    for place in places:
+        state = resolver.kb.lookup(place.text)
+        branch = resolver.branch_in(group, state) if state is not None and state.kind == "state" else None
+        if branch is not None:
+            first = phrase_tokens(head)[0]
+            text = resolver.text[first.idx : head.idx + len(head)]
+            return Party(first.idx, head.idx + len(head), text, branch.name, branch, None, branch)
+    return None
+
+
 @rule("party.self_named")
 def self_named(resolver: PartyResolver, head: Token) -> Party | None:
     """ "a group calling itself X", "a group known as X": the name it goes by."""
