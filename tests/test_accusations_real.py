@@ -416,3 +416,20 @@ def test_a_groups_branch_named_by_where_it_is_based(statements) -> None:
         "neighbouring Afghanistan could be involved."
     )
     assert ("Analysts", "other", "Islamic State Khorasan Province") in triples(found)
+
+
+def test_a_question_answered_yes_is_the_speakers_accusation(statements) -> None:
+    found = statements(
+        "Gunmen killed 140 people at a concert hall. The head of the security service, Ivan Petrov, stated that "
+        "Ukraine may have been behind the attack. Asked whether Ukraine might have been behind it, the security "
+        'chief replied: "We think that is the case."'
+    )
+    assert {(s.stance, s.target_name) for s in found if s.speaker_name == "Ivan Petrov"} == {("accuse", "Ukraine")}
+
+
+def test_a_question_left_unanswered_stays_a_hedge(statements) -> None:
+    found = statements(
+        "Gunmen killed 140 people at a concert hall. Asked whether Ukraine might have been behind the attack, "
+        'the security chief, Ivan Petrov, replied: "We are looking at every lead."'
+    )
+    assert {s.stance for s in found if s.target_name == "Ukraine"} <= {"other"}

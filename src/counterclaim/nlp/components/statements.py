@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -196,7 +197,7 @@ class StatementResolver:
             return []
         found = speakers.speakers(head)
         if act.content is not None:
-            blamed = self.targets.blamed(act.content, root=act.cue)
+            blamed = self._answered(act, self.targets.blamed(act.content, root=act.cue))
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [
@@ -236,6 +237,23 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             out += drafted
         return out
+
+    def _answered(self, act: Act, blamed: list[Blame]) -> list[Blame]:
+        """A question put to the speaker ("asked whether X was behind it, he replied: 'We think so'") takes the answer.
+
+        What the question names is hedged by its "whether"; a yes makes it the
+        speaker's attribution, a no a negation, any other answer leaves it a hedge.
+        """
+        if act.cue.lemma_.lower() not in self.lex.question_verbs or act.cue.dep_ not in ("advcl", "ccomp", "xcomp"):
+            return blamed
+        reply = act.cue.head
+        answer = " ".join(t.lower_ for t in reply.sent if t.i > reply.i and not t.is_punct)
+        said = f" {answer} "
+        if any(f" {phrase} " in said for phrase in self.lex.negative_answers):
+            return [replace(b, hedged=False, negated=True) for b in blamed]
+        if any(f" {phrase} " in said for phrase in self.lex.affirmative_answers):
+            return [replace(b, hedged=False) for b in blamed]
+        return blamed
 
     def _named_by(self, blame: Blame, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> list[Party]:
         """The parties a cue's target phrase names ("accused X and Y": both); a "side" target is a speaker's side.
@@ -483,7 +501,7 @@ class StatementResolver:
                 and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
             )
         ]
-        statements = _without_headline_repeats(statements, text)
+        statements = _without_headline_repeats(_without_hedges_of_attributions(statements), text)
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text):
             words = set(_WORD.findall(statement.speaker_name.lower()))
@@ -541,6 +559,31 @@ def _outermost(acts: list[Act]) -> list[Act]:
         for a in acts
         if a.kind != "report"
         or not any(s <= a.cue.i < e and (s, e) != (a.content.start, a.content.end) for s, e in spans)
+    ]
+
+
+def _without_hedges_of_attributions(statements: list[Statement]) -> list[Statement]:
+    """A speaker's hedge about a party they also plainly blame is part of that position, not a second statement.
+
+    "X may have been behind it", then "we think that is the case": the speaker accuses X once.
+    """
+    firm = {
+        (frozenset(_WORD.findall(s.speaker_name.lower())), (s.target_name or "").lower())
+        for s in statements
+        if s.stance in ("accuse", "confirm")
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            s.stance == "other"
+            and "stance.attribution" in s.evidence.rules  # a hedged attribution, not a doubt or a report's other word
+            and s.target_name
+            and any(
+                target == s.target_name.lower() and _nested(set(words), set(_WORD.findall(s.speaker_name.lower())))
+                for words, target in firm
+            )
+        )
     ]
 
 
