@@ -433,3 +433,38 @@ def test_a_question_left_unanswered_stays_a_hedge(statements) -> None:
         'the security chief, Ivan Petrov, replied: "We are looking at every lead."'
     )
     assert {s.stance for s in found if s.target_name == "Ukraine"} <= {"other"}
+
+
+def test_a_pronoun_repeating_the_name_before_it_is_that_person(statements) -> None:
+    found = statements(
+        "Gunmen killed 80 villagers. The attack was carried out by Boko Haram and ISWAP, or the Islamic State West "
+        "Africa Province, members who hide in the area, army spokesman Sagir Musa he said in a statement."
+    )
+    assert {(s.speaker_name, s.target_name) for s in found if s.stance == "accuse"} == {
+        ("Sagir Musa", "Boko Haram"),
+        ("Sagir Musa", "Islamic State West Africa Province"),
+    }
+
+
+def test_the_allies_of_a_state_are_not_the_state(statements) -> None:
+    found = statements(
+        "Gunmen attacked a parade. Foreign Minister Ali Karimi said he believed US allies in the region carried "
+        "out the attack."
+    )
+    assert "United States" not in blamed(found)
+
+
+def test_a_claim_reported_by_an_observer_is_no_confirmation(statements) -> None:
+    found = statements(
+        "Gunmen killed 100 soldiers in Burkina Faso. JNIM has claimed responsibility for the attack, the SITE "
+        "Intelligence Group said."
+    )
+    assert all(s.stance not in ("confirm", "accuse") for s in found)
+
+
+def test_the_government_of_the_attacked_state_not_of_the_dateline(statements) -> None:
+    found = statements(
+        "NAIROBI, March 4 (Reuters) - Al-Shabaab claimed responsibility for the bombing that killed 9 people at a "
+        "market in Mogadishu on Sunday. The government blamed the group's commanders."
+    )
+    assert ("Somalia", "confirm", "al-Shabaab") in triples(found)

@@ -28,6 +28,7 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
@@ -86,7 +87,7 @@ class StatementResolver:
             rules=self.rules,
         )
         sentences = SentenceIndex(doc)
-        self._home = self._home_state(doc)
+        self._home = self._home_state(doc, sentences)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
         acts = self._outside_quotes(doc, self.cues.acts(doc, end), speakers)
@@ -198,6 +199,8 @@ class StatementResolver:
         found = speakers.speakers(head)
         if act.content is not None:
             blamed = self._answered(act, self.targets.blamed(act.content, root=act.cue))
+            if not any(group_of(s) for s in found):  # "X has claimed the attack, SITE said": X's claim, not SITE's word
+                blamed = [b for b in blamed if b.kind != "reported_claim"]
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [
@@ -335,8 +338,27 @@ class StatementResolver:
         """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
         return word in self.lex.anonymous_perpetrators or word.rstrip("s") in self.lex.anonymous_perpetrators
 
-    def _home_state(self, doc: Doc) -> Actor | None:
-        """The state the article is most about, which unnamed national bodies ("the army") belong to."""
+    def _home_state(self, doc: Doc, sentences: SentenceIndex) -> Actor | None:
+        """The state the attack struck, which unnamed national bodies ("the army", "the government") belong to.
+
+        The first place named in a sentence about the attack says where it
+        struck ("a blast in Mogadishu"): a dateline says where the report was
+        filed, and a state named in what speakers say ("Syrian militias") is
+        not theirs. Failing that, the state the article names most.
+        """
+        filed = (doc._.dateline or {}).get("end", 0)
+        attack = self.targets.attack_words(doc)
+        for sentence in sentences.all:
+            places = [e for e in sentence.ents if e.label_ == "GPE" and e.start_char >= filed]
+            if not places or not any(attack[sentence.start : sentence.end]):
+                continue
+            for place in places:
+                state = self.kb.lookup(place.text)
+                if state is None and (city := find_city(place.text, min_population=_CITY_SIZE)) is not None:
+                    state = self.kb.lookup(city.country)
+                if state is not None and state.kind == "state":
+                    return state
+            break
         counts = article_countries(doc, self.kb)
         return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
 
@@ -376,11 +398,13 @@ class StatementResolver:
             return parties.from_text(head.idx, noun.idx + len(noun))
         owned = self._membership(head) if self.targets.anonymous(head) else head
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
-        named = named if owned.lower_ not in self.lex.group_parts else []  # "the IS branch in X": the party rules
+        if owned.lower_ in self.lex.group_parts or owned.lemma_.lower() in self.lex.relational_nouns:
+            named = []  # "the IS branch in X": the party rules; "US allies": others than the US
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
-        if owned.pos_ in ("NOUN", "PROPN") and owner is not None and owner.pos_ == "PRON":
+        described = owner is not None and (owner.pos_ == "PRON" or speakers.is_description(owner))  # "the group's men"
+        if owned.pos_ in ("NOUN", "PROPN") and described:
             party = parties.from_head(owned)
             if party.actor is None:
                 found = speakers.speakers(speaker if owner.lower_ in _FIRST_PERSON else owner)
@@ -515,6 +539,8 @@ class StatementResolver:
         return kept
 
 
+#: A place is taken for a city (for the state an attack struck) when the gazetteer knows one this big by its name.
+_CITY_SIZE = 100_000
 #: Entity types that never name a party blamed or cleared.
 _NO_PARTY_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 #: Kinds of speaker that speak through their people: a minister's or spokesman's act is theirs.

@@ -74,6 +74,8 @@ def _nearest_subject(verb: Token) -> Token | None:
     if len(before) < 2:
         return next(iter(subjects), None)
     first, near = before[-2], before[-1]
+    if near.pos_ == "PRON" and near.i == first.right_edge.i + 1:
+        return first  # "spokesman X he said": a pronoun repeating the name just before it
     words = [t for t in near.subtree if not t.is_punct] or [near]
     ends = [t for t in first.subtree if not t.is_punct] or [first]
     doc = verb.doc
@@ -244,7 +246,11 @@ class SpeakerResolver:
             )
             if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
                 heads[token.i] = True
-        return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)
+        line = self.doc._.dateline or {}
+        filed = range(line.get("start", 0), line.get("end", 0))  # "NAIROBI, March 4 -": where the report was filed
+        return sorted(
+            ((self.doc[i], s) for i, s in heads.items() if self.doc[i].idx not in filed), key=lambda c: c[0].i
+        )
 
     @cached_property
     def _candidate_positions(self) -> list[int]:

@@ -65,6 +65,14 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
     return False
 
 
+def _restated(conjunct: Token) -> bool:
+    """A conjunct that renames the one before it ("ISWAP, or the Islamic State West Africa Province"), not another."""
+    joints = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.left_edge.i]
+    joint = joints[-1] if joints else None
+    doc = conjunct.doc
+    return joint is not None and joint.lower_ == "or" and joint.i > 0 and doc[joint.i - 1].text == ","
+
+
 def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
     """A verb of belief in the active ("he believed X did it"): the speaker's conviction, not a hedge."""
     return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
@@ -177,7 +185,7 @@ class TargetFinder:
         or bodies of several groups or states stand for each of them.
         """
         listed: list[Token] = []
-        for noun in (head, *head.conjuncts):
+        for noun in (head, *(c for c in head.conjuncts if not _restated(c))):
             members = self.anonymous(noun) or (noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.party_nouns)
             groups = preposition_objects(noun, "of", "from") if members else []
             if groups and groups[0].conjuncts:  # "intelligence services of the US and Britain": each state's

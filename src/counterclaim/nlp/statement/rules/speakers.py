@@ -39,7 +39,7 @@ def dateline(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     line = resolver.doc._.dateline or {}
     if not line.get("start", 0) <= head.idx < line.get("end", 0):
         return None
-    named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.ent_type_ == "PERSON"]
+    named = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"]
     return resolver.speakers(named[-1]) if named else []
 
 
@@ -48,6 +48,9 @@ def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "he said", "they claimed": the earlier mention the pronoun refers to, or no one."""
     if head.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
         return None
+    named = head.nbor(-1) if head.i > 0 else None
+    if head.lower_ in PERSON_PRONOUNS and named is not None and named.ent_type_ == "PERSON" and named.pos_ == "PROPN":
+        return [resolver.parties.from_head(named)]  # "spokesman Sagir Musa he said": the name just before it
     found = resolver.antecedent(head)
     return [found] if found else []
 

@@ -207,7 +207,16 @@ def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     if claimed and all(generic_attack(a) for a in claimed):
         return []  # "they claim responsibility for virtually every attack": a habit, not this attack
     if obj is not None and obj.lemma_.lower() in words and subject is not None:
-        return [(subject, "responsibility")]
+        # "X claimed responsibility" reported by another is X's claim; "X bears responsibility" blames X
+        claimed = token.lemma_.lower() in finder.lex.claim_verbs - finder.lex.burden_verbs
+        return [
+            (
+                subject,
+                "reported_claim"
+                if claimed and obj.lemma_.lower() in finder.lex.responsibility_nouns
+                else "responsibility",
+            )
+        ]
     return []
 
 
