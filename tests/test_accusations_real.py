@@ -468,3 +468,20 @@ def test_the_government_of_the_attacked_state_not_of_the_dateline(statements) ->
         "market in Mogadishu on Sunday. The government blamed the group's commanders."
     )
     assert ("Somalia", "confirm", "al-Shabaab") in triples(found)
+
+
+def test_our_soil_said_for_a_group_is_the_groups_country(statements) -> None:
+    found = statements(
+        "A suicide bomber struck a police post in Pakistan. In Kabul, Taliban spokesman Abdul Rahim condemned the "
+        'bombing. "Islamabad should not blame us for its own failures. Our soil is not used against any nation," '
+        "he said."
+    )
+    assert ("Abdul Rahim", "deny", "Afghanistan") in triples(found)
+
+
+def test_a_possessive_government_word_speaks_for_the_state(statements) -> None:
+    found = statements(
+        "A suicide bomber struck a police post in Pakistan. The Taliban administration's spokesman, Abdul Rahim, "
+        "said the group had nothing to do with the bombing."
+    )
+    assert {s.speaker_affiliation for s in found if s.speaker_name == "Abdul Rahim"} == {"Afghanistan"}

@@ -408,11 +408,23 @@ class StatementResolver:
             party = parties.from_head(owned)
             if party.actor is None:
                 found = speakers.speakers(speaker if owner.lower_ in _FIRST_PERSON else owner)
-                return cleared_side(found[0]) if found else None
+                side = cleared_side(found[0]) if found else None
+                return self._territory_of(side) if owned.lemma_.lower() in self.lex.haven_nouns else side
         if head.pos_ == "PRON" or speakers.is_description(head):
             found = speakers.speakers(speaker if head.lower_ in _FIRST_PERSON else head)
             return found[0] if found else None
         return parties.from_head(head)
+
+    def _territory_of(self, side: Party | None) -> Party | None:
+        """Whose soil "our soil" is: a state's own, or the country of the group that speaks.
+
+        A group does not own territory: "our soil" in the words of the Taliban is Afghanistan's.
+        """
+        actor = side.actor if side is not None else None
+        if side is None or actor is None or actor.kind == "state" or not actor.country:
+            return side
+        state = self.kb.actor(actor.country)
+        return replace(side, name=state.name, actor=state, role=None, affiliation=state) if state else side
 
     @staticmethod
     def _membership(head: Token) -> Token:

@@ -328,7 +328,7 @@ class PartyResolver:
         """A de facto government's official speaks for the state it governs ("Taliban government spokesman")."""
         if affiliation is None or affiliation.kind != "militant_group" or not affiliation.country:
             return affiliation
-        if not any(word in self.government_words for word in role.lower().split()):
+        if not any(word in self.government_words for word in re.findall(r"[a-z]+", role.lower())):  # "administration's"
             return affiliation
         return self.kb.actor(affiliation.country) or affiliation
 

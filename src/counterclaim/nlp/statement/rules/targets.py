@@ -260,6 +260,8 @@ def haven(finder: TargetFinder, token: Token) -> Agents | None:
     named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
     of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        return [(token, "haven")]  # "our soil": the territory itself, whose owner the statement resolves
     return [(owner, "haven")] if owner is not None else []
 
 
