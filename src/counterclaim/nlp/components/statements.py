@@ -27,6 +27,7 @@ from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.statement.claimants import ClaimantGuard
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
@@ -66,8 +67,8 @@ class StatementResolver:
         self.targets = TargetFinder(self.lex, self.rules.target)
         self.cues = NarratedCues(self.lex, self.targets, self.rules.act)
         self.condemnation = CondemnationReader(self.lex, self.targets, self.rules.condemnation)
-        #: The actor each phrase names, kept across documents (knowledge base and lexicon never change here).
-        self._links: dict[str, Actor | None] = {}
+        #: The actor each phrase names (and whether only a weak name links it), kept across documents.
+        self._links: dict[str, tuple[Actor | None, bool]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -83,6 +84,7 @@ class StatementResolver:
             self._links,
             self.lex.state_nouns,
             rules=self.rules,
+            supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
@@ -106,7 +108,8 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
-        kept = _without_disowned_claims(finalise(items, self.kb))
+        guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
+        kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         doc._.statements = self._unique(records, text)
         return doc
@@ -152,6 +155,7 @@ class StatementResolver:
         if head is None:
             return []
         found = speakers.speakers(head)
+        reported_claims: set[int] = set()
         if act.content is not None:
             blamed = self.targets.blamed(act.content, root=act.cue)
             if act.kind == "deny":
@@ -159,6 +163,8 @@ class StatementResolver:
             act_targets = [
                 (_found_by(b.rule, self._party(b.head, head, speakers, parties)), b.hedged, b.negated) for b in blamed
             ]
+            # "X claimed responsibility", reported: X's own claim, which blames X only in the words of X's side
+            reported_claims = {id(t[0]) for t, b in zip(act_targets, blamed, strict=True) if b.kind == "claimed"}
             act_targets = [  # a place counts only when it is a state; a cleft ("it is X that ...") only for a group
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
@@ -177,15 +183,23 @@ class StatementResolver:
         for speaker in map(self._people.complete, found):
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
-            drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
+            own_targets = [t for t in act_targets if id(t[0]) not in reported_claims or self._own_side(speaker, t[0])]
+            drafted = drafts(self.rules.stance, act, speaker, own_targets, claim_like)
             drafted = [self._branch_claimed(d) for d in drafted]
-            if not drafted and act.kind == "report" and act.content is not None:
+            if not drafted and act.kind == "report" and act.content is not None and not reported_claims:
                 drafted = self._fallback(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
             out += drafted
         return out
+
+    def _own_side(self, speaker: Party, party: Party) -> bool:
+        """Whether a speaker speaks for the group a party names (its outlet or spokesman, or a branch of it)."""
+        own, other = group_of(speaker), party.actor
+        if own is None or other is None:
+            return False
+        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
 
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
@@ -196,6 +210,8 @@ class StatementResolver:
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return True
         words = _WORD.findall(party.name.lower())
+        if party.name.lower() in self.lex.platforms:
+            return False  # "posted on Telegram": a platform carries words, it does nothing
         if party.name[:1].isupper():
             return True
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)

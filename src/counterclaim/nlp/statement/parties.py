@@ -201,17 +201,20 @@ class PartyResolver:
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
-        links: dict[str, Actor | None] | None = None,
+        links: dict[str, tuple[Actor | None, bool]] | None = None,
         state_nouns: frozenset[str] = frozenset(),
         *,
         rules: Chains,
+        supported: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
         A phrase's actor depends only on the knowledge base and the word lists,
         and names recur from article to article, so a caller that keeps those
         fixed passes the same dict each time. ``rules`` gives the ``party`` and
-        ``name`` rules that read a phrase.
+        ``name`` rules that read a phrase. ``supported``: ids of the actors the
+        document names, which a weak name (a bulk list's short acronym) needs
+        to link.
         """
         self.kb = kb
         self.rules = rules
@@ -220,7 +223,8 @@ class PartyResolver:
         self.generic_heads = generic_heads
         self.government_words = government_words
         self.state_nouns = state_nouns
-        self._links: dict[str, Actor | None] = {} if links is None else links
+        self.supported = supported
+        self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
 
@@ -313,17 +317,30 @@ class PartyResolver:
         return self.kb.actor(affiliation.country) or affiliation
 
     def link(self, text: str) -> Actor | None:
-        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised)."""
+        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised).
+
+        A phrase linked only by a weak name ("the CDS") links only when the document names the actor otherwise.
+        """
         if text not in self._links:
             self._links[text] = self._link(text)
-        return self._links[text]
+        actor, weak = self._links[text]
+        return actor if actor is None or not weak or actor.id in self.supported else None
 
-    def _link(self, text: str) -> Actor | None:
+    def _link(self, text: str) -> tuple[Actor | None, bool]:
+        """The actor the phrase names, and whether only a weak name links it (the memo holds both)."""
         candidates = [text, *PAREN.findall(text), PAREN.sub("", text)]
+        weak: Actor | None = None
         for candidate in candidates:
             found = self.kb.lookup(candidate)
-            if found is not None:
-                return found
+            if found is not None and not self.kb.is_weak(candidate):
+                return found, False
+            weak = weak or found
+        if weak is not None:
+            return weak, True
+        return self._link_inside(text), False
+
+    def _link_inside(self, text: str) -> Actor | None:
+        """The actor a phrase names by a branch, a seat or a name inside a description."""
         branch = self._branch(_LEADING_THE.sub("", text))
         if branch is not None:
             return branch

@@ -23,7 +23,7 @@ from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens
 from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.syntax import SUBJECTS, repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, apposed_subject, repaired_subject
 
 #: Dependencies through which a verb shares the subject of its head.
 _SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
@@ -32,17 +32,31 @@ THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: Tags of relative pronouns ("which", "who", "that"), which stand for the noun their clause modifies.
+_RELATIVE_TAGS = ("WDT", "WP")
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
 
 
 def clause_subject(cue: Token) -> Token | None:
-    """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
+    """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs.
+
+    A relative pronoun stands for the noun its clause modifies ("X, which
+    claimed the attack, ..." -> X). Of two subjects the parse gives one verb,
+    the nearer is the subject and the other a label or role before it
+    ("Kabul attack: X has claimed ...", "its news agency X claimed ..."); an
+    apposition the parse made the subject gives way to its name ("after X, a
+    front of Y, took ...").
+    """
     token = cue
     for _ in range(8):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or repaired_subject(token)
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        before = [c for c in subjects if c.i < token.i]
+        subject = (before[-1] if before else next(iter(subjects), None)) or repaired_subject(token)
+        if subject is not None and subject.tag_ in _RELATIVE_TAGS and token.dep_ == "relcl" and token.head != token:
+            return token.head
         if subject is not None:
-            return subject
+            return apposed_subject(subject) or subject
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
             token = token.head
             continue
@@ -98,21 +112,52 @@ class SpeakerResolver:
         group = next((a for a in (speaker.actor, speaker.affiliation) if a and a.kind == "militant_group"), None)
         if group is None:
             return None
-        for child in cue.children:
-            if child.dep_ != "prep" or child.lower_ not in self.lex.outlet_prepositions:
-                continue
-            for medium in (g for g in child.children if g.dep_ == "pobj"):
-                named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
-                if medium.lemma_.lower() in self.lex.outlet_nouns and named:
-                    party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
-                else:
-                    party = self.parties.from_head(medium)
-                    if party.actor is None or party.actor.kind != "media":
-                        continue
+        for medium in self._media(cue):
+            party = self._outlet_party(medium)
+            if party is not None:
                 party.affiliation = group
                 party.rules = (*speaker.rules, *party.rules)  # found through the speaker
                 return party
         return None
+
+    def _media(self, cue: Token) -> list[Token]:
+        """What a cue says it went through: objects of "via", "on", "through" ... under the cue or its object.
+
+        A coordinated cue shares the first verb's medium ("posted a statement
+        on its website, X, and claimed ..."); a medium's apposition names it
+        ("its website, X").
+        """
+        holders = [cue]
+        if cue.dep_ == "conj" and cue.head != cue:
+            holders.append(cue.head)
+        holders += [c for h in list(holders) for c in h.children if c.dep_ == "dobj"]
+        found = []
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in self.lex.outlet_prepositions:
+                    continue
+                for medium in (g for g in child.children if g.dep_ == "pobj"):
+                    found += [medium, *(c for c in medium.children if c.dep_ == "appos")]
+        return sorted(found, key=lambda t: t.i)
+
+    def _outlet_party(self, medium: Token) -> Party | None:
+        """The outlet a medium names: a known militant outlet, or a name on an outlet noun that is no platform.
+
+        A platform (Telegram, X, a website) carries everyone's words; it never speaks.
+        """
+        party = self.parties.from_head(medium)
+        if party.actor is not None and party.actor.kind == "media":
+            owner = self.parties.kb.actor(party.actor.affiliation) if party.actor.affiliation else None
+            return party if owner is not None and owner.kind == "militant_group" else None
+        named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
+        if medium.lemma_.lower() not in self.lex.outlet_nouns or not named:
+            return None
+        party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
+        return None if self.is_platform(party.name) else party
+
+    def is_platform(self, name: str) -> bool:
+        """Whether a name is a platform that carries statements (Telegram, X, social media), not who made them."""
+        return name.strip().lower().removeprefix("the ") in self.lex.platforms
 
     def can_speak(self, head: Token) -> bool:
         """Whether a noun phrase may name a speaker: a name, an entity, a known actor or a speaker noun."""
@@ -163,12 +208,16 @@ class SpeakerResolver:
         return None
 
     def is_description(self, head: Token) -> bool:
-        """ "the ministry", "the group": a definite common noun that stands for an actor named before."""
+        """ "the ministry", "the armed group": a definite common noun that stands for an actor named before."""
         if head.pos_ == "PROPN" and head.lemma_.lower() not in self.lex.description_kinds:
             return False
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
-        return head.lemma_.lower() in self.lex.description_kinds and definite and not modified
+        modified = any(
+            c.dep_ in ("compound", "amod", "poss") and c.lower_ not in self.lex.descriptive_modifiers
+            for c in head.children
+        )  # "the armed group" still stands for the group named before; "the Baloch group" names its own
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)  # "the terrorist group X"
+        return head.lemma_.lower() in self.lex.description_kinds and definite and not modified and not named
 
     @cached_property
     def place_words(self) -> set[str]:
@@ -193,6 +242,8 @@ class SpeakerResolver:
             salient = token.dep_ in SUBJECTS or (
                 token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.dep_ in ("prep", "agent")
             )
+            # "Days after X took ...": X is who acted
+            salient = salient or (token.dep_ == "pobj" and token.head.head.lemma_.lower() in self.lex.time_nouns)
             if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
                 heads[token.i] = True
         return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)

@@ -3,7 +3,9 @@
 "X claimed responsibility for the attack", "X took credit", "X claimed the
 bombing", "the group repeated its claim". A claim of attacks in general
 ("claimed several attacks on army posts") is marked as elsewhere: it does not
-make this attack claimed.
+make this attack claimed. A claim withdrawn ("X retracted its claim", "X
+backtracked from its claim", "X distanced itself from the attack") is a
+denial by X; the claim it withdraws stays a claim.
 """
 
 from __future__ import annotations
@@ -45,3 +47,28 @@ def restated_claim(cue: Cue) -> list[Act] | None:
     if cue.obj is None or cue.obj.lemma_.lower() not in cue.lex.claim_nouns:
         return None
     return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
+def _withdrawn(cue: Cue, noun: Token | None) -> bool:
+    """A claim (or responsibility) a withdrawing verb takes back: "its claim", "responsibility"."""
+    return noun is not None and noun.lemma_.lower() in cue.lex.claim_nouns | cue.lex.responsibility_nouns
+
+
+def _distanced(cue: Cue, obj: Token | None) -> bool:
+    """ "distanced itself (the group) from the attack": the speaker's side set apart from the attack."""
+    attack = pobj(cue.token, "from")
+    if attack is None or not cue.targets.about_attack(attack) or generic_attack(attack):
+        return False  # "distanced itself from some attacks": attacks in general, not this one
+    return obj is None or obj.pos_ == "PRON" or obj.lemma_.lower() in cue.lex.description_kinds
+
+
+@rule("act.withdrawal", lemmas=["withdraw_verbs"], pos=_VERBS)
+def withdrawal(cue: Cue) -> list[Act] | None:
+    """ "X retracted its claim", "X backtracked from its claim", "X distanced the group from the bombing": X denies.
+
+    The speaker's own side is cleared, as by "X denied any role".
+    """
+    obj = cue.obj
+    if _withdrawn(cue, obj) or _withdrawn(cue, pobj(cue.token, "from", "on")) or _distanced(cue, obj):
+        return cue.act("deny", f"narrated.withdraw.{cue.lemma}")
+    return None

@@ -21,6 +21,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, PLACE_ENTS, THING_PRONOUNS
+from counterclaim.nlp.syntax import preposition_objects
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.speakers import SpeakerResolver
@@ -46,6 +47,24 @@ def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
 def document(resolver: SpeakerResolver, head: Token) -> list[Party]:
     """ "the statement said", "a video released by X showed": who issued it."""
     return resolver.authors(head)
+
+
+@rule("speaker.platform", forms=["platforms"])
+def platform(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "a statement on Telegram taking responsibility": a platform never speaks; the author of what it carried does."""
+    if not resolver.is_platform(head.text):
+        return None
+    document = next((a for a in head.ancestors if a.lemma_.lower() in resolver.lex.document_nouns), None)
+    return resolver.authors(document) if document is not None else []
+
+
+@rule("speaker.time_phrase", lemmas=["time_nouns"])
+def time_phrase(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "Days after X took responsibility, ...": a span of time never acts; the name after "after" does."""
+    for obj in preposition_objects(head, "after", "before"):
+        if obj.pos_ == "PROPN" or resolver.parties.from_head(obj).actor is not None:
+            return resolver.speakers(obj)
+    return None
 
 
 @rule("speaker.owner_pronoun", lemmas=["description_kinds"])
@@ -118,9 +137,13 @@ def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
-    """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
+    """Affiliation from a possessive pronoun or a description ("its spokesman", "a commander of the armed group").
+
+    The owner speaks for what the pronoun or the description refers to.
+    """
     owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or resolver.is_description(c)))
-    owner = next(owners, None)
+    of_description = (g for g in preposition_objects(head, "of", "for") if resolver.is_description(g))
+    owner = next(owners, None) or next(of_description, None)
     if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
         found = resolver.antecedent(owner)
         if found is not None:

@@ -1,0 +1,162 @@
+"""Claims of responsibility on real-news constructions: who claimed, through what, and who never claims.
+
+Every sentence is our own, written to keep a construction met in real
+coverage: a claimant in a relative clause, a kicker before the sentence, a
+group speaking through its news agency on a platform, a commander named by
+apposition, placeholders a parse puts in the claimant's place.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.records import Statement
+
+
+@pytest.fixture(scope="module")
+def statements(pipeline: Language):
+    def run(text: str) -> list[Statement]:
+        return list(pipeline(text)._.statements)
+
+    return run
+
+
+def claims(found: list[Statement]) -> set[tuple[str, str | None, str | None]]:
+    return {(s.speaker_name, s.speaker_affiliation, s.target_name) for s in found if s.stance == "claim"}
+
+
+# --- who the claimant is --------------------------------------------------------------------------------
+
+
+def test_claimant_in_a_relative_clause(statements) -> None:
+    found = statements(
+        "Two car bombs killed 40 people near the ministry in Mogadishu. The city faces the militant group "
+        "al-Shabaab, which claimed responsibility for the bombings, and a drought."
+    )
+    assert claims(found) == {("al-Shabaab", "al-Shabaab", "al-Shabaab")}
+
+
+def test_claimant_of_a_perfect_relative_clause_is_the_group_not_the_pronoun(statements) -> None:
+    found = statements(
+        "Gunmen shot dead 12 pilgrims near Reasi. Police traced the ambush to the Kashmir Freedom Army, which "
+        "has claimed responsibility."
+    )
+    assert ("Kashmir Freedom Army", None, "Kashmir Freedom Army") in claims(found)
+    assert all(s.speaker_name.lower() != "which" for s in found)
+
+
+def test_a_kicker_before_the_sentence_is_no_second_subject(statements) -> None:
+    found = statements(
+        "Jalalabad market bombing: The Islamic State group has claimed responsibility for the blast that killed "
+        "nine traders on Friday."
+    )
+    assert claims(found) == {("Islamic State", "Islamic State", "Islamic State")}
+
+
+def test_the_group_claiming_in_a_clause_before_the_main_one(statements) -> None:
+    found = statements(
+        "Days after the Kashmir Freedom Army (KFA), a front of the Lashkar-e-Taiba, took responsibility for the "
+        "ambush on the bus, it withdrew its claim on Sunday."
+    )
+    assert ("Kashmir Freedom Army", None, "Kashmir Freedom Army") in {
+        (n.removesuffix(" (KFA)"), a, (t or "").removesuffix(" (KFA)")) for n, a, t in claims(found)
+    }
+
+
+# --- outlets and platforms -------------------------------------------------------------------------------
+
+
+def test_claim_via_the_groups_agency_on_a_platform_names_the_agency(statements) -> None:
+    found = statements(
+        "Three suicide bombers killed four people in Kampala. Islamic State claimed responsibility via the "
+        "group's Amaq News Agency on a Telegram channel it runs."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_a_platform_that_carried_the_claim_never_speaks(statements) -> None:
+    found = statements(
+        "Twin blasts killed 80 mourners in Kerman on Wednesday. The Islamic State claimed the bombings a day "
+        "later. The militant group posted a statement on Telegram taking responsibility for the attack."
+    )
+    assert claims(found) == {("Islamic State", "Islamic State", "Islamic State")}
+    assert all("Telegram" not in (s.speaker_name, s.target_name) for s in found)
+
+
+def test_outlet_named_in_apposition_to_the_website_of_a_coordinated_verb(statements) -> None:
+    found = statements(
+        "Gunmen killed 25 people at a parade in Ahvaz. Afterwards IS put out a statement on its propaganda "
+        "website, Amaq agency, and claimed responsibility for the attack."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_agency_named_after_its_description_speaks(statements) -> None:
+    found = statements(
+        "A bomb killed 22 people at a concert in Leeds. The group's self-styled news agency Amaq separately "
+        "claimed \u201ca security squad\u201d carried out the attack."
+    )
+    assert ("Amaq", "Islamic State", "Islamic State") in claims(found)
+
+
+# --- commanders, spokesmen, groups the text names ----------------------------------------------------------
+
+
+def test_commander_of_the_armed_group_named_by_apposition(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 60 policemen at a mosque in Peshawar. The bombing was disowned by the "
+        "Tehreek-e-Taliban Pakistan (TTP). On Twitter, a commander of the armed group, Abdul Wali Khan, claimed "
+        "responsibility for the bombing."
+    )
+    assert ("Abdul Wali Khan", "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan") in claims(found)
+    assert all(target != "Abdul Wali Khan" for _, _, target in claims(found))
+
+
+def test_unknown_group_saying_it_was_behind_the_attack_claims_it(statements) -> None:
+    found = statements(
+        "Gunmen opened fire on a parade in Ahvaz, killing 25. The Ahvaz Popular Resistance, an Arab opposition "
+        "movement, said they were behind the attack."
+    )
+    assert ("Ahvaz Popular Resistance", None, "Ahvaz Popular Resistance") in claims(found)
+    assert not any(s.stance == "accuse" for s in found)
+
+
+# --- who never claims -----------------------------------------------------------------------------------
+
+
+def test_reporting_a_claim_is_no_confirmation(statements) -> None:
+    found = statements(
+        "Gunmen killed 50 soldiers at an army post in Djibo. JNIM has claimed responsibility for the assault, "
+        "the SITE Intelligence Group said on Monday."
+    )
+    assert claims(found) == {
+        (
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+        )
+    }
+    assert not any(s.speaker_name.startswith("SITE") for s in found)
+
+
+def test_a_wire_in_the_dateline_never_claims(statements) -> None:
+    found = statements(
+        "BAMAKO (Reuters) \u2013 Al Qaeda affiliate JNIM has claimed responsibility for an attack on a convoy in "
+        "Mali's Gao region in which the group said 30 soldiers died."
+    )
+    assert all(s.speaker_name != "Reuters" and s.target_name != "Reuters" for s in found)
+
+
+def test_a_place_or_a_state_never_claims(statements) -> None:
+    found = statements(
+        "Following the church bombings in Kenya, the Islamic State (IS) on Monday claimed responsibility for "
+        "the blasts that killed 50 people."
+    )
+    assert all(target not in ("Kenya",) for _, _, target in claims(found))
+    assert ("Islamic State", "Islamic State", "Islamic State") in claims(found)
+
+
+def test_a_generic_claimant_with_no_group_named_yields_no_claim(statements) -> None:
+    found = statements("A bomb killed six people at a bus stop. Two groups have claimed responsibility for it.")
+    assert claims(found) == set()
