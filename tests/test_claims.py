@@ -160,3 +160,83 @@ def test_a_place_or_a_state_never_claims(statements) -> None:
 def test_a_generic_claimant_with_no_group_named_yields_no_claim(statements) -> None:
     found = statements("A bomb killed six people at a bus stop. Two groups have claimed responsibility for it.")
     assert claims(found) == set()
+
+
+def test_outlet_described_as_a_branchs_arm_speaks_for_the_branch(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 54 people at a rally in Khar. A statement released by Amaq, the propaganda arm "
+        "of ISIS-K, said a fighter of the caliphate detonated his vest among the crowd."
+    )
+    assert claims(found) == {
+        ("Amaq", "Islamic State Khorasan Province", "Islamic State Khorasan Province"),
+    }
+
+
+def test_statement_carried_by_the_groups_agency_names_the_agency(statements) -> None:
+    found = statements(
+        "Blasts at three churches killed 200 worshippers. In a statement carried on Monday by the Islamic "
+        "State's Amaq News Agency, the jihadist group said its fighters had carried out the bombings."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_a_claim_told_apart_as_another_act_stays_beside_the_groups_claim(statements) -> None:
+    found = statements(
+        "A bomb tore through an arena in Leeds, killing 22 people. Islamic State claimed responsibility on "
+        "Tuesday for the bombing. The group's news agency Amaq separately claimed that a unit of its soldiers "
+        "had carried out the attack."
+    )
+    assert claims(found) == {
+        ("Islamic State", "Islamic State", "Islamic State"),
+        ("Amaq", "Islamic State", "Islamic State"),
+    }
+
+
+def test_the_same_claim_told_twice_is_one_claim(statements) -> None:
+    found = statements(
+        "Islamic State claimed an attack on a market in Kampala on Tuesday.\n\n"
+        "Islamic State claimed responsibility via the group's Amaq News Agency on a Telegram channel."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_a_parents_name_before_the_affiliate_does_not_take_its_claim(statements) -> None:
+    found = statements(
+        "The siege of the hotel ended at dawn. Al-Qaeda's Somali affiliate al-Shabaab militants claimed "
+        "responsibility for the raid."
+    )
+    assert claims(found) == {("al-Shabaab", "al-Shabaab", "al-Shabaab")}
+
+
+def test_an_indefinite_commander_is_not_the_commander_named_before(statements) -> None:
+    found = statements(
+        "A blast killed 80 policemen in a mosque in Peshawar. The slain TTP commander Omar Khalid Khorasani "
+        "was killed last year. A TTP commander had claimed responsibility for the bombing."
+    )
+    assert all(s.speaker_name != "Omar Khalid Khorasani" for s in found if s.stance == "claim")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two days later the Kashmir Freedom Army withdrew its claim.",
+        "Two days later the Kashmir Freedom Army backtracked from its claim.",
+        "Two days later the Kashmir Freedom Army distanced itself from the attack.",
+    ],
+)
+def test_a_withdrawn_claim_stays_and_the_withdrawal_is_a_denial(statements, sentence: str) -> None:
+    found = statements(
+        "Gunmen killed 26 tourists near Pahalgam. The Kashmir Freedom Army claimed responsibility for the attack. "
+        + sentence
+    )
+    stances = {(s.stance, s.target_name) for s in found}
+    assert ("claim", "Kashmir Freedom Army") in stances
+    assert ("deny", "Kashmir Freedom Army") in stances
+
+
+def test_distancing_from_attacks_in_general_is_no_denial(statements) -> None:
+    found = statements(
+        "A bomb killed 20 soldiers in Dera Ismail Khan. The TTP, which has in the past distanced itself from "
+        "some attacks by splinter groups, said nothing."
+    )
+    assert not any(s.stance == "deny" for s in found)

@@ -61,6 +61,22 @@ def apposed_subject(subject: Token) -> Token | None:
     return name if name.pos_ == "PROPN" and name.i < subject.i else None
 
 
+def stray_apposition(name: Token) -> Token | None:
+    """ "a statement released by X, the propaganda arm of Y, ...": X's describing apposition hung on another noun.
+
+    Only a common-noun apposition that starts right after the comma closing
+    X's phrase, attached to a word before X.
+    """
+    doc = name.doc
+    comma = name.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : min(len(doc), comma + 6)]:
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == comma + 1 and token.head.i < name.i:
+            return token
+    return None
+
+
 def fronted_subject(verb: Token) -> Token | None:
     """ "On Monday the government's spokesman, X, told ...": a subject the parser hung on an opening preposition.
 

@@ -111,7 +111,8 @@ class StatementResolver:
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
         kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
-        doc._.statements = self._unique(records, text)
+        separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
+        doc._.statements = self._unique(records, text, separate)
         return doc
 
     def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
@@ -352,8 +353,15 @@ class StatementResolver:
             ),
         )
 
+    def _separate(self, act: Act) -> bool:
+        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        words = self.lex.separate_act_words
+        said = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
+        return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
+
     @staticmethod
-    def _unique(statements: list[Statement], text: str) -> list[Statement]:
+    def _unique(statements: list[Statement], text: str, separate: set[int]) -> list[Statement]:
         """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
 
         Speakers count as the same when one's name words include the other's
@@ -375,7 +383,7 @@ class StatementResolver:
         ]
         statements = _without_headline_repeats(statements, text)
         kept: list[Statement] = []
-        for statement in _one_claim_per_group(statements, text):
+        for statement in _one_claim_per_group(statements, text, separate):
             words = set(_WORD.findall(statement.speaker_name.lower()))
             if not any(
                 s.stance == statement.stance
@@ -505,15 +513,20 @@ def _quotes(attribution, offset: int) -> bool:
     )
 
 
-def _one_claim_per_group(statements: list[Statement], text: str) -> list[Statement]:
+def _one_claim_per_group(statements: list[Statement], text: str, separate_cues: set[int]) -> list[Statement]:
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
 
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
-    spokesman the text names keeps their own claim. The claim
-    kept takes the date another report of it in the same paragraph gives ("X
-    claimed it on Saturday. Its spokesman said ...").
+    spokesman the text names keeps their own claim, and so does a claim whose
+    cue (at an offset in ``separate_cues``) is told apart as another act ("its
+    agency separately claimed", "a subsequent statement said"). The claim kept takes the date another report
+    of it in the same paragraph gives ("X claimed it on Saturday. Its
+    spokesman said ...").
     """
+
+    def separate(s: Statement) -> bool:
+        return s.cue is not None and s.cue.start in separate_cues
 
     def specificity(s: Statement) -> int:
         named = s.speaker.actor_id != s.speaker.affiliation_id and len(_WORD.findall(s.speaker_name)) > 1
@@ -523,7 +536,7 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
 
     best: dict[str, Statement] = {}
     for s in statements:
-        if s.stance == "claim" and s.target_name:
+        if s.stance == "claim" and s.target_name and not separate(s):
             current = best.get(s.target_name)
             if current is None or specificity(s) > specificity(current):
                 best[s.target_name] = s
@@ -531,7 +544,11 @@ def _one_claim_per_group(statements: list[Statement], text: str) -> list[Stateme
     kept = [
         s
         for s in statements
-        if s.stance != "claim" or not s.target_name or best[s.target_name] is s or specificity(s) == 2
+        if s.stance != "claim"
+        or not s.target_name
+        or best.get(s.target_name) is s
+        or specificity(s) == 2
+        or separate(s)
     ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:

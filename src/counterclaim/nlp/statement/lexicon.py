@@ -91,6 +91,7 @@ class StanceLexicon:
     party_nouns: frozenset[str]
     restate_verbs: frozenset[str]
     withdraw_verbs: frozenset[str]
+    separate_act_words: frozenset[str]
     claim_nouns: frozenset[str]
     origin_verbs: frozenset[str]
     pointing_verbs: frozenset[str]

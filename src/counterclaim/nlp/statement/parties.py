@@ -353,14 +353,20 @@ class PartyResolver:
             return None  # "the United Nations mission in Somalia": a body of the UN there, not Somalia
         bare = PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
-        for match in self.kb.find_matches(bare):
+        # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
+        # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
+        matches = [
+            m
+            for m in self.kb.find_matches(bare)
+            if m.via != "demonym" and not (m.via == "metonym" and self._not_the_state(bare[: m.start]))
+        ]
+        if generic and matches:
+            # "X's affiliate Y militants": the name nearest the generic head says whose members they are
+            return self.kb.actor(matches[-1].actor_id)
+        for match in matches:
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
-            # inside a description that names nobody itself ("members of the ADF");
-            # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
-            # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
-            if match.via == "demonym" or (match.via == "metonym" and self._not_the_state(bare[: match.start])):
-                continue
-            if match.end == len(bare) or generic or self._generic_of(bare):
+            # inside a description that names nobody itself ("members of the ADF")
+            if match.end == len(bare) or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
 

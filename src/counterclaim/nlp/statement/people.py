@@ -26,6 +26,7 @@ from counterclaim.nlp.statement.sentences import SentenceIndex
 _TITLE_WINDOW = 12
 _NAME_PART = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "s"}
+_INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class PeopleIndex:
         words = _words(speaker.name)
         if not words or not (speaker.name[:1].isupper() or is_role_word(words[-1])):
             return speaker  # a lower-case description completes only when it is a title ("the president said")
+        if _INDEFINITE.search(self.parties.text, 0, speaker.start):
+            return speaker  # "a TTP commander": someone not named, not the commander named before
         if len(words) == 1 and not is_role_word(words[0]):
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:

@@ -110,8 +110,8 @@ class SpeakerResolver:
         The outlet is the most specific speaker of a group's claim; it speaks for the group.
         """
         group = next((a for a in (speaker.actor, speaker.affiliation) if a and a.kind == "militant_group"), None)
-        if group is None:
-            return None
+        if group is None or speaker.is_person:
+            return None  # a spokesman named is more specific than the outlet he spoke through
         for medium in self._media(cue):
             party = self._outlet_party(medium)
             if party is not None:
@@ -141,19 +141,27 @@ class SpeakerResolver:
         return sorted(found, key=lambda t: t.i)
 
     def _outlet_party(self, medium: Token) -> Party | None:
-        """The outlet a medium names: a known militant outlet, or a name on an outlet noun that is no platform.
+        """The outlet a medium names: a group's known outlet, the one that carried a statement, or a name on an
+        outlet noun that is no platform.
 
         A platform (Telegram, X, a website) carries everyone's words; it never speaks.
         """
+        if medium.lemma_.lower() in self.lex.document_nouns:  # "in a statement carried by its X agency"
+            return next((p for p in self.authors(medium) if self._groups_outlet(p)), None)
         party = self.parties.from_head(medium)
         if party.actor is not None and party.actor.kind == "media":
-            owner = self.parties.kb.actor(party.actor.affiliation) if party.actor.affiliation else None
-            return party if owner is not None and owner.kind == "militant_group" else None
+            return party if self._groups_outlet(party) else None
         named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
         if medium.lemma_.lower() not in self.lex.outlet_nouns or not named:
             return None
         party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
         return None if self.is_platform(party.name) else party
+
+    def _groups_outlet(self, party: Party) -> bool:
+        """Whether a party is a known outlet of a militant group (Amaq, al-Kataib), not an independent one."""
+        actor = party.actor
+        owner = self.parties.kb.actor(actor.affiliation) if actor is not None and actor.affiliation else None
+        return actor is not None and actor.kind == "media" and owner is not None and owner.kind == "militant_group"
 
     def is_platform(self, name: str) -> bool:
         """Whether a name is a platform that carries statements (Telegram, X, social media), not who made them."""
@@ -183,7 +191,11 @@ class SpeakerResolver:
                 agent = passive_agent(child)
                 if agent is not None:
                     return self.speakers(agent)
-        named = [t for t in document.subtree if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj"]
+        named = [
+            t
+            for t in document.subtree
+            if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj" and not self.is_platform(t.text)
+        ]  # "a statement posted on Telegram": the platform carried it, no one's name
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
         channel = self._channel_owner(document)
@@ -216,7 +228,8 @@ class SpeakerResolver:
             c.dep_ in ("compound", "amod", "poss") and c.lower_ not in self.lex.descriptive_modifiers
             for c in head.children
         )  # "the armed group" still stands for the group named before; "the Baloch group" names its own
-        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)  # "the terrorist group X"
+        # "the terrorist group X" names X; a person after it ("the armed group, Y Z,") is someone else's apposition
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in head.children)
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified and not named
 
     @cached_property

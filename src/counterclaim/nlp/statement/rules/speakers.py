@@ -21,7 +21,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, PLACE_ENTS, THING_PRONOUNS
-from counterclaim.nlp.syntax import preposition_objects
+from counterclaim.nlp.syntax import preposition_objects, stray_apposition
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.speakers import SpeakerResolver
@@ -185,6 +185,7 @@ def named(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """The phrase itself ("Interior Minister X said"), with a describing apposition for the role ("X, a lawmaker")."""
     parties = resolver.parties
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN" and c.i > head.i), None)
+    appos = appos or stray_apposition(head)
     if appos is None:
         return [_own_side(resolver, head, parties.from_head(head))]
     start = phrase_tokens(head)[0].idx
@@ -196,8 +197,13 @@ def named(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     if party.role:
         return [party]
     person = parties.from_head(head)
+    role = parties.text[appos.left_edge.idx : last.idx + len(last)]
     if person.is_person and person.affiliation is None:  # "X, spokesman of the Y faction (JuA)": X speaks for Y
-        role = parties.text[appos.left_edge.idx : last.idx + len(last)]
         found = link_role(role, parties.kb)
         person.affiliation = parties.kb.actor(found) if found else None
+    elif person.actor is not None and person.actor.kind == "media":  # "Amaq, the propaganda arm of IS-K"
+        found = link_role(role, parties.kb)
+        served = parties.kb.actor(found) if found else None
+        if served is not None and served.kind == "militant_group":
+            person.affiliation = served
     return [person]
