@@ -240,3 +240,82 @@ def test_distancing_from_attacks_in_general_is_no_denial(statements) -> None:
         "some attacks by splinter groups, said nothing."
     )
     assert not any(s.stance == "deny" for s in found)
+
+
+def test_an_apposition_set_off_by_commas_is_not_the_subject(statements) -> None:
+    found = statements(
+        "Gunmen attacked a police academy in Niamey. Fighters from Jama'at Nusrat al-Islam wal-Muslimin (JNIM), "
+        "al-Qaeda's branch in the Sahel, have claimed responsibility for the raid."
+    )
+    assert {target for _, _, target in claims(found)} == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+
+
+def test_a_repeated_claim_is_a_claim_of_its_own(statements) -> None:
+    found = statements(
+        "Gunmen killed 48 men in Mpeketoni on Sunday. Al-Shabaab's spokesman, Sheikh Abdiasis Abu Musab, said "
+        "the group's fighters had carried out the raid. The group repeated its claim on Tuesday in a statement."
+    )
+    assert claims(found) == {
+        ("Abdiasis Abu Musab", "al-Shabaab", "al-Shabaab"),
+        ("al-Shabaab", "al-Shabaab", "al-Shabaab"),
+    }
+
+
+def test_a_caller_who_names_his_group_claims_for_it(statements) -> None:
+    found = statements(
+        "Gunmen stormed a school in Peshawar on Tuesday. The caller was Qari Saifullah Mehsud, who identified "
+        "himself as a spokesman of the TTP and said six of its fighters had been sent to the school."
+    )
+    assert ("Qari Saifullah Mehsud", "Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan") in claims(found)
+
+
+def test_a_group_calling_itself_a_name_says_nothing(statements) -> None:
+    found = statements(
+        "Jaish al-Zolm claimed the ambush on the border guards in a statement. The group, which calls itself "
+        "Jaish al-Adl, has attacked the guards before."
+    )
+    assert [s.stance for s in found] == ["claim"]
+
+
+def test_a_group_saying_its_members_carried_out_the_assault_claims_it(statements) -> None:
+    found = statements(
+        "Gunmen fired on a military parade in Ahvaz. A spokesman for the Arab Struggle Movement for the "
+        "Liberation of Ahvaz told a television channel that its members had carried out the assault."
+    )
+    assert {target for _, _, target in claims(found)} == {"Arab Struggle Movement for the Liberation of Ahvaz"}
+
+
+# --- the event's claimant --------------------------------------------------------------------------------
+
+
+def test_an_affiliate_the_police_name_does_not_replace_the_claimant(pipeline: Language) -> None:
+    doc = pipeline(
+        "Two suicide bombers killed four people in Kampala on Tuesday. Islamic State claimed responsibility for "
+        "the bombings. Police said the Allied Democratic Forces, which has pledged allegiance to Islamic State, "
+        "were responsible."
+    )
+    assert doc._.event.perpetrators.claimed_by[0] == "Islamic State"
+
+
+def test_a_claimed_province_is_the_claimant(pipeline: Language) -> None:
+    doc = pipeline(
+        "Twin blasts killed 90 people in Kerman on Wednesday. Islamic State claimed responsibility for the "
+        "bombings on Thursday. In a statement, ISIS-K said two of its fighters had detonated explosive vests."
+    )
+    assert doc._.event.perpetrators.claimed_by[0] == "Islamic State Khorasan Province"
+
+
+def test_a_withdrawn_claim_still_names_the_claimant(pipeline: Language) -> None:
+    doc = pipeline(
+        "Gunmen killed 26 tourists in Pahalgam on Tuesday. The Kashmir Freedom Army claimed responsibility for "
+        "the attack. On Saturday the Kashmir Freedom Army withdrew its claim."
+    )
+    assert doc._.event.perpetrators.claimed_by == ["Kashmir Freedom Army"]
+
+
+def test_a_hedged_claim_names_no_claimant(pipeline: Language) -> None:
+    doc = pipeline(
+        "A car bomb killed 12 people in Mogadishu on Monday. Al-Shabaab may have claimed the bombing, officials "
+        "said, but no statement has been seen."
+    )
+    assert doc._.event.perpetrators.claimed_by == []

@@ -35,7 +35,7 @@ from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans,
 from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
+from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject, relative_antecedent
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
@@ -153,6 +153,7 @@ class StatementResolver:
     def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver, sentence: Span) -> list[Draft]:
         """Draft statements of one act: one per speaker named and party blamed."""
         head = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        head = relative_antecedent(head) or head if head is not None else None  # "X, who said ...": X
         if head is None:
             return []
         found = speakers.speakers(head)
@@ -355,6 +356,8 @@ class StatementResolver:
 
     def _separate(self, act: Act) -> bool:
         """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        if act.rule == "act.restated_claim":
+            return True  # "the group repeated its claim": said again, another time
         words = self.lex.separate_act_words
         said = act.speaker if act.speaker is not None else clause_subject(act.cue)
         heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]

@@ -100,6 +100,7 @@ class StanceLexicon:
     outlet_prepositions: frozenset[str]
     platforms: frozenset[str]
     time_nouns: frozenset[str]
+    self_naming_verbs: frozenset[str]
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
     obligation_modals: frozenset[str]

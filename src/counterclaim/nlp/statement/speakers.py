@@ -44,7 +44,8 @@ def clause_subject(cue: Token) -> Token | None:
     A relative pronoun stands for the noun its clause modifies ("X, which
     claimed the attack, ..." -> X). Of two subjects the parse gives one verb,
     the nearer is the subject and the other a label or role before it
-    ("Kabul attack: X has claimed ...", "its news agency X claimed ..."); an
+    ("Kabul attack: X has claimed ...", "its news agency X claimed ..."),
+    unless a comma sets the nearer off as an apposition; an
     apposition the parse made the subject gives way to its name ("after X, a
     front of Y, took ...").
     """
@@ -52,9 +53,11 @@ def clause_subject(cue: Token) -> Token | None:
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         before = [c for c in subjects if c.i < token.i]
+        if len(before) > 1 and token.doc[before[-1].left_edge.i - 1].text == ",":
+            before = before[:1]  # "X, Y's affiliate, claimed": the second is X's apposition
         subject = (before[-1] if before else next(iter(subjects), None)) or repaired_subject(token)
-        if subject is not None and subject.tag_ in _RELATIVE_TAGS and token.dep_ == "relcl" and token.head != token:
-            return token.head
+        if subject is not None and (antecedent := relative_antecedent(subject)) is not None:
+            return antecedent
         if subject is not None:
             return apposed_subject(subject) or subject
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
@@ -64,6 +67,16 @@ def clause_subject(cue: Token) -> Token | None:
             return token.head
         return None
     return None
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """What a relative pronoun stands for: the noun its clause modifies ("X, who said ..." -> X), else None."""
+    if token.tag_ not in _RELATIVE_TAGS:
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head != clause:  # "X, who identified himself ... and said ..."
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" and clause.head != clause else None
 
 
 def passive_agent(verb: Token) -> Token | None:

@@ -64,8 +64,8 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
         return None
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
-    if cue is None or content is None:
-        return None
+    if cue is None or content is None or content[0].lower_ in _REFLEXIVES:
+        return None  # "which calls itself X", "who identified himself as Y": a name, not a statement
     speaker = None
     if attribution.source is not None:
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")

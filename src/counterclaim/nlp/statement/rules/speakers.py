@@ -25,6 +25,7 @@ from counterclaim.nlp.syntax import preposition_objects, stray_apposition
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.speakers import SpeakerResolver
+    from counterclaim.records import Actor
 
 #: Entity types that never speak: dates, numbers; places speak only when they stand for a known actor.
 _MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -148,7 +149,21 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
         found = resolver.antecedent(owner)
         if found is not None:
             party.affiliation = resolver.parties.affiliation_of(found.actor) or found.affiliation
+    if party.affiliation is None:
+        party.affiliation = _self_described(resolver, head)
     return party
+
+
+def _self_described(resolver: SpeakerResolver, head: Token) -> Actor | None:
+    """ "X, who identified himself as the spokesman of Y": the body X's own description names."""
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    for verb in (v for c in clauses for v in (c, *c.conjuncts) if v.lemma_.lower() in resolver.lex.self_naming_verbs):
+        for role in preposition_objects(verb, "as"):
+            words = sorted(role.subtree, key=lambda t: t.i)
+            found = link_role(resolver.parties.text[words[0].idx : words[-1].idx + len(words[-1])], resolver.parties.kb)
+            if found is not None:
+                return resolver.parties.kb.actor(found)
+    return None
 
 
 @rule("speaker.listed")
