@@ -319,3 +319,21 @@ def test_a_hedged_claim_names_no_claimant(pipeline: Language) -> None:
         "said, but no statement has been seen."
     )
     assert doc._.event.perpetrators.claimed_by == []
+
+
+def test_he_is_never_a_group_the_model_takes_for_a_person(statements) -> None:
+    found = statements(
+        "Gunmen killed 81 villagers in Gubio. Tuesday's raid on the village was carried out by Boko Haram and "
+        "ISWAP members who run sleeper cells in the area, Nigerian army spokesman Musa Danjuma he said in a "
+        "statement."
+    )
+    assert not any(s.stance == "claim" for s in found)
+    assert ("Musa Danjuma", "accuse", "Boko Haram") in {(s.speaker_name, s.stance, s.target_name) for s in found}
+
+
+def test_a_group_blaming_itself_is_a_misparse_not_a_claim(statements) -> None:
+    found = statements(
+        "Gunmen freed 600 inmates from a prison near Abuja. The minister said all 64 Boko Haram suspects held "
+        "there had escaped and put the blame squarely on that group."
+    )
+    assert not any(s.stance == "claim" for s in found)

@@ -11,7 +11,8 @@ A claimant that is not a group is replaced by the group its speaker speaks
 for, or, for a generic noun, by the group the text names just before; a
 claim voiced by a state, an independent news outlet, a platform or a place
 is dropped. A group that says it did the attack itself ("X said they were
-behind the attack") is claiming it too.
+behind the attack") is claiming it too; a group "blaming" itself is a
+misparse and says nothing.
 """
 
 from __future__ import annotations
@@ -60,7 +61,12 @@ class ClaimantGuard:
         )
 
     def own_accounts(self, items: list[Draft]) -> list[Draft]:
-        """A group attributing the attack to itself ("X said they were behind it") claims it."""
+        """A group attributing the attack to itself ("X said they were behind it") claims it.
+
+        A group never blames itself: "X blamed X" is a parse that gave the
+        blame the wrong subject, and says nothing.
+        """
+        items = [d for d in items if not (d.act.kind == "blame" and self._self_blame(d))]
         for draft in items:
             target = draft.target
             if draft.stance != "attribute" or target is None or group_of(draft.speaker) is not None:
@@ -68,6 +74,13 @@ class ClaimantGuard:
             if same_party(draft.speaker, target) and self.reads_as_group(target):
                 draft.stance = "claim"
         return items
+
+    def _self_blame(self, draft: Draft) -> bool:
+        own, target = group_of(draft.speaker), draft.target
+        if own is None or target is None or target.actor is None or draft.stance != "attribute":
+            return False
+        other = target.actor
+        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
 
     def checked(self, items: list[Draft]) -> list[Draft]:
         """Every draft, with each claim's claimant made a group, or the claim dropped when none can be named."""

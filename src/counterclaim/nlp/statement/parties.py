@@ -262,7 +262,9 @@ class PartyResolver:
                 phrase_tokens(owner)[0].idx if owner.pos_ == "PROPN" else owner.left_edge.idx,
                 tokens[-1].idx + len(tokens[-1]),
             )
-        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
+        # the model tags some groups as persons ("Boko Haram"); a name the knowledge base knows says what it is
+        known = party.actor is not None and party.actor.kind != "person"
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None

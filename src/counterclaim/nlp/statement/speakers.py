@@ -53,8 +53,8 @@ def clause_subject(cue: Token) -> Token | None:
     for _ in range(8):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         before = [c for c in subjects if c.i < token.i]
-        if len(before) > 1 and token.doc[before[-1].left_edge.i - 1].text == ",":
-            before = before[:1]  # "X, Y's affiliate, claimed": the second is X's apposition
+        if len(before) > 1 and (token.doc[before[-1].left_edge.i - 1].text == "," or before[-1].pos_ == "PRON"):
+            before = before[:1]  # "X, Y's affiliate, claimed": the second is X's apposition; "X he said": X
         subject = (before[-1] if before else next(iter(subjects), None)) or repaired_subject(token)
         if subject is not None and (antecedent := relative_antecedent(subject)) is not None:
             return antecedent
@@ -316,11 +316,10 @@ class SpeakerResolver:
         if self.is_description(head):
             return None
         party = self.parties.from_head(head)
-        person = party.is_person or head.ent_type_ == "PERSON"
         word = token.lower_
-        if word in PERSON_PRONOUNS:
-            return party if person else None
-        if person:
+        if word in PERSON_PRONOUNS:  # "he" is no known group the model tags as a person ("Boko Haram")
+            return party if party.is_person or (head.ent_type_ == "PERSON" and party.actor is None) else None
+        if party.is_person or head.ent_type_ == "PERSON":
             return None
         if word in THING_PRONOUNS:
             return party if head.tag_ != "NNS" else None
