@@ -337,3 +337,50 @@ def test_a_group_blaming_itself_is_a_misparse_not_a_claim(statements) -> None:
         "there had escaped and put the blame squarely on that group."
     )
     assert not any(s.stance == "claim" for s in found)
+
+
+# --- self-stances: a party clearing itself must be named ---------------------------------------------------
+
+
+def test_a_generic_plural_clearing_itself_is_no_statement(statements) -> None:
+    found = statements(
+        "Kurdish militants deny Turkish claims they planted Ankara bomb\n\n"
+        "A bomb killed six people on a busy street in Ankara on Sunday."
+    )
+    assert not any(s.stance == "deny" and s.target_name == "Kurdish militants" for s in found)
+
+
+def test_the_armed_wing_of_a_group_denies_for_the_group_once(statements) -> None:
+    found = statements(
+        "A bomb killed six people on a shopping street in Ankara. The armed wing of the Kurdistan Workers' party "
+        "(PKK) has denied any role in the attack. The PKK denied responsibility for the bombing on Monday."
+    )
+    denials = [(s.speaker_name, s.target_name) for s in found if s.stance == "deny"]
+    assert denials == [("Kurdistan Workers' Party", "Kurdistan Workers' Party")]
+
+
+def test_a_headline_claim_the_body_gives_to_a_branch_is_that_claim(statements) -> None:
+    found = statements(
+        "Gunmen kill 40 at church vigil in Congo; Islamic State claims responsibility\n\n"
+        "BUNIA - Attackers armed with machetes killed at least 40 people during a night vigil at a church in Ituri "
+        "province, officials said on Monday.\n\n"
+        "On Sunday the Islamic State said on its Amaq news agency that fighters of its Central Africa Province had "
+        "attacked the church."
+    )
+    assert {target for _, _, target in claims(found)} == {"Islamic State Central Africa Province"}
+
+
+def test_it_after_a_report_is_the_report_not_a_group_it_names(statements) -> None:
+    found = statements(
+        "The report lists Boko Haram and Hamas among the deadliest groups of the year. It notes that the deadliest "
+        "single attack was Hamas's raid on Israel in October."
+    )
+    assert not any(s.stance == "claim" for s in found)
+
+
+def test_a_branch_named_by_its_region_claims_for_the_branch(statements) -> None:
+    found = statements(
+        "Gunmen stormed a beach resort in Grand-Bassam, killing 19. Al-Qaeda's North African branch claimed the "
+        "assault."
+    )
+    assert {target for _, _, target in claims(found)} == {"al-Qaeda in the Islamic Maghreb"}

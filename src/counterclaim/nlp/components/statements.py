@@ -110,9 +110,11 @@ class StatementResolver:
         dater = StatementDater(doc, self.lex, sentences)
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
         kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
+        kept = guard.without_headline_claims(kept, _body_start(text))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
-        doc._.statements = self._unique(records, text, separate)
+        own_denials = {d.act.cue.idx for d in kept if guard.own_group_denial(d)}
+        doc._.statements = self._unique(records, text, separate, own_denials)
         return doc
 
     def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
@@ -364,7 +366,7 @@ class StatementResolver:
         return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
 
     @staticmethod
-    def _unique(statements: list[Statement], text: str, separate: set[int]) -> list[Statement]:
+    def _unique(statements: list[Statement], text: str, separate: set[int], own_denials: set[int]) -> list[Statement]:
         """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
 
         Speakers count as the same when one's name words include the other's
@@ -386,7 +388,7 @@ class StatementResolver:
         ]
         statements = _without_headline_repeats(statements, text)
         kept: list[Statement] = []
-        for statement in _one_claim_per_group(statements, text, separate):
+        for statement in _one_claim_per_group(statements, text, separate, own_denials):
             words = set(_WORD.findall(statement.speaker_name.lower()))
             if not any(
                 s.stance == statement.stance
@@ -516,8 +518,13 @@ def _quotes(attribution, offset: int) -> bool:
     )
 
 
-def _one_claim_per_group(statements: list[Statement], text: str, separate_cues: set[int]) -> list[Statement]:
+def _one_claim_per_group(
+    statements: list[Statement], text: str, separate_cues: set[int], own_denials: set[int] = frozenset()
+) -> list[Statement]:
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
+
+    So is a group's denial of its own part (cue offsets in ``own_denials``):
+    "the PKK denied any role", "its armed wing denied involvement".
 
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
@@ -531,27 +538,34 @@ def _one_claim_per_group(statements: list[Statement], text: str, separate_cues: 
     def separate(s: Statement) -> bool:
         return s.cue is not None and s.cue.start in separate_cues
 
+    def own(s: Statement) -> bool:
+        return bool(s.target_name) and (
+            s.stance == "claim" or (s.stance == "deny" and s.cue is not None and s.cue.start in own_denials)
+        )
+
     def specificity(s: Statement) -> int:
-        named = s.speaker.actor_id != s.speaker.affiliation_id and len(_WORD.findall(s.speaker_name)) > 1
+        named = (
+            s.speaker.actor_id != s.speaker.affiliation_id
+            and len(_WORD.findall(s.speaker_name)) > 1
+            and s.speaker_name[:1].isupper()
+        )
         if s.speaker.role or named:
             return 2  # a spokesman, or someone speaking for the group the text names in full ("Radio X", "Yahya Y")
+        if s.speaker.actor_id is None and not s.speaker_name[:1].isupper():
+            return -1  # "its armed wing": a description, less than the group's name
         return 1 if s.speaker_name != s.target_name else 0
 
-    best: dict[str, Statement] = {}
+    best: dict[tuple[str, str], Statement] = {}
     for s in statements:
-        if s.stance == "claim" and s.target_name and not separate(s):
-            current = best.get(s.target_name)
+        if own(s) and not separate(s):
+            current = best.get((s.stance, s.target_name or ""))
             if current is None or specificity(s) > specificity(current):
-                best[s.target_name] = s
+                best[s.stance, s.target_name or ""] = s
     # two named spokesmen are two claims ("spokesman X said ...; its negotiator Y said ...")
     kept = [
         s
         for s in statements
-        if s.stance != "claim"
-        or not s.target_name
-        or best.get(s.target_name) is s
-        or specificity(s) == 2
-        or separate(s)
+        if not own(s) or best.get((s.stance, s.target_name or "")) is s or specificity(s) == 2 or separate(s)
     ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:

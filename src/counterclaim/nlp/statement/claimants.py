@@ -79,18 +79,59 @@ class ClaimantGuard:
         own, target = group_of(draft.speaker), draft.target
         if own is None or target is None or target.actor is None or draft.stance != "attribute":
             return False
-        other = target.actor
-        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
+        return self._related(own, target.actor)
+
+    def without_headline_claims(self, items: list[Draft], body_start: int) -> list[Draft]:
+        """A headline's claim ("X claims responsibility") that the body reports, by X or by X's branch, is that claim.
+
+        The body's claim is kept: it says who spoke and which branch ("its
+        Central Africa Province").
+        """
+        body = [d.target.actor for d in items if d.stance == "claim" and d.target and d.act.cue.idx >= body_start]
+
+        def repeated(draft: Draft) -> bool:
+            own = draft.target.actor if draft.target else None
+            return own is not None and any(o is not None and self._related(own, o) for o in body)
+
+        return [d for d in items if not (d.stance == "claim" and d.act.cue.idx < body_start and repeated(d))]
+
+    def _related(self, a: Actor, b: Actor) -> bool:
+        return a.id == b.id or self.kb.is_branch_of(a.id, b.id) or self.kb.is_branch_of(b.id, a.id)
+
+    def own_group_denial(self, draft: Draft) -> bool:
+        """Whether a draft is a group's denial of its own part ("the PKK denied any role")."""
+        own, target = group_of(draft.speaker), draft.target
+        return draft.stance == "deny" and own is not None and target is not None and target.actor == own
 
     def checked(self, items: list[Draft]) -> list[Draft]:
-        """Every draft, with each claim's claimant made a group, or the claim dropped when none can be named."""
+        """Every draft, each self-stance with a named party: a claim's claimant made a group, a speaker's denial
+        for itself made a named side, or the draft dropped when none can be named."""
         out = []
         for draft in items:
-            if draft.stance != "claim":
-                out.append(draft)
-            elif (fixed := self._claim(draft)) is not None:
+            if draft.stance == "claim":
+                fixed = self._claim(draft)
+            elif draft.stance == "deny" and draft.target is not None and same_party(draft.target, draft.speaker):
+                fixed = self._own_denial(draft)
+            else:
+                fixed = draft
+            if fixed is not None:
                 out.append(fixed)
         return out
+
+    def _own_denial(self, draft: Draft) -> Draft | None:
+        """ "X denied any role", X clearing itself: X must be named ("Kurdish militants deny" names no one)."""
+        target = draft.target
+        if target is None or target.is_person:
+            return None  # a person clears his side, and none is known
+        if target.actor is not None or self.reads_as_group(target):
+            return draft
+        if not self._generic(target):
+            return None  # an unknown name that reads as no body ("Randhir Jaiswal" clearing himself)
+        group = self._group_before(draft)
+        if group is None:
+            return None
+        named = Party(target.start, target.end, target.text, group.name, group, affiliation=group, rules=target.rules)
+        return replace(draft, speaker=replace(draft.speaker, affiliation=group), target=named)
 
     def _claim(self, draft: Draft) -> Draft | None:
         speaker, target = draft.speaker, draft.target
@@ -139,8 +180,9 @@ class ClaimantGuard:
         return None
 
     def _generic(self, party: Party) -> bool:
-        """A common noun for a group ("armed group", "the jihadists"), not a name."""
-        return party.actor is None and not party.is_person and not party.name[:1].isupper()
+        """A common noun for a group ("armed group", "Kurdish militants", "Two groups"), not a name."""
+        words = _WORD.findall(party.name)
+        return party.actor is None and not party.is_person and (not words or not words[-1][:1].isupper())
 
     def _group_before(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant, the militant group the text named last before the claim, nearby."""

@@ -186,6 +186,11 @@ def _cuts_word(text: str, offset: int) -> bool:
     return left in _JOINERS or right in _JOINERS or (left.isalnum() and right.isalnum())
 
 
+def _has_proper_name(noun: Token) -> bool:
+    """A common noun inside a proper name ("the Kurdistan Workers' party"): a name word compounds it."""
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
+
+
 def possessor(head: Token) -> Token | None:
     """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -273,8 +278,10 @@ class PartyResolver:
         return party
 
     def _origin(self, head: Token) -> Actor | None:
-        """Whom "officials from Iran" or "members of the Taliban" speak for: the actor their phrase names."""
-        for obj in (g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN"):
+        """Whom "officials from Iran", "members of the Taliban" or "the armed wing of the Kurdistan Workers' party"
+        speak for: the actor their phrase names."""
+        named = [g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN" or _has_proper_name(g)]
+        for obj in named:
             party = self.from_head(obj)
             if party.actor is not None:
                 return self.affiliation_of(party.actor)

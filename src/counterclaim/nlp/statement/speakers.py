@@ -304,6 +304,9 @@ class SpeakerResolver:
             same_sentence = self.sentences.number(head) == index
             ranked.append(((not same_sentence, not salient, -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
+            if token.lower_ in THING_PRONOUNS and head.lemma_.lower() in self.lex.document_nouns:
+                found = self.authors(head)  # "The report names X ... It notes": the report's author, or no one
+                return found[0] if found else None
             party = self._agreeing(token, head)
             if party is not None:
                 return party
