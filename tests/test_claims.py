@@ -384,3 +384,33 @@ def test_a_branch_named_by_its_region_claims_for_the_branch(statements) -> None:
         "assault."
     )
     assert {target for _, _, target in claims(found)} == {"al-Qaeda in the Islamic Maghreb"}
+
+
+# --- knowledge-base links that need their context -----------------------------------------------------------
+
+
+def test_an_agency_named_with_its_state_links_to_that_state(statements) -> None:
+    found = statements(
+        "A gunman killed 140 people at a concert hall near Moscow. According to the official, the spy services "
+        "of Britain, as well as the Main Intelligence Directorate (GUR) of Ukraine, were involved in the attack."
+    )
+    targets = {s.target_name for s in found if s.stance == "accuse"}
+    assert "Ukraine" in targets and "Russia" not in targets
+
+
+def test_a_bulk_list_acronym_links_only_when_the_text_names_its_actor() -> None:
+    from counterclaim.kb import get_kb
+
+    kb = get_kb()
+    alone = "The CDS, General Musa, said troops had repelled the raid."
+    assert not any(m.actor_id.startswith("cartel") for m in kb.find_matches(alone))
+    named = "The Cartel de Sinaloa (CDS) denied it. The CDS said so."
+    assert [m.actor_id for m in kb.find_matches(named)].count("cartel-de-sinaloa") == 3
+
+
+def test_case_keeps_words_from_becoming_groups() -> None:
+    from counterclaim.kb import get_kb
+
+    kb = get_kb()
+    assert kb.find_matches("Let us be clear, the base was hit by 764 shells.") == []
+    assert [m.actor_id for m in kb.find_matches("LeT fighters attacked The Base.")] == ["lashkar-e-taiba", "base"]

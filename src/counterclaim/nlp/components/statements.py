@@ -252,7 +252,10 @@ class StatementResolver:
         """
         head = _example(head) or head  # "groups such as the ETIM": the group named
         owned = self._membership(head) if self.targets.anonymous(head) else head
-        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # a common noun's name compound says whose it is; a proper name's compounds are part of the name
+        named = (
+            [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"] if owned.pos_ == "NOUN" else []
+        )
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)

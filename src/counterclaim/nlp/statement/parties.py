@@ -98,9 +98,16 @@ def name_tokens(head: Token) -> list[Token]:
         run.insert(0, by_index[i])
         i -= 1
     i = head.i + 1
-    while i in by_index:
-        run.append(by_index[i])
-        i += 1
+    doc = head.doc
+    while True:
+        if i in by_index:
+            run.append(by_index[i])
+            i += 1
+        elif i + 3 in by_index and i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]":
+            run.extend(doc[i : i + 3])  # "the Main Intelligence Directorate (GUR) of Ukraine": the acronym inside
+            i += 3
+        else:
+            break
     while run and (run[0].is_punct or run[0].dep_ == "det") and run[0] != head:
         run.pop(0)
     while run and run[-1].is_punct and run[-1] != head:
