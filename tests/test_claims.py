@@ -414,3 +414,30 @@ def test_case_keeps_words_from_becoming_groups() -> None:
     kb = get_kb()
     assert kb.find_matches("Let us be clear, the base was hit by 764 shells.") == []
     assert [m.actor_id for m in kb.find_matches("LeT fighters attacked The Base.")] == ["lashkar-e-taiba", "base"]
+
+
+# --- claims told in a headline ------------------------------------------------------------------------------
+
+_BODY = "\n\nA bomb killed 20 people at a market in the city on Friday, police said."
+
+
+@pytest.mark.parametrize(
+    ("headline", "group"),
+    [
+        ("ISIS-K claims responsibility for Jalalabad blast", "Islamic State Khorasan Province"),
+        ("IS claims deadly Herat bombings", "Islamic State"),
+        ("Al-Shabaab claims deadly hotel siege in Kismayo", "al-Shabaab"),
+        ("JNIM claims attack that killed dozens of soldiers in Niger", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("ISIS Claims Responsibility For Deadly Attack On Mosque", "Islamic State"),
+    ],
+)
+def test_a_claim_in_the_headline_alone_is_a_claim(statements, headline: str, group: str) -> None:
+    assert (group, group, group) in claims(statements(headline + _BODY))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Iran rejects IS claims on Zahedan blast", "Tehran dismisses Daesh claims of responsibility for the blast"],
+)
+def test_claims_someone_rejects_in_a_headline_are_no_claim(statements, headline: str) -> None:
+    assert claims(statements(headline + _BODY)) == set()

@@ -31,6 +31,7 @@ class StanceLexicon:
     claim_needs_responsibility: frozenset[str]
     responsibility_nouns: frozenset[str]
     burden_verbs: frozenset[str]
+    claim_forms: frozenset[str]
     accuse_verbs: frozenset[str]
     finger_phrases: tuple[FingerPhrase, ...]
     hold_verbs: frozenset[str]

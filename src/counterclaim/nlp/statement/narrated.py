@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy
 from spacy.attrs import IDX, POS
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -157,7 +157,7 @@ class NarratedCues:
     def _possible_cues(self, doc: Doc, end: int) -> Iterator[int]:
         """Indices of the tokens before character ``end`` that :meth:`acts` must look at.
 
-        Those are verbs with a cue lemma and nouns with a cue form (every other
+        Those are verbs with a cue lemma and nouns or names with a cue form (every other
         word starts no rule). They are read off attribute arrays, so no Token
         object is built for the many other tokens.
         """
@@ -165,7 +165,7 @@ class NarratedCues:
             return
         pos, starts = doc.to_array([POS, IDX]).T
         verbs = ((pos == VERB) | (pos == AUX)) & lemma_mask(doc, self.cue_lemmas.__contains__)
-        nouns = (pos == NOUN) & lower_mask(doc, self.cue_forms.__contains__)
+        nouns = ((pos == NOUN) | (pos == PROPN)) & lower_mask(doc, self.cue_forms.__contains__)
         yield from numpy.flatnonzero((starts < end) & (verbs | nouns)).tolist()
 
     def act(self, token: Token) -> Act | None:

@@ -10,8 +10,9 @@ denial by X; the claim it withdraws stays a claim.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.narrated import Act, Cue, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import generic_attack
@@ -39,6 +40,52 @@ def claim(cue: Cue) -> list[Act] | None:
     else:
         claimed = obj or cue.passive
     return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=claimed is not None and generic_attack(claimed))
+
+
+def _named_just_before(token: Token) -> Span | None:
+    """A known actor's name that ends right before ``token`` ("ISIS-K claims ..."), or None.
+
+    Whether the actor can claim at all (a group, not a state) is the claimant guard's to say.
+    """
+    doc = token.doc
+    text = doc_text(doc)
+    for mention in doc._.actor_mentions or []:
+        if mention.actor_id is None or mention.span.end > token.idx or text[mention.span.end : token.idx].strip():
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None:
+            return span
+    return None
+
+
+@rule("act.headline_claim", forms=["claim_forms"], pos=("NOUN", "PROPN", "VERB"))
+def headline_claim(cue: Cue) -> list[Act] | None:
+    """ "ISIS-K claims responsibility for Kabul blast", "IS claims deadly Kerman bombings": a headline's claim.
+
+    A headline drops the words that make a clause, and the parse reads
+    "claims" as a noun or a modifier; a group's name right before it and
+    responsibility or an attack right after it still make the claim. A claim
+    someone else talks about ("dismissed the Daesh claims") is an argument
+    of another word, or has a determiner.
+    """
+    token = cue.token
+    if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    sentence_end = token.sent.end
+    following = list(token.doc[token.i + 1 : min(sentence_end, token.i + 6)])
+    if not following or following[0].lower_ == "of":
+        return None  # "claims of responsibility": talk about claims
+    named = following[0].lemma_.lower() in cue.lex.responsibility_nouns or any(
+        cue.targets.is_attack(t) for t in following
+    )
+    group = _named_just_before(token) if named else None
+    if group is None:
+        return None
+    word = group.doc[group.start - 1] if group.start > token.sent.start else None
+    disputing = cue.lex.deny_verbs | cue.lex.accuse_verbs | cue.lex.report_verbs
+    if word is not None and {word.lemma_.lower(), word.lower_.removesuffix("s")} & disputing:
+        return None  # "Iran rejects IS claims on the blast": the claims are what someone rejects
+    return [Act("claim", token, group.root, "narrated.claim.headline")]
 
 
 @rule("act.restated_claim", lemmas=["restate_verbs"], pos=_VERBS)
