@@ -441,3 +441,31 @@ def test_a_claim_in_the_headline_alone_is_a_claim(statements, headline: str, gro
 )
 def test_claims_someone_rejects_in_a_headline_are_no_claim(statements, headline: str) -> None:
     assert claims(statements(headline + _BODY)) == set()
+
+
+# --- videos, and claims by the group and by its outlet ---------------------------------------------------------
+
+
+def test_a_groups_outlet_releasing_a_video_of_the_attackers_claims_the_attack(statements) -> None:
+    found = statements(
+        "Gunmen fired on a parade in Ahvaz, killing 25. The Islamic State's Amaq propaganda agency released a "
+        "video on Sunday of three men who say they are driving to the parade to carry out an attack."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_police_releasing_a_video_of_the_attackers_claims_nothing(statements) -> None:
+    found = statements(
+        "Gunmen fired on a parade in Ahvaz, killing 25. Police released a video of the men who carried out the "
+        "attack, and al-Shabaab was not involved."
+    )
+    assert claims(found) == set()
+
+
+def test_a_video_and_a_statement_are_two_claims(statements) -> None:
+    found = statements(
+        "Gunmen fired on a parade in Ahvaz, killing 25. Amaq posted a statement on Saturday saying fighters of "
+        "the caliphate had attacked the parade. A day later Amaq released a video of three men on their way to "
+        "attack the parade."
+    )
+    assert [s.speaker_name for s in found if s.stance == "claim"] == ["Amaq", "Amaq"]

@@ -85,6 +85,7 @@ class StatementResolver:
             self.lex.state_nouns,
             rules=self.rules,
             supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
+            outlet_nouns=self.lex.outlet_nouns,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc)
@@ -361,8 +362,8 @@ class StatementResolver:
 
     def _separate(self, act: Act) -> bool:
         """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
-        if act.rule == "act.restated_claim":
-            return True  # "the group repeated its claim": said again, another time
+        if act.rule in ("act.restated_claim", "act.release"):
+            return True  # "the group repeated its claim", "released a video of the men": another act
         words = self.lex.separate_act_words
         said = act.speaker if act.speaker is not None else clause_subject(act.cue)
         heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
@@ -393,11 +394,15 @@ class StatementResolver:
         kept: list[Statement] = []
         for statement in _one_claim_per_group(statements, text, separate, own_denials):
             words = set(_WORD.findall(statement.speaker_name.lower()))
-            if not any(
+            separate_act = statement.cue is not None and statement.cue.start in separate
+            if separate_act and not any(s.quote == statement.quote and s.stance == statement.stance for s in kept):
+                kept.append(statement)  # told apart as another act (unless the same words told twice)
+            elif not separate_act and not any(
                 s.stance == statement.stance
                 and (s.target_name or "").lower() == (statement.target_name or "").lower()
                 and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
                 for s in kept
+                if s.cue is None or s.cue.start not in separate
             ):
                 kept.append(statement)
         return kept
@@ -552,8 +557,9 @@ def _one_claim_per_group(
             and len(_WORD.findall(s.speaker_name)) > 1
             and s.speaker_name[:1].isupper()
         )
-        if s.speaker.role or named:
-            return 2  # a spokesman, or someone speaking for the group the text names in full ("Radio X", "Yahya Y")
+        outlet = s.speaker.actor_id is not None and s.speaker.affiliation_id not in (None, s.speaker.actor_id)
+        if s.speaker.role or named or outlet:
+            return 2  # a spokesman, an outlet, or someone speaking for the group the text names in full ("Yahya Y")
         if s.speaker.actor_id is None and not s.speaker_name[:1].isupper():
             return -1  # "its armed wing": a description, less than the group's name
         return 1 if s.speaker_name != s.target_name else 0

@@ -218,6 +218,7 @@ class PartyResolver:
         *,
         rules: Chains,
         supported: frozenset[str] = frozenset(),
+        outlet_nouns: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
@@ -226,7 +227,8 @@ class PartyResolver:
         fixed passes the same dict each time. ``rules`` gives the ``party`` and
         ``name`` rules that read a phrase. ``supported``: ids of the actors the
         document names, which a weak name (a bulk list's short acronym) needs
-        to link.
+        to link. ``outlet_nouns``: nouns after which a named outlet is the
+        outlet ("its Amaq propaganda agency").
         """
         self.kb = kb
         self.rules = rules
@@ -236,6 +238,7 @@ class PartyResolver:
         self.government_words = government_words
         self.state_nouns = state_nouns
         self.supported = supported
+        self.outlet_nouns = outlet_nouns
         self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
@@ -379,6 +382,10 @@ class PartyResolver:
         if generic and matches:
             # "X's affiliate Y militants": the name nearest the generic head says whose members they are
             return self.kb.actor(matches[-1].actor_id)
+        outlet = bare.rsplit(None, 1)[-1].lower() in self.outlet_nouns if bare else False
+        named_outlet = [a for m in matches if (a := self.kb.actor(m.actor_id)) is not None and a.kind == "media"]
+        if outlet and named_outlet:
+            return named_outlet[-1]  # "the group's Amaq propaganda agency": the outlet named before its noun
         for match in matches:
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
             # inside a description that names nobody itself ("members of the ADF")

@@ -3,7 +3,10 @@
 "X claimed responsibility for the attack", "X took credit", "X claimed the
 bombing", "the group repeated its claim". A claim of attacks in general
 ("claimed several attacks on army posts") is marked as elsewhere: it does not
-make this attack claimed. A claim withdrawn ("X retracted its claim", "X
+make this attack claimed. A group or its outlet releasing a video of the men
+who did it ("released a video of three men on their way to attack the
+parade") tells its own account, which the stance rules read as a claim when
+the speaker is a group. A claim withdrawn ("X retracted its claim", "X
 backtracked from its claim", "X distanced itself from the attack") is a
 denial by X; the claim it withdraws stays a claim.
 """
@@ -119,3 +122,22 @@ def withdrawal(cue: Cue) -> list[Act] | None:
     if _withdrawn(cue, obj) or _withdrawn(cue, pobj(cue.token, "from", "on")) or _distanced(cue, obj):
         return cue.act("deny", f"narrated.withdraw.{cue.lemma}")
     return None
+
+
+@rule("act.release", lemmas=["release_verbs"], pos=_VERBS)
+def release(cue: Cue) -> list[Act] | None:
+    """ "X released a video of three men on their way to attack the parade": footage of the attackers, as a report.
+
+    Only pictures of people (the men, its fighters) with the attack in them
+    are read; whether they make a claim depends on who released them.
+    """
+    obj = cue.obj
+    if obj is None or obj.lemma_.lower() not in cue.lex.footage_nouns:
+        return None
+    # what the footage shows may hang on the verb ("released a video on Sunday of three men ...")
+    shown = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
+    people = any(t.lemma_.lower() in cue.lex.footage_subjects for t in shown)
+    attack = any(cue.targets.is_attack(t) or t.lemma_.lower() == "attack" for t in shown if t.i != obj.i)
+    if not (people and attack):
+        return None
+    return cue.act("report", f"narrated.release.{cue.lemma}", content=shown)
