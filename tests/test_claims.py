@@ -469,3 +469,11 @@ def test_a_video_and_a_statement_are_two_claims(statements) -> None:
         "attack the parade."
     )
     assert [s.speaker_name for s in found if s.stance == "claim"] == ["Amaq", "Amaq"]
+
+
+def test_a_count_of_rockets_claimed_in_a_war_is_no_claim_of_the_attack(statements) -> None:
+    found = statements(
+        "A bus bomb killed four people in Jerusalem. During the 2021 war the Qassam Brigades claimed thousands of "
+        "rockets fired at Israeli cities."
+    )
+    assert claims(found) == set()

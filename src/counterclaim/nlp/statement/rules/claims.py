@@ -74,10 +74,14 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     token = cue.token
     if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or any(c.dep_ in ("det", "poss") for c in token.children):
         return None
+    if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return None  # a verb with its object is a clause the other rules read ("X claimed thousands of rockets")
     sentence_end = token.sent.end
     following = list(token.doc[token.i + 1 : min(sentence_end, token.i + 6)])
     if not following or following[0].lower_ == "of":
         return None  # "claims of responsibility": talk about claims
+    if following[0].like_num or following[0].ent_type_ == "CARDINAL":
+        return None  # "claimed thousands of rockets": a count of other operations
     named = following[0].lemma_.lower() in cue.lex.responsibility_nouns or any(
         cue.targets.is_attack(t) for t in following
     )
