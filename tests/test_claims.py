@@ -477,3 +477,26 @@ def test_a_count_of_rockets_claimed_in_a_war_is_no_claim_of_the_attack(statement
         "rockets fired at Israeli cities."
     )
     assert claims(found) == set()
+
+
+# --- rival claims, hedged claims -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both the Islamic State and al-Shabaab claimed responsibility for the attack.",
+        "Two rival groups, the Islamic State and al-Shabaab, each claimed the bombing.",
+    ],
+)
+def test_rival_claimants_in_one_subject_each_claim(statements, sentence: str) -> None:
+    found = statements("A suicide bomber killed 30 people at a mosque in Beledweyne. " + sentence)
+    assert {target for _, _, target in claims(found)} == {"Islamic State", "al-Shabaab"}
+
+
+def test_a_hedged_claim_is_no_statement_of_the_group(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 30 people at a mosque. The Islamic State may have claimed the attack, a "
+        "monitoring group said."
+    )
+    assert not any(s.speaker_name == "Islamic State" for s in found)

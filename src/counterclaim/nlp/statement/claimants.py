@@ -108,7 +108,9 @@ class ClaimantGuard:
         for itself made a named side, or the draft dropped when none can be named."""
         out = []
         for draft in items:
-            if draft.stance == "claim":
+            if draft.stance == "other" and draft.act.kind == "claim":
+                fixed = None  # "X may have claimed it": a hedged claim is no claim, and X doubts nothing
+            elif draft.stance == "claim":
                 fixed = self._claim(draft)
             elif draft.stance == "deny" and draft.target is not None and same_party(draft.target, draft.speaker):
                 fixed = self._own_denial(draft)

@@ -54,7 +54,7 @@ def clause_subject(cue: Token) -> Token | None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         before = [c for c in subjects if c.i < token.i]
         if len(before) > 1 and (token.doc[before[-1].left_edge.i - 1].text == "," or before[-1].pos_ == "PRON"):
-            before = before[:1]  # "X, Y's affiliate, claimed": the second is X's apposition; "X he said": X
+            before = before[:1]  # "X, Y's affiliate, claimed": an apposition; "X he said", "X and Y each said": X
         subject = (before[-1] if before else next(iter(subjects), None)) or repaired_subject(token)
         if subject is not None and (antecedent := relative_antecedent(subject)) is not None:
             return antecedent

@@ -168,13 +168,18 @@ def _self_described(resolver: SpeakerResolver, head: Token) -> Actor | None:
 
 @rule("speaker.listed")
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
-    """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
+    """Several named speakers in one subject ("X, Y and Z said", "both X and Y", "two groups, X and Y,"): one each."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if not conjuncts:
-        return None
+        listing = next(
+            (c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None
+        )
+        return listed(resolver, listing) if listing is not None and head.pos_ == "NOUN" else None
     text_of = resolver.parties.text
     owner = possessor(head)  # "Pakistan's Foreign Office and ...": the owner names the first body
     first = phrase_tokens(owner if owner is not None and owner.pos_ == "PROPN" else head)[0]
+    while first.dep_ == "preconj" or (first.dep_ == "det" and first.i < head.i):
+        first = first.doc[first.i + 1]  # "both the X and Y"
     start = first.idx
     last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
     end = last.idx + len(last)
@@ -190,7 +195,7 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
-    if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
+    if len(names) < 2 or not all(p[:1].isupper() or resolver.parties.link(p) is not None for p in stripped):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
 
