@@ -500,3 +500,24 @@ def test_a_hedged_claim_is_no_statement_of_the_group(statements) -> None:
         "monitoring group said."
     )
     assert not any(s.speaker_name == "Islamic State" for s in found)
+
+
+def test_a_claim_made_by_an_outlet_is_its_claim(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 30 people at a mosque in Quetta. The claim was made on Friday night by the "
+        "Islamic State-linked Amaq News Agency."
+    )
+    assert claims(found) == {("Amaq", "Islamic State", "Islamic State")}
+
+
+def test_claims_made_about_something_else_are_no_claim(statements) -> None:
+    found = statements("A bomb killed nine people in Quetta. Police made claims that the bombers were foreigners.")
+    assert claims(found) == set()
+
+
+def test_a_dateline_the_parse_makes_the_subject_gives_way_to_the_claimant(statements) -> None:
+    found = statements(
+        "MOGADISHU, May 2 (Reuters) - Al-Shabaab claimed responsibility for the bombing that killed 12 people at a "
+        "hotel in Kismayo on Friday."
+    )
+    assert claims(found) == {("al-Shabaab", "al-Shabaab", "al-Shabaab")}

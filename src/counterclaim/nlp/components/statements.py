@@ -540,7 +540,7 @@ def _one_claim_per_group(
     cue (at an offset in ``separate_cues``) is told apart as another act ("its
     agency separately claimed", "a subsequent statement said"). The claim kept takes the date another report
     of it in the same paragraph gives ("X claimed it on Saturday. Its
-    spokesman said ...").
+    spokesman said ..."), or else one merged into it.
     """
 
     def separate(s: Statement) -> bool:
@@ -576,9 +576,14 @@ def _one_claim_per_group(
         for s in statements
         if not own(s) or best.get((s.stance, s.target_name or "")) is s or specificity(s) == 2 or separate(s)
     ]
+    merged = [s for s in statements if own(s) and not any(s is k for k in kept)]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:
+            # the date of a report of the same claim in its paragraph, else of one merged into it
             day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)
+            day = day or next(
+                (o.date for o in merged if o.date and best.get((o.stance, o.target_name or "")) is s), None
+            )
             kept[i] = s.model_copy(update={"date": day}) if day else s
     return kept
 

@@ -91,6 +91,7 @@ class StanceLexicon:
     habitual_adverbs: frozenset[str]
     party_nouns: frozenset[str]
     restate_verbs: frozenset[str]
+    claim_making_verbs: frozenset[str]
     withdraw_verbs: frozenset[str]
     separate_act_words: frozenset[str]
     release_verbs: frozenset[str]

@@ -45,7 +45,8 @@ def clause_subject(cue: Token) -> Token | None:
     claimed the attack, ..." -> X). Of two subjects the parse gives one verb,
     the nearer is the subject and the other a label or role before it
     ("Kabul attack: X has claimed ...", "its news agency X claimed ..."),
-    unless a comma sets the nearer off as an apposition; an
+    unless a comma sets the nearer off as an apposition; a dateline the
+    parse made the subject gives way to the name after it; an
     apposition the parse made the subject gives way to its name ("after X, a
     front of Y, took ...").
     """
@@ -59,7 +60,7 @@ def clause_subject(cue: Token) -> Token | None:
         if subject is not None and (antecedent := relative_antecedent(subject)) is not None:
             return antecedent
         if subject is not None:
-            return apposed_subject(subject) or subject
+            return _past_dateline(subject) or apposed_subject(subject) or subject
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
             token = token.head
             continue
@@ -77,6 +78,14 @@ def relative_antecedent(token: Token) -> Token | None:
     while clause.dep_ == "conj" and clause.head != clause:  # "X, who identified himself ... and said ..."
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" and clause.head != clause else None
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """ "NAIROBI, March 4 (Reuters) - X claimed ...": a dateline the parse made the subject gives way to X."""
+    dateline = subject.doc._.dateline or {}
+    if not dateline.get("end") or subject.idx >= dateline["end"]:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= dateline["end"]), None)
 
 
 def passive_agent(verb: Token) -> Token | None:

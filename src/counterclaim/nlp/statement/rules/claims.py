@@ -95,6 +95,21 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     return [Act("claim", token, group.root, "narrated.claim.headline")]
 
 
+@rule("act.made_claim", lemmas=["claim_making_verbs"], pos=_VERBS)
+def made_claim(cue: Cue) -> list[Act] | None:
+    """ "X made the claim on its channels", "the claim was issued by X": a claim of responsibility put out.
+
+    A claim with a clause of its own ("made claims that the army lied") says
+    something else, and is left to the rules that read clauses.
+    """
+    noun = cue.obj or cue.passive
+    if noun is None or noun.lemma_.lower() not in cue.lex.claim_nouns:
+        return None
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return None
+    return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
 @rule("act.restated_claim", lemmas=["restate_verbs"], pos=_VERBS)
 def restated_claim(cue: Cue) -> list[Act] | None:
     """ "the group repeated its claim", "renewed the claim": a group restating its claim of responsibility."""
