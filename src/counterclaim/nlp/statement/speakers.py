@@ -85,7 +85,7 @@ def _past_dateline(subject: Token) -> Token | None:
     dateline = subject.doc._.dateline or {}
     if not dateline.get("end") or subject.idx >= dateline["end"]:
         return None
-    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= dateline["end"]), None)
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= dateline["end"]), None)
 
 
 def passive_agent(verb: Token) -> Token | None:
