@@ -521,3 +521,29 @@ def test_a_dateline_the_parse_makes_the_subject_gives_way_to_the_claimant(statem
         "hotel in Kismayo on Friday."
     )
     assert claims(found) == {("al-Shabaab", "al-Shabaab", "al-Shabaab")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A White House spokesman acknowledged the Islamic State's claim of responsibility.",
+        "Officials in Tehran dismissed the Islamic State claim.",
+        "The claim by the Islamic State could not be verified.",
+    ],
+)
+def test_a_claim_the_text_only_talks_about_was_made_by_its_owner(statements, sentence: str) -> None:
+    found = statements("A suicide bomber killed 30 people at a shrine in Kerman. " + sentence)
+    assert ("Islamic State", "Islamic State", "Islamic State") in claims(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There has been no claim of responsibility.",
+        "Pakistan's claims of Indian involvement were rejected.",
+        "The group has made many claims of attacks in the past.",
+    ],
+)
+def test_talk_of_no_claim_or_of_other_claims_makes_none(statements, sentence: str) -> None:
+    found = statements("A suicide bomber killed 30 people at a shrine in Kerman. " + sentence)
+    assert claims(found) == set()

@@ -86,6 +86,17 @@ def pobj(token: Token, *prepositions: str) -> Token | None:
     return None
 
 
+def owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
+    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
+    if noun.lemma_.lower() not in nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
+        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
+        owner = next((child(t, "pobj") for t in agents), None)
+    return owner
+
+
 def subtree_span(token: Token) -> Span:
     """The words ``token`` heads, as a span."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
@@ -147,7 +158,8 @@ class NarratedCues:
                 continue  # "X must take responsibility": a demand on X, not X's claim
             if act is not None:
                 act.negated = is_negated(token, self.lex)
-                act.hedged = act.hedged or is_hedged(token, self.lex)
+                # a noun's governing verb hedges someone's talk of the act ("the claim could not be verified")
+                act.hedged = act.hedged or (token.pos_ in ("VERB", "AUX") and is_hedged(token, self.lex))
                 out.append(act)
                 out += [
                     replace(act, cue=echo, speaker=who, producer=f"{act.producer}.echo") for echo, who in _echoes(token)

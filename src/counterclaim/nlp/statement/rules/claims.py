@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from counterclaim.nlp.doctext import doc_text
-from counterclaim.nlp.statement.narrated import Act, Cue, pobj
+from counterclaim.nlp.statement.narrated import Act, Cue, owner_named, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import generic_attack
 
@@ -108,6 +108,33 @@ def made_claim(cue: Cue) -> list[Act] | None:
     if any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
         return None
     return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
+@rule("act.claim_noun", forms=["claim_forms"], pos=("NOUN",))
+def claim_noun(cue: Cue) -> list[Act] | None:
+    """ "the Islamic State's claim of responsibility", "the claim by al-Shabaab": a claim the text says was made.
+
+    Whoever talks about it (acknowledging, doubting, dismissing it), the
+    owner made it. No claim ("no claim", "any claim"), claims of other
+    things ("claims that the army lied") and claims in general ("its claims
+    of attacks") are none of this attack.
+    """
+    token = cue.token
+    if any(c.dep_ == "det" and c.lower_ in cue.lex.negations | {"any", "every"} for c in token.children):
+        return None
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in token.children):
+        return None
+    about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for g in c.children]
+    if about and not any(
+        g.lemma_.lower() in cue.lex.responsibility_nouns or (cue.targets.is_attack(g) and not generic_attack(g))
+        for g in about
+        if g.dep_ == "pobj"
+    ):
+        return None
+    owner = owner_named(token, cue.lex.claim_nouns)
+    if owner is None:
+        return None
+    return [Act("claim", token, owner, "narrated.claim.noun")]
 
 
 @rule("act.restated_claim", lemmas=["restate_verbs"], pos=_VERBS)

@@ -8,22 +8,9 @@ civilians") is a condemnation.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
-from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.narrated import Act, Cue, child, owner_named, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import Blame
-
-
-def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
-    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
-    if noun.lemma_.lower() not in nouns:
-        return None
-    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
-        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
-        owner = next((child(t, "pobj") for t in agents), None)
-    return owner
 
 
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
@@ -37,7 +24,7 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
-    owner = _owner_named(obj, cue.lex.owned_denials) if obj is not None else None
+    owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
     if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:
