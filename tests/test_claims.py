@@ -547,3 +547,12 @@ def test_a_claim_the_text_only_talks_about_was_made_by_its_owner(statements, sen
 def test_talk_of_no_claim_or_of_other_claims_makes_none(statements, sentence: str) -> None:
     found = statements("A suicide bomber killed 30 people at a shrine in Kerman. " + sentence)
     assert claims(found) == set()
+
+
+def test_a_curated_ambiguous_alias_needs_the_text_to_name_its_actor() -> None:
+    from counterclaim.kb import get_kb
+
+    kb = get_kb()
+    assert kb.find_matches("An ISS analyst in Nairobi said the group was weakened.") == []
+    named = "The Islamic State Somalia Province (ISS) claimed it. ISS fighters fled."
+    assert {m.actor_id for m in kb.find_matches(named)} == {"islamic-state-somalia-province"}

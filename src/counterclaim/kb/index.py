@@ -52,9 +52,8 @@ class KnowledgeBase:
             names[normalise_name(entry.name)] = entry.id
         self._by_name = names
         self._by_demonym = demonyms
-        self._weak = frozenset(
-            key for key in names if curated is not None and key not in curated and len(_LETTERS.sub("", key)) <= 3
-        )
+        bulk = {key for key in names if curated is not None and key not in curated and len(_LETTERS.sub("", key)) <= 3}
+        self._weak = frozenset(bulk | {normalise_name(a) for e in entries for a in e.ambiguous})
 
     @staticmethod
     def _demonym_forms(entry: KbEntry) -> list[str]:
@@ -89,8 +88,9 @@ class KnowledgeBase:
         """Whether a name links only with support: a short acronym (or a number) only bulk-imported files give.
 
         "CDS", "AI" or "NPA" name a cartel, an agency or a rebel army in some
-        list, and something else in most texts; such a name links only where
-        the text names the same actor in another way too.
+        list, and something else in most texts; so do the ``ambiguous`` names
+        a curated entry lists ("ISS", "ETA"). Such a name links only where the
+        text names the same actor in another way too.
         """
         return normalise_name(name) in self._weak
 

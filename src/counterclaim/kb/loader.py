@@ -34,7 +34,7 @@ BUNDLED_FILES = (
     "media.yaml",
     "persons.yaml",
 )
-_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "designations")
+_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "designations", "ambiguous")
 
 try:  # the C loader parses the bundled files several times faster
     _Loader: type = yaml.CSafeLoader
@@ -58,6 +58,8 @@ class KbEntry(BaseModel):
     parent: str | None = None
     alignment: Alignment | None = None
     designations: list[str] = []
+    #: Aliases that name something else as often ("ISS", "ETA"): they link only where the text names the actor otherwise.
+    ambiguous: list[str] = []
     source: str | None = None
 
     def actor(self) -> Actor:
