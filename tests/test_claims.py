@@ -553,6 +553,6 @@ def test_a_curated_ambiguous_alias_needs_the_text_to_name_its_actor() -> None:
     from counterclaim.kb import get_kb
 
     kb = get_kb()
-    assert kb.find_matches("An ISS analyst in Nairobi said the group was weakened.") == []
+    assert kb.find_matches("An ISS analyst said the group was weakened.") == []
     named = "The Islamic State Somalia Province (ISS) claimed it. ISS fighters fled."
     assert {m.actor_id for m in kb.find_matches(named)} == {"islamic-state-somalia-province"}
