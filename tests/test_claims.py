@@ -556,3 +556,30 @@ def test_a_curated_ambiguous_alias_needs_the_text_to_name_its_actor() -> None:
     assert kb.find_matches("An ISS analyst said the group was weakened.") == []
     named = "The Islamic State Somalia Province (ISS) claimed it. ISS fighters fled."
     assert {m.actor_id for m in kb.find_matches(named)} == {"islamic-state-somalia-province"}
+
+
+# --- claims not made, or not of this attack ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Al-Shabaab has yet to claim the attack.",
+        "Al-Shabaab is expected to claim the attack.",
+        "The Islamic State rarely claims attacks in the region.",
+        "Al-Shabaab has claimed several attacks in the capital in the past.",
+        "Police said al-Shabaab, which has claimed similar bombings, was behind the blast.",
+    ],
+)
+def test_claims_not_made_or_of_other_attacks_make_no_claimant(pipeline: Language, sentence: str) -> None:
+    doc = pipeline("A suicide bomber killed 30 people at a mosque in Baidoa on Friday. " + sentence)
+    assert not any(s.stance == "claim" for s in doc._.statements)
+    assert doc._.event.perpetrators.claimed_by == []
+
+
+def test_a_claim_of_the_attacks_counted_is_this_attack(statements) -> None:
+    found = statements(
+        "Two blasts killed 170 people outside Kabul airport. The Islamic State claimed responsibility for two "
+        "suicide bombings outside the airport."
+    )
+    assert ("Islamic State", "Islamic State", "Islamic State") in claims(found)

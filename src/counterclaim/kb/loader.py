@@ -58,7 +58,7 @@ class KbEntry(BaseModel):
     parent: str | None = None
     alignment: Alignment | None = None
     designations: list[str] = []
-    #: Aliases that name something else as often ("ISS", "ETA"): they link only where the text names the actor otherwise.
+    #: Aliases that as often name something else ("ISS", "ETA"): they link only where the text names the actor too.
     ambiguous: list[str] = []
     source: str | None = None
 

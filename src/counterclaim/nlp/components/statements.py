@@ -182,6 +182,7 @@ class StatementResolver:
             act.content is not None
             and any(word_flags(act.content.doc, forms=self.lex.claim_markers)[act.content.start : act.content.end])
             and not is_negated(act.content.root, self.lex)
+            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads  # "X is expected to claim it"
         )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]

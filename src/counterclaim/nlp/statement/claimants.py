@@ -110,6 +110,8 @@ class ClaimantGuard:
         for draft in items:
             if draft.stance == "other" and draft.act.kind == "claim":
                 fixed = None  # "X may have claimed it": a hedged claim is no claim, and X doubts nothing
+            elif draft.stance == "claim" and draft.act.elsewhere:
+                fixed = None  # "X has claimed several attacks in the capital": other attacks, not this one
             elif draft.stance == "claim":
                 fixed = self._claim(draft)
             elif draft.stance == "deny" and draft.target is not None and same_party(draft.target, draft.speaker):

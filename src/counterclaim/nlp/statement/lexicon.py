@@ -89,6 +89,7 @@ class StanceLexicon:
     claim_markers: frozenset[str]
     date_resets: frozenset[str]
     habitual_adverbs: frozenset[str]
+    unmade_claim_heads: frozenset[str]
     party_nouns: frozenset[str]
     restate_verbs: frozenset[str]
     claim_making_verbs: frozenset[str]

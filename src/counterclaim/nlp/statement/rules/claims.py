@@ -32,17 +32,34 @@ def _claims(cue: Cue, obj: Token | None) -> bool:
     return cue.lemma not in cue.lex.claim_needs_responsibility and cue.targets.is_attack(obj)
 
 
+def _unmade(cue: Cue) -> bool:
+    """ "X has yet to claim it", "X is expected to claim it", "X refused to claim it": no claim made."""
+    token = cue.token
+    if token.dep_ != "xcomp" or token.head == token:
+        return False
+    head = token.head
+    return head.lemma_.lower() in cue.lex.unmade_claim_heads or any(c.lower_ == "yet" for c in head.children)
+
+
 @rule("act.claim", lemmas=["claim_verbs"], pos=_VERBS)
 def claim(cue: Cue) -> list[Act] | None:
     """ "X claimed responsibility (for the attack)", "X took credit", "X claimed the bombing"."""
     obj = cue.obj
     if not _claims(cue, obj or cue.passive):
         return None
+    if _unmade(cue):
+        return []  # the claim word is this rule's, and says no claim was made
     if obj is not None and obj.lemma_.lower() in cue.lex.responsibility_nouns:
         claimed = pobj(obj, "for") or pobj(cue.token, "for")
     else:
         claimed = obj or cue.passive
-    return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=claimed is not None and generic_attack(claimed))
+    elsewhere = claimed is not None and generic_attack(claimed) and not _counted(claimed)
+    return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=elsewhere)
+
+
+def _counted(noun: Token) -> bool:
+    """ "two suicide bombings", "the twin blasts": attacks counted are the ones reported, not attacks in general."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
 
 
 def _named_just_before(token: Token) -> Span | None:
