@@ -70,6 +70,7 @@ def test_kerman_brief_names_claimant_confirmer_party_blamed_and_the_supreme_lead
 def test_crocus_brief_names_claimant_confirmer_and_the_denials(crocus: NarrativeReport) -> None:
     said = said_by_topic(crocus)
     assert said["claim"].startswith("The Islamic State claimed responsibility on 23 March")
+    # the follow-up reports the group's claim too, so Kirby's blame confirms it
     assert "John Kirby confirmed that the Islamic State was responsible" in said["confirmation"]
     assert "Ukraine and presidential adviser Mykhailo Podolyak denied any role" in said["denial"]
     assert "first reports gave 133 killed, according to the Investigative Committee" in said["attack"]

@@ -29,6 +29,54 @@ def repaired_subject(verb: Token) -> Token | None:
     return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb) or absorbed_subject(verb)
 
 
+#: Entity types a name before an apposition must not have: "In Kabul, a spokesman said" is no apposition.
+_NOT_APPOSED = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
+
+
+def apposed_subject(subject: Token) -> Token | None:
+    """ "Days after X, a front of Y, took ...": the name whose apposition the parser made the subject.
+
+    The subject is an indefinite common noun set off by commas on both
+    sides with no apposition of its own, right after a name (the name's
+    acronym in parentheses may come between); that name is the subject.
+    """
+    doc = subject.doc
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return None
+    if any(c.dep_ == "appos" for c in subject.children):
+        return None
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if left < 2 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    k = left - 2
+    if doc[k].text == ")":  # "X (XYZ), a front of ..."
+        while k > subject.sent.start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    name = doc[k] if k >= subject.sent.start else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ in _NOT_APPOSED:
+        return None
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.i < subject.i else None
+
+
+def stray_apposition(name: Token) -> Token | None:
+    """ "a statement released by X, the propaganda arm of Y, ...": X's describing apposition hung on another noun.
+
+    Only a common-noun apposition that starts right after the comma closing
+    X's phrase, attached to a word before X.
+    """
+    doc = name.doc
+    comma = name.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : min(len(doc), comma + 6)]:
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == comma + 1 and token.head.i < name.i:
+            return token
+    return None
+
+
 def fronted_subject(verb: Token) -> Token | None:
     """ "On Monday the government's spokesman, X, told ...": a subject the parser hung on an opening preposition.
 

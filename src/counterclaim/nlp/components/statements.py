@@ -29,6 +29,7 @@ from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.gazetteer import find_city
+from counterclaim.nlp.statement.claimants import ClaimantGuard
 from counterclaim.nlp.statement.condemnation import CondemnationReader
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
@@ -36,7 +37,7 @@ from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans,
 from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
+from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject, relative_antecedent
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
 from counterclaim.nlp.statement.targets import Blame, TargetFinder, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
@@ -68,8 +69,8 @@ class StatementResolver:
         self.targets = TargetFinder(self.lex, self.rules.target)
         self.cues = NarratedCues(self.lex, self.targets, self.rules.act)
         self.condemnation = CondemnationReader(self.lex, self.targets, self.rules.condemnation)
-        #: The actor each phrase names, kept across documents (knowledge base and lexicon never change here).
-        self._links: dict[str, Actor | None] = {}
+        #: The actor each phrase names (and whether only a weak name links it), kept across documents.
+        self._links: dict[str, tuple[Actor | None, bool]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -85,6 +86,8 @@ class StatementResolver:
             self._links,
             self.lex.state_nouns,
             rules=self.rules,
+            supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
+            outlet_nouns=self.lex.outlet_nouns,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc, sentences)
@@ -109,9 +112,13 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences)
-        kept = _without_disowned_claims(finalise(items, self.kb))
+        guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
+        kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
+        kept = guard.without_headline_claims(kept, _body_start(text))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
-        doc._.statements = self._unique(self._without_body_repeats(records), text)
+        separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
+        own_denials = {d.act.cue.idx for d in kept if guard.own_group_denial(d)}
+        doc._.statements = self._unique(self._without_body_repeats(records), text, separate, own_denials)
         return doc
 
     def _without_body_repeats(self, statements: list[Statement]) -> list[Statement]:
@@ -194,18 +201,20 @@ class StatementResolver:
     def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver, sentence: Span) -> list[Draft]:
         """Draft statements of one act: one per speaker named and party blamed."""
         head = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        head = relative_antecedent(head) or head if head is not None else None  # "X, who said ...": X
         if head is None:
             return []
         found = speakers.speakers(head)
+        reported_claims: set[int] = set()
         if act.content is not None:
             blamed = self._answered(act, self.targets.blamed(act.content, root=act.cue))
-            if not any(group_of(s) for s in found):  # "X has claimed the attack, SITE said": X's claim, not SITE's word
-                blamed = [b for b in blamed if b.kind != "reported_claim"]
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [
                 (_found_by(b.rule, self._party(b.head, head, speakers, parties)), b.hedged, b.negated) for b in blamed
             ]
+            # "X claimed responsibility", reported: X's own claim, which blames X only in the words of X's side
+            reported_claims = {id(t[0]) for t, b in zip(act_targets, blamed, strict=True) if b.kind == "claimed"}
             act_targets = [  # a place counts only when it is a state; a cleft ("it is X that ...") only for a group
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
@@ -222,6 +231,7 @@ class StatementResolver:
             act.content is not None
             and any(word_flags(act.content.doc, forms=self.lex.claim_markers)[act.content.start : act.content.end])
             and not is_negated(act.content.root, self.lex)
+            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads  # "X is expected to claim it"
         )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
@@ -231,9 +241,10 @@ class StatementResolver:
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
             speaker = self._state_itself(speaker)
-            drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
+            own_targets = [t for t in act_targets if id(t[0]) not in reported_claims or self._own_side(speaker, t[0])]
+            drafted = drafts(self.rules.stance, act, speaker, own_targets, claim_like)
             drafted = [self._branch_claimed(d) for d in drafted]
-            if not drafted and act.kind == "report" and act.content is not None:
+            if not drafted and act.kind == "report" and act.content is not None and not reported_claims:
                 drafted = self._fallback(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
@@ -287,6 +298,13 @@ class StatementResolver:
         parents = {party.actor.id for party, _, _ in targets if parent_named(party)}
         return [t for t in targets if t[0].actor is None or t[0].actor.id not in parents]
 
+    def _own_side(self, speaker: Party, party: Party) -> bool:
+        """Whether a speaker speaks for the group a party names (its outlet or spokesman, or a branch of it)."""
+        own, other = group_of(speaker), party.actor
+        if own is None or other is None:
+            return False
+        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
+
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
 
@@ -298,9 +316,11 @@ class StatementResolver:
         if self._unnamed_perpetrators(party):
             return False  # "Kurdish militants", "Islamist gunmen": who they are is not said
         words = _WORD.findall(party.name.lower())
+        if party.name.lower() in self.lex.platforms:
+            return False  # "posted on Telegram": a platform carries words, it does nothing
         if party.name[:1].isupper():
             return True
-        if all(w in self.lex.generic_descriptors for w in words[:-1]):
+        if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
@@ -516,8 +536,17 @@ class StatementResolver:
             ),
         )
 
+    def _separate(self, act: Act) -> bool:
+        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        if act.rule in ("act.restated_claim", "act.release"):
+            return True  # "the group repeated its claim", "released a video of the men": another act
+        words = self.lex.separate_act_words
+        said = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
+        return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
+
     @staticmethod
-    def _unique(statements: list[Statement], text: str) -> list[Statement]:
+    def _unique(statements: list[Statement], text: str, separate: set[int], own_denials: set[int]) -> list[Statement]:
         """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
 
         Speakers count as the same when one's name words include the other's
@@ -539,13 +568,17 @@ class StatementResolver:
         ]
         statements = _without_headline_repeats(_without_hedges_of_attributions(statements), text)
         kept: list[Statement] = []
-        for statement in _one_claim_per_group(statements, text):
+        for statement in _one_claim_per_group(statements, text, separate, own_denials):
             words = set(_WORD.findall(statement.speaker_name.lower()))
-            if not any(
+            separate_act = statement.cue is not None and statement.cue.start in separate
+            if separate_act and not any(s.quote == statement.quote and s.stance == statement.stance for s in kept):
+                kept.append(statement)  # told apart as another act (unless the same words told twice)
+            elif not separate_act and not any(
                 s.stance == statement.stance
                 and (s.target_name or "").lower() == (statement.target_name or "").lower()
                 and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
                 for s in kept
+                if s.cue is None or s.cue.start not in separate
             ):
                 kept.append(statement)
         return kept
@@ -740,37 +773,64 @@ def _quotes(attribution, offset: int) -> bool:
     )
 
 
-def _one_claim_per_group(statements: list[Statement], text: str) -> list[Statement]:
+def _one_claim_per_group(
+    statements: list[Statement], text: str, separate_cues: set[int], own_denials: set[int] = frozenset()
+) -> list[Statement]:
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
+
+    So is a group's denial of its own part (cue offsets in ``own_denials``):
+    "the PKK denied any role", "its armed wing denied involvement".
 
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
-    spokesman the text names keeps their own claim. The claim
-    kept takes the date another report of it in the same paragraph gives ("X
-    claimed it on Saturday. Its spokesman said ...").
+    spokesman the text names keeps their own claim, and so does a claim whose
+    cue (at an offset in ``separate_cues``) is told apart as another act ("its
+    agency separately claimed", "a subsequent statement said"). The claim kept takes the date another report
+    of it in the same paragraph gives ("X claimed it on Saturday. Its
+    spokesman said ..."), or else one merged into it.
     """
 
+    def separate(s: Statement) -> bool:
+        return s.cue is not None and s.cue.start in separate_cues
+
+    def own(s: Statement) -> bool:
+        return bool(s.target_name) and (
+            s.stance == "claim" or (s.stance == "deny" and s.cue is not None and s.cue.start in own_denials)
+        )
+
     def specificity(s: Statement) -> int:
-        named = s.speaker.actor_id != s.speaker.affiliation_id and len(_WORD.findall(s.speaker_name)) > 1
-        if s.speaker.role or named:
-            return 2  # a spokesman, or someone speaking for the group the text names in full ("Radio X", "Yahya Y")
+        named = (
+            s.speaker.actor_id != s.speaker.affiliation_id
+            and len(_WORD.findall(s.speaker_name)) > 1
+            and s.speaker_name[:1].isupper()
+        )
+        outlet = s.speaker.actor_id is not None and s.speaker.affiliation_id not in (None, s.speaker.actor_id)
+        if s.speaker.role or named or outlet:
+            return 2  # a spokesman, an outlet, or someone speaking for the group the text names in full ("Yahya Y")
+        if s.speaker.actor_id is None and not s.speaker_name[:1].isupper():
+            return -1  # "its armed wing": a description, less than the group's name
         return 1 if s.speaker_name != s.target_name else 0
 
-    best: dict[str, Statement] = {}
+    best: dict[tuple[str, str], Statement] = {}
     for s in statements:
-        if s.stance == "claim" and s.target_name:
-            current = best.get(s.target_name)
+        if own(s) and not separate(s):
+            current = best.get((s.stance, s.target_name or ""))
             if current is None or specificity(s) > specificity(current):
-                best[s.target_name] = s
+                best[s.stance, s.target_name or ""] = s
     # two named spokesmen are two claims ("spokesman X said ...; its negotiator Y said ...")
     kept = [
         s
         for s in statements
-        if s.stance != "claim" or not s.target_name or best[s.target_name] is s or specificity(s) == 2
+        if not own(s) or best.get((s.stance, s.target_name or "")) is s or specificity(s) == 2 or separate(s)
     ]
+    merged = [s for s in statements if own(s) and not any(s is k for k in kept)]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:
+            # the date of a report of the same claim in its paragraph, else of one merged into it
             day = next((o.date for o in statements if o.date and _same_claim(o, s, text)), None)
+            day = day or next(
+                (o.date for o in merged if o.date and best.get((o.stance, o.target_name or "")) is s), None
+            )
             kept[i] = s.model_copy(update={"date": day}) if day else s
     return kept
 

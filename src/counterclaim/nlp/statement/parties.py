@@ -98,9 +98,16 @@ def name_tokens(head: Token) -> list[Token]:
         run.insert(0, by_index[i])
         i -= 1
     i = head.i + 1
-    while i in by_index:
-        run.append(by_index[i])
-        i += 1
+    doc = head.doc
+    while True:
+        if i in by_index:
+            run.append(by_index[i])
+            i += 1
+        elif i + 3 in by_index and i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]":
+            run.extend(doc[i : i + 3])  # "the Main Intelligence Directorate (GUR) of Ukraine": the acronym inside
+            i += 3
+        else:
+            break
     while run and (run[0].is_punct or run[0].dep_ == "det") and run[0] != head:
         run.pop(0)
     while run and run[-1].is_punct and run[-1] != head:
@@ -186,6 +193,11 @@ def _cuts_word(text: str, offset: int) -> bool:
     return left in _JOINERS or right in _JOINERS or (left.isalnum() and right.isalnum())
 
 
+def _has_proper_name(noun: Token) -> bool:
+    """A common noun inside a proper name ("the Kurdistan Workers' party"): a name word compounds it."""
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
+
+
 def possessor(head: Token) -> Token | None:
     """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -201,17 +213,22 @@ class PartyResolver:
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
-        links: dict[str, Actor | None] | None = None,
+        links: dict[str, tuple[Actor | None, bool]] | None = None,
         state_nouns: frozenset[str] = frozenset(),
         *,
         rules: Chains,
+        supported: frozenset[str] = frozenset(),
+        outlet_nouns: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
         A phrase's actor depends only on the knowledge base and the word lists,
         and names recur from article to article, so a caller that keeps those
         fixed passes the same dict each time. ``rules`` gives the ``party`` and
-        ``name`` rules that read a phrase.
+        ``name`` rules that read a phrase. ``supported``: ids of the actors the
+        document names, which a weak name (a bulk list's short acronym) needs
+        to link. ``outlet_nouns``: nouns after which a named outlet is the
+        outlet ("its Amaq propaganda agency").
         """
         self.kb = kb
         self.rules = rules
@@ -220,7 +237,9 @@ class PartyResolver:
         self.generic_heads = generic_heads
         self.government_words = government_words
         self.state_nouns = state_nouns
-        self._links: dict[str, Actor | None] = {} if links is None else links
+        self.supported = supported
+        self.outlet_nouns = outlet_nouns
+        self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
 
@@ -259,7 +278,9 @@ class PartyResolver:
                 tokens[-1].idx + len(tokens[-1]),
             )
         party = self._foreign_namesake(head, party)
-        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
+        # the model tags some groups as persons ("Boko Haram"); a name the knowledge base knows says what it is
+        known = party.actor is not None and party.actor.kind != "person"
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
@@ -287,8 +308,10 @@ class PartyResolver:
         return party
 
     def _origin(self, head: Token) -> Actor | None:
-        """Whom "officials from Iran" or "members of the Taliban" speak for: the actor their phrase names."""
-        for obj in (g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN"):
+        """Whom "officials from Iran", "members of the Taliban" or "the armed wing of the Kurdistan Workers' party"
+        speak for: the actor their phrase names."""
+        named = [g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN" or _has_proper_name(g)]
+        for obj in named:
             party = self.from_head(obj)
             if party.actor is not None:
                 return self.affiliation_of(party.actor)
@@ -333,17 +356,30 @@ class PartyResolver:
         return self.kb.actor(affiliation.country) or affiliation
 
     def link(self, text: str) -> Actor | None:
-        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised)."""
+        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised).
+
+        A phrase linked only by a weak name ("the CDS") links only when the document names the actor otherwise.
+        """
         if text not in self._links:
             self._links[text] = self._link(text)
-        return self._links[text]
+        actor, weak = self._links[text]
+        return actor if actor is None or not weak or actor.id in self.supported else None
 
-    def _link(self, text: str) -> Actor | None:
+    def _link(self, text: str) -> tuple[Actor | None, bool]:
+        """The actor the phrase names, and whether only a weak name links it (the memo holds both)."""
         candidates = [text, *PAREN.findall(text), PAREN.sub("", text)]
+        weak: Actor | None = None
         for candidate in candidates:
             found = self.kb.lookup(candidate)
-            if found is not None:
-                return found
+            if found is not None and not self.kb.is_weak(candidate):
+                return found, False
+            weak = weak or found
+        if weak is not None:
+            return weak, True
+        return self._link_inside(text), False
+
+    def _link_inside(self, text: str) -> Actor | None:
+        """The actor a phrase names by a branch, a seat or a name inside a description."""
         branch = self._branch(_LEADING_THE.sub("", text))
         if branch is not None:
             return branch
@@ -356,16 +392,27 @@ class PartyResolver:
             return None  # "the United Nations mission in Somalia": a body of the UN there, not Somalia
         bare = PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
-        for match in self.kb.find_matches(bare):
+        # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
+        # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
+        matches = [
+            m
+            for m in self.kb.find_matches(bare)
+            if m.via != "demonym"
+            and not (m.via == "metonym" and self._not_the_state(bare[: m.start]))
+            # "the National Security Council" is not the UN's "Security Council"
+            and not self._longer_name(bare[: m.start], self.kb.actor(m.actor_id))
+        ]
+        if generic and matches:
+            # "X's affiliate Y militants": the name nearest the generic head says whose members they are
+            return self.kb.actor(matches[-1].actor_id)
+        outlet = bare.rsplit(None, 1)[-1].lower() in self.outlet_nouns if bare else False
+        named_outlet = [a for m in matches if (a := self.kb.actor(m.actor_id)) is not None and a.kind == "media"]
+        if outlet and named_outlet:
+            return named_outlet[-1]  # "the group's Amaq propaganda agency": the outlet named before its noun
+        for match in matches:
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
-            # inside a description that names nobody itself ("members of the ADF");
-            # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
-            # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
-            if match.via == "demonym" or (match.via == "metonym" and self._not_the_state(bare[: match.start])):
-                continue
-            if self._longer_name(bare[: match.start], self.kb.actor(match.actor_id)):
-                continue  # "the National Security Council" is not the UN's "Security Council"
-            if match.end == len(bare) or generic or self._generic_of(bare):
+            # inside a description that names nobody itself ("members of the ADF")
+            if match.end == len(bare) or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
 

@@ -26,6 +26,7 @@ from counterclaim.nlp.statement.sentences import SentenceIndex
 _TITLE_WINDOW = 12
 _NAME_PART = re.compile(r"[^\W\d_]+")
 _FUNCTION_WORDS = {"the", "a", "an", "of", "s"}
+_INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -153,10 +154,16 @@ class PeopleIndex:
         written = speaker.name.lstrip("0123456789- ")  # a wire slug's number glued on: "UPDATE 3-Pompeo"
         if not words or not (written[:1].isupper() or is_role_word(words[-1])):
             return speaker  # a lower-case description completes only when it is a title ("the president said")
-        if len(words) == 1 and not is_role_word(words[0]):
+        # "a TTP commander": not the commander named before, though perhaps the one the next quote names
+        indefinite = _INDEFINITE.search(self.parties.text, 0, speaker.start) is not None
+        if len(words) == 1 and not is_role_word(words[0]) and not indefinite:
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:
-            found = [p for p in self.people if _titled(words, p) and not self._unnamed_between(words[-1], p, speaker)]
+            found = [
+                p
+                for p in self.people
+                if not indefinite and _titled(words, p) and not self._unnamed_between(words[-1], p, speaker)
+            ]
             found = found or self._named_next(words, speaker)
         else:
             return speaker

@@ -11,20 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj, subtree_span
+from counterclaim.nlp.statement.narrated import Act, Cue, child, owner_named, pobj, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.targets import Blame
-
-
-def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
-    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
-    if noun.lemma_.lower() not in nouns:
-        return None
-    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
-        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
-        owner = next((child(t, "pobj") for t in agents), None)
-    return owner
+from counterclaim.nlp.statement.targets import Blame, generic_attack
 
 
 def _accuser(noun: Token) -> Token | None:
@@ -107,8 +96,8 @@ def rejected_accusation(cue: Cue) -> list[Act] | None:
 def distancing(cue: Cue) -> list[Act] | None:
     """ "X distanced itself from the attack" (its side is cleared), "distanced the group from the blast" (the group)."""
     source = pobj(cue.token, "from", "with")
-    if not cue.targets.about_attack(source) or cue.obj is None:
-        return None
+    if not cue.targets.about_attack(source) or generic_attack(source) or cue.obj is None:
+        return None  # not "has distanced itself from some attacks by splinter groups": attacks in general
     reflexive = cue.obj.lower_.endswith(("self", "selves"))
     return cue.act("deny", f"narrated.deny.{cue.lemma}", [] if reflexive else [Blame(cue.obj, "cue")])
 
@@ -124,7 +113,7 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
-    owner = _owner_named(obj, cue.lex.owned_denials) if obj is not None else None
+    owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
     if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:

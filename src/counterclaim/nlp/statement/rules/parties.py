@@ -37,6 +37,17 @@ def _apposed_name(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
 
 
+def _apposed_group(resolver: PartyResolver, head: Token) -> Token | None:
+    """A group's members in apposition to a common noun ("its affiliate, al-Shabaab militants"): the group."""
+    if head.pos_ != "NOUN":
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i):
+        party = resolver.from_head(appos)
+        if party.actor is not None and party.actor.kind == "militant_group":
+            return appos
+    return None
+
+
 # -- from the phrase's structure -----------------------------------------------
 
 
@@ -103,7 +114,7 @@ def appositive_name(resolver: PartyResolver, head: Token) -> Party | None:
     The noun is the role. A bare title may have the person's name hung
     anywhere under it ("H.E. the President, Gen. X").
     """
-    name = _apposed_name(head)
+    name = _apposed_name(head) or _apposed_group(resolver, head)
     if name is None and head.pos_ == "PROPN" and _only_role(resolver, head):
         people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
         name = next(people, None)

@@ -44,12 +44,15 @@ def report(cue: Cue) -> list[Act] | None:
     return cue.act("report", f"narrated.report.{cue.lemma}", content=content, direct=quoted)
 
 
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
 @rule("act.label", lemmas=["label_verbs"], pos=_VERBS)
 def label(cue: Cue) -> list[Act] | None:
     """ "X called the bombing the work of Y", "X described the attackers as Y fighters"."""
     obj = cue.obj
-    if obj is None:
-        return None
+    if obj is None or obj.lower_ in _REFLEXIVES:
+        return None  # "a group that calls itself X": a name it goes by, not a statement
     content = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
     return cue.act("report", f"narrated.label.{cue.lemma}", content=content)
 
@@ -61,8 +64,8 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
         return None
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
-    if cue is None or content is None:
-        return None
+    if cue is None or content is None or content[0].lower_ in _REFLEXIVES:
+        return None  # "which calls itself X", "who identified himself as Y": a name, not a statement
     speaker = None
     if attribution.source is not None:
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")

@@ -208,16 +208,17 @@ def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
         return []  # "they claim responsibility for virtually every attack": a habit, not this attack
     if obj is not None and obj.lemma_.lower() in words and subject is not None:
         # "X claimed responsibility" reported by another is X's claim; "X bears responsibility" blames X
-        claimed = token.lemma_.lower() in finder.lex.claim_verbs - finder.lex.burden_verbs
-        return [
-            (
-                subject,
-                "reported_claim"
-                if claimed and obj.lemma_.lower() in finder.lex.responsibility_nouns
-                else "responsibility",
-            )
-        ]
+        claimed = _claims_it(finder, token) and obj.lemma_.lower() in finder.lex.responsibility_nouns
+        return [(subject, "claimed" if claimed else "responsibility")]
     return []
+
+
+def _claims_it(finder: TargetFinder, verb: Token) -> bool:
+    """ "X claimed (took, admitted) responsibility": X's own claim, where "X bears responsibility" or "X must take
+    responsibility" is someone's blame."""
+    lemma = verb.lemma_.lower()
+    obliged = any(c.dep_ in ("aux", "auxpass") and c.lower_ in finder.lex.obligation_modals for c in verb.children)
+    return lemma in finder.lex.claim_verbs and lemma not in finder.lex.burden_verbs and not obliged
 
 
 def _attack_site(finder: TargetFinder, place: Token) -> bool:
