@@ -485,3 +485,11 @@ def test_a_possessive_government_word_speaks_for_the_state(statements) -> None:
         "said the group had nothing to do with the bombing."
     )
     assert {s.speaker_affiliation for s in found if s.speaker_name == "Abdul Rahim"} == {"Afghanistan"}
+
+
+def test_an_attack_prepared_by_a_group_blames_it(statements) -> None:
+    found = statements(
+        "A car bomb tore through a market. The bombing had been prepared by al-Shabaab, regional police chief "
+        "Omar Haddad told reporters."
+    )
+    assert ("Omar Haddad", "accuse", "al-Shabaab") in triples(found)
