@@ -493,3 +493,11 @@ def test_an_attack_prepared_by_a_group_blames_it(statements) -> None:
         "Omar Haddad told reporters."
     )
     assert ("Omar Haddad", "accuse", "al-Shabaab") in triples(found)
+
+
+def test_an_owned_move_to_blame_is_the_owners_accusation(statements) -> None:
+    found = statements(
+        "Gunmen killed tourists in Kashmir. Speaking to reporters, Defence Minister Ali Shah criticised India's "
+        "hasty decision to blame Pakistan without any proof."
+    )
+    assert ("India", "accuse", "Pakistan") in triples(found)

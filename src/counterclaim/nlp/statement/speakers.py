@@ -48,7 +48,8 @@ def clause_subject(cue: Token) -> Token | None:
     unless a comma sets the nearer off as an apposition; a dateline the
     parse made the subject gives way to the name after it; an
     apposition the parse made the subject gives way to its name ("after X, a
-    front of Y, took ...").
+    front of Y, took ..."); an infinitive that completes an owned noun is
+    its owner's ("India's move to blame X": India).
     """
     token = cue
     for _ in range(8):
@@ -69,9 +70,16 @@ def clause_subject(cue: Token) -> Token | None:
             token = token.head
             continue
         if token.dep_ in ("relcl", "acl"):
-            return token.head
+            return _intent_owner(token) or token.head
         return None
     return None
+
+
+def _intent_owner(verb: Token) -> Token | None:
+    """ "India's move to blame Pakistan": whose move an infinitive completes acts, not the move itself."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
