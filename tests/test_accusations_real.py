@@ -501,3 +501,19 @@ def test_an_owned_move_to_blame_is_the_owners_accusation(statements) -> None:
         "hasty decision to blame Pakistan without any proof."
     )
     assert ("India", "accuse", "Pakistan") in triples(found)
+
+
+def test_a_person_introduced_with_a_national_title_speaks_for_the_home_state(statements) -> None:
+    found = statements(
+        "A bomb killed six people at a checkpoint in Kampala. The toll was six, police spokesperson Fred Enanga "
+        "said. Enanga later said the Allied Democratic Forces were responsible."
+    )
+    assert {s.speaker_affiliation for s in found if s.speaker_name == "Fred Enanga"} == {"Uganda"}
+
+
+def test_a_title_naming_another_state_keeps_the_home_state_away(statements) -> None:
+    found = statements(
+        "Gunmen killed tourists in Kashmir. Pakistan's Defence Minister Ali Shah denied any role in the attack. "
+        "Ali Shah also said India was blaming Pakistan without proof."
+    )
+    assert "India" not in {s.speaker_affiliation for s in found if s.speaker_name == "Ali Shah"}

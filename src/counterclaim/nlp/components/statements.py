@@ -383,7 +383,9 @@ class StatementResolver:
         return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
 
     def _national(self, speaker: Party) -> bool:
-        words = _WORD.findall(f"{speaker.role or ''} {speaker.name}".lower())
+        """Whether the speaker's role, name or title where first named ("police spokesperson X") is a state's."""
+        titles = self._people.unowned_titles(speaker.name) if speaker.named_person else ""
+        words = _WORD.findall(f"{speaker.role or ''} {speaker.name} {titles}".lower())
         return any(w in self.lex.national_words for w in words)
 
     def _branch_claimed(self, draft: Draft) -> Draft:

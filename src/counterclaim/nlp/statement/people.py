@@ -146,6 +146,12 @@ class PeopleIndex:
         name = ent.text.strip(" ,.'’")
         return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title, number)
 
+    def unowned_titles(self, name: str) -> str:
+        """The words before a person's name where the document names them in full ("police spokesperson"), if
+        they name no body or state ("Pakistan's Defence Minister" says whose minister, not the home state's)."""
+        titles = " ".join(p.title_text for p in self.people if p.name == name)
+        return "" if self.parties.affiliation_in(titles) is not None else titles
+
     def complete(self, speaker: Party) -> Party:
         """The speaker under the full name the document gives them, or the speaker unchanged."""
         if speaker.actor is not None:
