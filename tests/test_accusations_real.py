@@ -517,3 +517,14 @@ def test_a_title_naming_another_state_keeps_the_home_state_away(statements) -> N
         "Ali Shah also said India was blaming Pakistan without proof."
     )
     assert "India" not in {s.speaker_affiliation for s in found if s.speaker_name == "Ali Shah"}
+
+
+def test_a_while_clause_with_its_own_speaker_is_not_the_labellers(statements) -> None:
+    found = statements(
+        'Gunmen attacked a concert hall near Moscow. The city mayor Ivan Sokolov called the attack a "terrible '
+        'crime," while former president Pavel Orlov wrote on Telegram that if the attackers were linked to Kyiv, '
+        "they would all be destroyed."
+    )
+    targeted = {(s.speaker_name, s.target_name) for s in found if s.target_name}
+    assert ("Pavel Orlov", "Ukraine") in targeted
+    assert ("Ivan Sokolov", "Ukraine") not in targeted

@@ -17,6 +17,7 @@ from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, group_of
+from counterclaim.nlp.syntax import SUBJECTS
 from counterclaim.records import Attribution
 
 if TYPE_CHECKING:
@@ -53,8 +54,15 @@ def label(cue: Cue) -> list[Act] | None:
     obj = cue.obj
     if obj is None or obj.lower_ in _REFLEXIVES:
         return None  # "a group that calls itself X": a name it goes by, not a statement
-    content = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
-    return cue.act("report", f"narrated.label.{cue.lemma}", content=content)
+    # "X called it a crime, while Y wrote that ...": a clause with its own subject is not X's label
+    own = [c for c in cue.token.children if c.i > obj.i and c.dep_ in ("advcl", "conj") and _has_subject(c)]
+    end = min((c.left_edge.i for c in own), default=cue.token.right_edge.i + 1)
+    return cue.act("report", f"narrated.label.{cue.lemma}", content=cue.token.doc[obj.i : end])
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (not one it shares with the verb it hangs on)."""
+    return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 @rule("speech.reported")
