@@ -528,3 +528,12 @@ def test_a_while_clause_with_its_own_speaker_is_not_the_labellers(statements) ->
     targeted = {(s.speaker_name, s.target_name) for s in found if s.target_name}
     assert ("Pavel Orlov", "Ukraine") in targeted
     assert ("Ivan Sokolov", "Ukraine") not in targeted
+
+
+def test_a_quote_standing_alone_after_a_report_is_the_reporters(statements) -> None:
+    found = statements(
+        "Gunmen attacked a parade in Ahvaz.\n\n"
+        '"These gunmen were trained by a foreign country," General Ali Rezaei told the state news agency.\n\n'
+        '"They are not from Daesh or any other group but they are linked to America."'
+    )
+    assert {("Ali Rezaei", "deny", "Islamic State"), ("Ali Rezaei", "accuse", "United States")} <= triples(found)

@@ -81,6 +81,24 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
     return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)
 
 
+@rule("speech.continued")
+def continued(doc: Doc, attribution: Attribution) -> Act | None:
+    """A quotation standing alone after someone's report ("...," X told the agency. "They are not from Y."): X's.
+
+    ``cc_attributions`` credits it to the source of the report just before; its own main verb stands in for the
+    reporting verb it lacks. A quotation credited to a report after it is left alone (a guess too far).
+    """
+    if attribution.cue is not None or attribution.source is None or attribution.content is None:
+        return None
+    if attribution.producer != "attribution.direct.speaker_previous":
+        return None
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if content is None or source is None:
+        return None
+    return Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)
+
+
 @rule("fallback.about_group")
 def about_group(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
     """An issued document naming a militant group, in a sentence about the attack, by someone outside it: ``other``.
