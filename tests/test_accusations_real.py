@@ -537,3 +537,12 @@ def test_a_quote_standing_alone_after_a_report_is_the_reporters(statements) -> N
         '"They are not from Daesh or any other group but they are linked to America."'
     )
     assert {("Ali Rezaei", "deny", "Islamic State"), ("Ali Rezaei", "accuse", "United States")} <= triples(found)
+
+
+def test_unnamed_investigators_speak_for_the_home_state(statements) -> None:
+    found = statements(
+        "A suicide bomber struck a rally in Bajaur, Pakistan. Investigators said the bombing was backed by Daesh."
+    )
+    assert {(s.speaker_affiliation, s.target_name) for s in found if s.stance == "accuse"} == {
+        ("Pakistan", "Islamic State")
+    }
