@@ -546,3 +546,12 @@ def test_unnamed_investigators_speak_for_the_home_state(statements) -> None:
     assert {(s.speaker_affiliation, s.target_name) for s in found if s.stance == "accuse"} == {
         ("Pakistan", "Islamic State")
     }
+
+
+def test_no_evidence_of_involvement_clears_the_party(statements) -> None:
+    found = statements(
+        "Gunmen attacked a concert hall near Moscow. US officials said there was no evidence that Ukraine was "
+        "involved in the attack."
+    )
+    assert ("US officials", "deny", "Ukraine") in triples(found)
+    assert blamed(found) == set()

@@ -78,6 +78,21 @@ def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
     return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _nothing_shows(verb: Token) -> bool:
+    """Whether a clause is what no evidence shows ("no evidence that X was involved", "nothing to indicate that ...").
+
+    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs.
+    """
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("acl", "ccomp", "relcl") or node.head == node:
+            return False
+        node = node.head
+        if node.lower_ in ("nothing", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+    return False
+
+
 def _predicate(token: Token) -> Token | None:
     """The verb a noun phrase is an argument of ("Afghan" -> "used" in "Afghan soil was not used"), or None.
 
@@ -161,6 +176,7 @@ class TargetFinder:
                 or is_negated(blame.head, self.lex)
                 # "Afghan soil was not used": the negated verb of the phrase that names the party
                 or ((verb := _predicate(blame.head)) is not None and is_negated(verb, self.lex))
+                or (verb is not None and _nothing_shows(verb))
             )
             blame.hedged = (
                 blame.hedged
