@@ -555,3 +555,16 @@ def test_no_evidence_of_involvement_clears_the_party(statements) -> None:
     )
     assert ("US officials", "deny", "Ukraine") in triples(found)
     assert blamed(found) == set()
+
+
+def test_a_named_groups_links_reported_in_a_relative_clause_blame_no_one(statements) -> None:
+    found = statements(
+        "A bomb killed six people in Kampala. Police blamed the Allied Democratic Forces, an armed group active in "
+        "Congo. The group, which Washington says has links to ISIS, is also blamed for earlier attacks."
+    )
+    assert "Islamic State" not in {s.target_name for s in found}
+
+
+def test_the_attackers_links_in_a_relative_clause_still_blame(statements) -> None:
+    found = statements("Gunmen killed six people in Kampala. Police said the gunmen, who had links to ISIS, fled.")
+    assert "Islamic State" in blamed(found)

@@ -120,12 +120,17 @@ def _reporters_participle(verb: Token) -> bool:
     )
 
 
-def relative_antecedent(token: Token) -> Token | None:
-    """What a relative pronoun stands for: the noun its clause modifies ("X, who said ..." -> X), else None."""
+def relative_antecedent(token: Token, through_reports: bool = False) -> Token | None:
+    """What a relative pronoun stands for: the noun its clause modifies ("X, who said ..." -> X), else None.
+
+    With ``through_reports`` the pronoun may sit in a report inside the relative clause ("X, which Washington
+    says has links to Y": X has the links, in Washington's words).
+    """
     if token.tag_ not in _RELATIVE_TAGS:
         return None
     clause = token.head
-    while clause.dep_ == "conj" and clause.head != clause:  # "X, who identified himself ... and said ..."
+    climbed = ("conj", "ccomp") if through_reports else ("conj",)
+    while clause.dep_ in climbed and clause.head != clause:  # "X, who identified himself ... and said ..."
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" and clause.head != clause else None
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
 from counterclaim.nlp.statement.targets import generic_attack, is_negated
 
 if TYPE_CHECKING:
@@ -183,7 +183,12 @@ def responsible(finder: TargetFinder, token: Token) -> Agents | None:
 
 
 def _ties(finder: TargetFinder, noun: Token, subject: Token | None, parties: list[Token]) -> Agents:
-    """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links."""
+    """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links.
+
+    A relative pronoun stands for its noun: "the gunmen, who had ties to X" are the attackers, "the group, which
+    Washington says has links to X" is a group named before, whose ties say nothing of this attack.
+    """
+    subject = (relative_antecedent(subject, through_reports=True) or subject) if subject is not None else None
     if not _attackers(finder, subject) or noun.lemma_.lower() not in finder.lex.tie_nouns:
         return []
     label = "disclaim" if any(c.lower_ == "no" for c in noun.children) else "linked"
