@@ -568,3 +568,8 @@ def test_a_named_groups_links_reported_in_a_relative_clause_blame_no_one(stateme
 def test_the_attackers_links_in_a_relative_clause_still_blame(statements) -> None:
     found = statements("Gunmen killed six people in Kampala. Police said the gunmen, who had links to ISIS, fled.")
     assert "Islamic State" in blamed(found)
+
+
+def test_an_attack_staged_by_a_state_blames_it(statements) -> None:
+    found = statements("Gunmen killed tourists in Kashmir. Analyst John Smith said the attack was staged by India.")
+    assert ("John Smith", "accuse", "India") in triples(found)

@@ -48,6 +48,7 @@ class StanceLexicon:
     haven_nouns: frozenset[str]
     haven_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]
+    perpetrate_forms: frozenset[str]
     planning_verbs: frozenset[str]
     responsible_adjectives: frozenset[str]
     responsible_prepositions: frozenset[str]

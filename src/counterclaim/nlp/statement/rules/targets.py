@@ -139,7 +139,7 @@ def _response(finder: TargetFinder, verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in actions for c in verb.children)
 
 
-@rule("target.perpetrator", lemmas=["perpetrate_verbs"], pos=("VERB", "AUX"))
+@rule("target.perpetrator", lemmas=["perpetrate_verbs"], forms=["perpetrate_forms"], pos=("VERB", "AUX"))
 def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X carried out the attack", "the bombing was orchestrated by X", "a rocket fired by X"."""
     lemma = token.lemma_.lower()
