@@ -573,3 +573,16 @@ def test_the_attackers_links_in_a_relative_clause_still_blame(statements) -> Non
 def test_an_attack_staged_by_a_state_blames_it(statements) -> None:
     found = statements("Gunmen killed tourists in Kashmir. Analyst John Smith said the attack was staged by India.")
     assert ("John Smith", "accuse", "India") in triples(found)
+
+
+def test_an_attack_that_only_sets_the_time_is_the_writers_framing(statements) -> None:
+    found = statements(
+        "Insurgents overran the town of Palma. The United States on Monday vowed to assist Mozambique after a "
+        "prolonged onslaught on the town by Islamic State-linked fighters."
+    )
+    assert "Islamic State" not in {s.target_name for s in found if s.speaker_name == "United States"}
+
+
+def test_an_attack_by_a_group_in_a_speakers_words_still_blames_it(statements) -> None:
+    found = statements("Gunmen stormed a hotel. The minister said the assault by al-Shabaab had killed 20 people.")
+    assert "al-Shabaab" in blamed(found)

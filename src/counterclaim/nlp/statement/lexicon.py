@@ -49,6 +49,7 @@ class StanceLexicon:
     haven_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]
     perpetrate_forms: frozenset[str]
+    time_prepositions: frozenset[str]
     planning_verbs: frozenset[str]
     responsible_adjectives: frozenset[str]
     responsible_prepositions: frozenset[str]

@@ -103,8 +103,13 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.by_agent", lemmas=["attack_nouns"], forms=["attack_nouns"], pos=("NOUN",))
 def by_agent(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "these terrorist acts by the X militia": the agent of an attack noun (not of "a similar attack by Y")."""
+    """ "these terrorist acts by the X militia": the agent of an attack noun (not of "a similar attack by Y").
+
+    An attack that only sets the time ("vowed to help after an onslaught by X") is the writer's framing.
+    """
     if finder.other_attack(token):
+        return []
+    if token.dep_ == "pobj" and token.head.lower_ in finder.lex.time_prepositions:
         return []
     return [(g, "by_agent") for g in _objects(token, "by")][:1]
 
