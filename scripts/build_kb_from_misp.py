@@ -6,7 +6,8 @@ and writes ``misp_groups.yaml``, ``misp_agencies.yaml`` and
 ``misp_countries.yaml``. Aliases hidden in free-text summaries ("X, Y and Z")
 are split out; acronyms in parentheses become aliases. An alias shared by two
 MISP clusters is dropped (it cannot pick one), as is one listed in
-``misp_exclusions.yaml``. A cluster whose name is already a curated actor
+``misp_exclusions.yaml`` or one cut out of a parenthetical; so is a capital
+that exclusions list as a person's name or a common word ("Victoria"). A cluster whose name is already a curated actor
 (``states.yaml``, ``groups.yaml`` ...) takes that actor's id, so the loader
 merges the two; aliases a curated file gives to another actor are dropped.
 
@@ -85,6 +86,8 @@ def finish(clusters: list[dict], curated: dict[str, str], excluded: set[str]) ->
             owner = curated.get(key)
             if len(key) < 2 or key in excluded or counts[key] > 1 or (owner and owner != c["id"]):
                 continue
+            if alias.count("(") != alias.count(")"):
+                continue  # a piece of a parenthetical the summary split cut in two ("Jaish-i-Mohammed (Mohammad")
             if alias != c["name"] and alias not in aliases:
                 aliases.append(alias)
         c["aliases"] = aliases
@@ -125,7 +128,8 @@ def agencies(misp: Path, iso_to_id: dict[str, str]) -> list[dict]:
     return clusters
 
 
-def countries(misp: Path) -> tuple[list[dict], list[tuple[str, str]]]:
+def countries(misp: Path, excluded: set[str]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """States with their capitals as metonyms, except capitals in ``excluded`` (names of people or common words)."""
     clusters, iso = [], []
     for value in json.loads((misp / "country.json").read_text(encoding="utf-8"))["values"]:
         meta = value.get("meta", {})
@@ -138,7 +142,7 @@ def countries(misp: Path) -> tuple[list[dict], list[tuple[str, str]]]:
                 "kind": "state",
                 "alignment": "state",
                 "aliases": [],
-                "metonyms": [capital] if capital else [],
+                "metonyms": [capital] if capital and normalise_name(capital) not in excluded else [],
             }
         )
         iso.append((meta.get("ISO", ""), name))
@@ -156,8 +160,9 @@ def write(path: Path, actors: list[dict], source: str) -> None:
 
 def main(misp: Path) -> None:
     curated = curated_index()
-    excluded = {normalise_name(a) for a in yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))["aliases"]}
-    country_clusters, iso = countries(misp)
+    exclusions = yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))
+    excluded = {normalise_name(a) for a in exclusions["aliases"]}
+    country_clusters, iso = countries(misp, {normalise_name(a) for a in exclusions["metonyms"]})
     country_actors = finish(country_clusters, curated, excluded)
     by_name = {normalise_name(a["name"]): a["id"] for a in country_actors}
     iso_to_id = {code: curated.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}

@@ -70,7 +70,8 @@ def test_kerman_brief_names_claimant_confirmer_party_blamed_and_the_supreme_lead
 def test_crocus_brief_names_claimant_confirmer_and_the_denials(crocus: NarrativeReport) -> None:
     said = said_by_topic(crocus)
     assert said["claim"].startswith("The Islamic State claimed responsibility on 23 March")
-    assert "John Kirby also blamed the Islamic State" in said["confirmation"]
+    # the follow-up reports the group's claim too, so Kirby's blame confirms it
+    assert "John Kirby confirmed that the Islamic State was responsible" in said["confirmation"]
     assert "Ukraine and presidential adviser Mykhailo Podolyak denied any role" in said["denial"]
     assert "first reports gave 133 killed, according to the Investigative Committee" in said["attack"]
 
@@ -145,7 +146,7 @@ def test_text_and_markdown_notes_give_each_cited_sentence_once(kerman: Narrative
 
 def test_stances_read_as_verbs_and_blocs_as_words(kerman: NarrativeReport) -> None:
     text = render_narrative(kerman, "text")
-    assert "Tasnim News (Iranian media) said of the Islamic State" in text
+    assert "Ministry of Intelligence (Iranian officials) said of the Islamic State" in text
     assert "Islamic Republic News Agency (Iranian media) blamed anti-regime media outlets" in text
     assert not re.search(r"\b(?:accuse|claim|confirm|deny|condemn|other) (?:Israel|Islamic|anti)", text)
     assert "officials and services" not in text and "outlet unknown" not in text

@@ -289,7 +289,8 @@ def test_three_polls_store_news_once_drop_copies_and_alert_on_changes(
         site.day, collect.alerts = 3, []
         third = run.run_pass(feeds)
         assert third.stored == 1 and any("slow.html: timed out" in f for f in third.failures)
-        assert kinds(collect.alerts) == [("deny", "India")]
+        # the headline reports India rejecting Pakistan's charge: India's denial, and Pakistan's accusation with it
+        assert kinds(collect.alerts) == [("accuse", "India"), ("deny", "India")]
         assert inside.count("/delhi/india-denies.html") == 1
 
         # every article was fetched once; the tracking-parameter links were the claim's, not fetched again
@@ -318,7 +319,7 @@ def test_three_polls_store_news_once_drop_copies_and_alert_on_changes(
         assert {r.document_id for r in rows if "claim" in r.url} == {claim_id}
         assert len(documents) == 4  # first report, its revision, the claim, the denial
 
-    total = 2 + 4 + 1
+    total = 2 + 4 + 2  # day 3: the denial and the accusation it rejects
     logged = [json.loads(line) for line in log_file.read_text(encoding="utf-8").splitlines()]
     assert len(logged) == total and logged[0]["kind"] == "casualties" and logged[-1]["kind"] == "deny"
     assert [b["message"] for b in hook.bodies] == [a["message"] for a in logged]  # the first 503 was retried

@@ -12,6 +12,8 @@ a user adds or refines actors with files of the same format. The stable API:
 - ``.fuzzy(name)``: transliteration-tolerant match ("Ghaani" -> Esmail Qa'ani).
 - ``.find_all(text) -> [(start, end, Actor)]`` and ``.find_matches(text) -> [KbMatch]``
   (which also says whether the words were an alias, a demonym or a metonym).
+  A short acronym only a bulk-imported file gives ("CDS", "AI") is *weak*
+  (``.is_weak(name)``): it links only when the text names its actor otherwise too.
 - ``.parent(id)``, ``.ancestors(id)``, ``.is_branch_of(branch, parent)``,
   ``.state_of(id)``, ``.demonym_state(word)``.
 - ``split_person(text) -> PersonParts(name, role, titles, start, end)`` and
@@ -49,9 +51,9 @@ def get_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
 
 @lru_cache(maxsize=8)
 def _build(extra: tuple[str, ...]) -> KnowledgeBase:
-    entries, versions = load_entries(extra)
+    entries, versions, curated = load_entries(extra)
     rules = read_yaml(None, bundled="transliteration.yaml")["rules"]
-    return KnowledgeBase(entries, versions, [(r["pattern"], r["replace"]) for r in rules])
+    return KnowledgeBase(entries, versions, [(r["pattern"], r["replace"]) for r in rules], curated)
 
 
 #: Kinds a role belongs to before a state: "IRGC Quds Force Commander" is the Quds Force's.

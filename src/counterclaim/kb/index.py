@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -13,6 +13,7 @@ from counterclaim.kb.matcher import AliasMatcher, KbMatch, Via
 from counterclaim.kb.normalise import normalise_name
 from counterclaim.records import Actor
 
+_LETTERS = re.compile(r"[^a-z]")
 #: Lowest rapidfuzz ratio (0-100) over transliteration keys accepted by :meth:`KnowledgeBase.fuzzy`.
 FUZZY_CUTOFF = 90.0
 #: Shortest transliteration key fuzzy matching considers; shorter names collide too easily.
@@ -28,8 +29,13 @@ class KnowledgeBase:
     """
 
     def __init__(
-        self, entries: Sequence[KbEntry], versions: Sequence[str], transliteration: Sequence[tuple[str, str]]
+        self,
+        entries: Sequence[KbEntry],
+        versions: Sequence[str],
+        transliteration: Sequence[tuple[str, str]],
+        curated: frozenset[str] | None = None,
     ) -> None:
+        """``curated``: the normalised names curated files give; ``None`` takes every name as curated."""
         self.versions = tuple(versions)
         self._entries = {e.id: e for e in entries}
         self._actors = {e.id: e.actor() for e in entries}
@@ -46,6 +52,8 @@ class KnowledgeBase:
             names[normalise_name(entry.name)] = entry.id
         self._by_name = names
         self._by_demonym = demonyms
+        bulk = {key for key in names if curated is not None and key not in curated and len(_LETTERS.sub("", key)) <= 3}
+        self._weak = frozenset(bulk | {normalise_name(a) for e in entries for a in e.ambiguous})
 
     @staticmethod
     def _demonym_forms(entry: KbEntry) -> list[str]:
@@ -75,6 +83,16 @@ class KnowledgeBase:
         key = normalise_name(name)
         actor_id = self._by_name.get(key) or self._by_demonym.get(key)
         return self._actors.get(actor_id) if actor_id else None
+
+    def is_weak(self, name: str) -> bool:
+        """Whether a name links only with support: a short acronym (or a number) only bulk-imported files give.
+
+        "CDS", "AI" or "NPA" name a cartel, an agency or a rebel army in some
+        list, and something else in most texts; so do the ``ambiguous`` names
+        a curated entry lists ("ISS", "ETA"). Such a name links only where the
+        text names the same actor in another way too.
+        """
+        return normalise_name(name) in self._weak
 
     def demonym_state(self, word: str) -> Actor | None:
         """The state (or people's territory) a demonym such as "Iranian" or "Afghans" refers to."""
@@ -156,11 +174,18 @@ class KnowledgeBase:
             triples += [(a, entry.id, "alias") for a in entry.aliases]
         for entry in self._entries.values():
             triples.append((entry.name, entry.id, "alias"))
-        return AliasMatcher(triples)
+        return AliasMatcher(triples, self._weak)
 
-    def find_matches(self, text: str) -> list[KbMatch]:
-        """Every alias in ``text`` with how it names the actor (alias, demonym, metonym)."""
-        return self.matcher.find(text)
+    def find_matches(self, text: str, supported: Collection[str] = ()) -> list[KbMatch]:
+        """Every alias in ``text`` with how it names the actor (alias, demonym, metonym).
+
+        A weak name (:meth:`is_weak`) counts only when ``text`` names its
+        actor by another name too, or the actor is among ``supported`` (ids
+        the caller knows its wider text names).
+        """
+        found = self.matcher.find(text)
+        strong = {m.actor_id for m in found if not m.weak}
+        return [m for m in found if not m.weak or m.actor_id in strong or m.actor_id in supported]
 
     def find_all(self, text: str) -> list[tuple[int, int, Actor]]:
         """Every actor named in ``text`` as ``(start, end, actor)``, longest match first, no overlaps."""

@@ -17,6 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from counterclaim.kb.normalise import normalise_name
 from counterclaim.records import Actor, ActorKind
 
 Alignment = Literal["state", "state-affiliated", "militant", "independent"]
@@ -33,7 +34,7 @@ BUNDLED_FILES = (
     "media.yaml",
     "persons.yaml",
 )
-_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "designations")
+_LIST_FIELDS = ("aliases", "demonyms", "metonyms", "designations", "ambiguous")
 
 try:  # the C loader parses the bundled files several times faster
     _Loader: type = yaml.CSafeLoader
@@ -57,6 +58,8 @@ class KbEntry(BaseModel):
     parent: str | None = None
     alignment: Alignment | None = None
     designations: list[str] = []
+    #: Aliases that as often name something else ("ISS", "ETA"): they link only where the text names the actor too.
+    ambiguous: list[str] = []
     source: str | None = None
 
     def actor(self) -> Actor:
@@ -96,10 +99,17 @@ def merge_entries(raw_entries: Iterable[dict], into: dict[str, dict], origin: st
                 current[key] = value
 
 
-def load_entries(extra: Sequence[str | Path] = ()) -> tuple[list[KbEntry], list[str]]:
-    """All actor entries from the bundled files then ``extra``, and the files' versions."""
+def load_entries(extra: Sequence[str | Path] = ()) -> tuple[list[KbEntry], list[str], frozenset[str]]:
+    """All actor entries from the bundled files then ``extra``, the files' versions, and the curated names.
+
+    A file with a top-level ``source:`` key was generated from a bulk list
+    (MISP); every other file is curated. The curated names (normalised
+    names and aliases) tell a bulk list's short acronyms, which need support
+    from the text to link, from the ones a person chose.
+    """
     merged: dict[str, dict] = {}
     versions: list[str] = []
+    curated: set[str] = set()
     sources: list[tuple[str | Path | None, str | None]] = [(None, name) for name in BUNDLED_FILES]
     sources += [(path, None) for path in extra]
     for path, bundled in sources:
@@ -107,10 +117,13 @@ def load_entries(extra: Sequence[str | Path] = ()) -> tuple[list[KbEntry], list[
         origin = bundled or str(path)
         versions.append(f"{Path(origin).name}:{data['version']}")
         merge_entries(data.get("actors") or [], merged, origin)
+        if "source" not in data:
+            for raw in data.get("actors") or []:
+                curated.update(normalise_name(str(n)) for n in (raw.get("name", ""), *(raw.get("aliases") or [])))
     entries = []
     for raw in merged.values():
         try:
             entries.append(KbEntry(**raw))
         except ValueError as exc:
             raise KbFormatError(f"actor {raw.get('id')!r}: {exc}") from exc
-    return entries, versions
+    return entries, versions, frozenset(curated)

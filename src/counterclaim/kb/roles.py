@@ -57,6 +57,13 @@ def is_role_word(word: str) -> bool:
     return key in roles or (key.endswith("s") and key[:-1] in roles)
 
 
+def role_kind(word: str) -> str | None:
+    """The kind of office a role word names ("chief" and "head": leadership), None for no role word."""
+    roles = role_lexicon().roles
+    key = normalise_name(word)
+    return roles.get(key) or (roles.get(key[:-1]) if key.endswith("s") else None)
+
+
 def title_length(words: list[str], i: int) -> int:
     """How many of ``words`` from ``i`` form a title ("Brig. Gen." -> 2), 0 when none does."""
     return _title_length(tuple(words[i : i + role_lexicon().max_title]))

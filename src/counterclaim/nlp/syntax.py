@@ -42,7 +42,55 @@ def named_example(noun: Token) -> Token | None:
 
 def repaired_subject(verb: Token) -> Token | None:
     """A subject the parse lost, by one of the repairs below, or None."""
-    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb)
+    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb) or absorbed_subject(verb)
+
+
+#: Entity types a name before an apposition must not have: "In Kabul, a spokesman said" is no apposition.
+_NOT_APPOSED = ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
+
+
+def apposed_subject(subject: Token) -> Token | None:
+    """ "Days after X, a front of Y, took ...": the name whose apposition the parser made the subject.
+
+    The subject is an indefinite common noun set off by commas on both
+    sides with no apposition of its own, right after a name (the name's
+    acronym in parentheses may come between); that name is the subject.
+    """
+    doc = subject.doc
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return None
+    if any(c.dep_ == "appos" for c in subject.children):
+        return None
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if left < 2 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    k = left - 2
+    if doc[k].text == ")":  # "X (XYZ), a front of ..."
+        while k > subject.sent.start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    name = doc[k] if k >= subject.sent.start else None
+    if name is None or name.pos_ != "PROPN" or name.ent_type_ in _NOT_APPOSED:
+        return None
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.i < subject.i else None
+
+
+def stray_apposition(name: Token) -> Token | None:
+    """ "a statement released by X, the propaganda arm of Y, ...": X's describing apposition hung on another noun.
+
+    Only a common-noun apposition that starts right after the comma closing
+    X's phrase, attached to a word before X.
+    """
+    doc = name.doc
+    comma = name.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for token in doc[comma + 1 : min(len(doc), comma + 6)]:
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.left_edge.i == comma + 1 and token.head.i < name.i:
+            return token
+    return None
 
 
 def fronted_subject(verb: Token) -> Token | None:
@@ -97,3 +145,24 @@ def stranded_subject(verb: Token) -> Token | None:
     if len(nouns) != 1 or nouns[0].pos_ != "PROPN":
         return None
     return nouns[0]
+
+
+def absorbed_subject(verb: Token) -> Token | None:
+    """The subject of a coordinated verb that the parser listed with a noun of the first clause instead.
+
+    In "forces arrested 35 people in relation to the attacks and the third
+    ministry statement on the bombing claimed that ..." the small model makes
+    "statement" a conjunct of "attacks" and leaves "claimed" without a
+    subject. A listed noun phrase that runs from the coordinating word right
+    up to a subjectless conjunct verb is that verb's subject.
+    """
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    for token in doc[verb.head.i + 1 : verb.i]:
+        if token.dep_ != "conj" or token.pos_ not in _NAMES or token.right_edge.i != verb.i - 1:
+            continue
+        joint = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if joint is not None and joint.pos_ == "CCONJ" and token.head.i < joint.i:
+            return token
+    return None

@@ -394,8 +394,11 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
     ``responsible`` starts with the same names and their confidence; the
     narration's doers are merged in by the caller.
 
-    When the claimed group and a branch of it are both claimed or confirmed
-    (Islamic State and its Khorasan Province), the branch is the claimant.
+    When the claimed group and a branch of it are both claimed (Islamic State
+    and its Khorasan Province), the branch is the claimant; a branch others
+    only confirm replaces the claimant when it is one of its own provinces,
+    not an affiliate further down (Islamic State claims, police name the ADF:
+    the claimant stays Islamic State).
     """
     claimed: list[str] = []
     accused: dict[str, list[str]] = {}
@@ -417,8 +420,13 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
         actor = kb.lookup(name)
         if actor is None:
             return 0
-        others = [kb.lookup(n) for n in named if n != name]
-        return sum(1 for o in others if o is not None and kb.is_branch_of(actor.id, o.id))
+        parent = kb.parent(actor.id)
+        others = [o for n in named if n != name and (o := kb.lookup(n)) is not None]
+        return sum(
+            1
+            for o in others
+            if kb.is_branch_of(actor.id, o.id) and (name in claimed or (parent is not None and parent.id == o.id))
+        )
 
     branches = [n for n in named if specificity(n) > 0]
     ordered = branches + [c for c in claimed if c not in branches] if claimed else []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -28,6 +29,8 @@ from counterclaim.nlp.attack.place import article_countries
 from counterclaim.nlp.components.content import body_start, in_furniture
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
+from counterclaim.nlp.gazetteer import find_city
+from counterclaim.nlp.statement.claimants import ClaimantGuard
 from counterclaim.nlp.statement.condemnation import (
     CondemnationReader,
     most_specific_condemners,
@@ -40,9 +43,9 @@ from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans,
 from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject
+from counterclaim.nlp.statement.speakers import SpeakerResolver, clause_subject, relative_antecedent
 from counterclaim.nlp.statement.stance import Draft, cleared_side, drafts, finalise, group_of
-from counterclaim.nlp.statement.targets import TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import Blame, TargetFinder, is_hedged, is_negated
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.nlp.syntax import named_example, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
@@ -72,8 +75,8 @@ class StatementResolver:
         self.targets = TargetFinder(self.lex, self.rules.target)
         self.cues = NarratedCues(self.lex, self.targets, self.rules.act)
         self.condemnation = CondemnationReader(self.lex, self.targets, self.rules.condemnation)
-        #: The actor each phrase names, kept across documents (knowledge base and lexicon never change here).
-        self._links: dict[str, Actor | None] = {}
+        #: The actor each phrase names (and whether only a weak name links it), kept across documents.
+        self._links: dict[str, tuple[Actor | None, bool]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -83,21 +86,24 @@ class StatementResolver:
         parties = PartyResolver(
             self.kb,
             text,
-            self.lex.anonymous_perpetrators,
+            self.lex.anonymous_perpetrators | self.lex.group_parts,
             self.lex.government_words,
             name_spans(doc),
             self._links,
             self.lex.state_nouns,
             rules=self.rules,
+            supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
+            outlet_nouns=self.lex.outlet_nouns,
         )
         sentences = SentenceIndex(doc)
-        self._home = self._home_state(doc)
+        self._home = self._home_state(doc, sentences)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
         narrated = [act for act in self.cues.acts(doc, end) if not in_furniture(doc, act.cue.idx)]
         acts = self._outside_quotes(doc, narrated, speakers)
         seen = {act.cue.i for act in acts}
-        attributions = doc._.attributions or []
+        relays = [a for a in doc._.attributions or [] if any(_relays(a, other) for other in doc._.attributions)]
+        attributions = [a for a in doc._.attributions or [] if a not in relays]
         for attribution in attributions:
             act = self._reported(doc, attribution)
             if (
@@ -113,11 +119,57 @@ class StatementResolver:
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences, self.kb)
-        kept = _without_disowned_claims(finalise(items, self.kb))
+        guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
+        kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
+        kept = guard.without_headline_claims(kept, _body_start(text))
         kept = most_specific_condemners(without_claimants_condemning(kept))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
-        doc._.statements = self._unique(records, text)
+        separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
+        own_denials = {d.act.cue.idx for d in kept if guard.own_group_denial(d)}
+        doc._.statements = self._unique(self._without_body_repeats(records), text, separate, own_denials)
         return doc
+
+    def _without_body_repeats(self, statements: list[Statement]) -> list[Statement]:
+        """A state's or body's accusation or denial that its own spokesman or minister also makes is one act.
+
+        "India rejected the claims", "the MEA dismissed them" and "spokesman
+        X said: we reject them" report one speech act at three levels; the
+        person's statement is the most specific and stays. A body counts as
+        the person's own when it is their affiliation or that affiliation's
+        state; plural or unnamed speakers ("regime officials") are no body here.
+        """
+
+        def sides(statement: Statement) -> set[str]:
+            owner = self.kb.actor(statement.speaker.affiliation_id) if statement.speaker.affiliation_id else None
+            return {a for a in (owner.id, owner.affiliation, owner.country) if a} if owner is not None else set()
+
+        def below(statement: Statement) -> bool:
+            """A person, or a named party under a state that is no body of it."""
+            actor = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
+            named = actor is None and statement.speaker_name[:1].isupper() and not self._unlinked_body(statement)
+            return bool(statement.speaker.role) or named or (actor is not None and actor.kind == "person")
+
+        people = [s for s in statements if below(s)]
+        out = []
+        for statement in statements:
+            body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
+            if body is None and self._unlinked_body(statement):  # "Pakistan's Foreign Office": a body of its state
+                body = self.kb.actor(statement.speaker.affiliation_id or "")
+            repeated = (
+                body is not None
+                and body.kind in _BODIES
+                and statement.stance in _LEVELLED_STANCES
+                and any(
+                    p is not statement
+                    and p.stance == statement.stance
+                    and p.target_name == statement.target_name
+                    and body.id in sides(p)
+                    for p in people
+                )
+            )
+            if not repeated:
+                out.append(statement)
+        return out
 
     def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
         """The act of reported speech found by ``cc_attributions``, by the ``speech`` rule."""
@@ -157,32 +209,49 @@ class StatementResolver:
     def _drafts(self, act: Act, speakers: SpeakerResolver, parties: PartyResolver, sentence: Span) -> list[Draft]:
         """Draft statements of one act: one per speaker named and party blamed."""
         head = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        head = relative_antecedent(head) or head if head is not None else None  # "X, who said ...": X
         if head is None:
             return []
         found = speakers.speakers(head)
+        reported_claims: set[int] = set()
         if act.content is not None:
-            blamed = self.targets.blamed(act.content, root=act.cue)
+            blamed = self._answered(act, self.targets.blamed(act.content, root=act.cue))
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [
                 (_found_by(b.rule, self._party(b.head, head, speakers, parties)), b.hedged, b.negated) for b in blamed
             ]
+            # "X claimed responsibility", reported: X's own claim, which blames X only in the words of X's side
+            reported_claims = {id(t[0]) for t, b in zip(act_targets, blamed, strict=True) if b.kind == "claimed"}
             act_targets = [  # a place counts only when it is a state; a cleft ("it is X that ...") only for a group
                 t for t, b in zip(act_targets, blamed, strict=True) if _kind_fits(b.kind, t[0])
             ]
         else:
-            heads = [h for b in act.targets for h in (b.head, *b.head.conjuncts)]  # "accused X and Y"
-            act_targets = [(_found_by(act.rule, self._party(h, head, speakers, parties)), False, False) for h in heads]
+            act_targets = [  # a "doubted" party is cleared only as the speaker's own side (stance.denial)
+                (_found_by(act.rule, party), b.kind == "doubted", False)
+                for b in act.targets
+                for party in self._named_by(b, head, speakers, parties)
+            ]
         act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
-        claim_like = act.content is not None and self._own_account(act.content)
+        act_targets = self._branch_names(act_targets)
+        # a group's own account of the attack is a claim ("X is expected to claim it" is none)
+        claim_like = (
+            act.content is not None
+            and self._own_account(act.content)
+            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads
+        )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
         for speaker in map(self._people.complete, found):
+            if self._unnamed_perpetrators(speaker):
+                continue  # "Kurdish militants deny ...": nobody the text names speaks
             if speaker.affiliation is None and speaker.actor is None and self._national(speaker):
                 speaker.affiliation = self._home  # "military spokesman X", "the interior ministry": the home state's
-            drafted = drafts(self.rules.stance, act, speaker, act_targets, claim_like)
+            speaker = self._state_itself(speaker)
+            own_targets = [t for t in act_targets if id(t[0]) not in reported_claims or self._own_side(speaker, t[0])]
+            drafted = drafts(self.rules.stance, act, speaker, own_targets, claim_like)
             drafted = [self._branch_claimed(d) for d in drafted]
-            if not drafted and act.kind == "report" and act.content is not None:
+            if not drafted and act.kind == "report" and act.content is not None and not reported_claims:
                 drafted = self._fallback(act, speaker, sentence) or self._condemning(act, speaker, speakers)
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
@@ -205,6 +274,59 @@ class StatementResolver:
             and not is_hedged(root, self.lex, stop=root)
         )
 
+    def _answered(self, act: Act, blamed: list[Blame]) -> list[Blame]:
+        """A question put to the speaker ("asked whether X was behind it, he replied: 'We think so'") takes the answer.
+
+        What the question names is hedged by its "whether"; a yes makes it the
+        speaker's attribution, a no a negation, any other answer leaves it a hedge.
+        """
+        if act.cue.lemma_.lower() not in self.lex.question_verbs or act.cue.dep_ not in ("advcl", "ccomp", "xcomp"):
+            return blamed
+        reply = act.cue.head
+        answer = " ".join(t.lower_ for t in reply.sent if t.i > reply.i and not t.is_punct)
+        said = f" {answer} "
+        if any(f" {phrase} " in said for phrase in self.lex.negative_answers):
+            return [replace(b, hedged=False, negated=True) for b in blamed]
+        if any(f" {phrase} " in said for phrase in self.lex.affirmative_answers):
+            return [replace(b, hedged=False) for b in blamed]
+        return blamed
+
+    def _named_by(self, blame: Blame, speaker: Token, speakers: SpeakerResolver, parties: PartyResolver) -> list[Party]:
+        """The parties a cue's target phrase names ("accused X and Y": both); a "side" target is a speaker's side.
+
+        "India rejected Pakistan's claims" reports Pakistan accusing whoever India's denial clears: India's side.
+        """
+        if blame.kind == "side":
+            found = speakers.speakers(blame.head)
+            side = cleared_side(found[0]) if found else None
+            return [side] if side is not None else []
+        named = (self._party(h, speaker, speakers, parties) for h in self.targets.listed(blame.head))
+        return [party for party in named if party is not None]
+
+    def _branch_names(self, targets: list[tuple[Party, bool, bool]]) -> list[tuple[Party, bool, bool]]:
+        """A group named with its branch after a comma ("the Islamic State, West African Province") is the branch.
+
+        The parse reads two names; the parent right before its own branch is part of the branch's name.
+        """
+
+        def parent_named(party: Party) -> bool:
+            return party.actor is not None and any(
+                other.actor is not None
+                and 0 <= other.start - party.end <= 3
+                and self.kb.is_branch_of(other.actor.id, party.actor.id)
+                for other, _, _ in targets
+            )
+
+        parents = {party.actor.id for party, _, _ in targets if parent_named(party)}
+        return [t for t in targets if t[0].actor is None or t[0].actor.id not in parents]
+
+    def _own_side(self, speaker: Party, party: Party) -> bool:
+        """Whether a speaker speaks for the group a party names (its outlet or spokesman, or a branch of it)."""
+        own, other = group_of(speaker), party.actor
+        if own is None or other is None:
+            return False
+        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
+
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
 
@@ -213,18 +335,79 @@ class StatementResolver:
         """
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return True
+        if self._unnamed_perpetrators(party):
+            return False  # "Kurdish militants", "Islamist gunmen": who they are is not said
         words = _WORD.findall(party.name.lower())
+        if party.name.lower() in self.lex.platforms:
+            return False  # "posted on Telegram": a platform carries words, it does nothing
         if party.name[:1].isupper():
             return True
+        if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
+            return False  # "the group", "the terror group": which one is not said
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
-    def _home_state(self, doc: Doc) -> Actor | None:
-        """The state the article is most about, which unnamed national bodies ("the army") belong to."""
+    def _unlinked_body(self, statement: Statement) -> bool:
+        """A state's office the knowledge base does not know, named as such ("Pakistan's Foreign Office")."""
+        words = _WORD.findall(statement.speaker_name.lower())
+        kinds = self.lex.description_kinds.get(words[-1], ()) if words else ()
+        return (
+            statement.speaker.actor_id is None
+            and not statement.speaker.role
+            and statement.speaker.affiliation_id is not None
+            and statement.speaker_name[:1].isupper()
+            and any(kind in ("agency", "state") for kind in kinds)
+        )
+
+    def _state_itself(self, speaker: Party) -> Party:
+        """ "the Federal Government", "Iranian authorities", "the regime": the state they govern speaks."""
+        state = speaker.affiliation
+        if speaker.actor is not None or state is None or state.kind != "state" or speaker.is_person:
+            return speaker
+        words = [w for w in _WORD.findall(speaker.name.lower()) if w not in self.lex.government_qualifiers]
+        rest = [w for w in words if w not in self.lex.state_nouns]
+        if not words or len(rest) == len(words) or (rest and self.kb.demonym_state(" ".join(rest)) != state):
+            return speaker
+        return Party(speaker.start, speaker.end, speaker.text, state.name, state, None, state, rules=speaker.rules)
+
+    def _unnamed_perpetrators(self, party: Party) -> bool:
+        """A phrase for perpetrators that names no actor, person or side ("Kurdish militants", "the gunmen")."""
+        if party.actor is not None or party.affiliation is not None or party.is_person:
+            return False
+        words = _WORD.findall(party.name.lower())
+        return bool(words) and self._anonymous_word(words[-1])
+
+    def _anonymous_word(self, word: str) -> bool:
+        """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
+        return word in self.lex.anonymous_perpetrators or word.rstrip("s") in self.lex.anonymous_perpetrators
+
+    def _home_state(self, doc: Doc, sentences: SentenceIndex) -> Actor | None:
+        """The state the attack struck, which unnamed national bodies ("the army", "the government") belong to.
+
+        The first place named in a sentence about the attack says where it
+        struck ("a blast in Mogadishu"): a dateline says where the report was
+        filed, and a state named in what speakers say ("Syrian militias") is
+        not theirs. Failing that, the state the article names most.
+        """
+        filed = (doc._.dateline or {}).get("end", 0)
+        attack = self.targets.attack_words(doc)
+        for sentence in sentences.all:
+            places = [e for e in sentence.ents if e.label_ == "GPE" and e.start_char >= filed]
+            if not places or not any(attack[sentence.start : sentence.end]):
+                continue
+            for place in places:
+                state = self.kb.lookup(place.text)
+                if state is None and (city := find_city(place.text, min_population=_CITY_SIZE)) is not None:
+                    state = self.kb.lookup(city.country)
+                if state is not None and state.kind == "state":
+                    return state
+            break
         counts = article_countries(doc, self.kb)
         return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
 
     def _national(self, speaker: Party) -> bool:
-        words = _WORD.findall(f"{speaker.role or ''} {speaker.name}".lower())
+        """Whether the speaker's role, name or title where first named ("police spokesperson X") is a state's."""
+        titles = self._people.unowned_titles(speaker.name) if speaker.named_person else ""
+        words = _WORD.findall(f"{speaker.role or ''} {speaker.name} {titles}".lower())
         return any(w in self.lex.national_words for w in words)
 
     def _branch_claimed(self, draft: Draft) -> Draft:
@@ -248,21 +431,44 @@ class StatementResolver:
         soil", "members of its Immortals Battalion") names the owner's side:
         the organisation or state the speaker acts for.
         """
-        head = named_example(head) or head  # "groups such as the ETIM": the group named
+        if head.ent_type_ in _NO_PARTY_ENTS:
+            return None  # "Sunday's attacks": a day or a number is nobody
+        head = named_example(head) or _apposed_after(head) or head  # "groups such as the ETIM": the group named
+        noun = head.nbor(1) if head.pos_ == "ADJ" and head.i + 1 < len(head.doc) else None
+        first = head.head
+        listed = head.dep_ == "conj" and first.pos_ in ("PROPN", "NOUN") and first.dep_ not in ("amod", "compound")
+        if noun is not None and noun.pos_ == "NOUN" and listed:  # not "from Iraqi or Iranian soil"
+            # "accused Ukraine and Western countries": the parse listed the adjective, not its noun
+            return parties.from_text(head.idx, noun.idx + len(noun))
         owned = self._membership(head) if self.targets.anonymous(head) else head
-        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
+        if owned.lower_ in self.lex.group_parts or owned.lemma_.lower() in self.lex.relational_nouns:
+            named = []  # "the IS branch in X": the party rules; "US allies": others than the US
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
-        if owned.pos_ in ("NOUN", "PROPN") and owner is not None and owner.pos_ == "PRON":
+        described = owner is not None and (owner.pos_ == "PRON" or speakers.is_description(owner))  # "the group's men"
+        if owned.pos_ in ("NOUN", "PROPN") and described:
             party = parties.from_head(owned)
             if party.actor is None:
                 found = speakers.speakers(speaker if owner.lower_ in _FIRST_PERSON else owner)
-                return cleared_side(found[0]) if found else None
+                side = cleared_side(found[0]) if found else None
+                return self._territory_of(side) if owned.lemma_.lower() in self.lex.haven_nouns else side
         if head.pos_ == "PRON" or speakers.is_description(head):
             found = speakers.speakers(speaker if head.lower_ in _FIRST_PERSON else head)
             return found[0] if found else None
         return parties.from_head(head)
+
+    def _territory_of(self, side: Party | None) -> Party | None:
+        """Whose soil "our soil" is: a state's own, or the country of the group that speaks.
+
+        A group does not own territory: "our soil" in the words of the Taliban is Afghanistan's.
+        """
+        actor = side.actor if side is not None else None
+        if side is None or actor is None or actor.kind == "state" or not actor.country:
+            return side
+        state = self.kb.actor(actor.country)
+        return replace(side, name=state.name, actor=state, role=None, affiliation=state) if state else side
 
     @staticmethod
     def _membership(head: Token) -> Token:
@@ -311,7 +517,7 @@ class StatementResolver:
                 return state.name
         owner = target.affiliation
         words = _WORD.findall(target.name.lower())
-        if actor is None and owner is not None and owner.kind == "state" and words and words[-1] in self._bodies:
+        if actor is None and owner is not None and owner.kind == "state" and any(w in self._bodies for w in words):
             return owner.name  # "India's intelligence service", "the Afghan government": the state
         return target.name
 
@@ -357,8 +563,17 @@ class StatementResolver:
             ),
         )
 
+    def _separate(self, act: Act) -> bool:
+        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        if act.rule in ("act.restated_claim", "act.release"):
+            return True  # "the group repeated its claim", "released a video of the men": another act
+        words = self.lex.separate_act_words
+        said = act.speaker if act.speaker is not None else clause_subject(act.cue)
+        heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
+        return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
+
     @staticmethod
-    def _unique(statements: list[Statement], text: str) -> list[Statement]:
+    def _unique(statements: list[Statement], text: str, separate: set[int], own_denials: set[int]) -> list[Statement]:
         """One statement per speech act: a later one by the same speaker, stance and target is a repeat.
 
         Speakers count as the same when one's name words include the other's
@@ -379,15 +594,21 @@ class StatementResolver:
                 and frozenset(_WORD.findall(s.speaker_name.lower())) in cleared
             )
         ]
-        statements = _without_headline_repeats(statements, text)
+        statements = _without_headline_repeats(_without_hedges_of_attributions(statements), text)
         kept: list[Statement] = []
-        for statement in _one_claim_per_group(statements, text):
+        for statement in _one_claim_per_group(statements, text, separate, own_denials):
             words = set(_WORD.findall(statement.speaker_name.lower()))
+            separate_act = statement.cue is not None and statement.cue.start in separate
+            if separate_act:
+                if not any(s.quote == statement.quote and s.stance == statement.stance for s in kept):
+                    kept.append(statement)  # told apart as another act (unless the same words told twice)
+                continue
             first = next(
                 (
                     i
                     for i, s in enumerate(kept)
-                    if s.stance == statement.stance
+                    if (s.cue is None or s.cue.start not in separate)
+                    and s.stance == statement.stance
                     and (s.target_name or "").lower() == (statement.target_name or "").lower()
                     and _nested(words, set(_WORD.findall(s.speaker_name.lower())))
                 ),
@@ -399,6 +620,15 @@ class StatementResolver:
                 kept[first] = kept[first].model_copy(update={"date": statement.date})
         return kept
 
+
+#: A place is taken for a city (for the state an attack struck) when the gazetteer knows one this big by its name.
+_CITY_SIZE = 100_000
+#: Entity types that never name a party blamed or cleared.
+_NO_PARTY_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
+#: Kinds of speaker that speak through their people: a minister's or spokesman's act is theirs.
+_BODIES = ("state", "agency", "organisation")
+#: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
+_LEVELLED_STANCES = ("accuse", "deny", "confirm", "other")
 
 #: Target rules that name a party only of one kind: a place only for a state, a cleft or an origin only for a group.
 _RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}
@@ -440,6 +670,31 @@ def _outermost(acts: list[Act]) -> list[Act]:
     ]
 
 
+def _without_hedges_of_attributions(statements: list[Statement]) -> list[Statement]:
+    """A speaker's hedge about a party they also plainly blame is part of that position, not a second statement.
+
+    "X may have been behind it", then "we think that is the case": the speaker accuses X once.
+    """
+    firm = {
+        (frozenset(_WORD.findall(s.speaker_name.lower())), (s.target_name or "").lower())
+        for s in statements
+        if s.stance in ("accuse", "confirm")
+    }
+    return [
+        s
+        for s in statements
+        if not (
+            s.stance == "other"
+            and "stance.attribution" in s.evidence.rules  # a hedged attribution, not a doubt or a report's other word
+            and s.target_name
+            and any(
+                target == s.target_name.lower() and _nested(set(words), set(_WORD.findall(s.speaker_name.lower())))
+                for words, target in firm
+            )
+        )
+    ]
+
+
 def _without_headline_repeats(statements: list[Statement], text: str) -> list[Statement]:
     """A headline's summary of an act the body reports ("... as government blames X") is that act, not another.
 
@@ -455,6 +710,10 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     def repeated(headline: Statement) -> bool:
         words = set(_WORD.findall(headline.speaker_name.lower()))
         unnamed = headline.speaker.actor_id is None and headline.speaker_name.islower()
+        # "Iran blames two Gulf states", "government blames X": a state's act the body reports through its people
+        unnamed = unnamed or (
+            headline.speaker.actor_id is not None and headline.speaker.actor_id == headline.speaker.affiliation_id
+        )
         return any(
             s.stance == headline.stance
             and (s.target_name or "").lower() == (headline.target_name or "").lower()
@@ -463,6 +722,34 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
         )
 
     return [s for s in statements if s.evidence.start >= headline_end or not repeated(s)]
+
+
+#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
+_LEDE_WORDS = 12
+
+
+def _body_start(text: str) -> int:
+    """Where the body begins: the first line of ``_LEDE_WORDS`` words or more that ends like a sentence."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip().rstrip("\"'”’")
+        if len(stripped.split()) >= _LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
+            return position
+        position += len(line)
+    return 0
+
+
+def _apposed_after(noun: Token) -> Token | None:
+    """The name right after a common noun and a comma that the parse hung elsewhere ("the LeT proxy outfit, TRF,").
+
+    The small model often attaches such an apposition to an earlier noun; it still names the noun before it.
+    """
+    doc = noun.doc
+    comma = noun.right_edge.i + 1
+    if noun.pos_ != "NOUN" or comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    following = doc[comma + 1 : min(len(doc), comma + 8)]
+    return next((t for t in following if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == comma + 1), None)
 
 
 def _nested_in(inner: Attribution, outer: Attribution) -> bool:
@@ -478,6 +765,26 @@ def _nested_in(inner: Attribution, outer: Attribution) -> bool:
     )
 
 
+def _relays(outer: Attribution, inner: Attribution) -> bool:
+    """Whether ``outer`` only passes on ``inner`` ("Y is behind it, X said, TASS reports"): X speaks, not TASS.
+
+    The outer report's content is the inner report whole, its cue last.
+    """
+    if inner is outer or inner.cue is None or inner.content is None or outer.content is None or outer.cue is None:
+        return False
+    if not (inner.content.end <= inner.cue.start and abs(inner.content.start - outer.content.start) <= 2):
+        return False
+    # after the inner cue only punctuation and the outer report's own source and cue ("..., TASS reports.")
+    own = [(span.start, span.end) for span in (outer.source, outer.cue) if span is not None]
+    text = outer.content.text
+    rest = [
+        text[offset - outer.content.start]
+        for offset in range(inner.cue.end, outer.content.end)
+        if not any(start <= offset < end for start, end in own) and offset >= outer.content.start
+    ]
+    return inner.cue.end <= outer.content.end and not any(c.isalnum() for c in rest)
+
+
 def _quotes(attribution, offset: int) -> bool:
     """Whether ``offset`` lies inside the quoted words of a direct attribution (or of a signed post)."""
     content = attribution.content
@@ -489,33 +796,55 @@ def _quotes(attribution, offset: int) -> bool:
     )
 
 
-def _one_claim_per_group(statements: list[Statement], text: str) -> list[Statement]:
+def _one_claim_per_group(
+    statements: list[Statement], text: str, separate_cues: set[int], own_denials: set[int] = frozenset()
+) -> list[Statement]:
     """A group's claim reported through the group, its outlet and its spokesman is one claim: the most specific.
+
+    So is a group's denial of its own part (cue offsets in ``own_denials``):
+    "the PKK denied any role", "its armed wing denied involvement".
 
     A spokesman (a speaker with a role or a linked person) is most specific,
     then an outlet or other speaker that is not the group itself; every
-    spokesman the text names keeps their own claim. The claim
+    spokesman the text names keeps their own claim, and so does a claim whose
+    cue (at an offset in ``separate_cues``) is told apart as another act ("its
+    agency separately claimed", "a subsequent statement said"). The claim
     kept takes the date the nearest other report of it gives ("X claimed it
     on Saturday. Its spokesman said ...").
     """
 
+    def separate(s: Statement) -> bool:
+        return s.cue is not None and s.cue.start in separate_cues
+
+    def own(s: Statement) -> bool:
+        return bool(s.target_name) and (
+            s.stance == "claim" or (s.stance == "deny" and s.cue is not None and s.cue.start in own_denials)
+        )
+
     def specificity(s: Statement) -> int:
-        named = s.speaker.actor_id != s.speaker.affiliation_id and len(_WORD.findall(s.speaker_name)) > 1
-        if s.speaker.role or named:
-            return 2  # a spokesman, or someone speaking for the group the text names in full ("Radio X", "Yahya Y")
+        named = (
+            s.speaker.actor_id != s.speaker.affiliation_id
+            and len(_WORD.findall(s.speaker_name)) > 1
+            and s.speaker_name[:1].isupper()
+        )
+        outlet = s.speaker.actor_id is not None and s.speaker.affiliation_id not in (None, s.speaker.actor_id)
+        if s.speaker.role or named or outlet:
+            return 2  # a spokesman, an outlet, or someone speaking for the group the text names in full ("Yahya Y")
+        if s.speaker.actor_id is None and not s.speaker_name[:1].isupper():
+            return -1  # "its armed wing": a description, less than the group's name
         return 1 if s.speaker_name != s.target_name else 0
 
-    best: dict[str, Statement] = {}
+    best: dict[tuple[str, str], Statement] = {}
     for s in statements:
-        if s.stance == "claim" and s.target_name:
-            current = best.get(s.target_name)
+        if own(s) and not separate(s):
+            current = best.get((s.stance, s.target_name or ""))
             if current is None or specificity(s) > specificity(current):
-                best[s.target_name] = s
+                best[s.stance, s.target_name or ""] = s
     # two named spokesmen are two claims ("spokesman X said ...; its negotiator Y said ...")
     kept = [
         s
         for s in statements
-        if s.stance != "claim" or not s.target_name or best[s.target_name] is s or specificity(s) == 2
+        if not own(s) or best.get((s.stance, s.target_name or "")) is s or specificity(s) == 2 or separate(s)
     ]
     for i, s in enumerate(kept):
         if s.stance == "claim" and s.date is None:

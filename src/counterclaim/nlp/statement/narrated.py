@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy
 from spacy.attrs import IDX, POS
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -86,6 +86,17 @@ def pobj(token: Token, *prepositions: str) -> Token | None:
     return None
 
 
+def owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
+    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
+    if noun.lemma_.lower() not in nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
+        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
+        owner = next((child(t, "pobj") for t in agents), None)
+    return owner
+
+
 def subtree_span(token: Token) -> Span:
     """The words ``token`` heads, as a span."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
@@ -140,14 +151,14 @@ class NarratedCues:
         out = []
         for i in self._possible_cues(doc, end):
             token = doc[i]
-            act = self.act(token)
-            if act is not None and act.kind != "report" and self.habitual(token):
-                continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
-            if act is not None and act.kind == "claim" and self._obliged(token):
-                continue  # "X must take responsibility": a demand on X, not X's claim
-            if act is not None:
+            for act in self.act(token):
+                if act.kind != "report" and self.habitual(token):
+                    continue  # "has repeatedly rejected such accusations": a habit, not a statement about this attack
+                if act.kind == "claim" and self._obliged(token):
+                    continue  # "X must take responsibility": a demand on X, not X's claim
                 act.negated = is_negated(token, self.lex)
-                act.hedged = act.hedged or is_hedged(token, self.lex)
+                # a noun's governing verb hedges someone's talk of the act ("the claim could not be verified")
+                act.hedged = act.hedged or (token.pos_ in ("VERB", "AUX") and is_hedged(token, self.lex))
                 out.append(act)
                 out += [
                     replace(act, cue=echo, speaker=who, producer=f"{act.producer}.echo") for echo, who in _echoes(token)
@@ -157,7 +168,7 @@ class NarratedCues:
     def _possible_cues(self, doc: Doc, end: int) -> Iterator[int]:
         """Indices of the tokens before character ``end`` that :meth:`acts` must look at.
 
-        Those are verbs with a cue lemma and nouns with a cue form (every other
+        Those are verbs with a cue lemma and nouns or names with a cue form (every other
         word starts no rule). They are read off attribute arrays, so no Token
         object is built for the many other tokens.
         """
@@ -165,17 +176,22 @@ class NarratedCues:
             return
         pos, starts = doc.to_array([POS, IDX]).T
         verbs = ((pos == VERB) | (pos == AUX)) & lemma_mask(doc, self.cue_lemmas.__contains__)
-        nouns = (pos == NOUN) & lower_mask(doc, self.cue_forms.__contains__)
+        nouns = ((pos == NOUN) | (pos == PROPN)) & lower_mask(doc, self.cue_forms.__contains__)
         yield from numpy.flatnonzero((starts < end) & (verbs | nouns)).tolist()
 
-    def act(self, token: Token) -> Act | None:
-        """The act ``token`` reports: the answer of the first ``act`` rule that fires on it, if it names one."""
+    def act(self, token: Token) -> list[Act]:
+        """The acts ``token`` reports: the answer of the first ``act`` rule that fires on it.
+
+        Mostly one act; a cue may report two ("India rejected Pakistan's
+        accusations": India's denial and, reported with it, Pakistan's accusation).
+        """
         found = self.rules.first(Cue(token, self.lex, self.targets), token=token)
-        if found is None or not found[1]:
-            return None
-        rule, (act,) = found
-        act.rule = rule.name
-        return act
+        if found is None:
+            return []
+        rule, acts = found
+        for act in acts:
+            act.rule = rule.name
+        return acts
 
     def _obliged(self, verb: Token) -> bool:
         """ "must take responsibility", "needs to take responsibility": what someone ought to do."""

@@ -98,9 +98,16 @@ def name_tokens(head: Token) -> list[Token]:
         run.insert(0, by_index[i])
         i -= 1
     i = head.i + 1
-    while i in by_index:
-        run.append(by_index[i])
-        i += 1
+    doc = head.doc
+    while True:
+        if i in by_index:
+            run.append(by_index[i])
+            i += 1
+        elif i + 3 in by_index and i + 2 < len(doc) and doc[i].text in "([" and doc[i + 2].text in ")]":
+            run.extend(doc[i : i + 3])  # "the Main Intelligence Directorate (GUR) of Ukraine": the acronym inside
+            i += 3
+        else:
+            break
     while run and (run[0].is_punct or run[0].dep_ == "det") and run[0] != head:
         run.pop(0)
     while run and run[-1].is_punct and run[-1] != head:
@@ -186,6 +193,11 @@ def _cuts_word(text: str, offset: int) -> bool:
     return left in _JOINERS or right in _JOINERS or (left.isalnum() and right.isalnum())
 
 
+def _has_proper_name(noun: Token) -> bool:
+    """A common noun inside a proper name ("the Kurdistan Workers' party"): a name word compounds it."""
+    return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
+
+
 def possessor(head: Token) -> Token | None:
     """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -201,17 +213,22 @@ class PartyResolver:
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
-        links: dict[str, Actor | None] | None = None,
+        links: dict[str, tuple[Actor | None, bool]] | None = None,
         state_nouns: frozenset[str] = frozenset(),
         *,
         rules: Chains,
+        supported: frozenset[str] = frozenset(),
+        outlet_nouns: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
         A phrase's actor depends only on the knowledge base and the word lists,
         and names recur from article to article, so a caller that keeps those
         fixed passes the same dict each time. ``rules`` gives the ``party`` and
-        ``name`` rules that read a phrase.
+        ``name`` rules that read a phrase. ``supported``: ids of the actors the
+        document names, which a weak name (a bulk list's short acronym) needs
+        to link. ``outlet_nouns``: nouns after which a named outlet is the
+        outlet ("its Amaq propaganda agency").
         """
         self.kb = kb
         self.rules = rules
@@ -220,7 +237,9 @@ class PartyResolver:
         self.generic_heads = generic_heads
         self.government_words = government_words
         self.state_nouns = state_nouns
-        self._links: dict[str, Actor | None] = {} if links is None else links
+        self.supported = supported
+        self.outlet_nouns = outlet_nouns
+        self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
 
@@ -258,7 +277,10 @@ class PartyResolver:
                 phrase_tokens(owner)[0].idx if owner.pos_ == "PROPN" else owner.left_edge.idx,
                 tokens[-1].idx + len(tokens[-1]),
             )
-        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN"
+        party = self._foreign_namesake(head, party)
+        # the model tags some groups as persons ("Boko Haram"); a name the knowledge base knows says what it is
+        known = party.actor is not None and party.actor.kind != "person"
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
@@ -266,9 +288,30 @@ class PartyResolver:
             party.affiliation = self._origin(head)
         return party
 
+    def _foreign_namesake(self, head: Token, party: Party) -> Party:
+        """An agency's name followed by another state's ("the Main Intelligence Directorate (GUR) of Ukraine").
+
+        Agencies of many states share a name; the state the phrase names says
+        whose it is, so the knowledge base's namesake of another state is not it.
+        """
+        actor = party.actor
+        if actor is None or actor.kind != "agency":
+            return party
+        for obj in preposition_objects(head, "of"):
+            state = self.kb.lookup(obj.text) if obj.pos_ == "PROPN" else None
+            if state is not None and state.kind == "state" and state.id not in (actor.country, actor.affiliation):
+                end = obj.idx + len(obj)
+                text = self.text[party.start : end]
+                return Party(
+                    party.start, end, text, _LEADING_THE.sub("", PAREN.sub("", text)).strip(), None, None, state
+                )
+        return party
+
     def _origin(self, head: Token) -> Actor | None:
-        """Whom "officials from Iran" or "members of the Taliban" speak for: the actor their phrase names."""
-        for obj in (g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN"):
+        """Whom "officials from Iran", "members of the Taliban" or "the armed wing of the Kurdistan Workers' party"
+        speak for: the actor their phrase names."""
+        named = [g for g in preposition_objects(head, "of", "from") if g.pos_ == "PROPN" or _has_proper_name(g)]
+        for obj in named:
             party = self.from_head(obj)
             if party.actor is not None:
                 return self.affiliation_of(party.actor)
@@ -308,22 +351,35 @@ class PartyResolver:
         """A de facto government's official speaks for the state it governs ("Taliban government spokesman")."""
         if affiliation is None or affiliation.kind != "militant_group" or not affiliation.country:
             return affiliation
-        if not any(word in self.government_words for word in role.lower().split()):
+        if not any(word in self.government_words for word in re.findall(r"[a-z]+", role.lower())):  # "administration's"
             return affiliation
         return self.kb.actor(affiliation.country) or affiliation
 
     def link(self, text: str) -> Actor | None:
-        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised)."""
+        """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised).
+
+        A phrase linked only by a weak name ("the CDS") links only when the document names the actor otherwise.
+        """
         if text not in self._links:
             self._links[text] = self._link(text)
-        return self._links[text]
+        actor, weak = self._links[text]
+        return actor if actor is None or not weak or actor.id in self.supported else None
 
-    def _link(self, text: str) -> Actor | None:
+    def _link(self, text: str) -> tuple[Actor | None, bool]:
+        """The actor the phrase names, and whether only a weak name links it (the memo holds both)."""
         candidates = [text, *PAREN.findall(text), PAREN.sub("", text)]
+        weak: Actor | None = None
         for candidate in candidates:
             found = self.kb.lookup(candidate)
-            if found is not None:
-                return found
+            if found is not None and not self.kb.is_weak(candidate):
+                return found, False
+            weak = weak or found
+        if weak is not None:
+            return weak, True
+        return self._link_inside(text), False
+
+    def _link_inside(self, text: str) -> Actor | None:
+        """The actor a phrase names by a branch, a seat or a name inside a description."""
         branch = self._branch(_LEADING_THE.sub("", text))
         if branch is not None:
             return branch
@@ -336,16 +392,43 @@ class PartyResolver:
             return None  # "the United Nations mission in Somalia": a body of the UN there, not Somalia
         bare = PAREN.sub("", text).rstrip(" .,")
         generic = bare.rsplit(None, 1)[-1].lower() in self.generic_heads if bare else False
-        for match in self.kb.find_matches(bare):
+        # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
+        # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
+        matches = [
+            m
+            for m in self.kb.find_matches(bare)
+            if m.via != "demonym"
+            and not (m.via == "metonym" and self._not_the_state(bare[: m.start]))
+            # "the National Security Council" is not the UN's "Security Council"
+            and not self._longer_name(bare[: m.start], self.kb.actor(m.actor_id))
+        ]
+        if generic and matches:
+            # "X's affiliate Y militants": the name nearest the generic head says whose members they are
+            return self.kb.actor(matches[-1].actor_id)
+        outlet = bare.rsplit(None, 1)[-1].lower() in self.outlet_nouns if bare else False
+        named_outlet = [a for m in matches if (a := self.kb.actor(m.actor_id)) is not None and a.kind == "media"]
+        if outlet and named_outlet:
+            return named_outlet[-1]  # "the group's Amaq propaganda agency": the outlet named before its noun
+        for match in matches:
             # the name that heads the phrase ("Iran-aligned Houthi movement"), or any name
-            # inside a description that names nobody itself ("members of the ADF");
-            # a capital after "of" or "in" is where an office or a body sits ("the Archbishop of Colombo",
-            # "community leaders in Colombo"), not its state; "the regime in Tehran" is the state
-            if match.via == "demonym" or (match.via == "metonym" and self._not_the_state(bare[: match.start])):
-                continue
-            if match.end == len(bare) or generic or self._generic_of(bare):
+            # inside a description that names nobody itself ("members of the ADF")
+            if match.end == len(bare) or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
+
+    def _longer_name(self, before: str, actor: Actor | None) -> bool:
+        """Whether a body's name is the tail of another body's name: a capitalised word before it that names no one.
+
+        "National Security Council" is its own body, not the UN's "Security
+        Council"; "Afghan Taliban", "Iran's IRGC" or "President X" qualify the name.
+        """
+        words = before.split()
+        if actor is None or actor.kind not in ("organisation", "agency") or not words:
+            return False
+        word = words[-1].strip(",;:")
+        if not word[:1].isupper() or word.lower() == "the" or not word.isalpha() or is_role_word(word):
+            return False
+        return self.kb.lookup(word) is None and self.kb.demonym_state(word) is None
 
     def _not_the_state(self, before: str) -> bool:
         """Whether words before a capital's name make it no stand-in for its state.
@@ -364,6 +447,17 @@ class PartyResolver:
         if words[-1] == "of":  # "the Archbishop of Colombo" sits there; "emissaries of Tehran" serve the state
             return is_role_word(words[-2])
         return words[-2] not in self.state_nouns
+
+    def branch_in(self, group: Actor, state: Actor) -> Actor | None:
+        """The knowledge base's branch of ``group`` based in ``state`` ("the IS branch in Afghanistan": ISKP)."""
+        return next(
+            (
+                a
+                for a in self.kb
+                if a.kind == "militant_group" and a.country == state.id and self.kb.is_branch_of(a.id, group.id)
+            ),
+            None,
+        )
 
     def _branch(self, text: str) -> Actor | None:
         """The branch of a group a phrase names by region.
@@ -417,7 +511,7 @@ class PartyResolver:
 
     def affiliation_in(self, text: str) -> Actor | None:
         """The organisation or state named inside an unknown phrase ("U.S. intelligence" -> United States)."""
-        for _, _, actor in self.kb.find_all(text):
-            if actor.kind != "person":
+        for start, _, actor in self.kb.find_all(text):
+            if actor.kind != "person" and not self._longer_name(text[:start], actor):
                 return self.affiliation_of(actor) or actor
         return None

@@ -23,7 +23,7 @@ from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens
 from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.nlp.statement.sentences import SentenceIndex
-from counterclaim.nlp.syntax import SUBJECTS, preposition_objects, repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, apposed_subject, preposition_objects, repaired_subject
 
 #: Dependencies through which a verb shares the subject of its head.
 _SHARES_SUBJECT = ("xcomp", "acomp", "conj", "advcl")
@@ -32,24 +32,121 @@ THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: Tags of relative pronouns ("which", "who", "that"), which stand for the noun their clause modifies.
+_RELATIVE_TAGS = ("WDT", "WP")
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
 
 
 def clause_subject(cue: Token) -> Token | None:
-    """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs."""
+    """The subject of ``cue``'s clause, climbing through controlled and coordinated verbs.
+
+    A relative pronoun stands for the noun its clause modifies ("X, which
+    claimed the attack, ..." -> X). Of two subjects the parse gives one verb,
+    the nearer is the subject and the other a label or role before it
+    ("Kabul attack: X has claimed ...", "its news agency X claimed ..."),
+    unless a comma sets the nearer off as an apposition; a dateline the
+    parse made the subject gives way to the name after it; an
+    apposition the parse made the subject gives way to its name ("after X, a
+    front of Y, took ..."); an infinitive that completes an owned noun is
+    its owner's ("India's move to blame X": India).
+    """
     token = cue
     for _ in range(8):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or repaired_subject(token)
+        subject = _nearest_subject(token) or repaired_subject(token)
+        if subject is not None and (noun := relative_antecedent(subject)) is not None:
+            # "Pakistan, which has distanced itself from ...": the relative stands for its noun; not inside
+            # what someone reports ("X said it came from Iran, which bears responsibility": X's words)
+            reported = any(a.dep_ == "ccomp" for a in (noun, *noun.ancestors))
+            # named, not "a militant group that had claimed ...": "the group al-Shabab, which ..."
+            named = noun.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+            return noun if named and not reported else None
         if subject is not None:
-            return subject
+            return past_dateline(subject) or apposed_subject(subject) or subject
+        if _reporters_participle(token):
+            token = token.head.head  # "X said the bomb was planted in Y, blaming Z": X blames
+            continue
         if token.dep_ in _SHARES_SUBJECT and token.head != token:
             token = token.head
             continue
         if token.dep_ in ("relcl", "acl"):
-            return token.head
+            return _intent_owner(token) or token.head
         return None
     return None
+
+
+def _intent_owner(verb: Token) -> Token | None:
+    """ "India's move to blame Pakistan": whose move an infinitive completes acts, not the move itself."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the nearer one, unless it is an apposition set off by commas.
+
+    A parse may make an opening phrase a second subject ("MOSCOW – ... X
+    stated", "Kabul attack: The group has claimed"): the nearer one acts. In
+    "Fighters from X, Y's affiliate, have claimed" the nearer is the first one's apposition.
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) < 2:
+        return next(iter(subjects), None)
+    first, near = before[-2], before[-1]
+    if near.pos_ == "PRON" and near.i == first.right_edge.i + 1:
+        return first  # "spokesman X he said": a pronoun repeating the name just before it
+    words = [t for t in near.subtree if not t.is_punct] or [near]
+    ends = [t for t in first.subtree if not t.is_punct] or [first]
+    doc = verb.doc
+    between = doc[ends[-1].i + 1 : words[0].i]
+    after = doc[words[-1].i + 1 : verb.i]
+    commas = [t for t in between if t.text == ","]
+    apposed = len(commas) == 1 and all(t.is_punct or t.is_space for t in between) and any(t.text == "," for t in after)
+    return first if apposed else near
+
+
+def _reporters_participle(verb: Token) -> bool:
+    """A participle hung on a reported passive clause ("X said the attack was plotted abroad, blaming Y").
+
+    The clause's subject is what was done, not who acts: the participle belongs to whoever reported the clause.
+    """
+    clause = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and clause.dep_ == "ccomp"
+        and any(c.dep_ == "nsubjpass" for c in clause.children)
+    )
+
+
+def relative_antecedent(token: Token, through_reports: bool = False) -> Token | None:
+    """What a relative pronoun stands for: the noun its clause modifies ("X, who said ..." -> X), else None.
+
+    With ``through_reports`` the pronoun may sit in a report inside the relative clause ("X, which Washington
+    says has links to Y": X has the links, in Washington's words).
+    """
+    if token.tag_ not in _RELATIVE_TAGS:
+        return None
+    clause = token.head
+    climbed = ("conj", "ccomp") if through_reports else ("conj",)
+    while clause.dep_ in climbed and clause.head != clause:  # "X, who identified himself ... and said ..."
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" and clause.head != clause else None
+
+
+def past_dateline(subject: Token) -> Token | None:
+    """ "NAIROBI, March 4 (Reuters) - X claimed ...": a dateline the parse made the subject gives way to X.
+
+    Of the names the place itself heads after the dateline, the last ("MOSCOW - Head of the FSB X stated": X,
+    not the title); else the first apposition deeper in the dateline's phrase.
+    """
+    dateline = subject.doc._.dateline or {}
+    if not dateline.get("end") or subject.idx >= dateline["end"]:
+        return None
+    after = [t for t in subject.subtree if t.dep_ == "appos" and t.idx >= dateline["end"]]
+    named = [t for t in after if t.head == subject and t.pos_ == "PROPN"]
+    return named[-1] if named else next(iter(after), None)
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -96,23 +193,62 @@ class SpeakerResolver:
         The outlet is the most specific speaker of a group's claim; it speaks for the group.
         """
         group = next((a for a in (speaker.actor, speaker.affiliation) if a and a.kind == "militant_group"), None)
-        if group is None:
-            return None
-        for child in cue.children:
-            if child.dep_ != "prep" or child.lower_ not in self.lex.outlet_prepositions:
-                continue
-            for medium in (g for g in child.children if g.dep_ == "pobj"):
-                named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
-                if medium.lemma_.lower() in self.lex.outlet_nouns and named:
-                    party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
-                else:
-                    party = self.parties.from_head(medium)
-                    if party.actor is None or party.actor.kind != "media":
-                        continue
+        if group is None or speaker.is_person:
+            return None  # a spokesman named is more specific than the outlet he spoke through
+        for medium in self._media(cue):
+            party = self._outlet_party(medium)
+            if party is not None:
                 party.affiliation = group
                 party.rules = (*speaker.rules, *party.rules)  # found through the speaker
                 return party
         return None
+
+    def _media(self, cue: Token) -> list[Token]:
+        """What a cue says it went through: objects of "via", "on", "through" ... under the cue or its object.
+
+        A coordinated cue shares the first verb's medium ("posted a statement
+        on its website, X, and claimed ..."); a medium's apposition names it
+        ("its website, X").
+        """
+        holders = [cue]
+        if cue.dep_ == "conj" and cue.head != cue:
+            holders.append(cue.head)
+        holders += [c for h in list(holders) for c in h.children if c.dep_ == "dobj"]
+        found = []
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ != "prep" or child.lower_ not in self.lex.outlet_prepositions:
+                    continue
+                for medium in (g for g in child.children if g.dep_ == "pobj"):
+                    found += [medium, *(c for c in medium.children if c.dep_ == "appos")]
+        return sorted(found, key=lambda t: t.i)
+
+    def _outlet_party(self, medium: Token) -> Party | None:
+        """The outlet a medium names: a group's known outlet, the one that carried a statement, or a name on an
+        outlet noun that is no platform.
+
+        A platform (Telegram, X, a website) carries everyone's words; it never speaks.
+        """
+        if medium.lemma_.lower() in self.lex.document_nouns:  # "in a statement carried by its X agency"
+            return next((p for p in self.authors(medium) if self._groups_outlet(p)), None)
+        party = self.parties.from_head(medium)
+        if party.actor is not None and party.actor.kind == "media":
+            return party if self._groups_outlet(party) else None
+        named = [t for t in name_tokens(medium) if t.pos_ == "PROPN"]
+        if medium.lemma_.lower() not in self.lex.outlet_nouns or not named:
+            return None
+        party = self.parties.from_text(named[0].idx, named[-1].idx + len(named[-1]))
+        return None if self.is_platform(party.name) else party
+
+    def _groups_outlet(self, party: Party) -> bool:
+        """Whether a party is a known outlet of a militant group (Amaq, al-Kataib), not an independent one."""
+        actor = party.actor
+        owner = self.parties.kb.actor(actor.affiliation) if actor is not None and actor.affiliation else None
+        return actor is not None and actor.kind == "media" and owner is not None and owner.kind == "militant_group"
+
+    def is_platform(self, name: str) -> bool:
+        """Whether a name is a platform that carries statements (Telegram, X, social media), not who made them."""
+        return name.strip().lower().removeprefix("the ") in self.lex.platforms
 
     def can_speak(self, head: Token) -> bool:
         """Whether a noun phrase may name a speaker: a name, an entity, a known actor or a speaker noun."""
@@ -138,7 +274,11 @@ class SpeakerResolver:
                 agent = passive_agent(child)
                 if agent is not None:
                     return self.speakers(agent)
-        named = [t for t in document.subtree if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj"]
+        named = [
+            t
+            for t in document.subtree
+            if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj" and not self.is_platform(t.text)
+        ]  # "a statement posted on Telegram": the platform carried it, no one's name
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
         channel = self._channel_owner(document)
@@ -163,14 +303,19 @@ class SpeakerResolver:
         return None
 
     def is_description(self, head: Token) -> bool:
-        """ "the ministry", "the group": a definite common noun that stands for an actor named before."""
+        """ "the ministry", "the armed group": a definite common noun that stands for an actor named before."""
         if head.pos_ == "PROPN" and head.lemma_.lower() not in self.lex.description_kinds:
             return False
         if head.pos_ == "PROPN" and any(g.pos_ == "PROPN" for g in preposition_objects(head, "of")):
             return False  # "the Organisation of Islamic Cooperation": a name, not "the organisation" named before
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-        modified = any(c.dep_ in ("compound", "amod", "poss") for c in head.children)
-        return head.lemma_.lower() in self.lex.description_kinds and definite and not modified
+        modified = any(
+            c.dep_ in ("compound", "amod", "poss") and c.lower_ not in self.lex.descriptive_modifiers
+            for c in head.children
+        )  # "the armed group", "the terror group" stand for the group named before; "the Baloch group" names its own
+        # "the terrorist group X" names X; a person after it ("the armed group, Y Z,") is someone else's apposition
+        named = any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in head.children)
+        return head.lemma_.lower() in self.lex.description_kinds and definite and not modified and not named
 
     @cached_property
     def place_words(self) -> set[str]:
@@ -195,9 +340,15 @@ class SpeakerResolver:
             salient = token.dep_ in SUBJECTS or (
                 token.dep_ == "pobj" and token.head.lower_ in ("by", "from") and token.head.dep_ in ("prep", "agent")
             )
+            # "Days after X took ...": X is who acted
+            salient = salient or (token.dep_ == "pobj" and token.head.head.lemma_.lower() in self.lex.time_nouns)
             if salient and token.pos_ in ("NOUN", "PROPN") and self.can_speak(token):
                 heads[token.i] = True
-        return sorted(((self.doc[i], s) for i, s in heads.items()), key=lambda c: c[0].i)
+        line = self.doc._.dateline or {}
+        filed = range(line.get("start", 0), line.get("end", 0))  # "NAIROBI, March 4 -": where the report was filed
+        return sorted(
+            ((self.doc[i], s) for i, s in heads.items() if self.doc[i].idx not in filed), key=lambda c: c[0].i
+        )
 
     @cached_property
     def _candidate_positions(self) -> list[int]:
@@ -229,6 +380,9 @@ class SpeakerResolver:
             same_sentence = self.sentences.number(head) == index
             ranked.append(((not same_sentence, not salient, -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
+            if token.lower_ in THING_PRONOUNS and head.lemma_.lower() in self.lex.document_nouns:
+                found = self.authors(head)  # "The report names X ... It notes": the report's author, or no one
+                return found[0] if found else None
             party = self._agreeing(token, head)
             if party is not None:
                 return party
@@ -241,11 +395,10 @@ class SpeakerResolver:
         if self.is_description(head):
             return None
         party = self.parties.from_head(head)
-        person = party.is_person or head.ent_type_ == "PERSON"
         word = token.lower_
-        if word in PERSON_PRONOUNS:
-            return party if person else None
-        if person:
+        if word in PERSON_PRONOUNS:  # "he" is no known group the model tags as a person ("Boko Haram")
+            return party if party.is_person or (head.ent_type_ == "PERSON" and party.actor is None) else None
+        if party.is_person or head.ent_type_ == "PERSON":
             return None
         if word in THING_PRONOUNS:
             return party if head.tag_ != "NNS" else None

@@ -48,8 +48,16 @@ def group_of(party: Party | None) -> Actor | None:
 
 
 def side_of(party: Party) -> Party:
-    """Who a denial clears when the speaker denies for their own side: the state or organisation."""
-    if party.affiliation is not None and party.affiliation.kind in ("state", "militant_group", "organisation"):
+    """Who a denial clears when the speaker denies for their own side: the state, organisation or agency.
+
+    An agency cleared answers for its state in the record (a ministry's spokesman clears the state).
+    """
+    if party.affiliation is not None and party.affiliation.kind in (
+        "state",
+        "militant_group",
+        "organisation",
+        "agency",
+    ):
         return Party(party.start, party.end, party.text, party.affiliation.name, party.affiliation, rules=party.rules)
     return party
 

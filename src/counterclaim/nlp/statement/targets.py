@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.rules.registry import Chain
+from counterclaim.nlp.syntax import preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
 
 #: Words that point back to the attack ("condemned it", "was behind this").
@@ -64,11 +65,39 @@ def is_hedged(token: Token, lexicon: StanceLexicon, stop: Token | None = None) -
             return True  # "the prime suspect is X"
         if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in node.children):
             return True  # "if the attack was launched from Iranian soil": a supposition
-        if node.lower_ in lexicon.hedge_modals:
+        if node.lower_ in lexicon.hedge_modals and not _conviction(node, lexicon):
             return True
         if (stop is not None and node == stop) or node.head == node:
             return False
         node = node.head
+    return False
+
+
+def _restated(conjunct: Token) -> bool:
+    """A conjunct that renames the one before it ("ISWAP, or the Islamic State West Africa Province"), not another."""
+    joints = [c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.left_edge.i]
+    joint = joints[-1] if joints else None
+    doc = conjunct.doc
+    return joint is not None and joint.lower_ == "or" and joint.i > 0 and doc[joint.i - 1].text == ","
+
+
+def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
+    """A verb of belief in the active ("he believed X did it"): the speaker's conviction, not a hedge."""
+    return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _nothing_shows(verb: Token) -> bool:
+    """Whether a clause is what no evidence shows ("no evidence that X was involved", "nothing to indicate that ...").
+
+    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs.
+    """
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("acl", "ccomp", "relcl") or node.head == node:
+            return False
+        node = node.head
+        if node.lower_ in ("nothing", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
     return False
 
 
@@ -86,8 +115,8 @@ def _predicate(token: Token) -> Token | None:
 
 def _indefinite_plural(noun: Token) -> bool:
     """ "several attacks", "attacks on two convoys": operations other than the one reported (not "the attacks")."""
-    if noun.tag_ not in ("NNS", "NNPS"):
-        return False
+    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in noun.children):
+        return False  # "two explosions in Iran": counted, so these ones
     return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "some", "many") for c in noun.children)
 
 
@@ -155,22 +184,45 @@ class TargetFinder:
                 or is_negated(blame.head, self.lex)
                 # "Afghan soil was not used": the negated verb of the phrase that names the party
                 or ((verb := _predicate(blame.head)) is not None and is_negated(verb, self.lex))
+                or (verb is not None and _nothing_shows(verb))
             )
             blame.hedged = (
                 blame.hedged
                 or is_hedged(blame.head.head, self.lex, stop=root)
                 or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
             )  # "suspected Boko Haram fighters"
-            out.append(blame)
             out += [
-                Blame(c, blame.kind, blame.hedged, blame.negated, blame.rule)
-                for c in blame.head.conjuncts
+                Blame(c, blame.kind, blame.hedged, blame.negated, blame.rule) if c != blame.head else blame
+                for c in self.listed(blame.head)
                 if c.i in inside
             ]
         unique: dict[int, Blame] = {}
         for blame in out:
             unique.setdefault(blame.head.i, blame)
         return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def listed(self, head: Token) -> list[Token]:
+        """Each party a phrase names: "X and Y", "X (XA), Y and Z", "fighters from X and Y", "agents of X and Y".
+
+        A list the parse hung on its first name as an apposition ("the United
+        States (US), Britain and Ukraine") is still a list; anonymous members
+        or bodies of several groups or states stand for each of them.
+        """
+        listed: list[Token] = []
+        for noun in (head, *(c for c in head.conjuncts if not _restated(c))):
+            members = self.anonymous(noun) or (noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.party_nouns)
+            groups = preposition_objects(noun, "of", "from") if members else []
+            if groups and groups[0].conjuncts:  # "intelligence services of the US and Britain": each state's
+                noun = groups[0]
+                listed += noun.conjuncts
+            listed.append(noun)
+            for appos in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts):
+                listed += [appos, *appos.conjuncts]
+        return sorted(dict.fromkeys(listed), key=lambda t: t.i)
+
+    def other_attack(self, noun: Token) -> bool:
+        """An attack noun for attacks in general or another attack ("every attack", "a similar attack by X")."""
+        return generic_attack(noun) or any(c.lower_ in self.lex.other_attack_modifiers for c in noun.children)
 
     def is_attack(self, token: Token | None) -> bool:
         """Whether a noun names the attack (or points back to it: "it", "this")."""
@@ -192,6 +244,10 @@ class TargetFinder:
             named = child.pos_ == "PROPN" or child.ent_type_ or child.text[:1].isupper()
             if child.dep_ in ("compound", "amod", "poss", "nmod") and named:
                 return True
-            if child.dep_ == "prep" and child.lower_ == "of" and any(g.pos_ == "PROPN" for g in child.children):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "from")
+                and any(g.pos_ == "PROPN" for g in child.children)
+            ):
                 return True
         return False

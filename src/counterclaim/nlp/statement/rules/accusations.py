@@ -3,8 +3,8 @@
 "X accused Y", "X blamed the attack on Y", "the attack was blamed on Y by
 X", "officials pointed fingers at Y", "X held Y responsible", "X identified
 Y as the group responsible", "X identified the attackers as members of Y",
-"X attributed the bombing to Y". Each names the party blamed itself, so the
-act carries its target.
+"X attributed the bombing to Y", "X acknowledged Y's claim of responsibility".
+Each names the party blamed itself, so the act carries its target.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from counterclaim.nlp.statement.narrated import Act, Cue, pobj
+from counterclaim.nlp.statement.rules.denials import accusing
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import Blame
 
@@ -25,13 +26,20 @@ def accusation(cue: Cue) -> list[Act] | None:
     An accusing verb that names no one here is no other act either: the rule keeps the word.
     """
     patient = cue.obj if cue.obj is not None else cue.passive
-    if patient is None:
+    if patient is None or _of_other_attacks(cue):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
     if cue.targets.is_attack(patient):
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
     return cue.act("blame", producer, [Blame(patient, "cue")])
+
+
+def _of_other_attacks(cue: Cue) -> bool:
+    """ "accused X of using its territory to launch attacks": a charge about attacks in general, not this one."""
+    charges = [g for c in cue.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    nouns = [t for g in charges for t in g.subtree if cue.targets.is_attack(t) and t.pos_ == "NOUN"]
+    return bool(nouns) and all(cue.targets.other_attack(t) for t in nouns)
 
 
 @rule("act.finger_phrase", lemmas=["finger_phrases"], pos=_VERBS)
@@ -111,3 +119,21 @@ def attributed_to(cue: Cue) -> list[Act] | None:
         return None
     party = pobj(cue.token, "to", "with") or pobj(patient, "to", "with")
     return cue.act("blame", f"narrated.{cue.lemma}_to", [Blame(party, "cue")]) if party is not None else None
+
+
+@rule("act.endorsed_claim", lemmas=["endorse_verbs"], pos=_VERBS)
+def endorsed_claim(cue: Cue) -> list[Act] | None:
+    """ "X acknowledged the group's claim of responsibility": X attributes the attack to the claimant.
+
+    Not an accusation someone made ("confirmed Pakistan's claims of Indian
+    involvement" is read by the other rules); negated or hedged ("could not
+    verify the claim") it attributes nothing.
+    """
+    noun = cue.obj
+    if noun is None or noun.lemma_.lower() not in cue.lex.claim_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"), None)
+    owner = owner or pobj(noun, "by")
+    if owner is None or accusing(cue, noun, owner):
+        return None
+    return cue.act("blame", f"narrated.{cue.lemma}_claim", [Blame(owner, "cue")])

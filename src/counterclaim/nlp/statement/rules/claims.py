@@ -3,14 +3,20 @@
 "X claimed responsibility for the attack", "X took credit", "X claimed the
 bombing", "the group repeated its claim". A claim of attacks in general
 ("claimed several attacks on army posts") is marked as elsewhere: it does not
-make this attack claimed.
+make this attack claimed. A group or its outlet releasing a video of the men
+who did it ("released a video of three men on their way to attack the
+parade") tells its own account, which the stance rules read as a claim when
+the speaker is a group. A claim withdrawn ("X retracted its claim", "X
+backtracked from its claim", "X distanced itself from the attack") is a
+denial by X; the claim it withdraws stays a claim.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, pobj
+from counterclaim.nlp.doctext import doc_text
+from counterclaim.nlp.statement.narrated import Act, Cue, owner_named, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.targets import generic_attack
 
@@ -26,17 +32,126 @@ def _claims(cue: Cue, obj: Token | None) -> bool:
     return cue.lemma not in cue.lex.claim_needs_responsibility and cue.targets.is_attack(obj)
 
 
+def _unmade(cue: Cue) -> bool:
+    """ "X has yet to claim it", "X is expected to claim it", "X refused to claim it": no claim made."""
+    token = cue.token
+    if token.dep_ != "xcomp" or token.head == token:
+        return False
+    head = token.head
+    return head.lemma_.lower() in cue.lex.unmade_claim_heads or any(c.lower_ == "yet" for c in head.children)
+
+
 @rule("act.claim", lemmas=["claim_verbs"], pos=_VERBS)
 def claim(cue: Cue) -> list[Act] | None:
     """ "X claimed responsibility (for the attack)", "X took credit", "X claimed the bombing"."""
     obj = cue.obj
     if not _claims(cue, obj or cue.passive):
         return None
+    if _unmade(cue):
+        return []  # the claim word is this rule's, and says no claim was made
     if obj is not None and obj.lemma_.lower() in cue.lex.responsibility_nouns:
         claimed = pobj(obj, "for") or pobj(cue.token, "for")
     else:
         claimed = obj or cue.passive
-    return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=claimed is not None and generic_attack(claimed))
+    elsewhere = claimed is not None and generic_attack(claimed) and not _counted(claimed)
+    return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=elsewhere)
+
+
+def _counted(noun: Token) -> bool:
+    """ "two suicide bombings", "the twin blasts": attacks counted are the ones reported, not attacks in general."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
+
+
+def _named_just_before(token: Token) -> Span | None:
+    """A known actor's name that ends right before ``token`` ("ISIS-K claims ..."), or None.
+
+    Whether the actor can claim at all (a group, not a state) is the claimant guard's to say.
+    """
+    doc = token.doc
+    text = doc_text(doc)
+    for mention in doc._.actor_mentions or []:
+        if mention.actor_id is None or mention.span.end > token.idx or text[mention.span.end : token.idx].strip():
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None:
+            return span
+    return None
+
+
+@rule("act.headline_claim", forms=["claim_forms"], pos=("NOUN", "PROPN", "VERB"))
+def headline_claim(cue: Cue) -> list[Act] | None:
+    """ "ISIS-K claims responsibility for Kabul blast", "IS claims deadly Kerman bombings": a headline's claim.
+
+    A headline drops the words that make a clause, and the parse reads
+    "claims" as a noun or a modifier; a group's name right before it and
+    responsibility or an attack right after it still make the claim. A claim
+    someone else talks about ("dismissed the Daesh claims") is an argument
+    of another word, or has a determiner.
+    """
+    token = cue.token
+    if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return None  # a verb with its object is a clause the other rules read ("X claimed thousands of rockets")
+    sentence_end = token.sent.end
+    following = list(token.doc[token.i + 1 : min(sentence_end, token.i + 6)])
+    if not following or following[0].lower_ == "of":
+        return None  # "claims of responsibility": talk about claims
+    if following[0].like_num or following[0].ent_type_ == "CARDINAL":
+        return None  # "claimed thousands of rockets": a count of other operations
+    named = following[0].lemma_.lower() in cue.lex.responsibility_nouns or any(
+        cue.targets.is_attack(t) for t in following
+    )
+    group = _named_just_before(token) if named else None
+    if group is None:
+        return None
+    word = group.doc[group.start - 1] if group.start > token.sent.start else None
+    disputing = cue.lex.deny_verbs | cue.lex.accuse_verbs | cue.lex.report_verbs
+    if word is not None and {word.lemma_.lower(), word.lower_.removesuffix("s")} & disputing:
+        return None  # "Iran rejects IS claims on the blast": the claims are what someone rejects
+    return [Act("claim", token, group.root, "narrated.claim.headline")]
+
+
+@rule("act.made_claim", lemmas=["claim_making_verbs"], pos=_VERBS)
+def made_claim(cue: Cue) -> list[Act] | None:
+    """ "X made the claim on its channels", "the claim was issued by X": a claim of responsibility put out.
+
+    A claim with a clause of its own ("made claims that the army lied") says
+    something else, and is left to the rules that read clauses.
+    """
+    noun = cue.obj or cue.passive
+    if noun is None or noun.lemma_.lower() not in cue.lex.claim_nouns:
+        return None
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return None
+    return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
+@rule("act.claim_noun", forms=["claim_forms"], pos=("NOUN",))
+def claim_noun(cue: Cue) -> list[Act] | None:
+    """ "the Islamic State's claim of responsibility", "the claim by al-Shabaab": a claim the text says was made.
+
+    Whoever talks about it (acknowledging, doubting, dismissing it), the
+    owner made it. No claim ("no claim", "any claim"), claims of other
+    things ("claims that the army lied") and claims in general ("its claims
+    of attacks") are none of this attack.
+    """
+    token = cue.token
+    if any(c.dep_ == "det" and c.lower_ in cue.lex.negations | {"any", "every"} for c in token.children):
+        return None
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in token.children):
+        return None
+    about = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for g in c.children]
+    if about and not any(
+        g.lemma_.lower() in cue.lex.responsibility_nouns or (cue.targets.is_attack(g) and not generic_attack(g))
+        for g in about
+        if g.dep_ == "pobj"
+    ):
+        return None
+    owner = owner_named(token, cue.lex.claim_nouns)
+    if owner is None:
+        return None
+    return [Act("claim", token, owner, "narrated.claim.noun")]
 
 
 @rule("act.restated_claim", lemmas=["restate_verbs"], pos=_VERBS)
@@ -45,3 +160,47 @@ def restated_claim(cue: Cue) -> list[Act] | None:
     if cue.obj is None or cue.obj.lemma_.lower() not in cue.lex.claim_nouns:
         return None
     return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
+def _withdrawn(cue: Cue, noun: Token | None) -> bool:
+    """A claim (or responsibility) a withdrawing verb takes back: "its claim", "responsibility"."""
+    return noun is not None and noun.lemma_.lower() in cue.lex.claim_nouns | cue.lex.responsibility_nouns
+
+
+def _distanced(cue: Cue, obj: Token | None) -> bool:
+    """ "distanced itself (the group) from the attack": the speaker's side set apart from the attack."""
+    attack = pobj(cue.token, "from")
+    if attack is None or not cue.targets.about_attack(attack) or generic_attack(attack):
+        return False  # "distanced itself from some attacks": attacks in general, not this one
+    return obj is None or obj.pos_ == "PRON" or obj.lemma_.lower() in cue.lex.description_kinds
+
+
+@rule("act.withdrawal", lemmas=["withdraw_verbs"], pos=_VERBS)
+def withdrawal(cue: Cue) -> list[Act] | None:
+    """ "X retracted its claim", "X backtracked from its claim", "X distanced the group from the bombing": X denies.
+
+    The speaker's own side is cleared, as by "X denied any role".
+    """
+    obj = cue.obj
+    if _withdrawn(cue, obj) or _withdrawn(cue, pobj(cue.token, "from", "on")) or _distanced(cue, obj):
+        return cue.act("deny", f"narrated.withdraw.{cue.lemma}")
+    return None
+
+
+@rule("act.release", lemmas=["release_verbs"], pos=_VERBS)
+def release(cue: Cue) -> list[Act] | None:
+    """ "X released a video of three men on their way to attack the parade": footage of the attackers, as a report.
+
+    Only pictures of people (the men, its fighters) with the attack in them
+    are read; whether they make a claim depends on who released them.
+    """
+    obj = cue.obj
+    if obj is None or obj.lemma_.lower() not in cue.lex.footage_nouns:
+        return None
+    # what the footage shows may hang on the verb ("released a video on Sunday of three men ...")
+    shown = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
+    people = any(t.lemma_.lower() in cue.lex.footage_subjects for t in shown)
+    attack = any(cue.targets.is_attack(t) or t.lemma_.lower() == "attack" for t in shown if t.i != obj.i)
+    if not (people and attack):
+        return None
+    return cue.act("report", f"narrated.release.{cue.lemma}", content=shown)

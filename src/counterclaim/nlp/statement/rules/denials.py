@@ -2,7 +2,8 @@
 
 "X denied involvement", "X rejected the accusation", "X denied that it was
 behind the attack", "X dismissed the Daesh claim" (the owner of the claim is
-cleared). Rejecting attacks themselves ("rejected all attacks against
+cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
+accusation reported), "X distanced itself from the attack". Rejecting attacks themselves ("rejected all attacks against
 civilians") is a condemnation.
 """
 
@@ -10,20 +11,95 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.narrated import Act, Cue, child, owner_named, pobj, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.targets import Blame
+from counterclaim.nlp.statement.targets import Blame, generic_attack
 
 
-def _owner_named(noun: Token, nouns: frozenset[str]) -> Token | None:
-    """Whose claim or role a noun names ("the Daesh claim", "any IS role", "Pakistan's involvement"), or None."""
-    if noun.lemma_.lower() not in nouns:
+def _accuser(noun: Token) -> Token | None:
+    """Who made an accusation: "Pakistan's claims", "claims made by X", "allegations from X", "the Iranian charge"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for verb in (c for c in noun.children if c.dep_ == "acl"):  # "claims made by Pakistan's Foreign Office"
+        agent = pobj(verb, "by")
+        if agent is not None:
+            return agent
+    return pobj(noun, "by", "from") or next(
+        (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")), None
+    )
+
+
+def _accused(cue: Cue, noun: Token) -> list[Token]:
+    """Whom an accusation names: "claims suggesting Indian involvement", "charges of Iran's role", "against X",
+    "the claim that X was responsible".
+
+    A pronoun ("its involvement") names no one here: the denier's own side is meant.
+    """
+    lex = cue.lex
+    against = pobj(noun, "against")
+    if against is not None:
+        return [against]
+    for token in noun.subtree:
+        if token.i > noun.i and token.lemma_.lower() in lex.owned_denials | lex.involvement_nouns:
+            owners = (c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON")
+            owner = next(owners, None)
+            if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP")):
+                return [owner]
+    said = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i]
+    return [b.head for clause in said for b in cue.targets.blamed(clause.subtree) if not b.negated]
+
+
+def accusing(cue: Cue, noun: Token, accuser: Token) -> bool:
+    """Whether an owned "claim" is an accusation ("Pakistan's claims of Indian involvement"), not a group's own claim.
+
+    "dismissed the Daesh claim" rejects a claim of responsibility; a claim
+    that names someone else's involvement or responsibility ("the claim by
+    the government that X was responsible"), or one a state or person made, accuses.
+    """
+    lex = cue.lex
+    if noun.lemma_.lower() != "claim":
+        return True
+    after = [t.lemma_.lower() for t in noun.subtree if t.i > noun.i]
+    if any(word in lex.responsibility_nouns for word in after):
+        return False  # "the group's claim of responsibility"
+    if any(word in lex.involvement_nouns | lex.role_nouns for word in after):
+        return True
+    if any(party.pos_ == "PROPN" and party.lower_ != accuser.lower_ for party in _accused(cue, noun)):
+        return True
+    return accuser.ent_type_ in ("GPE", "NORP", "PERSON") or accuser.pos_ == "PRON"
+
+
+@rule("act.rejected_accusation", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
+def rejected_accusation(cue: Cue) -> list[Act] | None:
+    """ "India rejected Pakistan's claims of its involvement": India denies, and Pakistan's accusation is reported.
+
+    The denial clears the party the accusation names, else the denier's own
+    side; the accuser is reported blaming that same party.
+    """
+    noun = cue.obj or cue.passive  # "rejected Pakistan's claims", "the claim by X ... was dismissed by Y"
+    if noun is None or noun.lemma_.lower() not in cue.lex.accusation_nouns:
         return None
-    owner = next((c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
-    if owner is None:  # "claims by the Somali militant group Al-Shabaab", "a claim of responsibility by X"
-        agents = (t for t in noun.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent"))
-        owner = next((child(t, "pobj") for t in agents), None)
-    return owner
+    accuser = _accuser(noun)
+    if accuser is None or not accusing(cue, noun, accuser):
+        return None
+    named = _accused(cue, noun)
+    # a party named is cleared only if it is the denier's own; another's case is a doubt ("doubted")
+    denial = cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(party, "doubted") for party in named])
+    accused = [Blame(party, "cue") for party in named] or ([Blame(cue.speaker, "side")] if cue.speaker else [])
+    if not accused:
+        return denial
+    return [*denial, Act("blame", cue.token, accuser, f"narrated.accuse.{cue.lemma}_rejected", accused)]
+
+
+@rule("act.distancing", lemmas=["distance_verbs"], pos=("VERB",))
+def distancing(cue: Cue) -> list[Act] | None:
+    """ "X distanced itself from the attack" (its side is cleared), "distanced the group from the blast" (the group)."""
+    source = pobj(cue.token, "from", "with")
+    if not cue.targets.about_attack(source) or generic_attack(source) or cue.obj is None:
+        return None  # not "has distanced itself from some attacks by splinter groups": attacks in general
+    reflexive = cue.obj.lower_.endswith(("self", "selves"))
+    return cue.act("deny", f"narrated.deny.{cue.lemma}", [] if reflexive else [Blame(cue.obj, "cue")])
 
 
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
@@ -37,7 +113,7 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
-    owner = _owner_named(obj, cue.lex.owned_denials) if obj is not None else None
+    owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
     if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:

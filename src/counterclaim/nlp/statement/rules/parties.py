@@ -37,6 +37,17 @@ def _apposed_name(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
 
 
+def _apposed_group(resolver: PartyResolver, head: Token) -> Token | None:
+    """A group's members in apposition to a common noun ("its affiliate, al-Shabaab militants"): the group."""
+    if head.pos_ != "NOUN":
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i):
+        party = resolver.from_head(appos)
+        if party.actor is not None and party.actor.kind == "militant_group":
+            return appos
+    return None
+
+
 # -- from the phrase's structure -----------------------------------------------
 
 
@@ -44,21 +55,41 @@ def _apposed_name(head: Token) -> Token | None:
 def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
     """ "Lt Gen Ahmed Khan": a title the parse made the head, the name its apposition; the words together name one."""
     name = _apposed_name(head)
-    if head.pos_ != "PROPN" or name is None or name.left_edge.i != head.i + 1:
-        return None
+    if head.pos_ != "PROPN" or name is None or name.left_edge.i != head.i + 1 or name.left_edge.is_punct:
+        return None  # not "the Main Intelligence Directorate (GUR)": a bracketed acronym is no name
     first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
     return resolver.from_text(first.idx, last.idx + len(last))
 
 
 @rule("party.member_of")
 def member_of(resolver: PartyResolver, head: Token) -> Party | None:
-    """ "Fighters from JNIM", "militants of al-Shabaab": anonymous members stand for the group they belong to."""
+    """ "Fighters from JNIM", "the armed wing of the PKK": anonymous members or parts stand for their group."""
     if head.lower_ not in resolver.generic_heads:
         return None
     for obj in preposition_objects(head, "of", "from"):
         party = resolver.from_head(obj)
         if party.actor is not None and party.actor.kind == "militant_group":
             return party
+    return None
+
+
+@rule("party.sited_branch", pos=("NOUN",))
+def sited_branch(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "the Islamic State branch based in neighbouring Afghanistan": the group's branch in that state (ISKP)."""
+    if head.lower_ not in resolver.generic_heads:
+        return None
+    owner = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    group = resolver.from_head(owner).actor if owner is not None else None
+    if group is None or group.kind != "militant_group":
+        return None
+    places = (t for t in head.subtree if t.dep_ == "pobj" and t.ent_type_ == "GPE" and t.head.lower_ == "in")
+    for place in places:
+        state = resolver.kb.lookup(place.text)
+        branch = resolver.branch_in(group, state) if state is not None and state.kind == "state" else None
+        if branch is not None:
+            first = phrase_tokens(head)[0]
+            text = resolver.text[first.idx : head.idx + len(head)]
+            return Party(first.idx, head.idx + len(head), text, branch.name, branch, None, branch)
     return None
 
 
@@ -83,7 +114,7 @@ def appositive_name(resolver: PartyResolver, head: Token) -> Party | None:
     The noun is the role. A bare title may have the person's name hung
     anywhere under it ("H.E. the President, Gen. X").
     """
-    name = _apposed_name(head)
+    name = _apposed_name(head) or _apposed_group(resolver, head)
     if name is None and head.pos_ == "PROPN" and _only_role(resolver, head):
         people = (t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON" and t.dep_ != "compound")
         name = next(people, None)

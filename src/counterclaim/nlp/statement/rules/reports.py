@@ -17,6 +17,7 @@ from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, group_of
+from counterclaim.nlp.syntax import SUBJECTS
 from counterclaim.records import Attribution
 
 if TYPE_CHECKING:
@@ -44,14 +45,24 @@ def report(cue: Cue) -> list[Act] | None:
     return cue.act("report", f"narrated.report.{cue.lemma}", content=content, direct=quoted)
 
 
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
 @rule("act.label", lemmas=["label_verbs"], pos=_VERBS)
 def label(cue: Cue) -> list[Act] | None:
     """ "X called the bombing the work of Y", "X described the attackers as Y fighters"."""
     obj = cue.obj
-    if obj is None:
-        return None
-    content = cue.token.doc[obj.i : cue.token.right_edge.i + 1]
-    return cue.act("report", f"narrated.label.{cue.lemma}", content=content)
+    if obj is None or obj.lower_ in _REFLEXIVES:
+        return None  # "a group that calls itself X": a name it goes by, not a statement
+    # "X called it a crime, while Y wrote that ...": a clause with its own subject is not X's label
+    own = [c for c in cue.token.children if c.i > obj.i and c.dep_ in ("advcl", "conj") and _has_subject(c)]
+    end = min((c.left_edge.i for c in own), default=cue.token.right_edge.i + 1)
+    return cue.act("report", f"narrated.label.{cue.lemma}", content=cue.token.doc[obj.i : end])
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own (not one it shares with the verb it hangs on)."""
+    return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 @rule("speech.reported")
@@ -61,8 +72,8 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
         return None
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
     content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
-    if cue is None or content is None:
-        return None
+    if cue is None or content is None or content[0].lower_ in _REFLEXIVES:
+        return None  # "which calls itself X", "who identified himself as Y": a name, not a statement
     speaker = None
     if attribution.source is not None:
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
@@ -70,12 +81,39 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
     return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)
 
 
+@rule("speech.continued")
+def continued(doc: Doc, attribution: Attribution) -> Act | None:
+    """A quotation standing alone after someone's report ("...," X told the agency. "They are not from Y."): X's.
+
+    ``cc_attributions`` credits it to the source of the report just before; its own main verb stands in for the
+    reporting verb it lacks. A quotation credited to a report after it is left alone (a guess too far).
+    """
+    if attribution.cue is not None or attribution.source is None or attribution.content is None:
+        return None
+    if attribution.producer != "attribution.direct.speaker_previous":
+        return None
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if content is None or source is None:
+        return None
+    return Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)
+
+
 @rule("fallback.about_group")
 def about_group(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
-    """A report naming a militant group, in a sentence about the attack, by someone outside it: ``other``."""
+    """An issued document naming a militant group, in a sentence about the attack, by someone outside it: ``other``.
+
+    Only a statement, report or communique an authority issued ("the
+    ministry's statement said dozens of X members were arrested"): the same
+    words from a person or a body are mostly no word on responsibility at all
+    ("the army said all X militants involved were killed"), and read as
+    ``other`` they cost precision on real text (0 of 10 right on the real dev set).
+    """
     attack_words = resolver.targets.attack_words(sentence.doc)[sentence.start : sentence.end]
     if group_of(speaker) is not None or not any(attack_words) or act.content is None:
         return None
+    if "speaker.document" not in speaker.rules:
+        return None  # a person or body: see above
     content = act.content
     for start, end, actor in resolver.kb.find_all(content.text):
         if actor.kind == "militant_group":

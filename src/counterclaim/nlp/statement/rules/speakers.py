@@ -23,11 +23,18 @@ from counterclaim.nlp.attribution.signed import signature_name
 from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.parties import Party, name_tokens, phrase_tokens, possessor
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.speakers import GROUP_PRONOUNS, PERSON_PRONOUNS, PLACE_ENTS, THING_PRONOUNS
-from counterclaim.nlp.syntax import named_example, preposition_objects
+from counterclaim.nlp.statement.speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLACE_ENTS,
+    THING_PRONOUNS,
+    past_dateline,
+)
+from counterclaim.nlp.syntax import named_example, preposition_objects, stray_apposition
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.speakers import SpeakerResolver
+    from counterclaim.records import Actor
 
 #: Entity types that never speak: dates, numbers; places speak only when they stand for a known actor.
 _MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -37,11 +44,24 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
 
 
+@rule("speaker.dateline", pos=("PROPN",))
+def dateline(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "MOSCOW – Head of the FSB X stated": the dateline's place read as the subject; the name after it speaks."""
+    line = resolver.doc._.dateline or {}
+    if not line.get("start", 0) <= head.idx < line.get("end", 0):
+        return None
+    name = past_dateline(head)
+    return resolver.speakers(name) if name is not None else []
+
+
 @rule("speaker.pronoun", pos=("PRON",))
 def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "he said", "they claimed": the earlier mention the pronoun refers to, or no one."""
     if head.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
         return None
+    named = head.nbor(-1) if head.i > 0 else None
+    if head.lower_ in PERSON_PRONOUNS and named is not None and named.ent_type_ == "PERSON" and named.pos_ == "PROPN":
+        return [resolver.parties.from_head(named)]  # "spokesman Sagir Musa he said": the name just before it
     found = resolver.antecedent(head)
     return [found] if found else []
 
@@ -50,6 +70,24 @@ def pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
 def document(resolver: SpeakerResolver, head: Token) -> list[Party]:
     """ "the statement said", "a video released by X showed": who issued it."""
     return resolver.authors(head)
+
+
+@rule("speaker.platform", forms=["platforms"])
+def platform(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "a statement on Telegram taking responsibility": a platform never speaks; the author of what it carried does."""
+    if not resolver.is_platform(head.text):
+        return None
+    document = next((a for a in head.ancestors if a.lemma_.lower() in resolver.lex.document_nouns), None)
+    return resolver.authors(document) if document is not None else []
+
+
+@rule("speaker.time_phrase", lemmas=["time_nouns"])
+def time_phrase(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "Days after X took responsibility, ...": a span of time never acts; the name after "after" does."""
+    for obj in preposition_objects(head, "after", "before"):
+        if obj.pos_ == "PROPN" or resolver.parties.from_head(obj).actor is not None:
+            return resolver.speakers(obj)
+    return None
 
 
 @rule("speaker.owner_pronoun", lemmas=["description_kinds"])
@@ -129,13 +167,19 @@ def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
-    """Affiliation from a possessive pronoun ("its spokesman" speaks for what "its" refers to)."""
+    """Affiliation from a possessive pronoun or a description ("its spokesman", "a commander of the armed group").
+
+    The owner speaks for what the pronoun or the description refers to.
+    """
     owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or resolver.is_description(c)))
-    owner = next(owners, None)
+    of_description = (g for g in preposition_objects(head, "of", "for") if resolver.is_description(g))
+    owner = next(owners, None) or next(of_description, None)
     if party.affiliation is None and owner is not None:  # "its spokesman", "the group's spokesman"
         found = resolver.antecedent(owner)
         if found is not None:
             party.affiliation = resolver.parties.affiliation_of(found.actor) or found.affiliation
+    if party.affiliation is None:
+        party.affiliation = _self_described(resolver, head)
     return party
 
 
@@ -158,18 +202,60 @@ def members(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     return resolver.speakers(named) if named is not None else None
 
 
+@rule("speaker.role_before_name", pos=("PROPN",))
+def role_before_name(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "MEA spokesperson of India, Randhir Jaiswal, stated": a role phrase the parse made a second subject.
+
+    The name speaks, with the role phrase as its role and the body the role names as its affiliation.
+    """
+    if head.dep_ != "nsubj":
+        return None
+    role = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i and c.pos_ == "NOUN"), None)
+    if role is None or not is_role_word(role.text):
+        return None
+    words = [t for t in role.subtree if not t.is_punct]
+    if head.left_edge.i - words[-1].i != 2 or head.doc[words[-1].i + 1].text != ",":
+        return None
+    person = resolver.parties.from_head(head)
+    if person.actor is not None and person.actor.kind != "person":
+        return None
+    text = resolver.parties.text[words[0].idx : words[-1].idx + len(words[-1])]
+    found = link_role(text, resolver.parties.kb)
+    person.role = person.role or text
+    person.named_person = True
+    person.affiliation = person.affiliation or (resolver.parties.kb.actor(found) if found else None)
+    return [person]
+
+
+def _self_described(resolver: SpeakerResolver, head: Token) -> Actor | None:
+    """ "X, who identified himself as the spokesman of Y": the body X's own description names."""
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    for verb in (v for c in clauses for v in (c, *c.conjuncts) if v.lemma_.lower() in resolver.lex.self_naming_verbs):
+        for role in preposition_objects(verb, "as"):
+            words = sorted(role.subtree, key=lambda t: t.i)
+            found = link_role(resolver.parties.text[words[0].idx : words[-1].idx + len(words[-1])], resolver.parties.kb)
+            if found is not None:
+                return resolver.parties.kb.actor(found)
+    return None
+
+
 @rule("speaker.listed")
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
-    """Several named speakers in one subject ("X, Y and Z said"), each its own party."""
+    """Several named speakers in one subject ("X, Y and Z said", "both X and Y", "two groups, X and Y,"): one each."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if not conjuncts:  # "the United States, the UN, the AU and Turkey": the parse may hang the list on an apposition
         appositions = _appositions(head)  # or on two appositions ("President X and Foreign Minister Y")
         conjuncts = [c for a in appositions for c in a.conjuncts] + appositions[1:]
     if not conjuncts:
-        return None
+        listing = next(
+            (c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)), None
+        )
+        return listed(resolver, listing) if listing is not None and head.pos_ == "NOUN" else None
     text_of = resolver.parties.text
     owner = possessor(head)  # "Pakistan's Foreign Office and ...": the owner names the first body
     first = phrase_tokens(owner if owner is not None and owner.pos_ == "PROPN" else head)[0]
+    while first.dep_ == "preconj" or (first.dep_ == "det" and first.i < head.i):
+        first = first.doc[first.i + 1]  # "both the X and Y"
     start = first.idx
     last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
     end = last.idx + len(last)
@@ -190,7 +276,7 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         kept = [(span, p) for span, p in zip(names, stripped, strict=True) if p[:1].isupper()]
         if sum(resolver.parties.link(p) is not None for _, p in kept) >= 2:
             names, stripped = [span for span, _ in kept], [p for _, p in kept]
-    if len(names) < 2 or not all(p[:1].isupper() for p in stripped):
+    if len(names) < 2 or not all(p[:1].isupper() or resolver.parties.link(p) is not None for p in stripped):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
 
@@ -200,6 +286,7 @@ def named(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """The phrase itself ("Interior Minister X said"), with a describing apposition for the role ("X, a lawmaker")."""
     parties = resolver.parties
     appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN" and c.i > head.i), None)
+    appos = appos or stray_apposition(head)
     if appos is None:
         return [_own_side(resolver, head, parties.from_head(head))]
     start = phrase_tokens(head)[0].idx
@@ -211,8 +298,13 @@ def named(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     if party.role:
         return [party]
     person = parties.from_head(head)
+    role = parties.text[appos.left_edge.idx : last.idx + len(last)]
     if person.is_person and person.affiliation is None:  # "X, spokesman of the Y faction (JuA)": X speaks for Y
-        role = parties.text[appos.left_edge.idx : last.idx + len(last)]
         found = link_role(role, parties.kb)
         person.affiliation = parties.kb.actor(found) if found else None
+    elif person.actor is not None and person.actor.kind == "media":  # "Amaq, the propaganda arm of IS-K"
+        found = link_role(role, parties.kb)
+        served = parties.kb.actor(found) if found else None
+        if served is not None and served.kind == "militant_group":
+            person.affiliation = served
     return [person]

@@ -72,11 +72,20 @@ def claim(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[
 
 @rule("stance.denial")
 def denial(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
-    """A denying act clears the parties it names, else the speaker's own side."""
+    """A denying act clears the parties it names, else the speaker's own side.
+
+    Rejecting an accusation against another party (``hedged``: "the governor
+    dismissed the claim that X did it") clears no one's own side: it doubts, ``other``.
+    """
     if act.kind != "deny":
         return None
-    cleared = [party for party, _, _ in targets] or [cleared_side(speaker)]
-    return [Draft(act, speaker, "deny", party, f"statements.{act.producer}") for party in cleared]
+    side = side_of(speaker)
+    cleared = [(party, hedged) for party, hedged, _ in targets] or [(cleared_side(speaker), False)]
+    producer = f"statements.{act.producer}"
+    return [
+        Draft(act, speaker, "other" if doubt and party and not same_party(party, side) else "deny", party, producer)
+        for party, doubt in cleared
+    ]
 
 
 @rule("stance.attribution")

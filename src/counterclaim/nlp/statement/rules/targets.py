@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
-from counterclaim.nlp.statement.targets import generic_attack
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
+from counterclaim.nlp.statement.targets import generic_attack, is_negated
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -85,7 +85,7 @@ def _attackers(finder: TargetFinder, token: Token | None) -> bool:
 
 @rule("target.proxy", lemmas=["proxy_nouns"])
 def proxy(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "agents of X", "proxies for X", "the work of X", "... on behalf of X": the blame passes to the principal."""
+    """ "agents of X", "X's proxies", "the work of X", "... on behalf of X": the blame passes to the principal."""
     out = [
         g
         for c in token.children
@@ -93,6 +93,7 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    out += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "Israel's agents"
     for word in token.doc[token.i + 1 : token.i + 6]:
         if word.lower_ != "behalf":
             continue
@@ -102,7 +103,14 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.by_agent", lemmas=["attack_nouns"], forms=["attack_nouns"], pos=("NOUN",))
 def by_agent(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "these terrorist acts by the X militia": the agent of an attack noun."""
+    """ "these terrorist acts by the X militia": the agent of an attack noun (not of "a similar attack by Y").
+
+    An attack that only sets the time ("vowed to help after an onslaught by X") is the writer's framing.
+    """
+    if finder.other_attack(token):
+        return []
+    if token.dep_ == "pobj" and token.head.lower_ in finder.lex.time_prepositions:
+        return []
     return [(g, "by_agent") for g in _objects(token, "by")][:1]
 
 
@@ -136,7 +144,7 @@ def _response(finder: TargetFinder, verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in actions for c in verb.children)
 
 
-@rule("target.perpetrator", lemmas=["perpetrate_verbs"], pos=("VERB", "AUX"))
+@rule("target.perpetrator", lemmas=["perpetrate_verbs"], forms=["perpetrate_forms"], pos=("VERB", "AUX"))
 def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X carried out the attack", "the bombing was orchestrated by X", "a rocket fired by X"."""
     lemma = token.lemma_.lower()
@@ -180,7 +188,12 @@ def responsible(finder: TargetFinder, token: Token) -> Agents | None:
 
 
 def _ties(finder: TargetFinder, noun: Token, subject: Token | None, parties: list[Token]) -> Agents:
-    """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links."""
+    """The attackers' ties ("they have links with X"): X is blamed, or cleared when they have "no" links.
+
+    A relative pronoun stands for its noun: "the gunmen, who had ties to X" are the attackers, "the group, which
+    Washington says has links to X" is a group named before, whose ties say nothing of this attack.
+    """
+    subject = (relative_antecedent(subject, through_reports=True) or subject) if subject is not None else None
     if not _attackers(finder, subject) or noun.lemma_.lower() not in finder.lex.tie_nouns:
         return []
     label = "disclaim" if any(c.lower_ == "no" for c in noun.children) else "linked"
@@ -193,6 +206,8 @@ def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     words = finder.lex.responsibility_nouns | finder.lex.role_nouns
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj":  # "the gunmen were trained abroad and had ties to X"
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         subject = token.head  # "the X regime, which bears direct responsibility"
     about = [g for c in (obj.children if obj is not None else ()) if c.dep_ == "prep" for g in c.children]
@@ -202,14 +217,50 @@ def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     if claimed and all(generic_attack(a) for a in claimed):
         return []  # "they claim responsibility for virtually every attack": a habit, not this attack
     if obj is not None and obj.lemma_.lower() in words and subject is not None:
-        return [(subject, "responsibility")]
+        # "X claimed responsibility" reported by another is X's claim; "X bears responsibility" blames X
+        claimed = _claims_it(finder, token) and obj.lemma_.lower() in finder.lex.responsibility_nouns
+        return [(subject, "claimed" if claimed else "responsibility")]
     return []
+
+
+def _claims_it(finder: TargetFinder, verb: Token) -> bool:
+    """ "X claimed (took, admitted) responsibility": X's own claim, where "X bears responsibility" or "X must take
+    responsibility" is someone's blame."""
+    lemma = verb.lemma_.lower()
+    obliged = any(c.dep_ in ("aux", "auxpass") and c.lower_ in finder.lex.obligation_modals for c in verb.children)
+    return lemma in finder.lex.claim_verbs and lemma not in finder.lex.burden_verbs and not obliged
 
 
 def _attack_site(finder: TargetFinder, place: Token) -> bool:
     """Whether a territory is where an attack struck ("operations inside Saudi territory"), not a haven."""
     prep = place.head
     return place.dep_ == "pobj" and prep.lower_ in ("in", "inside", "within", "into") and finder.is_attack(prep.head)
+
+
+def _place_in(noun: Token) -> Token | None:
+    """A state a phrase places someone in ("handlers based in X", "ringleaders in X")."""
+    return next((t for t in noun.subtree if t.dep_ == "pobj" and t.ent_type_ == "GPE" and t.head.lower_ == "in"), None)
+
+
+@rule("target.contact", lemmas=["tie_nouns"], pos=("NOUN",))
+def contact(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the attackers were in contact with handlers in X": the state their handlers sit in; "ties to Y": Y."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("dobj", "attr") else None
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not _attackers(finder, subject):
+        return None
+    label = "disclaim" if any(c.lower_ == "no" for c in token.children) else "linked"
+    out: Agents = []
+    for obj in _objects(token, "with", "to"):
+        if obj.pos_ == "PROPN":
+            out.append((obj, label))
+        elif (place := _place_in(obj) or _place_in(token)) is not None:
+            out.append((place, "planned_in"))  # "handlers in Afghanistan": kept only for a state
+    return out
 
 
 @rule("target.haven", lemmas=["haven_nouns"])
@@ -220,6 +271,8 @@ def haven(finder: TargetFinder, token: Token) -> Agents | None:
     named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
     of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        return [(token, "haven")]  # "our soil": the territory itself, whose owner the statement resolves
     return [(owner, "haven")] if owner is not None else []
 
 
@@ -260,9 +313,12 @@ def _nationality(finder: TargetFinder, token: Token) -> bool:
 
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "it is X that ..."."""
+    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     named = next((c for c in token.children if c.dep_ == "attr"), None)
+    origins = _objects(token, "from")
+    if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
+        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
     if subject is None or named is None:
         return None
     if finder.anonymous(subject) and not _nationality(finder, named):
@@ -339,6 +395,8 @@ def behind(finder: TargetFinder, token: Token) -> Agents | None:
     if token.head.lemma_ != "be":
         return None
     about = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if about is None and token.dep_ == "advmod":  # "X may have been behind the attack" read as "been" + attribute
+        about = next((c for c in token.head.children if c.dep_ == "attr" and c.i > token.i), None)
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and finder.about_attack(about):
         return [(subject, "behind")]
