@@ -499,8 +499,14 @@ class StatementResolver:
             return []
         holder = self.condemnation.feeling_subject(act.content)
         named = speakers.speakers(holder) if holder is not None else []
-        if named and speaker.affiliation and named[0].actor and named[0].actor.id == speaker.affiliation.id:
-            named = []  # "China is deeply shocked," the ministry's spokeswoman said: she speaks for it
+        holder_actor = named[0].actor if named else None
+        if holder_actor is not None and speaker.affiliation is not None:
+            # the home state is only presumed for an official whose words name no state ("the foreign ministry")
+            presumed = speaker.affiliation is self._home and self._home.name.lower() not in speaker.text.lower()
+            if presumed and holder_actor.kind == "state" and speaker.role:
+                speaker.affiliation = holder_actor  # her own words name the state she speaks for
+            if holder_actor.id == speaker.affiliation.id:
+                named = []  # "China is deeply shocked," the ministry's spokeswoman said: she speaks for it
         producer = f"statements.{act.producer}.condemn"
         return [Draft(act, named[0] if named else speaker, "condemn", None, producer, rule.name)]
 

@@ -60,7 +60,9 @@ def clause_subject(cue: Token) -> Token | None:
             reported = any(a.dep_ == "ccomp" for a in (noun, *noun.ancestors))
             # named, not "a militant group that had claimed ...": "the group al-Shabab, which ..."
             named = noun.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
-            return noun if named and not reported else None
+            if reported:
+                return None
+            return noun if named else _named_member(noun)
         if subject is not None:
             return past_dateline(subject) or apposed_subject(subject) or subject
         if _reporters_participle(token):
@@ -73,6 +75,15 @@ def clause_subject(cue: Token) -> Token | None:
             return _intent_owner(token) or token.head
         return None
     return None
+
+
+def _named_member(noun: Token) -> Token | None:
+    """ "Peru was among the governments that condemned ...", "Among the states that ... were Chile and Ghana": a
+    class described by a relative clause speaks through the names the sentence counts among it; else nobody."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return None
+    verb = noun.head.head
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ == "PROPN"), None)
 
 
 def _intent_owner(verb: Token) -> Token | None:
