@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from counterclaim.nlp.dates import document_year, find_dates, resolve_date
+from counterclaim.nlp.dates import document_year, find_dates, names_weekday, resolve_date
 from counterclaim.nlp.numbers import parse_number
 
 ANCHOR = dt.date(2023, 8, 16)  # a Wednesday
@@ -104,3 +104,11 @@ def test_parse_number(text: str, expected: tuple[int, str | None] | None) -> Non
 @pytest.mark.parametrize("text", ["days later", "within two weeks of the attack", "the same evening", "that night"])
 def test_vague_spans_and_anaphoric_days_have_no_day_of_their_own(text: str) -> None:
     assert resolve_date(text, ANCHOR, EVENT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Sunday", True), ("last Friday", True), ("Monday, Aug. 14", False), ("yesterday", False), ("5 March", False)],
+)
+def test_names_weekday(text: str, expected: bool) -> None:
+    assert names_weekday(text) is expected

@@ -390,6 +390,57 @@ def test_statement_dates_in_news_constructions(statements, text: str, stance: st
     assert {s.date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {dt.date(2024, 5, day)}
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "day"),
+    [
+        # a date trailing the attack noun that the act takes as object is the act's, on the attack's own day too
+        ("Opposition leaders Raila Odinga and Kalonzo Musyoka condemned the attack on Monday night.", "condemn", 13),
+        ("The interior ministry condemned the ambush within hours.", "condemn", 13),
+        # an act noun dated by the verb it is the subject of
+        ("Condemnation came on Tuesday night from Tanzania, Uganda and the United Nations.", "condemn", 14),
+        # a title that refers back to the person the paragraph before named and dated
+        (
+            "Police chief Paul Otieno spoke to reporters on Tuesday about the inquiry.\n\n"
+            "Asked who sent the gunmen, the police chief replied that al-Shabaab had planned the ambush.",
+            "accuse",
+            14,
+        ),
+    ],
+)
+def test_dates_of_acts_on_the_attack_and_back_references(statements, text: str, stance: str, day: int) -> None:
+    assert {s.date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {dt.date(2024, 5, day)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date before the attack noun names the attack alone
+        "Governor Amina Yusuf condemned Monday's ambush.",
+        # a date in a joined clause with its own subject tells that subject's act
+        "Defence minister Aden Duale called it a cowardly act, while opposition leader Raila Odinga condemned the "
+        "ambush on Monday night.",
+        # a group's name with "the" is no back reference to the official dated before it
+        "Police chief Paul Otieno spoke to reporters on Tuesday about the inquiry.\n\n"
+        "The al-Shabaab group claimed the ambush on its radio station.",
+        # a pronoun whose name is in its own sentence does not reach back to another speaker's date
+        "Kenya and Uganda condemned the ambush on Monday.\n\n"
+        "UN envoy James Swan said he condemned the ambush in the strongest terms.",
+    ],
+)
+def test_statement_left_undated_when_the_date_is_anothers(statements, text: str) -> None:
+    found = statements(KENYA_LEAD + text)
+    first = next(s for s in found if s.speaker_name in ("Amina Yusuf", "Aden Duale", "al-Shabaab", "James Swan"))
+    assert first.date is None
+
+
+def test_weekday_without_a_publication_date_falls_after_the_attack(statements) -> None:
+    found = statements(
+        "Police ambush in Lamu\n\nGunmen killed five police officers near Lamu on Monday, May 13, 2024.\n\n"
+        "Al-Shabaab claimed responsibility Tuesday in an audio message."
+    )
+    assert {s.date for s in found if s.stance == "claim"} == {dt.date(2024, 5, 14)}
+
+
 def test_page_date_glued_to_the_lede_yields_to_the_ledes_own_day(statements) -> None:
     found = statements(
         " date 2024-05-16 Al-Shabaab on Tuesday claimed the ambush that killed five police officers near Lamu.\n\n"

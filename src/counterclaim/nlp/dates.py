@@ -241,6 +241,12 @@ def _weekday(weekday: int, modifier: str, anchor: dt.date | None) -> dt.date | N
     return anchor - dt.timedelta(days=back)
 
 
+def names_weekday(text: str) -> bool:
+    """Whether a date phrase is a bare weekday ("Sunday", "last Friday"), which only a reference day places."""
+    m = _pattern().fullmatch(text.strip())
+    return m is not None and m.group("wd") is not None and not (m.group("mdy") or m.group("dmy"))
+
+
 def _written_year(m: re.Match[str]) -> str | None:
     """The year a date match writes out, if any."""
     return m.group("y1") or m.group("y2") or m.group("y3") or m.group("iy") or m.group("ny")

@@ -107,6 +107,7 @@ class StanceLexicon:
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]
     date_resets: frozenset[str]
+    back_reference_titles: frozenset[str]
     habitual_adverbs: frozenset[str]
     unmade_claim_heads: frozenset[str]
     party_nouns: frozenset[str]

@@ -11,7 +11,13 @@ that moves the story in time ("Meanwhile", "later"); the date of a speaker's
 statement also dates what the same speaker says next, by name or through a
 pronoun ("X said on Sunday ... 'We ...,' X said", "He also blamed ..."), up to
 the next date. A date hung on the attack noun ("condemned the attack on
-Monday") dates the statement when it is later than the attack. Relative days
+Monday") dates the statement when it is later than the attack, or on the attack's
+own day when it trails the noun the act takes as object; an act noun takes the
+date of the verb it is the subject of ("Condemnation came on Tuesday from ...");
+a date in a joined clause with a subject of its own is that clause's. A title
+with "the" ("the security chief replied") refers back like a pronoun; without a
+publication date, a weekday that would fall in the week before the attack is the
+one after it. Relative days
 resolve against the reference date or the attack date (``cc_attack``'s,
 computed here since that component runs later); "the same day" and "that
 night" are the day the text named last.
@@ -26,13 +32,15 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.nlp.components.attack import attack_day
-from counterclaim.nlp.dates import find_dates, resolve_date
+from counterclaim.nlp.dates import find_dates, names_weekday, resolve_date
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
 #: Dependencies by which a clause reports or continues the one above it: a date on the upper verb dates the lower.
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
+#: Dependencies of an act noun on the verb that tells when it came ("Condemnation came on Tuesday from ...").
+_ACT_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
 _LOOKBACK = 6
 #: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack, any of
@@ -65,6 +73,8 @@ class StatementDater:
         found = find_dates(doc, self.anchor)
         self._numbers = [sentences.number(doc.char_span(s, e, alignment_mode="expand")[0]) for s, e, _, _ in found]
         self.event_date = doc._.event.date if doc._.event is not None else attack_day(doc, kb)
+        #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
+        self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
         ranked: dict[int, list[tuple[int, int, int, dt.date]]] = {}
         named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
@@ -72,19 +82,37 @@ class StatementDater:
                 day = resolve_date(self.text[start:end], self.anchor, self.event_date)
             elif kind == "anaphoric":
                 day = next((d for n, d in reversed(named) if number - n <= _LOOKBACK), self.event_date)
+            elif kind == "relative" and day is not None and self._weekday_after_attack(self.text[start:end], day):
+                day += dt.timedelta(days=7)
             if day is not None:
                 rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
                 ranked.setdefault(number, []).append((rank, start, end, day))
                 named.append((number, day))
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
-        #: The day the article went out, for what it reports in the present tense; not a day guessed from its text.
-        self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
         for a in doc._.attributions or []:
             cue = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue and a.content else None
             if cue is not None and a.content is not None:
                 self._reports.append((a.content.start, a.content.end, cue.root))
+
+    def _weekday_after_attack(self, phrase: str, day: dt.date) -> bool:
+        """Whether a weekday read back from the text's latest written day lands in the week before the attack.
+
+        Without a publication date or a dateline the reference is the latest
+        day the text writes out, often the attack's own ("Saturday, Sept. 22");
+        the article was written on or after it, so "a video released Sunday"
+        is the Sunday after the attack, not the one before.
+        """
+        if self.published is not None or self.event_date is None or not names_weekday(phrase):
+            return False
+        return day < self.event_date <= day + dt.timedelta(days=6) and not self._heads_text(self.anchor)
+
+    def _heads_text(self, day: dt.date | None) -> bool:
+        """Whether the text's first line writes ``day``: a dateline ("NAIROBI, Thursday, May 16, 2024 -"), the
+        article's own day, which weekdays count back from."""
+        first_line = self.text.find("\n") % (len(self.text) + 1)  # the whole text when it is one line
+        return any(d == day and start < first_line for start, _, d, _ in find_dates(self.doc, self.anchor))
 
     def hits(self, sentence: Span) -> list[tuple[int, int, dt.date]]:
         """Resolved date phrases of a sentence, the surest kind first."""
@@ -151,6 +179,9 @@ class StatementDater:
         """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
         verbs = [cue]
         node = cue
+        if cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS:  # "Condemnation came on Tuesday from ...": the act's verb
+            node = cue.head
+            verbs.append(node)
         while node.dep_ in _REPORTED_CLAUSES and node.head != node:
             node = node.head
             verbs.append(node)
@@ -162,17 +193,19 @@ class StatementDater:
 
         The speaker is the same when its name appears in the earlier sentence
         ("Kallon said on Sunday ... '...,' Kallon said"), a few paragraphs back
-        at most, or when it is a pronoun ("He said ..."), whose antecedent is in
-        this paragraph or the one before it.
+        at most, or when it is a pronoun or a definite description ("He said
+        ...", "the police chief added"), whose antecedent is in this paragraph
+        or the one before it.
         """
         number = self.sentences.number(sentence[0])
+        speaker = self._antecedent(speaker)
         paragraphs = 0
         later = sentence
         for earlier in reversed(self.sentences.all[max(0, number - _LOOKBACK) : number]):
             paragraphs += self._paragraph_break(earlier, later)
             later = earlier
             day = self._root_date(earlier)
-            same = self._names(earlier, speaker) or (speaker.pos_ == "PRON" and paragraphs <= 1)
+            same = self._names(earlier, speaker) or (self._anaphoric(speaker) and paragraphs <= 1)
             if day is not None and same:
                 return day
             if self.hits(earlier) or self._resets(earlier):
@@ -183,6 +216,24 @@ class StatementDater:
         """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
         end = earlier.start_char + len(earlier.text.rstrip())
         return "\n" in self.text[end : later.start_char]
+
+    @staticmethod
+    def _antecedent(speaker: Token) -> Token:
+        """The name a pronoun speaker stands for when a verb above its clause has it as subject ("Envoy Ali Musa
+        said he condemned ..."): then it points to no earlier sentence."""
+        if speaker.pos_ != "PRON":
+            return speaker
+        named = [t for verb in speaker.head.ancestors for t in verb.children if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
+        return named[0] if named else speaker
+
+    def _anaphoric(self, speaker: Token) -> bool:
+        """Whether the speaker points back to someone named before: a pronoun, or a definite description ("the
+        security chief replied") that a report uses for the person its previous paragraph named."""
+        if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in self.lex.back_reference_titles:
+            return speaker.pos_ == "PRON"
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children)
+        # "the leader of the group, Ali Musa," says whom it means
+        return definite and not any(c.dep_ in ("appos", "prep", "relcl") for c in speaker.children)
 
     @staticmethod
     def _names(sentence: Span, speaker: Token) -> bool:
@@ -219,7 +270,11 @@ class StatementDater:
             if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
                 return True
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
+            if on_attack and self._closes_clause(phrase, node, day):
+                return node.head == cue
             if on_attack and not self._after_attack(day):
+                return False
+            if node != cue and self._own_clause(node):
                 return False
             if node.dep_ == "relcl" and not (self._document(node.head, speaker) or self._since_attack(day)):
                 return False
@@ -227,6 +282,29 @@ class StatementDater:
                 return False
             node = node.head
         return False
+
+    @staticmethod
+    def _own_clause(verb: Token) -> bool:
+        """Whether a verb heads a clause joined to another with a subject of its own ("X called it cowardly, while
+        Y condemned it on Monday"): its date tells Y's act, not X's."""
+        joined = verb.dep_ in ("advcl", "conj") and verb.pos_ in ("VERB", "AUX")
+        return joined and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> bool:
+        """Whether a date on the attack's day trails the attack noun that a verb takes as its object.
+
+        "Ministers condemned the attack on Wednesday", "... condemned the
+        bombing within hours": the parser hangs the phrase on the noun, but
+        English puts the time of the act at the end of its clause, and on the
+        attack's own day both readings give the act that day. A date before
+        the noun ("the Jan. 3 attack", "Monday's attack") names the attack alone.
+        """
+        if not self._since_attack(day) or attack.dep_ != "dobj" or phrase.start <= attack.i:
+            return False
+        node = phrase.root
+        while node.head != attack and node.head != node:
+            node = node.head
+        return node.head == attack and node.dep_ == "prep"
 
     def _document(self, token: Token, speaker: Token | None) -> bool:
         """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
