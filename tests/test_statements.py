@@ -398,6 +398,19 @@ def test_statement_dates_in_news_constructions(statements, text: str, stance: st
         ("The interior ministry condemned the ambush within hours.", "condemn", 13),
         # an act noun dated by the verb it is the subject of
         ("Condemnation came on Tuesday night from Tanzania, Uganda and the United Nations.", "condemn", 14),
+        # what the act is done to keeps its own date ("the assertion of Tuesday was rejected on Wednesday by ...")
+        (
+            "Somalia's assertion on Tuesday that Kenyan troops had provoked the ambush was rejected on Wednesday by "
+            "interior minister Kithure Kindiki.",
+            "deny",
+            15,
+        ),
+        # a clause counted in days from a dated one ("on Wednesday, a day after X claimed")
+        (
+            "Police raised the toll to seven on Wednesday, officials said, a day after al-Shabaab claimed the ambush.",
+            "claim",
+            14,
+        ),
         # a title that refers back to the person the paragraph before named and dated
         (
             "Police chief Paul Otieno spoke to reporters on Tuesday about the inquiry.\n\n"
@@ -419,6 +432,8 @@ def test_dates_of_acts_on_the_attack_and_back_references(statements, text: str, 
         # a date in a joined clause with its own subject tells that subject's act
         "Defence minister Aden Duale called it a cowardly act, while opposition leader Raila Odinga condemned the "
         "ambush on Monday night.",
+        # a clause opened by "after" is not of the day of the clause above it
+        "The toll rose to seven on Wednesday after al-Shabaab claimed the ambush.",
         # a group's name with "the" is no back reference to the official dated before it
         "Police chief Paul Otieno spoke to reporters on Tuesday about the inquiry.\n\n"
         "The al-Shabaab group claimed the ambush on its radio station.",

@@ -14,7 +14,10 @@ the next date. A date hung on the attack noun ("condemned the attack on
 Monday") dates the statement when it is later than the attack, or on the attack's
 own day when it trails the noun the act takes as object; an act noun takes the
 date of the verb it is the subject of ("Condemnation came on Tuesday from ...");
-a date in a joined clause with a subject of its own is that clause's. A title
+a date in a joined clause with a subject of its own is that clause's, and one on a
+passive subject ("the assertion of Tuesday was rejected on Wednesday by X") is
+that thing's. A clause opened by "after"/"before" takes no date from the clause
+above it, except counted in days ("on Thursday, a day after X claimed it"). A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -34,6 +37,7 @@ from counterclaim.kb import KnowledgeBase
 from counterclaim.nlp.components.attack import attack_day
 from counterclaim.nlp.dates import find_dates, names_weekday, resolve_date
 from counterclaim.nlp.doctext import doc_text
+from counterclaim.nlp.numbers import parse_number
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
@@ -41,6 +45,8 @@ from counterclaim.nlp.statement.sentences import SentenceIndex
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
 #: Dependencies of an act noun on the verb that tells when it came ("Condemnation came on Tuesday from ...").
 _ACT_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Conjunctions that open a clause counted from the one above it, with the direction of the count in days.
+_COUNTING_MARKS = {"after": -1, "before": 1}
 #: How many sentences back a speaker's earlier dated statement, or the day "the same day" refers to, is looked for.
 _LOOKBACK = 6
 #: Which of two dates governing one verb wins: a calendar day over a weekday over a count from the attack, any of
@@ -168,12 +174,40 @@ class StatementDater:
         return self._root_date(following) if self._opening_date(following) is None else None
 
     def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
-        """The date that governs the cue, else the verb reporting it (the nearest first)."""
+        """The date that governs the cue, else the verb reporting it (the nearest first), else the day a clause
+        counted from ("rose on Thursday, a day after the group claimed it") places it."""
         for verb in self._reporting_verbs(cue):
             for start, end, day in self.hits(sentence):
                 if self._governs(start, end, verb, speaker, day):
                     return day
+        return self._counted_date(sentence, cue)
+
+    def _counted_date(self, sentence: Span, cue: Token) -> dt.date | None:
+        """The day of an act told in a clause counted in days from a dated one ("a day after X claimed it")."""
+        node = cue
+        while node.dep_ in _REPORTED_CLAUSES and node.head != node and self._time_mark(node) is None:
+            node = node.head
+        shift = self._time_mark(node)
+        if not shift or node.head == node:
+            return None
+        for start, end, day in self.hits(sentence):
+            if self._governs(start, end, node.head, None, day) and not self._governs(start, end, node, None, day):
+                return day + dt.timedelta(days=shift)
         return None
+
+    @staticmethod
+    def _time_mark(clause: Token) -> int | None:
+        """For a clause opened by "after" or "before": the days it counts back or ahead from the clause above
+        ("a day after ...": -1; "two days before ...": 2; a bare "after ...": 0, no day told), else None."""
+        mark = next((c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in _COUNTING_MARKS), None)
+        if mark is None:
+            return None
+        days = 0
+        for measure in (c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"):
+            count = next((c for c in measure.children if c.dep_ in ("nummod", "det")), None)
+            parsed = parse_number(count.text) if count is not None and count.dep_ == "nummod" else None
+            days = parsed[0] if parsed else 1 if count is not None and count.lower_ in ("a", "one") else 0
+        return _COUNTING_MARKS[mark] * days
 
     def _reporting_verbs(self, cue: Token) -> list[Token]:
         """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
@@ -182,7 +216,7 @@ class StatementDater:
         if cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS:  # "Condemnation came on Tuesday from ...": the act's verb
             node = cue.head
             verbs.append(node)
-        while node.dep_ in _REPORTED_CLAUSES and node.head != node:
+        while node.dep_ in _REPORTED_CLAUSES and node.head != node and self._time_mark(node) is None:
             node = node.head
             verbs.append(node)
         around = sorted(self._reporting(cue), key=lambda r: r[0])
@@ -267,6 +301,8 @@ class StatementDater:
         for _ in range(12):
             if node == cue or (speaker is not None and node == speaker):
                 return True
+            if node.head == cue and node.dep_ == "nsubjpass" and (speaker is None or speaker not in node.subtree):
+                return False  # "the assertion made on Tuesday was rejected on Wednesday by ...": the thing's own date
             if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
                 return True
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
