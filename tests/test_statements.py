@@ -1117,3 +1117,51 @@ def test_a_headline_condemnation_by_someone_else_is_kept(statements) -> None:
     )
     assert {s.speaker_name for s in found if s.stance == "condemn"} >= {"Ali Hassan"}
     assert len([s for s in found if s.stance == "condemn"]) == 2
+
+
+def test_a_group_that_did_this_is_blamed(statements) -> None:
+    found = statements(
+        'Gunmen killed 14 farmers near Gajiram on Monday. Governor Ali Musa said: "It is Boko Haram that did this." '
+        'Village head Yusuf Bello told reporters: "Boko Haram did it, as they did in Monguno."'
+    )
+    assert ("Ali Musa", "accuse", "Boko Haram") in triples(found)
+    assert ("Yusuf Bello", "accuse", "Boko Haram") in triples(found)
+
+
+def test_who_did_this_names_no_one(statements) -> None:
+    found = statements('A bomb killed nine people in Quetta. Minister Ali Raza said: "We know who has done this."')
+    assert not [s for s in found if s.target_name]
+
+
+def test_a_quote_of_several_sentences_before_its_cue_is_read_whole(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 40 worshippers at a mosque in Herat on Friday. "
+        '"Daesh carried out this attack, as it did in Mazar. They want to divide us," elder Haji Karim said.'
+    )
+    assert ("Haji Karim", "accuse", "Islamic State") in triples(found)
+
+
+def test_he_after_a_quote_is_not_a_name_inside_it(statements) -> None:
+    found = statements(
+        "Gunmen killed 14 farmers near Gajiram on Monday. Addressing mourners, Governor Ali Musa said nobody "
+        'doubted who the killers were. "It is Boko Haram that did this; they have camps in the bush around Gajiram '
+        'and they come whenever they like," he told reporters.'
+    )
+    assert ("Ali Musa", "accuse", "Boko Haram") in triples(found)
+    assert not [s for s in found if s.speaker_name.lower() == "bush"]
+
+
+def test_a_denied_affront_label_is_no_condemnation(statements) -> None:
+    found = statements(
+        "A car bomb killed 30 people in Ankara on Saturday. Party leader Leyla Kaya said the bombing was not an "
+        "attack on the nation but the army turning on its own citizens."
+    )
+    assert not [s for s in found if s.speaker_name == "Leyla Kaya" and s.stance == "condemn"]
+
+
+def test_a_reckoning_promised_to_the_perpetrators_is_a_condemnation(statements) -> None:
+    found = statements(
+        'A bomb killed nine people in Quetta on Monday. Minister Rana Tariq said: "Whoever is behind this will pay '
+        'for it." Governor Amina Shah said: "Those who planned this must answer for it."'
+    )
+    assert {("Rana Tariq", "condemn", None), ("Amina Shah", "condemn", None)} <= triples(found)

@@ -389,6 +389,8 @@ class SpeakerResolver:
             if head.i in range(token.left_edge.i, token.right_edge.i + 1):
                 continue
             same_sentence = self.sentences.number(head) == index
+            if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
+                continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
             ranked.append(((not same_sentence, not salient, -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
             if token.lower_ in THING_PRONOUNS and head.lemma_.lower() in self.lex.document_nouns:

@@ -170,6 +170,34 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     return []
 
 
+@rule("target.deed", lemmas=["deed_verbs"], pos=("VERB", "AUX"))
+def deed(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X did this", "it is X that did it": who did what a pronoun points back to (the attack).
+
+    Only a done deed counts ("we will do that" promises, names no doer), and only a pronoun
+    object: "did the work" or "did everything" is no attack.
+    """
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PRON" or not finder.about_attack(obj) or token.tag_ not in ("VBD", "VBN"):
+        return None
+    agent = _subject(token)
+    if agent is not None and agent.tag_ in ("WP", "WDT"):
+        agent = _cleft_name(finder, token)
+    return [(agent, "perpetrate")] if agent is not None else []
+
+
+def _cleft_name(finder: TargetFinder, verb: Token) -> Token | None:
+    """The name a relative pronoun subject stands for: "X, who did this", "it is X that did this".
+
+    "whoever did this" or "we know who did this" name no one.
+    """
+    named = verb.head if verb.dep_ == "relcl" else None
+    cleft = verb.head.lemma_.lower() in finder.lex.copulas and (_subject(verb.head) or verb).lower_ == "it"
+    if named is None and cleft:
+        named = next((c for c in verb.head.children if c.dep_ == "attr"), None)
+    return named if named is not None and named.pos_ == "PROPN" else None
+
+
 @rule("target.responsible", lemmas=["responsible_adjectives"], forms=["responsible_adjectives"])
 def responsible(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X is responsible", "X was involved in the attack", "Iran holds X accountable" (X, not Iran)."""
