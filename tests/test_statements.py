@@ -1165,3 +1165,19 @@ def test_a_reckoning_promised_to_the_perpetrators_is_a_condemnation(statements) 
         'for it." Governor Amina Shah said: "Those who planned this must answer for it."'
     )
     assert {("Rana Tariq", "condemn", None), ("Amina Shah", "condemn", None)} <= triples(found)
+
+
+def test_membership_of_a_cell_tied_to_a_group_or_said_of_a_pronoun_names_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed 20 people in Kampala on Tuesday. Police spokesman Omar Haddad said the bombers belonged to "
+        'a cell linked to the ADF. In Quetta, police chief Ali Baig said: "She belonged to the BLA suicide squad."'
+    )
+    assert ("Omar Haddad", "accuse", "Allied Democratic Forces") in triples(found)
+    assert ("Ali Baig", "accuse", "Balochistan Liberation Army") in triples(found)
+
+
+def test_a_pronoun_belonging_to_a_community_is_no_blame(statements) -> None:
+    found = statements(
+        'A bomb killed 20 people in Kabul. Police chief Omar Haddad said: "She belonged to the Hazara community."'
+    )
+    assert not [s for s in found if s.target_name]

@@ -638,8 +638,14 @@ _BODIES = ("state", "agency", "organisation")
 #: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
 _LEVELLED_STANCES = ("accuse", "deny", "confirm", "other")
 
-#: Target rules that name a party only of one kind: a place only for a state, a cleft or an origin only for a group.
-_RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}
+#: Target labels that name a party only of one kind: a place only for a state; a cleft, an origin or a pronoun's
+#: membership ("she belonged to X's unit") only for a group.
+_RULE_KINDS = {
+    "planned_in": "state",
+    "cleft": "militant_group",
+    "origin": "militant_group",
+    "enlisted": "militant_group",
+}
 
 
 def _kind_fits(blame_kind: str, party: Party | None) -> bool:

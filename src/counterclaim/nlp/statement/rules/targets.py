@@ -324,13 +324,28 @@ def _backer(finder: TargetFinder, group: Token) -> Token | None:
     return None
 
 
+def _tied_to(finder: TargetFinder, group: Token) -> Token | None:
+    """The named group an unnamed cell is tied to: "a cell linked to X" (X)."""
+    if not finder.anonymous(group) or finder.has_name(group):
+        return None
+    tied = (c for c in group.children if c.dep_ == "acl" and c.lemma_.lower() in finder.lex.attribute_verbs)
+    return next((o for verb in tied for o in _objects(verb, "to", "with") if o.pos_ == "PROPN"), None)
+
+
 @rule("target.membership", lemmas=["membership_verbs"])
 def membership(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the gunmen belonged to X", "the attackers belong to a group funded by Y" (Y)."""
+    """ "the gunmen belonged to X", "belong to a group funded by Y" (Y), "to a cell linked to Z" (Z).
+
+    "she belonged to X's squad" counts too, kept only when X is a militant group: a pronoun may be anyone.
+    """
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-    if subject is not None and group is not None and finder.anonymous(subject):
-        return [(_backer(finder, group) or group, "membership")]
+    if subject is None or group is None:
+        return []
+    if finder.anonymous(subject):
+        return [(_backer(finder, group) or _tied_to(finder, group) or group, "membership")]
+    if subject.lower_ in _ATTACKER_PRONOUNS and finder.has_name(group):
+        return [(group, "enlisted")]
     return []
 
 
