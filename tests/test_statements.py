@@ -1181,3 +1181,11 @@ def test_a_pronoun_belonging_to_a_community_is_no_blame(statements) -> None:
         'A bomb killed 20 people in Kabul. Police chief Omar Haddad said: "She belonged to the Hazara community."'
     )
     assert not [s for s in found if s.target_name]
+
+
+def test_a_day_after_a_message_is_not_its_author(statements) -> None:
+    found = statements(
+        "A bomb killed 20 people in Ankara on Wednesday. Germany, Azerbaijan and the European Union sent messages "
+        "condemning the bombing on Thursday."
+    )
+    assert {s.speaker_name for s in found if s.stance == "condemn"} == {"Germany", "Azerbaijan", "European Union"}

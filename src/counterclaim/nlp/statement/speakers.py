@@ -288,8 +288,12 @@ class SpeakerResolver:
         named = [
             t
             for t in document.subtree
-            if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj" and not self.is_platform(t.text)
-        ]  # "a statement posted on Telegram": the platform carried it, no one's name
+            if t.i > document.i
+            and t.pos_ == "PROPN"
+            and t.dep_ == "pobj"
+            and not self.is_platform(t.text)
+            and t.ent_type_ not in ("DATE", "TIME")
+        ]  # "a statement posted on Telegram" or "on Thursday": the platform carried it, the day dated it
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
         channel = self._channel_owner(document)
