@@ -1183,3 +1183,75 @@ def test_a_headline_condemnation_by_someone_else_is_kept(statements) -> None:
     )
     assert {s.speaker_name for s in found if s.stance == "condemn"} >= {"Ali Hassan"}
     assert len([s for s in found if s.stance == "condemn"]) == 2
+
+
+def test_a_group_that_did_this_is_blamed(statements) -> None:
+    found = statements(
+        'Gunmen killed 14 farmers near Gajiram on Monday. Governor Ali Musa said: "It is Boko Haram that did this." '
+        'Village head Yusuf Bello told reporters: "Boko Haram did it, as they did in Monguno."'
+    )
+    assert ("Ali Musa", "accuse", "Boko Haram") in triples(found)
+    assert ("Yusuf Bello", "accuse", "Boko Haram") in triples(found)
+
+
+def test_who_did_this_names_no_one(statements) -> None:
+    found = statements('A bomb killed nine people in Quetta. Minister Ali Raza said: "We know who has done this."')
+    assert not [s for s in found if s.target_name]
+
+
+def test_a_quote_of_several_sentences_before_its_cue_is_read_whole(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 40 worshippers at a mosque in Herat on Friday. "
+        '"Daesh carried out this attack, as it did in Mazar. They want to divide us," elder Haji Karim said.'
+    )
+    assert ("Haji Karim", "accuse", "Islamic State") in triples(found)
+
+
+def test_he_after_a_quote_is_not_a_name_inside_it(statements) -> None:
+    found = statements(
+        "Gunmen killed 14 farmers near Gajiram on Monday. Addressing mourners, Governor Ali Musa said nobody "
+        'doubted who the killers were. "It is Boko Haram that did this; they have camps in the bush around Gajiram '
+        'and they come whenever they like," he told reporters.'
+    )
+    assert ("Ali Musa", "accuse", "Boko Haram") in triples(found)
+    assert not [s for s in found if s.speaker_name.lower() == "bush"]
+
+
+def test_a_denied_affront_label_is_no_condemnation(statements) -> None:
+    found = statements(
+        "A car bomb killed 30 people in Ankara on Saturday. Party leader Leyla Kaya said the bombing was not an "
+        "attack on the nation but the army turning on its own citizens."
+    )
+    assert not [s for s in found if s.speaker_name == "Leyla Kaya" and s.stance == "condemn"]
+
+
+def test_a_reckoning_promised_to_the_perpetrators_is_a_condemnation(statements) -> None:
+    found = statements(
+        'A bomb killed nine people in Quetta on Monday. Minister Rana Tariq said: "Whoever is behind this will pay '
+        'for it." Governor Amina Shah said: "Those who planned this must answer for it."'
+    )
+    assert {("Rana Tariq", "condemn", None), ("Amina Shah", "condemn", None)} <= triples(found)
+
+
+def test_membership_of_a_cell_tied_to_a_group_or_said_of_a_pronoun_names_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed 20 people in Kampala on Tuesday. Police spokesman Omar Haddad said the bombers belonged to "
+        'a cell linked to the ADF. In Quetta, police chief Ali Baig said: "She belonged to the BLA suicide squad."'
+    )
+    assert ("Omar Haddad", "accuse", "Allied Democratic Forces") in triples(found)
+    assert ("Ali Baig", "accuse", "Balochistan Liberation Army") in triples(found)
+
+
+def test_a_pronoun_belonging_to_a_community_is_no_blame(statements) -> None:
+    found = statements(
+        'A bomb killed 20 people in Kabul. Police chief Omar Haddad said: "She belonged to the Hazara community."'
+    )
+    assert not [s for s in found if s.target_name]
+
+
+def test_a_day_after_a_message_is_not_its_author(statements) -> None:
+    found = statements(
+        "A bomb killed 20 people in Ankara on Wednesday. Germany, Azerbaijan and the European Union sent messages "
+        "condemning the bombing on Thursday."
+    )
+    assert {s.speaker_name for s in found if s.stance == "condemn"} == {"Germany", "Azerbaijan", "European Union"}

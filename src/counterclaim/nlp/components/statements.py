@@ -115,6 +115,8 @@ class StatementResolver:
             if act.cue.i not in seen and act.cue.idx < end:
                 seen.add(act.cue.i)
                 acts.append(act)
+            else:
+                _widen_to_quote(acts, act)
         items: list[Draft] = []
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
@@ -636,8 +638,14 @@ _BODIES = ("state", "agency", "organisation")
 #: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
 _LEVELLED_STANCES = ("accuse", "deny", "confirm", "other")
 
-#: Target rules that name a party only of one kind: a place only for a state, a cleft or an origin only for a group.
-_RULE_KINDS = {"planned_in": "state", "cleft": "militant_group", "origin": "militant_group"}
+#: Target labels that name a party only of one kind: a place only for a state; a cleft, an origin or a pronoun's
+#: membership ("she belonged to X's unit") only for a group.
+_RULE_KINDS = {
+    "planned_in": "state",
+    "cleft": "militant_group",
+    "origin": "militant_group",
+    "enlisted": "militant_group",
+}
 
 
 def _kind_fits(blame_kind: str, party: Party | None) -> bool:
@@ -663,6 +671,25 @@ def _without_disowned_claims(items: list[Draft]) -> list[Draft]:
     """A group that denies this attack did not claim it: its claims of other operations are dropped."""
     denied = {d.target.name for d in items if d.stance == "deny" and d.target and group_of(d.speaker)}
     return [d for d in items if not (d.stance == "claim" and d.act.elsewhere and d.target and d.target.name in denied)]
+
+
+def _widen_to_quote(acts: list[Act], quoted: Act) -> None:
+    """A narrated report whose cue closes a longer quote reads the whole quote.
+
+    In ``"S1. S2," X said`` the parse hangs only S2 on "said"; the quote
+    ``cc_attributions`` found is S1 and S2, and S1 is X's words as much as S2.
+    """
+    if not quoted.direct or quoted.content is None or quoted.content.end > quoted.cue.i:
+        return  # only a quote that ends before its cue: one joined around the cue ("A," X said. "B.") is two
+    whole = quoted.content
+    if any(t.is_quote for t in whole[1:-1] if t.i < whole.end - 2):
+        return  # quotes and narration mixed: not one quotation
+    for act in acts:
+        part = act.content
+        if act.cue.i != quoted.cue.i or act.kind != "report" or part is None:
+            continue
+        if whole.start <= part.start and part.end <= whole.end and len(whole) > len(part):
+            act.content, act.direct = whole, True
 
 
 def _outermost(acts: list[Act]) -> list[Act]:

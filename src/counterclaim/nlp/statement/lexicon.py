@@ -122,6 +122,8 @@ class StanceLexicon:
     origin_verbs: frozenset[str]
     pointing_verbs: frozenset[str]
     penalty_verbs: frozenset[str]
+    reckoning_verbs: frozenset[str]
+    deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
     outlet_prepositions: frozenset[str]
     platforms: frozenset[str]

@@ -288,8 +288,12 @@ class SpeakerResolver:
         named = [
             t
             for t in document.subtree
-            if t.i > document.i and t.pos_ == "PROPN" and t.dep_ == "pobj" and not self.is_platform(t.text)
-        ]  # "a statement posted on Telegram": the platform carried it, no one's name
+            if t.i > document.i
+            and t.pos_ == "PROPN"
+            and t.dep_ == "pobj"
+            and not self.is_platform(t.text)
+            and t.ent_type_ not in ("DATE", "TIME")
+        ]  # "a statement posted on Telegram" or "on Thursday": the platform carried it, the day dated it
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
         channel = self._channel_owner(document)
@@ -389,6 +393,8 @@ class SpeakerResolver:
             if head.i in range(token.left_edge.i, token.right_edge.i + 1):
                 continue
             same_sentence = self.sentences.number(head) == index
+            if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
+                continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
             ranked.append(((not same_sentence, not salient, -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
             if token.lower_ in THING_PRONOUNS and head.lemma_.lower() in self.lex.document_nouns:

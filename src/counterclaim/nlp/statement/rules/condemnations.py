@@ -301,6 +301,19 @@ def unpunished(reader: CondemnationReader, word: Token) -> Token | None:
     return word if word.dep_ in ("acomp", "oprd", "xcomp") and _vowed(reader, word.head) else None
 
 
+@rule("condemnation.reckoning", lemmas=["reckoning_verbs"], pos=("VERB",))
+def reckoning(reader: CondemnationReader, verb: Token) -> Token | None:
+    """ "those who planned this will pay a heavy price", "whoever did it must answer for it"."""
+    if not _vowed(reader, verb) or is_negated(verb, reader.lex):
+        return None
+    subject = child(verb, "nsubj")
+    clause = child(verb, "csubj")  # "whoever is behind this will pay": the clause's own subject
+    doers = subject if subject is not None else child(clause, "nsubj") if clause is not None else None
+    if doers is None:
+        return None
+    return verb if doers.lower_ == "whoever" or reader.targets.anonymous(doers) else None
+
+
 @rule("condemnation.unjustifiable", lemmas=["justify_words"])
 def unjustifiable(reader: CondemnationReader, word: Token) -> Token | None:
     """ "nothing can justify this attack", "such acts cannot be justified", "there is no justification for it"."""
@@ -322,6 +335,8 @@ def affront(reader: CondemnationReader, word: Token) -> Token | None:
     described = _described(reader, word)
     if described is None or (word.dep_ != "attr" and described.pos_ == "PRON"):
         return None  # "rejected that claim, describing it as an insult": only the attack named is labelled so
+    if word.dep_ == "attr" and is_negated(word.head, reader.lex):
+        return None  # "this was not an attack on the state": the label denied
     return word if _about_attack(reader, described) else None
 
 

@@ -170,6 +170,34 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     return []
 
 
+@rule("target.deed", lemmas=["deed_verbs"], pos=("VERB", "AUX"))
+def deed(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X did this", "it is X that did it": who did what a pronoun points back to (the attack).
+
+    Only a done deed counts ("we will do that" promises, names no doer), and only a pronoun
+    object: "did the work" or "did everything" is no attack.
+    """
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PRON" or not finder.about_attack(obj) or token.tag_ not in ("VBD", "VBN"):
+        return None
+    agent = _subject(token)
+    if agent is not None and agent.tag_ in ("WP", "WDT"):
+        agent = _cleft_name(finder, token)
+    return [(agent, "perpetrate")] if agent is not None else []
+
+
+def _cleft_name(finder: TargetFinder, verb: Token) -> Token | None:
+    """The name a relative pronoun subject stands for: "X, who did this", "it is X that did this".
+
+    "whoever did this" or "we know who did this" name no one.
+    """
+    named = verb.head if verb.dep_ == "relcl" else None
+    cleft = verb.head.lemma_.lower() in finder.lex.copulas and (_subject(verb.head) or verb).lower_ == "it"
+    if named is None and cleft:
+        named = next((c for c in verb.head.children if c.dep_ == "attr"), None)
+    return named if named is not None and named.pos_ == "PROPN" else None
+
+
 @rule("target.responsible", lemmas=["responsible_adjectives"], forms=["responsible_adjectives"])
 def responsible(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X is responsible", "X was involved in the attack", "Iran holds X accountable" (X, not Iran)."""
@@ -296,13 +324,28 @@ def _backer(finder: TargetFinder, group: Token) -> Token | None:
     return None
 
 
+def _tied_to(finder: TargetFinder, group: Token) -> Token | None:
+    """The named group an unnamed cell is tied to: "a cell linked to X" (X)."""
+    if not finder.anonymous(group) or finder.has_name(group):
+        return None
+    tied = (c for c in group.children if c.dep_ == "acl" and c.lemma_.lower() in finder.lex.attribute_verbs)
+    return next((o for verb in tied for o in _objects(verb, "to", "with") if o.pos_ == "PROPN"), None)
+
+
 @rule("target.membership", lemmas=["membership_verbs"])
 def membership(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the gunmen belonged to X", "the attackers belong to a group funded by Y" (Y)."""
+    """ "the gunmen belonged to X", "belong to a group funded by Y" (Y), "to a cell linked to Z" (Z).
+
+    "she belonged to X's squad" counts too, kept only when X is a militant group: a pronoun may be anyone.
+    """
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     group = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-    if subject is not None and group is not None and finder.anonymous(subject):
-        return [(_backer(finder, group) or group, "membership")]
+    if subject is None or group is None:
+        return []
+    if finder.anonymous(subject):
+        return [(_backer(finder, group) or _tied_to(finder, group) or group, "membership")]
+    if subject.lower_ in _ATTACKER_PRONOUNS and finder.has_name(group):
+        return [(group, "enlisted")]
     return []
 
 
