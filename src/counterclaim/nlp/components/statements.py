@@ -479,13 +479,7 @@ class StatementResolver:
 
     def _fallback(self, act: Act, speaker: Party, sentence: Span) -> list[Draft]:
         """What a report that makes no one responsible still says, by the first ``fallback`` rule that fires."""
-        found = self.rules.fallback.first(self, act, speaker, sentence)
-        if found is None:
-            return []
-        rule, out = found
-        for draft in out:
-            draft.rule = rule.name
-        return out
+        return self.rules.fallback.named(self, act, speaker, sentence)
 
     def _condemning(self, act: Act, speaker: Party, speakers: SpeakerResolver) -> list[Draft]:
         """A reported statement that condemns in its own words ("called the attack cowardly"); groups never do.

@@ -185,13 +185,7 @@ class NarratedCues:
         Mostly one act; a cue may report two ("India rejected Pakistan's
         accusations": India's denial and, reported with it, Pakistan's accusation).
         """
-        found = self.rules.first(Cue(token, self.lex, self.targets), token=token)
-        if found is None:
-            return []
-        rule, acts = found
-        for act in acts:
-            act.rule = rule.name
-        return acts
+        return self.rules.named(Cue(token, self.lex, self.targets), token=token)
 
     def _obliged(self, verb: Token) -> bool:
         """ "must take responsibility", "needs to take responsibility": what someone ought to do."""

@@ -88,13 +88,7 @@ def drafts(
     responsible; ``claim_like`` says the content reads as a group's own account
     of the attack (its fighters, its operation).
     """
-    found = rules.first(act, speaker, targets, claim_like)
-    if found is None:
-        return []
-    rule, out = found
-    for draft in out:
-        draft.rule = rule.name
-    return out
+    return rules.named(act, speaker, targets, claim_like)
 
 
 def _own_denial(draft: Draft) -> bool:

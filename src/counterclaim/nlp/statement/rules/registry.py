@@ -155,6 +155,17 @@ class Chain(Generic[Answer]):
             self._by_word[key] = found
         return found
 
+    def named(self, *args: Any, token: Token | None = None) -> Answer | list:
+        """The first firing rule's answer (a list of acts or drafts), each stamped with the rule's name in ``rule``,
+        so the evidence says which rule made it; an empty list when none fires."""
+        found = self.first(*args, token=token)
+        if found is None:
+            return []
+        rule, out = found
+        for item in out:
+            item.rule = rule.name
+        return out
+
     def first(self, *args: Any, token: Token | None = None) -> tuple[Rule[Answer], Answer] | None:
         """The first rule that fires on ``args`` and its answer; with ``token``, only the rules it can start."""
         for rule in self.candidates(token) if token is not None else self.rules:
