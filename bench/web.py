@@ -44,9 +44,9 @@ PAGE = 50
 Request = Callable[[random.Random], str]
 
 
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
-    """``counterclaim serve`` on a free loopback port; its process and base URL."""
-    command = [COUNTERCLAIM, "serve", "--db", db, "--port", "0"]
+def start_server(db: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """``counterclaim serve`` on a free loopback port (with ``workers`` server processes); its process and base URL."""
+    command = [COUNTERCLAIM, "serve", "--db", db, "--port", "0", "--workers", str(workers)]
     server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, bufsize=1)
     assert server.stderr is not None
     for line in server.stderr:
@@ -57,11 +57,14 @@ def start_server(db: str) -> tuple[subprocess.Popen, str]:
 
 
 def rss_mib(pid: int) -> float:
-    """Resident memory of a process, from /proc."""
+    """Resident memory of a process and its children (the workers of ``serve --workers``), from /proc."""
+    total = 0.0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+            total += int(line.split()[1]) / 1024
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        total += sum(rss_mib(int(child)) for child in (task / "children").read_text().split())
+    return total
 
 
 def cache_mib(base: str) -> float:
@@ -126,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", "--count", type=int, default=10_000, help="documents in the store")
     ap.add_argument("--db", type=Path, help="SQLite file of the store (default: /tmp, cached)")
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (counterclaim serve --workers)")
     ap.add_argument("--requests", type=int, default=1000, help="requests per figure")
     ap.add_argument("--soak", type=int, default=10_000, help="mixed requests of the memory run")
     args = ap.parse_args(argv)
@@ -134,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     with Store(url) as store, store.engine.connect() as conn:
         events = list(conn.execute(select(schema.events.c.id)).scalars())
     pages = max(1, (len(events) + PAGE - 1) // PAGE)
-    server, base = start_server(url)
+    server, base = start_server(url, args.workers)
     try:
         kinds: dict[str, Request] = {
             "events list (HTML, random page)": lambda r: f"/?offset={r.randrange(pages) * PAGE}",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -291,6 +293,38 @@ def test_writes_need_the_token_when_the_server_has_one(demo_db: Path, tmp_path: 
         assert client.get("/api/events").status_code == 200  # reading needs no token
     with pytest.raises(ValueError, match="write token is required"):
         WebSettings(host="0.0.0.0")
+
+
+def children(pid: int) -> set[int]:
+    return {int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()}
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+def test_serve_with_workers_answers_from_each_and_they_go_with_it(demo_db: Path, stop: signal.Signals) -> None:
+    command = [COUNTERCLAIM, "serve", "--db", str(demo_db), "--port", "0", "--workers", "2"]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        url = re.search(r"on (http://127\.0\.0\.1:\d+)/ ", server.stderr.readline()).group(1)
+        answered = {httpx.get(f"{url}/api/health", timeout=30).json()["process"] for _ in range(10)}
+        workers = children(server.pid)
+        assert len(workers) == 2 and answered and answered <= workers
+        server.send_signal(stop)
+        server.wait(30)
+        deadline = time.monotonic() + 30
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(alive(w) for w in workers)  # after SIGKILL too: they watch their parent
+    finally:
+        if server.poll() is None:
+            server.kill()
 
 
 def test_serve_starts_answers_and_reports_a_busy_port_in_one_line(demo_db: Path, tmp_path: Path) -> None:

@@ -404,6 +404,15 @@ def serve(
         list[str] | None,
         typer.Option("--allow-network", help="A network (CIDR) URLs posted for analysis may reach; repeatable."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes on the port (one per core serves many analysts at once; each has its own cache).",
+        ),
+    ] = 1,
 ) -> None:
     """Start the analyst workbench over the store: web pages (events, event reports, documents with their
     evidence highlighted, actors, search, a form to analyse an article) and a REST API (OpenAPI at /docs)."""
@@ -436,7 +445,12 @@ def serve(
     if generated:
         typer.echo(f"write token (send as 'Authorization: Bearer TOKEN'): {token}", err=True)
     typer.echo("Ctrl-C stops it.", err=True)
-    run_server(create_app(settings, store), sock)
+    if workers == 1:
+        run_server(lambda: create_app(settings, store), sock)
+        return
+    url = store.url.render_as_string(hide_password=False)
+    store.close()  # each worker opens its own connections
+    run_server(lambda: create_app(settings, Store(url, create=False)), sock, workers)
 
 
 @app.command(

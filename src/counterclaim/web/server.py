@@ -3,14 +3,28 @@
 The socket is bound here, before uvicorn starts, so a busy port or a bad
 address is one clear error line instead of a server log, and ``--port 0``
 can report the port the system chose.
+
+One server process uses one core (Python runs one thread at a time), so
+pages that must be computed (an event's narrative) queue behind each other
+under many clients. With ``workers`` > 1 the process forks that many
+servers on the same listening socket; the kernel hands each connection to
+one of them. Each builds its own app (its own store connections and page
+cache: a write through any of them changes the store's state, which retires
+every worker's cached answers), and each exits when the parent is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
+from collections.abc import Callable
 
 import uvicorn
 from fastapi import FastAPI
+
+from counterclaim.parallel import watch_parent
 
 
 class ListenError(OSError):
@@ -38,9 +52,47 @@ def listen(host: str, port: int) -> socket.socket:
         raise ListenError(f"cannot listen on {host}:{port}: {reason}") from err
 
 
-def serve(app: FastAPI, sock: socket.socket) -> None:
-    """Serve ``app`` on ``sock`` in this process until Ctrl-C."""
-    uvicorn.Server(_config(app)).run(sockets=[sock])
+def serve(make_app: Callable[[], FastAPI], sock: socket.socket, workers: int = 1) -> None:
+    """Serve the app ``make_app`` builds on ``sock`` until Ctrl-C (or SIGTERM): in this process, or in
+    ``workers`` forked processes that this one supervises."""
+    if workers <= 1:
+        uvicorn.Server(_config(make_app())).run(sockets=[sock])
+        return
+    parent = os.getpid()
+    children = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:  # the worker
+            watch_parent(parent)
+            try:
+                uvicorn.Server(_config(make_app())).run(sockets=[sock])
+            finally:
+                os._exit(0)
+        children.append(pid)
+    _supervise(children)
+
+
+def _supervise(children: list[int]) -> None:
+    """Wait for the workers; SIGTERM or Ctrl-C here stops them all (a worker that stops alone is not replaced)."""
+
+    def stop(signum: int, _frame: object) -> None:
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        for pid in children:
+            while True:
+                try:
+                    os.waitpid(pid, 0)
+                    break
+                except KeyboardInterrupt:
+                    stop(signal.SIGINT, None)  # the workers had the Ctrl-C too; make sure, then wait for them
+                except ChildProcessError:
+                    break
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _config(app: FastAPI) -> uvicorn.Config:

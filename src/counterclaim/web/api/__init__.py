@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from fastapi import APIRouter
 from sqlalchemy import func, select
 
@@ -40,4 +42,5 @@ def health(bench: Bench) -> dict:
         "events": count["events"],
         "token_required": bool(bench.settings.token),
         "cache": {"answers": len(bench.answers.kept), "bytes": bench.answers.size},
+        "process": os.getpid(),
     }

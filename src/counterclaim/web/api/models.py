@@ -368,3 +368,4 @@ class Health(Model):
     events: int
     token_required: bool
     cache: dict[str, int] = Field(description="answers kept while the store is unchanged, and their size in bytes")
+    process: int = Field(description="the id of the server process that answered (one of several with --workers)")
