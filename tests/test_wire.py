@@ -64,6 +64,21 @@ def _responsible(pipeline: Language, text: str) -> list[tuple[str, str]]:
             ("National Liberation Army", "suspected"),
         ),
         (
+            "The army reported that the FMLN stepped up its sabotaging actions against the power network in "
+            "San Miguel on Friday.",
+            ("Farabundo Marti National Liberation Front", "reported"),
+        ),
+        (
+            "The Medellin cartel, which bombed the offices of a newspaper in Bogota on Saturday, has sent threats to "
+            "more reporters.",
+            ("Medellin Cartel", "reported"),
+        ),
+        (
+            "A bomb went off at a bank in Bogota on Friday, wounding four clerks. No group has owned up to it, but "
+            "the police suspect the Medellin cartel.",
+            ("Medellin Cartel", "suspected"),
+        ),
+        (
             "A car bomb went off outside a newspaper office in Medellin on Friday, killing three guards. "
             "Police blamed the Medellin cartel for the blast.",
             ("Medellin Cartel", "accused"),
@@ -91,6 +106,12 @@ def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
         ("Guerrillas set a bus on fire in Huancayo on Wednesday after ordering the passengers off.", "arson"),
         ("Three engineers were kidnapped near Barrancabermeja on Friday by armed men.", "hostage taking"),
         ("A judge was machinegunned from a passing car in Medellin on Thursday.", "shooting"),
+        ("Saboteurs blew up two electricity pylons outside Zacatecoluca on Saturday night.", "bombing"),
+        ("The rebels kept up their sabotaging of the power lines around Usulutan on Sunday.", "sabotage"),
+        (
+            "Rebels of the ELN destroyed a stretch of the oil pipeline near Saravena on Tuesday night.",
+            "facility attack",
+        ),
     ],
 )
 def test_murder_kidnapping_arson_and_robbery_are_attacks(pipeline: Language, text: str, attack_type: str) -> None:
@@ -99,8 +120,31 @@ def test_murder_kidnapping_arson_and_robbery_are_attacks(pipeline: Language, tex
     assert attack_type in (event.attack_type, event.attack_type_text)
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "Guerrillas ambushed an army convoy on the road to Suchitoto on Monday, killing four soldiers.",
+            "armed assault",
+        ),
+        ("Rebels set fire to three buses at the terminal of Huancayo on Friday.", "facility attack"),
+        (
+            "A suicide bomber blew himself up outside a police station in Quetta on Monday, killing nine.",
+            "suicide bombing",
+        ),
+    ],
+)
+def test_eval_format_names_the_attack_class(pipeline: Language, text: str, written: str) -> None:
+    """An attack word that is only a kind of its class ("ambush", "arson") is written as the class, which the
+    evaluation schema compares; a wording that names its class ("suicide bombing") stays."""
+    from counterclaim.evalformat import event_to_eval
+
+    assert event_to_eval(pipeline(text)._.event)["attack_type"] == written
+
+
 def test_a_killing_without_an_attacker_is_no_attack(pipeline: Language) -> None:
     assert pipeline("Two miners were killed on Monday when a tunnel collapsed near Potosi.")._.event is None
+    assert pipeline("A flood destroyed two bridges near Trujillo on Friday.")._.event is None
 
 
 @pytest.mark.parametrize(

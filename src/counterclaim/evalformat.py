@@ -37,7 +37,7 @@ def event_to_eval(event: Event | None) -> dict[str, Any]:
         "date": event.date.isoformat() if event.date else None,
         "city": event.place.city,
         "country": event.place.country,
-        "attack_type": event.attack_type_text or event.attack_type,
+        "attack_type": _attack_type(event),
         "perpetrator_claimed": event.perpetrators.claimed_by[0] if event.perpetrators.claimed_by else None,
         "killed": event.killed,
         "killed_source": event.killed_source,
@@ -45,6 +45,16 @@ def event_to_eval(event: Event | None) -> dict[str, Any]:
         "injured_source": event.injured_source,
         "perpetrators": [r.written or r.name for r in event.perpetrators.responsible if r.confidence != "claimed"],
     }
+
+
+def _attack_type(event: Event) -> str | None:
+    """The attack's wording when it names its class ("suicide bombing" is a bombing), else the class.
+
+    SCHEMA compares ``attack_type`` by GTD class: a wording that is only a kind
+    of its class ("ambush", "shelling", "arson") would read as no class at all.
+    """
+    text, cls = event.attack_type_text, event.attack_type
+    return text if text and cls and cls in text else (cls or text)
 
 
 def to_eval(record: ArticleRecord) -> dict[str, Any]:

@@ -82,6 +82,8 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     """
     if head.i in anchors:
         return "doer"  # "an X attack", "the X's bombing"
+    if any(c.dep_ == "relcl" and c.i in anchors and any(map(_relative_subject, c.children)) for c in head.children):
+        return "doer"  # "the X, which bombed the offices"
     verb = head.head
     if head.dep_ == "nsubj" and (verb.i in anchors or (not direct and _attack_verb(verb, anchors))):
         return "doer"
@@ -107,11 +109,20 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     return None
 
 
+def _relative_subject(token: Token) -> bool:
+    """Whether a subject is a relative pronoun ("which", "who"), standing for the noun its clause qualifies."""
+    return token.dep_ == "nsubj" and token.tag_ in ("WDT", "WP")
+
+
 def _attack_verb(verb: Token, anchors: set[int]) -> bool:
-    """A verb that says the attack happened: an attack word itself, or one whose object or complement is one."""
+    """A verb that says the attack happened: an attack word itself, or one whose object or complement is one, or
+    an object an attack word qualifies ("stepped up its sabotage actions", "carried out bombing operations")."""
     if verb.i in anchors:
         return True
-    return any(c.i in anchors for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr"))
+    done = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr")]
+    return any(c.i in anchors for c in done) or any(
+        m.i in anchors for c in done if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")
+    )
 
 
 def _hedged(span: Span, head: Token) -> bool:

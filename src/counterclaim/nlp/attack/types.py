@@ -161,7 +161,7 @@ def is_attacker(noun: Token, is_group: Callable[[Token], bool] = lambda _: False
 
 
 def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[Token], bool]) -> list[Trigger]:
-    """Attacks read from who did them: a killing verb or a generic "attack" whose doer is an attacker.
+    """Attacks read from who did them: a killing or destroying verb or a generic "attack" whose doer is an attacker.
 
     "Guerrillas killed five peasants", "the mayor was shot dead by unidentified
     men", "rebels of the X front attacked a post": the verb alone may report
@@ -172,6 +172,7 @@ def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[
     whether a noun phrase names a militant group.
     """
     killing, _, _, _ = _doer_words()
+    destroying = _destroying_verbs()
     if any(t.attack_class != GENERIC for t in lexical):
         return []  # the sentence names the kind of attack ("a bomber killed"): its killing verbs add nothing
     generic = {t.start: t for t in lexical}
@@ -179,11 +180,21 @@ def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[
     for token in tokens:
         if token.pos_ != "VERB":
             continue
-        if token.lemma_.lower() not in killing and token.i not in generic:
+        lemma = token.lemma_.lower()
+        if lemma not in killing and lemma not in destroying and token.i not in generic:
             continue
         if any(is_attacker(d, is_group) for d in _doers(token)):
-            found.append(Trigger(token.i, token.i + 1, "armed assault", "armed assault", by_doer=True))
+            kind = "facility attack" if lemma in destroying and token.i not in generic else "armed assault"
+            label = "sabotage" if kind == "facility attack" else kind
+            found.append(Trigger(token.i, token.i + 1, kind, label, by_doer=True))
     return found
+
+
+@cache
+def _destroying_verbs() -> frozenset[str]:
+    """Verbs of damage that report an attack on a facility when an attacker does them ("rebels destroyed a
+    pipeline"); alone they may tell of a storm or a demolition."""
+    return frozenset(load_lexicon("attack_types")["destroying_verbs"])
 
 
 def _doers(verb: Token) -> list[Token]:
