@@ -31,7 +31,7 @@ from counterclaim.cli import app
 from counterclaim.ingest.fetch import FetchPolicy, parse_networks
 from counterclaim.records import Document
 from counterclaim.runner import process
-from counterclaim.store import Store, schema
+from counterclaim.store import Store, browse, schema
 from counterclaim.watch import Alert, Alerts, Backoff, JsonlSink, TerminalSink, Watcher, WatchOptions, WebhookSink
 from counterclaim.watch.alerts import AlertSink
 from loopback import LoopbackServer, conditional, page, redirect, serve, streamed
@@ -317,6 +317,9 @@ def test_three_polls_store_news_once_drop_copies_and_alert_on_changes(
         } <= by_relation
         claim_id = next(r.document_id for r in rows if r.url == site.claim)
         assert {r.document_id for r in rows if "claim" in r.url} == {claim_id}
+        with store.engine.connect() as conn:  # as the workbench lists them: each with the feed that gave it
+            listed = browse.sources(conn, claim_id)
+        assert listed[0]["relation"] == "original" and {s["feed"] for s in listed} <= set(site.feeds)
         assert len(documents) == 4  # first report, its revision, the claim, the denial
 
     total = 2 + 4 + 2  # day 3: the denial and the accusation it rejects

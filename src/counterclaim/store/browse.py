@@ -178,10 +178,13 @@ def document(conn: Connection, document_id: str) -> dict[str, Any]:
 
 def sources(conn: Connection, document_id: str) -> list[dict[str, Any]]:
     """Every URL the monitor read a document's text from (the original, exact copies, near-duplicate reprints),
-    in the order it met them: one stored text stands for a syndicated story, and these are its outlets."""
+    in the order it met them, with the feed that listed it: one stored text stands for a syndicated story, and
+    these are its outlets."""
     columns = ("url", "relation", "similarity", "outlet", "title", "published")
+    entries = schema.watch_entries
     query = (
-        select(sources_t.c[*columns])
+        select(sources_t.c[*columns], entries.c.feed_url.label("feed"))
+        .outerjoin(entries, entries.c.url == sources_t.c.url)
         .where(sources_t.c.document_id == document_id)
         .order_by(sources_t.c.seen_at, sources_t.c.id)
     )

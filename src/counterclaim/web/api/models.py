@@ -172,6 +172,7 @@ class DocumentSource(Model):
     outlet: str | None
     title: str | None
     published: dt.date | None
+    feed: str | None = Field(None, description="the watched feed (or page) that listed this URL")
 
 
 class DocumentDetail(DocumentOut):
