@@ -56,6 +56,7 @@ class StanceLexicon:
     role_verbs: frozenset[str]
     role_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
+    exclusion_verbs: frozenset[str]
     disclaim_objects: frozenset[str]
     dismissal_words: frozenset[str]
     proxy_nouns: frozenset[str]

@@ -93,7 +93,8 @@ def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) ->
     """Each party made responsible is attributed the attack (``other`` when hedged); a party cleared is a denial.
 
     "we had nothing to do with it" clears the speaker's side; "accusations
-    against X are baseless" clears X. A group's own account of the attack
+    against X are baseless" clears X; "there is no evidence that X did it"
+    doubts X's part (provisionally ``doubt``: see ``stance.finalise``). A group's own account of the attack
     with no party named ("our fighters stormed ...") is its claim.
     """
     producer = f"statements.{act.producer}"
@@ -104,6 +105,8 @@ def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) ->
             cleared = cleared_side(speaker) if own else (party if party.actor is not None else None)
             if cleared is not None and not hedged:
                 out.append(Draft(act, speaker, "deny", cleared, f"{producer}.deny"))
+            elif cleared is not None and not own:  # "no evidence that X did it": a doubt about another party
+                out.append(Draft(act, speaker, "doubt", cleared, f"{producer}.doubt"))
             continue
         stance: DraftStance = "other" if hedged or act.hedged else "attribute"
         out.append(Draft(act, speaker, stance, party, producer))

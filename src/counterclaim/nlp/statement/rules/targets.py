@@ -356,12 +356,17 @@ def _nationality(finder: TargetFinder, token: Token) -> bool:
 
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X"."""
+    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X".
+
+    A copula under a verb of belief takes that verb's subject: "the gunmen were suspected to be X" (hedged by it).
+    """
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     named = next((c for c in token.children if c.dep_ == "attr"), None)
     origins = _objects(token, "from")
     if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
         return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
+    if subject is None and named is not None and token.dep_ == "xcomp":
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if subject is None or named is None:
         return None
     if finder.anonymous(subject) and not _nationality(finder, named):
@@ -391,6 +396,46 @@ def involvement(finder: TargetFinder, token: Token) -> Agents | None:
     if owner is not None and token.head.lemma_.lower() not in finder.lex.deny_verbs:
         return [(owner, "involvement")]
     return None
+
+
+#: Links by which a negation above a verb reaches it: "not in a position to rule out", "unwilling to exclude".
+_GOVERNING = ("xcomp", "relcl", "acl", "pobj", "prep", "acomp")
+
+
+def _barred(finder: TargetFinder, verb: Token) -> bool:
+    """Whether a verb is negated, itself or through what governs it ("cannot rule out", "not in a position to")."""
+    node = verb
+    for _ in range(4):
+        if is_negated(node, finder.lex):
+            return True
+        if node.dep_ not in _GOVERNING or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+@rule("target.not_excluded", lemmas=["exclusion_verbs"], pos=("VERB",))
+def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "cannot rule out a role for X", "did not exclude X": X left possible, a hedge; "ruled out X's role" clears X.
+
+    A speaker who will not exclude a party neither blames nor clears it: the
+    stance step makes it ``other``. The party is the object itself or the
+    owner of a role, tie or involvement named as the object.
+    """
+    if token.lemma_.lower() == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in finder.lex.role_nouns | finder.lex.involvement_nouns | finder.lex.tie_nouns:
+        owners = [c for c in obj.children if c.dep_ == "poss"]
+        parties = owners + [p for p in _objects(obj, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
+    elif obj.pos_ == "PROPN":
+        parties = [obj]
+    else:
+        return []
+    label = "possible" if _barred(finder, token) else "disclaim"
+    return [(p, label) for p in parties if p.pos_ == "PROPN"]
 
 
 @rule("target.harboured", lemmas=["haven_verbs"])

@@ -1,0 +1,74 @@
+"""Hedged and non-committal words about a group, met in real coverage (our own sentences).
+
+A speaker who will not exclude a group, who sees no evidence for a claim, or
+who only suspects who the attackers were neither blames nor clears the group:
+the record keeps an ``other`` statement with that group as its target.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.records import Statement
+
+
+@pytest.fixture(scope="module")
+def statements(pipeline: Language):
+    """Statements of a text run through the full pipeline."""
+
+    def run(text: str) -> list[Statement]:
+        return list(pipeline(text)._.statements)
+
+    return run
+
+
+def triples(found: list[Statement]) -> set[tuple[str, str, str | None]]:
+    return {(s.speaker_name, s.stance, s.target_name) for s in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Said said he could not rule out al-Shabaab's involvement in the bombing.",
+        "Police chief Omar Said said the force was not in a position to rule out a role for al-Shabaab.",
+        "We cannot exclude al-Shabaab at this stage, police chief Omar Said said.",
+    ],
+)
+def test_a_group_not_ruled_out_is_other(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+    assert not any(s.stance in ("accuse", "deny") for s in found)
+
+
+def test_a_group_ruled_out_is_cleared(statements) -> None:
+    found = statements(
+        "A bomb killed ten people at a bus stop in Garissa. Police chief Omar Said said investigators had ruled out "
+        "any role for al-Shabaab."
+    )
+    assert ("Omar Said", "deny", "al-Shabaab") in triples(found)
+
+
+def test_no_evidence_for_the_claimants_part_doubts_the_claim(statements) -> None:
+    found = statements(
+        "A suicide bomber hit a hospital in Quetta. The Islamic State said through Amaq that its fighter carried out "
+        "the bombing. Analyst Sara Malik said she saw no evidence that the Islamic State directed it."
+    )
+    assert ("Sara Malik", "other", "Islamic State") in triples(found)
+    assert ("Sara Malik", "deny", "Islamic State") not in triples(found)
+
+
+def test_attackers_suspected_to_be_a_group_is_other(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 people in a coastal town. Police chief Omar Said said the attackers were suspected to be "
+        "al-Shabaab fighters."
+    )
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+
+
+def test_an_attacker_believed_to_come_from_a_region_names_no_party(statements) -> None:
+    found = statements(
+        "A gunman killed 39 people at a nightclub. Minister Ali Demir said the attacker was believed to be from "
+        "Central Asia."
+    )
+    assert not [s for s in found if s.target_name]
