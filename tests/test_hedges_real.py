@@ -72,3 +72,42 @@ def test_an_attacker_believed_to_come_from_a_region_names_no_party(statements) -
         "Central Asia."
     )
     assert not [s for s in found if s.target_name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officer Ali Traore said the Islamic State's claim had yet to be verified.",
+        "Officer Ali Traore said the IS claim could not be independently confirmed.",
+        "Officer Ali Traore said the Islamic State claim remained unverified.",
+    ],
+)
+def test_an_unverified_claim_leaves_the_claimant_open(statements, sentence: str) -> None:
+    found = statements(f"Gunmen killed 20 soldiers at a base in Mali. {sentence}")
+    assert ("Ali Traore", "other", "Islamic State") in triples(found)
+
+
+def test_a_verified_claim_is_no_doubt(statements) -> None:
+    found = statements("Gunmen killed 20 soldiers at a base in Mali. Officer Ali Traore said the IS claim was genuine.")
+    assert ("Ali Traore", "other", "Islamic State") not in triples(found)
+
+
+def test_fingerprints_of_a_group_are_a_hedge(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 soldiers at a base in Mali. Officer Ali Traore said the raid bore the fingerprints of "
+        "Al-Mourabitoun."
+    )
+    assert ("Ali Traore", "other", "al-Mourabitoun") in triples(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"There might be ties to IS. We are looking into it," Minister Ali Demir said.', {"other"}),
+        ("Minister Ali Demir said there could be a connection with al-Shabaab.", {"other"}),
+        ("Minister Ali Demir said there were links to al-Shabaab.", set()),
+    ],
+)
+def test_possible_links_of_the_attack_are_other(statements, sentence: str, expected: set[str]) -> None:
+    found = statements(f"A bomb killed 20 people at a church in Colombo. {sentence}")
+    assert {s.stance for s in found if s.speaker_name == "Ali Demir"} == expected

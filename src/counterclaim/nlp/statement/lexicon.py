@@ -57,6 +57,8 @@ class StanceLexicon:
     role_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     exclusion_verbs: frozenset[str]
+    verification_verbs: frozenset[str]
+    unverified_words: frozenset[str]
     disclaim_objects: frozenset[str]
     dismissal_words: frozenset[str]
     proxy_nouns: frozenset[str]

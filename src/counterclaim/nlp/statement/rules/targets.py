@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
-from counterclaim.nlp.statement.targets import generic_attack, is_negated
+from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -291,6 +292,21 @@ def contact(finder: TargetFinder, token: Token) -> Agents | None:
     return out
 
 
+@rule("target.possible_link", lemmas=["tie_nouns"], pos=("NOUN",))
+def possible_link(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "there may be links to X", "there could be a connection with X": a hedged tie of the attack to X.
+
+    Only hedged: an existential with no subject says nothing of whose ties
+    they are, so a plain "there are links to X" is left to the sentence's other words.
+    """
+    verb = token.head
+    if token.dep_ != "attr" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    if not is_hedged(verb, finder.lex, stop=verb) or any(c.lower_ == "no" for c in token.children):
+        return None
+    return [(g, "linked") for g in _objects(token, "to", "with") if g.pos_ == "PROPN"]
+
+
 @rule("target.haven", lemmas=["haven_nouns"])
 def haven(finder: TargetFinder, token: Token) -> Agents | None:
     """ "from X soil", "X soil was used": the state whose territory served the attackers."""
@@ -436,6 +452,31 @@ def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
         return []
     label = "possible" if _barred(finder, token) else "disclaim"
     return [(p, label) for p in parties if p.pos_ == "PROPN"]
+
+
+def _unverified(finder: TargetFinder, verb: Token) -> bool:
+    """Whether a verb leaves its subject unverified: "could not be verified", "had yet to be confirmed",
+    "remained unconfirmed"."""
+    lex = finder.lex
+    if any(c.dep_ in ("acomp", "oprd") and c.lower_ in lex.unverified_words for c in verb.children):
+        return True
+    check = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.verification_verbs), None)
+    if check is not None:  # "had yet to be verified"
+        return is_negated(verb, lex) or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return verb.lemma_.lower() in lex.verification_verbs and is_negated(verb, lex)
+
+
+@rule("target.unverified", lemmas=["claim_nouns"], pos=("NOUN",))
+def unverified(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X's claim could not be verified", "the X claim had yet to be confirmed": X's part left open, a hedge.
+
+    A speaker who says a claim is unverified neither confirms nor rejects it:
+    the stance step makes it ``other``, with the claimant as its target.
+    """
+    if token.dep_ not in ("nsubj", "nsubjpass") or not _unverified(finder, token.head):
+        return None
+    owner = owner_named(token, finder.lex.claim_nouns)
+    return [(owner, "possible")] if owner is not None else []
 
 
 @rule("target.harboured", lemmas=["haven_verbs"])
