@@ -111,3 +111,15 @@ def test_fingerprints_of_a_group_are_a_hedge(statements) -> None:
 def test_possible_links_of_the_attack_are_other(statements, sentence: str, expected: set[str]) -> None:
     found = statements(f"A bomb killed 20 people at a church in Colombo. {sentence}")
     assert {s.stance for s in found if s.speaker_name == "Ali Demir"} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor Babagana Zulum said the massacre was carried out by Shekau's fighters.",
+        "Governor Babagana Zulum said Abubakar Shekau's cell was behind the massacre.",
+    ],
+)
+def test_a_leaders_men_stand_for_his_group(statements, sentence: str) -> None:
+    found = statements(f"Gunmen killed 40 farmers near Maiduguri. {sentence}")
+    assert {s.target_name for s in found if s.stance == "accuse"} == {"Boko Haram"}
