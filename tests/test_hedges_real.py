@@ -123,3 +123,29 @@ def test_possible_links_of_the_attack_are_other(statements, sentence: str, expec
 def test_a_leaders_men_stand_for_his_group(statements, sentence: str) -> None:
     found = statements(f"Gunmen killed 40 farmers near Maiduguri. {sentence}")
     assert {s.target_name for s in found if s.stance == "accuse"} == {"Boko Haram"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police chief Omar Farah confirmed the Islamic State's claim.", "confirm"),
+        ("Police chief Omar Farah could not confirm the claim by the Islamic State.", "other"),
+        ("Police chief Omar Farah declined to verify the Islamic State claim.", "other"),
+    ],
+)
+def test_a_confirmation_withheld_leaves_the_claim_open(statements, sentence: str, expected: str) -> None:
+    found = statements(f"A bomb killed ten people in Garissa. The Islamic State claimed the bombing. {sentence}")
+    assert {s.stance for s in found if s.speaker_name == "Omar Farah"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Farah said investigators were probing possible links to al-Shabaab.",
+        "Police chief Omar Farah said detectives were looking into a role for al-Shabaab.",
+        "Police chief Omar Farah said al-Shabaab's involvement had not been ruled out.",
+    ],
+)
+def test_ties_under_inquiry_are_other(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Farah", "other", "al-Shabaab") in triples(found)

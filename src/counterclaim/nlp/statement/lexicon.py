@@ -57,6 +57,7 @@ class StanceLexicon:
     role_nouns: frozenset[str]
     involvement_nouns: frozenset[str]
     exclusion_verbs: frozenset[str]
+    inquiry_verbs: frozenset[str]
     verification_verbs: frozenset[str]
     unverified_words: frozenset[str]
     disclaim_objects: frozenset[str]

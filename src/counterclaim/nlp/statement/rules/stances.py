@@ -1,6 +1,7 @@
 """Rules for the stance an act takes, before the whole document is known.
 
-A negated act ("did not claim") states nothing; a condemnation condemns; a
+A negated act ("did not claim") states nothing, except a confirmation of a
+claim withheld ("could not verify X's claim": ``other``); a condemnation condemns; a
 claim claims for the speaker's group (``other`` when hedged); a denial clears
 the parties it names or the speaker's own side; any other act attributes the
 attack to each party it makes responsible: provisionally ``attribute``,
@@ -19,6 +20,14 @@ from counterclaim.nlp.statement.targets import generic_attack
 
 #: What the stance rules read: each party the act makes responsible, with whether it is hedged and negated.
 Targets = list[tuple[Party, bool, bool]]
+
+
+@rule("stance.withheld")
+def withheld(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """ "could not confirm X's claim", "declined to verify the claim by X": the claim left open, ``other`` for X."""
+    if not (act.negated and act.rule == "act.endorsed_claim"):
+        return None
+    return [Draft(act, speaker, "other", party, f"statements.{act.producer}.withheld") for party, _, _ in targets]
 
 
 @rule("stance.negated")

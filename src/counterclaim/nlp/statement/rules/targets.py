@@ -440,18 +440,34 @@ def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
     """
     if token.lemma_.lower() == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
         return None
-    if obj.lemma_.lower() in finder.lex.role_nouns | finder.lex.involvement_nouns | finder.lex.tie_nouns:
-        owners = [c for c in obj.children if c.dep_ == "poss"]
-        parties = owners + [p for p in _objects(obj, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
-    elif obj.pos_ == "PROPN":
-        parties = [obj]
-    else:
-        return []
+    parties = [obj] if obj.pos_ == "PROPN" else _tied_parties(finder, obj)
     label = "possible" if _barred(finder, token) else "disclaim"
-    return [(p, label) for p in parties if p.pos_ == "PROPN"]
+    return [(p, label) for p in parties]
+
+
+def _tied_parties(finder: TargetFinder, noun: Token) -> list[Token]:
+    """The named parties a role, tie or involvement noun is of ("X's role", "a role for X", "links to X")."""
+    lex = finder.lex
+    if noun.lemma_.lower() not in lex.role_nouns | lex.involvement_nouns | lex.tie_nouns:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    parties = owners + [p for p in _objects(noun, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
+    return [p for p in parties if p.pos_ == "PROPN"]
+
+
+@rule("target.inquiry", lemmas=["inquiry_verbs"], pos=("VERB",))
+def inquiry(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "investigators are probing possible links to X", "looking into X's role": ties under inquiry, a hedge."""
+    nouns = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "into", "at")
+    parties = [p for n in nouns for p in _tied_parties(finder, n)]
+    lex = finder.lex
+    if not parties and any(n.lemma_.lower() in lex.tie_nouns | lex.role_nouns for n in nouns):
+        # "probing possible links to X" with "to X" hung on the verb
+        parties = [p for p in _objects(token, "to", "with") if p.pos_ == "PROPN"]
+    return [(p, "possible") for p in parties] if parties else None
 
 
 def _unverified(finder: TargetFinder, verb: Token) -> bool:
