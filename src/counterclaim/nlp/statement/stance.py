@@ -7,7 +7,8 @@ stance, and :func:`finalise` decides once every claim in the document is known:
 attributing it to oneself is a claim, to the claimant (or its parent or
 branch) a confirmation, to anyone else an accusation. Hedged attributions are
 ``other``; negated ones are no statement, except that saying one's own side
-was not involved is a denial.
+was not involved is a denial. A doubt ("no evidence that X did it") is ``other``
+when X claimed the attack (the claim is doubted), else a denial (X is cleared).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import Chain
 from counterclaim.records import Actor
 
-DraftStance = Literal["claim", "attribute", "confirm", "accuse", "deny", "condemn", "other"]
+DraftStance = Literal["claim", "attribute", "doubt", "confirm", "accuse", "deny", "condemn", "other"]
 
 
 @dataclass
@@ -127,6 +128,10 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     # party blamed: responsibility is tallied for groups and states
     items = [d for d in items if not (d.stance == "attribute" and d.target is not None and _individual(d.target))]
     for draft in items:
+        if draft.stance == "doubt":  # doubting the claimant's part doubts its claim; any other party's, clears it
+            target = draft.target.actor if draft.target else None
+            doubted = target is not None and any(_related(target, c, kb) for c in claimed)
+            draft.stance = "other" if doubted else "deny"
         if draft.stance != "attribute" or draft.target is None:
             continue
         target = draft.target.actor

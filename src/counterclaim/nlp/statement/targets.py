@@ -178,19 +178,25 @@ class TargetFinder:
         for blame in found_blames:
             if blame.head.i not in inside or (self.anonymous(blame.head) and not self.has_name(blame.head)):
                 continue
+            verb = _predicate(blame.head)
+            # "no evidence that X was involved": negated, and hedged as a doubt rather than a denial
+            unshown = verb is not None and _nothing_shows(verb)
             blame.negated = (
                 blame.kind == "disclaim"
                 or is_negated(blame.head.head, self.lex)
                 or is_negated(blame.head, self.lex)
                 # "Afghan soil was not used": the negated verb of the phrase that names the party
-                or ((verb := _predicate(blame.head)) is not None and is_negated(verb, self.lex))
-                or (verb is not None and _nothing_shows(verb))
+                or (verb is not None and is_negated(verb, self.lex))
+                or unshown
             )
             blame.hedged = (
                 blame.hedged
+                or unshown
                 or is_hedged(blame.head.head, self.lex, stop=root)
                 or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
             )  # "suspected Boko Haram fighters"
+            if blame.kind == "possible":  # "cannot rule out X": a hedge, whatever negation it carries
+                blame.hedged, blame.negated = True, False
             out += [
                 Blame(c, blame.kind, blame.hedged, blame.negated, blame.rule) if c != blame.head else blame
                 for c in self.listed(blame.head)

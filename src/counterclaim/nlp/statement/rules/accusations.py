@@ -126,8 +126,8 @@ def endorsed_claim(cue: Cue) -> list[Act] | None:
     """ "X acknowledged the group's claim of responsibility": X attributes the attack to the claimant.
 
     Not an accusation someone made ("confirmed Pakistan's claims of Indian
-    involvement" is read by the other rules); negated or hedged ("could not
-    verify the claim") it attributes nothing.
+    involvement" is read by the other rules); negated ("could not verify the
+    claim") it leaves the claim open (``stance.withheld``).
     """
     noun = cue.obj
     if noun is None or noun.lemma_.lower() not in cue.lex.claim_nouns:

@@ -2,7 +2,7 @@
 
 ``party`` rules read the phrase's structure from its head: "Lt Gen X" (a
 title with the name in apposition), "fighters from JNIM" (the group),
-"a group calling itself X" (X), "the group al-Shabaab" (the name in
+"Shekau's fighters" (the leader's group), "a group calling itself X" (X), "the group al-Shabaab" (the name in
 apposition). ``name`` rules read the words: a knowledge-base actor ("the
 Zionist regime" -> Israel), a person with a role ("Interior Minister X"), a
 demonym for its state ("from Afghan soil"). A phrase no rule reads is the
@@ -71,6 +71,23 @@ def member_of(resolver: PartyResolver, head: Token) -> Party | None:
         if party.actor is not None and party.actor.kind == "militant_group":
             return party
     return None
+
+
+@rule("party.led_by", pos=("NOUN",))
+def led_by(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "Shekau's fighters", "Belmokhtar's cell": a militant leader's men or unit stand for the leader's group."""
+    if head.lower_ not in resolver.generic_heads:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    leader = resolver.from_head(owner).actor if owner is not None else None
+    if leader is None or leader.kind != "person":
+        return None
+    group = resolver.affiliation_of(leader)
+    if group is None or group.kind != "militant_group":
+        return None
+    first = phrase_tokens(head)[0]
+    end = head.idx + len(head)
+    return Party(first.idx, end, resolver.text[first.idx : end], group.name, group, affiliation=group)
 
 
 @rule("party.sited_branch", pos=("NOUN",))

@@ -1,6 +1,7 @@
 """Rules for the stance an act takes, before the whole document is known.
 
-A negated act ("did not claim") states nothing; a condemnation condemns; a
+A negated act ("did not claim") states nothing, except a confirmation of a
+claim withheld ("could not verify X's claim": ``other``); a condemnation condemns; a
 claim claims for the speaker's group (``other`` when hedged); a denial clears
 the parties it names or the speaker's own side; any other act attributes the
 attack to each party it makes responsible: provisionally ``attribute``,
@@ -19,6 +20,14 @@ from counterclaim.nlp.statement.targets import generic_attack
 
 #: What the stance rules read: each party the act makes responsible, with whether it is hedged and negated.
 Targets = list[tuple[Party, bool, bool]]
+
+
+@rule("stance.withheld")
+def withheld(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
+    """ "could not confirm X's claim", "declined to verify the claim by X": the claim left open, ``other`` for X."""
+    if not (act.negated and act.rule == "act.endorsed_claim"):
+        return None
+    return [Draft(act, speaker, "other", party, f"statements.{act.producer}.withheld") for party, _, _ in targets]
 
 
 @rule("stance.negated")
@@ -93,7 +102,8 @@ def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) ->
     """Each party made responsible is attributed the attack (``other`` when hedged); a party cleared is a denial.
 
     "we had nothing to do with it" clears the speaker's side; "accusations
-    against X are baseless" clears X. A group's own account of the attack
+    against X are baseless" clears X; "there is no evidence that X did it"
+    doubts X's part (provisionally ``doubt``: see ``stance.finalise``). A group's own account of the attack
     with no party named ("our fighters stormed ...") is its claim.
     """
     producer = f"statements.{act.producer}"
@@ -104,6 +114,8 @@ def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) ->
             cleared = cleared_side(speaker) if own else (party if party.actor is not None else None)
             if cleared is not None and not hedged:
                 out.append(Draft(act, speaker, "deny", cleared, f"{producer}.deny"))
+            elif cleared is not None and not own:  # "no evidence that X did it": a doubt about another party
+                out.append(Draft(act, speaker, "doubt", cleared, f"{producer}.doubt"))
             continue
         stance: DraftStance = "other" if hedged or act.hedged else "attribute"
         out.append(Draft(act, speaker, stance, party, producer))

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
-from counterclaim.nlp.statement.targets import generic_attack, is_negated
+from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -291,6 +292,21 @@ def contact(finder: TargetFinder, token: Token) -> Agents | None:
     return out
 
 
+@rule("target.possible_link", lemmas=["tie_nouns"], pos=("NOUN",))
+def possible_link(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "there may be links to X", "there could be a connection with X": a hedged tie of the attack to X.
+
+    Only hedged: an existential with no subject says nothing of whose ties
+    they are, so a plain "there are links to X" is left to the sentence's other words.
+    """
+    verb = token.head
+    if token.dep_ != "attr" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    if not is_hedged(verb, finder.lex, stop=verb) or any(c.lower_ == "no" for c in token.children):
+        return None
+    return [(g, "linked") for g in _objects(token, "to", "with") if g.pos_ == "PROPN"]
+
+
 @rule("target.haven", lemmas=["haven_nouns"])
 def haven(finder: TargetFinder, token: Token) -> Agents | None:
     """ "from X soil", "X soil was used": the state whose territory served the attackers."""
@@ -356,12 +372,17 @@ def _nationality(finder: TargetFinder, token: Token) -> bool:
 
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X"."""
+    """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X".
+
+    A copula under a verb of belief takes that verb's subject: "the gunmen were suspected to be X" (hedged by it).
+    """
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     named = next((c for c in token.children if c.dep_ == "attr"), None)
     origins = _objects(token, "from")
     if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
         return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
+    if subject is None and named is not None and token.dep_ == "xcomp":
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if subject is None or named is None:
         return None
     if finder.anonymous(subject) and not _nationality(finder, named):
@@ -391,6 +412,87 @@ def involvement(finder: TargetFinder, token: Token) -> Agents | None:
     if owner is not None and token.head.lemma_.lower() not in finder.lex.deny_verbs:
         return [(owner, "involvement")]
     return None
+
+
+#: Links by which a negation above a verb reaches it: "not in a position to rule out", "unwilling to exclude".
+_GOVERNING = ("xcomp", "relcl", "acl", "pobj", "prep", "acomp")
+
+
+def _barred(finder: TargetFinder, verb: Token) -> bool:
+    """Whether a verb is negated, itself or through what governs it ("cannot rule out", "not in a position to")."""
+    node = verb
+    for _ in range(4):
+        if is_negated(node, finder.lex):
+            return True
+        if node.dep_ not in _GOVERNING or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+@rule("target.not_excluded", lemmas=["exclusion_verbs"], pos=("VERB",))
+def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "cannot rule out a role for X", "did not exclude X": X left possible, a hedge; "ruled out X's role" clears X.
+
+    A speaker who will not exclude a party neither blames nor clears it: the
+    stance step makes it ``other``. The party is the object itself or the
+    owner of a role, tie or involvement named as the object.
+    """
+    if token.lemma_.lower() == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return None
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return None
+    parties = [obj] if obj.pos_ == "PROPN" else _tied_parties(finder, obj)
+    label = "possible" if _barred(finder, token) else "disclaim"
+    return [(p, label) for p in parties]
+
+
+def _tied_parties(finder: TargetFinder, noun: Token) -> list[Token]:
+    """The named parties a role, tie or involvement noun is of ("X's role", "a role for X", "links to X")."""
+    lex = finder.lex
+    if noun.lemma_.lower() not in lex.role_nouns | lex.involvement_nouns | lex.tie_nouns:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    parties = owners + [p for p in _objects(noun, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
+    return [p for p in parties if p.pos_ == "PROPN"]
+
+
+@rule("target.inquiry", lemmas=["inquiry_verbs"], pos=("VERB",))
+def inquiry(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "investigators are probing possible links to X", "looking into X's role": ties under inquiry, a hedge."""
+    nouns = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "into", "at")
+    parties = [p for n in nouns for p in _tied_parties(finder, n)]
+    lex = finder.lex
+    if not parties and any(n.lemma_.lower() in lex.tie_nouns | lex.role_nouns for n in nouns):
+        # "probing possible links to X" with "to X" hung on the verb
+        parties = [p for p in _objects(token, "to", "with") if p.pos_ == "PROPN"]
+    return [(p, "possible") for p in parties] if parties else None
+
+
+def _unverified(finder: TargetFinder, verb: Token) -> bool:
+    """Whether a verb leaves its subject unverified: "could not be verified", "had yet to be confirmed",
+    "remained unconfirmed"."""
+    lex = finder.lex
+    if any(c.dep_ in ("acomp", "oprd") and c.lower_ in lex.unverified_words for c in verb.children):
+        return True
+    check = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.verification_verbs), None)
+    if check is not None:  # "had yet to be verified"
+        return is_negated(verb, lex) or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return verb.lemma_.lower() in lex.verification_verbs and is_negated(verb, lex)
+
+
+@rule("target.unverified", lemmas=["claim_nouns"], pos=("NOUN",))
+def unverified(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X's claim could not be verified", "the X claim had yet to be confirmed": X's part left open, a hedge.
+
+    A speaker who says a claim is unverified neither confirms nor rejects it:
+    the stance step makes it ``other``, with the claimant as its target.
+    """
+    if token.dep_ not in ("nsubj", "nsubjpass") or not _unverified(finder, token.head):
+        return None
+    owner = owner_named(token, finder.lex.claim_nouns)
+    return [(owner, "possible")] if owner is not None else []
 
 
 @rule("target.harboured", lemmas=["haven_verbs"])

@@ -1,0 +1,151 @@
+"""Hedged and non-committal words about a group, met in real coverage (our own sentences).
+
+A speaker who will not exclude a group, who sees no evidence for a claim, or
+who only suspects who the attackers were neither blames nor clears the group:
+the record keeps an ``other`` statement with that group as its target.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from counterclaim.records import Statement
+
+
+@pytest.fixture(scope="module")
+def statements(pipeline: Language):
+    """Statements of a text run through the full pipeline."""
+
+    def run(text: str) -> list[Statement]:
+        return list(pipeline(text)._.statements)
+
+    return run
+
+
+def triples(found: list[Statement]) -> set[tuple[str, str, str | None]]:
+    return {(s.speaker_name, s.stance, s.target_name) for s in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Said said he could not rule out al-Shabaab's involvement in the bombing.",
+        "Police chief Omar Said said the force was not in a position to rule out a role for al-Shabaab.",
+        "We cannot exclude al-Shabaab at this stage, police chief Omar Said said.",
+    ],
+)
+def test_a_group_not_ruled_out_is_other(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+    assert not any(s.stance in ("accuse", "deny") for s in found)
+
+
+def test_a_group_ruled_out_is_cleared(statements) -> None:
+    found = statements(
+        "A bomb killed ten people at a bus stop in Garissa. Police chief Omar Said said investigators had ruled out "
+        "any role for al-Shabaab."
+    )
+    assert ("Omar Said", "deny", "al-Shabaab") in triples(found)
+
+
+def test_no_evidence_for_the_claimants_part_doubts_the_claim(statements) -> None:
+    found = statements(
+        "A suicide bomber hit a hospital in Quetta. The Islamic State said through Amaq that its fighter carried out "
+        "the bombing. Analyst Sara Malik said she saw no evidence that the Islamic State directed it."
+    )
+    assert ("Sara Malik", "other", "Islamic State") in triples(found)
+    assert ("Sara Malik", "deny", "Islamic State") not in triples(found)
+
+
+def test_attackers_suspected_to_be_a_group_is_other(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 people in a coastal town. Police chief Omar Said said the attackers were suspected to be "
+        "al-Shabaab fighters."
+    )
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+
+
+def test_an_attacker_believed_to_come_from_a_region_names_no_party(statements) -> None:
+    found = statements(
+        "A gunman killed 39 people at a nightclub. Minister Ali Demir said the attacker was believed to be from "
+        "Central Asia."
+    )
+    assert not [s for s in found if s.target_name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officer Ali Traore said the Islamic State's claim had yet to be verified.",
+        "Officer Ali Traore said the IS claim could not be independently confirmed.",
+        "Officer Ali Traore said the Islamic State claim remained unverified.",
+    ],
+)
+def test_an_unverified_claim_leaves_the_claimant_open(statements, sentence: str) -> None:
+    found = statements(f"Gunmen killed 20 soldiers at a base in Mali. {sentence}")
+    assert ("Ali Traore", "other", "Islamic State") in triples(found)
+
+
+def test_a_verified_claim_is_no_doubt(statements) -> None:
+    found = statements("Gunmen killed 20 soldiers at a base in Mali. Officer Ali Traore said the IS claim was genuine.")
+    assert ("Ali Traore", "other", "Islamic State") not in triples(found)
+
+
+def test_fingerprints_of_a_group_are_a_hedge(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 soldiers at a base in Mali. Officer Ali Traore said the raid bore the fingerprints of "
+        "Al-Mourabitoun."
+    )
+    assert ("Ali Traore", "other", "al-Mourabitoun") in triples(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"There might be ties to IS. We are looking into it," Minister Ali Demir said.', {"other"}),
+        ("Minister Ali Demir said there could be a connection with al-Shabaab.", {"other"}),
+        ("Minister Ali Demir said there were links to al-Shabaab.", set()),
+    ],
+)
+def test_possible_links_of_the_attack_are_other(statements, sentence: str, expected: set[str]) -> None:
+    found = statements(f"A bomb killed 20 people at a church in Colombo. {sentence}")
+    assert {s.stance for s in found if s.speaker_name == "Ali Demir"} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor Babagana Zulum said the massacre was carried out by Shekau's fighters.",
+        "Governor Babagana Zulum said Abubakar Shekau's cell was behind the massacre.",
+    ],
+)
+def test_a_leaders_men_stand_for_his_group(statements, sentence: str) -> None:
+    found = statements(f"Gunmen killed 40 farmers near Maiduguri. {sentence}")
+    assert {s.target_name for s in found if s.stance == "accuse"} == {"Boko Haram"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police chief Omar Farah confirmed the Islamic State's claim.", "confirm"),
+        ("Police chief Omar Farah could not confirm the claim by the Islamic State.", "other"),
+        ("Police chief Omar Farah declined to verify the Islamic State claim.", "other"),
+    ],
+)
+def test_a_confirmation_withheld_leaves_the_claim_open(statements, sentence: str, expected: str) -> None:
+    found = statements(f"A bomb killed ten people in Garissa. The Islamic State claimed the bombing. {sentence}")
+    assert {s.stance for s in found if s.speaker_name == "Omar Farah"} == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Farah said investigators were probing possible links to al-Shabaab.",
+        "Police chief Omar Farah said detectives were looking into a role for al-Shabaab.",
+        "Police chief Omar Farah said al-Shabaab's involvement had not been ruled out.",
+    ],
+)
+def test_ties_under_inquiry_are_other(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Farah", "other", "al-Shabaab") in triples(found)
