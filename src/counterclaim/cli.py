@@ -430,7 +430,7 @@ def serve(
     generated = not token and not is_loopback(host)
     token = token or (secrets.token_urlsafe(24) if generated else None)
     try:
-        sock = listen(host, port)
+        sock = listen(host, port, shared=workers > 1)
     except ListenError as err:
         raise fail(str(err)) from err
     store = _open_store(db, create=True)

@@ -463,10 +463,13 @@ def evidence_in(model: BaseModel | list | None) -> Iterator[EvidenceRef]:
         yield model
     elif isinstance(model, list):
         for item in model:
-            yield from evidence_in(item)
+            if isinstance(item, (BaseModel, list)):  # strings and dates hold none: not a call each
+                yield from evidence_in(item)
     elif isinstance(model, BaseModel):
         for name in type(model).model_fields:
-            yield from evidence_in(getattr(model, name))
+            value = getattr(model, name)
+            if isinstance(value, (BaseModel, list)):
+                yield from evidence_in(value)
 
 
 def build_narrative(

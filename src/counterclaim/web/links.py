@@ -7,6 +7,7 @@ checked against the words it was read from.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from counterclaim.events.actors import ActorNames
@@ -16,7 +17,9 @@ def event_url(event_id: str) -> str:
     return f"/events/{quote(event_id, safe='')}"
 
 
+@lru_cache(maxsize=4096)
 def document_url(document_id: str) -> str:
+    """Memoised: an event page links each of its few documents dozens of times."""
     return f"/documents/{quote(document_id, safe='')}"
 
 
@@ -29,7 +32,7 @@ def evidence_url(document_id: str, start: int | None, end: int | None) -> str:
     """The document page with the span ``start``-``end`` highlighted and in view (the page alone without one)."""
     if start is None or end is None:
         return document_url(document_id)
-    return f"{document_url(document_id)}?{urlencode({'span': f'{start}-{end}'})}#{anchor(start, end)}"
+    return f"{document_url(document_id)}?span={int(start)}-{int(end)}#{anchor(start, end)}"  # digits need no quoting
 
 
 def actor_url(ref: str) -> str:

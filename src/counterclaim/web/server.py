@@ -7,10 +7,11 @@ can report the port the system chose.
 One server process uses one core (Python runs one thread at a time), so
 pages that must be computed (an event's narrative) queue behind each other
 under many clients. With ``workers`` > 1 the process forks that many
-servers on the same listening socket; the kernel hands each connection to
-one of them. Each builds its own app (its own store connections and page
-cache: a write through any of them changes the store's state, which retires
-every worker's cached answers), and each exits when the parent is gone.
+servers, each listening on the port with a socket of its own
+(``SO_REUSEPORT``); the kernel hands each new connection to one of them.
+Each builds its own app (its own store connections and page cache: a write
+through any of them changes the store's state, which retires every worker's
+cached answers), and each exits when the parent is gone.
 """
 
 from __future__ import annotations
@@ -31,17 +32,22 @@ class ListenError(OSError):
     """The address cannot be listened on; the message is one line for the user."""
 
 
-def listen(host: str, port: int) -> socket.socket:
+def listen(host: str, port: int, shared: bool = False) -> socket.socket:
     """A listening socket on ``host``:``port`` (IPv6 when the host is an IPv6 address).
 
     Created with protocol ``IPPROTO_TCP`` explicitly: asyncio disables Nagle's
     algorithm only on sockets that say so, and a keep-alive client otherwise
     waits ~40 ms (a delayed ACK) for every response sent in two writes.
+    ``shared`` sockets (``SO_REUSEPORT``) let each worker listen on the port
+    with a socket of its own, among which the kernel spreads new connections
+    evenly; on one shared socket the first worker to wake takes them all.
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if shared:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.bind((host.strip("[]"), port))
         sock.listen(1024)
@@ -59,16 +65,21 @@ def serve(make_app: Callable[[], FastAPI], sock: socket.socket, workers: int = 1
         uvicorn.Server(_config(make_app())).run(sockets=[sock])
         return
     parent = os.getpid()
+    host, port = sock.getsockname()[:2]
     children = []
-    for _ in range(workers):
+    for n in range(workers):
         pid = os.fork()
-        if pid == 0:  # the worker
+        if pid == 0:  # the worker: the first serves the bound socket, the others a shared one of their own
             watch_parent(parent)
             try:
-                uvicorn.Server(_config(make_app())).run(sockets=[sock])
+                own = sock if n == 0 else listen(host, port, shared=True)
+                if own is not sock:
+                    sock.close()
+                uvicorn.Server(_config(make_app())).run(sockets=[own])
             finally:
                 os._exit(0)
         children.append(pid)
+    sock.close()  # the first worker holds it
     _supervise(children)
 
 
