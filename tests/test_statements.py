@@ -1255,3 +1255,35 @@ def test_a_day_after_a_message_is_not_its_author(statements) -> None:
         "condemning the bombing on Thursday."
     )
     assert {s.speaker_name for s in found if s.stance == "condemn"} == {"Germany", "Azerbaijan", "European Union"}
+
+
+def test_a_denial_quoted_to_be_rejected_is_not_the_speakers(statements) -> None:
+    found = statements(
+        "A rocket killed 9 people in Haifa on Monday. "
+        '"Hezbollah is lying when it says it had no part in this," the Israeli defence minister said.'
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_claim_reported_inside_a_split_quote_is_not_the_speakers_denial(statements) -> None:
+    found = statements(
+        "A car bomb killed 14 people in Mogadishu on Friday. "
+        '"They claim that al-Shabaab had no role," governor Ahmed Nur said, "but we know al-Shabaab was behind it."'
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_denial_rejected_as_an_assertion_in_a_quote_is_not_the_speakers(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 30 people in Peshawar on Sunday. "
+        '"The TTP\'s assertion that it was not involved is a lie," police chief Ali Baig said.'
+    )
+    assert not [s for s in found if s.stance == "deny" and s.speaker_name == "Ali Baig"]
+
+
+def test_a_speakers_own_report_in_a_quote_keeps_its_stance(statements) -> None:
+    found = statements(
+        "A car bomb killed 14 people in Mogadishu on Friday. "
+        '"We say clearly that al-Shabaab carried out this attack," governor Ahmed Nur said.'
+    )
+    assert ("Ahmed Nur", "accuse", "al-Shabaab") in triples(found)

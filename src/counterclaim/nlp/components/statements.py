@@ -218,6 +218,8 @@ class StatementResolver:
         reported_claims: set[int] = set()
         if act.content is not None:
             blamed = self._answered(act, self.targets.blamed(act.content, root=act.cue))
+            if act.direct:
+                blamed = [b for b in blamed if not self._relayed(b.head, act)]
             if act.kind == "deny":
                 blamed = [b for b in blamed if not b.negated]
             act_targets = [
@@ -260,6 +262,32 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
         return out
+
+    def _relayed(self, token: Token, act: Act) -> bool:
+        """Whether ``token`` lies in a clause that a verb or noun of saying within the quote reports.
+
+        In "X is lying when it says it had no part in this", Y said, the denial
+        is X's, quoted by Y to reject it: no stance of Y's comes from it. A
+        first-person report ("we say X did it") is the speaker's own, and so is
+        one outside the quotation marks ("X, which Y says hides there").
+        """
+        content = act.content
+        node = token
+        while node.head.i != node.i and node.dep_ != "ROOT":
+            clause, node = node, node.head
+            if node.i == act.cue.i or content is None or not content.start <= node.i < content.end:
+                return False
+            if clause.dep_ not in ("ccomp", "acl"):
+                continue  # only a reported clause ("says [it ...]", "the assertion [that it ...]")
+            relayed_verb = node.pos_ == "VERB" and node.lemma_.lower() in self.lex.relayed_speech_verbs
+            relayed_noun = node.pos_ == "NOUN" and node.lemma_.lower() in self.lex.accusation_nouns
+            inside = sum(t.is_quote for t in content[: node.i - content.start]) % 2 == 1
+            if not (relayed_verb or relayed_noun) or not inside:
+                continue  # a report outside the quotation marks is the narrator's or the speaker's own
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "poss")), None)
+            if subject is None or subject.lower_ not in _FIRST_PERSON:
+                return True
+        return False
 
     def _own_account(self, content: Span) -> bool:
         """Whether what a group said reads as its own account of the attack (its fighters, its operation).

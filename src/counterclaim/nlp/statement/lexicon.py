@@ -42,6 +42,7 @@ class StanceLexicon:
     confirm_verbs: frozenset[str]
     endorse_verbs: frozenset[str]
     report_verbs: frozenset[str]
+    relayed_speech_verbs: frozenset[str]
     label_verbs: frozenset[str]
     membership_verbs: frozenset[str]
     copulas: frozenset[str]
