@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from browser import chromium_missing, launch
 from counterclaim.ingest import read_inputs
 from counterclaim.nlp import build_pipeline, load_model
-from counterclaim.records import Document
+from counterclaim.records import Document, Statement
 from counterclaim.runner import process
 from counterclaim.store import Store
 from goldcheck import EVAL_DIR, non_canonical_names
@@ -42,6 +42,16 @@ def non_canonical() -> dict[str, str]:
 def pipeline() -> Language:
     """The full counterclaim pipeline as ``pipeline.yaml`` lists it."""
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def statements(pipeline: Language) -> Callable[[str], list[Statement]]:
+    """Statements of a text run through the full pipeline."""
+
+    def run(text: str) -> list[Statement]:
+        return list(pipeline(text)._.statements)
+
+    return run
 
 
 def analyse_into(db: str, paths: list[Path], pipeline: Language) -> Store:

@@ -7,26 +7,12 @@ standing for a named official — written in our own words.
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterclaim.nlp.syntax import repaired_subject
 from counterclaim.records import Statement
-
-
-@pytest.fixture(scope="module")
-def statements(pipeline: Language):
-    """Statements of a text run through the full pipeline."""
-
-    def run(text: str) -> list[Statement]:
-        return list(pipeline(text)._.statements)
-
-    return run
-
-
-def triples(found: list[Statement]) -> set[tuple[str, str, str | None]]:
-    return {(s.speaker_name, s.stance, s.target_name) for s in found}
+from statement_views import triples
 
 
 def blamed(found: list[Statement], stance: str = "accuse") -> set[str | None]:

@@ -14,14 +14,6 @@ from spacy.language import Language
 from counterclaim.records import Statement
 
 
-@pytest.fixture(scope="module")
-def statements(pipeline: Language):
-    def run(text: str) -> list[Statement]:
-        return list(pipeline(text)._.statements)
-
-    return run
-
-
 def claims(found: list[Statement]) -> set[tuple[str, str | None, str | None]]:
     return {(s.speaker_name, s.speaker_affiliation, s.target_name) for s in found if s.stance == "claim"}
 

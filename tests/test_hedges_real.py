@@ -8,23 +8,8 @@ the record keeps an ``other`` statement with that group as its target.
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
-from counterclaim.records import Statement
-
-
-@pytest.fixture(scope="module")
-def statements(pipeline: Language):
-    """Statements of a text run through the full pipeline."""
-
-    def run(text: str) -> list[Statement]:
-        return list(pipeline(text)._.statements)
-
-    return run
-
-
-def triples(found: list[Statement]) -> set[tuple[str, str, str | None]]:
-    return {(s.speaker_name, s.stance, s.target_name) for s in found}
+from statement_views import triples
 
 
 @pytest.mark.parametrize(

@@ -5,23 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.language import Language
 
 from counterclaim.records import Statement
-
-
-@pytest.fixture(scope="module")
-def statements(pipeline: Language):
-    """Statements of a text run through the full pipeline."""
-
-    def run(text: str) -> list[Statement]:
-        return list(pipeline(text)._.statements)
-
-    return run
-
-
-def triples(found: list[Statement]) -> set[tuple[str, str, str | None]]:
-    return {(s.speaker_name, s.stance, s.target_name) for s in found}
+from statement_views import triples
 
 
 def test_claim_of_responsibility_targets_the_claimant(statements) -> None:
