@@ -21,6 +21,7 @@ from counterclaim.store import Store, browse
 from counterclaim.watch.state import WatchState
 from counterclaim.web import WebSettings, create_app
 from loopback import page, serve
+from processes import alive, children
 from webserver import running
 
 COUNTERCLAIM = str(Path(sys.executable).with_name("counterclaim"))
@@ -293,17 +294,6 @@ def test_writes_need_the_token_when_the_server_has_one(demo_db: Path, tmp_path: 
         assert client.get("/api/events").status_code == 200  # reading needs no token
     with pytest.raises(ValueError, match="write token is required"):
         WebSettings(host="0.0.0.0")
-
-
-def children(pid: int) -> set[int]:
-    return {int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()}
-
-
-def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] != "Z"
-    except (FileNotFoundError, IndexError):
-        return False
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])

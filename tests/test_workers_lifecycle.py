@@ -17,30 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from processes import alive, children
+
 COUNTERCLAIM = str(Path(sys.executable).with_name("counterclaim"))
 CORPUS = Path(__file__).parent / "corpus"
-
-
-def children(pid: int) -> set[int]:
-    """The processes whose parent is ``pid`` (read from /proc)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
