@@ -72,10 +72,10 @@ def serve(make_app: Callable[[], FastAPI], sock: socket.socket, workers: int = 1
         if pid == 0:  # the worker: the first serves the bound socket, the others a shared one of their own
             watch_parent(parent)
             try:
-                own = sock if n == 0 else listen(host, port, shared=True)
-                if own is not sock:
+                if n > 0:
                     sock.close()
-                uvicorn.Server(_config(make_app())).run(sockets=[own])
+                    sock = listen(host, port, shared=True)
+                uvicorn.Server(_config(make_app())).run(sockets=[sock])
             finally:
                 os._exit(0)
         children.append(pid)
