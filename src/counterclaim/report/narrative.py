@@ -463,13 +463,10 @@ def evidence_in(model: BaseModel | list | None) -> Iterator[EvidenceRef]:
         yield model
     elif isinstance(model, list):
         for item in model:
-            if isinstance(item, (BaseModel, list)):  # strings and dates hold none: not a call each
-                yield from evidence_in(item)
+            yield from evidence_in(item)
     elif isinstance(model, BaseModel):
         for name in type(model).model_fields:
-            value = getattr(model, name)
-            if isinstance(value, (BaseModel, list)):
-                yield from evidence_in(value)
+            yield from evidence_in(getattr(model, name))
 
 
 def build_narrative(

@@ -7,7 +7,6 @@ checked against the words it was read from.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from counterclaim.events.actors import ActorNames
@@ -17,9 +16,7 @@ def event_url(event_id: str) -> str:
     return f"/events/{quote(event_id, safe='')}"
 
 
-@lru_cache(maxsize=4096)
 def document_url(document_id: str) -> str:
-    """Memoised: an event page links each of its few documents dozens of times."""
     return f"/documents/{quote(document_id, safe='')}"
 
 
