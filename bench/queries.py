@@ -30,11 +30,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import exists, func, select, text
 
 from counterclaim.events import events_to_json
+from counterclaim.events.actors import ActorNames
 from counterclaim.report import render, reports_from_store
-from counterclaim.report.collect import stored_entries
+from counterclaim.report.collect import event_narrative, stored_entries
 from counterclaim.store import Store, schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -61,18 +62,38 @@ def stored_count(url: str) -> int:
 
 
 def ensure_store(path: Path, count: int) -> str:
-    """The URL of a synthetic store of ``count`` documents at ``path``, built unless already there."""
+    """The URL of a synthetic store of ``count`` documents at ``path``, built unless already there.
+
+    Its events' narratives are kept as ``counterclaim analyze`` keeps those of
+    the events it touches (the synthetic writer goes round it, for speed).
+    """
     url = f"sqlite:///{path}"
     if path.exists() and stored_count(url) == count:
         print(f"store: {path} ({count} documents, cached)")
-        return url
-    for stale in path.parent.glob(path.name + "*"):
-        stale.unlink()
-    start = time.perf_counter()
-    with Store(url) as store:
-        bulk_write(store, synthetic_corpus(count))
-    print(f"store: {path} ({count} documents, built in {time.perf_counter() - start:.0f} s)")
+    else:
+        for stale in path.parent.glob(path.name + "*"):
+            stale.unlink()
+        start = time.perf_counter()
+        with Store(url) as store:
+            bulk_write(store, synthetic_corpus(count))
+        print(f"store: {path} ({count} documents, built in {time.perf_counter() - start:.0f} s)")
+    keep_narratives(url)
     return url
+
+
+def keep_narratives(url: str) -> None:
+    """Build and keep the narrative of every event that has no current one."""
+    events, kept = schema.events, schema.event_narratives
+    current = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
+    with Store(url) as store:
+        with store.engine.connect() as conn:
+            missing = conn.execute(select(events.c.id).where(~exists().where(current))).scalars().all()
+        if not missing:
+            return
+        start, names = time.perf_counter(), ActorNames()
+        for event_id in missing:
+            event_narrative(store, event_id, names)
+        print(f"narratives: {len(missing)} built and kept in {time.perf_counter() - start:.0f} s")
 
 
 def timed(label: str, run: Callable[[], Any], repeat: int) -> None:

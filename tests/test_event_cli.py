@@ -12,9 +12,11 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from counterclaim.cli import app
+from counterclaim.events import UnknownEvent
 from counterclaim.records import (
     ArticleRecord,
     Document,
@@ -27,7 +29,8 @@ from counterclaim.records import (
     Statement,
     document_id,
 )
-from counterclaim.store import Store
+from counterclaim.report.collect import event_narrative
+from counterclaim.store import Store, schema
 
 D = dt.date
 
@@ -311,6 +314,43 @@ def test_listing_pages_and_caches_consensus_until_members_change(tmp_db: str, re
         counts = {min(s.document_names): len(s.document_ids) for s in store.event_summaries()}
         assert counts == {"depot": 1, "ferry_a": 2, "market": 1}
         assert [s.id for s in store.event_summaries(limit=2, offset=1)] == [s.id for s in store.event_summaries()[1:]]
+
+
+def kept_narratives(db: str) -> dict[str, tuple[int, str]]:
+    """Each kept narrative by its event's first member: how many documents it covers, and what built it."""
+    with Store(db) as store, store.engine.connect() as conn:
+        rows = conn.execute(select(schema.event_narratives.c.narrative, schema.event_narratives.c.built_with)).all()
+    return {min(d["name"] for d in json.loads(n)["documents"]): (len(json.loads(n)["documents"]), w) for n, w in rows}
+
+
+def test_an_event_narrative_is_kept_and_rebuilt_when_its_members_or_its_builder_change(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"], records["depot"])
+    ferry = event_of(tmp_db, "ferry_a")
+    with Store(tmp_db) as store:
+        built = event_narrative(store, ferry)
+        assert {k: n for k, (n, _) in kept_narratives(tmp_db).items()} == {"ferry_a": 1}
+        assert event_narrative(store, ferry) == built  # read back as it was built
+    store_records(tmp_db, records["ferry_b"])  # joins the ferry event: the kept narrative is of old members
+    with Store(tmp_db) as store:
+        assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a", "ferry_b"]
+        assert kept_narratives(tmp_db)["ferry_a"][0] == 2
+        with store.engine.begin() as conn:  # kept by another version, or with another knowledge base
+            conn.execute(update(schema.event_narratives).values(built_with="0.0/other-kb", narrative="{}"))
+        assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a", "ferry_b"]
+        assert kept_narratives(tmp_db)["ferry_a"][1] != "0.0/other-kb"
+        with pytest.raises(UnknownEvent):
+            event_narrative(store, "no-such-event")
+
+
+def test_a_narrative_built_before_another_run_changed_the_event_is_not_kept(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"])
+    ferry = event_of(tmp_db, "ferry_a")
+    with Store(tmp_db) as store:
+        kept, built_for = store.kept_narrative(ferry, "v/kb")
+        assert kept is None
+        store_records(tmp_db, records["ferry_b"])  # another run changes the event meanwhile
+        store.keep_narrative(ferry, built_for, "v/kb", "{}")
+        assert store.kept_narrative(ferry, "v/kb")[0] is None
 
 
 def test_report_listing_pages_and_lists_unassigned_documents_after_the_last_page(tmp_db: str, records) -> None:

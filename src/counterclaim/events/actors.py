@@ -56,6 +56,11 @@ class ActorNames:
         #: name -> KB actor (or None); every method resolves names through it, many times per report
         self._actors: dict[str, Any | None] = {}
 
+    @property
+    def fingerprint(self) -> str:
+        """Which knowledge base resolves the names (its digest), so results built with another are told apart."""
+        return self.kb.fingerprint if self.kb is not None else "no-kb"
+
     def actor(self, name: str | None) -> Any | None:
         """The KB actor a name resolves to, if any (remembered: the KB does not change while it is loaded)."""
         if not name or self.kb is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Collection, Sequence
 from functools import cached_property
@@ -63,6 +65,12 @@ class KnowledgeBase:
         return forms
 
     # -- by id -----------------------------------------------------------
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of every entry: what is built from the KB's names (a stored narrative) is stale when it moves."""
+        entries = [entry.model_dump(mode="json") for entry in self._entries.values()]
+        return hashlib.sha1(json.dumps(entries, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:16]
+
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
         return self._actors.get(actor_id)

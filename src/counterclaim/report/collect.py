@@ -10,7 +10,11 @@ counts each speech act once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from importlib.metadata import version
 from typing import Any
+
+from pydantic import ValidationError
 
 from counterclaim.events import EventSummary, UnknownEvent
 from counterclaim.events.actors import ActorNames
@@ -22,13 +26,28 @@ from counterclaim.store.store import ListedEvent
 
 
 def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
-    """The narrative report of a stored event (by id or summary); :class:`UnknownEvent` if the store lacks it."""
-    if isinstance(event, str):
-        try:
-            event = store.event_summary(event)
-        except KeyError as err:
-            raise UnknownEvent(event) from err
-    return build_narrative(store.iter_records(event.document_ids), event, names)
+    """The narrative report of a stored event (by id or summary); :class:`UnknownEvent` if the store lacks it.
+
+    The store keeps each event's narrative as last built (``event_narratives``);
+    it is read back while the event's members, counterclaim's version and the
+    knowledge base are unchanged, and rebuilt from the members' records (and
+    kept) otherwise: reading every record of an event is most of the cost of
+    its page on a large store.
+    """
+    names = names or ActorNames()
+    event_id = event if isinstance(event, str) else event.id
+    built_with = f"{version('counterclaim')}/{names.fingerprint}"
+    try:
+        kept, built_for = store.kept_narrative(event_id, built_with)
+    except KeyError as err:
+        raise UnknownEvent(event_id) from err
+    if kept is not None:
+        with suppress(ValidationError):  # kept by a version whose report had another shape
+            return NarrativeReport.model_validate_json(kept)
+    summary = store.event_summary(event_id) if isinstance(event, str) else event
+    narrative = build_narrative(store.iter_records(summary.document_ids), summary, names)
+    store.keep_narrative(event_id, built_for, built_with, narrative.model_dump_json())
+    return narrative
 
 
 def event_entry(summary: EventSummary, narrative: NarrativeReport) -> dict[str, Any]:

@@ -195,6 +195,18 @@ events = Table(
     Index("ix_events_date", "date"),
 )
 
+#: An event's narrative report as built for its members at ``built_for`` (the event's ``updated_at``) by
+#: ``built_with`` (counterclaim's version and the knowledge base's digest), as JSON text: the event page and
+#: the report read it instead of every member's record. Any other row is stale and rebuilt when next read.
+event_narratives = Table(
+    "event_narratives",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", **CASCADE), primary_key=True),
+    Column("built_for", DateTime(timezone=True), nullable=False),
+    Column("built_with", String(100), nullable=False),
+    Column("narrative", Text, nullable=False),
+)
+
 event_documents = Table(
     "event_documents",
     metadata,

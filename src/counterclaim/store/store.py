@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from itertools import groupby, islice
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Insert, Row, Select, Table, delete, func, insert, select, union, update
+from sqlalchemy import Connection, Insert, Row, Select, Table, delete, func, insert, literal, select, union, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -316,6 +316,38 @@ class Store:
                     conn.execute(update(ed).where(ed.c.document_id == assignment.document_id).values(**values))
             empty = ~select(ed.c.event_id).where(ed.c.event_id == events.c.id).exists()
             conn.execute(delete(events).where(empty))
+
+    def kept_narrative(self, event_id: str, built_with: str) -> tuple[str | None, dt.datetime]:
+        """An event's kept narrative (JSON text) if built for its present members by ``built_with``, else None.
+
+        Also returns the event's last change, which :meth:`keep_narrative`
+        needs to tell whether a narrative built now is of the present members.
+        ``KeyError`` if there is no such event.
+        """
+        events, kept = schema.events, schema.event_narratives
+        same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
+        current = same_event & (kept.c.built_with == built_with)
+        query = select(events.c.updated_at, kept.c.narrative).outerjoin(kept, current).where(events.c.id == event_id)
+        with self.engine.connect() as conn:
+            found = conn.execute(query).one_or_none()
+        if found is None:
+            raise KeyError(event_id)
+        return found.narrative, found.updated_at
+
+    def keep_narrative(self, event_id: str, built_for: dt.datetime, built_with: str, narrative: str) -> None:
+        """Keep an event's narrative (JSON text), built for its members as they were at ``built_for``.
+
+        Written only while the event is still as it was then (one guarded
+        statement): a narrative of old members is never kept as current.
+        """
+        events, kept = schema.events, schema.event_narratives
+        unchanged = select(events.c.id, events.c.updated_at, literal(built_with), literal(narrative)).where(
+            (events.c.id == event_id) & (events.c.updated_at == built_for)
+        )
+        columns = ["event_id", "built_for", "built_with", "narrative"]
+        with self.engine.begin() as conn:
+            conn.execute(delete(kept).where(kept.c.event_id == event_id))
+            conn.execute(insert(kept).from_select(columns, unchanged))
 
     def update_events(self, document_ids: Iterable[str] = ()) -> EventIndex:
         """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
