@@ -29,8 +29,9 @@ from counterclaim.records import (
     Statement,
     document_id,
 )
-from counterclaim.report.collect import event_narrative
+from counterclaim.report.collect import event_narrative, event_view
 from counterclaim.store import Store, schema
+from counterclaim.store.browse import event_counts
 
 D = dt.date
 
@@ -334,6 +335,7 @@ def test_an_event_narrative_is_kept_and_rebuilt_when_its_members_or_its_builder_
     with Store(tmp_db) as store:
         assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a", "ferry_b"]
         assert kept_narratives(tmp_db)["ferry_a"][0] == 2
+        assert event_view(store, ferry).counts == store.read(event_counts, [ferry])[ferry]  # kept with it
         with store.engine.begin() as conn:  # kept by another version, or with another knowledge base
             conn.execute(update(schema.event_narratives).values(built_with="0.0/other-kb", narrative="{}"))
         assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a", "ferry_b"]
@@ -346,11 +348,11 @@ def test_a_narrative_built_before_another_run_changed_the_event_is_not_kept(tmp_
     store_records(tmp_db, records["ferry_a"])
     ferry = event_of(tmp_db, "ferry_a")
     with Store(tmp_db) as store:
-        kept, built_for = store.kept_narrative(ferry, "v/kb")
-        assert kept is None
+        kept = store.kept_narrative(ferry, "v/kb")
+        assert kept.narrative is None
         store_records(tmp_db, records["ferry_b"])  # another run changes the event meanwhile
-        store.keep_narrative(ferry, built_for, "v/kb", "{}")
-        assert store.kept_narrative(ferry, "v/kb")[0] is None
+        store.keep_narrative(ferry, kept._replace(narrative="{}", counts={}), "v/kb")
+        assert store.kept_narrative(ferry, "v/kb").narrative is None
 
 
 def test_report_listing_pages_and_lists_unassigned_documents_after_the_last_page(tmp_db: str, records) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
+from functools import cache
 from importlib.metadata import version
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -22,32 +23,52 @@ from counterclaim.report.document import document_report
 from counterclaim.report.narrative import NarrativeReport, build_narrative
 from counterclaim.report.narrative_render import consensus_line
 from counterclaim.store import Store
+from counterclaim.store.browse import event_counts
 from counterclaim.store.store import ListedEvent
 
 
-def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
-    """The narrative report of a stored event (by id or summary); :class:`UnknownEvent` if the store lacks it.
+class EventView(NamedTuple):
+    """What an event's page shows besides its facts: the narrative, and its members' statement counts and top toll."""
 
-    The store keeps each event's narrative as last built (``event_narratives``);
-    it is read back while the event's members, counterclaim's version and the
-    knowledge base are unchanged, and rebuilt from the members' records (and
-    kept) otherwise: reading every record of an event is most of the cost of
-    its page on a large store.
+    narrative: NarrativeReport
+    counts: dict[str, Any]
+
+
+def event_view(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> EventView:
+    """The narrative and counts of a stored event (by id or summary); :class:`UnknownEvent` if the store lacks it.
+
+    The store keeps both as last built (``event_narratives``); they are read
+    back while the event's members, counterclaim's version and the knowledge
+    base are unchanged, and rebuilt from the members' records (and kept)
+    otherwise: reading every record of an event is most of the cost of its
+    page on a large store.
     """
     names = names or ActorNames()
     event_id = event if isinstance(event, str) else event.id
-    built_with = f"{version('counterclaim')}/{names.fingerprint}"
+    built_with = f"{_version()}/{names.fingerprint}"
     try:
-        kept, built_for = store.kept_narrative(event_id, built_with)
+        kept = store.kept_narrative(event_id, built_with)
     except KeyError as err:
         raise UnknownEvent(event_id) from err
-    if kept is not None:
+    if kept.narrative is not None and kept.counts is not None:
         with suppress(ValidationError):  # kept by a version whose report had another shape
-            return NarrativeReport.model_validate_json(kept)
+            return EventView(NarrativeReport.model_validate_json(kept.narrative), kept.counts)
     summary = store.event_summary(event_id) if isinstance(event, str) else event
     narrative = build_narrative(store.iter_records(summary.document_ids), summary, names)
-    store.keep_narrative(event_id, built_for, built_with, narrative.model_dump_json())
-    return narrative
+    counts = store.read(event_counts, [event_id])[event_id]
+    store.keep_narrative(event_id, kept._replace(narrative=narrative.model_dump_json(), counts=counts), built_with)
+    return EventView(narrative, counts)
+
+
+def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
+    """The narrative report of a stored event (by id or summary), kept or built (see :func:`event_view`)."""
+    return event_view(store, event, names).narrative
+
+
+@cache
+def _version() -> str:
+    """counterclaim's installed version (read once: reading package metadata costs a millisecond)."""
+    return version("counterclaim")
 
 
 def event_entry(summary: EventSummary, narrative: NarrativeReport) -> dict[str, Any]:

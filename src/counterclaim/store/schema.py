@@ -195,9 +195,9 @@ events = Table(
     Index("ix_events_date", "date"),
 )
 
-#: An event's narrative report as built for its members at ``built_for`` (the event's ``updated_at``) by
-#: ``built_with`` (counterclaim's version and the knowledge base's digest), as JSON text: the event page and
-#: the report read it instead of every member's record. Any other row is stale and rebuilt when next read.
+#: An event's narrative report (JSON text) and statement counts as built for its members at ``built_for`` (the
+#: event's ``updated_at``) by ``built_with`` (counterclaim's version and the knowledge base's digest): the event
+#: page and the report read them instead of every member's record. Any other row is stale, rebuilt when next read.
 event_narratives = Table(
     "event_narratives",
     metadata,
@@ -205,6 +205,7 @@ event_narratives = Table(
     Column("built_for", DateTime(timezone=True), nullable=False),
     Column("built_with", String(100), nullable=False),
     Column("narrative", Text, nullable=False),
+    Column("counts", JSON, nullable=False),
 )
 
 event_documents = Table(

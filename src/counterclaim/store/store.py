@@ -16,7 +16,21 @@ from contextlib import AbstractContextManager
 from itertools import groupby, islice
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Insert, Row, Select, Table, delete, func, insert, literal, select, union, update
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Insert,
+    Row,
+    Select,
+    Table,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -317,8 +331,8 @@ class Store:
             empty = ~select(ed.c.event_id).where(ed.c.event_id == events.c.id).exists()
             conn.execute(delete(events).where(empty))
 
-    def kept_narrative(self, event_id: str, built_with: str) -> tuple[str | None, dt.datetime]:
-        """An event's kept narrative (JSON text) if built for its present members by ``built_with``, else None.
+    def kept_narrative(self, event_id: str, built_with: str) -> KeptNarrative:
+        """An event's kept narrative and counts if built for its present members by ``built_with``.
 
         Also returns the event's last change, which :meth:`keep_narrative`
         needs to tell whether a narrative built now is of the present members.
@@ -327,27 +341,26 @@ class Store:
         events, kept = schema.events, schema.event_narratives
         same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
         current = same_event & (kept.c.built_with == built_with)
-        query = select(events.c.updated_at, kept.c.narrative).outerjoin(kept, current).where(events.c.id == event_id)
+        query = select(kept.c.narrative, kept.c.counts, events.c.updated_at).outerjoin(kept, current)
         with self.engine.connect() as conn:
-            found = conn.execute(query).one_or_none()
+            found = conn.execute(query.where(events.c.id == event_id)).one_or_none()
         if found is None:
             raise KeyError(event_id)
-        return found.narrative, found.updated_at
+        return KeptNarrative(*found)
 
-    def keep_narrative(self, event_id: str, built_for: dt.datetime, built_with: str, narrative: str) -> None:
-        """Keep an event's narrative (JSON text), built for its members as they were at ``built_for``.
+    def keep_narrative(self, event_id: str, kept: KeptNarrative, built_with: str) -> None:
+        """Keep an event's narrative (JSON text) and counts, built for its members as they were at ``kept.built_for``.
 
         Written only while the event is still as it was then (one guarded
         statement): a narrative of old members is never kept as current.
         """
-        events, kept = schema.events, schema.event_narratives
-        unchanged = select(events.c.id, events.c.updated_at, literal(built_with), literal(narrative)).where(
-            (events.c.id == event_id) & (events.c.updated_at == built_for)
-        )
-        columns = ["event_id", "built_for", "built_with", "narrative"]
+        events, table = schema.events, schema.event_narratives
+        values = select(
+            events.c.id, events.c.updated_at, literal(built_with), literal(kept.narrative), literal(kept.counts, JSON)
+        ).where((events.c.id == event_id) & (events.c.updated_at == kept.built_for))
         with self.engine.begin() as conn:
-            conn.execute(delete(kept).where(kept.c.event_id == event_id))
-            conn.execute(insert(kept).from_select(columns, unchanged))
+            conn.execute(delete(table).where(table.c.event_id == event_id))
+            conn.execute(insert(table).from_select([c.name for c in table.c], values))
 
     def update_events(self, document_ids: Iterable[str] = ()) -> EventIndex:
         """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
@@ -406,6 +419,14 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
             return [event_rows.decision_from_row(row._mapping) for row in found]
+
+
+class KeptNarrative(NamedTuple):
+    """An event's narrative (JSON text) and counts as kept, None when none is current; the event's last change."""
+
+    narrative: str | None
+    counts: dict[str, Any] | None
+    built_for: dt.datetime
 
 
 class ListedEvent(NamedTuple):

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from counterclaim.events import EventSummary, UnknownEvent
-from counterclaim.report import NarrativeReport, event_narrative
-from counterclaim.report.collect import consensus, listed_consensus
+from counterclaim.report import NarrativeReport
+from counterclaim.report.collect import consensus, event_view, listed_consensus
 from counterclaim.store.browse import Filters, Page, event_counts
 from counterclaim.web import links
 from counterclaim.web.workbench import Workbench
@@ -46,6 +46,5 @@ def event_detail(bench: Workbench, event_id: str) -> tuple[dict[str, Any], Narra
         summary = store.event_summary(event_id)
     except KeyError as err:
         raise UnknownEvent(event_id) from err
-    narrative = event_narrative(store, summary, bench.names)
-    counts = store.read(event_counts, [event_id])[event_id]
-    return event_item(summary, consensus(narrative), counts), narrative
+    view = event_view(store, summary, bench.names)
+    return event_item(summary, consensus(view.narrative), view.counts), view.narrative

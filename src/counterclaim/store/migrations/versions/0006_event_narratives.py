@@ -1,7 +1,8 @@
-"""0006: each event's narrative report, kept as built (``event_narratives``).
+"""0006: each event's narrative report and statement counts, kept as built (``event_narratives``).
 
 The event page and the report build a narrative from every member's record;
-on a large store that is most of a page's time. The narrative is kept here
+on a large store that is most of a page's time. The narrative is kept here,
+with the counts the page shows beside it (statements by stance, highest toll),
 with the event's ``updated_at`` it was built for and what built it
 (counterclaim's version and the knowledge base's digest); a row that no
 longer matches is stale and is rebuilt when next read. Existing events get
@@ -30,6 +31,7 @@ def upgrade() -> None:
         sa.Column("built_for", sa.DateTime(timezone=True), nullable=False),
         sa.Column("built_with", sa.String(length=100), nullable=False),
         sa.Column("narrative", sa.Text(), nullable=False),
+        sa.Column("counts", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("event_id"),
     )
