@@ -17,6 +17,7 @@ cached answers), and each exits when the parent is gone.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import socket
@@ -62,7 +63,7 @@ def serve(make_app: Callable[[], FastAPI], sock: socket.socket, workers: int = 1
     """Serve the app ``make_app`` builds on ``sock`` until Ctrl-C (or SIGTERM): in this process, or in
     ``workers`` forked processes that this one supervises."""
     if workers <= 1:
-        uvicorn.Server(_config(make_app())).run(sockets=[sock])
+        _run(make_app, sock)
         return
     parent = os.getpid()
     host, port = sock.getsockname()[:2]
@@ -75,12 +76,26 @@ def serve(make_app: Callable[[], FastAPI], sock: socket.socket, workers: int = 1
                 if n > 0:
                     sock.close()
                     sock = listen(host, port, shared=True)
-                uvicorn.Server(_config(make_app())).run(sockets=[sock])
+                _run(make_app, sock)
             finally:
                 os._exit(0)
         children.append(pid)
     sock.close()  # the first worker holds it
     _supervise(children)
+
+
+def _run(make_app: Callable[[], FastAPI], sock: socket.socket) -> None:
+    """Build the app and serve it on ``sock``, its startup objects frozen out of the garbage collector.
+
+    The app holds ~220,000 objects for the server's lifetime (the knowledge
+    base, templates, routes); a full collection walked them all, 200 ms during
+    which every queued request waited, about once per 700 event pages.
+    Frozen, a full collection walks only what requests made (0.1 ms).
+    """
+    app = make_app()
+    gc.collect()
+    gc.freeze()
+    uvicorn.Server(_config(app)).run(sockets=[sock])
 
 
 def _supervise(children: list[int]) -> None:
