@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
@@ -353,6 +354,24 @@ def test_a_narrative_built_before_another_run_changed_the_event_is_not_kept(tmp_
         store_records(tmp_db, records["ferry_b"])  # another run changes the event meanwhile
         store.keep_narrative(ferry, kept._replace(narrative="{}", counts={}), "v/kb")
         assert store.kept_narrative(ferry, "v/kb").narrative is None
+
+
+def test_a_store_that_may_only_be_read_still_gives_narratives(tmp_db: str, records) -> None:
+    store_records(tmp_db, records["ferry_a"])
+    ferry = event_of(tmp_db, "ferry_a")
+    with Store(tmp_db) as store:
+
+        @sqlalchemy.event.listens_for(store.engine, "connect")
+        def read_only(dbapi_connection, _record) -> None:
+            sqlite = store.engine.dialect.name == "sqlite"
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only=ON" if sqlite else "SET SESSION default_transaction_read_only = on")
+            cursor.close()
+            dbapi_connection.commit()  # a SET in PostgreSQL is undone with the transaction it ran in
+
+        store.engine.dispose()  # connections opened from now on may only read
+        assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a"]
+    assert kept_narratives(tmp_db) == {}
 
 
 def test_report_listing_pages_and_lists_unassigned_documents_after_the_last_page(tmp_db: str, records) -> None:

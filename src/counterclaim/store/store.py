@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import InternalError, OperationalError, SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
 from counterclaim.events.config import DateWindows
@@ -353,14 +353,20 @@ class Store:
 
         Written only while the event is still as it was then (one guarded
         statement): a narrative of old members is never kept as current.
+        Keeping saves time only, so a store that cannot be written (a
+        read-only file or server) keeps nothing and says nothing.
         """
         events, table = schema.events, schema.event_narratives
         values = select(
             events.c.id, events.c.updated_at, literal(built_with), literal(kept.narrative), literal(kept.counts, JSON)
         ).where((events.c.id == event_id) & (events.c.updated_at == kept.built_for))
-        with self.engine.begin() as conn:
-            conn.execute(delete(table).where(table.c.event_id == event_id))
-            conn.execute(insert(table).from_select([c.name for c in table.c], values))
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(table).where(table.c.event_id == event_id))
+                conn.execute(insert(table).from_select([c.name for c in table.c], values))
+        except (OperationalError, InternalError) as err:
+            if not _read_only(err):
+                raise
 
     def update_events(self, document_ids: Iterable[str] = ()) -> EventIndex:
         """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
@@ -419,6 +425,11 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
             return [event_rows.decision_from_row(row._mapping) for row in found]
+
+
+def _read_only(err: SQLAlchemyError) -> bool:
+    """Whether a write failed because the database may only be read (SQLite's file or mode, PostgreSQL's session)."""
+    return "readonly database" in str(err) or "read-only transaction" in str(err)
 
 
 class KeptNarrative(NamedTuple):
