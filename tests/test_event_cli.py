@@ -30,7 +30,7 @@ from counterclaim.records import (
     Statement,
     document_id,
 )
-from counterclaim.report.collect import event_narrative, event_view
+from counterclaim.report.collect import event_narrative, event_view, stored_entries
 from counterclaim.store import Store, schema
 from counterclaim.store.browse import event_counts
 
@@ -356,7 +356,7 @@ def test_a_narrative_built_before_another_run_changed_the_event_is_not_kept(tmp_
         assert store.kept_narrative(ferry, "v/kb").narrative is None
 
 
-def test_a_store_that_may_only_be_read_still_gives_narratives(tmp_db: str, records) -> None:
+def test_a_store_that_may_only_be_read_still_gives_narratives_and_listings(tmp_db: str, records) -> None:
     store_records(tmp_db, records["ferry_a"])
     ferry = event_of(tmp_db, "ferry_a")
     with Store(tmp_db) as store:
@@ -371,7 +371,8 @@ def test_a_store_that_may_only_be_read_still_gives_narratives(tmp_db: str, recor
 
         store.engine.dispose()  # connections opened from now on may only read
         assert [d.name for d in event_narrative(store, ferry).documents] == ["ferry_a"]
-    assert kept_narratives(tmp_db) == {}
+        assert next(stored_entries(store))["consensus"]["claimed_by"] == ["Northern Front"]
+    assert kept_narratives(tmp_db) == {} and consensus_cache(tmp_db) == {"ferry_a": False}
 
 
 def test_report_listing_pages_and_lists_unassigned_documents_after_the_last_page(tmp_db: str, records) -> None:

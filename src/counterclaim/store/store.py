@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from itertools import groupby, islice
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
@@ -249,9 +249,24 @@ class Store:
         meanwhile (``updated_at`` moved), the consensus is of old members.
         """
         events = schema.events
-        with self.engine.begin() as conn:
+        with self._cache_write() as conn:
             unchanged = (events.c.id == listed.summary.id) & (events.c.updated_at == listed.updated_at)
             conn.execute(update(events).where(unchanged).values(consensus=consensus))
+
+    @contextmanager
+    def _cache_write(self) -> Iterator[Connection]:
+        """A transaction that writes what is kept only to save time (a consensus, a narrative).
+
+        A store that may only be read (an SQLite file or connection in
+        read-only mode, a read-only PostgreSQL session) keeps nothing and
+        says nothing: the reader has what it computed.
+        """
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except (OperationalError, InternalError) as err:
+            if "readonly database" not in str(err) and "read-only transaction" not in str(err):
+                raise
 
     def unassigned_document_ids(self) -> list[str]:
         """Stored English documents in no event, in ingestion order: new ones, or ones a crash left unassigned."""
@@ -353,20 +368,14 @@ class Store:
 
         Written only while the event is still as it was then (one guarded
         statement): a narrative of old members is never kept as current.
-        Keeping saves time only, so a store that cannot be written (a
-        read-only file or server) keeps nothing and says nothing.
         """
         events, table = schema.events, schema.event_narratives
         values = select(
             events.c.id, events.c.updated_at, literal(built_with), literal(kept.narrative), literal(kept.counts, JSON)
         ).where((events.c.id == event_id) & (events.c.updated_at == kept.built_for))
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(delete(table).where(table.c.event_id == event_id))
-                conn.execute(insert(table).from_select([c.name for c in table.c], values))
-        except (OperationalError, InternalError) as err:
-            if not _read_only(err):
-                raise
+        with self._cache_write() as conn:
+            conn.execute(delete(table).where(table.c.event_id == event_id))
+            conn.execute(insert(table).from_select([c.name for c in table.c], values))
 
     def update_events(self, document_ids: Iterable[str] = ()) -> EventIndex:
         """Assign every document in no event (new, or left unassigned by a crash), consolidate, save.
@@ -425,11 +434,6 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
             return [event_rows.decision_from_row(row._mapping) for row in found]
-
-
-def _read_only(err: SQLAlchemyError) -> bool:
-    """Whether a write failed because the database may only be read (SQLite's file or mode, PostgreSQL's session)."""
-    return "readonly database" in str(err) or "read-only transaction" in str(err)
 
 
 class KeptNarrative(NamedTuple):
