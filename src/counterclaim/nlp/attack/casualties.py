@@ -444,7 +444,12 @@ def _superseded(number: Token) -> bool:
             # a modifier ("initially said", "earlier put it at"), not a noun ("observed the first of three days")
             if child.lower_ in cues and child.dep_ in ("advmod", "amod", "npadvmod", "prep", "advcl"):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in cues for g in child.children):
+            # an early report as subject ("early accounts put it at 8"), not an ordinal attack ("the first bombing")
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in _words("early_subjects")
+                and any(g.lower_ in cues for g in child.children)
+            ):
                 return True
         if verb.dep_ in ("conj", "ROOT"):
             break

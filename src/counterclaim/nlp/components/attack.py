@@ -77,6 +77,8 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True
     if _is_motive(word):
         return True
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in set(load_lexicon("attack_types")["sequence_verbs"]):
+        return True  # "the attack followed a blast near a mosque in Kabul": the object is an earlier attack
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
         if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
