@@ -134,6 +134,12 @@ TOLLS = [
         "second blast at a church in Alexandria killed 17 more, the interior ministry said.",
         27,
     ),
+    # "two explosions" counts attacks, not victims
+    (
+        "A militant group has claimed responsibility for two explosions that have killed at least 38 people "
+        "outside a football stadium in Istanbul.",
+        38,
+    ),
     # an early figure gives way to the later one
     (
         "Gunmen raided a market in Gao on Monday. Officials initially said 5 people were killed. "
@@ -151,3 +157,53 @@ def test_toll(pipeline, text: str, killed: int) -> None:
 def test_dateline_with_country_after_a_small_town() -> None:
     line = parse_dateline("KOLBIO, Kenya - Gunmen attacked a police post overnight, officials said.")
     assert line is not None and (line["place"], line["country"]) == ("Kolbio", "Kenya")
+
+
+def test_a_groups_past_bomb_attacks_do_not_type_a_raid(pipeline) -> None:
+    text = (
+        "Nine officers were killed in a terrorist attack on a police post in Saravan on Thursday night, the "
+        "governor said. "
+        "The group has carried out several bomb attacks and kidnappings in the province over the past years."
+    )
+    assert event_of(pipeline, text).attack_type == "armed assault"
+
+
+def test_a_days_fighting_is_one_toll_and_the_seriously_injured_are_a_part(pipeline) -> None:
+    text = (
+        "Gunmen attacked the army headquarters in Bamako. Eight soldiers were killed in the fighting on Friday, the "
+        "government said, while a security source said 12 more were seriously injured. Eight attackers were also "
+        "killed and 80 people were wounded, officials said."
+    )
+    event = event_of(pipeline, text)
+    assert (event.killed, event.injured) == (8, 80)
+
+
+def test_a_figure_out_of_a_total_or_on_top_of_another_is_no_toll(pipeline) -> None:
+    text = (
+        "Two suicide bombers struck near the parliament in Kampala on Tuesday, killing three people. The Red Cross "
+        "said 21 of the 40 people wounded were police officers."
+    )
+    assert event_of(pipeline, text).injured == 40
+    text = (
+        "Two suicide bombers struck the airport gate in Kabul on Thursday. At least 12 soldiers have been killed in "
+        "the deadliest attack on the force since 2015, officials said. Another 60 people were killed, a hospital "
+        "said. Reporters said at least 72 people had been killed."
+    )
+    assert event_of(pipeline, text).killed == 72
+
+
+def test_a_caption_dated_a_day_after_the_attack_gives_the_day_before(pipeline) -> None:
+    text = (
+        "This picture taken on May 9, 2023 in Kabul shows a burned car outside the ministry gate, a day after "
+        "gunmen killed 12 guards in a raid on the ministry."
+    )
+    assert event_of(pipeline, text).date == dt.date(2023, 5, 8)
+
+
+def test_attacks_counted_in_a_month_of_a_year_are_background(pipeline) -> None:
+    text = (
+        "Calm has returned to Bwera town in western Uganda, after an attack by rebels that killed 30 pupils, an "
+        "official said. The army began operations against the rebels in December 2021, soon after the group "
+        "carried out bomb attacks in Kampala."
+    )
+    assert event_of(pipeline, text).place.city != "Kampala"

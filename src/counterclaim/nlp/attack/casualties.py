@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack.relevance import names_a_day
 from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.dates import find_dates
 from counterclaim.nlp.doccache import memo
@@ -46,6 +47,7 @@ class Figure:
     perpetrators: bool = False  # the people counted are the attackers ("two gunmen were shot dead")
     not_current: bool = False  # a superseded ("up from 26") or running total ("since 2009") figure
     years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
+    part: bool = False  # a part of the toll by severity ("12 were seriously injured")
 
 
 @cache
@@ -386,7 +388,10 @@ def find_casualties(
             boast = _is_boast(word) or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
-            figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
+            part = _part_of_toll(word, token)
+            figures.append(
+                Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part)
+            )
     return figures
 
 
@@ -416,6 +421,18 @@ def _sentence_day(sent: Span) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _part_of_toll(word: Token, number: Token) -> bool:
+    """A figure that counts a part of the toll: by severity ("12 were seriously injured"), out of a total ("21 of
+    the 33 wounded") or on top of another ("another 85 were killed")."""
+    if any(c.lower_ in _words("severity") for c in word.children if c.dep_ == "advmod"):
+        return True
+    out_of = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if any(g.like_num or any(n.like_num for n in g.children) for g in out_of):
+        return True
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    return before is not None and before.lower_ in _words("additive")
+
+
 def _cumulative(word: Token, number: Token) -> bool:
     """A running total: its clause counts "since 2009" or over years, or a conflict does the killing.
 
@@ -426,9 +443,11 @@ def _cumulative(word: Token, number: Token) -> bool:
     if any(re.search(rf"\b{cue}\b", clause) for cue in load_lexicon("casualties")["cumulative_cues"]):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
-    # "40,000 have been killed in the conflict": the conflict as doer or as setting
+    # "40,000 have been killed in the conflict": the conflict as doer or as setting; not when the clause gives the day
+    # ("eight soldiers were killed in the fighting on Friday" is one attack's toll)
     settings = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during") for g in c.children]
-    return any(s.lemma_.lower() in _words("cumulative_subjects") for s in (*subjects, *settings))
+    conflict = any(s.lemma_.lower() in _words("cumulative_subjects") for s in (*subjects, *settings))
+    return conflict and not names_a_day(verb.doc[verb.left_edge.i : verb.right_edge.i + 1])
 
 
 def _superseded(number: Token) -> bool:

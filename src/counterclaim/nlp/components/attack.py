@@ -270,7 +270,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
     candidates: list[tuple[AttackSentence, list[DateHit]]] = []
     for item in sentences:
         hits = [
-            _before(doc, h)
+            _before(doc, h, item)
             for h in find_dates(item.sent)
             if h[2] is not None
             and h[3] != "event_relative"
@@ -318,11 +318,17 @@ _DAYS_AFTER = re.compile(
 )
 
 
-def _before(doc: Doc, hit: DateHit) -> DateHit:
+def _before(doc: Doc, hit: DateHit, item: AttackSentence) -> DateHit:
     """A date followed by "a day after" (a caption's "on 31 January, a day after a bomber struck") moved back
-    to the day of what it is after."""
+    to the day of what it is after: right after the date, or later in the sentence when an attack word follows
+    ("This photo taken on March 3 shows a burned car, a day after twin attacks killed 16")."""
     start, end, day, kind = hit
-    m = _DAYS_AFTER.match(doc_text(doc), end)
+    text = doc_text(doc)
+    m = _DAYS_AFTER.match(text, end)
+    if m is None:
+        later = _DAYS_AFTER.search(text[: item.sent.end_char], end)
+        attack_after = later is not None and any(doc[t.start].idx >= later.end() for t in item.triggers)
+        m = later if attack_after and not any(end < h[0] < later.start() for h in find_dates(item.sent)) else None
     if m is None or day is None:
         return hit
     count = parse_number(m.group(1))
@@ -376,6 +382,7 @@ def _reconcile(
     if not usable:
         return None
     precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
+    precise = [f for f in precise if not f.part] or precise  # "12 seriously injured" is part of the injured
     updates = [f for f in precise if f.update]
     return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
 
