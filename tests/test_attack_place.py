@@ -82,6 +82,12 @@ PLACES = [
     ("A car bomb hit the army headquarters in Burkina Faso's capital on Friday, killing 8 soldiers.", "Ouagadougou"),
     # a road named for two towns is no town
     ("A car bomb hit a police convoy on the Jammu-Srinagar highway near Awantipora, killing 30.", "Awantipora"),
+    # "the incident took place in X" says where the attack happened
+    (
+        "A suicide bomber blew himself up at a party rally on Sunday, killing 40 people, police said. The incident "
+        "took place in the Khar area of Bajaur district.",
+        "Khar",
+    ),
     # a town spelled as the text spells it, not as the gazetteer's main name
     ("A bomb hit a bus carrying aid workers in Garowe, in Somalia, on Monday, killing six.", "Garowe"),
 ]

@@ -570,6 +570,25 @@ def _anchors(sentences: Sequence[AttackSentence]) -> list[int]:
     return anchors
 
 
+def _placing(content: Sequence[Span], taken: set[int]) -> list[tuple[Span, int]]:
+    """Sentences that say where "the incident" happened ("The incident took place in the Khar area"), with the
+    index of that noun: read for the place after the attack sentences, the noun standing for the attack."""
+    nouns = set(load_lexicon("attack_types")["place_anaphors"])
+    found = []
+    for sent in content:
+        if sent.start in taken:
+            continue
+        for verb in sent:
+            placed = verb.lemma_ in ("occur", "happen") or (
+                verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            )
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if placed else None
+            if subject is not None and subject.lemma_.lower() in nouns:
+                found.append((sent, subject.i))
+                break
+    return found
+
+
 def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: KnowledgeBase) -> Event:
     """A brief record of another attack the article refers to, from its sentence and figures."""
     attack = classify(doc, item.triggers, {item.sent.start: 0})
@@ -623,15 +642,16 @@ class AttackRecorder:
         told = narrated(doc, content, set(_anchors(main)), kb)
         perpetrators.responsible = merge(perpetrators.responsible, told)
         first = main[0].sent
+        placing = _placing(content, {item.sent.start for item in main})
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
             place=attack_place(
                 doc,
-                [i.sent for i in main],
+                [*(i.sent for i in main), *(sent for sent, _ in placing)],
                 [i.sent for i in main if _specific(i)],
                 kb,
-                _anchors(main),
+                [*_anchors(main), *(i for _, i in placing)],
                 [t.start for item in other for t in item.triggers],
             ),
             attack_type=attack.attack_class,
