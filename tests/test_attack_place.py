@@ -146,6 +146,12 @@ TOLLS = [
         "outside a football stadium in Istanbul.",
         38,
     ),
+    # a toll given in parts is their sum; the attackers' dead are not counted
+    (
+        "Separatists attacked a passenger train on Tuesday. The raid resulted in the deaths of 18 passengers and "
+        "three soldiers, while 30 attackers were killed by troops.",
+        21,
+    ),
     # an early figure gives way to the later one
     (
         "Gunmen raided a market in Gao on Monday. Officials initially said 5 people were killed. "

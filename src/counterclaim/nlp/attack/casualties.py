@@ -345,13 +345,14 @@ def find_casualties(
     update_verbs = _words("update_verbs")
     figures: list[Figure] = []
     numeric = _numeric_tokens(doc)
+    summed: set[int] = set()  # numbers already added into a conjoined count ("21 civilians and four soldiers")
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
         if in_furniture(doc, sent.start_char):  # a caption's or link's figures are not the article's
             continue
         for i in range(sent.start, sent.end):
-            if not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
+            if i in summed or not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
                 continue
             token = doc[i]
             parsed = parse_number(doc[run[0] : run[1]].text)
@@ -363,6 +364,10 @@ def find_casualties(
             if kind == "injured" and _dead_beside_injuries(word):
                 kind = "killed"
             number, vague = parsed
+            for other in _conjoined_counts(token):
+                if (more := parse_number(other.text)) is not None and not more[1]:
+                    number += more[0]
+                    summed.add(other.i)
             source = _source(sent, token)
             lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
             evidence = Evidence(
@@ -419,6 +424,25 @@ def _sentence_day(sent: Span) -> dt.date | None:
     """The first day a sentence names outright or relative to publication (the figure's date); None without one."""
     dates = [d for _, _, d, kind in find_dates(sent) if d and kind != "event_relative"]
     return dates[0] if dates else None
+
+
+def _conjoined_counts(number: Token) -> list[Token]:
+    """The numbers of people joined to a number's own ("the deaths of 21 civilians and four soldiers"): one toll in
+    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls)."""
+    noun = number.head
+    if number.dep_ != "nummod" or _kind_of(noun) is not None or noun.lemma_.lower() in _words("perpetrator_nouns"):
+        return []
+    out = []
+    for other in noun.conjuncts:
+        counts = [c for c in other.children if c.dep_ == "nummod" and c.like_num]
+        if (
+            other.i > noun.i
+            and _kind_of(other) is None
+            and other.lemma_.lower() not in _words("perpetrator_nouns")
+            and counts
+        ):
+            out.append(counts[0])
+    return out
 
 
 def _part_of_toll(word: Token, number: Token) -> bool:
