@@ -80,6 +80,12 @@ PLACES = [
     # "the Somali capital" and "Burkina Faso's capital" name the capital
     ("Gunmen killed five people at a hotel in the Somali capital on Monday, police said.", "Mogadishu"),
     ("A car bomb hit the army headquarters in Burkina Faso's capital on Friday, killing 8 soldiers.", "Ouagadougou"),
+    # the capital where someone reacted is no place of the attack
+    (
+        "In the Afghan capital, the ministry condemned the bombing that killed 9 people at a market in a village "
+        "on Monday.",
+        None,
+    ),
     # a road named for two towns is no town
     ("A car bomb hit a police convoy on the Jammu-Srinagar highway near Awantipora, killing 30.", "Awantipora"),
     # "the incident took place in X" says where the attack happened

@@ -315,7 +315,7 @@ class _PlaceFinder:
             if (capital := self.capital(span, named or self.demonym_country(text))) is not None:
                 noun = self.doc[span.root.head.i : span.root.head.i + 1]  # "in Burkina Faso's capital": Ouagadougou
                 rank = (int(governed(noun, self.anchors)), int(_locative(noun)), PRIMARY, -noun.start_char)
-                if best is None or rank > best[0]:
+                if (best is None or rank > best[0]) and not self.not_a_place(noun, capital.name):
                     best = (rank, capital, capital.name, noun)
             if named:
                 # a country right before an attack word is mostly its doer ("a U.S. drone strike"), not its place
