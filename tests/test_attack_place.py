@@ -158,6 +158,12 @@ TOLLS = [
         "three soldiers, while 30 attackers were killed by troops.",
         21,
     ),
+    # two people nouns each with a fate of its own are two tolls
+    (
+        "A car bomb exploded at a police academy on Thursday. The city mourned the 20 people who died in the car "
+        "bomb and the 68 others who were wounded.",
+        20,
+    ),
     # an early figure gives way to the later one
     (
         "Gunmen raided a market in Gao on Monday. Officials initially said 5 people were killed. "

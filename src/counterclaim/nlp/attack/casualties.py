@@ -428,21 +428,22 @@ def _sentence_day(sent: Span) -> dt.date | None:
 
 def _conjoined_counts(number: Token) -> list[Token]:
     """The numbers of people joined to a number's own ("the deaths of 21 civilians and four soldiers"): one toll in
-    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls)."""
+    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls) nor
+    nouns with a fate of their own ("20 people who died and 68 others who were wounded")."""
+
+    def plain(noun: Token) -> bool:
+        own = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
+        return (
+            _kind_of(noun) is None
+            and noun.lemma_.lower() not in _words("perpetrator_nouns")
+            and not any(_kind_of(t) for c in own for t in c.subtree)
+        )
+
     noun = number.head
-    if number.dep_ != "nummod" or _kind_of(noun) is not None or noun.lemma_.lower() in _words("perpetrator_nouns"):
+    if number.dep_ != "nummod" or not plain(noun):
         return []
-    out = []
-    for other in noun.conjuncts:
-        counts = [c for c in other.children if c.dep_ == "nummod" and c.like_num]
-        if (
-            other.i > noun.i
-            and _kind_of(other) is None
-            and other.lemma_.lower() not in _words("perpetrator_nouns")
-            and counts
-        ):
-            out.append(counts[0])
-    return out
+    counts = [(other, [c for c in other.children if c.dep_ == "nummod" and c.like_num]) for other in noun.conjuncts]
+    return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
 
 
 def _part_of_toll(word: Token, number: Token) -> bool:
