@@ -314,3 +314,36 @@ def test_a_state_blamed_by_two_articles_is_no_shared_group() -> None:
     reasons = index.assign(article("other", other, day, day, None, "Pakistan", "armed assault", 4, ("India", "BLA")))
     shared = [r for r in reasons.reasons if r.startswith("shared group")]
     assert len(shared) == 1 and "india" not in shared[0].lower(), reasons.reasons
+
+
+def test_undated_attacks_in_one_city_by_one_group_stay_apart_unless_their_texts_agree() -> None:
+    """Place, type and group fit every attack one group made in one city: without dates, the text must agree."""
+    stadium = (
+        "Two bombs exploded outside a football stadium in Istanbul after a match, killing 38 people, most of them "
+        "police officers. A Kurdish militant group said its fighters set off the bombs to avenge army operations."
+    )
+    avenue = (
+        "A bomb left on a bench ripped through a crowded shopping street in central Istanbul, killing six shoppers. "
+        "Officials blamed Kurdish militants; a woman suspected of planting it was detained in a flat nearby."
+    )
+    index = EventIndex()
+    index.assign(article("stadium", stadium, None, None, "Istanbul", "Turkey", "bombing", 38, ("PKK",)))
+    apart = index.assign(article("avenue", avenue, None, None, "Istanbul", "Turkey", "bombing", 6, ("PKK",)))
+    assert apart.new, apart.reasons
+    follow_up = (
+        "Police detained 12 people over the two bombs outside the football stadium in Istanbul that killed 38 "
+        "people after a match, most of them police officers, as the Kurdish militant group's claim was studied."
+    )
+    joined = index.assign(article("follow-up", follow_up, None, None, "Istanbul", "Turkey", "bombing", 38))
+    assert not joined.new and joined.event_id == index.event_of(document_id(stadium)), joined.reasons
+
+
+def test_one_group_in_two_neighbouring_countries_without_dates_stays_apart() -> None:
+    """Attacks by one group in two countries that each article names are two attacks when no day ties them."""
+    group = " Al-Shabaab, which has fought troops from Kenya in Somalia, said it carried out the attack."
+    hotel = "Gunmen stormed a hotel complex in Nairobi, Kenya, killing 21 people." + group
+    bus = "A bomb hit a bus carrying aid workers in Garowe, killing nine." + group
+    index = EventIndex()
+    index.assign(article("hotel", hotel, None, None, "Nairobi", "Kenya", "bombing", 21, ("al-Shabaab",)))
+    apart = index.assign(article("bus", bus, None, None, "Garowe", "Somalia", "bombing", 9, ("al-Shabaab",)))
+    assert apart.new, apart.reasons

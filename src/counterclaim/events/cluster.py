@@ -200,6 +200,7 @@ class _Score:
     def __init__(self) -> None:
         self.total = 0.0
         self.reasons: list[str] = []
+        self.dated = False  # whether any attack or publication dates were compared
 
     def add(self, weight: float, reason: str) -> None:
         self.total += weight
@@ -397,10 +398,16 @@ class EventIndex:
             s.add(w.text * best_sim, f"{self.similarity.name} {best_sim:.2f} with {best_doc.document_name}")
             if best_sim >= self.config.near_duplicate_similarity:
                 s.add(w.near_duplicate, f"near-duplicate of {best_doc.document_name}")
+        if not s.dated and best_sim < self.config.undated_min_similarity:
+            # place, type and group fit every attack of one group in one city: without dates the text must agree
+            s.add(w.undated_unlike, "no dates to compare and the texts are not alike")
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date
         dates = cluster.dates
+        s.dated = bool(
+            (f.date and dates) or (f.date is None and f.published and cluster.date) or (f.date and cluster.published)
+        )
         if f.date and dates:
             gap = min(abs((f.date - d).days) for d in dates)
             if gap <= windows.window_days:
@@ -438,8 +445,12 @@ class EventIndex:
                 s.add(w.place_named_in_text, f"{cluster.country} named in the article (extracted {f.country})")
                 return
             elif _cross_named(f, cluster, "country"):
-                # neighbours name each other in every story (India and Pakistan): without the same day, no evidence
-                s.add(0.0, f"different country: {f.country} vs {cluster.country}, each named in the other's text")
+                # neighbours name each other in every story (India and Pakistan): without the same day, weak evidence
+                # against (an attack in Somalia and one in Kenya by the same group, each article naming both)
+                s.add(
+                    w.other_country_named,
+                    f"different country: {f.country} vs {cluster.country}, each named in the other's text",
+                )
                 return
             else:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")

@@ -44,6 +44,8 @@ class Weights(BaseModel):
     text: float
     near_duplicate: float
     place_named_in_text: float
+    other_country_named: float
+    undated_unlike: float
 
 
 class ClusterConfig(BaseModel):
@@ -57,6 +59,7 @@ class ClusterConfig(BaseModel):
     date: DateWindows
     weights: Weights
     near_duplicate_similarity: float
+    undated_min_similarity: float
     casualty_tolerance: float
     city_match_ratio: float
     near_km: float

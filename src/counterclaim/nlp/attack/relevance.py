@@ -21,8 +21,15 @@ from counterclaim.nlp.dates import find_dates
 
 #: Date kinds that name a day ("on 3 May", "yesterday"), as opposed to a span of time.
 _DAY_KINDS = ("explicit", "inferred_year", "relative")
-#: A year standing for a period ("in 1988", "during 1989").
-_YEAR_SPAN = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b")
+
+
+@cache
+def _year_span() -> re.Pattern[str]:
+    """A year or a month of a year standing for a period ("in 1988", "during 1989", "in November 2021")."""
+    months = "|".join(sorted((re.escape(m) for m in load_lexicon("dates")["months"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:in|during|throughout)\s+(?:(?i:{months})\.?\s+)?(?:19|20)\d\d\b")
+
+
 #: How far up the parse a word of justice or memory may govern a trigger.
 MAX_BACKGROUND_HOPS = 4
 
@@ -59,13 +66,15 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     "in 1988") but no day.
     """
     word = doc[trigger.end - 1]
+    if word.dep_ == "compound" and word.head.pos_ == "NOUN":
+        word = word.head  # "bomb" in "several bomb attacks": the noun counted is the head
     counted = word.tag_ in ("NNS", "NNPS") or (
         word.tag_ == "VBN" and (word.dep_ == "acl" or any(c.lower_ in ("have", "has") for c in word.children))
     )
     if not counted:
         return False
     sent = word.sent
-    period = _aggregate_pattern().search(sent.text) or _YEAR_SPAN.search(sent.text)
+    period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text)
     return bool(period) and not names_a_day(sent)
 
 

@@ -77,6 +77,8 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True
     if _is_motive(word):
         return True
+    if word.dep_ == "dobj" and word.head.lemma_.lower() in set(load_lexicon("attack_types")["sequence_verbs"]):
+        return True  # "the attack followed a blast near a mosque in Kabul": the object is an earlier attack
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
         if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
@@ -268,7 +270,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
     candidates: list[tuple[AttackSentence, list[DateHit]]] = []
     for item in sentences:
         hits = [
-            _before(doc, h)
+            _before(doc, h, item)
             for h in find_dates(item.sent)
             if h[2] is not None
             and h[3] != "event_relative"
@@ -316,11 +318,17 @@ _DAYS_AFTER = re.compile(
 )
 
 
-def _before(doc: Doc, hit: DateHit) -> DateHit:
+def _before(doc: Doc, hit: DateHit, item: AttackSentence) -> DateHit:
     """A date followed by "a day after" (a caption's "on 31 January, a day after a bomber struck") moved back
-    to the day of what it is after."""
+    to the day of what it is after: right after the date, or later in the sentence when an attack word follows
+    ("This photo taken on March 3 shows a burned car, a day after twin attacks killed 16")."""
     start, end, day, kind = hit
-    m = _DAYS_AFTER.match(doc_text(doc), end)
+    text = doc_text(doc)
+    m = _DAYS_AFTER.match(text, end)
+    if m is None:
+        later = _DAYS_AFTER.search(text[: item.sent.end_char], end)
+        attack_after = later is not None and any(doc[t.start].idx >= later.end() for t in item.triggers)
+        m = later if attack_after and not any(end < h[0] < later.start() for h in find_dates(item.sent)) else None
     if m is None or day is None:
         return hit
     count = parse_number(m.group(1))
@@ -374,6 +382,7 @@ def _reconcile(
     if not usable:
         return None
     precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
+    precise = [f for f in precise if not f.part] or precise  # "12 seriously injured" is part of the injured
     updates = [f for f in precise if f.update]
     return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
 
@@ -561,6 +570,25 @@ def _anchors(sentences: Sequence[AttackSentence]) -> list[int]:
     return anchors
 
 
+def _placing(content: Sequence[Span], taken: set[int]) -> list[tuple[Span, int]]:
+    """Sentences that say where "the incident" happened ("The incident took place in the Khar area"), with the
+    index of that noun: read for the place after the attack sentences, the noun standing for the attack."""
+    nouns = set(load_lexicon("attack_types")["place_anaphors"])
+    found = []
+    for sent in content:
+        if sent.start in taken:
+            continue
+        for verb in sent:
+            placed = verb.lemma_ in ("occur", "happen") or (
+                verb.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+            )
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if placed else None
+            if subject is not None and subject.lemma_.lower() in nouns:
+                found.append((sent, subject.i))
+                break
+    return found
+
+
 def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: KnowledgeBase) -> Event:
     """A brief record of another attack the article refers to, from its sentence and figures."""
     attack = classify(doc, item.triggers, {item.sent.start: 0})
@@ -614,15 +642,16 @@ class AttackRecorder:
         told = narrated(doc, content, set(_anchors(main)), kb)
         perpetrators.responsible = merge(perpetrators.responsible, told)
         first = main[0].sent
+        placing = _placing(content, {item.sent.start for item in main})
         doc._.event = Event(
             date=day,
             date_evidence=date_evidence,
             place=attack_place(
                 doc,
-                [i.sent for i in main],
+                [*(i.sent for i in main), *(sent for sent, _ in placing)],
                 [i.sent for i in main if _specific(i)],
                 kb,
-                _anchors(main),
+                [*_anchors(main), *(i for _, i in placing)],
                 [t.start for item in other for t in item.triggers],
             ),
             attack_type=attack.attack_class,
