@@ -32,6 +32,8 @@ from counterclaim.nlp.attack.relevance import (
     is_combat,
     is_operation,
     is_talk,
+    is_unrest,
+    is_weapon_only,
     names_a_day,
 )
 from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
@@ -79,7 +81,31 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
-        if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
+        if linked and (t.lower_ in cues or _is_year(t)):
+            return True
+        if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
+            return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
+    return _long_ago(word)
+
+
+def _is_year(token: Token) -> bool:
+    return token.is_digit and len(token.text) == 4
+
+
+#: Units of time long enough that an attack "N of them ago" or "last" one is background, not news (a follow-up
+#: may well report "last month's attack").
+_LONG_UNITS = frozenset({"year", "decade"})
+
+
+def _long_ago(word: Token) -> bool:
+    """Whether the attack word is dated years back: "kidnapped more than five years ago", "was assassinated last
+    year"."""
+    for t in word.subtree:
+        if word.i not in {a.i for a in list(t.ancestors)[:2]}:
+            continue
+        if t.lower_ == "ago" and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in _LONG_UNITS:
+            return True
+        if t.lemma_.lower() in _LONG_UNITS and any(c.lower_ in ("last", "previous") for c in t.children):
             return True
     return False
 
@@ -153,9 +179,15 @@ def _triggers(sent: Span, groups: frozenset[int]) -> list[Trigger]:
 
 
 def _no_new_attack(doc: Doc, trigger: Trigger) -> bool:
-    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation."""
+    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation,
+    unrest, a weapon seized or named as a thing."""
     return (
-        is_irrealis(doc, trigger) or is_aggregate(doc, trigger) or is_combat(doc, trigger) or is_operation(doc, trigger)
+        is_irrealis(doc, trigger)
+        or is_aggregate(doc, trigger)
+        or is_combat(doc, trigger)
+        or is_operation(doc, trigger)
+        or is_unrest(doc, trigger)
+        or is_weapon_only(doc, trigger)
     )
 
 
@@ -502,8 +534,9 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
     Generic attack words alone ("attack") need a toll (a current one, not a
-    running total) or a place they govern; specific ones (a blast, gunmen)
-    may be anchored by a place or date in their sentence instead. In talk (an
+    running total), a place or a day they govern, or a named victim and a day;
+    specific ones (a blast, gunmen) may be anchored by a place, a date or a
+    named victim in their sentence instead. In talk (an
     interview, a speech, a commentary: see ``is_talk``) only a day given for a
     specific attack anchors it; a piece on an attack's anniversary reports no
     new one.
@@ -517,11 +550,48 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
         return True
     specific = [item for item in sentences if _specific(item)]
     if any(
-        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) or _named_site(item)
+        find_dates(item.sent)
+        or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
+        or _named_site(item)
+        or _named_victim(item)
         for item in specific
     ):
         return True
-    return any(_placed(item) for item in sentences)
+    return any(_placed(item) or _dated(item) or (_named_victim(item) and names_a_day(item.sent)) for item in sentences)
+
+
+def _dated(item: AttackSentence) -> bool:
+    """Whether a day hangs on the attack word's own clause ("an attack early this morning", "the attack took place
+    yesterday"): even a generic word so dated names one attack. A dateline's or a response's day does not count."""
+    doc = item.sent.doc
+    dateline = _span_range(doc._.dateline)
+    return any(
+        kind in ("explicit", "inferred_year", "relative")
+        and start not in dateline
+        and not _dates_response(doc, start)
+        and any(_governs(doc, t, start) for t in item.triggers)
+        for start, _, _, kind in find_dates(item.sent)
+    )
+
+
+def _named_victim(item: AttackSentence) -> bool:
+    """Whether an attack word's victim is a person named ("the ELN kidnapped X", "the murder of X", "this
+    morning's attack on X"): a named victim ties the words to one event, as a place or a toll does. A generic
+    word so tied still needs a day."""
+    doc = item.sent.doc
+    for trigger in item.triggers:
+        word = doc[trigger.start]
+        struck = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        struck += [
+            g
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(t.ent_type_ == "PERSON" for t in struck):
+            return True
+    return False
 
 
 def _named_site(item: AttackSentence) -> bool:
