@@ -328,3 +328,50 @@ def test_a_bare_force_names_no_perpetrator(pipeline: Language) -> None:
     assert ("Colombian soldiers", "reported") in _responsible(
         pipeline, "Colombian soldiers opened fire on a crowd in Cali on Monday, killing three."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words, not violence
+        "The party leader harshly attacked the president in a speech in San Salvador on Monday.",
+        # negated
+        "The guards did not shoot at the crowd outside the prison in Lima on Monday, the officer said.",
+        # a purpose
+        "The gang was hired to storm the courthouse in Medellin, police said on Monday.",
+        # denied
+        "The minister in Managua denied on Monday that the air force is bombing villages near the border.",
+        # a call to end attacks
+        "The bishop of San Salvador urged the army on Monday to stop the bombings of the villages.",
+        # kinds of violence named in general
+        "Rights groups in Tegucigalpa denounced summary executions, political assassinations and threats.",
+        # a case about an earlier attack
+        "Arrests in the case of the priests murdered in San Salvador have stopped, the party leader said.",
+    ],
+)
+def test_talk_about_attacks_is_no_attack(pipeline: Language, text: str) -> None:
+    assert pipeline(text)._.event is None
+
+
+def test_an_attack_believed_done_is_an_attack(pipeline: Language) -> None:
+    event = pipeline("Six students are believed to have been abducted by the rebels near Kasese on Friday.")._.event
+    assert event is not None
+    assert event.attack_type == "hostage taking"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A spokesman said the blast in Pereira on Monday was apparently the work of the Popular Liberation Army.",
+            ("Popular Liberation Army", "suspected"),
+        ),
+        (
+            "The minister said the Medellin cartel planned and carried out the assassination of the judge in "
+            "Bogota on Friday.",
+            ("Medellin Cartel", "reported"),
+        ),
+    ],
+)
+def test_authorship_and_joined_verbs_name_the_doer(pipeline: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _responsible(pipeline, text)

@@ -54,6 +54,7 @@ def _lexicon() -> dict:
         "hedges": frozenset(lex["hedges"]),
         "nameless": frozenset(lex["nameless_groups"]),
         "responsible": frozenset(lex["responsible_words"]),
+        "work_nouns": frozenset(lex["work_nouns"]),
     }
 
 
@@ -99,6 +100,10 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
         return "doer"  # the noun right before an attack verb the parse left without a subject
+    if _work_of_attack(head, anchors) or (
+        head.dep_ == "pobj" and verb.lower_ == "of" and _work_of_attack(verb.head, anchors)
+    ):
+        return "doer"  # "the attack was the work of X" (the phrase of X may climb to "work" itself)
     lex = _lexicon()
     blame = lex["blame_verbs"]
     if head.dep_ in ("nsubj", "nsubjpass") and any(
@@ -127,6 +132,13 @@ def _agent_of_preceding(by: Token, anchors: set[int]) -> bool:
     return False
 
 
+def _work_of_attack(noun: Token, anchors: set[int]) -> bool:
+    """Whether a noun of authorship ("work", "handiwork") is said of the attack: "the attack was the work of X"."""
+    if noun.lemma_.lower() not in _lexicon()["work_nouns"] or noun.dep_ != "attr":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in anchors for c in noun.head.children)
+
+
 def _relative_subject(token: Token) -> bool:
     """Whether a subject is a relative pronoun ("which", "who"), standing for the noun its clause qualifies."""
     return token.dep_ == "nsubj" and token.tag_ in ("WDT", "WP")
@@ -138,9 +150,12 @@ def _attack_verb(verb: Token, anchors: set[int]) -> bool:
     if verb.i in anchors:
         return True
     done = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr")]
-    return any(c.i in anchors for c in done) or any(
+    if any(c.i in anchors for c in done) or any(
         m.i in anchors for c in done if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")
-    )
+    ):
+        return True
+    # "planned and carried out the assassination": a verb joined to one whose object is the attack
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _attack_verb(c, anchors) for c in verb.children)
 
 
 def _hedged(span: Span, head: Token) -> bool:
@@ -183,7 +198,11 @@ def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> 
             taken.append(range(span.start, span.end))
             yield span, name, False
     for ent in sent.ents:
-        if ent.label_ != "ORG" or ent[-1].lower_ not in lex["group_nouns"] or any(ent.start in r for r in taken):
+        if (
+            ent.label_ != "ORG"
+            or ent[-1].lower_ not in lex["group_nouns"]
+            or any(r.start < ent.end and ent.start < r.stop for r in taken)
+        ):
             continue
         if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
             taken.append(range(ent.start, ent.end))

@@ -1,8 +1,10 @@
-"""Whether attack words report a new attack: not a count over a period, a clash, a trial or talk.
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial, talk, unrest or a
+weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14
-soldiers", "the trial for the murder of", an interview on the war. Each rule
+soldiers", "the trial for the murder of", an interview on the war, "looters
+raided the shops", "troops seized rifles and explosives". Each rule
 here reads the words around a trigger (``lexicons/attack_types.yaml``) and
 says when they report no single new attack; the attack component drops such
 triggers or sends them to the attacks the article only mentions.
@@ -24,7 +26,7 @@ _DAY_KINDS = ("explicit", "inferred_year", "relative")
 #: A year standing for a period ("in 1988", "during 1989").
 _YEAR_SPAN = re.compile(r"\b(?:in|during|throughout)\s+(?:19|20)\d\d\b")
 #: How far up the parse a word of justice or memory may govern a trigger.
-MAX_BACKGROUND_HOPS = 4
+MAX_BACKGROUND_HOPS = 6
 
 
 @cache
@@ -56,7 +58,8 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     The trigger is a plural noun ("700 assassinations", "sabotage actions") or a perfect or
     participle verb ("have been murdered", "members murdered"), and its
     sentence names a period ("so far this year", "since the talks began",
-    "in 1988") but no day.
+    "in 1988") but no day; or a plural noun listed with others and no day
+    ("executions, assassinations and threats").
     """
     word = doc[trigger.end - 1]
     counted = (
@@ -68,7 +71,17 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
         return False
     sent = word.sent
     period = _aggregate_pattern().search(sent.text) or _YEAR_SPAN.search(sent.text)
-    return bool(period) and not names_a_day(sent)
+    return (bool(period) or _listed_kinds(word)) and not names_a_day(sent)
+
+
+def _listed_kinds(word: Token) -> bool:
+    """Whether a plural attack noun, uncounted, is listed with other plural nouns ("summary executions, political
+    assassinations and threats", "bombings in the cities and massacres in the countryside"): kinds of violence
+    named in general, not one attack."""
+    if word.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in word.children):
+        return False
+    listed = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    return any(t.tag_ in ("NNS", "NNPS") for t in listed)
 
 
 def is_combat(doc: Doc, trigger: Trigger) -> bool:

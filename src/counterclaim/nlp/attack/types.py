@@ -229,10 +229,29 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
     near = [*doc[max(trigger.start - 3, word.sent.start) : trigger.start], head, *head.children]
     if any(_forms(t) & words for t in near if t.i not in range(trigger.start, trigger.end)):
         return True
-    modals, figures = set(lex["modal_irrealis"]), set(lex["figurative_modifiers"])
-    if word.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in modals for c in word.children):
-        return True  # "should be murdered"
+    thing = head if word.dep_ == "conj" else word  # "stop the repression and the bombings"
+    if thing.dep_ == "dobj" and thing.head.lemma_.lower() in lex["stop_verbs"]:
+        return True
+    if word.pos_ == "VERB":
+        return _unrealised_verb(word, lex)
+    figures = set(lex["figurative_modifiers"])
     return word.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in figures for c in word.children)
+
+
+def _unrealised_verb(word: Token, lex: dict) -> bool:
+    """An attack verb that reports no act: wished ("should be murdered"), negated ("did not shoot"), a purpose
+    ("were hired to storm", not "tried to storm" nor "are believed to have stormed"), denied ("denied that the
+    air force is bombing") or words ("harshly attacked the president")."""
+    children = list(word.children)
+    if any(c.dep_ == "aux" and c.lower_ in lex["modal_irrealis"] for c in children):
+        return True
+    if any(c.dep_ == "neg" for c in children) or any(c.lower_ in lex["figurative_adverbs"] for c in children):
+        return True
+    head = word.head
+    done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
+    if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
+        return True
+    return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
 
 
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
