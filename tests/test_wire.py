@@ -375,3 +375,18 @@ def test_an_attack_believed_done_is_an_attack(pipeline: Language) -> None:
 )
 def test_authorship_and_joined_verbs_name_the_doer(pipeline: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in _responsible(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "attack_type"),
+    [
+        # "riddled with bullets" is a shooting
+        ("A former minister died on Tuesday after three young men riddled him with bullets.", "armed assault"),
+        # attackers doing a specific attack in the past: one attack, though no place or day is given
+        ("The terrorists placed a charge of dynamite under a bus full of fishermen.", "bombing"),
+    ],
+)
+def test_shootings_and_attacks_done_by_attackers(pipeline: Language, text: str, attack_type: str) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert event.attack_type == attack_type

@@ -36,7 +36,16 @@ from counterclaim.nlp.attack.relevance import (
     is_weapon_only,
     names_a_day,
 )
-from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
+from counterclaim.nlp.attack.types import (
+    GENERIC,
+    Trigger,
+    classify,
+    doer_triggers,
+    doers,
+    find_triggers,
+    is_attacker,
+    is_irrealis,
+)
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doctext import doc_text
@@ -535,8 +544,8 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
 
     Generic attack words alone ("attack") need a toll (a current one, not a
     running total), a place or a day they govern, or a named victim and a day;
-    specific ones (a blast, gunmen) may be anchored by a place, a date or a
-    named victim in their sentence instead. In talk (an
+    specific ones (a blast, gunmen) may be anchored by a place, a date, a
+    named victim or attackers doing them in the past in their sentence instead. In talk (an
     interview, a speech, a commentary: see ``is_talk``) only a day given for a
     specific attack anchors it; a piece on an attack's anniversary reports no
     new one.
@@ -554,6 +563,7 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
         or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
         or _named_site(item)
         or _named_victim(item)
+        or _done_by_attacker(item)
         for item in specific
     ):
         return True
@@ -572,6 +582,27 @@ def _dated(item: AttackSentence) -> bool:
         and any(_governs(doc, t, start) for t in item.triggers)
         for start, _, _, kind in find_dates(item.sent)
     )
+
+
+#: How far up the parse an attack noun looks for the verb it hangs on ("placed a charge of dynamite").
+_VERB_HOPS = 4
+
+
+def _done_by_attacker(item: AttackSentence) -> bool:
+    """Whether a specific attack word is the past act of attackers ("the terrorists placed a charge of dynamite
+    under a bus"): attackers doing it in the past tense report one attack, not talk of attacks in general."""
+    doc = item.sent.doc
+    for trigger in item.triggers:
+        word = doc[trigger.start]
+        # the verb the attack word is or hangs on ("placed a charge of dynamite")
+        verb = next((a for a in [word, *word.ancestors][:_VERB_HOPS] if a.pos_ == "VERB"), None)
+        if verb is None:
+            continue
+        helped = any(c.lower_ in ("was", "were", "had") for c in verb.children)
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and helped)
+        if past and any(is_attacker(d) for d in doers(verb)):
+            return True
+    return False
 
 
 def _named_victim(item: AttackSentence) -> bool:
