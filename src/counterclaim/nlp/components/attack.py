@@ -562,7 +562,7 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
         find_dates(item.sent)
         or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
         or _named_site(item)
-        or _named_victim(item)
+        or _named_victim(item, acts_only=True)
         or _done_by_attacker(item)
         for item in specific
     ):
@@ -605,13 +605,16 @@ def _done_by_attacker(item: AttackSentence) -> bool:
     return False
 
 
-def _named_victim(item: AttackSentence) -> bool:
-    """Whether an attack word's victim is a person named ("the ELN kidnapped X", "the murder of X", "this
-    morning's attack on X"): a named victim ties the words to one event, as a place or a toll does. A generic
-    word so tied still needs a day."""
+def _named_victim(item: AttackSentence, acts_only: bool = False) -> bool:
+    """Whether an attack word's victim is a person named ("the ELN kidnapped X", "this morning's attack on X"): a
+    named victim ties the words to one event, as a place or a toll does. ``acts_only`` asks for a verb: a noun
+    ("the murder of X") is how later pieces refer back to a known killing, and needs a day as a generic word
+    does."""
     doc = item.sent.doc
     for trigger in item.triggers:
         word = doc[trigger.start]
+        if acts_only and word.pos_ != "VERB":
+            continue
         struck = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
         struck += [
             g
