@@ -9,7 +9,8 @@ whose object is the attack: "carried out an attack"), the agent after "by",
 or a modifier of the attack noun; or the object of a verb of blame. The
 organisation is a militant group of the knowledge base, an organisation the
 model tags whose name ends in a group noun ("the X Liberation Armed Forces"),
-or a state's forces ("the army"). Hedges ("apparently", "suspected",
+or a state's forces said whose or which ("the Salvadoran army", "the national
+guard"; a bare "army" or "soldiers" names no one in particular). Hedges ("apparently", "suspected",
 "presumed") make it a suspicion, blame an accusation. Vocabulary:
 ``lexicons/perpetrators.yaml``.
 """
@@ -53,6 +54,7 @@ def _lexicon() -> dict:
         "hedges": frozenset(lex["hedges"]),
         "nameless": frozenset(lex["nameless_groups"]),
         "responsible": frozenset(lex["responsible_words"]),
+        "work_nouns": frozenset(lex["work_nouns"]),
     }
 
 
@@ -93,9 +95,15 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
             return "doer"
         if verb.dep_ == "agent" and any(t.i in anchors for t in done.subtree):
             return "doer"  # "was blown up with dynamite by X"
+        if _agent_of_preceding(verb, anchors):
+            return "doer"  # "who was kidnapped in X today, presumably by Y", the parse hanging "by" elsewhere
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
         return "doer"  # the noun right before an attack verb the parse left without a subject
+    if _work_of_attack(head, anchors) or (
+        head.dep_ == "pobj" and verb.lower_ == "of" and _work_of_attack(verb.head, anchors)
+    ):
+        return "doer"  # "the attack was the work of X" (the phrase of X may climb to "work" itself)
     lex = _lexicon()
     blame = lex["blame_verbs"]
     if head.dep_ in ("nsubj", "nsubjpass") and any(
@@ -109,6 +117,28 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     return None
 
 
+def _agent_of_preceding(by: Token, anchors: set[int]) -> bool:
+    """Whether a "by" phrase the parse hung on another word follows an attack word with no verb between: a
+    passive attack verb ("was kidnapped in X today, presumably by Y") or an attack noun ("the attack on the
+    headquarters by Y"). A verb in between ("the attack on a bus employed by Y") takes the "by" itself; across a
+    comma only a hedged "by" still belongs to the attack ("killed in the attack, a report by Y says" does not)."""
+    doc = by.doc
+    hedged = by.i > 0 and doc[by.i - 1].lower_ in _lexicon()["hedges"]
+    for token in reversed(doc[by.sent.start : by.i]):
+        if token.i in anchors and (token.pos_ == "NOUN" or token.tag_ == "VBN"):
+            return True
+        if token.pos_ in ("VERB", "AUX") or (token.text == "," and not hedged):
+            return False
+    return False
+
+
+def _work_of_attack(noun: Token, anchors: set[int]) -> bool:
+    """Whether a noun of authorship ("work", "handiwork") is said of the attack: "the attack was the work of X"."""
+    if noun.lemma_.lower() not in _lexicon()["work_nouns"] or noun.dep_ != "attr":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i in anchors for c in noun.head.children)
+
+
 def _relative_subject(token: Token) -> bool:
     """Whether a subject is a relative pronoun ("which", "who"), standing for the noun its clause qualifies."""
     return token.dep_ == "nsubj" and token.tag_ in ("WDT", "WP")
@@ -120,9 +150,12 @@ def _attack_verb(verb: Token, anchors: set[int]) -> bool:
     if verb.i in anchors:
         return True
     done = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr")]
-    return any(c.i in anchors for c in done) or any(
+    if any(c.i in anchors for c in done) or any(
         m.i in anchors for c in done if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")
-    )
+    ):
+        return True
+    # "planned and carried out the assassination": a verb joined to one whose object is the attack
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _attack_verb(c, anchors) for c in verb.children)
 
 
 def _hedged(span: Span, head: Token) -> bool:
@@ -165,7 +198,11 @@ def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> 
             taken.append(range(span.start, span.end))
             yield span, name, False
     for ent in sent.ents:
-        if ent.label_ != "ORG" or ent[-1].lower_ not in lex["group_nouns"] or any(ent.start in r for r in taken):
+        if (
+            ent.label_ != "ORG"
+            or ent[-1].lower_ not in lex["group_nouns"]
+            or any(r.start < ent.end and ent.start < r.stop for r in taken)
+        ):
             continue
         if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
             taken.append(range(ent.start, ent.end))
@@ -234,6 +271,8 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
         if not has_anchor and not any(lemma[i] in cues for i in range(sent.start, sent.end)):
             continue  # neither an attack word nor blame: no one can be held responsible here
         for span, name, force in _organisations(doc, sent, groups):
+            if force and len(name.split()) == 1:
+                continue  # "the army", "soldiers", "gangs": no one in particular, whose the text does not say
             head = _phrase_head(span)
             role = _role(head, anchors, force)
             if role is None:
@@ -249,7 +288,7 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
             )
             held = found.get(name)
             if held is None or ORDER.index(confidence) < ORDER.index(held.confidence):
-                written = _clean(span.text)
+                written = name if force else _clean(span.text)  # a force as written with whose it is
                 found[name] = Responsibility(name=name, written=written, confidence=confidence, evidence=evidence)
     return list(found.values())
 

@@ -269,10 +269,14 @@ class _PlaceFinder:
         """The first city (gazetteer order) in a country the article names; the first of all if it names none.
 
         An article that names no country writes from the home of the groups
-        it names ("FMLN units attacked Santa Ana" is in El Salvador).
+        it names ("FMLN units attacked Santa Ana" is in El Salvador); a name
+        several countries share, none of them that home, is none of those
+        cities ("San Pedro" in a report on Salvadoran guerrillas).
         """
         if not self.named:
             home = next((c for c in cities if self.homes[c.country]), None)
+            if home is None and self.homes and len({c.country for c in cities}) > 1:
+                return None
             return home or (cities[0] if cities else None)
         return next((c for c in cities if self.named[c.country]), None)
 
@@ -300,8 +304,8 @@ class _PlaceFinder:
         town = next((c for c in found_towns if self.named[c.country] or self.homes[c.country]), None)
         if town is not None:
             return town, PRIMARY
-        if found_towns and not self.named and not refused:
-            return found_towns[0], ALTERNATE
+        if found_towns and not self.named and not self.homes and not refused:
+            return found_towns[0], ALTERNATE  # a small town abroad is no reading when the groups' home is known
         return None, 0
 
     def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
@@ -326,7 +330,7 @@ class _PlaceFinder:
                     self.country_governed = self.country_governed or named
                 if locative:
                     self.sentence_country.setdefault(sent.start, []).append((span, named))
-                if not _based(span):
+                if not (_based(span) or _represents(span)):
                     self.country_any = self.country_any or named
                 continue
             region = _known_region_at(span) or region_name(text) or region_name(f"{text} {_next_word(span)}")
@@ -525,8 +529,8 @@ def attack_place(
     """
     dateline = doc._.dateline or {}
     skip = range(dateline.get("start", 0), dateline.get("end", 0))
-    named = article_countries(doc, kb)
     end = doc._.content_end if doc._.content_end is not None else len(doc_text(doc))
+    named = article_countries(doc, kb) - _representations(doc, end, kb)
     # (start, end, a name the knowledge base gives a group: never a place even when the candidate is all of it)
     organisations = [(lo, hi, True) for lo, hi, actor in kb.find_all(doc_text(doc)[:end]) if actor.kind != "state"]
     organisations += [(e.start_char, e.end_char, False) for e in doc_ents(doc) if e.label_ == "ORG" and len(e) > 1]
@@ -554,6 +558,8 @@ def attack_place(
     if earlier:
         city, name, span = min(earlier, key=lambda f: f[2].start)
     most_named = named.most_common(1)[0][0] if named else None
+    if _elsewhere_than_dateline(doc, end, skip, dateline.get("country"), named, name):
+        dateline = {}  # "HAVANA -- ... in El Salvador ... El Salvador": filed from a country the text never names
     # the country named where the place is ("in Mpeketoni, Kenya"), else the frame of the whole article
     in_sentence = finder.country_of(span)
     # then a country the attack words govern ("a blast in X"), the region's, the dateline's, the one named most;
@@ -601,6 +607,46 @@ def attack_place(
         longitude=city.longitude if city else None,
         evidence=evidence,
     )
+
+
+def _represents(span: Span | None) -> bool:
+    """Whether a country's name qualifies its representatives or offices ("the U.S. embassy", "U.S. advisers")."""
+    root = span.root if span is not None else None
+    return (
+        root is not None
+        and root.dep_ in ("compound", "amod", "poss", "nmod")
+        and root.head.lemma_.lower() in _words("places", "representation_nouns")
+    )
+
+
+def _elsewhere_than_dateline(
+    doc: Doc, end: int, dateline: range, home: str | None, named: Counter[str], place: str | None
+) -> bool:
+    """Whether a report is about another country than the one it was filed from: the attack sentences name no
+    place, the text after the dateline never names the dateline's country nor a people of it, and names another
+    one at least twice. Wire copy filed in Havana or San José about El Salvador or Guatemala reads so."""
+    if home is None or place is not None:
+        return False
+    text = doc_text(doc)[:end]
+    if any(country == home and lo not in dateline for lo, _, country in country_mentions(text)):
+        return False
+    own = named[home] - 1 - sum(country == home for lo, _, country in country_mentions(text) if lo in dateline)
+    return own <= 0 and any(n >= 2 for country, n in named.items() if country != home)
+
+
+def _representations(doc: Doc, end: int, kb: KnowledgeBase) -> Counter[str]:
+    """How often the content names a country only as whose representatives or offices it speaks of: "the U.S.
+    embassy", "U.S. advisers", "the Cuban ambassador" (``representation_nouns``). Such a mention frames no attack:
+    clandestine radio and wire copy name foreign embassies and envoys in reports of attacks far from them."""
+    found: Counter[str] = Counter()
+    for lo, hi, country in country_mentions(doc_text(doc)[:end]):
+        if _represents(doc.char_span(lo, hi, alignment_mode="expand")):
+            found[country] += 1
+    for ent in doc_ents(doc):
+        state = kb.demonym_state(ent.text) if ent.start_char < end and ent.label_ == "NORP" else None
+        if state is not None and _represents(ent):
+            found[country_name(state.name) or state.name] += 1
+    return found
 
 
 def _known_region_at(span: Span) -> str | None:

@@ -1,8 +1,10 @@
-"""Whether attack words report a new attack: not a count over a period, a clash, a trial or talk.
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial, talk, unrest or a
+weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14
-soldiers", "the trial for the murder of", an interview on the war. Each rule
+soldiers", "the trial for the murder of", an interview on the war, "looters
+raided the shops", "troops seized rifles and explosives". Each rule
 here reads the words around a trigger (``lexicons/attack_types.yaml``) and
 says when they report no single new attack; the attack component drops such
 triggers or sends them to the attacks the article only mentions.
@@ -16,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.attack.types import GENERIC, Trigger, find_triggers, names_attack
+from counterclaim.nlp.attack.types import GENERIC, Trigger, doers, find_triggers, names_attack
 from counterclaim.nlp.dates import find_dates
 
 #: Date kinds that name a day ("on 3 May", "yesterday"), as opposed to a span of time.
@@ -31,7 +33,7 @@ def _year_span() -> re.Pattern[str]:
 
 
 #: How far up the parse a word of justice or memory may govern a trigger.
-MAX_BACKGROUND_HOPS = 4
+MAX_BACKGROUND_HOPS = 6
 
 
 @cache
@@ -60,14 +62,15 @@ def names_a_day(sent: Span) -> bool:
 def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     """A count of attacks over a period, not one attack.
 
-    The trigger is a plural noun ("700 assassinations") or a perfect or
+    The trigger is a plural noun ("700 assassinations", "sabotage actions") or a perfect or
     participle verb ("have been murdered", "members murdered"), and its
     sentence names a period ("so far this year", "since the talks began",
-    "in 1988") but no day.
+    "in 1988") but no day; or a plural noun listed with others and no day
+    ("executions, assassinations and threats").
     """
     word = doc[trigger.end - 1]
     if word.dep_ == "compound" and word.head.pos_ == "NOUN":
-        word = word.head  # "bomb" in "several bomb attacks": the noun counted is the head
+        word = word.head  # "bomb" in "several bomb attacks", "sabotage" in "sabotage actions": the head is counted
     counted = word.tag_ in ("NNS", "NNPS") or (
         word.tag_ == "VBN" and (word.dep_ == "acl" or any(c.lower_ in ("have", "has") for c in word.children))
     )
@@ -75,7 +78,17 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
         return False
     sent = word.sent
     period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text)
-    return bool(period) and not names_a_day(sent)
+    return (bool(period) or _listed_kinds(word)) and not names_a_day(sent)
+
+
+def _listed_kinds(word: Token) -> bool:
+    """Whether a plural attack noun, uncounted, is listed with other plural nouns ("summary executions, political
+    assassinations and threats", "bombings in the cities and massacres in the countryside"): kinds of violence
+    named in general, not one attack."""
+    if word.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in word.children):
+        return False
+    listed = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    return any(t.tag_ in ("NNS", "NNPS") for t in listed)
 
 
 def is_combat(doc: Doc, trigger: Trigger) -> bool:
@@ -101,9 +114,60 @@ def is_operation(doc: Doc, trigger: Trigger) -> bool:
     return any(_is_one_of(t, doers) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
 
 
+def is_unrest(doc: Doc, trigger: Trigger) -> bool:
+    """Attack words done by rioters, looters or mutinous inmates: "the town was raided by looters", "inmates who
+    are holding 500 visitors hostage". Unrest is no terrorist attack.
+
+    The doers are those of the attack verb, or of the verb an attack noun
+    completes ("holding ... hostage"), or the agent of an attack noun ("the
+    looting of shops by a mob").
+    """
+    unrest = _words("unrest_doers")
+    word = doc[trigger.start]
+    verb = word if word.pos_ == "VERB" else word.head
+    found = doers(verb) if verb.pos_ in ("VERB", "AUX") else []
+    found += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    return any(t.lemma_.lower() in unrest for t in found)
+
+
 def _is_one_of(noun: Token, words: frozenset[str]) -> bool:
     """Whether a noun or one of its modifiers is among ``words`` ("army helicopters", "rebel positions")."""
     return any(t.lemma_.lower() in words for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
+
+
+#: How far up the parse a weapon word may sit below the verb or noun that seized it ("seized rifles, one mortar
+#: and explosives": a list item, its conjunct, the object).
+MAX_SEIZURE_HOPS = 6
+#: Links a weapon word climbs to reach what seized it: lists, objects, "of", noun modifiers; never a clause.
+_THING_DEPS = frozenset({"conj", "appos", "dobj", "pobj", "prep", "compound", "nmod", "npadvmod", "attr", "nsubjpass"})
+
+
+def is_weapon_only(doc: Doc, trigger: Trigger) -> bool:
+    """A weapon named as a thing, not used: seized or made ("troops confiscated 26 mortars and explosives",
+    "materials to manufacture explosives"), one item of a list found ("found rifles, ammunition and
+    explosives"), or the modifier of another thing ("grenade launchers", "the bomb squad").
+
+    A bomb found alone ("police found a bomb under the car") is still an attack that failed; only a list of
+    items found is a cache.
+    """
+    word = doc[trigger.end - 1]
+    named = " ".join(t.lemma_.lower() for t in doc[trigger.start : trigger.end])
+    if word.pos_ not in ("NOUN", "PROPN") or trigger.by_doer or named not in _words("weapon_triggers"):
+        return False
+    if word.dep_ == "compound" and word.head.lemma_.lower() in _words("weapon_heads"):
+        return True
+    seizure, discovery = _words("seizure_words"), _words("discovery_words")
+    node = word
+    listed = False  # the weapon, or a phrase it sits in, is an item of a list ("various types of explosives")
+    for _ in range(MAX_SEIZURE_HOPS):
+        listed = listed or node.dep_ == "conj" or any(c.dep_ == "conj" for c in node.children)
+        if node.dep_ not in _THING_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in seizure or (listed and lemma in discovery):
+            return True
+    return False
 
 
 def is_background(doc: Doc, trigger: Trigger) -> bool:

@@ -10,7 +10,7 @@ is said.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -183,7 +183,7 @@ def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[
         lemma = token.lemma_.lower()
         if lemma not in killing and lemma not in destroying and token.i not in generic:
             continue
-        if any(is_attacker(d, is_group) for d in _doers(token)):
+        if any(is_attacker(d, is_group) for d in doers(token)):
             kind = "facility attack" if lemma in destroying and token.i not in generic else "armed assault"
             label = "sabotage" if kind == "facility attack" else kind
             found.append(Trigger(token.i, token.i + 1, kind, label, by_doer=True))
@@ -197,28 +197,61 @@ def _destroying_verbs() -> frozenset[str]:
     return frozenset(load_lexicon("attack_types")["destroying_verbs"])
 
 
-def _doers(verb: Token) -> list[Token]:
+def doers(verb: Token) -> list[Token]:
     """The doers of a verb: its active subject, the agent after "by" of a passive, and their conjuncts.
 
-    A coordinated verb shares the first verb's subject; a verb the parse left
-    without one takes the noun right before it (the small model misreads
-    "X Path guerrillas killed" with "Shining" as a verb).
+    A coordinated verb or a clause with no subject of its own ("mutinied after
+    raiding the armory") takes the subject of the verb above it; a relative
+    pronoun stands for the noun its clause qualifies ("inmates who are holding
+    ..."); a verb the parse left without a subject takes the noun right before
+    it (the small model misreads "X Path guerrillas killed" with "Shining" as a
+    verb).
     """
     out = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     out += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        out = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    above = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head  # "after raiding"
+    if not out and verb.dep_ in ("conj", "advcl", "pcomp") and above.pos_ == "VERB":
+        out = [c for c in above.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        out = [verb.head if c.tag_ in ("WDT", "WP") else c for c in out]
     if not out and verb.i > verb.sent.start and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
         out = [verb.doc[verb.i - 1]]
     return out + [c for d in out for c in d.children if c.dep_ == "conj"]
 
 
 def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
-    """Whether a trigger speaks of an attack that is threatened, planned or foiled rather than done."""
-    words = set(load_lexicon("attack_types")["irrealis"])
-    head = doc[trigger.start].head
-    near = [*doc[max(trigger.start - 3, doc[trigger.start].sent.start) : trigger.start], head, *head.children]
-    return any(_forms(t) & words for t in near if t.i not in range(trigger.start, trigger.end))
+    """Whether a trigger speaks of an attack that is threatened, planned, foiled or wished for rather than done,
+    or of no attack at all (a figure of speech: "a social explosion")."""
+    lex = load_lexicon("attack_types")
+    words = set(lex["irrealis"])
+    word = doc[trigger.start]
+    head = word.head
+    near = [*doc[max(trigger.start - 3, word.sent.start) : trigger.start], head, *head.children]
+    if any(_forms(t) & words for t in near if t.i not in range(trigger.start, trigger.end)):
+        return True
+    thing = head if word.dep_ == "conj" else word  # "stop the repression and the bombings"
+    if thing.dep_ == "dobj" and thing.head.lemma_.lower() in lex["stop_verbs"]:
+        return True
+    if word.pos_ == "VERB":
+        return _unrealised_verb(word, lex)
+    figures = set(lex["figurative_modifiers"])
+    return word.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in figures for c in word.children)
+
+
+def _unrealised_verb(word: Token, lex: dict) -> bool:
+    """An attack verb that reports no act: wished ("should be murdered"), negated ("did not shoot"), a purpose
+    ("were hired to storm", not "tried to storm" nor "are believed to have stormed"), denied ("denied that the
+    air force is bombing") or words ("harshly attacked the president")."""
+    children = list(word.children)
+    if any(c.dep_ == "aux" and c.lower_ in lex["modal_irrealis"] for c in children):
+        return True
+    if any(c.dep_ == "neg" for c in children) or any(c.lower_ in lex["figurative_adverbs"] for c in children):
+        return True
+    head = word.head
+    done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
+    if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
+        return True
+    return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
 
 
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
@@ -230,6 +263,11 @@ def is_suicide(doc: Doc, trigger: Trigger) -> bool:
 
 def find_weapon(tokens: Doc | Span) -> str | None:
     """The first weapon named in ``tokens`` (longest phrase wins at each position)."""
+    return next(_weapons(tokens), None)
+
+
+def _weapons(tokens: Doc | Span) -> Iterator[str]:
+    """The weapons named in ``tokens``, in text order (longest phrase wins at each position)."""
     weapons = {tuple(k.split()): v for k, v in load_lexicon("attack_types")["weapons"].items()}
     longest_first = sorted(weapons, key=len, reverse=True)
     doc, start, end = _bounds(tokens)
@@ -237,8 +275,25 @@ def find_weapon(tokens: Doc | Span) -> str | None:
     for i in range(start, end):
         for words in longest_first:
             if all(i + k < end and (w == lemma[i + k] or w == lower[i + k]) for k, w in enumerate(words)):
-                return weapons[words]
-    return None
+                yield weapons[words]
+                break
+
+
+def _projectiles_with_firearms(doc: Doc, triggers: Sequence[Trigger]) -> bool:
+    """Whether the bombing words are all projectiles (grenades, mortars, rockets) used with firearms.
+
+    The GTD codebook counts grenades and projectiles thrown or fired alongside
+    firearms as an armed assault, not a bombing ("rebels attacked the post with
+    rifle fire and grenades"); a grenade alone stays a bombing.
+    """
+    lex = load_lexicon("attack_types")
+    bombs = [t for t in triggers if t.attack_class == "bombing"]
+    if not bombs or any(t.label not in lex["projectile_labels"] for t in bombs):
+        return False
+    if any(t.label in lex["firearm_labels"] for t in triggers):
+        return True
+    sentences = {doc[t.start].sent.start: doc[t.start].sent for t in bombs}
+    return any(w == lex["firearm_weapon"] for s in sentences.values() for w in _weapons(s))
 
 
 def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -> AttackType:
@@ -275,4 +330,6 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
     sentences = {doc[t.start].sent.start: doc[t.start].sent for t in specific if t.attack_class == best}
     weapon = next((w for s in sentences.values() if (w := find_weapon(s))), None)
     cls = "armed assault" if best == GENERIC else best
+    if best == "bombing" and not suicide and _projectiles_with_firearms(doc, triggers):
+        cls = label = "armed assault"  # the projectile's sentences still name the weapon
     return AttackType(cls, label, suicide, weapon)

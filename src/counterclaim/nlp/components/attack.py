@@ -32,9 +32,20 @@ from counterclaim.nlp.attack.relevance import (
     is_combat,
     is_operation,
     is_talk,
+    is_unrest,
+    is_weapon_only,
     names_a_day,
 )
-from counterclaim.nlp.attack.types import GENERIC, Trigger, classify, doer_triggers, find_triggers, is_irrealis
+from counterclaim.nlp.attack.types import (
+    GENERIC,
+    Trigger,
+    classify,
+    doer_triggers,
+    doers,
+    find_triggers,
+    is_attacker,
+    is_irrealis,
+)
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doctext import doc_text
@@ -81,7 +92,31 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True  # "the attack followed a blast near a mosque in Kabul": the object is an earlier attack
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
-        if linked and (t.lower_ in cues or (t.is_digit and len(t.text) == 4)):
+        if linked and (t.lower_ in cues or _is_year(t)):
+            return True
+        if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
+            return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
+    return _long_ago(word)
+
+
+def _is_year(token: Token) -> bool:
+    return token.is_digit and len(token.text) == 4
+
+
+#: Units of time long enough that an attack "N of them ago" or "last" one is background, not news (a follow-up
+#: may well report "last month's attack").
+_LONG_UNITS = frozenset({"year", "decade"})
+
+
+def _long_ago(word: Token) -> bool:
+    """Whether the attack word is dated years back: "kidnapped more than five years ago", "was assassinated last
+    year"."""
+    for t in word.subtree:
+        if word.i not in {a.i for a in list(t.ancestors)[:2]}:
+            continue
+        if t.lower_ == "ago" and t.i > 0 and t.doc[t.i - 1].lemma_.lower() in _LONG_UNITS:
+            return True
+        if t.lemma_.lower() in _LONG_UNITS and any(c.lower_ in ("last", "previous") for c in t.children):
             return True
     return False
 
@@ -155,9 +190,15 @@ def _triggers(sent: Span, groups: frozenset[int]) -> list[Trigger]:
 
 
 def _no_new_attack(doc: Doc, trigger: Trigger) -> bool:
-    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation."""
+    """Attack words that report no attack: planned or feared, counted over a period, combat, a state's operation,
+    unrest, a weapon seized or named as a thing."""
     return (
-        is_irrealis(doc, trigger) or is_aggregate(doc, trigger) or is_combat(doc, trigger) or is_operation(doc, trigger)
+        is_irrealis(doc, trigger)
+        or is_aggregate(doc, trigger)
+        or is_combat(doc, trigger)
+        or is_operation(doc, trigger)
+        or is_unrest(doc, trigger)
+        or is_weapon_only(doc, trigger)
     )
 
 
@@ -511,8 +552,9 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     """Whether the attack words are tied to a concrete event: a toll, a place or a day.
 
     Generic attack words alone ("attack") need a toll (a current one, not a
-    running total) or a place they govern; specific ones (a blast, gunmen)
-    may be anchored by a place or date in their sentence instead. In talk (an
+    running total), a place or a day they govern, or a named victim and a day;
+    specific ones (a blast, gunmen) may be anchored by a place, a date, a
+    named victim or attackers doing them in the past in their sentence instead. In talk (an
     interview, a speech, a commentary: see ``is_talk``) only a day given for a
     specific attack anchors it; a piece on an attack's anniversary reports no
     new one.
@@ -526,11 +568,73 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
         return True
     specific = [item for item in sentences if _specific(item)]
     if any(
-        find_dates(item.sent) or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents) or _named_site(item)
+        find_dates(item.sent)
+        or any(ent.label_ in ("GPE", "LOC", "FAC") for ent in item.sent.ents)
+        or _named_site(item)
+        or _named_victim(item, acts_only=True)
+        or _done_by_attacker(item)
         for item in specific
     ):
         return True
-    return any(_placed(item) for item in sentences)
+    return any(_placed(item) or _dated(item) or (_named_victim(item) and names_a_day(item.sent)) for item in sentences)
+
+
+def _dated(item: AttackSentence) -> bool:
+    """Whether a day hangs on the attack word's own clause ("an attack early this morning", "the attack took place
+    yesterday"): even a generic word so dated names one attack. A dateline's or a response's day does not count."""
+    doc = item.sent.doc
+    dateline = _span_range(doc._.dateline)
+    return any(
+        kind in ("explicit", "inferred_year", "relative")
+        and start not in dateline
+        and not _dates_response(doc, start)
+        and any(_governs(doc, t, start) for t in item.triggers)
+        for start, _, _, kind in find_dates(item.sent)
+    )
+
+
+#: How far up the parse an attack noun looks for the verb it hangs on ("placed a charge of dynamite").
+_VERB_HOPS = 4
+
+
+def _done_by_attacker(item: AttackSentence) -> bool:
+    """Whether a specific attack word is the past act of attackers ("the terrorists placed a charge of dynamite
+    under a bus"): attackers doing it in the past tense report one attack, not talk of attacks in general."""
+    doc = item.sent.doc
+    for trigger in item.triggers:
+        word = doc[trigger.start]
+        # the verb the attack word is or hangs on ("placed a charge of dynamite")
+        verb = next((a for a in [word, *word.ancestors][:_VERB_HOPS] if a.pos_ == "VERB"), None)
+        if verb is None:
+            continue
+        helped = any(c.lower_ in ("was", "were", "had") for c in verb.children)
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and helped)
+        if past and any(is_attacker(d) for d in doers(verb)):
+            return True
+    return False
+
+
+def _named_victim(item: AttackSentence, acts_only: bool = False) -> bool:
+    """Whether an attack word's victim is a person named ("the ELN kidnapped X", "this morning's attack on X"): a
+    named victim ties the words to one event, as a place or a toll does. ``acts_only`` asks for a verb: a noun
+    ("the murder of X") is how later pieces refer back to a known killing, and needs a day as a generic word
+    does."""
+    doc = item.sent.doc
+    for trigger in item.triggers:
+        word = doc[trigger.start]
+        if acts_only and word.pos_ != "VERB":
+            continue
+        struck = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        struck += [
+            g
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(t.ent_type_ == "PERSON" for t in struck):
+            return True
+    return False
 
 
 def _named_site(item: AttackSentence) -> bool:
