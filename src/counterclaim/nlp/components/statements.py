@@ -105,18 +105,20 @@ class StatementResolver:
         relays = [a for a in doc._.attributions or [] if any(_relays(a, other) for other in doc._.attributions)]
         attributions = [a for a in doc._.attributions or [] if a not in relays]
         for attribution in attributions:
-            act = self._reported(doc, attribution)
+            reported = self.rules.speech.named(doc, attribution)
             if (
-                act is None
+                not reported
                 or any(_nested_in(attribution, other) for other in attributions)
-                or self.cues.habitual(act.cue)
+                or self.cues.habitual(reported[0].cue)
             ):
                 continue
+            act, *rest = reported
             if act.cue.i not in seen and act.cue.idx < end:
                 seen.add(act.cue.i)
                 acts.append(act)
             else:
                 _widen_to_quote(acts, act)
+            acts += [part for part in rest if part.cue.idx < end]  # "A," X said. "B.": B is X's words too
         items: list[Draft] = []
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
@@ -172,15 +174,6 @@ class StatementResolver:
             if not repeated:
                 out.append(statement)
         return out
-
-    def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
-        """The act of reported speech found by ``cc_attributions``, by the ``speech`` rule."""
-        found = self.rules.speech.first(doc, attribution)
-        if found is None:
-            return None
-        rule, act = found
-        act.rule = rule.name
-        return act
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
         """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
@@ -260,6 +253,8 @@ class StatementResolver:
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
+            if act.rule == "speech.split_quote" and act.content is not None and act.content.start > act.cue.i:
+                drafted = [d for d in drafted if d.stance == "attribute"]  # "A," X said. "B.": B only names the doer
             out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
         return out
 

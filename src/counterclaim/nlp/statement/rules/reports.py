@@ -65,8 +65,61 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
+@rule("speech.split_quote")
+def split_quote(doc: Doc, attribution: Attribution) -> list[Act] | None:
+    """ "A," X said. "B.": one quotation broken by who said it; both parts are X's words, the narration is not.
+
+    ``cc_attributions`` finds the quotation whole, with the narration ("X
+    said") inside it; read whole, a name in that narration ("said Y, the
+    spokesman of Z") would count as something X said. Each part is read on its
+    own: the part before the speaker up to its closing mark, the part after
+    from its opening mark to the end.
+    """
+    if not attribution.direct or attribution.cue is None or attribution.content is None or attribution.source is None:
+        return None
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if cue is None or content is None or source is None or not content[0].is_quote:
+        return None
+    narration = min(cue.start, source.start), max(cue.end, source.end)
+    if not content.start < narration[0] or not narration[1] < content.end:
+        return None  # the quotation does not surround who said it
+    closing = [t for t in content if t.is_quote and t.i < narration[0]]
+    opening = [t for t in content if t.is_quote and t.i >= narration[1]]
+    if len(closing) < 2 or not opening:
+        return None
+    head = doc[content.start : closing[-1].i + 1]
+    tail = doc[opening[0].i : content.end]
+    if not _all_quoted(head):
+        return None
+    said = cue.root.sent
+    between = doc[narration[1] : opening[0].i]
+    if (
+        any(t.is_quote for t in doc[narration[0] : narration[1]])
+        or any(not t.is_punct and not said.start <= t.i < said.end for t in between)
+        or not _all_quoted(tail)
+    ):
+        # '"A," X said. He urged them to "B."': another sentence of narration reports B; A alone is X's
+        return [Act("report", cue.root, source.root, "attribution.report", content=head, direct=True)]
+    return [
+        Act("report", cue.root, source.root, "attribution.report", content=part, direct=True) for part in (head, tail)
+    ]
+
+
+def _all_quoted(part: Span) -> bool:
+    """Whether every word of ``part`` lies inside its quotation marks (no narration such as "he added" between)."""
+    inside = False
+    for token in part:
+        if token.is_quote:
+            inside = not inside
+        elif not inside and not token.is_punct and not token.is_space:
+            return False
+    return True
+
+
 @rule("speech.reported")
-def reported(doc: Doc, attribution: Attribution) -> Act | None:
+def reported(doc: Doc, attribution: Attribution) -> list[Act] | None:
     """Reported speech found by ``cc_attributions`` ("X said ...", "according to X"): its content is read."""
     if attribution.cue is None or attribution.content is None:
         return None
@@ -78,11 +131,11 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
     if attribution.source is not None:
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         speaker = source.root if source is not None else None
-    return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)
+    return [Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)]
 
 
 @rule("speech.continued")
-def continued(doc: Doc, attribution: Attribution) -> Act | None:
+def continued(doc: Doc, attribution: Attribution) -> list[Act] | None:
     """A quotation standing alone after someone's report ("...," X told the agency. "They are not from Y."): X's.
 
     ``cc_attributions`` credits it to the source of the report just before; its own main verb stands in for the
@@ -96,7 +149,7 @@ def continued(doc: Doc, attribution: Attribution) -> Act | None:
     source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
     if content is None or source is None:
         return None
-    return Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)
+    return [Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)]
 
 
 @rule("fallback.about_group")
