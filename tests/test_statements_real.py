@@ -55,3 +55,24 @@ def test_quotation_reported_by_a_later_sentence_is_not_the_first_speakers(statem
         'who did this."'
     )
     assert ("Ali Shah", "accuse", "Lashkar-e-Taiba") not in triples(found)
+
+
+# -- unnamed official speakers: "officials blamed X", "a senior security officer said" ----
+
+
+def test_unnamed_officials_speak_for_the_state_the_attack_struck(statements) -> None:
+    found = statements(
+        "A truck bomb killed 22 people near a hotel in Mogadishu on Friday. Nobody has claimed the blast, "
+        "but officials blamed al-Shabaab fighters."
+    )
+    assert [(s.speaker_affiliation, s.stance, s.target_name) for s in found] == [("Somalia", "accuse", "al-Shabaab")]
+
+
+def test_unnamed_officer_is_a_speaker_of_the_home_state(statements) -> None:
+    found = statements(
+        "A car bomb killed 14 people at a checkpoint in Kabul on Sunday. "
+        "A senior security officer said the Haqqani network had sent the bomber."
+    )
+    assert [(s.speaker_affiliation, s.stance, s.target_name) for s in found] == [
+        ("Afghanistan", "accuse", "Haqqani Network")
+    ]
