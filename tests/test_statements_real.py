@@ -76,3 +76,30 @@ def test_unnamed_officer_is_a_speaker_of_the_home_state(statements) -> None:
     assert [(s.speaker_affiliation, s.stance, s.target_name) for s in found] == [
         ("Afghanistan", "accuse", "Haqqani Network")
     ]
+
+
+# -- a person named as responsible answers for the group the text says they lead -------------
+
+
+def test_leader_named_in_apposition_answers_for_the_group(statements) -> None:
+    found = statements(
+        "A car bomb killed 14 people at a checkpoint in Kabul on Sunday. Officials said the bombing was the work "
+        "of Sanaullah Ghafari, the leader of the Islamic State Khorasan Province."
+    )
+    assert [(s.stance, s.target_name) for s in found] == [("accuse", "Islamic State Khorasan Province")]
+
+
+def test_leader_named_by_a_relative_clause_answers_for_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed 21 visitors at a museum in Tunis on Wednesday. The prime minister said on Friday that the "
+        "raid had been planned by an Algerian militant, Yusuf Ammar, who heads the Okba Ibn Nafaa Brigade."
+    )
+    assert [(s.stance, s.target_name) for s in found] == [("accuse", "Okba Ibn Nafaa Brigade")]
+
+
+def test_leader_who_speaks_speaks_for_the_group(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 30 soldiers at a base in Borno. Abu Musab, who leads ISWAP, said its fighters "
+        "carried out the attack."
+    )
+    assert ("Abu Musab", "claim", "Islamic State West Africa Province") in triples(found)

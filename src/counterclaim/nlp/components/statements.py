@@ -94,6 +94,7 @@ class StatementResolver:
             rules=self.rules,
             supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
             outlet_nouns=self.lex.outlet_nouns,
+            leader_words=(self.lex.leader_nouns, self.lex.leading_verbs),
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc, sentences)
@@ -229,7 +230,7 @@ class StatementResolver:
                 for b in act.targets
                 for party in self._named_by(b, head, speakers, parties)
             ]
-        act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
+        act_targets = [(_led_group(p), h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         act_targets = self._branch_names(act_targets)
         # a group's own account of the attack is a claim ("X is expected to claim it" is none)
         claim_like = (
@@ -469,6 +470,10 @@ class StatementResolver:
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
         if owned.lower_ in self.lex.group_parts or owned.lemma_.lower() in self.lex.relational_nouns:
             named = []  # "the IS branch in X": the party rules; "US allies": others than the US
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in owned.children) or (
+            self._anonymous_word(owned.lower_) and all(c.ent_type_ == "NORP" for c in named)
+        ):
+            named = []  # "an Algerian jihadist, X Y, who heads Z": the name says who; a nationality says no one's side
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
@@ -675,6 +680,19 @@ def _found_by(rule: str, party: Party | None) -> Party | None:
     if party is not None:
         party.rules = (rule, *party.rules)
     return party
+
+
+def _led_group(party: Party) -> Party:
+    """A person blamed or cleared as a militant group's leader or member answers for the group.
+
+    "The attack was the work of X, the leader of Y", "masterminded by X, who
+    heads Y": responsibility is tallied for groups, and the text (or the
+    knowledge base) says which group the person acts for.
+    """
+    group = party.affiliation
+    if not party.is_person or group is None or group.kind != "militant_group":
+        return party
+    return Party(party.start, party.end, party.text, group.name, group, None, group, rules=party.rules)
 
 
 def _evidence_rules(draft: Draft) -> list[str]:

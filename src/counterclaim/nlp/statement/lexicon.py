@@ -130,6 +130,8 @@ class StanceLexicon:
     reckoning_verbs: frozenset[str]
     deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
+    leading_verbs: frozenset[str]
     outlet_prepositions: frozenset[str]
     platforms: frozenset[str]
     time_nouns: frozenset[str]
