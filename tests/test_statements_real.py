@@ -103,3 +103,30 @@ def test_leader_who_speaks_speaks_for_the_group(statements) -> None:
         "carried out the attack."
     )
     assert ("Abu Musab", "claim", "Islamic State West Africa Province") in triples(found)
+
+
+# -- a party named inside what the reporter negates or rejects -------------------------------
+
+
+def test_negated_identification_by_an_official_clears_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed 48 villagers in Lamu county on Sunday. "
+        '"Make no mistake, the raid on the village was not an al-Shabaab attack," the interior minister said.'
+    )
+    assert [(s.stance, s.target_name) for s in found] == [("deny", "al-Shabaab")]
+
+
+def test_accusation_inside_a_rejection_is_not_the_reporters(statements) -> None:
+    found = statements(
+        "A bomb killed 40 people at a mosque in Peshawar. A foreign ministry spokeswoman said Islamabad "
+        "firmly rejects the insinuation that it played any part in the bombing."
+    )
+    assert not [s for s in found if s.stance in ("accuse", "confirm")]
+
+
+def test_party_in_the_subject_of_a_negated_verb_is_still_blamed(statements) -> None:
+    found = statements(
+        "Drones struck an oil depot in Abu Dhabi, killing three workers. The foreign minister said the crimes of "
+        "the Houthi militia would not go unpunished."
+    )
+    assert not [s for s in found if s.stance == "deny"]

@@ -131,6 +131,7 @@ class StanceLexicon:
     deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
     leader_nouns: frozenset[str]
+    doubt_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     outlet_prepositions: frozenset[str]
     platforms: frozenset[str]
