@@ -130,3 +130,22 @@ def test_party_in_the_subject_of_a_negated_verb_is_still_blamed(statements) -> N
         "the Houthi militia would not go unpunished."
     )
     assert not [s for s in found if s.stance == "deny"]
+
+
+# -- an official's word on who did it that names no party: other, no target ------------------
+
+
+def test_attack_done_by_one_unnamed_person_is_an_other_statement(statements) -> None:
+    found = statements(
+        "A gunman killed four people in a bar district on Monday night. The police chief, Anna Huber, said on "
+        "Tuesday that the shooting had been carried out by a lone gunman."
+    )
+    assert [(s.speaker_name, s.stance, s.target_name) for s in found] == [("Anna Huber", "other", None)]
+
+
+def test_attack_done_by_unnamed_gunmen_is_no_statement(statements) -> None:
+    found = statements(
+        "Gunmen killed four people in a bar district on Monday night. The police chief, Anna Huber, said on "
+        "Tuesday that the shooting had been carried out by several gunmen."
+    )
+    assert found == []

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj, subtree_span
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, group_of
+from counterclaim.nlp.statement.targets import is_hedged, is_negated
 from counterclaim.nlp.syntax import SUBJECTS
 from counterclaim.records import Attribution
 
@@ -173,4 +174,35 @@ def about_group(resolver: StatementResolver, act: Act, speaker: Party, sentence:
             begin = content.start_char + start
             party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
             return [Draft(act, speaker, "other", party, f"statements.{act.producer}.about_group")]
+    return None
+
+
+#: Entity types by which a doer's description names a side ("an ISIS gunman", "a Pakistani national").
+_GROUP_ENTS = ("NORP", "ORG", "GPE")
+
+
+@rule("fallback.unnamed_doer")
+def unnamed_doer(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
+    """ "Police said the shooting was carried out by a known extremist": a word on who did it that names no party.
+
+    An official's account that the attack was done by someone it does not
+    name as a group or state ("by one man", "by a lone gunman") is a
+    statement about responsibility, ``other`` with no target. Only a passive
+    perpetration verb whose subject is the attack and whose agent is one
+    anonymous person, unhedged and unnegated, in the words of someone outside
+    any militant group ("carried out by gunmen" cost precision on real text).
+    """
+    if group_of(speaker) is not None or act.content is None or act.hedged or act.negated:
+        return None
+    targets, lex = resolver.targets, resolver.lex
+    for verb in act.content:
+        if verb.lemma_.lower() not in lex.perpetrate_verbs or is_negated(verb, lex) or is_hedged(verb, lex):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = pobj(verb, "by")
+        if not targets.about_attack(subject) or agent is None or agent.i >= act.content.end:
+            continue
+        single = agent.tag_ == "NN"  # "by one man", "by a lone gunman": "by gunmen" says only how it was done
+        if single and targets.anonymous(agent) and not targets.has_name(agent) and agent.ent_type_ not in _GROUP_ENTS:
+            return [Draft(act, speaker, "other", None, f"statements.{act.producer}.unnamed_doer")]
     return None
