@@ -149,3 +149,11 @@ def test_attack_done_by_unnamed_gunmen_is_no_statement(statements) -> None:
         "Tuesday that the shooting had been carried out by several gunmen."
     )
     assert found == []
+
+
+def test_state_agencies_cleared_are_the_state(statements) -> None:
+    found = statements(
+        "A car bomb killed 14 people at a market in Kabul on Sunday. Islamabad rejected the accusation by Kabul "
+        "that Pakistani agencies planned the attack."
+    )
+    assert ("Pakistan", "deny", "Pakistan") in triples(found)

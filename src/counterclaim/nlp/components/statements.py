@@ -554,7 +554,11 @@ class StatementResolver:
     @cached_property
     def _bodies(self) -> frozenset[str]:
         """Nouns for a state's own institutions, which answer for the state as a target."""
-        return self.lex.national_words | self.lex.government_words | {"intelligence", "service", "services", "agency"}
+        return (
+            self.lex.national_words
+            | self.lex.government_words
+            | {"intelligence", "service", "services", "agency", "agencies"}
+        )
 
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
