@@ -78,6 +78,17 @@ def test_unnamed_officer_is_a_speaker_of_the_home_state(statements) -> None:
     ]
 
 
+def test_unnamed_national_bodies_listed_together_speak_each(statements) -> None:
+    found = statements(
+        "A bomb killed 40 pupils at a school in Kasese in Uganda. Police and army officials blamed the ADF, "
+        "a rebel group based in Congo."
+    )
+    assert {(s.speaker_name, s.speaker_affiliation) for s in found if s.stance == "accuse"} == {
+        ("Police", "Uganda"),
+        ("army officials", "Uganda"),
+    }
+
+
 # -- a person named as responsible answers for the group the text says they lead -------------
 
 
