@@ -168,3 +168,15 @@ def test_state_agencies_cleared_are_the_state(statements) -> None:
         "that Pakistani agencies planned the attack."
     )
     assert ("Pakistan", "deny", "Pakistan") in triples(found)
+
+
+# -- a person's title is the words right before the name, not a clause before them ----------
+
+
+def test_group_in_a_clause_before_a_title_is_not_the_persons(statements) -> None:
+    found = statements(
+        "A family of five carried out bombings at two churches in Surabaya on Sunday. The bombers included the "
+        "local cell leader of Jemaah Ansharut Daulah, or JAD, in the city, National Police chief Gen. Budi Santoso "
+        'said.\n\n"The family is linked to the JAD cell in the city," Gen. Budi said.'
+    )
+    assert not [s for s in found if s.stance == "claim" or s.speaker_affiliation == "Jamaah Ansharut Daulah"]
