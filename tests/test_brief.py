@@ -60,7 +60,7 @@ def test_kerman_brief_names_claimant_confirmer_party_blamed_and_the_supreme_lead
         "U.S. intelligence confirmed that the Islamic State Khorasan Province was responsible" in said["confirmation"]
     )
     assert re.search(
-        r"Iranian officials and media \(7 speakers, among them .*\) blamed Israel from 3 January", said["divergence"]
+        r"Iranian officials and media \(8 speakers, among them .*\) blamed Israel from 3 January", said["divergence"]
     )
     assert re.search(
         r"Supreme Leader Ali Khamenei, speaking on 9 January, .*did not name the Islamic State", said["silence"]
@@ -120,12 +120,12 @@ def test_matrix_is_a_table_in_markdown_html_and_json(kerman: NarrativeReport) ->
     assert re.search(r"^\| bloc \| Islamic State \\\* \|.*\| Israel \|", markdown, re.MULTILINE)
     assert re.search(r"^\| Iranian media \|[^\n]*\| 5, 2024-01-04 \|", markdown, re.MULTILINE)
     page = render_narrative(kerman, "html")
-    assert '<th scope="row">Iranian officials</th>' in page and '<td class="n">2, 2024-01-03</td>' in page
+    assert '<th scope="row">Iranian officials</th>' in page and '<td class="n">3, 2024-01-03</td>' in page
     matrix = json.loads(render_narrative(kerman, "json"))["matrix"]
     israel = matrix["parties"].index("Israel")
     assert matrix["responsible"][israel] is False
     rows = {row["bloc"]: row["cells"][israel] for row in matrix["rows"]}
-    assert rows["Iranian officials"]["count"] == 2 and rows["Iranian officials"]["first_date"] == "2024-01-03"
+    assert rows["Iranian officials"]["count"] == 3 and rows["Iranian officials"]["first_date"] == "2024-01-03"
     assert rows["Claimant"] is None
 
 

@@ -94,6 +94,7 @@ class StatementResolver:
             rules=self.rules,
             supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
             outlet_nouns=self.lex.outlet_nouns,
+            leader_words=(self.lex.leader_nouns, self.lex.leading_verbs),
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc, sentences)
@@ -105,18 +106,20 @@ class StatementResolver:
         relays = [a for a in doc._.attributions or [] if any(_relays(a, other) for other in doc._.attributions)]
         attributions = [a for a in doc._.attributions or [] if a not in relays]
         for attribution in attributions:
-            act = self._reported(doc, attribution)
+            reported = self.rules.speech.named(doc, attribution)
             if (
-                act is None
+                not reported
                 or any(_nested_in(attribution, other) for other in attributions)
-                or self.cues.habitual(act.cue)
+                or self.cues.habitual(reported[0].cue)
             ):
                 continue
+            act, *rest = reported
             if act.cue.i not in seen and act.cue.idx < end:
                 seen.add(act.cue.i)
                 acts.append(act)
             else:
                 _widen_to_quote(acts, act)
+            acts += [part for part in rest if part.cue.idx < end]  # "A," X said. "B.": B is X's words too
         items: list[Draft] = []
         for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
@@ -173,15 +176,6 @@ class StatementResolver:
                 out.append(statement)
         return out
 
-    def _reported(self, doc: Doc, attribution: Attribution) -> Act | None:
-        """The act of reported speech found by ``cc_attributions``, by the ``speech`` rule."""
-        found = self.rules.speech.first(doc, attribution)
-        if found is None:
-            return None
-        rule, act = found
-        act.rule = rule.name
-        return act
-
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
         """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
 
@@ -236,7 +230,7 @@ class StatementResolver:
                 for b in act.targets
                 for party in self._named_by(b, head, speakers, parties)
             ]
-        act_targets = [(p, h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
+        act_targets = [(_led_group(p), h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
         act_targets = self._branch_names(act_targets)
         # a group's own account of the attack is a claim ("X is expected to claim it" is none)
         claim_like = (
@@ -260,6 +254,8 @@ class StatementResolver:
             elif act.kind == "report" and act.content and all(d.stance == "attribute" for d in drafted):
                 # one quote that blames and condemns is two statements ("this cowardly attack was carried out by X")
                 drafted += self._condemning(act, speaker, speakers)
+            if act.rule == "speech.split_quote" and act.content is not None and act.content.start > act.cue.i:
+                drafted = [d for d in drafted if d.stance == "attribute"]  # "A," X said. "B.": B only names the doer
             out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
         return out
 
@@ -474,6 +470,10 @@ class StatementResolver:
         named = [c for c in owned.children if c.dep_ == "compound" and c.pos_ == "PROPN" and owned.pos_ == "NOUN"]
         if owned.lower_ in self.lex.group_parts or owned.lemma_.lower() in self.lex.relational_nouns:
             named = []  # "the IS branch in X": the party rules; "US allies": others than the US
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in owned.children) or (
+            self._anonymous_word(owned.lower_) and all(c.ent_type_ == "NORP" for c in named)
+        ):
+            named = []  # "an Algerian jihadist, X Y, who heads Z": the name says who; a nationality says no one's side
         if named and (party := parties.from_head(named[-1])).actor is not None:
             return party  # "their US masters": the name says whose, whoever "their" is
         owner = possessor(owned)
@@ -554,7 +554,11 @@ class StatementResolver:
     @cached_property
     def _bodies(self) -> frozenset[str]:
         """Nouns for a state's own institutions, which answer for the state as a target."""
-        return self.lex.national_words | self.lex.government_words | {"intelligence", "service", "services", "agency"}
+        return (
+            self.lex.national_words
+            | self.lex.government_words
+            | {"intelligence", "service", "services", "agency", "agencies"}
+        )
 
     def _record(self, doc: Doc, draft: Draft, dater: StatementDater, sentence: Span) -> Statement:
         act = draft.act
@@ -680,6 +684,19 @@ def _found_by(rule: str, party: Party | None) -> Party | None:
     if party is not None:
         party.rules = (rule, *party.rules)
     return party
+
+
+def _led_group(party: Party) -> Party:
+    """A person blamed or cleared as a militant group's leader or member answers for the group.
+
+    "The attack was the work of X, the leader of Y", "masterminded by X, who
+    heads Y": responsibility is tallied for groups, and the text (or the
+    knowledge base) says which group the person acts for.
+    """
+    group = party.affiliation
+    if not party.is_person or group is None or group.kind != "militant_group":
+        return party
+    return Party(party.start, party.end, party.text, group.name, group, None, group, rules=party.rules)
 
 
 def _evidence_rules(draft: Draft) -> list[str]:

@@ -219,6 +219,7 @@ class PartyResolver:
         rules: Chains,
         supported: frozenset[str] = frozenset(),
         outlet_nouns: frozenset[str] = frozenset(),
+        leader_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
@@ -228,7 +229,8 @@ class PartyResolver:
         ``name`` rules that read a phrase. ``supported``: ids of the actors the
         document names, which a weak name (a bulk list's short acronym) needs
         to link. ``outlet_nouns``: nouns after which a named outlet is the
-        outlet ("its Amaq propaganda agency").
+        outlet ("its Amaq propaganda agency"). ``leader_words``: the nouns and
+        verbs that name a person as a group's leader ("the leader of X", "who heads X").
         """
         self.kb = kb
         self.rules = rules
@@ -239,6 +241,7 @@ class PartyResolver:
         self.state_nouns = state_nouns
         self.supported = supported
         self.outlet_nouns = outlet_nouns
+        self.leader_nouns, self.leading_verbs = leader_words
         self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}

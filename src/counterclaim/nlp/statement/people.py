@@ -142,7 +142,12 @@ class PeopleIndex:
         first = max(sentence.start, ent.start - _TITLE_WINDOW)
         # a title runs up to the name without a verb: in "officials said the rocket that hit X", X has none
         verbs = [t.i for t in doc[first : ent.start] if t.pos_ in ("VERB", "AUX")]
-        title = doc[max([first, *(i + 1 for i in verbs)]) : ent.start].text
+        begin = max([first, *(i + 1 for i in verbs)])
+        # "... the cell leader of X, in the city, National Police chief Gen. Y": the title is the last part
+        commas = [t.i for t in doc[begin : ent.start - 1] if t.text == ","]
+        if commas and any(is_role_word(t.text) for t in doc[commas[-1] + 1 : ent.start]):
+            begin = commas[-1] + 1
+        title = doc[begin : ent.start].text
         name = ent.text.strip(" ,.'’")
         return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title, number)
 

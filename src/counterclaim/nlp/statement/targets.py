@@ -35,6 +35,11 @@ class Blame:
     rule: str = ""
 
 
+#: Dependencies by which a clause stands beside another rather than inside it; and those of a clause's subject.
+_BESIDE = frozenset({"conj", "advcl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
     """Whether ``token``'s clause is negated ("did not claim", "never accused", "no group claimed").
 
@@ -195,6 +200,8 @@ class TargetFinder:
                 or is_hedged(blame.head.head, self.lex, stop=root)
                 or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
             )  # "suspected Boko Haram fighters"
+            if not blame.hedged and not blame.negated and self._gainsaid(blame.head, root):
+                blame.negated = True  # "this was not an X attack", he said (a hedge stays a hedge)
             if blame.kind == "possible":  # "cannot rule out X": a hedge, whatever negation it carries
                 blame.hedged, blame.negated = True, False
             out += [
@@ -206,6 +213,33 @@ class TargetFinder:
         for blame in out:
             unique.setdefault(blame.head.i, blame)
         return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def _gainsaid(self, head: Token, root: Token | None) -> bool:
+        """Whether a clause the party is embedded in, below what reports it, is negated or rejects it.
+
+        "This was not an X attack", the president said; the ministry said the
+        state "rejects the insinuation that it had a role": what names the
+        party is denied, not asserted, by the one who reports it. "Cannot rule
+        out" and "nobody doubts" are no denial.
+        """
+        if root is None:
+            return False
+        node = head
+        for _ in range(8):
+            if node.head == node or node.head == root or node.dep_ in _BESIDE:
+                return False  # "... and X sponsors it": a clause beside the denial, not inside it
+            subject = node.dep_ in _SUBJECTS  # "acts by X will not pass unanswered": X's own verb is no denial of X
+            node = node.head
+            lemma = node.lemma_.lower()
+            if lemma in self.lex.exclusion_verbs or lemma in self.lex.doubt_verbs:
+                return False
+            if subject:
+                continue
+            if node.pos_ == "VERB" and lemma in self.lex.deny_verbs:
+                return True
+            if node.pos_ in ("VERB", "AUX") and is_negated(node, self.lex):
+                return True
+        return False
 
     def listed(self, head: Token) -> list[Token]:
         """Each party a phrase names: "X and Y", "X (XA), Y and Z", "fighters from X and Y", "agents of X and Y".

@@ -124,6 +124,29 @@ def self_named(resolver: PartyResolver, head: Token) -> Party | None:
     return None
 
 
+@rule("party.leader_of", pos=("PROPN",))
+def leader_of(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "X, the leader of Y", "X, who heads Y": a person the text names as a militant group's leader acts for it.
+
+    As a speaker the person speaks for the group; blamed, the person answers for it.
+    """
+    if head.ent_type_ != "PERSON":
+        return None
+    for part in (c for c in head.children if c.i > head.i):
+        if part.dep_ == "relcl" and part.lemma_.lower() in resolver.leading_verbs:
+            led = next((c for c in part.children if c.dep_ == "dobj"), None)
+        elif part.dep_ == "appos" and part.lemma_.lower() in resolver.leader_nouns:
+            led = next(iter(preposition_objects(part, "of")), None)
+        else:
+            continue
+        group = resolver.from_head(led).actor if led is not None else None
+        if group is not None and group.kind == "militant_group":
+            person = resolver.from_head_only(head)
+            person.affiliation = group
+            return person
+    return None
+
+
 @rule("party.appositive_name")
 def appositive_name(resolver: PartyResolver, head: Token) -> Party | None:
     """ "the group al-Shabaab", "its spokesman, X": a common noun with a name in apposition names what the name names.

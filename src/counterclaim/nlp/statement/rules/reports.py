@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.nlp.statement.narrated import Act, Cue, child, subtree_span
+from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj, subtree_span
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, group_of
+from counterclaim.nlp.statement.targets import is_hedged, is_negated
 from counterclaim.nlp.syntax import SUBJECTS
 from counterclaim.records import Attribution
 
@@ -65,8 +66,61 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
+@rule("speech.split_quote")
+def split_quote(doc: Doc, attribution: Attribution) -> list[Act] | None:
+    """ "A," X said. "B.": one quotation broken by who said it; both parts are X's words, the narration is not.
+
+    ``cc_attributions`` finds the quotation whole, with the narration ("X
+    said") inside it; read whole, a name in that narration ("said Y, the
+    spokesman of Z") would count as something X said. Each part is read on its
+    own: the part before the speaker up to its closing mark, the part after
+    from its opening mark to the end.
+    """
+    if not attribution.direct or attribution.cue is None or attribution.content is None or attribution.source is None:
+        return None
+    cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+    content = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+    if cue is None or content is None or source is None or not content[0].is_quote:
+        return None
+    narration = min(cue.start, source.start), max(cue.end, source.end)
+    if not content.start < narration[0] or not narration[1] < content.end:
+        return None  # the quotation does not surround who said it
+    closing = [t for t in content if t.is_quote and t.i < narration[0]]
+    opening = [t for t in content if t.is_quote and t.i >= narration[1]]
+    if len(closing) < 2 or not opening:
+        return None
+    head = doc[content.start : closing[-1].i + 1]
+    tail = doc[opening[0].i : content.end]
+    if not _all_quoted(head):
+        return None
+    said = cue.root.sent
+    between = doc[narration[1] : opening[0].i]
+    if (
+        any(t.is_quote for t in doc[narration[0] : narration[1]])
+        or any(not t.is_punct and not said.start <= t.i < said.end for t in between)
+        or not _all_quoted(tail)
+    ):
+        # '"A," X said. He urged them to "B."': another sentence of narration reports B; A alone is X's
+        return [Act("report", cue.root, source.root, "attribution.report", content=head, direct=True)]
+    return [
+        Act("report", cue.root, source.root, "attribution.report", content=part, direct=True) for part in (head, tail)
+    ]
+
+
+def _all_quoted(part: Span) -> bool:
+    """Whether every word of ``part`` lies inside its quotation marks (no narration such as "he added" between)."""
+    inside = False
+    for token in part:
+        if token.is_quote:
+            inside = not inside
+        elif not inside and not token.is_punct and not token.is_space:
+            return False
+    return True
+
+
 @rule("speech.reported")
-def reported(doc: Doc, attribution: Attribution) -> Act | None:
+def reported(doc: Doc, attribution: Attribution) -> list[Act] | None:
     """Reported speech found by ``cc_attributions`` ("X said ...", "according to X"): its content is read."""
     if attribution.cue is None or attribution.content is None:
         return None
@@ -78,11 +132,11 @@ def reported(doc: Doc, attribution: Attribution) -> Act | None:
     if attribution.source is not None:
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         speaker = source.root if source is not None else None
-    return Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)
+    return [Act("report", cue.root, speaker, "attribution.report", content=content, direct=attribution.direct)]
 
 
 @rule("speech.continued")
-def continued(doc: Doc, attribution: Attribution) -> Act | None:
+def continued(doc: Doc, attribution: Attribution) -> list[Act] | None:
     """A quotation standing alone after someone's report ("...," X told the agency. "They are not from Y."): X's.
 
     ``cc_attributions`` credits it to the source of the report just before; its own main verb stands in for the
@@ -96,7 +150,7 @@ def continued(doc: Doc, attribution: Attribution) -> Act | None:
     source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
     if content is None or source is None:
         return None
-    return Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)
+    return [Act("report", content.root, source.root, "attribution.continued", content=content, direct=True)]
 
 
 @rule("fallback.about_group")
@@ -120,4 +174,35 @@ def about_group(resolver: StatementResolver, act: Act, speaker: Party, sentence:
             begin = content.start_char + start
             party = Party(begin, content.start_char + end, content.text[start:end], actor.name, actor)
             return [Draft(act, speaker, "other", party, f"statements.{act.producer}.about_group")]
+    return None
+
+
+#: Entity types by which a doer's description names a side ("an ISIS gunman", "a Pakistani national").
+_GROUP_ENTS = ("NORP", "ORG", "GPE")
+
+
+@rule("fallback.unnamed_doer")
+def unnamed_doer(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
+    """ "Police said the shooting was carried out by a known extremist": a word on who did it that names no party.
+
+    An official's account that the attack was done by someone it does not
+    name as a group or state ("by one man", "by a lone gunman") is a
+    statement about responsibility, ``other`` with no target. Only a passive
+    perpetration verb whose subject is the attack and whose agent is one
+    anonymous person, unhedged and unnegated, in the words of someone outside
+    any militant group ("carried out by gunmen" cost precision on real text).
+    """
+    if group_of(speaker) is not None or act.content is None or act.hedged or act.negated:
+        return None
+    targets, lex = resolver.targets, resolver.lex
+    for verb in act.content:
+        if verb.lemma_.lower() not in lex.perpetrate_verbs or is_negated(verb, lex) or is_hedged(verb, lex):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = pobj(verb, "by")
+        if not targets.about_attack(subject) or agent is None or agent.i >= act.content.end:
+            continue
+        single = agent.tag_ == "NN"  # "by one man", "by a lone gunman": "by gunmen" says only how it was done
+        if single and targets.anonymous(agent) and not targets.has_name(agent) and agent.ent_type_ not in _GROUP_ENTS:
+            return [Draft(act, speaker, "other", None, f"statements.{act.producer}.unnamed_doer")]
     return None

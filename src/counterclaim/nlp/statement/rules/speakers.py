@@ -276,7 +276,9 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         kept = [(span, p) for span, p in zip(names, stripped, strict=True) if p[:1].isupper()]
         if sum(resolver.parties.link(p) is not None for _, p in kept) >= 2:
             names, stripped = [span for span, _ in kept], [p for _, p in kept]
-    if len(names) < 2 or not all(p[:1].isupper() or resolver.parties.link(p) is not None for p in stripped):
+    # "police and army officials": each unnamed national body speaks for itself (the home state's, later)
+    bodies = all(w in resolver.lex.national_words for p in stripped for w in p.lower().split())
+    if len(names) < 2 or not (bodies or all(p[:1].isupper() or resolver.parties.link(p) is not None for p in stripped)):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
 
