@@ -17,7 +17,9 @@ date of the verb it is the subject of ("Condemnation came on Tuesday from ...");
 a date in a joined clause with a subject of its own is that clause's, and one on a
 passive subject ("the assertion of Tuesday was rejected on Wednesday by X") is
 that thing's. A clause opened by "after"/"before" takes no date from the clause
-above it, except counted in days ("on Thursday, a day after X claimed it"). A title
+above it, except counted in days ("on Thursday, a day after X claimed it"), nor does one with a subject of its
+own ("the toll rose on Monday, as X claimed it"); an "according to" cue stands in the clause it cites. Words
+told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -34,6 +36,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.nlp.attribution.cues import load_lexicon as load_cues
+from counterclaim.nlp.attribution.signed import signature_below
 from counterclaim.nlp.components.attack import attack_day
 from counterclaim.nlp.dates import find_dates, names_weekday, resolve_date
 from counterclaim.nlp.doctext import doc_text
@@ -127,7 +131,7 @@ class StatementDater:
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
         sentence = self.sentences.of(cue)
-        day = self._speech_date(sentence, cue, speaker)
+        day = self._speech_date(sentence, cue, speaker) or self._signed_day(sentence, speaker)
         if day is not None:
             return day
         if self._present(sentence, cue):
@@ -140,6 +144,18 @@ class StatementDater:
             return day
         return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
 
+    def _signed_day(self, sentence: Span, speaker: Token | None) -> dt.date | None:
+        """The day on the signature of an embedded post the sentence holds or introduces ('"We had no part in it,"
+        he wrote.' above the post and its "— Name (@handle) November 14, 2022" line), when the speaker is the
+        post's author or a pronoun for them."""
+        signed = signature_below(self.text, sentence.start_char)
+        if signed is None or not signed[1]:
+            return None
+        author = {w.lower() for w in signed[0].split()}
+        if speaker is not None and speaker.pos_ != "PRON" and not any(t.lower_ in author for t in speaker.subtree):
+            return None
+        return resolve_date(signed[1], None)
+
     def _live_entry(self, sentence: Span) -> dt.date | None:
         """The publication day for a paragraph under a clock-time line: an entry of a live blog ("18:10 GMT")."""
         paragraph_start = self.text.rfind("\n", 0, sentence.start_char)
@@ -148,12 +164,19 @@ class StatementDater:
 
     def _present(self, sentence: Span, cue: Token) -> bool:
         """Whether the act is told in the simple present ("X says", "the government condemns", a headline's
-        "Group claims ..."): the news of the day the article went out.
+        "Group claims ...") or the present progressive ("X is condemning"): the news of the day the article went out.
 
-        A present inside a quote does not count: its telling verb is the one outside.
+        A present inside a quote does not count: its telling verb is the one outside. Nor does a verb of belief,
+        intention or knowledge ("the group regards them as apostates"): a standing state, not an act of the day.
         """
         telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
-        return telling.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
+        if telling.lemma_.lower() in load_cues().attitude:  # "the group regards them as ...": a standing view
+            return False
+        auxiliaries = [c for c in telling.children if c.dep_ in ("aux", "auxpass")]
+        if telling.tag_ in _PRESENT_TAGS:
+            return not auxiliaries
+        # the present progressive ("the United States is condemning ...") is the day's news too
+        return telling.tag_ == "VBG" and [(a.lemma_, a.tag_ in _PRESENT_TAGS) for a in auxiliaries] == [("be", True)]
 
     def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
         """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
@@ -210,17 +233,27 @@ class StatementDater:
         return _COUNTING_MARKS[mark] * days
 
     def _reporting_verbs(self, cue: Token) -> list[Token]:
-        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
+        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"; a prepositional cue such as
+        "according to" stands in the clause it cites), and the attributions' cues."""
         verbs = [cue]
         node = cue
-        if cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS:  # "Condemnation came on Tuesday from ...": the act's verb
+        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites
+        if (cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS) or (cue.dep_ == "prep" and cue.head != cue):
             node = cue.head
             verbs.append(node)
-        while node.dep_ in _REPORTED_CLAUSES and node.head != node and self._time_mark(node) is None:
+        while self._climbs(node):
             node = node.head
             verbs.append(node)
         around = sorted(self._reporting(cue), key=lambda r: r[0])
         return verbs + [verb for _, verb in around if verb not in verbs]
+
+    def _climbs(self, clause: Token) -> bool:
+        """Whether a date on the verb above ``clause`` tells when its act was made: a clause it reports or continues,
+        not one counted from it ("a day after X claimed it") nor one with a subject of its own hung on it ("the toll
+        rose on Monday, as the group claimed the bombing": the rise is dated, not the claim)."""
+        if clause.dep_ not in _REPORTED_CLAUSES or clause.head == clause or self._time_mark(clause) is not None:
+            return False
+        return not (clause.dep_ == "advcl" and self._own_clause(clause))
 
     def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
         """The date of the same speaker's statement in the sentences just before, up to the first other date.

@@ -1,0 +1,63 @@
+"""When statements were made: constructions of real web coverage, in our own sentences (see test_statements.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+#: A header date that sets the reference day (Thursday, May 16, 2024) and an attack on the Monday before it.
+KENYA_LEAD = (
+    "Police ambush in Lamu\n\nPublished: May 16, 2024\n\n"
+    "Gunmen killed five police officers in an ambush near Lamu on Monday.\n\n"
+)
+
+
+def _dates(found, stance: str) -> set[dt.date | None]:
+    return {s.date for s in found if s.stance == stance}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "day"),
+    [
+        # the present progressive is the day's news, like the simple present
+        ("The United States is condemning the ambush on the police.", "condemn", 16),
+        # "according to" stands in the clause it cites: a date on the verb above it dates the act
+        (
+            'IS - which has claimed many raids on the coast - said Tuesday a "martyr of the caliphate" was '
+            "responsible for the ambush, according to its news agency.",
+            "claim",
+            14,
+        ),
+    ],
+)
+def test_dated_constructions(statements, text: str, stance: str, day: int) -> None:
+    assert _dates(statements(KENYA_LEAD + text), stance) == {dt.date(2024, 5, day)}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a clause with its own subject hung on a dated verb ("rose on Wednesday, as X claimed") is not of that day
+        ("The toll rose to seven on Wednesday, as al-Shabaab claimed the ambush.", "claim"),
+        # a verb of belief in the present is a standing view, not the day's news: it lends no day to the claim
+        (
+            "The Islamic State group's branch in Somalia claimed responsibility for the ambush.\n\n"
+            "The group regards Kenyan police as apostates and has targeted them repeatedly.",
+            "claim",
+        ),
+    ],
+)
+def test_undated_constructions(statements, text: str, stance: str) -> None:
+    assert _dates(statements(KENYA_LEAD + text), stance) == {None}
+
+
+def test_words_above_an_embedded_post_take_its_signature_day(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "President Hassan Sheikh Mohamud of Somalia also denied any role on X.\n"
+        '"Somalia had nothing to do with the ambush in Lamu, and we reject the accusations," he wrote.\n'
+        "Soomaaliya wax lug ah kuma lahan weerarka.\n"
+        "— Hassan Sheikh Mohamud (@HassanSMohamud) May 15, 2024\n"
+        "Police said the search for the gunmen went on."
+    )
+    assert _dates(found, "deny") == {dt.date(2024, 5, 15)}
