@@ -29,6 +29,13 @@ def _dates(found, stance: str) -> set[dt.date | None]:
             "claim",
             14,
         ),
+        # an undated summary takes the day of the next sentence when that day dates the document it quotes
+        (
+            "Al-Shabaab claimed responsibility. In a message sent to reporters on Tuesday, its spokesman Omar "
+            "Kiprono said one of its fighters had led the ambush.",
+            "claim",
+            14,
+        ),
     ],
 )
 def test_dated_constructions(statements, text: str, stance: str, day: int) -> None:

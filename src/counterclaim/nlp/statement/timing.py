@@ -186,7 +186,9 @@ class StatementDater:
         """The date of the next sentence of the paragraph when it tells the same act in detail.
 
         "Abu Dhabi rejected the accusations. Its minister wrote on Sunday that
-        ...": an undated summary followed by the dated statement behind it.
+        ...": an undated summary followed by the dated statement behind it. A
+        sentence that opens with another day moves the story on, unless that
+        day is the date of the document it quotes ("In a video posted on Tuesday, ...").
         """
         number = self.sentences.number(sentence[0])
         if number + 1 >= len(self.sentences.all):
@@ -194,7 +196,20 @@ class StatementDater:
         following = self.sentences.all[number + 1]
         if self._paragraph_break(sentence, following) or self._resets(following):
             return None
-        return self._root_date(following) if self._opening_date(following) is None else None
+        opening = self._opening_date(following)
+        return self._root_date(following) if opening is None or self._opens_with_document(following) else None
+
+    def _opens_with_document(self, sentence: Span) -> bool:
+        """Whether the date a sentence opens with dates the document that carries its act ("In a message sent to
+        journalists on Tuesday, its spokesman said ..."): the detail of an act, not a move to another day."""
+        for start, end, _ in self.hits(sentence):
+            phrase = self.doc.char_span(start, end, alignment_mode="expand")
+            if phrase is None or start >= sentence.root.idx:
+                continue
+            above = [t for t in phrase.root.ancestors if t.i < sentence.root.i]
+            if any(t.lemma_.lower() in self.lex.document_nouns for t in above):
+                return True
+        return False
 
     def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
         """The date that governs the cue, else the verb reporting it (the nearest first), else the day a clause
