@@ -36,6 +36,12 @@ def _dates(found, stance: str) -> set[dt.date | None]:
             "claim",
             14,
         ),
+        # a clause of the same time whose subject is a pronoun for the speaker tells the occasion of the act
+        (
+            "Governor Amina Yusuf condemned the ambush as a cowardly act when she visited the wounded on Wednesday.",
+            "condemn",
+            15,
+        ),
     ],
 )
 def test_dated_constructions(statements, text: str, stance: str, day: int) -> None:

@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attribution.cues import load_lexicon as load_cues
 from counterclaim.nlp.attribution.signed import signature_below
 from counterclaim.nlp.components.attack import attack_day
@@ -60,6 +62,12 @@ _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative"
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+@cache
+def _same_time_marks() -> frozenset[str]:
+    """Conjunctions that open a clause of the same time as the one above ("when", "as"): ``lexicons/dates.yaml``."""
+    return frozenset(load_lexicon("dates")["same_time_marks"])
 
 
 def _page_date(doc: Doc, start: int) -> bool:
@@ -370,9 +378,17 @@ class StatementDater:
     @staticmethod
     def _own_clause(verb: Token) -> bool:
         """Whether a verb heads a clause joined to another with a subject of its own ("X called it cowardly, while
-        Y condemned it on Monday"): its date tells Y's act, not X's."""
+        Y condemned it on Monday"): its date tells Y's act, not X's.
+
+        A clause of the same time whose subject is a pronoun for the one above ("X condemned the bombings when
+        he visited the wounded on 30 June") tells the occasion of X's act, and its date is the act's.
+        """
         joined = verb.dep_ in ("advcl", "conj") and verb.pos_ in ("VERB", "AUX")
-        return joined and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not joined or not subjects:
+            return False
+        same_time = any(c.dep_ in ("mark", "advmod") and c.lower_ in _same_time_marks() for c in verb.children)
+        return not (verb.dep_ == "advcl" and same_time and all(s.pos_ == "PRON" for s in subjects))
 
     def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> bool:
         """Whether a date on the attack's day trails the attack noun that a verb takes as its object.
