@@ -61,7 +61,8 @@ def _pattern() -> re.Pattern[str]:
     event = rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun}"
     period = rf"(?:{_alt(lex['day_periods'])})"
     parts = [
-        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+        # an ISO 8601 time stamp keeps its time ("2023-02-02T01:11:51.522Z"): the day is its date part
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"(?P<numeric>(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>\d{4}))",
         rf"(?P<dashed>(?P<d3>\d{{1,2}})-(?P<m3>{month})-(?P<y3>\d{{4}}))",
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
