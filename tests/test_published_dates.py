@@ -38,3 +38,18 @@ def test_header_publication_dates(header: str, day: dt.date, rule: str) -> None:
 def test_a_date_inside_a_body_line_below_the_header_is_not_the_page_date() -> None:
     text = f"Market attack leaves traders dead\n\n{CAPTION}\n\n{BODY} The market reopened on April 4, 2022."
     assert find_published(text, parse_dateline(text)) is None
+
+
+def test_dateline_with_the_country_in_square_brackets() -> None:
+    text = (
+        "Traders killed in market raid\n"
+        f"Kano [Nigeria], April 4 (ANI): {BODY} The market had reopened on 1 March 2022 after a curfew.\n"
+    )
+    dateline = parse_dateline(text)
+    assert dateline is not None and (dateline["place"], dateline["country"], dateline["outlet"]) == (
+        "Kano",
+        "Nigeria",
+        "ANI",
+    )
+    found = find_published(text, dateline)
+    assert found is not None and (found.date, found.rule) == (dt.date(2022, 4, 4), "published.dateline")
