@@ -42,6 +42,21 @@ def _dates(found, stance: str) -> set[dt.date | None]:
             "condemn",
             15,
         ),
+        # the document that holds the act in a relative clause carries its date
+        (
+            "The claim contradicted an earlier statement from Kenyan officials Tuesday, in which they said the "
+            "Hizbul Islam group was behind the ambush.",
+            "accuse",
+            14,
+        ),
+        # a span under a day after the attack named by its day is the attack's day
+        ("Hours after Monday's ambush, al-Shabaab claimed responsibility on its radio station.", "claim", 13),
+        # "later in the day" is the day named last
+        (
+            "On Tuesday, al-Shabaab claimed the ambush. Later in the day, Somalia's government condemned it.",
+            "condemn",
+            14,
+        ),
     ],
 )
 def test_dated_constructions(statements, text: str, stance: str, day: int) -> None:

@@ -346,7 +346,7 @@ class StatementDater:
 
         On its way up to the cue the date may pass the document that carries
         the act ("claimed the bombing in a message sent on 8 August", however
-        the parser hangs the message), but not the attack noun ("the Jan. 3
+        the parser hangs the message, or "a statement on Tuesday in which X said"), but not the attack noun ("the Jan. 3
         attacks") unless the day is later than the attack, and not a relative
         clause about something earlier ("X, who took office in May, said").
         """
@@ -359,8 +359,8 @@ class StatementDater:
                 return True
             if node.head == cue and node.dep_ == "nsubjpass" and (speaker is None or speaker not in node.subtree):
                 return False  # "the assertion made on Tuesday was rejected on Wednesday by ...": the thing's own date
-            if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
-                return True
+            if node.lemma_.lower() in self.lex.document_nouns and (cue in node.ancestors or node in cue.ancestors):
+                return True  # the document the act is in, above it or holding it
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
             if on_attack and self._closes_clause(phrase, node, day):
                 return node.head == cue
