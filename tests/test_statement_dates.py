@@ -74,6 +74,12 @@ def test_dated_constructions(statements, text: str, stance: str, day: int) -> No
             "The group regards Kenyan police as apostates and has targeted them repeatedly.",
             "claim",
         ),
+        # the next sentence dates an undated act only when it reports words
+        (
+            "President William Ruto condemned the ambush and promised help to the families. His ministers were due "
+            "to visit Lamu on Tuesday.",
+            "condemn",
+        ),
     ],
 )
 def test_undated_constructions(statements, text: str, stance: str) -> None:
@@ -89,3 +95,15 @@ def test_words_above_an_embedded_post_take_its_signature_day(statements) -> None
         "Police said the search for the gunmen went on."
     )
     assert _dates(found, "deny") == {dt.date(2024, 5, 15)}
+
+
+def test_a_datelines_day_is_not_carried_to_its_lede(statements) -> None:
+    found = statements(
+        "Toll from Lamu ambush rises to seven\n\nBy Amina DUALE, with Peter OTIENO in Nairobi\n\n"
+        "LAMU, Kenya, May 16, 2024 (AFP) - The toll from an ambush on a police patrol near Lamu rose to seven on "
+        "Thursday, the government said, as al-Shabaab claimed the attack.\n\n"
+        "Gunmen opened fire on the patrol on Monday.\n\n"
+        "In a statement posted on its channels late on Tuesday, al-Shabaab said its fighters had carried out the "
+        "ambush."
+    )
+    assert _dates(found, "claim") == {dt.date(2024, 5, 14)}

@@ -196,7 +196,9 @@ class StatementDater:
         "Abu Dhabi rejected the accusations. Its minister wrote on Sunday that
         ...": an undated summary followed by the dated statement behind it. A
         sentence that opens with another day moves the story on, unless that
-        day is the date of the document it quotes ("In a video posted on Tuesday, ...").
+        day is the date of the document it quotes ("In a video posted on Tuesday, ...");
+        and the detail reports words ("His ministers were due to travel on
+        Tuesday" tells no act of speech).
         """
         number = self.sentences.number(sentence[0])
         if number + 1 >= len(self.sentences.all):
@@ -205,7 +207,9 @@ class StatementDater:
         if self._paragraph_break(sentence, following) or self._resets(following):
             return None
         opening = self._opening_date(following)
-        return self._root_date(following) if opening is None or self._opens_with_document(following) else None
+        if opening is not None and not self._opens_with_document(following):
+            return None
+        return self._root_date(following, reporting_only=True)
 
     def _opens_with_document(self, sentence: Span) -> bool:
         """Whether the date a sentence opens with dates the document that carries its act ("In a message sent to
@@ -332,12 +336,14 @@ class StatementDater:
             return False
         return any(t.text == speaker.text for t in sentence if t.i != speaker.i)
 
-    def _root_date(self, sentence: Span) -> dt.date | None:
-        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ...")."""
-        verbs = [sentence.root] + [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+    def _root_date(self, sentence: Span, reporting_only: bool = False) -> dt.date | None:
+        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ..."),
+        for other sentences to take: not the page's own date. ``reporting_only``: the reporting verbs alone."""
+        reporting = [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+        verbs = reporting if reporting_only else [sentence.root, *reporting]
         for verb in verbs:
             for start, end, day in self.hits(sentence):
-                if self._governs(start, end, verb, None, day):
+                if not _page_date(self.doc, start) and self._governs(start, end, verb, None, day):
                     return day
         return None
 
@@ -421,9 +427,10 @@ class StatementDater:
         return first is not None and first.lower_ in self.lex.date_resets
 
     def _opening_date(self, sentence: Span) -> dt.date | None:
-        """The date a sentence opens with (before its main verb), which later sentences inherit."""
+        """The date a sentence opens with (before its main verb), which later sentences inherit; not the page's own
+        (a dateline's day is when the report was filed, not when what its lede tells happened)."""
         for start, _, day in self.hits(sentence):
-            if start < sentence.root.idx:
+            if start < sentence.root.idx and not _page_date(self.doc, start):
                 return day
         return None
 
