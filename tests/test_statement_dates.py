@@ -57,6 +57,19 @@ def _dates(found, stance: str) -> set[dt.date | None]:
             "condemn",
             14,
         ),
+        # a part of the day, or "on the day", is the day named last
+        (
+            "Officials counted the dead on Tuesday.\n\nPolice spokesman Paul Njuguna told reporters in the early "
+            "afternoon that al-Shabaab fighters had carried out the ambush.",
+            "accuse",
+            14,
+        ),
+        (
+            "Officials counted the dead on Tuesday.\n\nGovernor Issa Timamy, speaking in Lamu on the day, blamed "
+            "al-Shabaab for the ambush.",
+            "accuse",
+            14,
+        ),
     ],
 )
 def test_dated_constructions(statements, text: str, stance: str, day: int) -> None:

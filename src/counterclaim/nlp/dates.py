@@ -13,7 +13,8 @@ Kinds reported by :func:`find_dates`:
 - ``relative``: relative to the reference (publication) date;
 - ``event_relative``: relative to the attack date (None until that is known); a
   span under a day ("hours after the blast", "within minutes") is the attack's day;
-- ``anaphoric``: "the same day", "that night", "later in the day": the day the text named last, which
+- ``anaphoric``: "the same day", "that night", "later in the day", "in the early afternoon", "(visiting
+  them) on the day": the day the text named last, which
   only the caller can tell (the date is always None here).
 """
 
@@ -72,7 +73,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+{event})",
         rf"(?P<sameday>(?:the\s+)?(?:same\s+)?day\s+of\s+the\s+(?:\w+\s+){{0,2}}?{noun})",
         rf"(?P<thatday>(?:the|that)\s+(?:very\s+)?same\s+{period}|(?:(?:earlier|later)\s+)?that\s+{period}"
-        rf"|(?:earlier|later)\s+in\s+the\s+{period})",
+        rf"|(?:(?:earlier|later)\s+)?in\s+the\s+(?:(?:early|late)\s+)?{period}|(?<=\bon\s)the\s+day(?=\s*[,.;:)]))",
         r"(?P<nextday>(?:the\s+)?(?:following|next)\s+day)",
         rf"(?P<within>within\s+(?:(?P<wn>{num})\s+)?(?P<wu>{unit})(?:\s+of\s+{event})?)",
         rf"(?P<later>(?:(?P<ln>{num})\s+)?(?P<lu>{unit})\s+later)",
@@ -111,7 +112,20 @@ def _opening() -> re.Pattern[str]:
 
 #: Fixed words that open a branch of :func:`_pattern` ("the day after", "same day of", "following day", "last Friday",
 #: "that night", "within hours", "later in the day").
-_OPENING_WORDS = ("the", "same", "day", "following", "next", "last", "this", "that", "within", "earlier", "later")
+_OPENING_WORDS = (
+    "the",
+    "same",
+    "day",
+    "following",
+    "next",
+    "last",
+    "this",
+    "that",
+    "within",
+    "earlier",
+    "later",
+    "in",
+)
 
 
 def _scan(text: str) -> list[re.Match[str]]:
