@@ -26,6 +26,12 @@ CAPTION = "Traders carry a wounded man to a waiting ambulance after gunmen opene
         ("Market attack | Regional News\n/ 11:40 PM April 4, 2022", dt.date(2022, 4, 4), "published.header"),
         # the page's date alone on a line below a photo caption and a byline
         (f"{CAPTION}\n\nBy AMINA BELLO and JOHN OKAFOR\nMonday, April 4, 2022", dt.date(2022, 4, 4), "published.alone"),
+        # a masthead's date of the day, later than the story's "Update" stamp: the page was published by then
+        (
+            "Thursday, April 25, 2024\n\nNational News\n\nVerdict in market attack case\n\nUpdate : 28 Nov 2019, 04:42 AM",
+            dt.date(2019, 11, 28),
+            "published.updated",
+        ),
     ],
 )
 def test_header_publication_dates(header: str, day: dt.date, rule: str) -> None:
