@@ -28,7 +28,8 @@ CAPTION = "Traders carry a wounded man to a waiting ambulance after gunmen opene
         (f"{CAPTION}\n\nBy AMINA BELLO and JOHN OKAFOR\nMonday, April 4, 2022", dt.date(2022, 4, 4), "published.alone"),
         # a masthead's date of the day, later than the story's "Update" stamp: the page was published by then
         (
-            "Thursday, April 25, 2024\n\nNational News\n\nVerdict in market attack case\n\nUpdate : 28 Nov 2019, 04:42 AM",
+            "Thursday, April 25, 2024\n\nNational News\n\nVerdict in market attack case\n\n"
+            "Update : 28 Nov 2019, 04:42 AM",
             dt.date(2019, 11, 28),
             "published.updated",
         ),
