@@ -93,6 +93,13 @@ def test_dated_constructions(statements, text: str, stance: str, day: int) -> No
             "to visit Lamu on Tuesday.",
             "condemn",
         ),
+        # a day inside the speaker's quoted words is theirs ("yesterday" counted from when they spoke, about the raid)
+        (
+            '"The raid we carried out yesterday was only the beginning," al-Shabaab spokesman Ali Dhere said in an '
+            "audio message.",
+            "claim",
+        ),
+        ('Al-Shabaab said its fighters "killed five apostate soldiers on Monday" near Lamu.', "claim"),
     ],
 )
 def test_undated_constructions(statements, text: str, stance: str) -> None:

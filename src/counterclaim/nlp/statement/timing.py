@@ -19,7 +19,8 @@ passive subject ("the assertion of Tuesday was rejected on Wednesday by X") is
 that thing's. A clause opened by "after"/"before" takes no date from the clause
 above it, except counted in days ("on Thursday, a day after X claimed it"), nor does one with a subject of its
 own ("the toll rose on Monday, as X claimed it"); an "according to" cue stands in the clause it cites. Words
-told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A title
+told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A day
+inside quotation marks is the speaker's own ("the raid we carried out yesterday"): it dates no statement. A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -60,6 +61,8 @@ _LOOKBACK = 6
 _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
 #: A line that is only a time of day ("18:10 GMT", "2.45pm"): the stamp of a live blog's entry.
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
+#: Words in quotation marks on one line: what a speaker said, in their own words.
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -95,6 +98,8 @@ class StatementDater:
         self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
         ranked: dict[int, list[tuple[int, int, int, dt.date]]] = {}
         named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
+        # a day inside quotation marks is the speaker's, counted from when they spoke and telling what they speak of
+        quoted = [m.span() for m in _QUOTED.finditer(self.text)]
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
             if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
                 day = resolve_date(self.text[start:end], self.anchor, self.event_date)
@@ -103,9 +108,10 @@ class StatementDater:
             elif kind == "relative" and day is not None and self._weekday_after_attack(self.text[start:end], day):
                 day += dt.timedelta(days=7)
             if day is not None:
+                named.append((number, day))
+            if day is not None and not any(lo < start < hi for lo, hi in quoted):
                 rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
                 ranked.setdefault(number, []).append((rank, start, end, day))
-                named.append((number, day))
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
