@@ -127,3 +127,12 @@ def test_a_datelines_day_is_not_carried_to_its_lede(statements) -> None:
         "ambush."
     )
     assert _dates(found, "claim") == {dt.date(2024, 5, 14)}
+
+
+def test_an_act_in_the_present_perfect_about_todays_attack_is_of_that_day(statements) -> None:
+    found = statements(
+        "Hotel siege in Nairobi\n\nPublished: May 16, 2024\n\n"
+        "Al-Shabaab fighters have claimed responsibility for today's attack on a hotel in Nairobi, where gunmen "
+        "are still holding guests.\n\nPolice said the siege began at noon."
+    )
+    assert _dates(found, "claim") == {dt.date(2024, 5, 16)}

@@ -20,7 +20,8 @@ that thing's. A clause opened by "after"/"before" takes no date from the clause
 above it, except counted in days ("on Thursday, a day after X claimed it"), nor does one with a subject of its
 own ("the toll rose on Monday, as X claimed it"); an "according to" cue stands in the clause it cites. Words
 told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A day
-inside quotation marks is the speaker's own ("the raid we carried out yesterday"): it dates no statement. A title
+inside quotation marks is the speaker's own ("the raid we carried out yesterday"): it dates no statement. An
+act in the present perfect about "today's attack" is of that day (after the attack, by the report). A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -65,6 +66,13 @@ _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _anchor_word(phrase: str) -> int | None:
+    """The days from the reference day that a phrase such as "today's" names (``anchor_days`` of
+    ``lexicons/dates.yaml``), or None."""
+    word = re.sub(r"['’]s$", "", phrase.strip().lower())
+    return load_lexicon("dates")["anchor_days"].get(re.sub(r"\s+", " ", word))
 
 
 @cache
@@ -150,6 +158,8 @@ class StatementDater:
             return day
         if self._present(sentence, cue):
             return self.published
+        if (day := self._perfect_on_todays_attack(sentence, cue)) is not None:
+            return day
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
         if self.hits(sentence):
@@ -191,6 +201,24 @@ class StatementDater:
             return not auxiliaries
         # the present progressive ("the United States is condemning ...") is the day's news too
         return telling.tag_ == "VBG" and [(a.lemma_, a.tag_ in _PRESENT_TAGS) for a in auxiliaries] == [("be", True)]
+
+    def _perfect_on_todays_attack(self, sentence: Span, cue: Token) -> dt.date | None:
+        """The day an act told in the present perfect about "today's attack" was made ("X has claimed
+        responsibility for today's attack"): after the attack and by the time of the report, so that same day."""
+        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        has = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in telling.children)
+        if telling.tag_ != "VBN" or not has or self.anchor is None:
+            return None
+        for start, end, day in self.hits(sentence):
+            phrase = self.doc.char_span(start, end, alignment_mode="expand")
+            today = day == self.anchor and _anchor_word(self.text[start:end]) == 0
+            if today and phrase is not None and self._on_attack(phrase.root) and telling in phrase.root.ancestors:
+                return day
+        return None
+
+    def _on_attack(self, token: Token) -> bool:
+        """Whether a date phrase's word hangs on an attack noun as its owner ("today's attack")."""
+        return token.dep_ == "poss" and token.head.lemma_.lower() in self.lex.attack_nouns
 
     def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
         """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
