@@ -136,3 +136,12 @@ def test_an_act_in_the_present_perfect_about_todays_attack_is_of_that_day(statem
         "are still holding guests.\n\nPolice said the siege began at noon."
     )
     assert _dates(found, "claim") == {dt.date(2024, 5, 16)}
+
+
+def test_an_act_since_the_attack_in_a_report_of_that_day_is_of_that_day(statements) -> None:
+    found = statements(
+        "Blast at bus station\n\nPublished: May 16, 2024\n\n"
+        "A bomb killed 12 people at the main bus station of Garissa on Thursday morning, police said. Al-Shabaab "
+        "has since claimed responsibility for the attack."
+    )
+    assert _dates(found, "claim") == {dt.date(2024, 5, 16)}

@@ -21,7 +21,7 @@ above it, except counted in days ("on Thursday, a day after X claimed it"), nor 
 own ("the toll rose on Monday, as X claimed it"); an "according to" cue stands in the clause it cites. Words
 told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A day
 inside quotation marks is the speaker's own ("the raid we carried out yesterday"): it dates no statement. An
-act in the present perfect about "today's attack" is of that day (after the attack, by the report). A title
+act in the present perfect about "today's attack", or "since" it in a report of its day, is of that day. A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -204,11 +204,15 @@ class StatementDater:
 
     def _perfect_on_todays_attack(self, sentence: Span, cue: Token) -> dt.date | None:
         """The day an act told in the present perfect about "today's attack" was made ("X has claimed
-        responsibility for today's attack"): after the attack and by the time of the report, so that same day."""
+        responsibility for today's attack", or "X has since claimed it" in a report of the attack's own day): after
+        the attack and by the time of the report, so that same day."""
         telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
         has = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in telling.children)
         if telling.tag_ != "VBN" or not has or self.anchor is None:
             return None
+        since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in telling.children)
+        if since and self.published is not None and self.published == self.event_date:
+            return self.published  # "has since claimed it", in a report of the attack's own day
         for start, end, day in self.hits(sentence):
             phrase = self.doc.char_span(start, end, alignment_mode="expand")
             today = day == self.anchor and _anchor_word(self.text[start:end]) == 0
