@@ -13,7 +13,8 @@ Kinds reported by :func:`find_dates`:
 - ``relative``: relative to the reference (publication) date;
 - ``event_relative``: relative to the attack date (None until that is known); a
   span under a day ("hours after the blast", "within minutes") is the attack's day;
-- ``anaphoric``: "the same day", "that night": the day the text named last, which
+- ``anaphoric``: "the same day", "that night", "later in the day", "in the early afternoon", "(visiting
+  them) on the day": the day the text named last, which
   only the caller can tell (the date is always None here).
 """
 
@@ -58,17 +59,21 @@ def _pattern() -> re.Pattern[str]:
     noun = rf"(?:{_alt(lex['event_nouns'])})"
     ordinal = r"(?:st|nd|rd|th)?"
     lead = rf"(?:(?:{weekday}|(?:{_alt(lex['weekday_abbreviations'])})\.?),?\s+(?:the\s+)?)?"
-    event = rf"(?:the|this|that|these|those|its)\s+(?:\w+\s+){{0,2}}?{noun}"
     period = rf"(?:{_alt(lex['day_periods'])})"
+    # "the attack", "its raid", "Monday's attack", "today's bombing": the attack named by a determiner or its day
+    owner = rf"(?:{weekday}|{_alt(lex['anchor_days'])}|{period})['’]s"
+    event = rf"(?:the|this|that|these|those|its|{owner})\s+(?:\w+\s+){{0,2}}?{noun}"
     parts = [
-        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))",
+        # an ISO 8601 time stamp keeps its time ("2023-02-02T01:11:51.522Z"): the day is its date part
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"(?P<numeric>(?P<na>\d{1,2})[/.](?P<nb>\d{1,2})[/.](?P<ny>\d{4}))",
         rf"(?P<dashed>(?P<d3>\d{{1,2}})-(?P<m3>{month})-(?P<y3>\d{{4}}))",
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
         rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}(?:\s+(?:of\s+)?|-)(?P<m2>{month})(?:(?:,?\s+|-)(?P<y2>\d{{4}}))?)",
         rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+{event})",
         rf"(?P<sameday>(?:the\s+)?(?:same\s+)?day\s+of\s+the\s+(?:\w+\s+){{0,2}}?{noun})",
-        rf"(?P<thatday>(?:the|that)\s+(?:very\s+)?same\s+{period}|that\s+{period})",
+        rf"(?P<thatday>(?:the|that)\s+(?:very\s+)?same\s+{period}|(?:(?:earlier|later)\s+)?that\s+{period}"
+        rf"|(?:(?:earlier|later)\s+)?in\s+the\s+(?:(?:early|late)\s+)?{period}|(?<=\bon\s)the\s+day(?=\s*[,.;:)]))",
         r"(?P<nextday>(?:the\s+)?(?:following|next)\s+day)",
         rf"(?P<within>within\s+(?:(?P<wn>{num})\s+)?(?P<wu>{unit})(?:\s+of\s+{event})?)",
         rf"(?P<later>(?:(?P<ln>{num})\s+)?(?P<lu>{unit})\s+later)",
@@ -106,8 +111,21 @@ def _opening() -> re.Pattern[str]:
 
 
 #: Fixed words that open a branch of :func:`_pattern` ("the day after", "same day of", "following day", "last Friday",
-#: "that night", "within hours").
-_OPENING_WORDS = ("the", "same", "day", "following", "next", "last", "this", "that", "within")
+#: "that night", "within hours", "later in the day").
+_OPENING_WORDS = (
+    "the",
+    "same",
+    "day",
+    "following",
+    "next",
+    "last",
+    "this",
+    "that",
+    "within",
+    "earlier",
+    "later",
+    "in",
+)
 
 
 def _scan(text: str) -> list[re.Match[str]]:

@@ -7,8 +7,12 @@ lines between the headline and the body, in many layouts ("Published 30 March
 8 July 2024") or in the wire dateline that opens the body ("MOGADISHU, Aug. 3,
 2024 (AP) —"), or glued before the first paragraph ("date 2023-01-30 The
 blast ..."). A labelled publication date wins over an unlabelled date line,
-that over the dateline's day; an "Updated" date is used only when nothing
-else is found, since the attack is counted from the first publication.
+that over the dateline's day, that over a date standing alone on a line
+further down the top of the page (below a photo caption that ended the
+header early); an "Updated" date is used only when nothing else is found,
+since the attack is counted from the first publication, or when an
+unlabelled date comes after it (a masthead's "today", not the story's day:
+a page is published before it is updated).
 Vocabulary: ``lexicons/published.yaml``.
 """
 
@@ -23,8 +27,13 @@ from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.components.content import SENTENCE_END
 from counterclaim.nlp.dates import DateHit, dates_in_text
 
-#: What may stand right before an unlabelled header date: nothing, or a separator ("Analysis — 8 July 2024").
-SEPARATOR_BEFORE = re.compile(r"(?:^|[—–|·•,:-])\s*$")
+#: A time of day with its zone, written before or after a header date ("02:55 AM", "7:02 PM GMT", "09.15").
+CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?"
+#: What may stand right before an unlabelled header date: nothing, or a separator ("Analysis — 8 July 2024"),
+#: then perhaps the time ("/ 02:55 AM August 27, 2011").
+SEPARATOR_BEFORE = re.compile(rf"(?:^|[—–|·•,:/-])\s*(?:{CLOCK}\s*)?$")
+#: What may follow a date that stands alone on its line: a separator, the time, nothing else.
+ALONE_AFTER = re.compile(rf"[\s,|·•/—–-]*(?:(?:at\s+)?{CLOCK})?\s*$")
 #: What sets a date that opens a line apart from the text after it ("Tuesday 23 May 2017 — This page ...").
 SEPARATOR_AFTER = re.compile(r"\s*[—–|·•]")
 
@@ -102,6 +111,18 @@ def _date_line(line: str, first: bool) -> tuple[int, int, dt.date] | None:
     return None
 
 
+def _alone(line: str) -> tuple[int, int, dt.date] | None:
+    """A full date that is its line's only content but for a weekday, a time and separators ("Friday, August 26,
+    2011"): a page's date below a photo caption that ended the header early."""
+    written = _written(line)
+    if len(written) != 1:
+        return None
+    start, end, day, _ = written[0]
+    if line[:start].strip(" |·•—–-") or not ALONE_AFTER.fullmatch(line, end):
+        return None
+    return start, end, day
+
+
 def find_published(text: str, dateline: dict | None = None) -> Published | None:
     """The publication date the header of ``text`` states, or None.
 
@@ -117,11 +138,17 @@ def find_published(text: str, dateline: dict | None = None) -> Published | None:
     for _, offset, line in header:
         if found := _labelled(line, "published_labels"):
             return Published(found[2], offset + found[0], offset + found[1], "published.label", 0.95)
+    updated = next((u for _, _, line in header if (u := _labelled(line, "updated_labels")) is not None), None)
     for n, offset, line in header:
         if found := _date_line(line, n == 0 and len(lines) > 1):
+            if updated is not None and updated[2] < found[2]:
+                continue  # a page is published before it is updated: a later unlabelled date is the site's own day
             return Published(found[2], offset + found[0], offset + found[1], "published.header", 0.85)
     if dateline and dateline.get("date"):
         return Published(dateline["date"], dateline["start"], dateline["end"], "published.dateline", 0.8)
+    for offset, line, _ in lines[len(header) :]:
+        if found := _alone(line):
+            return Published(found[2], offset + found[0], offset + found[1], "published.alone", 0.7)
     for _, offset, line in header:
         if found := _labelled(line, "updated_labels"):
             return Published(found[2], offset + found[0], offset + found[1], "published.updated", 0.6)

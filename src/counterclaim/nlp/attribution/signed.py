@@ -21,7 +21,7 @@ from counterclaim.records import Attribution, Span
 #: "— Name (@handle) Month D, YYYY": the dash, the name, the handle, the optional day, and the line's end.
 _SIGNATURE = re.compile(
     r"(?P<dash>[—–])[ \t]*(?P<name>[^\n()@—–]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
-    r"(?:[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[ \t]*$",
+    r"(?P<day>[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]*\d{4}|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})?[ \t]*$",
     re.MULTILINE,
 )
 #: A word of the name written in Latin letters; a name given twice, in two scripts, keeps its Latin spelling.
@@ -56,6 +56,18 @@ def signature_name(text: str, offset: int) -> Span | None:
     for match in _SIGNATURE.finditer(text[start : len(text) if end < 0 else end]):
         if match.start("name") <= offset - start < match.end("name"):
             return _name(text, start + match.start("name"), start + match.end("name"))
+    return None
+
+
+def signature_below(text: str, offset: int, lines: int = 3) -> tuple[str, str] | None:
+    """The signature of the post whose words a sentence at ``offset`` holds or introduces: on the rest of its line
+    or on one of the next ``lines`` non-empty lines, as (the author's name, the day as written or "")."""
+    rest = text[offset:].split("\n")
+    candidates = rest[:1] + [line for line in rest[1:] if line.strip()][:lines]
+    for line in candidates:
+        if (match := _SIGNATURE.search(line)) is not None:
+            name = _name(line, match.start("name"), match.end("name"))
+            return (name.text if name is not None else "", match.group("day") or "")
     return None
 
 

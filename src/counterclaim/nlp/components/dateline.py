@@ -36,6 +36,13 @@ DATELINE = re.compile(
     r"|\.?\s*/(?P<wire>[A-Za-z][\w .-]{0,20})/\.?|[-–—]{1,2}|:)\s",
     re.MULTILINE,
 )
+#: The dateline of syndicated Indian wire copy: a town, its country in square brackets, the day, the agency
+#: ("Vienna [Austria], November 4 (ANI): ", "Ankara [Turkey], October 24: ").
+BRACKETED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]+(?:[ ][A-Z][\w.'’-]+){0,2})[ ]\[(?P<region>[^\[\]\n]{2,30})\],[ ]*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,?[ ]+\d{4})?)[ ]*(?:\((?P<outlet>[^()\n]{2,40})\))?[ ]*[:–—-][ ]",
+    re.MULTILINE,
+)
 #: How far into a document a dateline may start (a headline and byline may come first).
 MAX_OFFSET = 600
 #: The dateline of wire and radio-monitoring copy, in capitals or not: a place, its country in
@@ -62,6 +69,8 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
     """
     if (wire := _wire_dateline(text)) is not None:
         return wire
+    if (bracketed := _bracketed_dateline(text, published)) is not None:
+        return bracketed
     for m in DATELINE.finditer(text[:MAX_OFFSET]):
         place = (m.group("place") or "").title()
         outlet = m.group("outlet") or m.group("wire")
@@ -91,6 +100,28 @@ def parse_dateline(text: str, published: dt.date | None = None) -> dict[str, Any
             "end": m.end(),
         }
     return None
+
+
+def _bracketed_dateline(text: str, published: dt.date | None) -> dict[str, Any] | None:
+    """A dateline with the country in square brackets (:data:`BRACKETED_DATELINE`); a day without a year takes
+    the year of the publication date or of the document's written dates, as any dateline's does."""
+    m = BRACKETED_DATELINE.search(text[:MAX_OFFSET])
+    if m is None:
+        return None
+    region = m.group("region").strip()
+    country = country_name(region)
+    if country is None and region_name(region) is None:
+        return None
+    year = published.year if published else document_year(text)
+    return {
+        "place": m.group("place"),
+        "region": region,
+        "country": country,
+        "outlet": m.group("outlet"),
+        "date": resolve_date(m.group("date"), None, default_year=year),
+        "start": m.start(),
+        "end": m.end(),
+    }
 
 
 def _wire_dateline(text: str) -> dict[str, Any] | None:

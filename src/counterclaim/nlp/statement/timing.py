@@ -17,7 +17,11 @@ date of the verb it is the subject of ("Condemnation came on Tuesday from ...");
 a date in a joined clause with a subject of its own is that clause's, and one on a
 passive subject ("the assertion of Tuesday was rejected on Wednesday by X") is
 that thing's. A clause opened by "after"/"before" takes no date from the clause
-above it, except counted in days ("on Thursday, a day after X claimed it"). A title
+above it, except counted in days ("on Thursday, a day after X claimed it"), nor does one with a subject of its
+own ("the toll rose on Monday, as X claimed it"); an "according to" cue stands in the clause it cites. Words
+told right above an embedded post take the day of its signature ("— Name (@handle) May 15, 2024"). A day
+inside quotation marks is the speaker's own ("the raid we carried out yesterday"): it dates no statement. An
+act in the present perfect about "today's attack", or "since" it in a report of its day, is of that day. A title
 with "the" ("the security chief replied") refers back like a pronoun; without a
 publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
@@ -30,10 +34,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attribution.cues import load_lexicon as load_cues
+from counterclaim.nlp.attribution.signed import signature_below
 from counterclaim.nlp.components.attack import attack_day
 from counterclaim.nlp.dates import find_dates, names_weekday, resolve_date
 from counterclaim.nlp.doctext import doc_text
@@ -54,8 +62,23 @@ _LOOKBACK = 6
 _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative": 2, "anaphoric": 2}
 #: A line that is only a time of day ("18:10 GMT", "2.45pm"): the stamp of a live blog's entry.
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
+#: Words in quotation marks on one line: what a speaker said, in their own words.
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _anchor_word(phrase: str) -> int | None:
+    """The days from the reference day that a phrase such as "today's" names (``anchor_days`` of
+    ``lexicons/dates.yaml``), or None."""
+    word = re.sub(r"['’]s$", "", phrase.strip().lower())
+    return load_lexicon("dates")["anchor_days"].get(re.sub(r"\s+", " ", word))
+
+
+@cache
+def _same_time_marks() -> frozenset[str]:
+    """Conjunctions that open a clause of the same time as the one above ("when", "as"): ``lexicons/dates.yaml``."""
+    return frozenset(load_lexicon("dates")["same_time_marks"])
 
 
 def _page_date(doc: Doc, start: int) -> bool:
@@ -83,6 +106,8 @@ class StatementDater:
         self.published: dt.date | None = doc._.published or (doc._.dateline or {}).get("date")
         ranked: dict[int, list[tuple[int, int, int, dt.date]]] = {}
         named: list[tuple[int, dt.date]] = []  # (sentence, day) of every resolved day so far, for "that day"
+        # a day inside quotation marks is the speaker's, counted from when they spoke and telling what they speak of
+        quoted = [m.span() for m in _QUOTED.finditer(self.text)]
         for number, (start, end, day, kind) in zip(self._numbers, found, strict=True):
             if kind == "event_relative" and self.event_date is not None:  # "the next day": known once the attack is
                 day = resolve_date(self.text[start:end], self.anchor, self.event_date)
@@ -91,9 +116,10 @@ class StatementDater:
             elif kind == "relative" and day is not None and self._weekday_after_attack(self.text[start:end], day):
                 day += dt.timedelta(days=7)
             if day is not None:
+                named.append((number, day))
+            if day is not None and not any(lo < start < hi for lo, hi in quoted):
                 rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
                 ranked.setdefault(number, []).append((rank, start, end, day))
-                named.append((number, day))
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
@@ -127,11 +153,13 @@ class StatementDater:
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
         sentence = self.sentences.of(cue)
-        day = self._speech_date(sentence, cue, speaker)
+        day = self._speech_date(sentence, cue, speaker) or self._signed_day(sentence, speaker)
         if day is not None:
             return day
         if self._present(sentence, cue):
             return self.published
+        if (day := self._perfect_on_todays_attack(sentence, cue)) is not None:
+            return day
         if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
             return None
         if self.hits(sentence):
@@ -139,6 +167,18 @@ class StatementDater:
         if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
             return day
         return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
+
+    def _signed_day(self, sentence: Span, speaker: Token | None) -> dt.date | None:
+        """The day on the signature of an embedded post the sentence holds or introduces ('"We had no part in it,"
+        he wrote.' above the post and its "— Name (@handle) November 14, 2022" line), when the speaker is the
+        post's author or a pronoun for them."""
+        signed = signature_below(self.text, sentence.start_char)
+        if signed is None or not signed[1]:
+            return None
+        author = {w.lower() for w in signed[0].split()}
+        if speaker is not None and speaker.pos_ != "PRON" and not any(t.lower_ in author for t in speaker.subtree):
+            return None
+        return resolve_date(signed[1], None)
 
     def _live_entry(self, sentence: Span) -> dt.date | None:
         """The publication day for a paragraph under a clock-time line: an entry of a live blog ("18:10 GMT")."""
@@ -148,12 +188,41 @@ class StatementDater:
 
     def _present(self, sentence: Span, cue: Token) -> bool:
         """Whether the act is told in the simple present ("X says", "the government condemns", a headline's
-        "Group claims ..."): the news of the day the article went out.
+        "Group claims ...") or the present progressive ("X is condemning"): the news of the day the article went out.
 
-        A present inside a quote does not count: its telling verb is the one outside.
+        A present inside a quote does not count: its telling verb is the one outside. Nor does a verb of belief,
+        intention or knowledge ("the group regards them as apostates"): a standing state, not an act of the day.
         """
         telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
-        return telling.tag_ in _PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in telling.children)
+        if telling.lemma_.lower() in load_cues().attitude:  # "the group regards them as ...": a standing view
+            return False
+        auxiliaries = [c for c in telling.children if c.dep_ in ("aux", "auxpass")]
+        if telling.tag_ in _PRESENT_TAGS:
+            return not auxiliaries
+        # the present progressive ("the United States is condemning ...") is the day's news too
+        return telling.tag_ == "VBG" and [(a.lemma_, a.tag_ in _PRESENT_TAGS) for a in auxiliaries] == [("be", True)]
+
+    def _perfect_on_todays_attack(self, sentence: Span, cue: Token) -> dt.date | None:
+        """The day an act told in the present perfect about "today's attack" was made ("X has claimed
+        responsibility for today's attack", or "X has since claimed it" in a report of the attack's own day): after
+        the attack and by the time of the report, so that same day."""
+        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        has = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in telling.children)
+        if telling.tag_ != "VBN" or not has or self.anchor is None:
+            return None
+        since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in telling.children)
+        if since and self.published is not None and self.published == self.event_date:
+            return self.published  # "has since claimed it", in a report of the attack's own day
+        for start, end, day in self.hits(sentence):
+            phrase = self.doc.char_span(start, end, alignment_mode="expand")
+            today = day == self.anchor and _anchor_word(self.text[start:end]) == 0
+            if today and phrase is not None and self._on_attack(phrase.root) and telling in phrase.root.ancestors:
+                return day
+        return None
+
+    def _on_attack(self, token: Token) -> bool:
+        """Whether a date phrase's word hangs on an attack noun as its owner ("today's attack")."""
+        return token.dep_ == "poss" and token.head.lemma_.lower() in self.lex.attack_nouns
 
     def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
         """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
@@ -163,7 +232,11 @@ class StatementDater:
         """The date of the next sentence of the paragraph when it tells the same act in detail.
 
         "Abu Dhabi rejected the accusations. Its minister wrote on Sunday that
-        ...": an undated summary followed by the dated statement behind it.
+        ...": an undated summary followed by the dated statement behind it. A
+        sentence that opens with another day moves the story on, unless that
+        day is the date of the document it quotes ("In a video posted on Tuesday, ...");
+        and the detail reports words ("His ministers were due to travel on
+        Tuesday" tells no act of speech).
         """
         number = self.sentences.number(sentence[0])
         if number + 1 >= len(self.sentences.all):
@@ -171,7 +244,22 @@ class StatementDater:
         following = self.sentences.all[number + 1]
         if self._paragraph_break(sentence, following) or self._resets(following):
             return None
-        return self._root_date(following) if self._opening_date(following) is None else None
+        opening = self._opening_date(following)
+        if opening is not None and not self._opens_with_document(following):
+            return None
+        return self._root_date(following, reporting_only=True)
+
+    def _opens_with_document(self, sentence: Span) -> bool:
+        """Whether the date a sentence opens with dates the document that carries its act ("In a message sent to
+        journalists on Tuesday, its spokesman said ..."): the detail of an act, not a move to another day."""
+        for start, end, _ in self.hits(sentence):
+            phrase = self.doc.char_span(start, end, alignment_mode="expand")
+            if phrase is None or start >= sentence.root.idx:
+                continue
+            above = [t for t in phrase.root.ancestors if t.i < sentence.root.i]
+            if any(t.lemma_.lower() in self.lex.document_nouns for t in above):
+                return True
+        return False
 
     def _speech_date(self, sentence: Span, cue: Token, speaker: Token | None) -> dt.date | None:
         """The date that governs the cue, else the verb reporting it (the nearest first), else the day a clause
@@ -210,17 +298,27 @@ class StatementDater:
         return _COUNTING_MARKS[mark] * days
 
     def _reporting_verbs(self, cue: Token) -> list[Token]:
-        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"), and the attributions' cues."""
+        """The cue, the verbs whose clause holds it ("said on Friday that ... rejects"; a prepositional cue such as
+        "according to" stands in the clause it cites), and the attributions' cues."""
         verbs = [cue]
         node = cue
-        if cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS:  # "Condemnation came on Tuesday from ...": the act's verb
+        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites
+        if (cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS) or (cue.dep_ == "prep" and cue.head != cue):
             node = cue.head
             verbs.append(node)
-        while node.dep_ in _REPORTED_CLAUSES and node.head != node and self._time_mark(node) is None:
+        while self._climbs(node):
             node = node.head
             verbs.append(node)
         around = sorted(self._reporting(cue), key=lambda r: r[0])
         return verbs + [verb for _, verb in around if verb not in verbs]
+
+    def _climbs(self, clause: Token) -> bool:
+        """Whether a date on the verb above ``clause`` tells when its act was made: a clause it reports or continues,
+        not one counted from it ("a day after X claimed it") nor one with a subject of its own hung on it ("the toll
+        rose on Monday, as the group claimed the bombing": the rise is dated, not the claim)."""
+        if clause.dep_ not in _REPORTED_CLAUSES or clause.head == clause or self._time_mark(clause) is not None:
+            return False
+        return not (clause.dep_ == "advcl" and self._own_clause(clause))
 
     def _speakers_last_date(self, sentence: Span, speaker: Token) -> dt.date | None:
         """The date of the same speaker's statement in the sentences just before, up to the first other date.
@@ -276,12 +374,14 @@ class StatementDater:
             return False
         return any(t.text == speaker.text for t in sentence if t.i != speaker.i)
 
-    def _root_date(self, sentence: Span) -> dt.date | None:
-        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ...")."""
-        verbs = [sentence.root] + [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+    def _root_date(self, sentence: Span, reporting_only: bool = False) -> dt.date | None:
+        """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ..."),
+        for other sentences to take: not the page's own date. ``reporting_only``: the reporting verbs alone."""
+        reporting = [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+        verbs = reporting if reporting_only else [sentence.root, *reporting]
         for verb in verbs:
             for start, end, day in self.hits(sentence):
-                if self._governs(start, end, verb, None, day):
+                if not _page_date(self.doc, start) and self._governs(start, end, verb, None, day):
                     return day
         return None
 
@@ -290,7 +390,7 @@ class StatementDater:
 
         On its way up to the cue the date may pass the document that carries
         the act ("claimed the bombing in a message sent on 8 August", however
-        the parser hangs the message), but not the attack noun ("the Jan. 3
+        the parser hangs the message, or "a statement on Tuesday in which X said"), but not the attack noun ("the Jan. 3
         attacks") unless the day is later than the attack, and not a relative
         clause about something earlier ("X, who took office in May, said").
         """
@@ -303,8 +403,8 @@ class StatementDater:
                 return True
             if node.head == cue and node.dep_ == "nsubjpass" and (speaker is None or speaker not in node.subtree):
                 return False  # "the assertion made on Tuesday was rejected on Wednesday by ...": the thing's own date
-            if node.lemma_.lower() in self.lex.document_nouns and cue in node.ancestors:
-                return True
+            if node.lemma_.lower() in self.lex.document_nouns and (cue in node.ancestors or node in cue.ancestors):
+                return True  # the document the act is in, above it or holding it
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
             if on_attack and self._closes_clause(phrase, node, day):
                 return node.head == cue
@@ -322,9 +422,17 @@ class StatementDater:
     @staticmethod
     def _own_clause(verb: Token) -> bool:
         """Whether a verb heads a clause joined to another with a subject of its own ("X called it cowardly, while
-        Y condemned it on Monday"): its date tells Y's act, not X's."""
+        Y condemned it on Monday"): its date tells Y's act, not X's.
+
+        A clause of the same time whose subject is a pronoun for the one above ("X condemned the bombings when
+        he visited the wounded on 30 June") tells the occasion of X's act, and its date is the act's.
+        """
         joined = verb.dep_ in ("advcl", "conj") and verb.pos_ in ("VERB", "AUX")
-        return joined and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not joined or not subjects:
+            return False
+        same_time = any(c.dep_ in ("mark", "advmod") and c.lower_ in _same_time_marks() for c in verb.children)
+        return not (verb.dep_ == "advcl" and same_time and all(s.pos_ == "PRON" for s in subjects))
 
     def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> bool:
         """Whether a date on the attack's day trails the attack noun that a verb takes as its object.
@@ -357,9 +465,10 @@ class StatementDater:
         return first is not None and first.lower_ in self.lex.date_resets
 
     def _opening_date(self, sentence: Span) -> dt.date | None:
-        """The date a sentence opens with (before its main verb), which later sentences inherit."""
+        """The date a sentence opens with (before its main verb), which later sentences inherit; not the page's own
+        (a dateline's day is when the report was filed, not when what its lede tells happened)."""
         for start, _, day in self.hits(sentence):
-            if start < sentence.root.idx:
+            if start < sentence.root.idx and not _page_date(self.doc, start):
                 return day
         return None
 
