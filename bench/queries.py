@@ -35,7 +35,7 @@ from sqlalchemy import exists, func, select, text
 from counterclaim.events import events_to_json
 from counterclaim.events.actors import ActorNames
 from counterclaim.report import render, reports_from_store
-from counterclaim.report.collect import event_narrative, stored_entries
+from counterclaim.report.collect import event_narrative, narrative_builder, stored_entries
 from counterclaim.store import Store, schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,15 +82,17 @@ def ensure_store(path: Path, count: int) -> str:
 
 
 def keep_narratives(url: str) -> None:
-    """Build and keep the narrative of every event that has no current one."""
+    """Build and keep the narrative of every event that has no current one (members, version and KB unchanged)."""
     events, kept = schema.events, schema.event_narratives
-    current = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
+    names = ActorNames()
+    same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
+    current = same_event & (kept.c.built_with == narrative_builder(names))
     with Store(url) as store:
         with store.engine.connect() as conn:
             missing = conn.execute(select(events.c.id).where(~exists().where(current))).scalars().all()
         if not missing:
             return
-        start, names = time.perf_counter(), ActorNames()
+        start = time.perf_counter()
         for event_id in missing:
             event_narrative(store, event_id, names)
         print(f"narratives: {len(missing)} built and kept in {time.perf_counter() - start:.0f} s")

@@ -45,7 +45,7 @@ def event_view(store: Store, event: str | EventSummary, names: ActorNames | None
     """
     names = names or ActorNames()
     event_id = event if isinstance(event, str) else event.id
-    built_with = f"{_version()}/{names.fingerprint}"
+    built_with = narrative_builder(names)
     try:
         kept = store.kept_narrative(event_id, built_with)
     except KeyError as err:
@@ -63,6 +63,11 @@ def event_view(store: Store, event: str | EventSummary, names: ActorNames | None
 def event_narrative(store: Store, event: str | EventSummary, names: ActorNames | None = None) -> NarrativeReport:
     """The narrative report of a stored event (by id or summary), kept or built (see :func:`event_view`)."""
     return event_view(store, event, names).narrative
+
+
+def narrative_builder(names: ActorNames) -> str:
+    """What builds a narrative, as ``event_narratives.built_with`` records it: counterclaim's version and the KB's."""
+    return f"{_version()}/{names.fingerprint}"
 
 
 @cache
