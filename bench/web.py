@@ -1,7 +1,8 @@
 """Latency of the workbench under load, and the server's memory over many requests.
 
 Serves a store of 10,000 synthetic documents (``bench/synthetic.py``, built
-once and cached under /tmp) with ``counterclaim serve`` on a loopback port,
+once and cached under /tmp, its events' narratives kept as ``counterclaim
+analyze`` keeps them) with ``counterclaim serve`` on a loopback port,
 then, with 20 concurrent clients (each sending its next request as soon as
 its last is answered), times what an analyst waits for: the events list
 (random pages), an event's page (random events) and a search (a rotation of
