@@ -207,3 +207,13 @@ def test_a_haven_in_a_supposition_blames_no_state(statements) -> None:
         '"If the drones came from Yemeni soil, the risk is lower," analyst Mark Olsen said.'
     )
     assert not [s for s in found if s.target_name == "Yemen"]
+
+
+def test_a_source_cited_with_according_to_passes_the_words_to_the_inner_speaker(statements) -> None:
+    found = statements(
+        "Gunmen stormed a border post in Saravan on Sunday. "
+        "According to the state broadcaster IRIB, the spokesman of the border guards denounced the cowardly "
+        "attack of the terrorists on the post."
+    )
+    condemners = {s.speaker_name for s in found if s.stance == "condemn"}
+    assert condemners and all("IRIB" not in name and "broadcaster" not in name for name in condemners)
