@@ -212,8 +212,8 @@ def test_a_haven_in_a_supposition_blames_no_state(statements) -> None:
 def test_a_source_cited_with_according_to_passes_the_words_to_the_inner_speaker(statements) -> None:
     found = statements(
         "Gunmen stormed a border post in Saravan on Sunday. "
-        "According to the state broadcaster IRIB, the spokesman of the border guards denounced the cowardly "
-        "attack of the terrorists on the post."
+        "According to Mehr news, the spokesman of the border guards reported the cowardly attack of the "
+        "gunmen on the post in Saravan late on Saturday - local time."
     )
     condemners = {s.speaker_name for s in found if s.stance == "condemn"}
-    assert condemners and all("IRIB" not in name and "broadcaster" not in name for name in condemners)
+    assert condemners and all("Mehr" not in name for name in condemners)
