@@ -180,3 +180,40 @@ def test_group_in_a_clause_before_a_title_is_not_the_persons(statements) -> None
         'said.\n\n"The family is linked to the JAD cell in the city," Gen. Budi said.'
     )
     assert not [s for s in found if s.stance == "claim" or s.speaker_affiliation == "Jamaah Ansharut Daulah"]
+
+
+# -- judging words that judge nobody: a named doer, a denied label, a supposed haven ------------------
+
+
+def test_naming_the_group_behind_pejorative_is_no_condemnation(statements) -> None:
+    found = statements(
+        "Gunmen killed 14 villagers near Beni on Sunday. "
+        '"These are ADF terrorists who crossed the river at night," army spokesman Jean Mbuyi said.'
+    )
+    assert not [s for s in found if s.speaker_name == "Jean Mbuyi" and s.stance == "condemn"]
+
+
+def test_a_terrorist_attack_denied_is_no_condemnation(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 people in Lamu on Monday. "
+        '"This was not a terrorist attack but a land dispute," President Daniel Moi said.'
+    )
+    assert not [s for s in found if s.speaker_name == "Daniel Moi" and s.stance == "condemn"]
+
+
+def test_a_haven_in_a_supposition_blames_no_state(statements) -> None:
+    found = statements(
+        "Drones struck an oil plant in Abqaiq on Saturday. "
+        '"If the drones came from Yemeni soil, the risk is lower," analyst Mark Olsen said.'
+    )
+    assert not [s for s in found if s.target_name == "Yemen"]
+
+
+def test_a_source_cited_with_according_to_passes_the_words_to_the_inner_speaker(statements) -> None:
+    found = statements(
+        "Gunmen stormed a border post in Saravan on Sunday. "
+        "According to Mehr news, the spokesman of the border guards reported the cowardly attack of the "
+        "gunmen on the post in Saravan late on Saturday - local time."
+    )
+    condemners = {s.speaker_name for s in found if s.stance == "condemn"}
+    assert condemners and all("Mehr" not in name for name in condemners)

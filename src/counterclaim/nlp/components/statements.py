@@ -837,6 +837,21 @@ def _nested_in(inner: Attribution, outer: Attribution) -> bool:
     )
 
 
+def _cites(outer: Attribution, inner: Attribution) -> bool:
+    """Whether a fronted source phrase only cites an inner report whole ("According to A, B announced C"): B speaks.
+
+    The outer cue comes before its source, both before the content, as a
+    fronted preposition has them ("according to A,"); the content opens with
+    the inner report's source and holds its content.
+    """
+    source, cue, content = outer.source, outer.cue, outer.content
+    if inner.source is None or source is None or cue is None or content is None:
+        return False
+    if not cue.end <= source.start < source.end <= content.start:
+        return False
+    return abs(inner.source.start - content.start) <= 2 and inner.content.end <= content.end
+
+
 def _relays(outer: Attribution, inner: Attribution) -> bool:
     """Whether ``outer`` only passes on ``inner`` ("Y is behind it, X said, TASS reports"): X speaks, not TASS.
 
@@ -844,6 +859,8 @@ def _relays(outer: Attribution, inner: Attribution) -> bool:
     """
     if inner is outer or inner.cue is None or inner.content is None or outer.content is None or outer.cue is None:
         return False
+    if _cites(outer, inner):
+        return True
     if not (inner.content.end <= inner.cue.start and abs(inner.content.start - outer.content.start) <= 2):
         return False
     # after the inner cue only punctuation and the outer report's own source and cue ("..., TASS reports.")

@@ -367,7 +367,7 @@ def pejorative(reader: CondemnationReader, noun: Token) -> Token | None:
     if is_negated(verb, reader.lex) or any(c.dep_ == "neg" for c in noun.children):
         return None  # "the attackers were not ordinary criminals"
     if noun.dep_ in ("attr", "oprd"):
-        return noun
+        return None if _named_doers(noun) else noun  # "these are X terrorists": who did it, told, not judged
     if noun.dep_ == "pobj" and verb.lower_ == "as":  # "described them as terrorists", not "listed X as a terrorist"
         return noun if verb.head.lemma_.lower() in reader.lex.label_verbs else None
     future = noun.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
@@ -388,8 +388,19 @@ def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
     attack = word.head
     if word.dep_ not in ("amod", "compound") or not reader.targets.is_attack(attack):
         return None
-    if any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in attack.subtree):
-        return None  # "a terrorist attack organised by X": the label tells who did it, the blame is the act
+    if any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in attack.subtree) or _named_doers(attack):
+        return None  # "a terrorist attack organised by X", "an X terrorist attack": who did it, the blame is the act
+    if attack.dep_ == "attr" and is_negated(attack.head, reader.lex):
+        return None  # "this was not a terrorist attack": the label denied
     described = _described(reader, attack)
     about = described is not None and (_about_attack(reader, described) or described.lower_ in ("this", "what"))
     return word if about else None
+
+
+def _named_doers(noun: Token) -> bool:
+    """Whether a name modifies the noun ("X terrorists", "an X terrorist attack"): the words say who did it.
+
+    Naming the doers is an identification or an accusation, read by its own
+    rules; the pejorative or the label that comes with the name judges nobody by itself.
+    """
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children)

@@ -312,12 +312,20 @@ def haven(finder: TargetFinder, token: Token) -> Agents | None:
     """ "from X soil", "X soil was used": the state whose territory served the attackers."""
     if token.dep_ not in ("pobj", "nsubjpass") or _attack_site(finder, token):
         return None  # not "operations inside Saudi territory", where the attack struck
+    if _supposed(finder, token):
+        return None  # "if it was launched from X soil": a supposition blames no state
     named = (c for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper())
     of = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     owner = next(named, None) or next((g for g in of if g.dep_ == "pobj"), None)
     if owner is not None and owner.pos_ == "PRON":
         return [(token, "haven")]  # "our soil": the territory itself, whose owner the statement resolves
     return [(owner, "haven")] if owner is not None else []
+
+
+def _supposed(finder: TargetFinder, token: Token) -> bool:
+    """Whether a conditional ("if", "unless") governs the clause the token sits in."""
+    marks = finder.lex.conditional_marks
+    return any(c.dep_ == "mark" and c.lower_ in marks for a in (token, *token.ancestors) for c in a.children)
 
 
 @rule("target.linked", lemmas=["attribute_verbs"], pos=("VERB",))
