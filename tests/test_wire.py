@@ -353,6 +353,10 @@ def test_a_bare_force_names_no_perpetrator(pipeline: Language) -> None:
     assert ("Colombian soldiers", "reported") in _responsible(
         pipeline, "Colombian soldiers opened fire on a crowd in Cali on Monday, killing three."
     )
+    # a state's government said whose is held responsible like its forces
+    assert ("Honduran government", "reported") in _responsible(
+        pipeline, "Two union leaders were murdered by the Honduran government in Tegucigalpa on Monday."
+    )
     # words that say how many or which men, not whose, leave the force bare
     assert _responsible(pipeline, "Several soldiers opened fire on a crowd in Cali on Monday, killing three.") == []
 
