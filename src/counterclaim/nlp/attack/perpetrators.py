@@ -10,9 +10,11 @@ or a modifier of the attack noun; or the object of a verb of blame. The
 organisation is a militant group of the knowledge base, an organisation the
 model tags whose name ends in a group noun ("the X Liberation Armed Forces"),
 or a state's forces said whose or which ("the Salvadoran army", "the national
-guard"; a bare "army" or "soldiers" names no one in particular). Hedges ("apparently", "suspected",
-"presumed") make it a suspicion, blame an accusation. Vocabulary:
-``lexicons/perpetrators.yaml``.
+guard"; a bare "army" or "soldiers" names no one in particular; "the mafias", a definite plural, names ones
+the reader knows). Hedges ("apparently", "suspected", "presumed") make it a suspicion, blame an accusation.
+No one is the doer of an attack they acted against ("repelled by X"), of one to come ("X will bomb"), of the
+verb a victim is the subject of ("the leader of X died"), or of "responsible for" something other than harm.
+Vocabulary: ``lexicons/perpetrators.yaml``.
 """
 
 from __future__ import annotations
