@@ -89,6 +89,31 @@ def test_perpetrators_beyond_claims(pipeline: Language, text: str, expected: tup
     assert expected in _responsible(pipeline, text)
 
 
+def test_the_mafias_said_as_known_ones_are_held_responsible(pipeline: Language) -> None:
+    """A definite plural of a nameless group ("the mafias") names ones the reader knows; bare "gangs" does not."""
+    text = "A bomb wrecked a bank in Cali on Tuesday, one more attack police attributed to the mafias."
+    assert [name for name, _ in _responsible(pipeline, text)] == ["mafias"]
+    assert _responsible(pipeline, "A bomb wrecked a bank in Cali on Tuesday; police blamed gangs.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the force acted against the attack
+        "Rebels raided a village in Chalatenango on Sunday; the raid was repulsed by the Salvadoran army.",
+        # an act to come
+        "Rebels raided a village in Chalatenango on Sunday, and the Salvadoran air force will bomb their camps.",
+        # the subject of "died" is a victim
+        "A deputy of the Christian Democratic Party died on Sunday when gunmen shot him outside his home in Lima.",
+        # responsible for something other than an attack
+        "Gunmen shot a judge dead in Medellin on Sunday. The Medellin cartel is responsible for much of the cocaine "
+        "smuggled north.",
+    ],
+)
+def test_no_doer_where_the_organisation_did_not_do_the_attack(pipeline: Language, text: str) -> None:
+    assert _responsible(pipeline, text) == []
+
+
 def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
     from counterclaim.evalformat import event_to_eval
 
@@ -328,6 +353,12 @@ def test_a_bare_force_names_no_perpetrator(pipeline: Language) -> None:
     assert ("Colombian soldiers", "reported") in _responsible(
         pipeline, "Colombian soldiers opened fire on a crowd in Cali on Monday, killing three."
     )
+    # a state's government said whose is held responsible like its forces
+    assert ("Honduran government", "reported") in _responsible(
+        pipeline, "Two union leaders were murdered by the Honduran government in Tegucigalpa on Monday."
+    )
+    # words that say how many or which men, not whose, leave the force bare
+    assert _responsible(pipeline, "Several soldiers opened fire on a crowd in Cali on Monday, killing three.") == []
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,11 @@ or a modifier of the attack noun; or the object of a verb of blame. The
 organisation is a militant group of the knowledge base, an organisation the
 model tags whose name ends in a group noun ("the X Liberation Armed Forces"),
 or a state's forces said whose or which ("the Salvadoran army", "the national
-guard"; a bare "army" or "soldiers" names no one in particular). Hedges ("apparently", "suspected",
-"presumed") make it a suspicion, blame an accusation. Vocabulary:
-``lexicons/perpetrators.yaml``.
+guard"; a bare "army" or "soldiers" names no one in particular; "the mafias", a definite plural, names ones
+the reader knows). Hedges ("apparently", "suspected", "presumed") make it a suspicion, blame an accusation.
+No one is the doer of an attack they acted against ("repelled by X"), of one to come ("X will bomb"), of the
+verb a victim is the subject of ("the leader of X died"), or of "responsible for" something other than harm.
+Vocabulary: ``lexicons/perpetrators.yaml``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack.types import names_attack
 from counterclaim.nlp.tokenwords import lemmas, lowers
 from counterclaim.records import Evidence, Responsibility
 
@@ -33,6 +36,10 @@ _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "appos", "npadvmod")
 _MAX_OF_STEPS = 2
 #: Surest first; a name found several ways keeps the surest.
 ORDER = ("claimed", "reported", "accused", "suspected")
+#: Entity labels of the words that say whose a state force is: a nationality, a state or place, an organisation.
+_OWNER_ENTS = ("NORP", "GPE", "LOC", "ORG")
+#: How many words after "responsible for" say what for.
+_FOR_WINDOW = 8
 
 
 def _by_first_word(phrases: Sequence[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -55,6 +62,10 @@ def _lexicon() -> dict:
         "nameless": frozenset(lex["nameless_groups"]),
         "responsible": frozenset(lex["responsible_words"]),
         "work_nouns": frozenset(lex["work_nouns"]),
+        "modals": frozenset(lex["unrealised_modals"]),
+        "countering": frozenset(lex["countering_verbs"]),
+        "suffering": frozenset(lex["suffering_verbs"]),
+        "harm": frozenset(lex["harm_nouns"]),
     }
 
 
@@ -87,18 +98,29 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     if any(c.dep_ == "relcl" and c.i in anchors and any(map(_relative_subject, c.children)) for c in head.children):
         return "doer"  # "the X, which bombed the offices"
     verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "pobj") and _unrealised(verb if head.dep_ != "pobj" else verb.head):
+        return None  # "the air force will bomb", "could be kidnapped by X": an act to come, not one done
+    suffered = _lexicon()["suffering"]
+    if head.dep_ == "nsubj" and verb.lemma_.lower() in suffered:
+        return None  # "the party's leader died in the attack": the subject is a victim
     if head.dep_ == "nsubj" and (verb.i in anchors or (not direct and _attack_verb(verb, anchors))):
         return "doer"
     if head.dep_ == "pobj" and verb.lower_ == "by":
         done = verb.head  # "were kidnapped by X", "an attack by X", "a bomb placed by X"
         if done.i in anchors or (done.dep_ == "acl" and done.head.i in anchors):
             return "doer"
-        if verb.dep_ == "agent" and any(t.i in anchors for t in done.subtree):
-            return "doer"  # "was blown up with dynamite by X"
+        if verb.dep_ == "agent" and not _countering(done) and any(t.i in anchors for t in done.subtree):
+            return "doer"  # "was blown up with dynamite by X", not "the attacks were contained by X"
         if _agent_of_preceding(verb, anchors):
             return "doer"  # "who was kidnapped in X today, presumably by Y", the parse hanging "by" elsewhere
     following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if following is not None and following.i in anchors and following.pos_ == "VERB" and following.tag_ != "VBN":
+    if (
+        following is not None
+        and following.i in anchors
+        and following.pos_ == "VERB"
+        and following.tag_ != "VBN"
+        and following.lemma_.lower() not in suffered
+    ):
         return "doer"  # the noun right before an attack verb the parse left without a subject
     if _work_of_attack(head, anchors) or (
         head.dep_ == "pobj" and verb.lower_ == "of" and _work_of_attack(verb.head, anchors)
@@ -107,7 +129,9 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     lex = _lexicon()
     blame = lex["blame_verbs"]
     if head.dep_ in ("nsubj", "nsubjpass") and any(
-        c.lower_ in lex["responsible"] for c in verb.children if c.dep_ in ("acomp", "oprd", "prep", "advmod")
+        c.lower_ in lex["responsible"] and _for_an_attack(c, anchors)
+        for c in verb.children
+        if c.dep_ in ("acomp", "oprd", "prep", "advmod")
     ):
         return "blamed" if head.dep_ == "nsubjpass" else "doer"  # "X were held responsible", "X was behind it"
     if head.dep_ == "dobj" and verb.lemma_.lower() in blame and verb.lemma_.lower() != "hold":
@@ -115,6 +139,37 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
         return "blamed"  # "attributed to X", "blamed the attack on X"
     return None
+
+
+def _unrealised(verb: Token) -> bool:
+    """Whether a verb speaks of an act to come or one that might be: "will bomb", "could be kidnapped"."""
+    modals = _lexicon()["modals"]
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in verb.children)
+
+
+def _for_an_attack(word: Token, anchors: set[int]) -> bool:
+    """Whether what a word of responsibility is said for is an attack: "responsible for the bombing" or "for it",
+    not "responsible for most of the cocaine". A word said for nothing ("was behind it") counts. The words after
+    "for" up to a comma are read, as the parse often hangs them elsewhere."""
+    doc = word.doc
+    if word.i + 1 >= word.sent.end or doc[word.i + 1].lower_ != "for":
+        return True
+    words = []
+    for token in doc[word.i + 2 : min(word.i + 2 + _FOR_WINDOW, word.sent.end)]:
+        if token.is_punct:
+            break
+        words.append(token)
+    if not words or words[0].pos_ == "PRON":
+        return True
+    harm = _lexicon()["harm"]
+    return any(t.i in anchors or t.lemma_.lower() in harm for t in words) or names_attack(
+        doc[words[0].i : words[-1].i + 1]
+    )
+
+
+def _countering(verb: Token) -> bool:
+    """Whether a verb acts against an attack rather than doing it: "repelled the attack", "were contained by X"."""
+    return verb.lemma_.lower() in _lexicon()["countering"]
 
 
 def _agent_of_preceding(by: Token, anchors: set[int]) -> bool:
@@ -149,6 +204,8 @@ def _attack_verb(verb: Token, anchors: set[int]) -> bool:
     an object an attack word qualifies ("stepped up its sabotage actions", "carried out bombing operations")."""
     if verb.i in anchors:
         return True
+    if _countering(verb):
+        return False
     done = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "conj", "attr")]
     if any(c.i in anchors for c in done) or any(
         m.i in anchors for c in done if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")
@@ -239,13 +296,36 @@ def _nameless_phrase(noun: Token) -> Span | None:
     return doc[first : noun.i + 1]
 
 
+def _known_groups(span: Span) -> bool:
+    """Whether a bare nameless group is said as ones the reader knows: "the mafias", "the cartels" (a definite
+    plural), unlike "gangs" or "the army"."""
+    word = span[-1]
+    return (
+        len(span) == 1
+        and word.lemma_.lower() in _lexicon()["nameless"]
+        and word.tag_ == "NNS"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+    )
+
+
 def _force_name(span: Span) -> str:
-    """A state force as written with the words that say whose it is ("Salvadoran army", "the air force")."""
-    first = span.start
+    """A state force as written with the words that say whose it is ("Salvadoran army", "the air force").
+
+    Only words that name an owner count: a nationality, a place or a proper name. "Several military", "rightist
+    military" or "13th brigade troops" say which men or how many, not whose, and stay a bare force.
+    """
+    first = i = span.start
     doc = span.doc
-    while first > span.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
-        first -= 1
+    while i > span.sent.start and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].pos_ != "NUM":
+        i -= 1
+        if _owner_word(doc[i]):
+            first = i  # "U.S. invading troops": whose, with the words between
     return doc[first : span.end].text
+
+
+def _owner_word(token: Token) -> bool:
+    """Whether a modifier of a force says whose it is: a nationality or place ("Salvadoran", "Honduran") or a name."""
+    return token.ent_type_ in _OWNER_ENTS or token.pos_ == "PROPN"
 
 
 def _clean(text: str) -> str:
@@ -271,7 +351,7 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
         if not has_anchor and not any(lemma[i] in cues for i in range(sent.start, sent.end)):
             continue  # neither an attack word nor blame: no one can be held responsible here
         for span, name, force in _organisations(doc, sent, groups):
-            if force and len(name.split()) == 1:
+            if force and len(name.split()) == 1 and not _known_groups(span):
                 continue  # "the army", "soldiers", "gangs": no one in particular, whose the text does not say
             head = _phrase_head(span)
             role = _role(head, anchors, force)
