@@ -126,7 +126,7 @@ class StatementResolver:
         dater = StatementDater(doc, self.lex, sentences, self.kb)
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
         kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
-        kept = guard.without_headline_claims(kept, _body_start(text))
+        kept = guard.without_headline_claims(kept, body_start(text))
         kept = most_specific_condemners(without_claimants_condemning(kept))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
@@ -794,21 +794,6 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
         )
 
     return [s for s in statements if s.evidence.start >= headline_end or not repeated(s)]
-
-
-#: A line reads as a full sentence of the body when it has this many words and ends like a sentence.
-_LEDE_WORDS = 12
-
-
-def _body_start(text: str) -> int:
-    """Where the body begins: the first line of ``_LEDE_WORDS`` words or more that ends like a sentence."""
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip().rstrip("\"'”’")
-        if len(stripped.split()) >= _LEDE_WORDS and stripped[-1:] in (".", "!", "?"):
-            return position
-        position += len(line)
-    return 0
 
 
 def _apposed_after(noun: Token) -> Token | None:
