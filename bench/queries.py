@@ -30,7 +30,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exists, func, select, text
+from sqlalchemy import func, select, text
 
 from counterclaim.events import events_to_json
 from counterclaim.events.actors import ActorNames
@@ -83,13 +83,9 @@ def ensure_store(path: Path, count: int) -> str:
 
 def keep_narratives(url: str) -> None:
     """Build and keep the narrative of every event that has no current one (members, version and KB unchanged)."""
-    events, kept = schema.events, schema.event_narratives
     names = ActorNames()
-    same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
-    current = same_event & (kept.c.built_with == narrative_builder(names))
     with Store(url) as store:
-        with store.engine.connect() as conn:
-            missing = conn.execute(select(events.c.id).where(~exists().where(current))).scalars().all()
+        missing = store.stale_narratives(narrative_builder(names))
         if not missing:
             return
         start = time.perf_counter()

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from counterclaim.cli import app
 from counterclaim.events import UnknownEvent
+from counterclaim.events.actors import ActorNames
 from counterclaim.records import (
     ArticleRecord,
     Document,
@@ -30,7 +31,7 @@ from counterclaim.records import (
     Statement,
     document_id,
 )
-from counterclaim.report.collect import event_narrative, event_view, stored_entries
+from counterclaim.report.collect import event_narrative, event_view, narrative_builder, stored_entries
 from counterclaim.store import Store, schema
 from counterclaim.store.browse import event_counts
 
@@ -329,7 +330,10 @@ def test_an_event_narrative_is_kept_and_rebuilt_when_its_members_or_its_builder_
     store_records(tmp_db, records["ferry_a"], records["depot"])
     ferry = event_of(tmp_db, "ferry_a")
     with Store(tmp_db) as store:
+        builder = narrative_builder(ActorNames())
+        assert sorted(store.stale_narratives(builder)) == sorted([ferry, event_of(tmp_db, "depot")])
         built = event_narrative(store, ferry)
+        assert store.stale_narratives(builder) == [event_of(tmp_db, "depot")]
         assert {k: n for k, (n, _) in kept_narratives(tmp_db).items()} == {"ferry_a": 1}
         assert event_narrative(store, ferry) == built  # read back as it was built
     store_records(tmp_db, records["ferry_b"])  # joins the ferry event: the kept narrative is of old members

@@ -18,12 +18,14 @@ from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from sqlalchemy import (
     JSON,
+    ColumnElement,
     Connection,
     Insert,
     Row,
     Select,
     Table,
     delete,
+    exists,
     func,
     insert,
     literal,
@@ -354,14 +356,18 @@ class Store:
         ``KeyError`` if there is no such event.
         """
         events, kept = schema.events, schema.event_narratives
-        same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
-        current = same_event & (kept.c.built_with == built_with)
-        query = select(kept.c.narrative, kept.c.counts, events.c.updated_at).outerjoin(kept, current)
+        query = select(kept.c.narrative, kept.c.counts, events.c.updated_at).outerjoin(kept, _current(built_with))
         with self.engine.connect() as conn:
             found = conn.execute(query.where(events.c.id == event_id)).one_or_none()
         if found is None:
             raise KeyError(event_id)
         return KeptNarrative(*found)
+
+    def stale_narratives(self, built_with: str) -> list[str]:
+        """Ids of the events with no kept narrative built for their present members by ``built_with``."""
+        events = schema.events
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(events.c.id).where(~exists().where(_current(built_with)))).scalars())
 
     def keep_narrative(self, event_id: str, kept: KeptNarrative, built_with: str) -> None:
         """Keep an event's narrative (JSON text) and counts, built for its members as they were at ``kept.built_for``.
@@ -434,6 +440,13 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(select(table).order_by(table.c.created_at, table.c.id))
             return [event_rows.decision_from_row(row._mapping) for row in found]
+
+
+def _current(built_with: str) -> ColumnElement[bool]:
+    """An ``event_narratives`` row built for its event's present members (its ``updated_at``) by ``built_with``."""
+    events, kept = schema.events, schema.event_narratives
+    same_event = (kept.c.event_id == events.c.id) & (kept.c.built_for == events.c.updated_at)
+    return same_event & (kept.c.built_with == built_with)
 
 
 class KeptNarrative(NamedTuple):
