@@ -218,6 +218,10 @@ class KnowledgeBase:
         """True when ``branch_id`` is a branch (at any depth) of ``parent_id``."""
         return parent_id in self.ancestors(branch_id)
 
+    def related(self, a_id: str, b_id: str) -> bool:
+        """True when two ids are one actor, or one is a branch of the other (one side, for who claimed or denied)."""
+        return a_id == b_id or self.is_branch_of(a_id, b_id) or self.is_branch_of(b_id, a_id)
+
     def state_of(self, actor_id: str) -> Actor | None:
         """The state an actor belongs to, following affiliation then country links.
 

@@ -351,7 +351,7 @@ class StatementResolver:
         own, other = group_of(speaker), party.actor
         if own is None or other is None:
             return False
-        return own.id == other.id or self.kb.is_branch_of(own.id, other.id) or self.kb.is_branch_of(other.id, own.id)
+        return self.kb.related(own.id, other.id)
 
     def _names_party(self, party: Party) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.

@@ -79,7 +79,7 @@ class ClaimantGuard:
         own, target = group_of(draft.speaker), draft.target
         if own is None or target is None or target.actor is None or draft.stance != "attribute":
             return False
-        return self._related(own, target.actor)
+        return self.kb.related(own.id, target.actor.id)
 
     def without_headline_claims(self, items: list[Draft], body_start: int) -> list[Draft]:
         """A headline's claim ("X claims responsibility") that the body reports, by X or by X's branch, is that claim.
@@ -91,12 +91,9 @@ class ClaimantGuard:
 
         def repeated(draft: Draft) -> bool:
             own = draft.target.actor if draft.target else None
-            return own is not None and any(o is not None and self._related(own, o) for o in body)
+            return own is not None and any(o is not None and self.kb.related(own.id, o.id) for o in body)
 
         return [d for d in items if not (d.stance == "claim" and d.act.cue.idx < body_start and repeated(d))]
-
-    def _related(self, a: Actor, b: Actor) -> bool:
-        return a.id == b.id or self.kb.is_branch_of(a.id, b.id) or self.kb.is_branch_of(b.id, a.id)
 
     def own_group_denial(self, draft: Draft) -> bool:
         """Whether a draft is a group's denial of its own part ("the PKK denied any role")."""

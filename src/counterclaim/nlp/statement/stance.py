@@ -99,10 +99,6 @@ def _own_denial(draft: Draft) -> bool:
     return own is not None and target is not None and target.id == own.id
 
 
-def _related(a: Actor, b: Actor, kb: KnowledgeBase) -> bool:
-    return a.id == b.id or kb.is_branch_of(a.id, b.id) or kb.is_branch_of(b.id, a.id)
-
-
 def _individual(party: Party) -> bool:
     """A single person speaking for no organisation or state (an attacker's name), not "Pakistan's army chief X"."""
     if party.actor is not None:
@@ -115,7 +111,7 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     for draft in items:
         own = group_of(draft.speaker)
         target = draft.target.actor if draft.target else None
-        if draft.stance == "attribute" and own is not None and target is not None and _related(own, target, kb):
+        if draft.stance == "attribute" and own is not None and target is not None and kb.related(own.id, target.id):
             draft.stance = "claim"
     # a claim of other operations ("had claimed several attacks elsewhere") does not make this attack claimed,
     # nor does any claim of a group that denies this attack ("X, which claimed strikes on Saturday, denied ...")
@@ -130,13 +126,13 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     for draft in items:
         if draft.stance == "doubt":  # doubting the claimant's part doubts its claim; any other party's, clears it
             target = draft.target.actor if draft.target else None
-            doubted = target is not None and any(_related(target, c, kb) for c in claimed)
+            doubted = target is not None and any(kb.related(target.id, c.id) for c in claimed)
             draft.stance = "other" if doubted else "deny"
         if draft.stance != "attribute" or draft.target is None:
             continue
         target = draft.target.actor
         if target is not None:
-            confirmed = any(_related(target, c, kb) for c in claimed)
+            confirmed = any(kb.related(target.id, c.id) for c in claimed)
         else:
             confirmed = draft.target.name.lower() in claimed_names
         draft.stance = "confirm" if confirmed else "accuse"
