@@ -19,6 +19,7 @@ from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
 from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
+from counterclaim.nlp.syntax import preposition_objects
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -524,13 +525,6 @@ def disclaimer(finder: TargetFinder, token: Token) -> Agents | None:
     return None
 
 
-def _accused(noun: Token) -> list[Token]:
-    """Who an accusation is against: "accusations against X", "the allegation of X's involvement"."""
-    return [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"
-    ]
-
-
 @rule("target.dismissal", lemmas=["dismissal_words"])
 def dismissal(finder: TargetFinder, token: Token) -> Agents | None:
     """ "accusations against X were baseless": X is cleared."""
@@ -538,7 +532,7 @@ def dismissal(finder: TargetFinder, token: Token) -> Agents | None:
         return None
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lemma_.lower() in finder.lex.deny_objects:
-        return [(p, "disclaim") for p in _accused(subject)][:1]
+        return [(p, "disclaim") for p in preposition_objects(subject, "against")][:1]  # "accusations against X"
     return None
 
 
