@@ -78,7 +78,7 @@ def _condemned(cue: Cue, obj: Token) -> bool:
 def _condemning(cue: Cue, producer: str) -> list[Act]:
     """The cue's condemnation, spoken by its speaker, the noun its relative clause describes, or the subject
     of the verb it completes ("X joined others in condemning the attack")."""
-    described = relative_antecedent(cue.token, cue.speaker)
+    described = relative_speaker(cue.token, cue.speaker)
     if described is not None:
         return [Act("condemn", cue.token, described, f"{producer}.relative")]
     preposition = cue.token.head
@@ -89,7 +89,7 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
     return cue.act("condemn", producer)
 
 
-def relative_antecedent(verb: Token, subject: Token | None) -> Token | None:
+def relative_speaker(verb: Token, subject: Token | None) -> Token | None:
     """Who a relative clause's "who"/"which" stands for: "X, which condemned it" -> X.
 
     Counted among a group, the members speak: "X and Y were among the
