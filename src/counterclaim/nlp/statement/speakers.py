@@ -33,7 +33,7 @@ GROUP_PRONOUNS = {"they", "them", "their"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: Tags of relative pronouns ("which", "who", "that"), which stand for the noun their clause modifies.
-_RELATIVE_TAGS = ("WDT", "WP")
+RELATIVE_TAGS = ("WDT", "WP")
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
 
@@ -137,7 +137,7 @@ def relative_antecedent(token: Token, through_reports: bool = False) -> Token | 
     With ``through_reports`` the pronoun may sit in a report inside the relative clause ("X, which Washington
     says has links to Y": X has the links, in Washington's words).
     """
-    if token.tag_ not in _RELATIVE_TAGS:
+    if token.tag_ not in RELATIVE_TAGS:
         return None
     clause = token.head
     climbed = ("conj", "ccomp") if through_reports else ("conj",)

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.speakers import clause_subject
+from counterclaim.nlp.statement.speakers import RELATIVE_TAGS, clause_subject
 from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
 from counterclaim.nlp.syntax import named_example, preposition_objects
 
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 _DESCRIBE_HOPS = 3
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
 _FUTURE = {"will", "would", "shall", "'ll", "must"}
-#: Tags of relative pronouns ("who", "which", "that").
-_RELATIVES = ("WP", "WDT")
 #: How far above an action a promise ("would spare no effort to hunt down") may sit.
 _VOW_HOPS = 3
 
@@ -95,7 +93,7 @@ def relative_speaker(verb: Token, subject: Token | None) -> Token | None:
     Counted among a group, the members speak: "X and Y were among the
     leaders who condemned it", "among the countries that condemned it were X and Y".
     """
-    if subject is None or subject.tag_ not in _RELATIVES or verb.dep_ != "relcl":
+    if subject is None or subject.tag_ not in RELATIVE_TAGS or verb.dep_ != "relcl":
         return None
     noun = verb.head
     among = noun.head
