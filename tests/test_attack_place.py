@@ -50,6 +50,15 @@ PLACES = [
     ),
     # a date before the attack word is no place
     ("The 7 October attack killed 1,200 people in southern Israel, officials said.", None),
+    # a platform the doer posted on is no place
+    (
+        "A gunman shot dead two fans in Lyon on Monday night. He later bragged about the shooting on Telegram.",
+        "Lyon",
+    ),
+    (
+        "Two people were shot dead on Monday night. The suspect boasted about the killings on Facebook.",
+        None,
+    ),
     # a street named for another town is no town
     ("A bomb exploded on Victoria Street in Lima on Monday, injuring four people.", "Lima"),
     # the region word of a village's canton is no town of that name
