@@ -123,6 +123,56 @@ def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # a claimant as the text calls it, where perpetrator_claimed has the knowledge base's name
+        (
+            "BOGOTA, 3 MAY 89 (EFE) -- [TEXT] THE ELN CLAIMED RESPONSIBILITY FOR THE KIDNAPPING OF TWO ENGINEERS IN "
+            "ARAUCA ON MONDAY.",
+            ["ELN"],
+        ),
+        # blame on two groups joined by "and"
+        (
+            "A car bomb exploded outside a bank in Cali on Monday, wounding six people. Police blamed the ELN and the "
+            "Ricardo Franco Front for the bombing.",
+            ["ELN", "Ricardo Franco Front"],
+        ),
+        # a commander's troops: whose they are, by the possessive
+        (
+            "SAN SALVADOR, 19 MAR 89 (RADIO) -- [TEXT] TWO REPORTERS WERE SHOT DEAD LAST NIGHT IN SOYAPANGO BY VIDES "
+            "CASANOVA'S TROOPS.",
+            ["Vides Casanova's troops"],
+        ),
+        # "this crime" points back at the attack told
+        (
+            "Two missionaries were shot dead in La Paz on Wednesday. Politicians said this crime committed by the "
+            "self-styled Tupaj Katari Brigade shows that armed groups are active.",
+            ["Tupaj Katari Brigade"],
+        ),
+        # a state's intelligence services, and the bare "the army" as the state's own
+        (
+            "The M-19 accused the Colombian intelligence services of murdering its candidate in Bogota on Thursday.",
+            ["Colombia", "Colombian intelligence services"],
+        ),
+        ("The army massacred twelve farmers in San Miguel on Sunday, church sources said.", ["army"]),
+        # soldiers say what kind of men, not whose; the victim after "the murder of" did nothing
+        ("Soldiers shot dead twelve farmers in San Miguel on Sunday, church sources said.", []),
+        (
+            "BOGOTA, 5 DEC 89 (AFP) -- [TEXT] A JUDGE WAS SHOT DEAD TODAY IN MEDELLIN. HE WAS LOOKING INTO THE MURDER "
+            "OF COLONEL JAIME RUIZ, COMMANDER OF THE ANTIOQUIA POLICE.",
+            [],
+        ),
+    ],
+)
+def test_eval_format_perpetrators_beyond_the_first_reading(pipeline: Language, text: str, written: list[str]) -> None:
+    from counterclaim.evalformat import event_to_eval
+
+    doc = pipeline(text)
+    assert doc._.event is not None, text
+    assert event_to_eval(doc._.event)["perpetrators"] == written
+
+
+@pytest.mark.parametrize(
     ("text", "attack_type"),
     [
         ("Unidentified armed men murdered a union leader in Santa Ana on Saturday morning.", "armed assault"),

@@ -28,8 +28,9 @@ def event_to_eval(event: Event | None) -> dict[str, Any]:
     """The ``event`` object: every key present, null when the article does not say.
 
     Besides SCHEMA's keys, ``perpetrators`` lists every organisation held
-    responsible other than by its own claim, as the text names it
-    (``score_muc4.py`` reads it).
+    responsible, as the text names it (``score_muc4.py`` reads it): a claimant
+    too, whose ``perpetrator_claimed`` is the knowledge base's name ("National
+    Liberation Army") while the text and its readers say "ELN".
     """
     if event is None:
         return {**dict.fromkeys(EVENT_KEYS), "perpetrators": []}
@@ -43,7 +44,7 @@ def event_to_eval(event: Event | None) -> dict[str, Any]:
         "killed_source": event.killed_source,
         "injured": event.injured,
         "injured_source": event.injured_source,
-        "perpetrators": [r.written or r.name for r in event.perpetrators.responsible if r.confidence != "claimed"],
+        "perpetrators": list(dict.fromkeys(r.written or r.name for r in event.perpetrators.responsible)),
     }
 
 

@@ -38,6 +38,8 @@ _MAX_OF_STEPS = 2
 ORDER = ("claimed", "reported", "accused", "suspected")
 #: Entity labels of the words that say whose a state force is: a nationality, a state or place, an organisation.
 _OWNER_ENTS = ("NORP", "GPE", "LOC", "ORG")
+#: Links that open a clause of its own below a verb.
+_CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj")
 #: How many words after "responsible for" say what for.
 _FOR_WINDOW = 8
 
@@ -66,13 +68,21 @@ def _lexicon() -> dict:
         "countering": frozenset(lex["countering_verbs"]),
         "suffering": frozenset(lex["suffering_verbs"]),
         "harm": frozenset(lex["harm_nouns"]),
+        "victim_nouns": frozenset(lex["victim_nouns"]),
+        "known_forces": frozenset(lex["known_forces"]),
+        "pointing": frozenset(lex["pointing_determiners"]),
     }
 
 
 def _phrase_head(span: Span) -> Token:
-    """The head noun of the phrase a name sits in: "commandos" of "FMLN urban commandos", "members of the X"."""
+    """The head noun of the phrase a name sits in: "commandos" of "FMLN urban commandos", "members of the X".
+
+    The climb stops below an act done to people ("the murder of the commander of the X police"): what follows
+    its "of" is the victim, not a doer.
+    """
     token = span[-1]  # a name's last word heads it, also where the parse misreads a word inside it
     steps = 0
+    victim_nouns = _lexicon()["victim_nouns"]
     while True:
         if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and token.head.pos_ in ("NOUN", "PROPN"):
             token = token.head
@@ -80,6 +90,7 @@ def _phrase_head(span: Span) -> Token:
             token.dep_ == "pobj"
             and token.head.lower_ == "of"
             and token.head.head.pos_ in ("NOUN", "PROPN")
+            and token.head.head.lemma_.lower() not in victim_nouns
             and steps < _MAX_OF_STEPS
         ):
             token, steps = token.head.head, steps + 1
@@ -93,6 +104,8 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     ``direct`` asks for the attack word itself as the verb: a state's forces
     that "placed the bomb" may have been moving it.
     """
+    while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "police blamed the X and the Y": the Y takes the X's place
     if head.i in anchors:
         return "doer"  # "an X attack", "the X's bombing"
     if any(c.dep_ == "relcl" and c.i in anchors and any(map(_relative_subject, c.children)) for c in head.children):
@@ -109,7 +122,7 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
         done = verb.head  # "were kidnapped by X", "an attack by X", "a bomb placed by X"
         if done.i in anchors or (done.dep_ == "acl" and done.head.i in anchors):
             return "doer"
-        if verb.dep_ == "agent" and not _countering(done) and any(t.i in anchors for t in done.subtree):
+        if verb.dep_ == "agent" and not _countering(done) and any(t.i in anchors for t in _own_clause(done)):
             return "doer"  # "was blown up with dynamite by X", not "the attacks were contained by X"
         if _agent_of_preceding(verb, anchors):
             return "doer"  # "who was kidnapped in X today, presumably by Y", the parse hanging "by" elsewhere
@@ -139,6 +152,15 @@ def _role(head: Token, anchors: set[int], direct: bool) -> str | None:
     if head.dep_ == "pobj" and verb.lower_ in ("to", "on") and verb.head.lemma_.lower() in blame:
         return "blamed"  # "attributed to X", "blamed the attack on X"
     return None
+
+
+def _own_clause(verb: Token) -> Iterator[Token]:
+    """A verb and the words of its own clause, not those of a clause it governs: "an inquiry requested by X to
+    clarify the murder" holds "requested by X" apart from "the murder"."""
+    yield verb
+    for child in verb.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            yield from _own_clause(child)
 
 
 def _unrealised(verb: Token) -> bool:
@@ -263,7 +285,7 @@ def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> 
             continue
         if any(t.pos_ == "PROPN" and t.is_title and not t.is_sent_start for t in ent[:-1]):
             taken.append(range(ent.start, ent.end))
-            yield ent, _clean(ent.text), False
+            yield ent, written_name(ent.text), False
     lower, lemma = lowers(doc), lemmas(doc)
     for i in range(sent.start, sent.end):
         if any(i in r for r in taken):
@@ -272,7 +294,7 @@ def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> 
             phrase = _nameless_phrase(doc[i])
             if phrase is not None:
                 taken.append(range(phrase.start, phrase.end))
-                yield phrase, _clean(phrase.text), True
+                yield phrase, written_name(phrase.text), True
                 continue
         for words in lex["state_forces"].get(lower[i], ()):
             end = i + len(words)
@@ -297,15 +319,17 @@ def _nameless_phrase(noun: Token) -> Span | None:
 
 
 def _known_groups(span: Span) -> bool:
-    """Whether a bare nameless group is said as ones the reader knows: "the mafias", "the cartels" (a definite
-    plural), unlike "gangs" or "the army"."""
+    """Whether a bare nameless group or force is said as one the reader knows: "the mafias", "the cartels" (a
+    definite plural of a nameless group), "the army", "the military" (a definite singular force: the state's own),
+    unlike "gangs", "soldiers" or "the troops", which say what kind of men, not whose."""
     word = span[-1]
-    return (
-        len(span) == 1
-        and word.lemma_.lower() in _lexicon()["nameless"]
-        and word.tag_ == "NNS"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
-    )
+    lex = _lexicon()
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+    if len(span) != 1 or not definite:
+        return False
+    if word.lemma_.lower() in lex["nameless"]:
+        return word.tag_ == "NNS"
+    return word.lower_ in lex["known_forces"]
 
 
 def _force_name(span: Span) -> str:
@@ -320,7 +344,20 @@ def _force_name(span: Span) -> str:
         i -= 1
         if _owner_word(doc[i]):
             first = i  # "U.S. invading troops": whose, with the words between
+    owner = _possessor(doc[first])
+    if owner is not None:
+        first = owner.left_edge.i  # "Vides Casanova's troops": the commander whose they are
     return doc[first : span.end].text
+
+
+def _possessor(word: Token) -> Token | None:
+    """The named possessor right before a force ("General Vides Casanova's troops"), not a pronoun ("its army")."""
+    doc = word.doc
+    before = doc[word.i - 1] if word.i > word.sent.start else None
+    if before is None or before.tag_ != "POS":
+        return None
+    owner = before.head
+    return owner if owner.dep_ == "poss" and owner.pos_ == "PROPN" and owner.i < word.i else None
 
 
 def _owner_word(token: Token) -> bool:
@@ -328,8 +365,14 @@ def _owner_word(token: Token) -> bool:
     return token.ent_type_ in _OWNER_ENTS or token.pos_ == "PROPN"
 
 
-def _clean(text: str) -> str:
+def written_name(text: str) -> str:
+    """A name as the text writes it, without quotation marks, a leading "the" or a bracket left open ("Army of
+    National Liberation (ELN" where a span ends inside the brackets)."""
     text = text.strip("\"'“”‘’ ")
+    for opening, closing in ("()", "[]"):
+        cut = text.rfind(opening)
+        if cut > 0 and closing not in text[cut:]:
+            text = text[:cut].rstrip()
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -344,6 +387,7 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
     found: dict[str, Responsibility] = {}
     groups = group_mentions(doc, kb)
     lex = _lexicon()
+    anchors = anchors | _pointed_back(sentences)
     cues = lex["blame_verbs"] | lex["responsible"]
     lemma = lemmas(doc)
     for sent in sentences:
@@ -368,9 +412,23 @@ def narrated(doc: Doc, sentences: Sequence[Span], anchors: set[int], kb: Knowled
             )
             held = found.get(name)
             if held is None or ORDER.index(confidence) < ORDER.index(held.confidence):
-                written = name if force else _clean(span.text)  # a force as written with whose it is
+                written = name if force else written_name(span.text)  # a force as written with whose it is
                 found[name] = Responsibility(name=name, written=written, confidence=confidence, evidence=evidence)
     return list(found.values())
+
+
+def _pointed_back(sentences: Sequence[Span]) -> set[int]:
+    """Words of harm a determiner points back with, standing for the attack told: "this crime committed by X",
+    "this cowardly action by X"."""
+    lex = _lexicon()
+    return {
+        t.i
+        for sent in sentences
+        for t in sent
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in lex["harm"]
+        and any(c.dep_ == "det" and c.lower_ in lex["pointing"] for c in t.children)
+    }
 
 
 def merge(*lists: Sequence[Responsibility]) -> list[Responsibility]:

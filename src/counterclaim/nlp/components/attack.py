@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
-from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated
+from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated, written_name
 from counterclaim.nlp.attack.place import attack_place, governed
 from counterclaim.nlp.attack.relevance import (
     is_aggregate,
@@ -441,8 +441,11 @@ def _earlier(figure: Figure, day: dt.date | None) -> bool:
 def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetrators:
     """Who claimed, was accused and was confirmed, from the statements; the most specific claimant first.
 
-    ``responsible`` starts with the same names and their confidence; the
-    narration's doers are merged in by the caller.
+    ``responsible`` starts with the same names and their confidence, an
+    organisation with the words the first statement naming it used ("ELN"
+    where the knowledge base says "National Liberation Army"; a state keeps its
+    own name, not "Honduran" or "Bogota"); the narration's doers are merged in
+    by the caller.
 
     When the claimed group and a branch of it are both claimed (Islamic State
     and its Khorasan Province), the branch is the claimant; a branch others
@@ -453,10 +456,13 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
     claimed: list[str] = []
     accused: dict[str, list[str]] = {}
     confirmed: dict[str, list[str]] = {}
+    written: dict[str, str] = {}
     for s in statements:
         target = _canonical(s.target_name, kb) if s.target_name else None
         if target is None:
             continue
+        if s.target is not None and s.stance in ("claim", "accuse", "confirm") and not _is_state(target, kb):
+            written.setdefault(target, written_name(s.target.span.text))
         if s.stance == "claim" and target not in claimed and not _cannot_claim(target, kb):
             claimed.append(target)
         elif s.stance in ("accuse", "confirm"):
@@ -481,9 +487,9 @@ def _perpetrators(statements: Sequence[Statement], kb: KnowledgeBase) -> Perpetr
     branches = [n for n in named if specificity(n) > 0]
     ordered = branches + [c for c in claimed if c not in branches] if claimed else []
     stated = [
-        *(Responsibility(name=n, confidence="claimed") for n in ordered),
-        *(Responsibility(name=n, confidence="reported") for n in confirmed),
-        *(Responsibility(name=n, confidence="accused") for n in accused),
+        *(Responsibility(name=n, written=written.get(n), confidence="claimed") for n in ordered),
+        *(Responsibility(name=n, written=written.get(n), confidence="reported") for n in confirmed),
+        *(Responsibility(name=n, written=written.get(n), confidence="accused") for n in accused),
     ]
     return Perpetrators(claimed_by=ordered, accused=accused, confirmed=confirmed, responsible=merge(stated))
 
@@ -495,6 +501,11 @@ def _canonical(name: str, kb: KnowledgeBase) -> str:
         groups = {a.name for _, _, a in kb.find_all(name) if a.kind == "militant_group"}
         return groups.pop() if len(groups) == 1 else name
     return actor.name
+
+
+def _is_state(name: str, kb: KnowledgeBase) -> bool:
+    actor = kb.lookup(name)
+    return actor is not None and actor.kind == "state"
 
 
 def _cannot_claim(name: str, kb: KnowledgeBase) -> bool:
