@@ -95,6 +95,7 @@ class StatementResolver:
             supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
             outlet_nouns=self.lex.outlet_nouns,
             leader_words=(self.lex.leader_nouns, self.lex.leading_verbs),
+            group_descriptors=self.lex.group_descriptors,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc, sentences)

@@ -141,6 +141,12 @@ class StanceLexicon:
     descriptive_modifiers: frozenset[str]
     obligation_modals: frozenset[str]
 
+    @property
+    def group_descriptors(self) -> frozenset[str]:
+        """Words that may follow a group's name and describe it ("jihadist group", "terrorist outfit")."""
+        kinds = {word for word, kinds in self.description_kinds.items() if "militant_group" in kinds}
+        return self.descriptive_modifiers | kinds
+
     def words(self, keys: Iterable[str]) -> frozenset[str]:
         """Every word the lists under ``keys`` hold: a phrase list gives its verbs, a table its keys.
 

@@ -220,6 +220,7 @@ class PartyResolver:
         supported: frozenset[str] = frozenset(),
         outlet_nouns: frozenset[str] = frozenset(),
         leader_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        group_descriptors: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
@@ -231,6 +232,7 @@ class PartyResolver:
         to link. ``outlet_nouns``: nouns after which a named outlet is the
         outlet ("its Amaq propaganda agency"). ``leader_words``: the nouns and
         verbs that name a person as a group's leader ("the leader of X", "who heads X").
+        ``group_descriptors``: words that describe a group after its name ("X jihadist group", "X terrorist outfit").
         """
         self.kb = kb
         self.rules = rules
@@ -242,6 +244,7 @@ class PartyResolver:
         self.supported = supported
         self.outlet_nouns = outlet_nouns
         self.leader_nouns, self.leading_verbs = leader_words
+        self.group_descriptors = group_descriptors
         self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
@@ -386,6 +389,9 @@ class PartyResolver:
         branch = self._branch(_LEADING_THE.sub("", text))
         if branch is not None:
             return branch
+        described = self._described_group(text)
+        if described is not None:
+            return described
         sited = _SITED_IN.sub("", text)
         if sited != text and sited.strip() and (found := self.link(sited)) is not None:
             return found
@@ -418,6 +424,26 @@ class PartyResolver:
             if match.end == len(bare) or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
+
+    def _described_group(self, text: str) -> Actor | None:
+        """A group's name followed by words that only describe it ("X jihadist group", "Y terrorist outfits").
+
+        Outlets write a name and then what it is; the name alone says who.
+        Only a name that names a militant group whole counts: "Pakistan-based
+        terror group" names no group.
+        """
+        words = PAREN.sub("", text).rstrip(" .,").split()
+        cut = len(words)
+        while cut > 1 and self._describes(words[cut - 1]):
+            cut -= 1
+        if cut == len(words):
+            return None
+        found = self.link(" ".join(words[:cut]))
+        return found if found is not None and found.kind == "militant_group" else None
+
+    def _describes(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.group_descriptors or word.removesuffix("s") in self.group_descriptors
 
     def _longer_name(self, before: str, actor: Actor | None) -> bool:
         """Whether a body's name is the tail of another body's name: a capitalised word before it that names no one.
