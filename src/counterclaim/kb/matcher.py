@@ -107,6 +107,8 @@ class AliasMatcher:
             if end_f + 1 < len(folded) and folded[end_f + 1].isalnum():
                 continue
             start, end = index[start_f], index[end_f] + 1
+            if "\n" in text[start:end]:
+                continue  # a name never runs across lines ("... Afghan\n— Taliban condemn ...")
             if pattern.named_after_article and not _after_article(text, start, end):
                 continue
             if _case_fits(text[start:end], pattern):

@@ -95,6 +95,9 @@ class StatementResolver:
             supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
             outlet_nouns=self.lex.outlet_nouns,
             leader_words=(self.lex.leader_nouns, self.lex.leading_verbs),
+            group_descriptors=self.lex.group_descriptors,
+            association_words=self.lex.association_words,
+            branch_nouns=self.lex.branch_nouns,
         )
         sentences = SentenceIndex(doc)
         self._home = self._home_state(doc, sentences)
@@ -782,14 +785,16 @@ def _without_headline_repeats(statements: list[Statement], text: str) -> list[St
     def repeated(headline: Statement) -> bool:
         words = set(_WORD.findall(headline.speaker_name.lower()))
         unnamed = headline.speaker.actor_id is None and headline.speaker_name.islower()
-        # "Iran blames two Gulf states", "government blames X": a state's act the body reports through its people
-        unnamed = unnamed or (
-            headline.speaker.actor_id is not None and headline.speaker.actor_id == headline.speaker.affiliation_id
-        )
+        # "Iran blames two Gulf states": a state's act the body reports through its people, who speak for it
+        side = headline.speaker.actor_id if headline.speaker.actor_id == headline.speaker.affiliation_id else None
         return any(
             s.stance == headline.stance
             and (s.target_name or "").lower() == (headline.target_name or "").lower()
-            and (unnamed or _nested(words, set(_WORD.findall(s.speaker_name.lower()))))
+            and (
+                unnamed
+                or (side is not None and s.speaker.affiliation_id == side)
+                or _nested(words, set(_WORD.findall(s.speaker_name.lower())))
+            )
             for s in body
         )
 

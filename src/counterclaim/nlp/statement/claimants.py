@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from counterclaim.kb import KnowledgeBase
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.lexicon import StanceLexicon
-from counterclaim.nlp.statement.parties import Party
+from counterclaim.nlp.statement.parties import Party, associated
 from counterclaim.nlp.statement.sentences import SentenceIndex
 from counterclaim.nlp.statement.stance import Draft, group_of, same_party
 from counterclaim.records import Actor
@@ -175,8 +175,8 @@ class ClaimantGuard:
         found = group_of(speaker)
         if found is not None:
             return found
-        for _, _, actor in self.kb.find_all(speaker.text):
-            if actor.kind == "militant_group":
+        for _, end, actor in self.kb.find_all(speaker.text):
+            if actor.kind == "militant_group" and not associated(speaker.text, end, self.lex.association_words):
                 return actor
         return None
 

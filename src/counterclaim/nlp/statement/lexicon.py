@@ -108,6 +108,9 @@ class StanceLexicon:
     description_kinds: dict[str, tuple[str, ...]]
     anonymous_perpetrators: frozenset[str]
     group_parts: frozenset[str]
+    branch_nouns: frozenset[str]
+    condemn_forms: frozenset[str]
+    association_words: frozenset[str]
     relational_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]
@@ -140,6 +143,12 @@ class StanceLexicon:
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
     obligation_modals: frozenset[str]
+
+    @property
+    def group_descriptors(self) -> frozenset[str]:
+        """Words that may follow a group's name and describe it ("jihadist group", "terrorist outfit")."""
+        kinds = {word for word, kinds in self.description_kinds.items() if "militant_group" in kinds}
+        return self.descriptive_modifiers | kinds
 
     def words(self, keys: Iterable[str]) -> frozenset[str]:
         """Every word the lists under ``keys`` hold: a phrase list gives its verbs, a table its keys.

@@ -198,6 +198,12 @@ def _has_proper_name(noun: Token) -> bool:
     return any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
 
 
+def associated(text: str, end: int, words: frozenset[str]) -> bool:
+    """Whether the name ending at ``end`` is hyphened to a word that makes the phrase another's ("X-linked")."""
+    following = re.match(r"[-‐–]\s?([a-z]+)", text[end:])
+    return following is not None and following[1].lower() in words
+
+
 def possessor(head: Token) -> Token | None:
     """The possessor of a phrase ("Iran's ministry" -> Iran), or None."""
     return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -220,6 +226,9 @@ class PartyResolver:
         supported: frozenset[str] = frozenset(),
         outlet_nouns: frozenset[str] = frozenset(),
         leader_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        group_descriptors: frozenset[str] = frozenset(),
+        association_words: frozenset[str] = frozenset(),
+        branch_nouns: frozenset[str] = frozenset(),
     ) -> None:
         """``links`` may be a memo of :meth:`link` answers shared across documents.
 
@@ -231,6 +240,9 @@ class PartyResolver:
         to link. ``outlet_nouns``: nouns after which a named outlet is the
         outlet ("its Amaq propaganda agency"). ``leader_words``: the nouns and
         verbs that name a person as a group's leader ("the leader of X", "who heads X").
+        ``group_descriptors``: words that describe a group after its name ("X jihadist group", "X terrorist outfit").
+        ``association_words``: words that, hyphened after a name, make the phrase another's ("X-linked").
+        ``branch_nouns``: nouns for a group's regional branch ("an affiliate of X").
         """
         self.kb = kb
         self.rules = rules
@@ -242,6 +254,9 @@ class PartyResolver:
         self.supported = supported
         self.outlet_nouns = outlet_nouns
         self.leader_nouns, self.leading_verbs = leader_words
+        self.group_descriptors = group_descriptors
+        self.association_words = association_words
+        self.branch_nouns = branch_nouns
         self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
@@ -386,6 +401,9 @@ class PartyResolver:
         branch = self._branch(_LEADING_THE.sub("", text))
         if branch is not None:
             return branch
+        described = self._described_group(text)
+        if described is not None:
+            return described
         sited = _SITED_IN.sub("", text)
         if sited != text and sited.strip() and (found := self.link(sited)) is not None:
             return found
@@ -404,6 +422,7 @@ class PartyResolver:
             and not (m.via == "metonym" and self._not_the_state(bare[: m.start]))
             # "the National Security Council" is not the UN's "Security Council"
             and not self._longer_name(bare[: m.start], self.kb.actor(m.actor_id))
+            and not associated(bare, m.end, self.association_words)
         ]
         if generic and matches:
             # "X's affiliate Y militants": the name nearest the generic head says whose members they are
@@ -418,6 +437,41 @@ class PartyResolver:
             if match.end == len(bare) or self._generic_of(bare):
                 return self.kb.actor(match.actor_id)
         return None
+
+    def named_branch(self, group: Actor) -> Actor | None:
+        """The one branch of ``group`` the document names ("the affiliate, known as X, ..."), else None.
+
+        A branch of a branch the document also names is part of it (JNIM and its Ansar Dine: JNIM).
+        """
+        named = [
+            a
+            for actor_id in self.supported
+            if (a := self.kb.actor(actor_id)) is not None
+            and a.kind == "militant_group"
+            and self.kb.is_branch_of(a.id, group.id)
+        ]
+        top = {a.id: a for a in named if not any(self.kb.is_branch_of(a.id, o.id) for o in named)}
+        return next(iter(top.values())) if len(top) == 1 else None
+
+    def _described_group(self, text: str) -> Actor | None:
+        """A group's name followed by words that only describe it ("X jihadist group", "Y terrorist outfits").
+
+        Outlets write a name and then what it is; the name alone says who.
+        Only a name that names a militant group whole counts: "Pakistan-based
+        terror group" names no group.
+        """
+        words = PAREN.sub("", text).rstrip(" .,").split()
+        cut = len(words)
+        while cut > 1 and self._describes(words[cut - 1]):
+            cut -= 1
+        if cut == len(words):
+            return None
+        found = self.link(" ".join(words[:cut]))
+        return found if found is not None and found.kind == "militant_group" else None
+
+    def _describes(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.group_descriptors or word.removesuffix("s") in self.group_descriptors
 
     def _longer_name(self, before: str, actor: Actor | None) -> bool:
         """Whether a body's name is the tail of another body's name: a capitalised word before it that names no one.
@@ -514,7 +568,9 @@ class PartyResolver:
 
     def affiliation_in(self, text: str) -> Actor | None:
         """The organisation or state named inside an unknown phrase ("U.S. intelligence" -> United States)."""
-        for start, _, actor in self.kb.find_all(text):
+        for start, end, actor in self.kb.find_all(text):
+            if associated(text, end, self.association_words):
+                continue  # "an al-Qaeda-linked group" is not al-Qaeda's
             if actor.kind != "person" and not self._longer_name(text[:start], actor):
                 return self.affiliation_of(actor) or actor
         return None

@@ -325,7 +325,7 @@ class SpeakerResolver:
             return False  # "the Organisation of Islamic Cooperation": a name, not "the organisation" named before
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
         modified = any(
-            c.dep_ in ("compound", "amod", "poss") and c.lower_ not in self.lex.descriptive_modifiers
+            c.dep_ in ("compound", "amod", "poss", "nmod") and c.lower_ not in self.lex.descriptive_modifiers
             for c in head.children
         )  # "the armed group", "the terror group" stand for the group named before; "the Baloch group" names its own
         # "the terrorist group X" names X; a person after it ("the armed group, Y Z,") is someone else's apposition

@@ -1,7 +1,7 @@
 """Rules for claims of responsibility narrated with a cue verb.
 
 "X claimed responsibility for the attack", "X took credit", "X claimed the
-bombing", "the group repeated its claim". A claim of attacks in general
+bombing", "the group repeated its claim", "the bombing, claimed by X, ...". A claim of attacks in general
 ("claimed several attacks on army posts") is marked as elsewhere: it does not
 make this attack claimed. A group or its outlet releasing a video of the men
 who did it ("released a video of three men on their way to attack the
@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.statement.narrated import Act, Cue, owner_named, pobj
 from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.speakers import passive_agent
 from counterclaim.nlp.statement.targets import generic_attack
 
 _VERBS = ("VERB", "AUX")
@@ -57,12 +58,34 @@ def claim(cue: Cue) -> list[Act] | None:
     return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=elsewhere)
 
 
+def _participle_of(verb: Token) -> Token | None:
+    """The noun a bare past participle describes: its head ("the attack claimed by X"), or the noun before its comma.
+
+    The parse often hangs "..., claimed by X" on the main verb; a participle
+    with no subject or auxiliary right after a noun and a comma still describes that noun.
+    """
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        return verb.head
+    doc = verb.doc
+    if verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ == "NOUN":
+        return doc[verb.i - 2]
+    return None
+
+
 def _counted(noun: Token) -> bool:
-    """ "two suicide bombings", "the twin blasts": attacks counted are the ones reported, not attacks in general."""
-    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
+    """ "two suicide bombings", "attacks that killed eight people": attacks counted are the ones reported.
+
+    A toll told in a relative clause makes them as definite as a number before them.
+    """
+    if any(c.dep_ == "nummod" or c.like_num for c in noun.children):
+        return True
+    tolls = (g for c in noun.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "dobj")
+    return any(n.dep_ == "nummod" or n.like_num for g in tolls for n in g.children)
 
 
-def _named_just_before(token: Token) -> Span | None:
+def named_just_before(token: Token) -> Span | None:
     """A known actor's name that ends right before ``token`` ("ISIS-K claims ..."), or None.
 
     Whether the actor can claim at all (a group, not a state) is the claimant guard's to say.
@@ -76,6 +99,25 @@ def _named_just_before(token: Token) -> Span | None:
         if span is not None:
             return span
     return None
+
+
+@rule("act.claimed_attack", lemmas=["claim_verbs"], pos=("VERB",))
+def claimed_attack(cue: Cue) -> list[Act] | None:
+    """ "the bombing, claimed by X, came a week after ...": the attack named, its claimant the participle's agent.
+
+    A claim told in passing hangs on the attack noun, with no subject or
+    object of its own; attacks in general ("raids claimed by X over the
+    years") are marked as elsewhere.
+    """
+    token = cue.token
+    attack = _participle_of(token)
+    if attack is None or not cue.targets.is_attack(attack):
+        return None
+    claimant = passive_agent(token)
+    if claimant is None:
+        return None
+    elsewhere = generic_attack(attack) and not _counted(attack)
+    return [Act("claim", token, claimant, "narrated.claim.participle", elsewhere=elsewhere)]
 
 
 @rule("act.headline_claim", forms=["claim_forms"], pos=("NOUN", "PROPN", "VERB"))
@@ -102,7 +144,7 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     named = following[0].lemma_.lower() in cue.lex.responsibility_nouns or any(
         cue.targets.is_attack(t) for t in following
     )
-    group = _named_just_before(token) if named else None
+    group = named_just_before(token) if named else None
     if group is None:
         return None
     word = group.doc[group.start - 1] if group.start > token.sent.start else None

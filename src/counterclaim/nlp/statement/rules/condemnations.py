@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
+from counterclaim.nlp.statement.rules.claims import named_just_before
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import RELATIVE_TAGS, clause_subject
 from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
@@ -58,6 +59,27 @@ def condemnation(cue: Cue) -> list[Act] | None:
         if reacting is not None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
     return _condemning(cue, f"narrated.condemn.{cue.lemma}")
+
+
+@rule("act.headline_condemnation", forms=["condemn_forms"], pos=("NOUN", "PROPN"))
+def headline_condemnation(cue: Cue) -> list[Act] | None:
+    """ "Taliban condemn attack, but ...": a headline's or summary line's condemnation.
+
+    A headline drops the article, and the parse reads the verb as a noun
+    between two nouns; a known actor's name right before it and an attack
+    noun right after it still make the act.
+    """
+    token = cue.token
+    if token.dep_ in ("dobj", "pobj", "nsubj") or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if after is None or not cue.targets.is_attack(after):
+        return None
+    actor = named_just_before(token)
+    start = token.sent.start
+    if actor is None or not all(t.is_punct for t in token.doc[start : max(start, actor.start)]):
+        return None  # the name opens the line ("— X condemn attack"), as a headline's subject does
+    return [Act("condemn", token, token.nbor(-1), f"narrated.condemn.{cue.lemma}.headline")]
 
 
 def _condemned(cue: Cue, obj: Token) -> bool:

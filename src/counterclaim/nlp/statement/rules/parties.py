@@ -3,8 +3,8 @@
 ``party`` rules read the phrase's structure from its head: "Lt Gen X" (a
 title with the name in apposition), "fighters from JNIM" (the group),
 "Shekau's fighters" (the leader's group), "a group calling itself X" (X), "the group al-Shabaab" (the name in
-apposition). ``name`` rules read the words: a knowledge-base actor ("the
-Zionist regime" -> Israel), a person with a role ("Interior Minister X"), a
+apposition), "an affiliate of X" (the branch of X the document names). ``name`` rules read the words: a
+knowledge-base actor ("the Zionist regime" -> Israel), a person with a role ("Interior Minister X"), a
 demonym for its state ("from Afghan soil"). A phrase no rule reads is the
 phrase itself, unknown to the knowledge base (``PartyResolver`` applies that
 reading, so it cannot be switched off).
@@ -59,6 +59,27 @@ def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
         return None  # not "the Main Intelligence Directorate (GUR)": a bracketed acronym is no name
     first, last = phrase_tokens(head)[0], name_tokens(name)[-1]
     return resolver.from_text(first.idx, last.idx + len(last))
+
+
+@rule("party.named_affiliate", pos=("NOUN",))
+def named_affiliate(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "an affiliate of X", "the X affiliate", "X-affiliate": the one branch of X the document names.
+
+    Outlets name a claimant by its parent and name the branch elsewhere ("the
+    affiliate, known as ..."). With no branch named, or one sited by a place
+    ("X's affiliate in Y"), the other rules read the phrase.
+    """
+    if head.lemma_.lower() not in resolver.branch_nouns or preposition_objects(head, "in"):
+        return None
+    owners = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN")]
+    for owner in [*preposition_objects(head, "of"), *owners]:
+        group = resolver.from_head(owner).actor
+        branch = resolver.named_branch(group) if group is not None and group.kind == "militant_group" else None
+        if branch is not None:
+            first = phrase_tokens(head)[0]
+            end = head.idx + len(head)
+            return Party(first.idx, end, resolver.text[first.idx : end], branch.name, branch, None, branch)
+    return None
 
 
 @rule("party.member_of")

@@ -1,0 +1,139 @@
+"""Claims of responsibility in constructions met in real coverage (our own sentences).
+
+Each test keeps a construction outlets use — a group's name followed by what
+it is, a claim told in passing, a branch named by its parent — written in our
+own words.
+"""
+
+from __future__ import annotations
+
+from statement_views import triples
+
+# -- a group's name followed by words that describe it: "X jihadist group" --------------
+
+
+def test_name_followed_by_group_words_names_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed 14 people at a market in Gaza. "
+        "The Hamas jihadist group claimed responsibility for the attack through its news agency."
+    )
+    assert ("Hamas", "claim", "Hamas") in triples(found)
+
+
+def test_state_media_name_with_an_outfit_word_names_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed nine policemen in Zahedan on Friday. "
+        "The Jaish al-Zolum terrorist outfit claimed responsibility for the raid on the station."
+    )
+    assert ("Jaish al-Adl", "claim", "Jaish al-Adl") in triples(found)
+
+
+def test_name_with_group_words_is_no_description_of_an_earlier_actor(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 40 worshippers at a mosque in Kandahar on Friday. "
+        "The Taliban, who run the country since August, confirmed the blast.\n\n"
+        "The Islamic State terrorist group, also known as Daesh, claimed responsibility for the attack."
+    )
+    assert ("Islamic State", "claim", "Islamic State") in triples(found)
+    assert not [s for s in found if s.speaker_name == "Taliban" and s.stance == "claim"]
+
+
+def test_a_place_before_group_words_names_no_group(statements) -> None:
+    found = statements(
+        "A car bomb killed 20 soldiers in Srinagar. "
+        "Police said the driver had joined a Pakistan-based terror group last year."
+    )
+    assert not [s for s in found if s.stance == "claim"]
+
+
+# -- a branch named by its parent: "an affiliate of X", "the X affiliate" ----------------
+
+
+def test_affiliate_of_a_group_is_the_branch_the_article_names(statements) -> None:
+    found = statements(
+        "A bomb killed 30 people in Quetta. "
+        "Officials vowed to find those behind the attack, claimed by an affiliate of the Islamic State group. "
+        "The affiliate, known as Islamic State Khorasan Province, is based in Afghanistan."
+    )
+    assert ("Islamic State Khorasan Province", "claim", "Islamic State Khorasan Province") in triples(found)
+    assert not [s for s in found if s.stance == "claim" and s.target_name == "Islamic State"]
+
+
+def test_affiliate_with_no_branch_named_is_the_parent(statements) -> None:
+    found = statements(
+        "A bomb killed 30 people in Quetta. "
+        "Officials vowed to find those behind the attack, claimed by an affiliate of the Islamic State group."
+    )
+    assert ("Islamic State", "claim", "Islamic State") in triples(found)
+
+
+def test_based_affiliate_that_claimed_deadly_attacks_is_the_group_named_later(statements) -> None:
+    found = statements(
+        "Gunmen raided an army base in Ouagadougou. "
+        "A Mali-based Al Qaeda affiliate claimed responsibility on Sunday for attacks in Burkina Faso that killed "
+        "eight people, a local news agency reported. The group, JNIM, often uses such agencies."
+    )
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "claim", "Jama'at Nusrat al-Islam wal-Muslimin") in triples(found)
+
+
+def test_group_linked_to_a_parent_is_not_the_parent(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 soldiers in Benin. "
+        "The assault was claimed by an al-Qaeda-linked group – Jama’at Nusrat al-Islam wal Muslimeen, (Jnim), "
+        "which is based in Mali."
+    )
+    assert not [s for s in found if s.target_name == "al-Qaeda"]
+
+
+def test_linked_rebels_claiming_are_the_rebels_named(statements) -> None:
+    found = statements(
+        "Ten people were killed near the coast overnight, police said, "
+        "with Somalia's Al-Qaeda-linked Shebab rebels claiming responsibility."
+    )
+    assert ("al-Shabaab", "claim", "al-Shabaab") in triples(found)
+    assert not [s for s in found if s.target_name == "al-Qaeda"]
+
+
+# -- a claim told in passing: "the bombing, claimed by X, ..." ----------------------------
+
+
+def test_attack_claimed_by_a_group_in_a_participle(statements) -> None:
+    found = statements("The bombing, claimed by Daesh, came a week after a blast at a market in Herat.")
+    assert ("Islamic State", "claim", "Islamic State") in triples(found)
+
+
+def test_attacks_claimed_over_the_years_are_no_claim_of_this_one(statements) -> None:
+    found = statements(
+        "A bomb killed six people in Herat on Monday. Raids claimed by Daesh over the years have hit the city."
+    )
+    assert not [s for s in found if s.stance == "claim"]
+
+
+# -- a summary line under the headline: "— X condemn attack, but ..." ---------------------
+
+
+_KICKERS = (
+    "Blast at Kabul mosque kills dozens\n"
+    "— Police hunt suspects, minister says\n"
+    "— Taliban condemn bombing, but say nothing of the bomber\n"
+    "KABUL: A suicide bomber killed 40 worshippers at a mosque in Kabul on Friday, officials said.\n"
+    "Officials vowed Saturday to hunt down those behind the attack.\n"
+    "The death toll is likely to rise, a hospital spokesman said.\n"
+)
+
+
+def test_condemnation_in_a_summary_line_under_the_headline(statements) -> None:
+    found = statements(_KICKERS)
+    assert [s for s in found if s.speaker_name == "Taliban" and s.stance == "condemn"]
+
+
+def test_headline_condemnation_needs_the_name_to_open_the_line(statements) -> None:
+    found = statements("A bomb killed nine people in Quetta. Critics of the Pakistan condemn attack line were silent.")
+    assert not [s for s in found if s.stance == "condemn"]
+
+
+def test_a_name_never_runs_across_lines() -> None:
+    from counterclaim.kb import get_kb
+
+    found = get_kb(()).find_all("He said the bomber was Afghan\n— Taliban condemn bombing")
+    assert all("\n" not in "He said the bomber was Afghan\n— Taliban condemn bombing"[s:e] for s, e, _ in found)
