@@ -134,3 +134,13 @@ def test_a_confirmation_withheld_leaves_the_claim_open(statements, sentence: str
 def test_ties_under_inquiry_are_other(statements, sentence: str) -> None:
     found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
     assert ("Omar Farah", "other", "al-Shabaab") in triples(found)
+
+
+@pytest.mark.parametrize("words", ["There is no doubt that", "There can be no question that"])
+def test_no_doubt_that_a_state_did_it_is_an_accusation(statements, words: str) -> None:
+    found = statements(
+        f"Gunmen stormed a bank in Karachi on Monday, killing six guards. “{words} Ruritania is behind the attack,” "
+        "Prime Minister Ali Khan told lawmakers."
+    )
+    assert ("Ali Khan", "accuse", "Ruritania") in triples(found)
+    assert not any(s.stance in ("deny", "other") for s in found)

@@ -91,16 +91,19 @@ def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
     return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
 
 
-def _nothing_shows(verb: Token) -> bool:
+def _nothing_shows(verb: Token, doubt_words: frozenset[str]) -> bool:
     """Whether a clause is what no evidence shows ("no evidence that X was involved", "nothing to indicate that ...").
 
-    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs.
+    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs. A doubt
+    denied affirms it ("there is no doubt that X is behind it", ``doubt_verbs``): no evidence is missing there.
     """
     node = verb
     for _ in range(2):
         if node.dep_ not in ("acl", "ccomp", "relcl") or node.head == node:
             return False
         node = node.head
+        if node.lemma_.lower() in doubt_words:
+            return False
         if node.lower_ in ("nothing", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             return True
     return False
@@ -185,7 +188,7 @@ class TargetFinder:
                 continue
             verb = _predicate(blame.head)
             # "no evidence that X was involved": negated, and hedged as a doubt rather than a denial
-            unshown = verb is not None and _nothing_shows(verb)
+            unshown = verb is not None and _nothing_shows(verb, self.lex.doubt_verbs)
             blame.negated = (
                 blame.kind == "disclaim"
                 or is_negated(blame.head.head, self.lex)
