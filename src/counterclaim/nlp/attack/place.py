@@ -92,7 +92,7 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
         name = _compound_run(token, sent.start) if before_attack else None
         if name is not None and ((bool(skip) and name.start_char == skip.stop) or all(_common_word(t) for t in name)):
             name = None
-        if name is not None and (token.text in _not_places() or token.ent_type_ in ("DATE", "TIME")):
+        if name is not None and (token.lower_ in _not_places() or token.ent_type_ in ("DATE", "TIME")):
             continue  # "the Easter bombings", "the 7 October attack"
         if name is not None:  # the whole name before the attack word: "the Manchester Arena bombing"
             out.append((name, False, True))
@@ -135,7 +135,7 @@ def _calendar_word(text: str) -> bool:
     if len(words) > 1 and words[-1].lower() in dates["weekdays"] and all(w.istitle() for w in words):
         return True
     return bool(words) and all(
-        w.lower() in dates["months"] or w.lower() in dates["weekdays"] or w in _not_places() for w in words
+        w.lower() in dates["months"] or w.lower() in dates["weekdays"] or w.lower() in _not_places() for w in words
     )
 
 
@@ -154,8 +154,10 @@ _LOWER_WORDS_KEY = "counterclaim.place.lower_words"
 
 @cache
 def _not_places() -> frozenset[str]:
-    """Capitalised words that are never where an attack happened (feasts, "the Caliphate")."""
-    return frozenset(load_lexicon("places")["not_places"])
+    """Capitalised words that are never where an attack happened: feasts, "the Caliphate", and the platforms words
+    are posted on (the stance lexicon's ``platforms``: "boasted about it on Facebook"), lower-cased."""
+    platforms = (str(p) for p in load_lexicon("stance")["platforms"])
+    return frozenset(str(w).lower() for w in [*load_lexicon("places")["not_places"], *platforms])
 
 
 @cache
@@ -403,7 +405,7 @@ class _PlaceFinder:
         if inside or span.start in self.elsewhere or _reference_point(span):
             return True
         people = text.lower() in _words("places", "peoples_and_languages") and span.root.head.lemma_ != "capital"
-        if people or text in _not_places() or _calendar_word(text):  # "the Somali capital" is a place
+        if people or text.lower() in _not_places() or _calendar_word(text):  # "the Somali capital" is a place
             return True
         if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
             return True  # "the attack in Crocus", the short name of the Crocus City Hall the text names
