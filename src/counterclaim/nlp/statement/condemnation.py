@@ -21,6 +21,9 @@ from counterclaim.nlp.statement.stance import Draft, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
 
+#: Possessives by which a speaker names their own side ("my government", "our nation").
+_OWN_SIDE = ("my", "our")
+
 
 class CondemnationReader:
     """Decides whether reported words condemn the attack, and by which rule."""
@@ -57,11 +60,15 @@ class CondemnationReader:
         return None
 
     def _others_condemn(self, token: Token) -> bool:
-        """A condemning verb with a named subject: someone else's condemnation, narrated on its own."""
+        """A condemning verb with a named subject: someone else's condemnation, narrated on its own.
+
+        "My government deplores ...", "our country condemns ...": the speaker's own side, in the first person.
+        """
         if token.lemma_.lower() not in self.lex.condemn_verbs or token.pos_ != "VERB":
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.pos_ != "PRON"
+        own = subject is not None and any(c.dep_ == "poss" and c.lower_ in _OWN_SIDE for c in subject.children)
+        return subject is not None and subject.pos_ != "PRON" and not own
 
 
 #: Kinds of actor that speak through their leaders and officials: their own condemnation repeats their officials'.

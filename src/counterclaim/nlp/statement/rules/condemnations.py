@@ -80,11 +80,22 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
     if described is not None:
         return [Act("condemn", cue.token, described, f"{producer}.relative")]
     preposition = cue.token.head
+    quoted = _quoted_as(cue.lex, cue.token)
+    if quoted is not None:
+        return [Act("condemn", cue.token, quoted, f"{producer}.quoted")]
     if cue.speaker is None and cue.token.dep_ == "pcomp" and preposition.dep_ == "prep":
         joined = clause_subject(preposition.head)
         if joined is not None:
             return [Act("condemn", cue.token, joined, f"{producer}.joined")]
     return cue.act("condemn", producer)
+
+
+def _quoted_as(lex: StanceLexicon, verb: Token) -> Token | None:
+    """ "An agency quoted X as condemning the attack": X condemns; the agency that quotes only passes it on."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in lex.quoting_verbs:
+        return None
+    return child(preposition.head, "dobj")
 
 
 def relative_speaker(verb: Token, subject: Token | None) -> Token | None:
