@@ -83,3 +83,46 @@ def test_a_team_not_named_for_an_inquiry_is_no_speaker(statements) -> None:
         "attack was backed by Daesh."
     )
     assert found == []
+
+
+# -- a denial through "nothing to indicate", with a manner phrase the parse misreads ----------
+
+
+def test_nothing_to_indicate_a_state_was_in_any_way_involved_clears_it(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 people at a theatre in Moscow on Friday. Soon after the shooting began, American "
+        "officials stated that there was nothing to indicate that Ukraine was in any way involved in the attack."
+    )
+    assert ("American officials", "deny", "Ukraine") in triples(found)
+
+
+# -- police naming an attack "terrorist" classify it; they do not condemn it ------------------
+
+
+def test_police_calling_it_a_terrorist_incident_is_no_condemnation(statements) -> None:
+    found = statements(
+        "Gunmen attacked a hotel in Nairobi on Tuesday, killing 14 people. Police sealed off the area after what "
+        "they called a terrorist incident."
+    )
+    assert [s for s in found if s.stance == "condemn"] == []
+
+
+def test_a_leader_calling_it_a_terrorist_attack_still_condemns(statements) -> None:
+    found = statements(
+        "A bomb killed 14 people at a market in Kabul on Tuesday. President Ashraf Ghani called the bombing a "
+        "terrorist attack on innocent civilians."
+    )
+    assert ("Ashraf Ghani", "condemn", None) in triples(found)
+
+
+# -- an unnamed security body speaks for the state the attack struck -------------------------
+
+
+def test_a_national_security_council_speaks_for_the_home_state(statements) -> None:
+    found = statements(
+        "Gunmen killed 40 worshippers at a church in Owo in Nigeria on Sunday. The National Security Council "
+        "says the Islamic State West Africa Province is responsible for the attack."
+    )
+    assert [(s.speaker_name, s.speaker_affiliation, s.stance) for s in found] == [
+        ("National Security Council", "Nigeria", "accuse")
+    ]

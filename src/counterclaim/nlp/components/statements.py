@@ -33,6 +33,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.claimants import ClaimantGuard
 from counterclaim.nlp.statement.condemnation import (
     CondemnationReader,
+    classifies,
     most_specific_condemners,
     named_condemner,
     without_claimants_condemning,
@@ -256,7 +257,12 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             if act.rule == "speech.split_quote" and act.content is not None and act.content.start > act.cue.i:
                 drafted = [d for d in drafted if d.stance == "attribute"]  # "A," X said. "B.": B only names the doer
-            out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
+            out += [
+                d
+                for d in drafted
+                if d.stance != "condemn"
+                or (named_condemner(act.cue.doc, d.speaker, self.lex) and not classifies(d, self.lex))
+            ]
         return out
 
     def _relayed(self, token: Token, act: Act) -> bool:

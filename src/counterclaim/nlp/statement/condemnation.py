@@ -12,6 +12,8 @@ Each way of condemning is a ``condemnation`` rule of the registry
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -127,3 +129,12 @@ def named_condemner(doc: Doc, speaker: Party, lexicon: StanceLexicon) -> bool:
         return True
     head = span.root
     return head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in lexicon.speaker_nouns
+
+
+def classifies(draft: Draft, lexicon: StanceLexicon) -> bool:
+    """Whether a condemnation is only a security body naming the attack "terrorist" ("what police called a
+    terrorist incident"): police and investigators classify a crime; that is no judgement of it."""
+    if draft.rule != "condemnation.terror_label":
+        return False
+    words = re.findall(r"[a-z]+", f"{draft.speaker.role or ''} {draft.speaker.text}".lower())
+    return any(w in lexicon.classifying_speakers for w in words)
