@@ -3,7 +3,8 @@
 Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
 behind it", "X vowed revenge", "the attack drew condemnation from X and Y",
 "X's condemnation", "it was widely condemned, with X calling it ...", "X was
-among the leaders who condemned it".
+among the leaders who condemned it", "the raid, condemned by X as ...", "an
+agency quoted X as condemning it" (X, not the agency).
 
 Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
 reported statement says): speakers condemn without saying "condemn": they call
