@@ -23,6 +23,7 @@ a user adds or refines actors with files of the same format. The stable API:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,9 @@ def link_role(role: str | None, kb: KnowledgeBase) -> str | None:
     # "the X faction spokesman": the name nearest the role word is the last;
     # "spokesman of the X faction of Y": the first
     ordered = matches if words and is_role_word(words[0]) else list(reversed(matches))
+    # "X's envoy to the UN", "ambassador to Kenya": where a role is posted comes after the body it serves
+    posted = [m for m in ordered if re.search(r"\bto\s+(?:the\s+)?$", role[: m.start], re.IGNORECASE)]
+    ordered = [m for m in ordered if m not in posted] or posted
     for kinds in (_SPECIFIC_KINDS, ("state",)):
         for match in ordered:
             actor = kb.actor(match.actor_id)

@@ -33,6 +33,7 @@ from counterclaim.nlp.gazetteer import find_city
 from counterclaim.nlp.statement.claimants import ClaimantGuard
 from counterclaim.nlp.statement.condemnation import (
     CondemnationReader,
+    classifies,
     most_specific_condemners,
     named_condemner,
     without_claimants_condemning,
@@ -259,7 +260,12 @@ class StatementResolver:
                 drafted += self._condemning(act, speaker, speakers)
             if act.rule == "speech.split_quote" and act.content is not None and act.content.start > act.cue.i:
                 drafted = [d for d in drafted if d.stance == "attribute"]  # "A," X said. "B.": B only names the doer
-            out += [d for d in drafted if d.stance != "condemn" or named_condemner(act.cue.doc, d.speaker, self.lex)]
+            out += [
+                d
+                for d in drafted
+                if d.stance != "condemn"
+                or (named_condemner(act.cue.doc, d.speaker, self.lex) and not classifies(d, self.lex))
+            ]
         return out
 
     def _relayed(self, token: Token, act: Act) -> bool:
@@ -736,6 +742,7 @@ def _widen_to_quote(acts: list[Act], quoted: Act) -> None:
 
 def _outermost(acts: list[Act]) -> list[Act]:
     """Reports inside what another act reports are part of it ("X said investigators established that ...")."""
+    acts = [a for a in acts if not any(_passes_on(a, other) for other in acts)]
     spans = [(a.content.start, a.content.end) for a in acts if a.content is not None]
     return [
         a
@@ -743,6 +750,17 @@ def _outermost(acts: list[Act]) -> list[Act]:
         if a.kind != "report"
         or not any(s <= a.cue.i < e and (s, e) != (a.content.start, a.content.end) for s, e in spans)
     ]
+
+
+def _passes_on(outer: Act, inner: Act) -> bool:
+    """Whether a trailing report only passes on the report it holds ("A said that B, an agency reported"): A speaks.
+
+    The outer cue follows what it reports, which ends with the inner report's words.
+    """
+    whole, part = outer.content, inner.content
+    if outer.kind != "report" or inner.kind != "report" or whole is None or part is None or outer is inner:
+        return False
+    return whole.end <= outer.cue.i and whole.start < inner.cue.i < whole.end and part.end == whole.end
 
 
 def _without_hedges_of_attributions(statements: list[Statement]) -> list[Statement]:
@@ -842,6 +860,20 @@ def _cites(outer: Attribution, inner: Attribution) -> bool:
     return abs(inner.source.start - content.start) <= 2 and inner.content.end <= content.end
 
 
+def _reports_whole(outer: Attribution, inner: Attribution) -> bool:
+    """Whether a trailing agency report holds another report whole ("A said that B, an agency reported, citing C").
+
+    The outer cue follows its content, which opens with the inner report's
+    source and ends with its content: the agency passes on A's words.
+    """
+    source, cue, content = inner.source, outer.cue, outer.content
+    if source is None or inner.content is None or inner.cue is None or cue is None or content is None:
+        return False
+    if content.end > cue.start or not source.start < inner.cue.start < inner.content.start:
+        return False
+    return abs(source.start - content.start) <= 2 and abs(inner.content.end - content.end) <= 2
+
+
 def _relays(outer: Attribution, inner: Attribution) -> bool:
     """Whether ``outer`` only passes on ``inner`` ("Y is behind it, X said, TASS reports"): X speaks, not TASS.
 
@@ -849,7 +881,7 @@ def _relays(outer: Attribution, inner: Attribution) -> bool:
     """
     if inner is outer or inner.cue is None or inner.content is None or outer.content is None or outer.cue is None:
         return False
-    if _cites(outer, inner):
+    if _cites(outer, inner) or _reports_whole(outer, inner):
         return True
     if not (inner.content.end <= inner.cue.start and abs(inner.content.start - outer.content.start) <= 2):
         return False

@@ -12,6 +12,8 @@ Each way of condemning is a ``condemnation`` rule of the registry
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
@@ -20,6 +22,9 @@ from counterclaim.nlp.statement.rules.registry import Chain, Rule
 from counterclaim.nlp.statement.stance import Draft, group_of
 from counterclaim.nlp.statement.targets import TargetFinder
 from counterclaim.nlp.tokenwords import word_flags
+
+#: Possessives by which a speaker names their own side ("my government", "our nation").
+_OWN_SIDE = ("my", "our")
 
 
 class CondemnationReader:
@@ -57,11 +62,15 @@ class CondemnationReader:
         return None
 
     def _others_condemn(self, token: Token) -> bool:
-        """A condemning verb with a named subject: someone else's condemnation, narrated on its own."""
+        """A condemning verb with a named subject: someone else's condemnation, narrated on its own.
+
+        "My government deplores ...", "our country condemns ...": the speaker's own side, in the first person.
+        """
         if token.lemma_.lower() not in self.lex.condemn_verbs or token.pos_ != "VERB":
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.pos_ != "PRON"
+        own = subject is not None and any(c.dep_ == "poss" and c.lower_ in _OWN_SIDE for c in subject.children)
+        return subject is not None and subject.pos_ != "PRON" and not own
 
 
 #: Kinds of actor that speak through their leaders and officials: their own condemnation repeats their officials'.
@@ -120,3 +129,12 @@ def named_condemner(doc: Doc, speaker: Party, lexicon: StanceLexicon) -> bool:
         return True
     head = span.root
     return head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in lexicon.speaker_nouns
+
+
+def classifies(draft: Draft, lexicon: StanceLexicon) -> bool:
+    """Whether a condemnation is only a security body naming the attack "terrorist" ("what police called a
+    terrorist incident"): police and investigators classify a crime; that is no judgement of it."""
+    if draft.rule != "condemnation.terror_label":
+        return False
+    words = re.findall(r"[a-z]+", f"{draft.speaker.role or ''} {draft.speaker.text}".lower())
+    return any(w in lexicon.classifying_speakers for w in words)

@@ -126,8 +126,12 @@ class Cue:
 
     @cached_property
     def speaker(self) -> Token | None:
-        """Who acts: the ``by`` agent of a passive cue, else the subject of its clause."""
-        return passive_agent(self.token) if self.passive is not None else clause_subject(self.token)
+        """Who acts: the ``by`` agent of a passive cue, else the subject of its clause.
+
+        A participle that describes a noun is passive too ("the raid, condemned by X as ..."): its agent acts.
+        """
+        described = self.token.dep_ == "acl" and self.token.tag_ == "VBN"
+        return passive_agent(self.token) if self.passive is not None or described else clause_subject(self.token)
 
     def act(self, kind: ActKind, producer: str, targets: list[Blame] | None = None, **kwargs) -> list[Act]:
         """The one act this cue reports, spoken by :attr:`speaker`."""

@@ -34,6 +34,8 @@ _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: Tags of relative pronouns ("which", "who", "that"), which stand for the noun their clause modifies.
 RELATIVE_TAGS = ("WDT", "WP")
+#: Prepositions whose object receives what a statement says ("condolences to the people of X"): never its author.
+_RECIPIENT_PREPOSITIONS = ("to",)
 #: How many sentences back a pronoun or description may find its antecedent.
 _LOOKBACK_SENTENCES = 3
 
@@ -168,6 +170,16 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
+def _received(token: Token, document: Token) -> bool:
+    """Whether a name under a statement receives it ("condolences to the people of X"), through a "to" phrase."""
+    for above in token.ancestors:
+        if above == document:
+            return False
+        if above.dep_ in ("prep", "dative") and above.lower_ in _RECIPIENT_PREPOSITIONS:
+            return True
+    return False
+
+
 class SpeakerResolver:
     """Resolves the subject of a cue to the parties who spoke, per document, with the ``speaker`` rules."""
 
@@ -269,6 +281,10 @@ class SpeakerResolver:
             return True
         if head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns:
             return True
+        if head.lemma_.lower() in self.lex.inquiry_bodies and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in self.lex.inquiry_words for c in head.children
+        ):
+            return True  # "the investigation team": a body named for its inquiry, not any team
         tokens = name_tokens(head)
         return self.parties.link(self.parties.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]) is not None
 
@@ -293,7 +309,9 @@ class SpeakerResolver:
             and t.dep_ == "pobj"
             and not self.is_platform(t.text)
             and t.ent_type_ not in ("DATE", "TIME")
-        ]  # "a statement posted on Telegram" or "on Thursday": the platform carried it, the day dated it
+            and not _received(t, document)
+        ]  # "a statement posted on Telegram", "on Thursday", "condolences to X": the platform carried it, the day
+        # dated it, X received it
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
         channel = self._channel_owner(document)

@@ -3,7 +3,8 @@
 Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
 behind it", "X vowed revenge", "the attack drew condemnation from X and Y",
 "X's condemnation", "it was widely condemned, with X calling it ...", "X was
-among the leaders who condemned it".
+among the leaders who condemned it", "the raid, condemned by X as ...", "an
+agency quoted X as condemning it" (X, not the agency).
 
 Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
 reported statement says): speakers condemn without saying "condemn": they call
@@ -102,11 +103,22 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
     if described is not None:
         return [Act("condemn", cue.token, described, f"{producer}.relative")]
     preposition = cue.token.head
+    quoted = _quoted_as(cue.lex, cue.token)
+    if quoted is not None:
+        return [Act("condemn", cue.token, quoted, f"{producer}.quoted")]
     if cue.speaker is None and cue.token.dep_ == "pcomp" and preposition.dep_ == "prep":
         joined = clause_subject(preposition.head)
         if joined is not None:
             return [Act("condemn", cue.token, joined, f"{producer}.joined")]
     return cue.act("condemn", producer)
+
+
+def _quoted_as(lex: StanceLexicon, verb: Token) -> Token | None:
+    """ "An agency quoted X as condemning the attack": X condemns; the agency that quotes only passes it on."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "as" or preposition.head.lemma_.lower() not in lex.quoting_verbs:
+        return None
+    return child(preposition.head, "dobj")
 
 
 def relative_speaker(verb: Token, subject: Token | None) -> Token | None:

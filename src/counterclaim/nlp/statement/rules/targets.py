@@ -202,8 +202,17 @@ def _cleft_name(finder: TargetFinder, verb: Token) -> Token | None:
 
 @rule("target.responsible", lemmas=["responsible_adjectives"], forms=["responsible_adjectives"])
 def responsible(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "X is responsible", "X was involved in the attack", "Iran holds X accountable" (X, not Iran)."""
-    about = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    """ "X is responsible", "X was involved in the attack", "Iran holds X accountable" (X, not Iran).
+
+    A phrase of manner ("involved in any way") says how far, not in what.
+    """
+    about = [
+        g
+        for c in token.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() not in finder.lex.manner_nouns
+    ]
     if about and not any(finder.about_attack(a) for a in about):
         return []
     governor = token.head if token.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else token
@@ -213,6 +222,9 @@ def responsible(finder: TargetFinder, token: Token) -> Agents | None:
         )
         return [(held, "held")] if held is not None else []
     holder = token.head if token.dep_ == "acomp" else token
+    manner = token.head
+    if token.dep_ == "acl" and manner.lemma_.lower() in finder.lex.manner_nouns and manner.dep_ == "pobj":
+        holder = manner.head.head  # "X was in any way involved": the parse hangs the word on the manner phrase
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return [(subject, "responsible")] if subject is not None else []
 
