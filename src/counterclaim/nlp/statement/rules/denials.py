@@ -1,8 +1,8 @@
 """Rules for denials narrated with a cue verb.
 
 "X denied involvement", "X rejected the accusation", "X denied that it was
-behind the attack", "X dismissed the Daesh claim" (the owner of the claim is
-cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
+behind the attack", "X dismissed the Daesh claim" (the claim doubted: ``other``
+for its owner, who is not cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
 accusation reported), "X distanced itself from the attack". Rejecting attacks themselves ("rejected all attacks against
 civilians") is a condemnation.
 """
@@ -114,7 +114,10 @@ def denial(cue: Cue) -> list[Act] | None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
     owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
-    if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
+    if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns:
+        # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``)
+        return cue.act("deny", producer, [Blame(owner, "doubted")])
+    if owner is not None:  # "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:
         return cue.act("deny", producer, content=subtree_span(obj))
