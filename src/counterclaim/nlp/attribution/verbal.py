@@ -297,6 +297,9 @@ def _content(
         bounds = _passive_content(verb, source)
         if bounds:
             return _Content(*bounds, "indirect.passive", 0.7, False)
+    fronted = _fronted_content(verb, source)
+    if fronted is not None:
+        return _Content(*fronted, "indirect.fronted", 0.75, bool(quotes.overlapping(*fronted)))
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     if verb.dep_ in _PARENTHETICAL and source is not None and verb.head.i != verb.i and not has_object:
         bounds = subtree_without(verb.head, verb)
@@ -309,6 +312,24 @@ def _content(
             bounds = (max(bounds[0], cue[1]), bounds[1])
             return _Content(*bounds, "indirect.passive" if passive else "indirect.object", 0.7, False)
     return None
+
+
+def _fronted_content(verb: Token, source: Token | None) -> tuple[int, int] | None:
+    """ "Two bombs set by X killed 30 people, police said": what was said comes first, the report closes the sentence.
+
+    A long clause before ", police said" is often parsed as a second subject of
+    the verb rather than its complement; everything before the comma is the content.
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ != "ROOT" or len(subjects) < 2 or source is None or min(s.i for s in subjects) == source.i:
+        return None
+    before = source.left_edge.i - 1
+    sentence = verb.sent
+    if before <= sentence.start or verb.doc[before].text != ",":
+        return None
+    if any(not t.is_punct for t in verb.doc[verb.i + 1 : sentence.end]):
+        return None  # "..., police said on Monday": a content clause the parse would have found
+    return token_bounds(verb.doc[sentence.start : before])
 
 
 def _construes(verb: Token, lexicon: CueLexicon) -> bool:

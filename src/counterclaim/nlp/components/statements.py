@@ -240,7 +240,7 @@ class StatementResolver:
         claim_like = (
             act.content is not None
             and self._own_account(act.content)
-            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads
+            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads | self.lex.condemn_verbs
         )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]

@@ -37,6 +37,21 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "in", "al", "el", "ul", "e",
 _LOOKBACK_SENTENCES = 3
 
 
+def named_like_group(party: Party, lex: StanceLexicon) -> bool:
+    """Whether a party is a militant group: known as one, or a capitalised name with a group word in it."""
+    if party.actor is not None:
+        return party.actor.kind == "militant_group"
+    if party.is_person or (party.affiliation is not None and party.affiliation.kind != "militant_group"):
+        return False
+    words = [w for w in _WORD.findall(party.name) if w.lower() not in _CONNECTORS]
+    group_words = lex.group_name_words
+    return (
+        bool(words)
+        and all(w[:1].isupper() for w in words)
+        and any(w.lower().rstrip("s") in group_words or w.lower() in group_words for w in words)
+    )
+
+
 class ClaimantGuard:
     """Checks and repairs the claimant of every claim in one document."""
 
@@ -48,17 +63,7 @@ class ClaimantGuard:
 
     def reads_as_group(self, party: Party) -> bool:
         """Whether a party is a militant group: known as one, or a capitalised name with a group word in it."""
-        if party.actor is not None:
-            return party.actor.kind == "militant_group"
-        if party.is_person or (party.affiliation is not None and party.affiliation.kind != "militant_group"):
-            return False
-        words = [w for w in _WORD.findall(party.name) if w.lower() not in _CONNECTORS]
-        return bool(words) and all(w[:1].isupper() for w in words) and self._group_word(words)
-
-    def _group_word(self, words: list[str]) -> bool:
-        return any(
-            w.lower().rstrip("s") in self.lex.group_name_words or w.lower() in self.lex.group_name_words for w in words
-        )
+        return named_like_group(party, self.lex)
 
     def own_accounts(self, items: list[Draft]) -> list[Draft]:
         """A group attributing the attack to itself ("X said they were behind it") claims it.

@@ -43,6 +43,10 @@ _SITED_BRANCH = re.compile(
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
 _JOINERS = "-‐'’"
+#: "Armed Forces of the Philippines (AFP)": a capitalised name and the acronym the text defines for it.
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|in)\s+)*)+[A-Z][\w'’-]*)\s*\(([A-Z]{2,6})\)")
+#: Words of a name its acronym may skip ("of the" in "Armed Forces of the Philippines").
+_SKIPPED = {"of", "the", "for", "and", "in"}
 #: Kinds that speak for themselves: their affiliation is the actor itself.
 _SELF_AFFILIATED = ("state", "militant_group")
 
@@ -209,6 +213,25 @@ def possessor(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "poss"), None)
 
 
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms a text defines, each with the name it stands for there ("AFP" -> "Armed Forces of the Philippines").
+
+    Only an acronym made of its name's initials counts (a source credit such as
+    "(AFP)" after a sentence is none). Inside this text it means that name,
+    whatever the knowledge base reads in the same letters (a news agency).
+    """
+    found: dict[str, str] = {}
+    for match in _DEFINED.finditer(text):
+        words = match.group(1).split()
+        for start in range(len(words)):  # "the army said the Armed Forces of the Philippines (AFP)": the name's words
+            name = words[start:]
+            initials = "".join(w[0] for w in name if w.lower() not in _SKIPPED)
+            if name[0].lower() not in _SKIPPED and initials.upper() == match.group(2):
+                found.setdefault(match.group(2), " ".join(name))
+                break
+    return found
+
+
 class PartyResolver:
     """Turns noun phrases into :class:`Party` objects through the knowledge base."""
 
@@ -260,6 +283,8 @@ class PartyResolver:
         self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
+        #: Acronyms the document defines: inside it they name what it says they stand for.
+        self.acronyms = defined_acronyms(text)
 
     def from_head(self, head: Token) -> Party:
         """The party a noun phrase headed by ``head`` names (memoised per token; callers get their own copy)."""
@@ -357,13 +382,24 @@ class PartyResolver:
     def _from_text(self, start: int, end: int) -> Party:
         """The party the words name: by the first ``name`` rule that reads them, else as written, unknown."""
         start, end = self._snapped(start, end)
-        text = self.text[start:end]
+        written = self.text[start:end]
+        text = self._spelled_out(written)
         found = self.rules.name.first(self, start, end, text)
         if found is not None:
             rule, party = found
             party.rules = (rule.name, *party.rules)
             return party
-        return Party(start, end, text, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
+        return Party(start, end, written, _LEADING_THE.sub("", text).strip(), None, None, self.affiliation_in(text))
+
+    def _spelled_out(self, written: str) -> str:
+        """An acronym the document defines as the name it stands for ("AFP" -> "Armed Forces of the Philippines"),
+        and that name without its acronym ("Armed Forces of the Philippines (AFP)"): the letters alone may read
+        as another actor in the knowledge base."""
+        defined = self.acronyms.get(_LEADING_THE.sub("", written).strip())
+        if defined is not None:
+            return defined
+        brackets = PAREN.findall(written)
+        return PAREN.sub("", written) if brackets and all(b in self.acronyms for b in brackets) else written
 
     def governed_state(self, role: str, affiliation: Actor | None) -> Actor | None:
         """A de facto government's official speaks for the state it governs ("Taliban government spokesman")."""

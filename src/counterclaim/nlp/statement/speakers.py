@@ -88,6 +88,18 @@ def _named_member(noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ == "PROPN"), None)
 
 
+def _said_in(document: Token, lex: StanceLexicon) -> set[int]:
+    """The words of the blame a document lays ("a statement *attributing the attack to X*"), by index.
+
+    A blaming participle after a statement says what it says: the names in it
+    are whom it blames, not who issued it ("a message posted in the name of
+    X", "a statement circulating on X's channels" name the author).
+    """
+    blaming = lex.accuse_verbs | lex.attribute_verbs
+    clauses = (c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in blaming)
+    return {t.i for clause in clauses for t in clause.subtree}
+
+
 def _intent_owner(verb: Token) -> Token | None:
     """ "India's move to blame Pakistan": whose move an infinitive completes acts, not the move itself."""
     if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -301,10 +313,12 @@ class SpeakerResolver:
                 agent = passive_agent(child)
                 if agent is not None:
                     return self.speakers(agent)
+        content = _said_in(document, self.lex)
         named = [
             t
             for t in document.subtree
             if t.i > document.i
+            and t.i not in content
             and t.pos_ == "PROPN"
             and t.dep_ == "pobj"
             and not self.is_platform(t.text)
@@ -314,7 +328,7 @@ class SpeakerResolver:
         # dated it, X received it
         if named and self.can_speak(named[0]):  # "a message posted in the name of X"
             return self.speakers(named[0])
-        channel = self._channel_owner(document)
+        channel = self._channel_owner(document, content)
         if channel is not None:
             return [channel]
         governor = document.head
@@ -326,9 +340,10 @@ class SpeakerResolver:
         found = self.antecedent(document)
         return [found] if found else []
 
-    def _channel_owner(self, document: Token) -> Party | None:
+    def _channel_owner(self, document: Token, content: set[int]) -> Party | None:
         """The group whose channels carried a statement ("a statement circulating on Islamic State channels")."""
-        for place in (t for t in document.subtree if t.i > document.i and t.dep_ == "pobj" and t.pos_ == "NOUN"):
+        places = (t for t in document.subtree if t.i > document.i and t.dep_ == "pobj" and t.pos_ == "NOUN")
+        for place in (t for t in places if t.i not in content):
             owners = [c for c in place.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             party = self.parties.from_head(owners[-1]) if owners else None
             if party is not None and party.actor is not None and party.actor.kind in ("militant_group", "media"):

@@ -203,6 +203,8 @@ class TargetFinder:
                 or is_hedged(blame.head.head, self.lex, stop=root)
                 or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
             )  # "suspected Boko Haram fighters"
+            if not blame.hedged and not blame.negated and self._unconfirmed(blame.head, root):
+                blame.hedged = True  # "has not verified that X did it": left open, not denied
             if not blame.hedged and not blame.negated and self._gainsaid(blame.head, root):
                 blame.negated = True  # "this was not an X attack", he said (a hedge stays a hedge)
             if blame.kind == "possible":  # "cannot rule out X": a hedge, whatever negation it carries
@@ -216,6 +218,17 @@ class TargetFinder:
         for blame in out:
             unique.setdefault(blame.head.i, blame)
         return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def _unconfirmed(self, head: Token, root: Token | None) -> bool:
+        """Whether the party stands in what a negated verb of verification governs ("not verified that X did it")."""
+        node = head
+        for _ in range(8):
+            if node.head == node or node == root or node.dep_ in _BESIDE:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.lex.verification_verbs and is_negated(node, self.lex):
+                return True
+        return False
 
     def _gainsaid(self, head: Token, root: Token | None) -> bool:
         """Whether a clause the party is embedded in, below what reports it, is negated or rejects it.

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from counterclaim.nlp.statement.narrated import Act, Cue, pobj
 from counterclaim.nlp.statement.rules.denials import accusing
 from counterclaim.nlp.statement.rules.registry import rule
+from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
 from counterclaim.nlp.statement.targets import Blame
 
 _VERBS = ("VERB", "AUX")
@@ -29,10 +30,15 @@ def accusation(cue: Cue) -> list[Act] | None:
     if patient is None or _of_other_attacks(cue):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
-    if cue.targets.is_attack(patient):
+    if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
     return cue.act("blame", producer, [Blame(patient, "cue")])
+
+
+def _pronoun_thing(token: Token) -> bool:
+    """ "blamed it on X", "blamed this on X": a pronoun for the deed, whose doer the "on" phrase names."""
+    return token.pos_ == "PRON" and token.lower_ in ("it", "this", "that")
 
 
 def _of_other_attacks(cue: Cue) -> bool:
@@ -113,12 +119,34 @@ def identified_as(cue: Cue) -> list[Act] | None:
 
 @rule("act.attributed_to", lemmas=["attribute_verbs"], pos=_VERBS)
 def attributed_to(cue: Cue) -> list[Act] | None:
-    """ "attributed the bombing to X", "the attack was linked to X"."""
-    patient = cue.obj or cue.passive
+    """ "attributed the bombing to X", "the attack was linked to X", "they say the attack, attributed to X, ..."."""
+    reduced = _reduced_passive(cue)
+    patient = cue.obj or cue.passive or (cue.token.head if reduced else None)
     if not cue.targets.is_attack(patient):
         return None
     party = pobj(cue.token, "to", "with") or pobj(patient, "to", "with")
-    return cue.act("blame", f"narrated.{cue.lemma}_to", [Blame(party, "cue")]) if party is not None else None
+    if party is None:
+        return None
+    if not reduced:
+        return cue.act("blame", f"narrated.{cue.lemma}_to", [Blame(party, "cue")])
+    speaker = passive_agent(cue.token) or _reporter(cue)
+    if speaker is None:
+        return []  # "the bombing, attributed to X, wounded 30": the writer's framing, nobody's statement
+    return [Act("blame", cue.token, speaker, f"narrated.{cue.lemma}_to", [Blame(party, "cue")])]
+
+
+def _reduced_passive(cue: Cue) -> bool:
+    """ "the attack, attributed to X, ...": a participle hung on the attack noun, with no verb of its own."""
+    return cue.token.dep_ == "acl" and cue.token.tag_ == "VBN" and cue.targets.is_attack(cue.token.head)
+
+
+def _reporter(cue: Cue) -> Token | None:
+    """Who reports the clause the attack noun stands in ("investigators believe the attack, attributed to X, ...")."""
+    clause = cue.token.head.head
+    verbs = cue.lex.report_verbs | cue.lex.hold_verbs | cue.lex.belief_verbs | cue.lex.confirm_verbs
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs:
+        return clause_subject(clause.head)
+    return None
 
 
 @rule("act.endorsed_claim", lemmas=["endorse_verbs"], pos=_VERBS)

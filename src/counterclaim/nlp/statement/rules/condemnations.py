@@ -91,6 +91,8 @@ def _condemned(cue: Cue, obj: Token) -> bool:
             return True
         if any(cue.targets.is_attack(g) for g in preposition_objects(head, "of")):  # "this episode of violence"
             return True
+        if any(c.dep_ == "poss" and cue.targets.is_attack(c) for c in head.children):  # "the attack's cruelty"
+            return True
         if head.pos_ not in ("NOUN", "PROPN") and any(cue.targets.is_attack(t) for t in head.subtree):
             return True  # "what it called a cowardly bombing"
     return False

@@ -1,8 +1,8 @@
 """Rules for denials narrated with a cue verb.
 
 "X denied involvement", "X rejected the accusation", "X denied that it was
-behind the attack", "X dismissed the Daesh claim" (the owner of the claim is
-cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
+behind the attack", "X dismissed the Daesh claim" (the claim doubted: ``other``
+for its owner, who is not cleared), "X rejected Y's claims of its involvement" (X is cleared and Y's
 accusation reported), "X distanced itself from the attack". Rejecting attacks themselves ("rejected all attacks against
 civilians") is a condemnation.
 """
@@ -70,6 +70,11 @@ def accusing(cue: Cue, noun: Token, accuser: Token) -> bool:
     return accuser.ent_type_ in ("GPE", "NORP", "PERSON") or accuser.pos_ == "PRON"
 
 
+def _spelled_out(claim: Token) -> bool:
+    """A claim whose clause says what it claims ("claims by X that it carried out the massacre")."""
+    return any(c.dep_ in ("acl", "ccomp", "relcl") for c in claim.children)
+
+
 @rule("act.rejected_accusation", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
 def rejected_accusation(cue: Cue) -> list[Act] | None:
     """ "India rejected Pakistan's claims of its involvement": India denies, and Pakistan's accusation is reported.
@@ -114,7 +119,11 @@ def denial(cue: Cue) -> list[Act] | None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
     owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
-    if owner is not None:  # "dismissed the Daesh claim", "rejected any IS role": the owner is cleared
+    if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns and not _spelled_out(obj):
+        # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``);
+        # "rejected claims by X that it carried out the massacre" rejects that X did it, and clears X
+        return cue.act("deny", producer, [Blame(owner, "doubted")])
+    if owner is not None:  # "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:
         return cue.act("deny", producer, content=subtree_span(obj))

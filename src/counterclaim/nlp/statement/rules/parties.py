@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from counterclaim.kb import link_role, split_person
+from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.parties import PAREN, Party, name_tokens, phrase_tokens
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.syntax import preposition_objects
@@ -212,6 +213,8 @@ def person(resolver: PartyResolver, start: int, end: int, text: str) -> Party | 
     place = kb.lookup(found.name) if found.name else None  # "leaders in Colombo": a seat, no one's name
     if not found.name or not (found.role or found.titles) or (place is not None and place.kind == "state"):
         return None
+    if found.name.rsplit(None, 1)[-1].lower() in stance_lexicon().group_name_words:
+        return None  # "the Sheikh Mansur Brigade": a group named after a man, not the man
     linked = kb.fuzzy(found.name)
     linked = linked if linked is not None and linked.kind == "person" else None
     role_org = link_role(found.role, kb)

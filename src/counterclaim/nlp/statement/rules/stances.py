@@ -11,6 +11,9 @@ once every claim in the document is known.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from counterclaim.nlp.statement.claimants import named_like_group
 from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.narrated import Act
 from counterclaim.nlp.statement.parties import Party
@@ -123,4 +126,29 @@ def attribution(act: Act, speaker: Party, targets: Targets, claim_like: bool) ->
     if not targets and claim_like and own is not None:
         target = Party(speaker.start, speaker.end, speaker.text, own.name, own)
         out.append(Draft(act, speaker, "claim", target, f"{producer}.own_account"))
+    elif not targets and claim_like and _own_deed(act) and named_like_group(speaker, stance_lexicon()):
+        # "the X Brigade said it carried out the bombing": a group no knowledge base knows, by its name
+        out.append(Draft(act, speaker, "claim", replace(speaker), f"{producer}.own_account"))
     return out
+
+
+_SELF = ("it", "they", "we", "its", "their", "our")
+
+
+def _own_deed(act: Act) -> bool:
+    """ "said it carried out the bombing", "said its fighters stormed the base": the speaker's side did the deed.
+
+    A name no knowledge base knows needs this much to claim: a group word in
+    a name ("the Northern Army said it repelled the attack") says less than
+    the knowledge base does.
+    """
+    if act.content is None:
+        return False
+    root = act.content.root
+    lex = stance_lexicon()
+    if root.lemma_.lower() not in lex.perpetrate_verbs and root.lower_ not in lex.claim_markers:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in _SELF or any(c.dep_ == "poss" and c.lower_ in _SELF for c in subject.children)
