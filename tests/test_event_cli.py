@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -358,6 +359,35 @@ def test_a_narrative_built_before_another_run_changed_the_event_is_not_kept(tmp_
         store_records(tmp_db, records["ferry_b"])  # another run changes the event meanwhile
         store.keep_narrative(ferry, kept._replace(narrative="{}", counts={}), "v/kb")
         assert store.kept_narrative(ferry, "v/kb").narrative is None
+
+
+def test_two_readers_keeping_one_narrative_at_once_do_not_fail(tmp_db: str, records) -> None:
+    """Two workers opening one event page at once both keep its narrative: the later writer must not fail."""
+    store_records(tmp_db, records["ferry_a"])
+    ferry = event_of(tmp_db, "ferry_a")
+    with Store(tmp_db) as first, Store(tmp_db) as second:
+        kept = first.kept_narrative(ferry, "v/kb")._replace(narrative='{"documents": []}', counts={})
+        table, events = schema.event_narratives, schema.events
+        writing, failed = threading.Event(), []
+
+        def keep_later() -> None:
+            writing.wait()
+            try:
+                second.keep_narrative(ferry, kept, "v/kb")
+            except Exception as err:  # the assertion below names it
+                failed.append(err)
+
+        later = threading.Thread(target=keep_later)
+        later.start()
+        with first.engine.begin() as conn:  # the first writer holds its new row uncommitted while the second writes
+            literals = (sqlalchemy.literal("v/kb"), sqlalchemy.literal("{}"), sqlalchemy.literal({}, sqlalchemy.JSON))
+            values = select(events.c.id, events.c.updated_at, *literals).where(events.c.id == ferry)
+            conn.execute(sqlalchemy.insert(table).from_select([c.name for c in table.c], values))
+            writing.set()
+            later.join(0.5)
+        later.join()
+        assert failed == []
+        assert first.kept_narrative(ferry, "v/kb").narrative is not None
 
 
 def test_a_store_that_may_only_be_read_still_gives_narratives_and_listings(tmp_db: str, records) -> None:

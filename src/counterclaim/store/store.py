@@ -34,7 +34,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import InternalError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
 from counterclaim.events.config import DateWindows
@@ -261,11 +261,15 @@ class Store:
 
         A store that may only be read (an SQLite file or connection in
         read-only mode, a read-only PostgreSQL session) keeps nothing and
-        says nothing: the reader has what it computed.
+        says nothing: the reader has what it computed. Two readers keeping the
+        same thing at once (two workers opening one event page) collide on its
+        key; the one that lost keeps nothing, as the winner's copy is as good.
         """
         try:
             with self.engine.begin() as conn:
                 yield conn
+        except IntegrityError:
+            return
         except (OperationalError, InternalError) as err:
             if "readonly database" not in str(err) and "read-only transaction" not in str(err):
                 raise
