@@ -145,3 +145,16 @@ def test_an_act_since_the_attack_in_a_report_of_that_day_is_of_that_day(statemen
         "has since claimed responsibility for the attack."
     )
     assert _dates(found, "claim") == {dt.date(2024, 5, 16)}
+
+
+def test_an_undated_reaction_in_a_report_of_the_attacks_own_day_is_of_that_day(statements) -> None:
+    text = (
+        "Blast at a bus station\n\nPublished: May 16, 2024\n\n"
+        "A bomb killed 12 people at the main bus station of Garissa on Thursday morning, police said.\n\n"
+        "The African Union condemned the bombing, and a Kenyan minister blamed al-Shabaab for it."
+    )
+    found = statements(text)
+    assert _dates(found, "condemn") == _dates(found, "accuse") == {dt.date(2024, 5, 16)}
+    # a day later, the reactions could have come on either day: the text does not say which
+    later = statements(text.replace("May 16", "May 17"))
+    assert _dates(later, "condemn") == _dates(later, "accuse") == {None}

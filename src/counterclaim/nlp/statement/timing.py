@@ -166,7 +166,19 @@ class StatementDater:
             return self._carried(sentence)
         if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
             return day
-        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
+        return (
+            self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence) or self._bounded()
+        )
+
+    def _bounded(self) -> dt.date | None:
+        """The one day a reaction can have been made on when the article went out on the attack's own day.
+
+        A statement about the attack is made after it and reported by the time
+        of publication: with both on one day, that is its day, though the text
+        names none.
+        """
+        same = self.published is not None and self.published == self.event_date
+        return self.published if same else None
 
     def _signed_day(self, sentence: Span, speaker: Token | None) -> dt.date | None:
         """The day on the signature of an embedded post the sentence holds or introduces ('"We had no part in it,"
