@@ -166,9 +166,7 @@ class StatementDater:
             return self._carried(sentence)
         if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
             return day
-        return (
-            self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence) or self._bounded()
-        )
+        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence) or self._bounded()
 
     def _bounded(self) -> dt.date | None:
         """The one day a reaction can have been made on when the article went out on the attack's own day.
