@@ -27,7 +27,9 @@ publication date, a weekday that would fall in the week before the attack is the
 one after it. Relative days
 resolve against the reference date or the attack date (``cc_attack``'s,
 computed here since that component runs later); "the same day" and "that
-night" are the day the text named last.
+night" are the day the text named last. A statement the text leaves undated in
+an article published on the attack's own day is of that day: made after the
+attack and reported by publication, it has no other day to fall on.
 """
 
 from __future__ import annotations
@@ -152,6 +154,10 @@ class StatementDater:
 
     def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the statement with this cue (and subject) was made, or None when the text does not say."""
+        return self._told(cue, speaker) or self._bounded()
+
+    def _told(self, cue: Token, speaker: Token | None) -> dt.date | None:
+        """The day the text gives the statement, by a date phrase or one carried from earlier."""
         sentence = self.sentences.of(cue)
         day = self._speech_date(sentence, cue, speaker) or self._signed_day(sentence, speaker)
         if day is not None:
@@ -166,7 +172,7 @@ class StatementDater:
             return self._carried(sentence)
         if speaker is not None and (day := self._speakers_last_date(sentence, speaker)) is not None:
             return day
-        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence) or self._bounded()
+        return self._carried(sentence) or self._detailed_next(sentence) or self._live_entry(sentence)
 
     def _bounded(self) -> dt.date | None:
         """The one day a reaction can have been made on when the article went out on the attack's own day.
