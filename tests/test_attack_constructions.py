@@ -90,3 +90,19 @@ def test_an_assault_whose_dead_outnumber_its_hostages_is_no_hostage_taking(pipel
     assert event_of(pipeline, text).attack_type == "armed assault"
     text = "Gunmen kidnapped 20 pupils from a school in Kaduna on Monday and killed a guard, police said."
     assert event_of(pipeline, text).attack_type == "hostage taking"
+
+
+def test_the_nationals_among_the_dead_are_no_toll(pipeline) -> None:
+    text = (
+        "Tajikistan blames attack that killed 2 Americans on opposition group\n\nThe government on Tuesday blamed an "
+        "attack that killed four foreign hikers in Tajikistan, including two Americans, on a banned party."
+    )
+    assert event_of(pipeline, text).killed == 4
+
+
+def test_a_headline_city_the_report_never_repeats_gives_way(pipeline) -> None:
+    text = (
+        "Shrine Attack Leaves Four Dead in Tehran\n\nAt least four pilgrims were killed in a shooting at the shrine "
+        "in Shiraz, Iran. Police said the shooting in Shiraz was carried out by two gunmen."
+    )
+    assert event_of(pipeline, text).place.city == "Shiraz"

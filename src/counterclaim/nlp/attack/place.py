@@ -593,6 +593,8 @@ def attack_place(
     earlier = [f for f in governed_found if span is None or f[2].start <= span.start]
     if earlier:
         city, name, span = min(earlier, key=lambda f: f[2].start)
+    if name is not None and span is not None and _locative(span) and _headline(span):
+        city, name, span = _repeated_instead(doc_text(doc)[:end], name, governed_found) or (city, name, span)
     most_named = named.most_common(1)[0][0] if named else None
     if _elsewhere_than_dateline(doc, end, skip, dateline.get("country"), named, name):
         dateline = {}  # "HAVANA -- ... in El Salvador ... El Salvador": filed from a country the text never names
@@ -643,6 +645,25 @@ def attack_place(
         longitude=city.longitude if city else None,
         evidence=evidence,
     )
+
+
+def _repeated_instead(
+    text: str, name: str, governed_found: Sequence[tuple[City | None, str | None, Span | None]]
+) -> tuple[City | None, str | None, Span | None] | None:
+    """The first gazetteer city the attack words govern that the text names again, when the place read is named
+    nowhere else: a headline's slip ("... Dead in Tehran" over a report whose every sentence says Shiraz) gives way."""
+    if text.count(name) > 1:
+        return None
+    return next((f for f in governed_found if f[0] and f[1] and f[1] != name and text.count(f[1]) > 1), None)
+
+
+def _headline(span: Span) -> bool:
+    """Whether a name sits on a line of its own with no closing full stop: a headline."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip().strip("\"“”'")
+    return not line.endswith(".")
 
 
 def _represents(span: Span | None) -> bool:
