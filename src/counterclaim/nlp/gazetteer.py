@@ -127,8 +127,16 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
         for m in _country_pattern().finditer(text)
         if not text[m.end() : m.end() + 6].startswith("-based")
         and not any(lo <= m.start() and m.end() <= hi for lo, hi in regions)
+        and not _region_word_after(text, m.end())
         and (name := country_name(m.group()))
     ]
+
+
+def _region_word_after(text: str, end: int) -> bool:
+    """Whether a capitalised region word follows a country's name: "Niger State" is a Nigerian state, "Panama
+    Province" a province of Panama, not the country itself."""
+    m = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 20])
+    return m is not None and m.group(1).lower() in load_lexicon("places")["region_words"]
 
 
 @cache

@@ -167,12 +167,33 @@ def _words(lexicon: str, key: str) -> frozenset[str]:
 
 
 def _compound_run(token: Token, floor: int) -> Span:
-    """The proper nouns compounded into one name that ends at ``token`` ("Manchester Arena")."""
+    """The proper nouns compounded into one name that ends at ``token`` ("Manchester Arena").
+
+    A headline's capitalised names right before the run belong to it even when the parser hangs the first one
+    elsewhere ("for Nairobi Westgate Kenya Attack", "Nairobi" read as the object of "for"), unless it is part of
+    another name (a group's, a person's).
+    """
     doc = token.doc
     first = token.i
     while first - 1 >= floor and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
         first -= 1
+    while first - 1 >= floor and first < token.i and _headline_name_before(doc[first - 1]):
+        first -= 1
     return doc[first : token.i + 1]
+
+
+def _headline_name_before(token: Token) -> bool:
+    """A capitalised proper noun, alone on its side of the text, written right before the next name on one line."""
+    doc = token.doc
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in ("ORG", "PERSON")
+        and not _common_word(token)
+        and token.whitespace_ == " "
+        and doc[token.i + 1].is_title
+        and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN")
+    )
 
 
 def _name_part(token: Token) -> bool:
@@ -289,6 +310,8 @@ class _PlaceFinder:
         words = text.split()
         refused = False
         for n in range(len(words), 0, -1):  # "Mogadishu beach" is in Mogadishu
+            if n < len(words) and words[n].lower() == "of":
+                continue  # "Republic of Tajikistan" names no town "Republic"
             found = find_cities(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
             if found:
                 city = self.choose(found)
@@ -314,7 +337,7 @@ class _PlaceFinder:
         """The sentence's best city reading: (gazetteer city or None, name as written, its span)."""
         best: tuple[tuple[int, int, int, int], City | None, str, Span] | None = None
         for span, tagged, locative in _candidates(sent, self.skip, self.anchors):
-            text = _clean(span.text)
+            text = _district_town(_clean(span.text))
             if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
             named = country_name(text) or _country_with_tail(span)
@@ -407,6 +430,10 @@ class _PlaceFinder:
         people = text.lower() in _words("places", "peoples_and_languages") and span.root.head.lemma_ != "capital"
         if people or text.lower() in _not_places() or _calendar_word(text):  # "the Somali capital" is a place
             return True
+        if text.lower() in _words("places", "directions"):
+            return True  # "resurfacing in the North-east": a part of the country, no town
+        if span.label_ == "NORP" and span.root.head.lemma_.lower() in _words("places", "country_nouns"):
+            return True  # "in the Central Asian country": a description of a country, no town "Central"
         if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
             return True  # "the attack in Crocus", the short name of the Crocus City Hall the text names
         root = span.root
@@ -451,6 +478,15 @@ class _PlaceFinder:
             and self.demonym_country(c.text) == city.country
             for c in noun.children
         )
+
+
+def _district_town(text: str) -> str:
+    """The town a district is named after: "Gwoza" of "Gwoza Local Government Area" (an attack there is read as in
+    its town, as news and gazetteers do)."""
+    for suffix in load_lexicon("places")["district_suffixes"]:
+        if text.endswith(" " + suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix) - 1]
+    return text
 
 
 def _city_of_district(span: Span) -> bool:
@@ -559,6 +595,8 @@ def attack_place(
     earlier = [f for f in governed_found if span is None or f[2].start <= span.start]
     if earlier:
         city, name, span = min(earlier, key=lambda f: f[2].start)
+    if name is not None and span is not None and _locative(span) and _headline(span):
+        city, name, span = _repeated_instead(doc_text(doc)[:end], name, governed_found) or (city, name, span)
     most_named = named.most_common(1)[0][0] if named else None
     if _elsewhere_than_dateline(doc, end, skip, dateline.get("country"), named, name):
         dateline = {}  # "HAVANA -- ... in El Salvador ... El Salvador": filed from a country the text never names
@@ -611,6 +649,25 @@ def attack_place(
     )
 
 
+def _repeated_instead(
+    text: str, name: str, governed_found: Sequence[tuple[City | None, str | None, Span | None]]
+) -> tuple[City | None, str | None, Span | None] | None:
+    """The first gazetteer city the attack words govern that the text names again, when the place read is named
+    nowhere else: a headline's slip ("... Dead in Tehran" over a report whose every sentence says Shiraz) gives way."""
+    if text.count(name) > 1:
+        return None
+    return next((f for f in governed_found if f[0] and f[1] and f[1] != name and text.count(f[1]) > 1), None)
+
+
+def _headline(span: Span) -> bool:
+    """Whether a name sits on a line of its own with no closing full stop: a headline."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip().strip("\"“”'")
+    return not line.endswith(".")
+
+
 def _represents(span: Span | None) -> bool:
     """Whether a country's name qualifies its representatives or offices ("the U.S. embassy", "U.S. advisers")."""
     root = span.root if span is not None else None
@@ -646,9 +703,15 @@ def _representations(doc: Doc, end: int, kb: KnowledgeBase) -> Counter[str]:
             found[country] += 1
     for ent in doc_ents(doc):
         state = kb.demonym_state(ent.text) if ent.start_char < end and ent.label_ == "NORP" else None
-        if state is not None and _represents(ent):
+        if state is not None and (_represents(ent) or _counted_people(ent)):
             found[country_name(state.name) or state.name] += 1
     return found
+
+
+def _counted_people(ent: Span) -> bool:
+    """A people's name counted as persons ("two Americans", "2 Americans"): who was hit or there, not where."""
+    root = ent.root
+    return root.tag_ in ("NNPS", "NNS") and any(c.dep_ == "nummod" for c in root.children)
 
 
 def _known_region_at(span: Span) -> str | None:

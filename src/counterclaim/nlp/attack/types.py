@@ -241,12 +241,16 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
 def _unrealised_verb(word: Token, lex: dict) -> bool:
     """An attack verb that reports no act: wished ("should be murdered"), negated ("did not shoot"), a purpose
     ("were hired to storm", not "tried to storm" nor "are believed to have stormed"), denied ("denied that the
-    air force is bombing") or words ("harshly attacked the president")."""
+    air force is bombing") or words ("harshly attacked the president", "blasted Washington")."""
     children = list(word.children)
     if any(c.dep_ == "aux" and c.lower_ in lex["modal_irrealis"] for c in children):
         return True
     if any(c.dep_ == "neg" for c in children) or any(c.lower_ in lex["figurative_adverbs"] for c in children):
         return True
+    if word.lemma_.lower() in lex["criticism_verbs"] and any(
+        c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for c in children
+    ):
+        return True  # "the cleric blasted Washington": words
     head = word.head
     done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
     if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done

@@ -38,6 +38,7 @@ from counterclaim.nlp.attack.relevance import (
 )
 from counterclaim.nlp.attack.types import (
     GENERIC,
+    AttackType,
     Trigger,
     classify,
     doer_triggers,
@@ -124,14 +125,20 @@ def _long_ago(word: Token) -> bool:
 def _is_motive(word: Token) -> bool:
     """Whether an attack word names what the attack avenges: "in retaliation for the mosque attacks", "because of
     the X attacks", "acted in revenge for the attacks" (the parser hangs "for" on the verb), "killed them to avenge
-    the massacre".
+    the massacre", "said he was avenging the stabbing".
 
     A motive that is itself the object of a verb is a response still to come, to this attack ("Tehran pledged
     retaliation for the attack", "vowed to avenge the bombing").
     """
     motives = set(load_lexicon("attack_types")["motive_words"])
     if word.dep_ == "dobj":
-        return word.head.lemma_.lower() in motives and word.head.dep_ == "advcl"
+        verb = word.head
+        # "killed them to avenge the massacre", "said he was avenging the stabbing"; not "vowed to avenge the
+        # bombing" nor "will avenge the bombing", a response to this attack still to come
+        promised = verb.head.lemma_.lower() in set(load_lexicon("attack_types")["promise_verbs"]) or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "would") for c in verb.children
+        )
+        return verb.lemma_.lower() in motives and (verb.dep_ == "advcl" or not promised)
     if word.dep_ != "pobj":
         return False
     prep = word.head
@@ -428,6 +435,22 @@ def _reconcile(
     return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
 
 
+#: The GTD class of kidnappings.
+HOSTAGE_TAKING = "hostage taking"
+
+
+def _dead_outnumber_hostages(
+    figures: Sequence[Figure], killed: CasualtyReport | None, day: dt.date | None, partisan: Callable[[str], bool]
+) -> bool:
+    """Whether an attack killed more people than it took (one when the text gives no number): an assault with
+    hostages taken on the side ("rebels killed 40 villagers; several were also abducted"), which GTD counts as an
+    armed assault. A kidnapping that cost a guard's life stays a kidnapping."""
+    if killed is None or killed.number is None:
+        return False
+    taken = _reconcile(figures, "kidnapped", day, partisan)
+    return killed.number > (taken.number if taken is not None and taken.number else 1)
+
+
 def _earlier(figure: Figure, day: dt.date | None) -> bool:
     """Whether a figure's sentence is about a time before the attack: a written day or year well before it."""
     if day is None:
@@ -682,6 +705,12 @@ def _anchors(sentences: Sequence[AttackSentence]) -> list[int]:
     toll_words = {w for kind in TOLL_KINDS for w in kinds[kind]}
     anchors = [i for item in sentences for t in item.triggers for i in range(t.start, t.end)]
     anchors += [t.i for item in sentences for t in item.sent if t.pos_ == "VERB" and t.lemma_.lower() in toll_words]
+    # the attack word a trigger qualifies ("suicide bomb attacks in X"), though read apart as talk of attacks
+    for item in sentences:
+        for t in item.triggers:
+            head = item.sent.doc[t.end - 1].head
+            if item.sent.doc[t.end - 1].dep_ == "compound" and find_triggers(head.doc[head.i : head.i + 1]):
+                anchors.append(head.i)
     return anchors
 
 
@@ -752,6 +781,11 @@ class AttackRecorder:
         partisan = lambda source: _partisan(source, kb)  # noqa: E731
         killed = _reconcile(own_figures, "killed", day, partisan)
         injured = _reconcile(own_figures, "injured", day, partisan)
+        if attack.attack_class == HOSTAGE_TAKING and _dead_outnumber_hostages(own_figures, killed, day, partisan):
+            others = [t for item in main for t in item.triggers if t.attack_class != HOSTAGE_TAKING]
+            attack = classify(doc, others or [t for item in main for t in item.triggers], rank)
+            if attack.attack_class == HOSTAGE_TAKING:
+                attack = AttackType("armed assault", "armed assault", attack.suicide, attack.weapon)
         perpetrators = _perpetrators(doc._.statements or [], kb)
         content = [sent for sent in doc.sents if sent.start_char < end_char]
         told = narrated(doc, content, set(_anchors(main)), kb)
