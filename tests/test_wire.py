@@ -421,3 +421,19 @@ def test_shootings_and_attacks_done_by_attackers(pipeline: Language, text: str, 
     event = pipeline(text)._.event
     assert event is not None
     assert event.attack_type == attack_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead says attackers attacked; later explosions heard are part of that assault
+        "A band of guerrillas attacked the town hall of Ilobasco on Sunday night, the mayor said. Residents said "
+        "loud explosions shook the centre during the night.",
+        # "a group of X": the head names no one, its "of" names the attackers
+        "A group of rebels attacked a police patrol near Sensuntepeque on Tuesday, the police said.",
+    ],
+)
+def test_attackers_in_the_lead_make_an_armed_assault(pipeline: Language, text: str) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert event.attack_type == "armed assault"

@@ -152,12 +152,18 @@ def _doer_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
 
 
 def is_attacker(noun: Token, is_group: Callable[[Token], bool] = lambda _: False) -> bool:
-    """Whether a noun names attackers: "guerrillas", "armed men", "FMLN commandos", a militant group."""
+    """Whether a noun names attackers: "guerrillas", "armed men", "FMLN commandos", a militant group, "a group of
+    guerrillas" (a head noun whose "of" names attackers)."""
     _, doers, heads, modifiers = _doer_words()
     lemma = noun.lemma_.lower()
     if lemma in doers or noun.lower_ in doers or is_group(noun):
         return True
-    return lemma in heads and any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children)
+    if lemma not in heads:
+        return False
+    if any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children):
+        return True
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(is_attacker(g, is_group) for c in of for g in c.children if g.dep_ == "pobj")
 
 
 def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[Token], bool]) -> list[Trigger]:
@@ -309,9 +315,10 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
     """
     if not triggers:
         return AttackType(None, None, False, None)
-    # an attack read from its doer ("guerrillas killed") decides the kind only when no word names one
+    # an attack read from its doer ("guerrillas attacked the post") weighs as a word naming the kind would: a lead
+    # that says rebels attacked is an armed assault even when later sentences tell of explosions heard
     named = [t for t in triggers if t.attack_class != GENERIC]
-    specific = [t for t in named if not t.by_doer] or named or triggers
+    specific = named or triggers
     scores: dict[str, float] = defaultdict(float)
     labels: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for t in specific:
