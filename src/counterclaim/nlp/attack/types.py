@@ -233,11 +233,17 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
     word = doc[trigger.start]
     head = word.head
     near = [*doc[max(trigger.start - 3, word.sent.start) : trigger.start], head, *head.children]
+    if head.dep_ == "xcomp":
+        near.append(head.head)  # "wants to drop a bomb": the wish governs the verb the attack word completes
     if any(_forms(t) & words for t in near if t.i not in range(trigger.start, trigger.end)):
         return True
     thing = head if word.dep_ == "conj" else word  # "stop the repression and the bombings"
     if thing.dep_ == "dobj" and thing.head.lemma_.lower() in lex["stop_verbs"]:
         return True
+    if thing.dep_ == "dobj" and _future(thing.head, lex):
+        return True  # "will carry out terrorist actions"
+    if thing.dep_ == "dobj" and thing.head.dep_ == "ccomp" and thing.head.head.lemma_.lower() in lex["denial_verbs"]:
+        return True  # "denied that they are preparing an attack"
     if word.pos_ == "VERB":
         return _unrealised_verb(word, lex)
     figures = set(lex["figurative_modifiers"])
@@ -254,10 +260,17 @@ def _unrealised_verb(word: Token, lex: dict) -> bool:
     if any(c.dep_ == "neg" for c in children) or any(c.lower_ in lex["figurative_adverbs"] for c in children):
         return True
     head = word.head
+    if _future(word, lex) or (word.dep_ == "xcomp" and _future(head, lex)):
+        return True  # "will attack", "will attempt to attack"
     done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
     if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
         return True
     return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
+
+
+def _future(verb: Token, lex: dict) -> bool:
+    """Whether a verb is told in the future ("will attack", "shall carry out")."""
+    return any(c.dep_ == "aux" and c.lower_ in lex["future_modals"] for c in verb.children)
 
 
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
