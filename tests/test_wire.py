@@ -463,3 +463,13 @@ def test_charges_wishes_plans_and_counts_are_no_new_attack(pipeline: Language, t
 def test_the_army_charging_that_rebels_attacked_is_an_attack(pipeline: Language) -> None:
     text = "The army charged on Monday that a group of rebels attacked a patrol near Victoria, killing two soldiers."
     assert pipeline(text)._.event is not None
+
+
+def test_a_capital_is_read_in_its_own_country_when_copy_is_filed_abroad(pipeline: Language) -> None:
+    text = (
+        "PANAMA CITY (PANAMA), 20 NOV 89 (XYZ) -- [TEXT] A CHAPEL IN THE EASTERN OUTSKIRTS OF SAN SALVADOR WAS "
+        "BOMBED BY UNIDENTIFIED MEN ON SUNDAY, A PRIEST SAID."
+    )
+    event = pipeline(text)._.event
+    assert event is not None
+    assert (event.place.city, event.place.country) == ("San Salvador", "El Salvador")
