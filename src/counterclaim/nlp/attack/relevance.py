@@ -120,8 +120,7 @@ def is_operation(doc: Doc, trigger: Trigger) -> bool:
     """
     state, targets = _words("state_doers"), _words("insurgent_targets")
     word = doc[trigger.start]
-    subjects = [c for c in word.children if c.dep_ in ("compound", "amod", "poss")]
-    subjects += doers(word) if word.pos_ == "VERB" else []  # "planes which are bombing rebel positions"
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "compound", "amod", "poss")]
     struck = [c for c in word.children if c.dep_ == "dobj"]
     struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
     return any(_is_one_of(t, state) for t in subjects) and any(_is_one_of(t, targets) for t in struck)

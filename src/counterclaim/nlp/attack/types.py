@@ -242,8 +242,6 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
         return True
     if thing.dep_ == "dobj" and _future(thing.head, lex):
         return True  # "will carry out terrorist actions"
-    if thing.dep_ == "dobj" and thing.head.dep_ == "ccomp" and thing.head.head.lemma_.lower() in lex["denial_verbs"]:
-        return True  # "denied that they are preparing an attack"
     if word.pos_ == "VERB":
         return _unrealised_verb(word, lex)
     figures = set(lex["figurative_modifiers"])
