@@ -1,5 +1,5 @@
-"""Whether attack words report a new attack: not a count over a period, a clash, a trial, talk, unrest or a
-weapon seized.
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial or a charge, talk, unrest
+or a weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14

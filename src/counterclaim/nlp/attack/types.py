@@ -4,7 +4,8 @@ Triggers are lemma phrases from ``lexicons/attack_types.yaml`` ("suicide
 bombers", "gunmen opened fire", "abducted"). The class of an article's attack
 is the one its triggers name most, earlier sentences weighing more (news put
 the attack first); generic words ("attack") count only when nothing specific
-is said.
+is said, and an attack read from its doer ("rebels attacked the post") counts
+as a word naming its kind does.
 """
 
 from __future__ import annotations
