@@ -471,3 +471,52 @@ def test_shootings_and_attacks_done_by_attackers(pipeline: Language, text: str, 
     event = pipeline(text)._.event
     assert event is not None
     assert event.attack_type == attack_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead says attackers attacked; later explosions heard are part of that assault
+        "A band of guerrillas attacked the town hall of Ilobasco on Sunday night, the mayor said. Residents said "
+        "loud explosions shook the centre during the night.",
+        # "a group of X": the head names no one, its "of" names the attackers
+        "A group of rebels attacked a police patrol near Sensuntepeque on Tuesday, the police said.",
+    ],
+)
+def test_attackers_in_the_lead_make_an_armed_assault(pipeline: Language, text: str) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert event.attack_type == "armed assault"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what someone is charged with
+        "The former colonel, who is charged with murder and drug running, was detained in Cochabamba on Monday.",
+        "Police in Valparaiso held four youths on Friday on charges of taking part in the murders of two guards.",
+        # wanted or still to come
+        "The senator asked in Lima on Monday why the government wants to drop bombs on the coca valleys.",
+        "The colonel said in Tegucigalpa on Monday that the rebels will carry out attacks on the power grid.",
+        "Officers said in Guatemala City on Monday that the guerrillas will attempt to attack the barracks.",
+        # a count over a stretch of months
+        "In only four months, the press in Guatemala City has reported 90 abductions and 120 assassinations.",
+    ],
+)
+def test_charges_wishes_plans_and_counts_are_no_new_attack(pipeline: Language, text: str) -> None:
+    assert pipeline(text)._.event is None
+
+
+def test_the_army_charging_that_rebels_attacked_is_an_attack(pipeline: Language) -> None:
+    text = "The army charged on Monday that a group of rebels attacked a patrol near Victoria, killing two soldiers."
+    assert pipeline(text)._.event is not None
+
+
+def test_a_capital_is_read_in_its_own_country_when_copy_is_filed_abroad(pipeline: Language) -> None:
+    text = (
+        "PANAMA CITY (PANAMA), 20 NOV 89 (XYZ) -- [TEXT] A CHAPEL IN THE EASTERN OUTSKIRTS OF SAN SALVADOR WAS "
+        "BOMBED BY UNIDENTIFIED MEN ON SUNDAY, A PRIEST SAID."
+    )
+    event = pipeline(text)._.event
+    assert event is not None
+    assert (event.place.city, event.place.country) == ("San Salvador", "El Salvador")

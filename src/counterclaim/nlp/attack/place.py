@@ -294,14 +294,19 @@ class _PlaceFinder:
         An article that names no country writes from the home of the groups
         it names ("FMLN units attacked Santa Ana" is in El Salvador); a name
         several countries share, none of them that home, is none of those
-        cities ("San Pedro" in a report on Salvadoran guerrillas).
+        cities ("San Pedro" in a report on Salvadoran guerrillas). A national capital no other country's city shares
+        is read as itself even when the article never names its country ("San Salvador" in copy filed from Panama).
         """
         if not self.named:
             home = next((c for c in cities if self.homes[c.country]), None)
             if home is None and self.homes and len({c.country for c in cities}) > 1:
                 return None
             return home or (cities[0] if cities else None)
-        return next((c for c in cities if self.named[c.country]), None)
+        found = next((c for c in cities if self.named[c.country]), None)
+        if found is None and len({c.country for c in cities}) == 1:
+            capital = capital_city(cities[0].country)
+            return cities[0] if capital is not None and capital.name == cities[0].name else None
+        return found
 
     def city_for(self, text: str, tagged: bool, locative: bool, towns: bool = True) -> tuple[City | None, int]:
         """A gazetteer city and how sure the reading is: main names (big cities if untagged), alternates in context,

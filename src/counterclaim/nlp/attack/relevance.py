@@ -1,5 +1,5 @@
-"""Whether attack words report a new attack: not a count over a period, a clash, a trial, talk, unrest or a
-weapon seized.
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial or a charge, talk, unrest
+or a weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14
@@ -30,6 +30,18 @@ def _year_span() -> re.Pattern[str]:
     """A year or a month of a year standing for a period ("in 1988", "during 1989", "in November 2021")."""
     months = "|".join(sorted((re.escape(m) for m in load_lexicon("dates")["months"]), key=len, reverse=True))
     return re.compile(rf"\b(?:in|during|throughout)\s+(?:(?i:{months})\.?\s+)?(?:19|20)\d\d\b")
+
+
+#: A stretch of days, weeks or months standing for a period ("in only 3 months", "over the past two weeks").
+_UNITS_SPAN = re.compile(
+    r"\b(?:in|within|over|during)\s+(?:only\s+|just\s+|the\s+(?:last|past)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+(?:days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+
+def _units_span(text: str) -> bool:
+    return _UNITS_SPAN.search(text) is not None
 
 
 #: How far up the parse a word of justice or memory may govern a trigger.
@@ -77,7 +89,7 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     if not counted:
         return False
     sent = word.sent
-    period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text)
+    period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text) or _units_span(sent.text)
     return (bool(period) or _listed_kinds(word)) and not names_a_day(sent)
 
 
@@ -106,12 +118,12 @@ def is_operation(doc: Doc, trigger: Trigger) -> bool:
     noun) is a state force and what it struck (the object, or the noun after
     "on"/"against") is an insurgent or an insurgent site.
     """
-    doers, targets = _words("state_doers"), _words("insurgent_targets")
+    state, targets = _words("state_doers"), _words("insurgent_targets")
     word = doc[trigger.start]
     subjects = [c for c in word.children if c.dep_ in ("nsubj", "compound", "amod", "poss")]
     struck = [c for c in word.children if c.dep_ == "dobj"]
     struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
-    return any(_is_one_of(t, doers) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
+    return any(_is_one_of(t, state) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
 
 
 def is_unrest(doc: Doc, trigger: Trigger) -> bool:
@@ -171,14 +183,21 @@ def is_weapon_only(doc: Doc, trigger: Trigger) -> bool:
 
 
 def is_background(doc: Doc, trigger: Trigger) -> bool:
-    """An attack under a word of justice or memory: tried, sentenced, remembered ("convicted of the murder")."""
-    background = _words("background_words")
+    """An attack under a word of justice or memory: tried, sentenced, remembered ("convicted of the murder"), or
+    what someone is charged with ("charged with murder", "on charges of taking part in the murders"; "a charge of
+    dynamite" is a bomb)."""
+    background, charges = _words("background_words"), _words("charge_words")
+    named = " ".join(t.lemma_.lower() for t in doc[trigger.start : trigger.end])
+    if named in _words("weapon_triggers"):
+        charges = frozenset()  # "a charge of dynamite" is a bomb
     node = doc[trigger.start]
     for _ in range(MAX_BACKGROUND_HOPS):
         if node.head.i == node.i:
             return False
-        node = node.head
+        below, node = node, node.head
         if node.lemma_.lower() in background:
+            return True
+        if node.lemma_.lower() in charges and below.dep_ == "prep" and below.lower_ in ("with", "of"):
             return True
     return False
 

@@ -4,7 +4,8 @@ Triggers are lemma phrases from ``lexicons/attack_types.yaml`` ("suicide
 bombers", "gunmen opened fire", "abducted"). The class of an article's attack
 is the one its triggers name most, earlier sentences weighing more (news put
 the attack first); generic words ("attack") count only when nothing specific
-is said.
+is said, and an attack read from its doer ("rebels attacked the post") counts
+as a word naming its kind does.
 """
 
 from __future__ import annotations
@@ -152,12 +153,18 @@ def _doer_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
 
 
 def is_attacker(noun: Token, is_group: Callable[[Token], bool] = lambda _: False) -> bool:
-    """Whether a noun names attackers: "guerrillas", "armed men", "FMLN commandos", a militant group."""
+    """Whether a noun names attackers: "guerrillas", "armed men", "FMLN commandos", a militant group, "a group of
+    guerrillas" (a head noun whose "of" names attackers)."""
     _, doers, heads, modifiers = _doer_words()
     lemma = noun.lemma_.lower()
     if lemma in doers or noun.lower_ in doers or is_group(noun):
         return True
-    return lemma in heads and any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children)
+    if lemma not in heads:
+        return False
+    if any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children):
+        return True
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return any(is_attacker(g, is_group) for c in of for g in c.children if g.dep_ == "pobj")
 
 
 def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[Token], bool]) -> list[Trigger]:
@@ -227,11 +234,15 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
     word = doc[trigger.start]
     head = word.head
     near = [*doc[max(trigger.start - 3, word.sent.start) : trigger.start], head, *head.children]
+    if head.dep_ == "xcomp":
+        near.append(head.head)  # "wants to drop a bomb": the wish governs the verb the attack word completes
     if any(_forms(t) & words for t in near if t.i not in range(trigger.start, trigger.end)):
         return True
     thing = head if word.dep_ == "conj" else word  # "stop the repression and the bombings"
     if thing.dep_ == "dobj" and thing.head.lemma_.lower() in lex["stop_verbs"]:
         return True
+    if thing.dep_ == "dobj" and _future(thing.head, lex):
+        return True  # "will carry out terrorist actions"
     if word.pos_ == "VERB":
         return _unrealised_verb(word, lex)
     figures = set(lex["figurative_modifiers"])
@@ -252,10 +263,17 @@ def _unrealised_verb(word: Token, lex: dict) -> bool:
     ):
         return True  # "the cleric blasted Washington": words
     head = word.head
+    if _future(word, lex) or (word.dep_ == "xcomp" and _future(head, lex)):
+        return True  # "will attack", "will attempt to attack"
     done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
     if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
         return True
     return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
+
+
+def _future(verb: Token, lex: dict) -> bool:
+    """Whether a verb is told in the future ("will attack", "shall carry out")."""
+    return any(c.dep_ == "aux" and c.lower_ in lex["future_modals"] for c in verb.children)
 
 
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
@@ -313,9 +331,10 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
     """
     if not triggers:
         return AttackType(None, None, False, None)
-    # an attack read from its doer ("guerrillas killed") decides the kind only when no word names one
+    # an attack read from its doer ("guerrillas attacked the post") weighs as a word naming the kind would: a lead
+    # that says rebels attacked is an armed assault even when later sentences tell of explosions heard
     named = [t for t in triggers if t.attack_class != GENERIC]
-    specific = [t for t in named if not t.by_doer] or named or triggers
+    specific = named or triggers
     scores: dict[str, float] = defaultdict(float)
     labels: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for t in specific:
