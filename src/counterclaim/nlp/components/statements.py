@@ -125,7 +125,7 @@ class StatementResolver:
                 _widen_to_quote(acts, act)
             acts += [part for part in rest if part.cue.idx < end]  # "A," X said. "B.": B is X's words too
         items: list[Draft] = []
-        for act in sorted(_outermost(acts), key=lambda a: a.cue.i):
+        for act in sorted(_outermost(acts, self.lex), key=lambda a: a.cue.i):
             items += self._drafts(act, speakers, parties, sentences.of(act.cue))
         dater = StatementDater(doc, self.lex, sentences, self.kb)
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
@@ -740,9 +740,9 @@ def _widen_to_quote(acts: list[Act], quoted: Act) -> None:
             act.content, act.direct = whole, True
 
 
-def _outermost(acts: list[Act]) -> list[Act]:
+def _outermost(acts: list[Act], lex: StanceLexicon) -> list[Act]:
     """Reports inside what another act reports are part of it ("X said investigators established that ...")."""
-    acts = [a for a in acts if not any(_passes_on(a, other) for other in acts)]
+    acts = [a for a in acts if not any(_passes_on(a, other, lex) for other in acts)]
     spans = [(a.content.start, a.content.end) for a in acts if a.content is not None]
     return [
         a
@@ -752,13 +752,19 @@ def _outermost(acts: list[Act]) -> list[Act]:
     ]
 
 
-def _passes_on(outer: Act, inner: Act) -> bool:
+def _passes_on(outer: Act, inner: Act, lex: StanceLexicon) -> bool:
     """Whether a trailing report only passes on the report it holds ("A said that B, an agency reported"): A speaks.
 
-    The outer cue follows what it reports, which ends with the inner report's words.
+    The outer cue follows what it reports, which ends with the inner report's words, and either relays by its
+    verb (``relaying_verbs``: "an agency reported") or passes on a named person's words ("the Pope expressed
+    sorrow, the Vatican said"): the most specific speaker speaks. "Washington had not confirmed it, an official
+    said" stays the official's.
     """
     whole, part = outer.content, inner.content
     if outer.kind != "report" or inner.kind != "report" or whole is None or part is None or outer is inner:
+        return False
+    person = inner.speaker is not None and inner.speaker.ent_type_ == "PERSON"
+    if not person and outer.cue.lemma_.lower() not in lex.relaying_verbs:
         return False
     return whole.end <= outer.cue.i and whole.start < inner.cue.i < whole.end and part.end == whole.end
 

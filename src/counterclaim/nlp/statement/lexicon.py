@@ -45,6 +45,7 @@ class StanceLexicon:
     relayed_speech_verbs: frozenset[str]
     label_verbs: frozenset[str]
     quoting_verbs: frozenset[str]
+    relaying_verbs: frozenset[str]
     membership_verbs: frozenset[str]
     copulas: frozenset[str]
     haven_nouns: frozenset[str]
