@@ -68,6 +68,18 @@ PLACES = [
 ]
 
 
+PLACES += [
+    # a headline's capitalised adjective before a town is no part of its name ("Deadly Toronto Shooting")
+    (
+        "Police See No Link Between Group And Deadly Leeds Shooting\n\nA gunman killed three people in a crowded "
+        "street on Saturday, and a group later said one of its fighters did it. Officers found nothing to support "
+        "the claim.",
+        "Leeds",
+        "United Kingdom",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "city", "country"), PLACES)
 def test_attack_place_constructions(pipeline, text: str, city: str | None, country: str) -> None:
     place = event_of(pipeline, text).place
