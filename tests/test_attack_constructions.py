@@ -77,6 +77,13 @@ PLACES += [
         "Leeds",
         "United Kingdom",
     ),
+    # "the UAE" names a country; the victims' nationality ("a Pakistani") does not frame the attack
+    (
+        "The UAE said drones struck fuel trucks at a depot on UAE soil, killing three workers. Two of the dead "
+        "were Indians and the third a Pakistani, police said.",
+        None,
+        "United Arab Emirates",
+    ),
 ]
 
 
