@@ -82,6 +82,14 @@ def test_background_and_partisan_figures_are_not_the_toll(pipeline: Language, te
     assert event_of(pipeline, text).killed == 4
 
 
+def test_a_group_named_as_the_killer_by_the_narrator_gives_the_toll(pipeline: Language) -> None:
+    text = (
+        "Three Hamas gunmen open fire at Haifa market, killing five\n\nThree Hamas gunmen killed five people at a "
+        "market in Haifa on Monday morning before police shot them dead."
+    )
+    assert event_of(pipeline, text).killed == 5
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

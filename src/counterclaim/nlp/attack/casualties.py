@@ -48,6 +48,7 @@ class Figure:
     not_current: bool = False  # a superseded ("up from 26") or running total ("since 2009") figure
     years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
     part: bool = False  # a part of the toll by severity ("12 were seriously injured")
+    narrated: bool = False  # a boast only for the narrator naming a group as the killer ("Hamas gunmen killed three")
 
 
 @cache
@@ -390,12 +391,15 @@ def find_casualties(
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
+            narrated = own_count and not _is_boast(word)
             boast = _is_boast(word) or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
             part = _part_of_toll(word, token)
             figures.append(
-                Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part)
+                Figure(
+                    report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part, narrated
+                )
             )
     return figures
 
