@@ -90,6 +90,14 @@ def test_a_group_named_as_the_killer_by_the_narrator_gives_the_toll(pipeline: La
     assert event_of(pipeline, text).killed == 5
 
 
+def test_a_group_the_model_tags_as_a_person_boasts_all_the_same(pipeline: Language) -> None:
+    text = (
+        "Gunmen attacked the Kiunga Naval Base on Sunday. Al Shabaab claimed the assault on the Kiunga Naval Base, "
+        "saying there were 30 American casualties. The navy said two sailors were wounded."
+    )
+    assert event_of(pipeline, text).injured == 2
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

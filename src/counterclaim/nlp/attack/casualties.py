@@ -302,8 +302,11 @@ def _counts_perpetrators(number: Token) -> bool:
     return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects))
 
 
-def _is_boast(word: Token) -> bool:
+def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> bool:
     """A claimant's own count: the casualty word sits in what a group claims or says it did.
+
+    The claimant is a group's word, an organisation or people the model tags, or a name ``is_group`` knows
+    for a group whatever the model tagged it ("Al Shabaab claimed ..., saying there were 17 casualties").
 
     "The group claimed it killed 100 soldiers" and "IS said its fighters
     killed 40" are boasts; "IS claimed the attack that killed 133" is not:
@@ -312,7 +315,8 @@ def _is_boast(word: Token) -> bool:
     claim_verbs, report_verbs, claimants = _words("claim_verbs"), _words("report_verbs"), _words("claimant_words")
 
     def claimant(subject: Token) -> bool:
-        return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP")
+        known = is_group is not None and is_group(_subtree_text(subject))
+        return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP") or known
 
     def own_deed(verb: Token) -> bool:
         """The killing is done by "it", "they" or "its fighters": the speaker's own side."""
@@ -391,8 +395,9 @@ def find_casualties(
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
-            narrated = own_count and not _is_boast(word)
-            boast = _is_boast(word) or own_count
+            claimed = _is_boast(word, is_group)
+            narrated = own_count and not claimed
+            boast = claimed or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
             part = _part_of_toll(word, token)
