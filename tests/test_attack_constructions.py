@@ -125,3 +125,15 @@ def test_a_headline_city_the_report_never_repeats_gives_way(pipeline) -> None:
         "in Shiraz, Iran. Police said the shooting in Shiraz was carried out by two gunmen."
     )
     assert event_of(pipeline, text).place.city == "Shiraz"
+
+
+def test_a_groups_attacks_in_general_are_no_new_attack(pipeline) -> None:
+    text = (
+        "The ministry has listed two branches of the movement in Mozambique as terrorist organisations. The branch "
+        "is blamed for the deaths of 600 villagers in 2021 alone. Its attacks have driven nearly 200,000 villagers "
+        "from their homes in Mozambique. The listing tells the public that these groups have committed violent "
+        "terrorist attacks."
+    )
+    doc = pipeline.make_doc(text)
+    doc._.document_id = "test"
+    assert pipeline(doc)._.event is None
