@@ -98,6 +98,13 @@ def test_a_group_the_model_tags_as_a_person_boasts_all_the_same(pipeline: Langua
     assert event_of(pipeline, text).injured == 2
 
 
+def test_a_claimed_attacks_toll_in_a_participle_is_the_toll(pipeline: Language) -> None:
+    text = (
+        "The Islamic State claimed responsibility for a bombing at a bus station in Mosul on Friday, killing 14 people."
+    )
+    assert event_of(pipeline, text).killed == 14
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

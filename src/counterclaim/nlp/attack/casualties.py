@@ -310,7 +310,8 @@ def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> boo
 
     "The group claimed it killed 100 soldiers" and "IS said its fighters
     killed 40" are boasts; "IS claimed the attack that killed 133" is not:
-    there the figure qualifies a noun (the attack), not the claim.
+    there the figure qualifies a noun (the attack), not the claim, as it does in "IS claimed the attack on a
+    market, killing 32", however the parser hangs the participle.
     """
     claim_verbs, report_verbs, claimants = _words("claim_verbs"), _words("report_verbs"), _words("claimant_words")
 
@@ -323,12 +324,16 @@ def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> boo
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in subjects)
 
+    below = word  # the word on the path right below the ancestor
     for ancestor in word.ancestors:
         if ancestor.pos_ in ("NOUN", "PROPN"):
             return False
         lemma = ancestor.lemma_.lower()
+        child, below = below, ancestor
         if ancestor.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
             continue
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _kind_words():
+            return False  # "claimed the attack ..., killing 32": the parser hangs the attack's toll on the claim
         if any(claimant(s) for s in ancestor.children if s.dep_ == "nsubj"):
             return lemma in claim_verbs or own_deed(word if word.pos_ == "VERB" else word.head)
     return False
