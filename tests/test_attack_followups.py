@@ -105,6 +105,19 @@ def test_a_claimed_attacks_toll_in_a_participle_is_the_toll(pipeline: Language) 
     assert event_of(pipeline, text).killed == 14
 
 
+def test_a_singular_victim_joined_to_a_count_adds_one(pipeline: Language) -> None:
+    text = "Three gunmen stormed a bank in Quetta on Tuesday, killing four clerks and a security guard."
+    assert event_of(pipeline, text).killed == 5
+
+
+def test_a_relative_clause_read_as_the_claim_is_the_toll(pipeline: Language) -> None:
+    text = (
+        "Somalia's Shabaab militants have claimed responsibility for Friday's bombing in Baidoa, the capital of the "
+        "South West State (SWS), that killed eleven people."
+    )
+    assert event_of(pipeline, text).killed == 11
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

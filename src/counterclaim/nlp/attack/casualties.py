@@ -332,11 +332,19 @@ def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> boo
         child, below = below, ancestor
         if ancestor.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
             continue
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _kind_words():
+        if child.lemma_.lower() in _kind_words() and _attack_clause(child):
             return False  # "claimed the attack ..., killing 32": the parser hangs the attack's toll on the claim
         if any(claimant(s) for s in ancestor.children if s.dep_ == "nsubj"):
             return lemma in claim_verbs or own_deed(word if word.pos_ == "VERB" else word.head)
     return False
+
+
+def _attack_clause(verb: Token) -> bool:
+    """A casualty verb the parser hangs on a claim that belongs to the attack noun: a participle ("claimed the attack
+    ..., killing 32") or a relative clause read as the claim's content ("claimed the attack in X, ..., that killed
+    three", its subject the relative pronoun)."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    return participle or any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
 
 
 def find_casualties(
@@ -442,8 +450,9 @@ def _sentence_day(sent: Span) -> dt.date | None:
 
 def _conjoined_counts(number: Token) -> list[Token]:
     """The numbers of people joined to a number's own ("the deaths of 21 civilians and four soldiers"): one toll in
-    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls) nor
-    nouns with a fate of their own ("20 people who died and 68 others who were wounded")."""
+    parts, summed ("two guards and a police officer" are three). Only plain people nouns count, not words of a
+    kind ("5 dead and 9 injured" are two tolls) nor nouns with a fate of their own ("20 people who died and 68
+    others who were wounded")."""
 
     def plain(noun: Token) -> bool:
         own = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
@@ -456,8 +465,23 @@ def _conjoined_counts(number: Token) -> list[Token]:
     noun = number.head
     if number.dep_ != "nummod" or not plain(noun):
         return []
-    counts = [(other, [c for c in other.children if c.dep_ == "nummod" and c.like_num]) for other in noun.conjuncts]
+    # "a police officer" after "two guards" is one more: its article counts when the noun is singular
+    counts = [
+        (other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)])
+        for other in noun.conjuncts
+    ]
     return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
+
+
+def _one(det: Token) -> bool:
+    """An indefinite article on a singular noun of people ("and a police officer"): a count of one."""
+    noun = det.head
+    return (
+        det.dep_ == "det"
+        and det.lower_ in ("a", "an")
+        and noun.tag_ == "NN"
+        and noun.lemma_.lower() not in _words("not_people")
+    )
 
 
 def _part_of_toll(word: Token, number: Token) -> bool:
