@@ -747,7 +747,14 @@ def _long_regions() -> tuple[str, ...]:
 
 
 def _phrase_of(trigger: Token) -> range:
-    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks"."""
+    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks".
+
+    The earlier attack an attack "followed" takes what comes after it under that verb, where the parser hangs its
+    place ("followed an explosion last Sunday near a mosque in Kabul": "near" on "followed").
+    """
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in _words("attack_types", "sequence_verbs"):
+        return range(trigger.left_edge.i, head.right_edge.i + 1)
     return range(trigger.left_edge.i, trigger.right_edge.i + 1)
 
 
