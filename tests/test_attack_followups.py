@@ -118,6 +118,14 @@ def test_a_relative_clause_read_as_the_claim_is_the_toll(pipeline: Language) -> 
     assert event_of(pipeline, text).killed == 11
 
 
+def test_injured_who_then_died_are_no_injured_figure(pipeline: Language) -> None:
+    text = (
+        "A suicide bomber struck a mosque in Quetta on Friday, killing 30 people and wounding 150. The toll rose to "
+        "34 on Saturday after four more people injured in the blast succumbed to their wounds."
+    )
+    assert (event_of(pipeline, text).killed, event_of(pipeline, text).injured) == (34, 150)
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

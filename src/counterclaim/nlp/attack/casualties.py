@@ -339,6 +339,14 @@ def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> boo
     return False
 
 
+def _succumbed(number: Token) -> bool:
+    """Whether the injured a number counts then died ("five more people injured in the blast succumbed to their
+    wounds"): they are dead, not injured, and the toll that rose with them is given elsewhere."""
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lemma_.lower() in _words("succumb_verbs")
+
+
 def _attack_clause(verb: Token) -> bool:
     """A casualty verb the parser hangs on a claim that belongs to the attack noun: a participle ("claimed the attack
     ..., killing 32") or a relative clause read as the claim's content ("claimed the attack in X, ..., that killed
@@ -377,7 +385,7 @@ def find_casualties(
             if parsed is None or parsed[0] <= 0:
                 continue
             kind, word = _kind_for(token)
-            if kind is None or word is None or _mixed_toll(word, kind):
+            if kind is None or word is None or _mixed_toll(word, kind) or (kind == "injured" and _succumbed(token)):
                 continue
             if kind == "injured" and _dead_beside_injuries(word):
                 kind = "killed"
