@@ -68,6 +68,36 @@ PLACES = [
 ]
 
 
+PLACES += [
+    # a headline's capitalised adjective before a town is no part of its name ("Deadly Toronto Shooting")
+    (
+        "Police See No Link Between Group And Deadly Leeds Shooting\n\nA gunman killed three people in a crowded "
+        "street on Saturday, and a group later said one of its fighters did it. Officers found nothing to support "
+        "the claim.",
+        "Leeds",
+        "United Kingdom",
+    ),
+    # "the UAE" names a country; the victims' nationality ("a Pakistani") does not frame the attack
+    (
+        "The UAE said drones struck fuel trucks at a depot on UAE soil, killing three workers. Two of the dead "
+        "were Indians and the third a Pakistani, police said.",
+        None,
+        "United Arab Emirates",
+    ),
+]
+
+
+PLACES += [
+    # the place of the attack one "followed" is that attack's, though the parser hangs it on "followed"
+    (
+        "The bombing, claimed by the group, followed a blast last Monday near a market in Herat.\n\nA bombing at a "
+        "mosque in Kunduz on Friday killed 40 people.",
+        "Kunduz",
+        "Afghanistan",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "city", "country"), PLACES)
 def test_attack_place_constructions(pipeline, text: str, city: str | None, country: str) -> None:
     place = event_of(pipeline, text).place
@@ -106,3 +136,15 @@ def test_a_headline_city_the_report_never_repeats_gives_way(pipeline) -> None:
         "in Shiraz, Iran. Police said the shooting in Shiraz was carried out by two gunmen."
     )
     assert event_of(pipeline, text).place.city == "Shiraz"
+
+
+def test_a_groups_attacks_in_general_are_no_new_attack(pipeline) -> None:
+    text = (
+        "The ministry has listed two branches of the movement in Mozambique as terrorist organisations. The branch "
+        "is blamed for the deaths of 600 villagers in 2021 alone. Its attacks have driven nearly 200,000 villagers "
+        "from their homes in Mozambique. The listing tells the public that these groups have committed violent "
+        "terrorist attacks."
+    )
+    doc = pipeline.make_doc(text)
+    doc._.document_id = "test"
+    assert pipeline(doc)._.event is None

@@ -82,6 +82,50 @@ def test_background_and_partisan_figures_are_not_the_toll(pipeline: Language, te
     assert event_of(pipeline, text).killed == 4
 
 
+def test_a_group_named_as_the_killer_by_the_narrator_gives_the_toll(pipeline: Language) -> None:
+    text = (
+        "Three Hamas gunmen open fire at Haifa market, killing five\n\nThree Hamas gunmen killed five people at a "
+        "market in Haifa on Monday morning before police shot them dead."
+    )
+    assert event_of(pipeline, text).killed == 5
+
+
+def test_a_group_the_model_tags_as_a_person_boasts_all_the_same(pipeline: Language) -> None:
+    text = (
+        "Gunmen attacked the Kiunga Naval Base on Sunday. Al Shabaab claimed the assault on the Kiunga Naval Base, "
+        "saying there were 30 American casualties. The navy said two sailors were wounded."
+    )
+    assert event_of(pipeline, text).injured == 2
+
+
+def test_a_claimed_attacks_toll_in_a_participle_is_the_toll(pipeline: Language) -> None:
+    text = (
+        "The Islamic State claimed responsibility for a bombing at a bus station in Mosul on Friday, killing 14 people."
+    )
+    assert event_of(pipeline, text).killed == 14
+
+
+def test_a_singular_victim_joined_to_a_count_adds_one(pipeline: Language) -> None:
+    text = "Three gunmen stormed a bank in Quetta on Tuesday, killing four clerks and a security guard."
+    assert event_of(pipeline, text).killed == 5
+
+
+def test_a_relative_clause_read_as_the_claim_is_the_toll(pipeline: Language) -> None:
+    text = (
+        "Somalia's Shabaab militants have claimed responsibility for Friday's bombing in Baidoa, the capital of the "
+        "South West State (SWS), that killed eleven people."
+    )
+    assert event_of(pipeline, text).killed == 11
+
+
+def test_injured_who_then_died_are_no_injured_figure(pipeline: Language) -> None:
+    text = (
+        "A suicide bomber struck a mosque in Quetta on Friday, killing 30 people and wounding 150. The toll rose to "
+        "34 on Saturday after four more people injured in the blast succumbed to their wounds."
+    )
+    assert (event_of(pipeline, text).killed, event_of(pipeline, text).injured) == (34, 150)
+
+
 def test_a_year_in_a_side_clause_does_not_date_the_toll(pipeline: Language) -> None:
     text = (
         "A gunman opened fire at a factory in Kayseri on Wednesday. On Thursday the minister raised the toll to "

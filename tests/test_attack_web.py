@@ -76,6 +76,15 @@ def test_dateline_forms(lead: str, day: dt.date, place: str | None) -> None:
     assert (parse_dateline(text) or {}).get("place") == place
 
 
+def test_masthead_day_gives_way_to_the_bylines_earlier_day() -> None:
+    text = (
+        "Friday, March 6, 2026\nWorld\nMarket attack leaves traders dead\n"
+        f"Staff Writer The Wire Service, 9 Aug, 2019 4:10 PM\n{BODY}"
+    )
+    found = find_published(text)
+    assert found is not None and (found.date, found.rule) == (dt.date(2019, 8, 9), "published.header")
+
+
 def test_date_label_glued_before_the_lead_is_read() -> None:
     text = f" date 2021-06-13 {BODY}\n\nMore paragraphs follow."
     found = find_published(text)

@@ -12,7 +12,9 @@ further down the top of the page (below a photo caption that ended the
 header early); an "Updated" date is used only when nothing else is found,
 since the attack is counted from the first publication, or when an
 unlabelled date comes after it (a masthead's "today", not the story's day:
-a page is published before it is updated).
+a page is published before it is updated). Of several unlabelled header
+dates the earliest is the story's, for the same reason: a masthead's
+"today" above a byline's day is later.
 Vocabulary: ``lexicons/published.yaml``.
 """
 
@@ -139,11 +141,16 @@ def find_published(text: str, dateline: dict | None = None) -> Published | None:
         if found := _labelled(line, "published_labels"):
             return Published(found[2], offset + found[0], offset + found[1], "published.label", 0.95)
     updated = next((u for _, _, line in header if (u := _labelled(line, "updated_labels")) is not None), None)
-    for n, offset, line in header:
-        if found := _date_line(line, n == 0 and len(lines) > 1):
-            if updated is not None and updated[2] < found[2]:
-                continue  # a page is published before it is updated: a later unlabelled date is the site's own day
-            return Published(found[2], offset + found[0], offset + found[1], "published.header", 0.85)
+    dated = [
+        (found[2], offset + found[0], offset + found[1])
+        for n, offset, line in header
+        if (found := _date_line(line, n == 0 and len(lines) > 1)) is not None
+        # a page is published before it is updated: a later unlabelled date is the site's own day
+        and (updated is None or updated[2] >= found[2])
+    ]
+    if dated:  # of two unlabelled dates the earlier is the story's: a masthead shows the day the page is read
+        day, start, end = min(dated)
+        return Published(day, start, end, "published.header", 0.85)
     if dateline and dateline.get("date"):
         return Published(dateline["date"], dateline["start"], dateline["end"], "published.dateline", 0.8)
     for offset, line, _ in lines[len(header) :]:

@@ -48,6 +48,7 @@ class Figure:
     not_current: bool = False  # a superseded ("up from 26") or running total ("since 2009") figure
     years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
     part: bool = False  # a part of the toll by severity ("12 were seriously injured")
+    narrated: bool = False  # a boast only for the narrator naming a group as the killer ("Hamas gunmen killed three")
 
 
 @cache
@@ -301,32 +302,57 @@ def _counts_perpetrators(number: Token) -> bool:
     return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects))
 
 
-def _is_boast(word: Token) -> bool:
+def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> bool:
     """A claimant's own count: the casualty word sits in what a group claims or says it did.
+
+    The claimant is a group's word, an organisation or people the model tags, or a name ``is_group`` knows
+    for a group whatever the model tagged it ("Al Shabaab claimed ..., saying there were 17 casualties").
 
     "The group claimed it killed 100 soldiers" and "IS said its fighters
     killed 40" are boasts; "IS claimed the attack that killed 133" is not:
-    there the figure qualifies a noun (the attack), not the claim.
+    there the figure qualifies a noun (the attack), not the claim, as it does in "IS claimed the attack on a
+    market, killing 32", however the parser hangs the participle.
     """
     claim_verbs, report_verbs, claimants = _words("claim_verbs"), _words("report_verbs"), _words("claimant_words")
 
     def claimant(subject: Token) -> bool:
-        return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP")
+        known = is_group is not None and is_group(_subtree_text(subject))
+        return subject.lemma_.lower() in claimants or subject.ent_type_ in ("ORG", "NORP") or known
 
     def own_deed(verb: Token) -> bool:
         """The killing is done by "it", "they" or "its fighters": the speaker's own side."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return any(s.pos_ == "PRON" or any(c.dep_ == "poss" for c in s.children) for s in subjects)
 
+    below = word  # the word on the path right below the ancestor
     for ancestor in word.ancestors:
         if ancestor.pos_ in ("NOUN", "PROPN"):
             return False
         lemma = ancestor.lemma_.lower()
+        child, below = below, ancestor
         if ancestor.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
             continue
+        if child.lemma_.lower() in _kind_words() and _attack_clause(child):
+            return False  # "claimed the attack ..., killing 32": the parser hangs the attack's toll on the claim
         if any(claimant(s) for s in ancestor.children if s.dep_ == "nsubj"):
             return lemma in claim_verbs or own_deed(word if word.pos_ == "VERB" else word.head)
     return False
+
+
+def _succumbed(number: Token) -> bool:
+    """Whether the injured a number counts then died ("five more people injured in the blast succumbed to their
+    wounds"): they are dead, not injured, and the toll that rose with them is given elsewhere."""
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lemma_.lower() in _words("succumb_verbs")
+
+
+def _attack_clause(verb: Token) -> bool:
+    """A casualty verb the parser hangs on a claim that belongs to the attack noun: a participle ("claimed the attack
+    ..., killing 32") or a relative clause read as the claim's content ("claimed the attack in X, ..., that killed
+    three", its subject the relative pronoun)."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    return participle or any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children)
 
 
 def find_casualties(
@@ -359,7 +385,7 @@ def find_casualties(
             if parsed is None or parsed[0] <= 0:
                 continue
             kind, word = _kind_for(token)
-            if kind is None or word is None or _mixed_toll(word, kind):
+            if kind is None or word is None or _mixed_toll(word, kind) or (kind == "injured" and _succumbed(token)):
                 continue
             if kind == "injured" and _dead_beside_injuries(word):
                 kind = "killed"
@@ -390,12 +416,16 @@ def find_casualties(
             agent = _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
-            boast = _is_boast(word) or own_count
+            claimed = _is_boast(word, is_group)
+            narrated = own_count and not claimed
+            boast = claimed or own_count
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
             part = _part_of_toll(word, token)
             figures.append(
-                Figure(report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part)
+                Figure(
+                    report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part, narrated
+                )
             )
     return figures
 
@@ -428,8 +458,9 @@ def _sentence_day(sent: Span) -> dt.date | None:
 
 def _conjoined_counts(number: Token) -> list[Token]:
     """The numbers of people joined to a number's own ("the deaths of 21 civilians and four soldiers"): one toll in
-    parts, summed. Only plain people nouns count, not words of a kind ("5 dead and 9 injured" are two tolls) nor
-    nouns with a fate of their own ("20 people who died and 68 others who were wounded")."""
+    parts, summed ("two guards and a police officer" are three). Only plain people nouns count, not words of a
+    kind ("5 dead and 9 injured" are two tolls) nor nouns with a fate of their own ("20 people who died and 68
+    others who were wounded")."""
 
     def plain(noun: Token) -> bool:
         own = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod", "appos")]
@@ -442,8 +473,23 @@ def _conjoined_counts(number: Token) -> list[Token]:
     noun = number.head
     if number.dep_ != "nummod" or not plain(noun):
         return []
-    counts = [(other, [c for c in other.children if c.dep_ == "nummod" and c.like_num]) for other in noun.conjuncts]
+    # "a police officer" after "two guards" is one more: its article counts when the noun is singular
+    counts = [
+        (other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)])
+        for other in noun.conjuncts
+    ]
     return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
+
+
+def _one(det: Token) -> bool:
+    """An indefinite article on a singular noun of people ("and a police officer"): a count of one."""
+    noun = det.head
+    return (
+        det.dep_ == "det"
+        and det.lower_ in ("a", "an")
+        and noun.tag_ == "NN"
+        and noun.lemma_.lower() not in _words("not_people")
+    )
 
 
 def _part_of_toll(word: Token, number: Token) -> bool:

@@ -171,7 +171,7 @@ def _compound_run(token: Token, floor: int) -> Span:
 
     A headline's capitalised names right before the run belong to it even when the parser hangs the first one
     elsewhere ("for Nairobi Westgate Kenya Attack", "Nairobi" read as the object of "for"), unless it is part of
-    another name (a group's, a person's).
+    another name (a group's, a person's). A capitalised common word before a known place is no part of it.
     """
     doc = token.doc
     first = token.i
@@ -179,6 +179,12 @@ def _compound_run(token: Token, floor: int) -> Span:
         first -= 1
     while first - 1 >= floor and first < token.i and _headline_name_before(doc[first - 1]):
         first -= 1
+    # a headline capitalises the adjective before a town ("Deadly Toronto Shooting"): a common word that opens a
+    # run no gazetteer knows, while the rest of it is a place, is no part of the name ("New York" stays whole)
+    while first < token.i and _common_word(doc[first]) and not is_place_name(doc[first : token.i + 1].text):
+        if not is_place_name(doc[first + 1 : token.i + 1].text):
+            break
+        first += 1
     return doc[first : token.i + 1]
 
 
@@ -741,7 +747,14 @@ def _long_regions() -> tuple[str, ...]:
 
 
 def _phrase_of(trigger: Token) -> range:
-    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks"."""
+    """The tokens of an attack word's own phrase: "the mosque attacks in Christchurch" for "attacks".
+
+    The earlier attack an attack "followed" takes what comes after it under that verb, where the parser hangs its
+    place ("followed an explosion last Sunday near a mosque in Kabul": "near" on "followed").
+    """
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in _words("attack_types", "sequence_verbs"):
+        return range(trigger.left_edge.i, head.right_edge.i + 1)
     return range(trigger.left_edge.i, trigger.right_edge.i + 1)
 
 

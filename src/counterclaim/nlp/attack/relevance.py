@@ -78,7 +78,7 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     participle verb ("have been murdered", "members murdered"), and its
     sentence names a period ("so far this year", "since the talks began",
     "in 1988") but no day; or a plural noun listed with others and no day
-    ("executions, assassinations and threats").
+    ("executions, assassinations and threats"); or a group's attacks in general.
     """
     word = doc[trigger.end - 1]
     if word.dep_ == "compound" and word.head.pos_ == "NOUN":
@@ -90,7 +90,24 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
         return False
     sent = word.sent
     period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text) or _units_span(sent.text)
-    return (bool(period) or _listed_kinds(word)) and not names_a_day(sent)
+    habitual = trigger.attack_class == GENERIC and _habitual(word)
+    return (bool(period) or _listed_kinds(word) or habitual) and not names_a_day(sent)
+
+
+def _habitual(word: Token) -> bool:
+    """Whether plain plural "attacks", uncounted, are what a group does in general: its own ("its attacks
+    have displaced thousands") or done in the perfect ("the groups have committed attacks"), not one attack."""
+    if word.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("nummod", "det") for c in word.children):
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in word.children):
+        return True
+    verb = word.head
+    return (
+        word.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        and verb.lemma_.lower() not in _words("response_verbs")
+    )
 
 
 def _listed_kinds(word: Token) -> bool:

@@ -421,11 +421,12 @@ def _reconcile(
     stands, as news state the current toll first. Precise numbers beat vague
     ones ("dozens").
     """
-    usable = [
-        f
-        for f in figures
-        if f.report.kind == kind and not (f.boast or f.perpetrators or f.not_current or _earlier(f, day))
+    candidates = [
+        f for f in figures if f.report.kind == kind and not (f.perpetrators or f.not_current or _earlier(f, day))
     ]
+    # a group's count the narrator tells in its own words ("Hamas gunmen killed three") stands when no one else
+    # gives one; a claimant's words ("we killed 60") never do
+    usable = [f for f in candidates if not f.boast] or [f for f in candidates if f.narrated]
     usable = [f for f in usable if not (f.report.source and partisan(f.report.source))] or usable
     if not usable:
         return None
