@@ -572,3 +572,16 @@ def test_an_attack_that_only_sets_the_time_is_the_writers_framing(statements) ->
 def test_an_attack_by_a_group_in_a_speakers_words_still_blames_it(statements) -> None:
     found = statements("Gunmen stormed a hotel. The minister said the assault by al-Shabaab had killed 20 people.")
     assert "al-Shabaab" in blamed(found)
+
+
+def test_people_from_a_named_group_blame_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. A regional minister had first blamed Islamists from "
+        "al-Shabaab for the blast. The police chief blamed militants from Boko Haram for a second blast."
+    )
+    assert blamed(found) == {"al-Shabaab", "Boko Haram"}
+
+
+def test_bare_people_noun_is_blamed_as_written(statements) -> None:
+    found = statements("A bomb killed nine people at a hotel in Garowe. A regional minister blamed Islamists for it.")
+    assert blamed(found) == {"Islamists"}

@@ -33,7 +33,22 @@ def accusation(cue: Cue) -> list[Act] | None:
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
-    return cue.act("blame", producer, [Blame(patient, "cue")])
+    return cue.act("blame", producer, [Blame(_their_group(cue, patient) or patient, "cue")])
+
+
+def _their_group(cue: Cue, people: Token) -> Token | None:
+    """ "blamed Islamists from X", "blamed militants from X": people the verb places in a named group are the group's.
+
+    The parse often hangs the "from" phrase on the verb. Only people (an
+    anonymous doer, a nationality or creed word) and only a proper name that
+    is no place: "blamed militants from Pakistan" keeps the militants.
+    """
+    if not (cue.targets.anonymous(people) or people.ent_type_ == "NORP"):
+        return None
+    group = pobj(cue.token, "from")
+    if group is None or group.pos_ != "PROPN" or group.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    return group
 
 
 def _pronoun_thing(token: Token) -> bool:
