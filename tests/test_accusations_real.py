@@ -585,3 +585,28 @@ def test_people_from_a_named_group_blame_the_group(statements) -> None:
 def test_bare_people_noun_is_blamed_as_written(statements) -> None:
     found = statements("A bomb killed nine people at a hotel in Garowe. A regional minister blamed Islamists for it.")
     assert blamed(found) == {"Islamists"}
+
+
+def test_group_claims_dismissed_as_overstated_are_doubted_not_denied(statements) -> None:
+    found = statements(
+        "Al Shabab said it killed 20 soldiers at the base. However, the US Africa Command dismissed the Al Shabab "
+        "claims as overstated and said its forces drove the attackers off."
+    )
+    assert ("U.S. Africa Command", "other", "al-Shabaab") in triples(found)
+    assert not [s for s in found if s.stance in ("deny", "accuse")]
+
+
+def test_people_who_work_for_a_body_are_not_its_proxies(statements) -> None:
+    found = statements(
+        "Gunmen from al-Shabaab attacked a base in Lamu on Sunday. The Africa Command also said two Americans who "
+        "work for the US Department of Defense were wounded in the attack on the base."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_people_identified_as_affiliated_with_a_group_blame_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed three people at a bus stop in Jerusalem. The Shin Bet identified the attackers as two cousins "
+        "who were affiliated with Hamas. In Hebron the police identified the gunmen as men loyal to Islamic Jihad."
+    )
+    assert blamed(found) | blamed(found, "confirm") == {"Hamas", "Palestinian Islamic Jihad"}

@@ -116,6 +116,8 @@ class StanceLexicon:
     branch_nouns: frozenset[str]
     condemn_forms: frozenset[str]
     association_words: frozenset[str]
+    affiliation_words: frozenset[str]
+    speaking_verbs: frozenset[str]
     relational_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]

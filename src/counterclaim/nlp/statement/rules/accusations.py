@@ -129,7 +129,33 @@ def identified_as(cue: Cue) -> list[Act] | None:
     if obj is None or not cue.targets.anonymous(obj):
         return None
     group = pobj(cue.token, "as") or pobj(obj, "as")
-    return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(group, "cue")]) if group is not None else None
+    if group is None:
+        group = _loyal_clause(cue)
+        return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(group, "cue")]) if group is not None else None
+    return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(_affiliated(cue, group) or group, "cue")])
+
+
+def _loyal_clause(cue: Cue) -> Token | None:
+    """ "identified the gunmen as men loyal to X", parsed as a clause ("as [men] loyal to X") under the verb."""
+    for clause in cue.token.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in cue.lex.affiliation_words:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+            group = pobj(clause, "with", "to", "of")
+            return group if group is not None and group.pos_ == "PROPN" else None
+    return None
+
+
+def _affiliated(cue: Cue, people: Token) -> Token | None:
+    """ "as brothers affiliated with X", "as men who belonged to X": the named group the described people are in."""
+    if people.pos_ != "NOUN":
+        return None
+    for word in people.children:
+        if word.dep_ in ("acl", "relcl", "amod") and word.lemma_.lower() in cue.lex.affiliation_words:
+            group = pobj(word, "with", "to", "of")
+            if group is not None and group.pos_ == "PROPN":
+                return group
+    return None
 
 
 @rule("act.attributed_to", lemmas=["attribute_verbs"], pos=_VERBS)

@@ -107,6 +107,16 @@ def distancing(cue: Cue) -> list[Act] | None:
     return cue.act("deny", f"narrated.deny.{cue.lemma}", [] if reflexive else [Blame(cue.obj, "cue")])
 
 
+def _split_owner(cue: Cue, noun: Token) -> Token | None:
+    """ "dismissed the X claims": the owner's name the parse cut off the noun, as a second object of the verb."""
+    if noun.lemma_.lower() not in cue.lex.claim_nouns:
+        return None
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.head != cue.token or before.pos_ != "PROPN" or before.dep_ not in ("dative", "dobj"):
+        return None
+    return before
+
+
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
 def denial(cue: Cue) -> list[Act] | None:
     """ "denied involvement", "rejected the accusation", "denied that it was behind the attack".
@@ -118,7 +128,7 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
-    owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
+    owner = owner_named(obj, cue.lex.owned_denials) or _split_owner(cue, obj) if obj is not None else None
     if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns and not _spelled_out(obj):
         # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``);
         # "rejected claims by X that it carried out the massacre" rejects that X did it, and clears X

@@ -85,7 +85,7 @@ def _attackers(finder: TargetFinder, token: Token | None) -> bool:
     return token is not None and (finder.anonymous(token) or token.lower_ in _ATTACKER_PRONOUNS)
 
 
-@rule("target.proxy", lemmas=["proxy_nouns"])
+@rule("target.proxy", lemmas=["proxy_nouns"], pos=("NOUN",))
 def proxy(finder: TargetFinder, token: Token) -> Agents | None:
     """ "agents of X", "X's proxies", "the work of X", "... on behalf of X": the blame passes to the principal."""
     out = [
