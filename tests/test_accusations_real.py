@@ -610,3 +610,13 @@ def test_people_identified_as_affiliated_with_a_group_blame_the_group(statements
         "who were affiliated with Hamas. In Hebron the police identified the gunmen as men loyal to Islamic Jihad."
     )
     assert blamed(found) | blamed(found, "confirm") == {"Hamas", "Palestinian Islamic Jihad"}
+
+
+def test_parties_among_the_suspects_are_a_hedge(statements) -> None:
+    found = statements(
+        "Gunmen stormed a bank in Lahore on Monday. The police chief, Ali Raza, alleged that hostile spy agencies "
+        "and India's Research and Analysis Wing were among the main suspects. Two local men were among the suspects "
+        "too, the police said."
+    )
+    assert ("Ali Raza", "other", "India") in triples(found)
+    assert not [s for s in found if s.stance == "accuse"]

@@ -118,6 +118,7 @@ class StanceLexicon:
     association_words: frozenset[str]
     affiliation_words: frozenset[str]
     speaking_verbs: frozenset[str]
+    suspicion_nouns: frozenset[str]
     relational_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]

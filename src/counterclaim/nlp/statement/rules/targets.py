@@ -391,6 +391,17 @@ def _nationality(finder: TargetFinder, token: Token) -> bool:
     return token.lemma_.lower() in finder.lex.nationality_nouns or token.lower_ in finder.lex.nationality_nouns
 
 
+@rule("target.among_suspects", lemmas=["copulas"])
+def among_suspects(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X and Y were among the main suspects": parties held under suspicion, a hedge (``other``), each named one."""
+    if not any(g.lemma_.lower() in finder.lex.suspicion_nouns for g in _objects(token, "among")):
+        return None
+    subject = _subject(token)
+    if subject is None:
+        return []
+    return [(p, "possible") for p in (subject, *subject.conjuncts) if finder.has_name(p)]
+
+
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
     """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X".
