@@ -620,3 +620,19 @@ def test_parties_among_the_suspects_are_a_hedge(statements) -> None:
     )
     assert ("Ali Raza", "other", "India") in triples(found)
     assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_spokesman_for_the_group_named_by_its_country_denies_for_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. The minister had earlier blamed fighters from al-Shabaab, "
+        "but a spokesman for the Somali group denied this."
+    )
+    denials = [(s.speaker_affiliation, s.target_name) for s in found if s.stance == "deny"]
+    assert denials == [("al-Shabaab", "al-Shabaab")]
+
+
+def test_denying_this_after_no_accusation_is_no_denial(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. Local radio said 30 people died, but the ministry denied this."
+    )
+    assert not [s for s in found if s.stance == "deny"]

@@ -144,3 +144,13 @@ def test_no_doubt_that_a_state_did_it_is_an_accusation(statements, words: str) -
     )
     assert ("Ali Khan", "accuse", "Ruritania") in triples(found)
     assert not any(s.stance in ("deny", "other") for s in found)
+
+
+def test_no_evidence_to_support_a_groups_claim_is_a_doubt(statements) -> None:
+    found = statements(
+        "A gunman killed two people in a cafe in Montreal. Islamic State said one of its soldiers carried out the "
+        "shooting. There is no evidence to back a claim from the Islamic State group that it was behind the shooting, "
+        "the city's police chief said on Tuesday."
+    )
+    assert ("police chief", "other", "Islamic State") in triples(found)
+    assert not [s for s in found if s.stance == "confirm"]
