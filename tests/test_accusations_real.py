@@ -636,3 +636,11 @@ def test_denying_this_after_no_accusation_is_no_denial(statements) -> None:
         "A bomb killed nine people at a hotel in Garowe. Local radio said 30 people died, but the ministry denied this."
     )
     assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_states_label_for_a_militant_current_is_blamed_as_written(statements) -> None:
+    found = statements(
+        'A gunman killed 13 people at a shrine in Shiraz. State TV blamed the attack on "takfiris," a word Tehran '
+        "uses for radical Sunni fighters."
+    )
+    assert blamed(found) == {"takfiris"}

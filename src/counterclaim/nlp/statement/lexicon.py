@@ -119,6 +119,7 @@ class StanceLexicon:
     affiliation_words: frozenset[str]
     speaking_verbs: frozenset[str]
     suspicion_nouns: frozenset[str]
+    militant_labels: frozenset[str]
     relational_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     claim_markers: frozenset[str]
