@@ -154,3 +154,12 @@ def test_no_evidence_to_support_a_groups_claim_is_a_doubt(statements) -> None:
     )
     assert ("police chief", "other", "Islamic State") in triples(found)
     assert not [s for s in found if s.stance == "confirm"]
+
+
+def test_a_claim_still_being_verified_is_left_open(statements) -> None:
+    found = statements(
+        "Islamic State said on Telegram that its fighters set off the bomb. The army said it is validating the "
+        "Islamic State's claim. Police later confirmed the Islamic State's claim."
+    )
+    assert ("army", "other", "Islamic State") in triples(found)
+    assert ("Police", "confirm", "Islamic State") in triples(found)
