@@ -572,3 +572,75 @@ def test_an_attack_that_only_sets_the_time_is_the_writers_framing(statements) ->
 def test_an_attack_by_a_group_in_a_speakers_words_still_blames_it(statements) -> None:
     found = statements("Gunmen stormed a hotel. The minister said the assault by al-Shabaab had killed 20 people.")
     assert "al-Shabaab" in blamed(found)
+
+
+def test_people_from_a_named_group_blame_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. A regional minister had first blamed Islamists from "
+        "al-Shabaab for the blast. The police chief blamed militants from Boko Haram for a second blast."
+    )
+    assert blamed(found) == {"al-Shabaab", "Boko Haram"}
+
+
+def test_bare_people_noun_is_blamed_as_written(statements) -> None:
+    found = statements("A bomb killed nine people at a hotel in Garowe. A regional minister blamed Islamists for it.")
+    assert blamed(found) == {"Islamists"}
+
+
+def test_group_claims_dismissed_as_overstated_are_doubted_not_denied(statements) -> None:
+    found = statements(
+        "Al Shabab said it killed 20 soldiers at the base. However, the US Africa Command dismissed the Al Shabab "
+        "claims as overstated and said its forces drove the attackers off."
+    )
+    assert ("U.S. Africa Command", "other", "al-Shabaab") in triples(found)
+    assert not [s for s in found if s.stance in ("deny", "accuse")]
+
+
+def test_people_who_work_for_a_body_are_not_its_proxies(statements) -> None:
+    found = statements(
+        "Gunmen from al-Shabaab attacked a base in Lamu on Sunday. The Africa Command also said two Americans who "
+        "work for the US Department of Defense were wounded in the attack on the base."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_people_identified_as_affiliated_with_a_group_blame_the_group(statements) -> None:
+    found = statements(
+        "Gunmen killed three people at a bus stop in Jerusalem. The Shin Bet identified the attackers as two cousins "
+        "who were affiliated with Hamas. In Hebron the police identified the gunmen as men loyal to Islamic Jihad."
+    )
+    assert blamed(found) | blamed(found, "confirm") == {"Hamas", "Palestinian Islamic Jihad"}
+
+
+def test_parties_among_the_suspects_are_a_hedge(statements) -> None:
+    found = statements(
+        "Gunmen stormed a bank in Lahore on Monday. The police chief, Ali Raza, alleged that hostile spy agencies "
+        "and India's Research and Analysis Wing were among the main suspects. Two local men were among the suspects "
+        "too, the police said."
+    )
+    assert ("Ali Raza", "other", "India") in triples(found)
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_spokesman_for_the_group_named_by_its_country_denies_for_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. The minister had earlier blamed fighters from al-Shabaab, "
+        "but a spokesman for the Somali group denied this."
+    )
+    denials = [(s.speaker_affiliation, s.target_name) for s in found if s.stance == "deny"]
+    assert denials == [("al-Shabaab", "al-Shabaab")]
+
+
+def test_denying_this_after_no_accusation_is_no_denial(statements) -> None:
+    found = statements(
+        "A bomb killed nine people at a hotel in Garowe. Local radio said 30 people died, but the ministry denied this."
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_states_label_for_a_militant_current_is_blamed_as_written(statements) -> None:
+    found = statements(
+        'A gunman killed 13 people at a shrine in Shiraz. State TV blamed the attack on "takfiris," a word Tehran '
+        "uses for radical Sunni fighters."
+    )
+    assert blamed(found) == {"takfiris"}

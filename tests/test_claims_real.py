@@ -137,3 +137,11 @@ def test_a_name_never_runs_across_lines() -> None:
 
     found = get_kb(()).find_all("He said the bomber was Afghan\n— Taliban condemn bombing")
     assert all("\n" not in "He said the bomber was Afghan\n— Taliban condemn bombing"[s:e] for s, e, _ in found)
+
+
+def test_claim_restated_by_a_member_through_an_outlet_is_the_outlets(statements) -> None:
+    found = statements(
+        "A gunman killed two people in a cafe in Montreal. Islamic State said one of its soldiers carried out the "
+        "shooting. The claim was later repeated by a senior member of the group talking to its Amaq news agency."
+    )
+    assert ("Amaq", "claim", "Islamic State") in triples(found)

@@ -144,3 +144,22 @@ def test_no_doubt_that_a_state_did_it_is_an_accusation(statements, words: str) -
     )
     assert ("Ali Khan", "accuse", "Ruritania") in triples(found)
     assert not any(s.stance in ("deny", "other") for s in found)
+
+
+def test_no_evidence_to_support_a_groups_claim_is_a_doubt(statements) -> None:
+    found = statements(
+        "A gunman killed two people in a cafe in Montreal. Islamic State said one of its soldiers carried out the "
+        "shooting. There is no evidence to back a claim from the Islamic State group that it was behind the shooting, "
+        "the city's police chief said on Tuesday."
+    )
+    assert ("police chief", "other", "Islamic State") in triples(found)
+    assert not [s for s in found if s.stance == "confirm"]
+
+
+def test_a_claim_still_being_verified_is_left_open(statements) -> None:
+    found = statements(
+        "Islamic State said on Telegram that its fighters set off the bomb. The army said it is validating the "
+        "Islamic State's claim. Police later confirmed the Islamic State's claim."
+    )
+    assert ("army", "other", "Islamic State") in triples(found)
+    assert ("Police", "confirm", "Islamic State") in triples(found)

@@ -375,8 +375,8 @@ class StatementResolver:
         words = _WORD.findall(party.name.lower())
         if party.name.lower() in self.lex.platforms:
             return False  # "posted on Telegram": a platform carries words, it does nothing
-        if party.name[:1].isupper():
-            return True
+        if party.name[:1].isupper() or (words and words[-1].rstrip("s") in self.lex.militant_labels):
+            return True  # "takfiris": a label for a militant current, kept as written
         if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)

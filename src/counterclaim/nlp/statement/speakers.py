@@ -358,9 +358,12 @@ class SpeakerResolver:
             return False  # "the Organisation of Islamic Cooperation": a name, not "the organisation" named before
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
         modified = any(
-            c.dep_ in ("compound", "amod", "poss", "nmod") and c.lower_ not in self.lex.descriptive_modifiers
+            c.dep_ in ("compound", "amod", "poss", "nmod")
+            and c.lower_ not in self.lex.descriptive_modifiers
+            and not (c.dep_ == "amod" and self.parties.kb.demonym_state(c.text) is not None)
             for c in head.children
-        )  # "the armed group", "the terror group" stand for the group named before; "the Baloch group" names its own
+        )  # "the armed group", "the terror group", "the Somali group" (a state's demonym: where the group is from)
+        # stand for the group named before; "the Baloch group" names its own
         # "the terrorist group X" names X; a person after it ("the armed group, Y Z,") is someone else's apposition
         named = any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in head.children)
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified and not named
@@ -423,8 +426,8 @@ class SpeakerResolver:
         nearby = self._candidates[bisect_left(positions, window_start) : bisect_left(positions, token.i)]
         ranked = []
         for head, salient in nearby:
-            if head.i in range(token.left_edge.i, token.right_edge.i + 1):
-                continue
+            if head.i in range(token.left_edge.i, token.right_edge.i + 1) or _inside(token, head):
+                continue  # nor the phrase the description stands in ("a spokesman for the group")
             same_sentence = self.sentences.number(head) == index
             if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
                 continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
@@ -458,3 +461,8 @@ class SpeakerResolver:
         if party.actor is not None and party.actor.kind in kinds:
             return party
         return party if token.lemma_.lower() in party.text.lower() else None
+
+
+def _inside(description: Token, head: Token) -> bool:
+    """A description in a prepositional phrase of ``head`` ("a spokesman for the group"): it stands in that phrase."""
+    return description.pos_ == "NOUN" and description.dep_ == "pobj" and description.head.head == head

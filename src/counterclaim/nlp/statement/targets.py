@@ -94,12 +94,15 @@ def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
 def _nothing_shows(verb: Token, doubt_words: frozenset[str]) -> bool:
     """Whether a clause is what no evidence shows ("no evidence that X was involved", "nothing to indicate that ...").
 
-    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs. A doubt
+    The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs and
+    that verb's object ("no evidence to support the claim that X did it"). A doubt
     denied affirms it ("there is no doubt that X is behind it", ``doubt_verbs``): no evidence is missing there.
     """
     node = verb
-    for _ in range(2):
-        if node.dep_ not in ("acl", "ccomp", "relcl") or node.head == node:
+    for step in range(4):
+        # "no evidence to support a claim that X did it": through the claim the clause hangs on, to the "no" noun
+        deps = ("acl", "ccomp", "relcl") if step == 0 else ("acl", "ccomp", "relcl", "dobj", "xcomp")
+        if node.dep_ not in deps or node.head == node:
             return False
         node = node.head
         if node.lemma_.lower() in doubt_words:

@@ -33,7 +33,22 @@ def accusation(cue: Cue) -> list[Act] | None:
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
-    return cue.act("blame", producer, [Blame(patient, "cue")])
+    return cue.act("blame", producer, [Blame(_their_group(cue, patient) or patient, "cue")])
+
+
+def _their_group(cue: Cue, people: Token) -> Token | None:
+    """ "blamed Islamists from X", "blamed militants from X": people the verb places in a named group are the group's.
+
+    The parse often hangs the "from" phrase on the verb. Only people (an
+    anonymous doer, a nationality or creed word) and only a proper name that
+    is no place: "blamed militants from Pakistan" keeps the militants.
+    """
+    if not (cue.targets.anonymous(people) or people.ent_type_ == "NORP"):
+        return None
+    group = pobj(cue.token, "from")
+    if group is None or group.pos_ != "PROPN" or group.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None
+    return group
 
 
 def _pronoun_thing(token: Token) -> bool:
@@ -114,7 +129,33 @@ def identified_as(cue: Cue) -> list[Act] | None:
     if obj is None or not cue.targets.anonymous(obj):
         return None
     group = pobj(cue.token, "as") or pobj(obj, "as")
-    return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(group, "cue")]) if group is not None else None
+    if group is None:
+        group = _loyal_clause(cue)
+        return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(group, "cue")]) if group is not None else None
+    return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(_affiliated(cue, group) or group, "cue")])
+
+
+def _loyal_clause(cue: Cue) -> Token | None:
+    """ "identified the gunmen as men loyal to X", parsed as a clause ("as [men] loyal to X") under the verb."""
+    for clause in cue.token.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in cue.lex.affiliation_words:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+            group = pobj(clause, "with", "to", "of")
+            return group if group is not None and group.pos_ == "PROPN" else None
+    return None
+
+
+def _affiliated(cue: Cue, people: Token) -> Token | None:
+    """ "as brothers affiliated with X", "as men who belonged to X": the named group the described people are in."""
+    if people.pos_ != "NOUN":
+        return None
+    for word in people.children:
+        if word.dep_ in ("acl", "relcl", "amod") and word.lemma_.lower() in cue.lex.affiliation_words:
+            group = pobj(word, "with", "to", "of")
+            if group is not None and group.pos_ == "PROPN":
+                return group
+    return None
 
 
 @rule("act.attributed_to", lemmas=["attribute_verbs"], pos=_VERBS)

@@ -198,10 +198,32 @@ def claim_noun(cue: Cue) -> list[Act] | None:
 
 @rule("act.restated_claim", lemmas=["restate_verbs"], pos=_VERBS)
 def restated_claim(cue: Cue) -> list[Act] | None:
-    """ "the group repeated its claim", "renewed the claim": a group restating its claim of responsibility."""
-    if cue.obj is None or cue.obj.lemma_.lower() not in cue.lex.claim_nouns:
+    """ "the group repeated its claim", "renewed the claim": a group restating its claim of responsibility.
+
+    Passive, the agent restates it ("the claim was repeated by a member of the
+    group speaking to its X agency"): a member unnamed but heard through an
+    outlet speaks as that outlet.
+    """
+    noun = cue.obj if cue.obj is not None else cue.passive
+    if noun is None or noun.lemma_.lower() not in cue.lex.claim_nouns:
         return None
+    agent = cue.speaker if cue.obj is None else None
+    outlet = _spoken_to(cue, agent) if agent is not None else None
+    if outlet is not None:
+        return [Act("claim", cue.token, outlet, f"narrated.claim.{cue.lemma}")]
     return cue.act("claim", f"narrated.claim.{cue.lemma}")
+
+
+def _spoken_to(cue: Cue, agent: Token) -> Token | None:
+    """ "a member of the group speaking to its X agency": the outlet an unnamed member spoke through."""
+    if agent.pos_ != "NOUN" or not cue.targets.anonymous(agent):
+        return None
+    speaking = cue.lex.report_verbs | cue.lex.speaking_verbs
+    for verb in (t for t in agent.subtree if t.dep_ == "acl" and t.lemma_.lower() in speaking):
+        outlet = pobj(verb, "to")
+        if outlet is not None:
+            return outlet
+    return None
 
 
 def _withdrawn(cue: Cue, noun: Token | None) -> bool:

@@ -107,6 +107,23 @@ def distancing(cue: Cue) -> list[Act] | None:
     return cue.act("deny", f"narrated.deny.{cue.lemma}", [] if reflexive else [Blame(cue.obj, "cue")])
 
 
+def _the_blame_before(cue: Cue, obj: Token) -> bool:
+    """ "X blamed Y, but Y's spokesman denied this": a pronoun for the accusation the clause before reports."""
+    if obj.pos_ != "PRON" or obj.lower_ not in ("this", "that", "it"):
+        return False
+    return cue.token.dep_ == "conj" and cue.token.head.lemma_.lower() in cue.lex.accuse_verbs
+
+
+def _split_owner(cue: Cue, noun: Token) -> Token | None:
+    """ "dismissed the X claims": the owner's name the parse cut off the noun, as a second object of the verb."""
+    if noun.lemma_.lower() not in cue.lex.claim_nouns:
+        return None
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.head != cue.token or before.pos_ != "PROPN" or before.dep_ not in ("dative", "dobj"):
+        return None
+    return before
+
+
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
 def denial(cue: Cue) -> list[Act] | None:
     """ "denied involvement", "rejected the accusation", "denied that it was behind the attack".
@@ -118,14 +135,14 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     obj = cue.obj
-    owner = owner_named(obj, cue.lex.owned_denials) if obj is not None else None
+    owner = owner_named(obj, cue.lex.owned_denials) or _split_owner(cue, obj) if obj is not None else None
     if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns and not _spelled_out(obj):
         # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``);
         # "rejected claims by X that it carried out the massacre" rejects that X did it, and clears X
         return cue.act("deny", producer, [Blame(owner, "doubted")])
     if owner is not None:  # "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
-    if obj is not None and obj.lemma_.lower() in cue.lex.deny_objects:
+    if obj is not None and (obj.lemma_.lower() in cue.lex.deny_objects or _the_blame_before(cue, obj)):
         return cue.act("deny", producer, content=subtree_span(obj))
     if obj is not None and cue.targets.is_attack(obj):  # "rejected all attacks against civilians"
         return cue.act("condemn", f"narrated.condemn.{cue.lemma}")

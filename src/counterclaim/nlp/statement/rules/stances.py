@@ -27,10 +27,18 @@ Targets = list[tuple[Party, bool, bool]]
 
 @rule("stance.withheld")
 def withheld(act: Act, speaker: Party, targets: Targets, claim_like: bool) -> list[Draft] | None:
-    """ "could not confirm X's claim", "declined to verify the claim by X": the claim left open, ``other`` for X."""
-    if not (act.negated and act.rule == "act.endorsed_claim"):
+    """ "could not confirm X's claim", "declined to verify the claim by X", "is verifying X's claim": the claim left
+    open, ``other`` for X (a verification still going on has confirmed nothing yet)."""
+    if act.rule != "act.endorsed_claim" or not (act.negated or _verifying(act)):
         return None
     return [Draft(act, speaker, "other", party, f"statements.{act.producer}.withheld") for party, _, _ in targets]
+
+
+def _verifying(act: Act) -> bool:
+    """ "is validating the claim", "are still verifying it": a verification verb in the progressive."""
+    verb = act.cue
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return progressive and verb.lemma_.lower() in stance_lexicon().verification_verbs
 
 
 @rule("stance.negated")

@@ -85,7 +85,7 @@ def _attackers(finder: TargetFinder, token: Token | None) -> bool:
     return token is not None and (finder.anonymous(token) or token.lower_ in _ATTACKER_PRONOUNS)
 
 
-@rule("target.proxy", lemmas=["proxy_nouns"])
+@rule("target.proxy", lemmas=["proxy_nouns"], pos=("NOUN",))
 def proxy(finder: TargetFinder, token: Token) -> Agents | None:
     """ "agents of X", "X's proxies", "the work of X", "... on behalf of X": the blame passes to the principal."""
     out = [
@@ -389,6 +389,17 @@ def membership(finder: TargetFinder, token: Token) -> Agents | None:
 def _nationality(finder: TargetFinder, token: Token) -> bool:
     """ "a Tajik national", "Afghan citizens": where the attackers come from, not who is behind them."""
     return token.lemma_.lower() in finder.lex.nationality_nouns or token.lower_ in finder.lex.nationality_nouns
+
+
+@rule("target.among_suspects", lemmas=["copulas"])
+def among_suspects(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X and Y were among the main suspects": parties held under suspicion, a hedge (``other``), each named one."""
+    if not any(g.lemma_.lower() in finder.lex.suspicion_nouns for g in _objects(token, "among")):
+        return None
+    subject = _subject(token)
+    if subject is None:
+        return []
+    return [(p, "possible") for p in (subject, *subject.conjuncts) if finder.has_name(p)]
 
 
 @rule("target.identity", lemmas=["copulas"])
