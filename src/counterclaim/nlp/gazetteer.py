@@ -255,6 +255,34 @@ def find_city(
     return found[0] if found else None
 
 
+def _spelling_key(name: str) -> str:
+    """A name with doubled letters made single: transliterations double different letters ("Mussafah", "Musaffah")."""
+    return re.sub(r"(.)\1+", r"\1", _key(name))
+
+
+@cache
+def _cities_by_spelling(country: str) -> dict[str, City]:
+    """Spelling key -> the largest city of ``country`` with a primary name of that key."""
+    index: dict[str, City] = {}
+    for entries in _cities().values():
+        for primary, city in entries:
+            if primary and city.country == country:
+                key = _spelling_key(city.name)
+                if key not in index or index[key].population < city.population:
+                    index[key] = city
+    return index
+
+
+@lru_cache(maxsize=4096)
+def find_city_spelt(name: str, country: str) -> City | None:
+    """The city of ``country`` called ``name`` or a spelling of it that doubles other letters, or None.
+
+    For comparing places, not for reading them: an outlet's transliteration
+    of a district still locates it, once the country is known.
+    """
+    return find_city(name, country) or _cities_by_spelling(country).get(_spelling_key(name))
+
+
 @cache
 def capital_city(country: str) -> City | None:
     """The capital of a country given by its canonical name ("the Austrian capital" is Vienna), or None."""
