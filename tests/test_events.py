@@ -442,3 +442,15 @@ def test_sites_read_only_from_leads_do_not_split_one_attack() -> None:
     index.assign(article("toll", toll, easter, easter, "Colombo", "Sri Lanka", "suicide bombing", 250))
     joined = index.assign(article("revenge", revenge, None, None, "Colombo", "Sri Lanka", "bombing", 250))
     assert not joined.new, joined.reasons
+
+
+def test_a_suburb_misspelt_by_one_letter_is_near_its_city() -> None:
+    """An outlet's slip in a suburb's name ("Krasogorsk") still places it beside the capital it borders."""
+    day = D(2024, 3, 22)
+    capital = "Gunmen opened fire in a concert hall outside Moscow on Friday evening, killing 140 people."
+    slip = "Attackers set fire to a concert hall in Krasogorsk on Friday after shooting spectators, killing 140."
+    index = EventIndex()
+    index.assign(article("capital", capital, day, day, "Moscow", "Russia", "armed assault", 140))
+    joined = index.assign(article("slip", slip, day, day, "Krasogorsk", "Russia", "armed assault", 140))
+    assert not joined.new, joined.reasons
+    assert any("km from" in reason for reason in joined.reasons), joined.reasons

@@ -114,15 +114,18 @@ def attack_sites(record: ArticleRecord, config: ClusterConfig) -> tuple[frozense
     return frozenset(), False
 
 
-def coordinates(place: Place) -> tuple[float, float] | None:
-    """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's (a spelling that
-    doubles other letters counts once the country is known)."""
+def coordinates(place: Place, min_ratio: float | None = None) -> tuple[float, float] | None:
+    """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's.
+
+    With ``min_ratio`` (grouping compares places, it does not show them) a
+    spelling that alike counts once the country is known.
+    """
     if place.latitude is not None and place.longitude is not None:
         return (place.latitude, place.longitude)
-    if place.city and place.country:
-        city = find_city_spelt(place.city, place.country)
+    if place.city and place.country and min_ratio is not None:
+        city = find_city_spelt(place.city, place.country, min_ratio)
     else:
-        city = find_city(place.city) if place.city else None
+        city = find_city(place.city, place.country) if place.city else None
     return (city.latitude, city.longitude) if city else None
 
 
@@ -169,7 +172,7 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
         country_key=names.key(event.place.country) if event and event.place.country else None,
         attack_class=attack_class(event.attack_type_text, event.attack_type, config) if event else None,
         killed=event.killed if event else None,
-        coordinates=coordinates(event.place) if event else None,
+        coordinates=coordinates(event.place, config.city_match_ratio) if event else None,
         groups=frozenset(groups - {""}),
         actors=frozenset(actors - {""}),
         sites=sites,

