@@ -454,3 +454,21 @@ def test_a_suburb_misspelt_by_one_letter_is_near_its_city() -> None:
     joined = index.assign(article("slip", slip, day, day, "Krasogorsk", "Russia", "armed assault", 140))
     assert not joined.new, joined.reasons
     assert any("km from" in reason for reason in joined.reasons), joined.reasons
+
+
+def test_undated_bombings_of_two_mosques_in_one_city_stay_apart_when_their_texts_differ() -> None:
+    """One group bombing a mosque in one city twice: place, type, group and the kind of target all fit, so without
+    dates the texts must still agree."""
+    friday = (
+        "A suicide bomber walked into a Shia mosque in the old quarter of Quetta during Friday prayers and blew "
+        "himself up, killing 60 worshippers. Islamic State said one of its members did it."
+    )
+    compound = (
+        "A bomb went off at the mosque of a guarded police compound in Quetta as officers knelt at noon; the roof "
+        "fell in and rescuers pulled 80 bodies from the rubble. Islamic State was blamed."
+    )
+    index = EventIndex()
+    place = ("Quetta", "Pakistan", "suicide bombing")
+    index.assign(article("friday", friday, None, None, *place, 60, ("IS",), _first_sentence(friday)))
+    apart = index.assign(article("compound", compound, None, None, *place, 80, ("IS",), _first_sentence(compound)))
+    assert apart.new, apart.reasons
