@@ -262,16 +262,19 @@ def _spelling_key(name: str) -> str:
 
 
 @cache
-def _cities_by_spelling(country: str) -> dict[str, City]:
-    """Spelling key -> the largest city of ``country`` with a primary name of that key, larger cities first."""
-    index: dict[str, City] = {}
+def _cities_by_spelling() -> dict[str, dict[str, City]]:
+    """Country -> spelling key -> the largest city with a primary name of that key, larger cities first."""
+    index: dict[str, dict[str, City]] = {}
     for entries in _cities().values():
         for primary, city in entries:
-            if primary and city.country == country:
-                key = _spelling_key(city.name)
-                if key not in index or index[key].population < city.population:
-                    index[key] = city
-    return dict(sorted(index.items(), key=lambda item: item[1].population, reverse=True))
+            if primary:
+                cities, key = index.setdefault(city.country, {}), _spelling_key(city.name)
+                if key not in cities or cities[key].population < city.population:
+                    cities[key] = city
+    return {
+        country: dict(sorted(cities.items(), key=lambda item: item[1].population, reverse=True))
+        for country, cities in index.items()
+    }
 
 
 @lru_cache(maxsize=4096)
@@ -285,7 +288,7 @@ def find_city_spelt(name: str, country: str, min_ratio: float) -> City | None:
     """
     if found := find_city(name, country):
         return found
-    cities = _cities_by_spelling(country)
+    cities = _cities_by_spelling().get(country, {})
     best = process.extractOne(_spelling_key(name), cities.keys(), scorer=fuzz.ratio, score_cutoff=min_ratio)
     return cities[best[0]] if best else None
 
