@@ -22,7 +22,7 @@ from counterclaim.events import (
     split_decision,
 )
 from counterclaim.events.similarity import TfidfSimilarity
-from counterclaim.records import ArticleRecord, Document, Event, Perpetrators, Place, document_id
+from counterclaim.records import ArticleRecord, Document, Event, Evidence, Perpetrators, Place, document_id
 
 MULTI = Path(__file__).parent / "corpus" / "multi"
 
@@ -37,10 +37,17 @@ def article(
     attack_type: str | None = None,
     killed: int | None = None,
     claimed_by: tuple[str, ...] = (),
+    attack_sentence: str | None = None,
 ) -> ArticleRecord:
     """A record as the pipeline writes it; no attack fields at all means the article reports no attack."""
     has_attack = any((date, city, country, attack_type, killed, claimed_by))
+    evidence = (
+        Evidence(start=0, end=len(attack_sentence), sentence=attack_sentence, producer="attack", confidence=0.9)
+        if attack_sentence
+        else None
+    )
     event = Event(
+        evidence=evidence,
         date=date,
         place=Place(city=city, country=country),
         attack_type=attack_type,
@@ -346,4 +353,122 @@ def test_one_group_in_two_neighbouring_countries_without_dates_stays_apart() -> 
     index = EventIndex()
     index.assign(article("hotel", hotel, None, None, "Nairobi", "Kenya", "bombing", 21, ("al-Shabaab",)))
     apart = index.assign(article("bus", bus, None, None, "Garowe", "Somalia", "bombing", 9, ("al-Shabaab",)))
+    assert apart.new, apart.reasons
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0] + "."
+
+
+def test_undated_raids_on_two_named_sites_in_one_city_stay_apart() -> None:
+    """One group, one city, one kind of raid, no dates: the site each text names (a consulate, a stock exchange)
+    tells the two raids apart, and a report naming the same site joins its raid."""
+    group = ("Harbour Front",)
+    consulate = (
+        "Gunmen stormed the French consulate in Marseille, killing two guards before police shot all three "
+        "attackers. The Harbour Front separatists said they carried out the raid."
+    )
+    exchange = (
+        "Four gunmen attacked the regional stock exchange in Marseille, killing three guards before they were "
+        "shot dead at the gate. The Harbour Front separatists claimed the raid in a message."
+    )
+    exchange_again = (
+        "Police named the four gunmen shot dead at the stock exchange in Marseille, where three guards died; the "
+        "Harbour Front separatists had claimed the raid."
+    )
+    index = EventIndex()
+    raid = ("Marseille", "France", "armed assault")
+    index.assign(article("consulate", consulate, None, None, *raid, 2, group, _first_sentence(consulate)))
+    apart = index.assign(article("exchange", exchange, None, None, *raid, 3, group, _first_sentence(exchange)))
+    assert apart.new, apart.reasons
+    joined = index.assign(article("again", exchange_again, None, None, *raid, 3))
+    assert joined.event_id == apart.event_id, joined.reasons
+
+
+def test_a_bombing_the_day_after_at_another_site_is_another_attack() -> None:
+    """Churches bombed one day and a police station the next, in one city: two attacks. Sites bombed on the same
+    day by one cell are one attack, however many there are."""
+    sunday = D(2019, 6, 2)
+    churches = (
+        "Suicide bombers struck two churches in Medan on Sunday morning, killing nine worshippers, police said. "
+        "Islamic State claimed the bombings through its news agency."
+    )
+    police = (
+        "A bomb carried on a scooter exploded at the gate of the police headquarters in Medan, wounding four "
+        "officers. It came a day after the church bombings; Islamic State claimed this bombing too."
+    )
+    hotel = (
+        "A third bomber blew himself up at a hotel in Medan on Sunday, hours after the church bombings, killing "
+        "two guests. Islamic State said the same cell carried out all the attacks."
+    )
+    index = EventIndex()
+    place = ("Medan", "Indonesia", "suicide bombing")
+    index.assign(article("churches", churches, sunday, sunday, *place, 9, ("IS",), _first_sentence(churches)))
+    apart = index.assign(article("police", police, None, None, *place, 0, ("IS",), _first_sentence(police)))
+    assert apart.new, apart.reasons
+    same_day = index.assign(article("hotel", hotel, sunday, sunday, *place, 2, (), _first_sentence(hotel)))
+    assert same_day.event_id == index.event_of(document_id(churches)), same_day.reasons
+
+
+def test_a_district_spelt_another_way_is_near_its_city() -> None:
+    """An article placing the attack in a district (spelt unlike the gazetteer's name) is near its city."""
+    drones = (
+        "Houthi rebels said they sent drones against oil installations in Abu Dhabi, where three workers died in "
+        "a fire near the airport."
+    )
+    district = (
+        "Three fuel tankers exploded in Mussafah after drones struck an oil company depot, killing three "
+        "workers; the Houthis in Yemen said they launched the drones at Abu Dhabi."
+    )
+    index = EventIndex()
+    index.assign(article("drones", drones, None, None, "Abu Dhabi", "United Arab Emirates", "drone attack", 3))
+    joined = index.assign(article("district", district, None, None, "Mussafah", "United Arab Emirates", "drone", 3))
+    assert not joined.new, joined.reasons
+    assert any("km from" in reason for reason in joined.reasons), joined.reasons
+
+
+def test_sites_read_only_from_leads_do_not_split_one_attack() -> None:
+    """A lead's first target may be a background attack's: two such guesses never weigh against each other."""
+    easter = D(2022, 4, 17)
+    revenge = (
+        "Officials said the bombers wanted revenge for the attack on a mosque abroad last month. The Easter "
+        "bombings in Colombo killed 250 people, and Islamic State said its fighters carried them out."
+    )
+    toll = (
+        "The toll from the Easter bombings rose to 250, officials said. Suicide bombers struck three churches and "
+        "two hotels in Colombo; Islamic State claimed the attacks."
+    )
+    index = EventIndex()
+    index.assign(article("toll", toll, easter, easter, "Colombo", "Sri Lanka", "suicide bombing", 250))
+    joined = index.assign(article("revenge", revenge, None, None, "Colombo", "Sri Lanka", "bombing", 250))
+    assert not joined.new, joined.reasons
+
+
+def test_a_suburb_misspelt_by_one_letter_is_near_its_city() -> None:
+    """An outlet's slip in a suburb's name ("Krasogorsk") still places it beside the capital it borders."""
+    day = D(2024, 3, 22)
+    capital = "Gunmen opened fire in a concert hall outside Moscow on Friday evening, killing 140 people."
+    slip = "Attackers set fire to a concert hall in Krasogorsk on Friday after shooting spectators, killing 140."
+    index = EventIndex()
+    index.assign(article("capital", capital, day, day, "Moscow", "Russia", "armed assault", 140))
+    joined = index.assign(article("slip", slip, day, day, "Krasogorsk", "Russia", "armed assault", 140))
+    assert not joined.new, joined.reasons
+    assert any("km from" in reason for reason in joined.reasons), joined.reasons
+
+
+def test_undated_bombings_of_two_mosques_in_one_city_stay_apart_when_their_texts_differ() -> None:
+    """One group bombing a mosque in one city twice: place, type, group and the kind of target all fit, so without
+    dates the texts must still agree."""
+    friday = (
+        "A suicide bomber walked into a Shia mosque in the old quarter of Quetta during Friday prayers and blew "
+        "himself up, killing 60 worshippers. Islamic State said one of its members did it."
+    )
+    compound = (
+        "A bomb went off at the mosque of a guarded police compound in Quetta as officers knelt at noon; the roof "
+        "fell in and rescuers pulled 80 bodies from the rubble. Islamic State was blamed."
+    )
+    index = EventIndex()
+    place = ("Quetta", "Pakistan", "suicide bombing")
+    index.assign(article("friday", friday, None, None, *place, 60, ("IS",), _first_sentence(friday)))
+    apart = index.assign(article("compound", compound, None, None, *place, 80, ("IS",), _first_sentence(compound)))
     assert apart.new, apart.reasons

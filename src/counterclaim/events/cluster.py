@@ -165,6 +165,16 @@ class EventCluster:
         return self._cached("groups", lambda: frozenset().union(*(m.groups for m in self.members)))
 
     @property
+    def sites(self) -> frozenset[str]:
+        """Kinds of target any member names (several sites struck at once are one attack)."""
+        return self._cached("sites", lambda: frozenset().union(*(m.sites for m in self.members)))
+
+    @property
+    def sites_in_attack_sentence(self) -> bool:
+        """Whether a member's attack sentence names its target (not only its lead)."""
+        return self._cached("sites_in_attack", lambda: any(m.sites_in_attack_sentence for m in self.members))
+
+    @property
     def actors(self) -> frozenset[str]:
         """Speakers any member quotes."""
         return self._cached("actors", lambda: frozenset().union(*(m.actors for m in self.members)))
@@ -373,6 +383,7 @@ class EventIndex:
         self._score_dates(f, cluster, s)
         self._score_place(f, cluster, s)
         self._score_type_and_toll(f, cluster, s)
+        self._score_sites(f, cluster, s)
         shared_groups = f.groups & cluster.groups
         if shared_groups:
             s.add(w.shared_group, f"shared group {', '.join(sorted(shared_groups))}")
@@ -471,6 +482,23 @@ class EventIndex:
             s.add(0.0, f"{f.city} and {cluster.city} on the same day, one named in the other's text")
         else:
             s.add(w.other_city, f"different city: {f.city} vs {cluster.city}")
+
+    def _score_sites(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
+        """The same kind of target is evidence; different ones weigh against unless the dates decide already (far
+        apart, or the same day, when one cell strikes several sites at once) or neither side read its target from
+        an attack sentence (a lead's first site may be a background attack's)."""
+        w = self.config.weights
+        if not (f.sites and cluster.sites):
+            return
+        if shared := f.sites & cluster.sites:
+            s.add(w.same_site, f"same target {', '.join(sorted(shared))}")
+            return
+        if not (f.sites_in_attack_sentence or cluster.sites_in_attack_sentence):
+            return
+        gaps = [abs((f.date - d).days) for d in cluster.dates] if f.date else []
+        if gaps and (min(gaps) == 0 or min(gaps) > self.config.date.window_days):
+            return
+        s.add(w.other_site, f"different target: {', '.join(sorted(f.sites))} vs {', '.join(sorted(cluster.sites))}")
 
     def _same_day(self, f: ArticleFeatures, cluster: EventCluster) -> bool:
         """Whether the article's attack date is within the date window of a member's."""

@@ -46,6 +46,8 @@ class Weights(BaseModel):
     place_named_in_text: float
     other_country_named: float
     undated_unlike: float
+    same_site: float
+    other_site: float
 
 
 class ClusterConfig(BaseModel):
@@ -64,6 +66,10 @@ class ClusterConfig(BaseModel):
     city_match_ratio: float
     near_km: float
     attack_classes: dict[str, list[str]]
+    sites: dict[str, list[str]]
+    site_lead_chars: int
+    target_words_before: list[str]
+    target_words_after: list[str]
 
 
 def load_config(path: str | Path | None = None) -> ClusterConfig:

