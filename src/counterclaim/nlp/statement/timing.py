@@ -227,8 +227,8 @@ class StatementDater:
         if telling.tag_ != "VBN" or not has or self.anchor is None:
             return None
         since = any(c.dep_ == "advmod" and c.lower_ == "since" for c in telling.children)
-        if since and self.published is not None and self.published == self.event_date:
-            return self.published  # "has since claimed it", in a report of the attack's own day
+        if since and (day := self._bounded()) is not None:
+            return day  # "has since claimed it", in a report of the attack's own day
         for start, end, day in self.hits(sentence):
             phrase = self.doc.char_span(start, end, alignment_mode="expand")
             today = day == self.anchor and _anchor_word(self.text[start:end]) == 0
