@@ -61,10 +61,6 @@ class ClaimantGuard:
         self.lex = lexicon
         self.sentences = sentences
 
-    def reads_as_group(self, party: Party) -> bool:
-        """Whether a party is a militant group: known as one, or a capitalised name with a group word in it."""
-        return named_like_group(party, self.lex)
-
     def own_accounts(self, items: list[Draft]) -> list[Draft]:
         """A group attributing the attack to itself ("X said they were behind it") claims it.
 
@@ -76,7 +72,7 @@ class ClaimantGuard:
             target = draft.target
             if draft.stance != "attribute" or target is None or group_of(draft.speaker) is not None:
                 continue
-            if same_party(draft.speaker, target) and self.reads_as_group(target):
+            if same_party(draft.speaker, target) and named_like_group(target, self.lex):
                 draft.stance = "claim"
         return items
 
@@ -129,7 +125,7 @@ class ClaimantGuard:
         target = draft.target
         if target is None or target.is_person:
             return None  # a person clears his side, and none is known
-        if target.actor is not None or self.reads_as_group(target):
+        if target.actor is not None or named_like_group(target, self.lex):
             return draft
         if not self._generic(target):
             return None  # an unknown name that reads as no body ("Randhir Jaiswal" clearing himself)
@@ -141,11 +137,11 @@ class ClaimantGuard:
 
     def _claim(self, draft: Draft) -> Draft | None:
         speaker, target = draft.speaker, draft.target
-        if self._platform(speaker) and target is not None and self.reads_as_group(target):
+        if self._platform(speaker) and target is not None and named_like_group(target, self.lex):
             return replace(draft, speaker=replace(target))  # "Telegram claimed": the group that posted there
         if self._never_claims(speaker):
             return None
-        if target is not None and self.reads_as_group(target):
+        if target is not None and named_like_group(target, self.lex):
             return draft
         group = self._group_for(speaker) or self._group_before(draft)
         if group is None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.rules.registry import Chain
-from counterclaim.nlp.syntax import preposition_objects
+from counterclaim.nlp.syntax import SUBJECTS, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
 
 #: Words that point back to the attack ("condemned it", "was behind this").
@@ -35,9 +35,8 @@ class Blame:
     rule: str = ""
 
 
-#: Dependencies by which a clause stands beside another rather than inside it; and those of a clause's subject.
+#: Dependencies by which a clause stands beside another rather than inside it.
 _BESIDE = frozenset({"conj", "advcl", "parataxis"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
@@ -247,7 +246,7 @@ class TargetFinder:
         for _ in range(8):
             if node.head == node or node.head == root or node.dep_ in _BESIDE:
                 return False  # "... and X sponsors it": a clause beside the denial, not inside it
-            subject = node.dep_ in _SUBJECTS  # "acts by X will not pass unanswered": X's own verb is no denial of X
+            subject = node.dep_ in SUBJECTS  # "acts by X will not pass unanswered": X's own verb is no denial of X
             node = node.head
             lemma = node.lemma_.lower()
             if lemma in self.lex.exclusion_verbs or lemma in self.lex.doubt_verbs:
