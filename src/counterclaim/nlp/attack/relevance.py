@@ -53,6 +53,11 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(load_lexicon("attack_types")[key])
 
 
+def _names_weapon(doc: Doc, trigger: Trigger) -> bool:
+    """Whether the trigger's words are a weapon's name (``weapon_triggers``: "grenade", "dynamite")."""
+    return " ".join(t.lemma_.lower() for t in doc[trigger.start : trigger.end]) in _words("weapon_triggers")
+
+
 @cache
 def _aggregate_pattern() -> re.Pattern[str]:
     cues = sorted(load_lexicon("attack_types")["aggregate_cues"], key=len, reverse=True)
@@ -180,8 +185,7 @@ def is_weapon_only(doc: Doc, trigger: Trigger) -> bool:
     items found is a cache.
     """
     word = doc[trigger.end - 1]
-    named = " ".join(t.lemma_.lower() for t in doc[trigger.start : trigger.end])
-    if word.pos_ not in ("NOUN", "PROPN") or trigger.by_doer or named not in _words("weapon_triggers"):
+    if word.pos_ not in ("NOUN", "PROPN") or trigger.by_doer or not _names_weapon(doc, trigger):
         return False
     if word.dep_ == "compound" and word.head.lemma_.lower() in _words("weapon_heads"):
         return True
@@ -204,8 +208,7 @@ def is_background(doc: Doc, trigger: Trigger) -> bool:
     what someone is charged with ("charged with murder", "on charges of taking part in the murders"; "a charge of
     dynamite" is a bomb)."""
     background, charges = _words("background_words"), _words("charge_words")
-    named = " ".join(t.lemma_.lower() for t in doc[trigger.start : trigger.end])
-    if named in _words("weapon_triggers"):
+    if _names_weapon(doc, trigger):
         charges = frozenset()  # "a charge of dynamite" is a bomb
     node = doc[trigger.start]
     for _ in range(MAX_BACKGROUND_HOPS):
