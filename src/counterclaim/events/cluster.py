@@ -200,6 +200,12 @@ class EventCluster:
 _Candidate = tuple[float, list[str], EventCluster]
 
 
+def _date_gap(f: ArticleFeatures, cluster: EventCluster) -> int | None:
+    """Days between the article's attack date and the nearest of the event's members', or None when either lacks
+    one."""
+    return min(abs((f.date - d).days) for d in cluster.dates) if f.date and cluster.dates else None
+
+
 def _days(n: int) -> str:
     return f"{n} day{'s' * (n != 1)}"
 
@@ -415,12 +421,8 @@ class EventIndex:
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date
-        dates = cluster.dates
-        s.dated = bool(
-            (f.date and dates) or (f.date is None and f.published and cluster.date) or (f.date and cluster.published)
-        )
-        if f.date and dates:
-            gap = min(abs((f.date - d).days) for d in dates)
+        if (gap := _date_gap(f, cluster)) is not None:
+            s.dated = True
             if gap <= windows.window_days:
                 s.add(w.date_close, "same attack date" if gap == 0 else f"dates {_days(gap)} apart")
             elif gap > windows.far_days:
@@ -429,8 +431,10 @@ class EventIndex:
                 s.add(w.date_apart, f"dates {gap} days apart")
             return
         if f.date is None and f.published and cluster.date:
+            s.dated = True
             self._score_publication(f.published, cluster.date, "article published", s)
-        elif f.date and not dates and cluster.published:
+        elif f.date and cluster.published:  # the event's members are undated (else the gap above decided)
+            s.dated = True
             self._score_publication(min(cluster.published), f.date, "event's first article published", s)
 
     def _score_publication(self, published: dt.date, attack: dt.date, who: str, s: _Score) -> None:
@@ -495,15 +499,15 @@ class EventIndex:
             return
         if not (f.sites_in_attack_sentence or cluster.sites_in_attack_sentence):
             return
-        gaps = [abs((f.date - d).days) for d in cluster.dates] if f.date else []
-        if gaps and (min(gaps) == 0 or min(gaps) > self.config.date.window_days):
+        gap = _date_gap(f, cluster)
+        if gap is not None and (gap == 0 or gap > self.config.date.window_days):
             return
         s.add(w.other_site, f"different target: {', '.join(sorted(f.sites))} vs {', '.join(sorted(cluster.sites))}")
 
     def _same_day(self, f: ArticleFeatures, cluster: EventCluster) -> bool:
         """Whether the article's attack date is within the date window of a member's."""
-        window = self.config.date.window_days
-        return f.date is not None and any(abs((f.date - d).days) <= window for d in cluster.dates)
+        gap = _date_gap(f, cluster)
+        return gap is not None and gap <= self.config.date.window_days
 
     def _score_type_and_toll(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
