@@ -789,7 +789,8 @@ class AttackRecorder:
                 attack = AttackType("armed assault", "armed assault", attack.suicide, attack.weapon)
         perpetrators = _perpetrators(doc._.statements or [], kb)
         content = [sent for sent in doc.sents if sent.start_char < end_char]
-        told = narrated(doc, content, set(_anchors(main)), kb)
+        anchors = _anchors(main)
+        told = narrated(doc, content, set(anchors), kb)
         perpetrators.responsible = merge(perpetrators.responsible, told)
         first = main[0].sent
         placing = _placing(content, {item.sent.start for item in main})
@@ -801,7 +802,7 @@ class AttackRecorder:
                 [*(i.sent for i in main), *(sent for sent, _ in placing)],
                 [i.sent for i in main if _specific(i)],
                 kb,
-                [*_anchors(main), *(i for _, i in placing)],
+                [*anchors, *(i for _, i in placing)],
                 [t.start for item in other for t in item.triggers],
             ),
             attack_type=attack.attack_class,
