@@ -644,3 +644,13 @@ def test_a_states_label_for_a_militant_current_is_blamed_as_written(statements) 
         "uses for radical Sunni fighters."
     )
     assert blamed(found) == {"takfiris"}
+
+
+def test_a_spokesmans_undated_denial_takes_the_day_its_state_denied_on(statements) -> None:
+    found = statements(
+        "KABUL, 12 March 2024 - Gunmen stormed a border post on Saturday.\n\nAfghanistan on Monday dismissed the "
+        "accusations made by Tajikistan.\n\nForeign ministry spokesman Abdul Qahar Balkhi said in an interview "
+        'that the claims against Afghanistan were "groundless".'
+    )
+    denials = [s for s in found if s.stance == "deny"]
+    assert [(s.speaker_name, str(s.date)) for s in denials] == [("Abdul Qahar Balkhi", "2024-03-11")]

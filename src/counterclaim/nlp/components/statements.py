@@ -16,6 +16,7 @@ The names of the rules that shaped a statement go into its evidence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -143,7 +144,9 @@ class StatementResolver:
 
         "India rejected the claims", "the MEA dismissed them" and "spokesman
         X said: we reject them" report one speech act at three levels; the
-        person's statement is the most specific and stays. A body counts as
+        person's statement is the most specific and stays, with the day the
+        body's report gives when its own words give none ("India on Sunday
+        rejected the claims", then the spokesman's undated words). A body counts as
         the person's own when it is their affiliation or that affiliation's
         state; plural or unnamed speakers ("regime officials") are no body here.
         """
@@ -159,26 +162,26 @@ class StatementResolver:
             return bool(statement.speaker.role) or named or (actor is not None and actor.kind == "person")
 
         people = [s for s in statements if below(s)]
+        dated: dict[int, dt.date] = {}  # the person's statement -> the day its body's report of the act gives
         out = []
         for statement in statements:
             body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
             if body is None and self._unlinked_body(statement):  # "Pakistan's Foreign Office": a body of its state
                 body = self.kb.actor(statement.speaker.affiliation_id or "")
-            repeated = (
-                body is not None
-                and body.kind in _BODIES
-                and statement.stance in _LEVELLED_STANCES
-                and any(
-                    p is not statement
-                    and p.stance == statement.stance
-                    and p.target_name == statement.target_name
-                    and body.id in sides(p)
-                    for p in people
-                )
-            )
-            if not repeated:
+            same = [
+                p
+                for p in people
+                if p is not statement
+                and p.stance == statement.stance
+                and p.target_name == statement.target_name
+                and body is not None
+                and body.id in sides(p)
+            ]
+            if body is None or body.kind not in _BODIES or statement.stance not in _LEVELLED_STANCES or not same:
                 out.append(statement)
-        return out
+            elif statement.date is not None:  # "X on Sunday rejected ...", then its spokesman's words, undated
+                dated.setdefault(id(same[0]), statement.date)
+        return [s.model_copy(update={"date": dated[id(s)]}) if s.date is None and id(s) in dated else s for s in out]
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
         """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
