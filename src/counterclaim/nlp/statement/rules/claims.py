@@ -58,15 +58,16 @@ def claim(cue: Cue) -> list[Act] | None:
     return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=elsewhere)
 
 
-def _participle_of(verb: Token) -> Token | None:
+def _participle_of(cue: Cue) -> Token | None:
     """The noun a bare past participle describes: its head ("the attack claimed by X"), or the noun before its comma.
 
     The parse often hangs "..., claimed by X" on the main verb; a participle
     with no subject or auxiliary right after a noun and a comma still describes that noun.
     """
+    verb = cue.token
     if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
-    if verb.dep_ == "acl" and verb.head.i < verb.i:
+    if cue.describes and verb.head.i < verb.i:
         return verb.head
     doc = verb.doc
     if verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ == "NOUN":
@@ -110,7 +111,7 @@ def claimed_attack(cue: Cue) -> list[Act] | None:
     years") are marked as elsewhere.
     """
     token = cue.token
-    attack = _participle_of(token)
+    attack = _participle_of(cue)
     if attack is None or not cue.targets.is_attack(attack):
         return None
     claimant = passive_agent(token)
