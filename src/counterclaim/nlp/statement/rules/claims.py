@@ -86,6 +86,13 @@ def _counted(noun: Token) -> bool:
     return any(n.dep_ == "nummod" or n.like_num for g in tolls for n in g.children)
 
 
+def talked_about(token: Token) -> bool:
+    """Whether a headline's cue word is another word's argument or has a determiner or possessor ("dismissed the
+    Daesh claims", "the group's condemnation"): talk about an act, not a headline's verb the parse read as a noun."""
+    arguments = ("dobj", "pobj", "nsubj", "nsubjpass")
+    return token.dep_ in arguments or any(c.dep_ in ("det", "poss") for c in token.children)
+
+
 def named_just_before(token: Token) -> Span | None:
     """A known actor's name that ends right before ``token`` ("ISIS-K claims ..."), or None.
 
@@ -132,7 +139,7 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     of another word, or has a determiner.
     """
     token = cue.token
-    if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or any(c.dep_ in ("det", "poss") for c in token.children):
+    if talked_about(token):
         return None
     if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return None  # a verb with its object is a clause the other rules read ("X claimed thousands of rockets")
