@@ -85,13 +85,8 @@ def _site_patterns(
     )
 
 
-def sites_named(sentence: str, config: ClusterConfig) -> frozenset[str]:
-    """The kinds of site ``sentence`` names as an attack's target (``sites`` in ``config.yaml``)."""
-    patterns = _site_patterns(
-        tuple((name, tuple(cues)) for name, cues in config.sites.items()),
-        tuple(config.target_words_before),
-        tuple(config.target_words_after),
-    )
+def sites_named(sentence: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> frozenset[str]:
+    """The kinds of site ``sentence`` names as an attack's target, by ``patterns`` (:func:`_site_patterns`)."""
     return frozenset(name for name, pattern in patterns if pattern.search(sentence))
 
 
@@ -103,13 +98,18 @@ def attack_sites(record: ArticleRecord, config: ClusterConfig) -> tuple[frozense
     target (a consulate, a stock exchange, churches) is what each report of
     one of them repeats.
     """
+    patterns = _site_patterns(  # its cue tuples built once per record, not once per lead sentence
+        tuple((name, tuple(cues)) for name, cues in config.sites.items()),
+        tuple(config.target_words_before),
+        tuple(config.target_words_after),
+    )
     evidence = record.event.evidence if record.event else None
-    if evidence is not None and (found := sites_named(evidence.sentence, config)):
+    if evidence is not None and (found := sites_named(evidence.sentence, patterns)):
         return found, True
     doc = record.document
     lead = "\n".join(t for t in (doc.title, doc.text) if t)[: config.site_lead_chars]
     for sentence in _SENTENCE_BREAK.split(lead):
-        if found := sites_named(sentence, config):
+        if found := sites_named(sentence, patterns):
             return found, False
     return frozenset(), False
 

@@ -140,13 +140,20 @@ def find_published(text: str, dateline: dict | None = None) -> Published | None:
     for _, offset, line in header:
         if found := _labelled(line, "published_labels"):
             return Published(found[2], offset + found[0], offset + found[1], "published.label", 0.95)
-    updated = next((u for _, _, line in header if (u := _labelled(line, "updated_labels")) is not None), None)
+    updated = next(  # the first "Updated" date as (day, start, end): a bound here, the last resort below
+        (
+            (found[2], offset + found[0], offset + found[1])
+            for _, offset, line in header
+            if (found := _labelled(line, "updated_labels")) is not None
+        ),
+        None,
+    )
     dated = [
         (found[2], offset + found[0], offset + found[1])
         for n, offset, line in header
         if (found := _date_line(line, n == 0 and len(lines) > 1)) is not None
         # a page is published before it is updated: a later unlabelled date is the site's own day
-        and (updated is None or updated[2] >= found[2])
+        and (updated is None or updated[0] >= found[2])
     ]
     if dated:  # of two unlabelled dates the earlier is the story's: a masthead shows the day the page is read
         day, start, end = min(dated)
@@ -156,7 +163,6 @@ def find_published(text: str, dateline: dict | None = None) -> Published | None:
     for offset, line, _ in lines[len(header) :]:
         if found := _alone(line):
             return Published(found[2], offset + found[0], offset + found[1], "published.alone", 0.7)
-    for _, offset, line in header:
-        if found := _labelled(line, "updated_labels"):
-            return Published(found[2], offset + found[0], offset + found[1], "published.updated", 0.6)
+    if updated is not None:
+        return Published(*updated, "published.updated", 0.6)
     return None

@@ -125,13 +125,18 @@ class Cue:
         return child(self.token, "nsubjpass")
 
     @cached_property
-    def speaker(self) -> Token | None:
-        """Who acts: the ``by`` agent of a passive cue, else the subject of its clause.
+    def describes(self) -> bool:
+        """Whether the cue is a past participle hung on a noun ("the raid, condemned by X", "the attack claimed by X").
 
-        A participle that describes a noun is passive too ("the raid, condemned by X as ..."): its agent acts.
+        Such a participle is passive, with no verb of its own: the noun is what was done, its agent who did it.
         """
-        described = self.token.dep_ == "acl" and self.token.tag_ == "VBN"
-        return passive_agent(self.token) if self.passive is not None or described else clause_subject(self.token)
+        return self.token.dep_ == "acl" and self.token.tag_ == "VBN"
+
+    @cached_property
+    def speaker(self) -> Token | None:
+        """Who acts: the ``by`` agent of a passive cue (a participle that :attr:`describes` a noun is one), else the
+        subject of its clause."""
+        return passive_agent(self.token) if self.passive is not None or self.describes else clause_subject(self.token)
 
     def act(self, kind: ActKind, producer: str, targets: list[Blame] | None = None, **kwargs) -> list[Act]:
         """The one act this cue reports, spoken by :attr:`speaker`."""

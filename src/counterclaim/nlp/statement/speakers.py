@@ -360,13 +360,17 @@ class SpeakerResolver:
         modified = any(
             c.dep_ in ("compound", "amod", "poss", "nmod")
             and c.lower_ not in self.lex.descriptive_modifiers
-            and not (c.dep_ == "amod" and self.parties.kb.demonym_state(c.text) is not None)
+            and not self.is_state_demonym(c)
             for c in head.children
         )  # "the armed group", "the terror group", "the Somali group" (a state's demonym: where the group is from)
         # stand for the group named before; "the Baloch group" names its own
         # "the terrorist group X" names X; a person after it ("the armed group, Y Z,") is someone else's apposition
         named = any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON" for c in head.children)
         return head.lemma_.lower() in self.lex.description_kinds and definite and not modified and not named
+
+    def is_state_demonym(self, modifier: Token) -> bool:
+        """ "the *Somali* group": a modifier that is a state's demonym says where the group is from, not which it is."""
+        return modifier.dep_ == "amod" and self.parties.kb.demonym_state(modifier.text) is not None
 
     @cached_property
     def place_words(self) -> set[str]:

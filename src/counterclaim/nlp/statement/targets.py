@@ -10,7 +10,7 @@ step decides what they make of the statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -37,6 +37,17 @@ class Blame:
 
 #: Dependencies by which a clause stands beside another rather than inside it.
 _BESIDE = frozenset({"conj", "advcl", "parataxis"})
+
+
+def _enclosing(head: Token) -> Iterator[tuple[Token, Token]]:
+    """The steps up from ``head`` as (word, its head), at most eight, to the sentence's root or a clause beside
+    another ("... and X sponsors it"): what a word stands inside, for the checks of a word that governs it."""
+    node = head
+    for _ in range(8):
+        if node.head == node or node.dep_ in _BESIDE:
+            return
+        yield node, node.head
+        node = node.head
 
 
 def is_negated(token: Token, lexicon: StanceLexicon) -> bool:
@@ -223,12 +234,10 @@ class TargetFinder:
 
     def _unconfirmed(self, head: Token, root: Token | None) -> bool:
         """Whether the party stands in what a negated verb of verification governs ("not verified that X did it")."""
-        node = head
-        for _ in range(8):
-            if node.head == node or node == root or node.dep_ in _BESIDE:
-                return False
-            node = node.head
-            if node.lemma_.lower() in self.lex.verification_verbs and is_negated(node, self.lex):
+        for node, governor in _enclosing(head):
+            if node == root:
+                return False  # the report's own verb is the last that may leave it unverified
+            if governor.lemma_.lower() in self.lex.verification_verbs and is_negated(governor, self.lex):
                 return True
         return False
 
@@ -242,20 +251,17 @@ class TargetFinder:
         """
         if root is None:
             return False
-        node = head
-        for _ in range(8):
-            if node.head == node or node.head == root or node.dep_ in _BESIDE:
-                return False  # "... and X sponsors it": a clause beside the denial, not inside it
-            subject = node.dep_ in SUBJECTS  # "acts by X will not pass unanswered": X's own verb is no denial of X
-            node = node.head
-            lemma = node.lemma_.lower()
+        for node, governor in _enclosing(head):  # a clause beside the denial is not inside it
+            if governor == root:
+                return False  # only what stands below the report gainsays; the report itself asserts
+            lemma = governor.lemma_.lower()
             if lemma in self.lex.exclusion_verbs or lemma in self.lex.doubt_verbs:
                 return False
-            if subject:
+            if node.dep_ in SUBJECTS:  # "acts by X will not pass unanswered": X's own verb is no denial of X
                 continue
-            if node.pos_ == "VERB" and lemma in self.lex.deny_verbs:
+            if governor.pos_ == "VERB" and lemma in self.lex.deny_verbs:
                 return True
-            if node.pos_ in ("VERB", "AUX") and is_negated(node, self.lex):
+            if governor.pos_ in ("VERB", "AUX") and is_negated(governor, self.lex):
                 return True
         return False
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from counterclaim.nlp.statement.narrated import Act, Cue, pobj
 from counterclaim.nlp.statement.rules.denials import accusing
 from counterclaim.nlp.statement.rules.registry import rule
-from counterclaim.nlp.statement.speakers import clause_subject, passive_agent
+from counterclaim.nlp.statement.speakers import clause_subject
 from counterclaim.nlp.statement.targets import Blame
 
 _VERBS = ("VERB", "AUX")
@@ -170,7 +170,7 @@ def attributed_to(cue: Cue) -> list[Act] | None:
         return None
     if not reduced:
         return cue.act("blame", f"narrated.{cue.lemma}_to", [Blame(party, "cue")])
-    speaker = passive_agent(cue.token) or _reporter(cue)
+    speaker = cue.speaker or _reporter(cue)  # the participle's "by" agent, else who reports the clause
     if speaker is None:
         return []  # "the bombing, attributed to X, wounded 30": the writer's framing, nobody's statement
     return [Act("blame", cue.token, speaker, f"narrated.{cue.lemma}_to", [Blame(party, "cue")])]
@@ -178,7 +178,7 @@ def attributed_to(cue: Cue) -> list[Act] | None:
 
 def _reduced_passive(cue: Cue) -> bool:
     """ "the attack, attributed to X, ...": a participle hung on the attack noun, with no verb of its own."""
-    return cue.token.dep_ == "acl" and cue.token.tag_ == "VBN" and cue.targets.is_attack(cue.token.head)
+    return cue.describes and cue.targets.is_attack(cue.token.head)
 
 
 def _reporter(cue: Cue) -> Token | None:

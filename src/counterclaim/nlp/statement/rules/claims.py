@@ -58,15 +58,16 @@ def claim(cue: Cue) -> list[Act] | None:
     return cue.act("claim", f"narrated.claim.{cue.lemma}", elsewhere=elsewhere)
 
 
-def _participle_of(verb: Token) -> Token | None:
+def _participle_of(cue: Cue) -> Token | None:
     """The noun a bare past participle describes: its head ("the attack claimed by X"), or the noun before its comma.
 
     The parse often hangs "..., claimed by X" on the main verb; a participle
     with no subject or auxiliary right after a noun and a comma still describes that noun.
     """
+    verb = cue.token
     if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return None
-    if verb.dep_ == "acl" and verb.head.i < verb.i:
+    if cue.describes and verb.head.i < verb.i:
         return verb.head
     doc = verb.doc
     if verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ == "NOUN":
@@ -83,6 +84,13 @@ def _counted(noun: Token) -> bool:
         return True
     tolls = (g for c in noun.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "dobj")
     return any(n.dep_ == "nummod" or n.like_num for g in tolls for n in g.children)
+
+
+def talked_about(token: Token) -> bool:
+    """Whether a headline's cue word is another word's argument or has a determiner or possessor ("dismissed the
+    Daesh claims", "the group's condemnation"): talk about an act, not a headline's verb the parse read as a noun."""
+    arguments = ("dobj", "pobj", "nsubj", "nsubjpass")
+    return token.dep_ in arguments or any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def named_just_before(token: Token) -> Span | None:
@@ -110,7 +118,7 @@ def claimed_attack(cue: Cue) -> list[Act] | None:
     years") are marked as elsewhere.
     """
     token = cue.token
-    attack = _participle_of(token)
+    attack = _participle_of(cue)
     if attack is None or not cue.targets.is_attack(attack):
         return None
     claimant = passive_agent(token)
@@ -131,7 +139,7 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     of another word, or has a determiner.
     """
     token = cue.token
-    if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or any(c.dep_ in ("det", "poss") for c in token.children):
+    if talked_about(token):
         return None
     if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
         return None  # a verb with its object is a clause the other rules read ("X claimed thousands of rockets")

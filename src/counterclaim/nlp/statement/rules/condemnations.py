@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
-from counterclaim.nlp.statement.rules.claims import named_just_before
+from counterclaim.nlp.statement.rules.claims import named_just_before, talked_about
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import RELATIVE_TAGS, clause_subject
 from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
@@ -71,7 +71,7 @@ def headline_condemnation(cue: Cue) -> list[Act] | None:
     noun right after it still make the act.
     """
     token = cue.token
-    if token.dep_ in ("dobj", "pobj", "nsubj") or any(c.dep_ in ("det", "poss") for c in token.children):
+    if talked_about(token):
         return None
     after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
     if after is None or not cue.targets.is_attack(after):

@@ -174,7 +174,7 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
     owners = (c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or resolver.is_description(c)))
     of_description = (g for g in preposition_objects(head, "of", "for") if resolver.is_description(g))
     owner = next(owners, None) or next(of_description, None)
-    if owner is not None and (party.affiliation is None or _from_state(resolver, owner)):
+    if owner is not None and (party.affiliation is None or any(resolver.is_state_demonym(c) for c in owner.children)):
         # "its spokesman", "the group's spokesman"; "a spokesman for the Somali group" is the group's, not Somalia's
         found = resolver.antecedent(owner)
         if found is not None:
@@ -182,11 +182,6 @@ def _own_side(resolver: SpeakerResolver, head: Token, party: Party) -> Party:
     if party.affiliation is None:
         party.affiliation = _self_described(resolver, head)
     return party
-
-
-def _from_state(resolver: SpeakerResolver, description: Token) -> bool:
-    """ "the Somali group": a description whose only name word is a state's demonym, where it is from."""
-    return any(c.dep_ == "amod" and resolver.parties.kb.demonym_state(c.text) for c in description.children)
 
 
 @rule("speaker.signed", pos=("PROPN",))
