@@ -670,3 +670,21 @@ def test_a_negated_conjunct_names_no_one(statements) -> None:
         "followers of the Islamic State group, the home minister said on Sunday."
     )
     assert not any(s.target_name == "Islamic State" and s.stance in ("accuse", "confirm") for s in found)
+
+
+def test_a_fronted_report_the_parser_cuts_from_its_closing_speaker_still_counts(statements) -> None:
+    found = statements(
+        "Militants kill at least 30 police cadets in Somalia\n\n\nA pair of suicide bombings carried out by "
+        "al-Shabaab militants killed at least 30 people in Somalia's southern port of Kismayo on Friday, security "
+        "officials said. They said the bombers targeted cadets queuing outside a training camp.\n\nThe group "
+        "claimed responsibility in a statement posted online."
+    )
+    assert ("security officials", "confirm", "al-Shabaab") in triples(found)
+
+
+def test_a_fronted_report_closing_its_paragraph_counts(statements) -> None:
+    found = statements(
+        "Two suicide bombings carried out by al-Shabaab militants killed at least 45 people in Baidoa on Monday, "
+        "security officials said.\n\nThe group claimed responsibility for both attacks in a statement posted online."
+    )
+    assert ("security officials", "confirm", "al-Shabaab") in triples(found)
