@@ -654,3 +654,37 @@ def test_a_spokesmans_undated_denial_takes_the_day_its_state_denied_on(statement
     )
     denials = [s for s in found if s.stance == "deny"]
     assert [(s.speaker_name, str(s.date)) for s in denials] == [("Abdul Qahar Balkhi", "2024-03-11")]
+
+
+def test_members_of_a_group_named_with_the_word_group_are_the_group(statements) -> None:
+    found = statements(
+        "A bomb killed 9 people at a shrine. Officials said the bombing was carried out by members of the "
+        "Islamic State group."
+    )
+    assert ("Officials", "accuse", "Islamic State") in triples(found)
+
+
+def test_a_negated_conjunct_names_no_one(statements) -> None:
+    found = statements(
+        "Gunmen killed 20 hostages at a cafe. The attackers were members of a local militant outfit and not "
+        "followers of the Islamic State group, the home minister said on Sunday."
+    )
+    assert not any(s.target_name == "Islamic State" and s.stance in ("accuse", "confirm") for s in found)
+
+
+def test_a_fronted_report_the_parser_cuts_from_its_closing_speaker_still_counts(statements) -> None:
+    found = statements(
+        "Militants kill at least 30 police cadets in Somalia\n\n\nA pair of suicide bombings carried out by "
+        "al-Shabaab militants killed at least 30 people in Somalia's southern port of Kismayo on Friday, security "
+        "officials said. They said the bombers targeted cadets queuing outside a training camp.\n\nThe group "
+        "claimed responsibility in a statement posted online."
+    )
+    assert ("security officials", "confirm", "al-Shabaab") in triples(found)
+
+
+def test_a_fronted_report_closing_its_paragraph_counts(statements) -> None:
+    found = statements(
+        "Two suicide bombings carried out by al-Shabaab militants killed at least 45 people in Baidoa on Monday, "
+        "security officials said.\n\nThe group claimed responsibility for both attacks in a statement posted online."
+    )
+    assert ("security officials", "confirm", "al-Shabaab") in triples(found)

@@ -318,18 +318,28 @@ def _fronted_content(verb: Token, source: Token | None) -> tuple[int, int] | Non
     """ "Two bombs set by X killed 30 people, police said": what was said comes first, the report closes the sentence.
 
     A long clause before ", police said" is often parsed as a second subject of
-    the verb rather than its complement; everything before the comma is the content.
+    the verb, or as a dependent the parser could not label ("A pair of bombings
+    carried out by X killed ...", ``dep``), rather than its complement; everything
+    before the comma is the content. The parser may even cut that clause off as
+    a sentence of its own, leaving ", police said." alone: the content is then
+    the sentence before, when it is on the same line.
     """
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if verb.dep_ != "ROOT" or len(subjects) < 2 or source is None or min(s.i for s in subjects) == source.i:
-        return None
-    before = source.left_edge.i - 1
+    doc = verb.doc
     sentence = verb.sent
-    if before <= sentence.start or verb.doc[before].text != ",":
+    if verb.dep_ != "ROOT" or source is None:
         return None
-    if any(not t.is_punct for t in verb.doc[verb.i + 1 : sentence.end]):
+    if any(not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : sentence.end]):
         return None  # "..., police said on Monday": a content clause the parse would have found
-    return token_bounds(verb.doc[sentence.start : before])
+    before = source.left_edge.i - 1
+    if before < 1 or doc[before].text != ",":
+        return None
+    if before == sentence.start:
+        cut = doc[before - 1].sent
+        return None if "\n" in doc[cut.start : before].text else token_bounds(doc[cut.start : before])
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS or c.dep_ == "dep"]
+    if len(subjects) < 2 or min(s.i for s in subjects) == source.i or before <= sentence.start:
+        return None
+    return token_bounds(doc[sentence.start : before])
 
 
 def _construes(verb: Token, lexicon: CueLexicon) -> bool:

@@ -270,10 +270,11 @@ class TargetFinder:
 
         A list the parse hung on its first name as an apposition ("the United
         States (US), Britain and Ukraine") is still a list; anonymous members
-        or bodies of several groups or states stand for each of them.
+        or bodies of several groups or states stand for each of them. A conjunct
+        the text negates ("members of X and not followers of Y") names no one.
         """
         listed: list[Token] = []
-        for noun in (head, *(c for c in head.conjuncts if not _restated(c))):
+        for noun in (head, *(c for c in head.conjuncts if not _restated(c) and not _negated(c))):
             members = self.anonymous(noun) or (noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.party_nouns)
             groups = preposition_objects(noun, "of", "from") if members else []
             if groups and groups[0].conjuncts:  # "intelligence services of the US and Britain": each state's
@@ -303,7 +304,7 @@ class TargetFinder:
         return head.lemma_.lower() in self.lex.anonymous_perpetrators or head.lower_ in self.lex.anonymous_perpetrators
 
     def has_name(self, head: Token) -> bool:
-        """Whether a description names who it is ("al-Shabaab fighters", "members of the ADF")."""
+        """Whether a description names who it is ("al-Shabaab fighters", "members of the ADF" or "of the X group")."""
         for child in head.children:
             named = child.pos_ == "PROPN" or child.ent_type_ or child.text[:1].isupper()
             if child.dep_ in ("compound", "amod", "poss", "nmod") and named:
@@ -311,7 +312,17 @@ class TargetFinder:
             if (
                 child.dep_ == "prep"
                 and child.lower_ in ("of", "from")
-                and any(g.pos_ == "PROPN" for g in child.children)
+                and any(g.pos_ == "PROPN" or _names_by_compound(g) for g in child.children)
             ):
                 return True
         return False
+
+
+def _names_by_compound(noun: Token) -> bool:
+    """A common noun named by the proper nouns compounded on it ("the Islamic State group", "the TTP network")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _negated(conjunct: Token) -> bool:
+    """A conjunct carrying its own negation ("and not followers of Y")."""
+    return any(c.dep_ == "neg" for c in conjunct.children)
