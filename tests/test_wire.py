@@ -520,3 +520,31 @@ def test_a_capital_is_read_in_its_own_country_when_copy_is_filed_abroad(pipeline
     event = pipeline(text)._.event
     assert event is not None
     assert (event.place.city, event.place.country) == ("San Salvador", "El Salvador")
+
+
+def test_an_attack_to_be_spoken_of_is_still_one_that_happened(pipeline: Language) -> None:
+    text = "The committee will denounce the assassinations that took place in March in La Ceiba, its chairman said."
+    assert pipeline(text)._.event is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # arson, with attackers killing in the same sentence
+        "Unknown men broke into a ranch near Tulua on Sunday, killed the foreman and set fire to the barn.",
+        # attackers named by a word that qualifies another ("guerrilla fighters"), sabotage beside
+        "On Tuesday rebel forces attacked a police post in Jinotega and sabotaged a transformer.",
+    ],
+)
+def test_attackers_killing_or_attacking_beside_arson_or_sabotage_is_an_armed_assault(
+    pipeline: Language, text: str
+) -> None:
+    event = pipeline(text)._.event
+    assert event is not None
+    assert event.attack_type == "armed assault"
+
+
+def test_attackers_setting_fire_alone_is_arson(pipeline: Language) -> None:
+    event = pipeline("Rebels set fire to three fuel trucks on the highway near Yopal on Monday, the army said.")._.event
+    assert event is not None
+    assert event.attack_type == "facility attack"

@@ -21,6 +21,7 @@ from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.tokenwords import lemmas, lowers, word_flags
 
 GENERIC = "attack"
+ARMED_ASSAULT = "armed assault"
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def is_attacker(noun: Token, is_group: Callable[[Token], bool] = lambda _: False
     lemma = noun.lemma_.lower()
     if lemma in doers or noun.lower_ in doers or is_group(noun):
         return True
+    if lemma in _qualified_heads() and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in doers for c in noun.children
+    ):
+        return True  # "guerrilla fighters", "rebel forces": a body of people an attackers' word qualifies
     if lemma not in heads:
         return False
     if any(c.lower_ in modifiers or c.lemma_.lower() in modifiers for c in noun.children):
@@ -175,14 +180,14 @@ def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[
     an accident or a clash; with an attacker as its subject (or its agent
     after "by") it reports an armed assault. A generic trigger so read becomes
     specific. ``lexical`` are the sentence's lexicon triggers (a sentence that
-    names a specific kind of attack gets nothing more), ``is_group`` says
+    names an armed assault or a kind ranked above it gets nothing more), ``is_group`` says
     whether a noun phrase names a militant group.
     """
     killing, _, _, _ = _doer_words()
     destroying = _destroying_verbs()
-    if any(t.attack_class != GENERIC for t in lexical):
+    if any(_outranks_assault(t.attack_class) for t in lexical):
         return []  # the sentence names the kind of attack ("a bomber killed"): its killing verbs add nothing
-    generic = {t.start: t for t in lexical}
+    generic = {t.start: t for t in lexical if t.attack_class == GENERIC}
     found = []
     for token in tokens:
         if token.pos_ != "VERB":
@@ -191,10 +196,25 @@ def doer_triggers(tokens: Span, lexical: Sequence[Trigger], is_group: Callable[[
         if lemma not in killing and lemma not in destroying and token.i not in generic:
             continue
         if any(is_attacker(d, is_group) for d in doers(token)):
-            kind = "facility attack" if lemma in destroying and token.i not in generic else "armed assault"
+            kind = "facility attack" if lemma in destroying and token.i not in generic else ARMED_ASSAULT
             label = "sabotage" if kind == "facility attack" else kind
             found.append(Trigger(token.i, token.i + 1, kind, label, by_doer=True))
     return found
+
+
+@cache
+def _qualified_heads() -> frozenset[str]:
+    """Nouns for bodies of people that name attackers when an attackers' word qualifies them ("guerrilla fighters");
+    "guerrilla attacks" names no one."""
+    return frozenset(load_lexicon("attack_types")["doer_bodies"])
+
+
+def _outranks_assault(attack_class: str) -> bool:
+    """Whether a class named in a sentence already says what its killings were: an armed assault or one GTD ranks
+    above it (a bombing, a kidnapping). Arson, sabotage or a robbery with attackers killing is an armed assault
+    ("broke into the farm, killed a watchman and set fire to it")."""
+    order = load_lexicon("attack_types")["hierarchy"]
+    return attack_class != GENERIC and attack_class in order[: order.index(ARMED_ASSAULT) + 1]
 
 
 @cache
@@ -241,8 +261,8 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
     thing = head if word.dep_ == "conj" else word  # "stop the repression and the bombings"
     if thing.dep_ == "dobj" and thing.head.lemma_.lower() in lex["stop_verbs"]:
         return True
-    if thing.dep_ == "dobj" and _future(thing.head, lex):
-        return True  # "will carry out terrorist actions"
+    if thing.dep_ == "dobj" and _future(thing.head, lex) and not _talks_of(thing.head, lex):
+        return True  # "will carry out terrorist actions"; not "will mention the assassinations that occurred"
     if word.pos_ == "VERB":
         return _unrealised_verb(word, lex)
     figures = set(lex["figurative_modifiers"])
@@ -269,6 +289,20 @@ def _unrealised_verb(word: Token, lex: dict) -> bool:
     if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
         return True
     return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
+
+
+@cache
+def speech_lemmas() -> frozenset[str]:
+    """Verbs of saying and judging (``lexicons/attribution.yaml``): what they govern is talked of, not done."""
+    return frozenset(load_lexicon("attribution")["verbs"]["speech"])
+
+
+def _talks_of(verb: Token, lex: dict) -> bool:
+    """Whether a verb speaks of its object rather than doing it ("will mention the murders", "will denounce the
+    attacks"): an attack so named in the future is still one that happened. A verb that carries an act on ("will
+    continue the attacks") does not."""
+    lemma = verb.lemma_.lower()
+    return lemma in speech_lemmas() and lemma not in lex["attempt_verbs"]
 
 
 def _future(verb: Token, lex: dict) -> bool:
@@ -352,7 +386,7 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
         label = "suicide bombing"
     sentences = {doc[t.start].sent.start: doc[t.start].sent for t in specific if t.attack_class == best}
     weapon = next((w for s in sentences.values() if (w := find_weapon(s))), None)
-    cls = "armed assault" if best == GENERIC else best
+    cls = ARMED_ASSAULT if best == GENERIC else best
     if best == "bombing" and not suicide and _projectiles_with_firearms(doc, triggers):
-        cls = label = "armed assault"  # the projectile's sentences still name the weapon
+        cls = label = ARMED_ASSAULT  # the projectile's sentences still name the weapon
     return AttackType(cls, label, suicide, weapon)

@@ -46,6 +46,7 @@ from counterclaim.nlp.attack.types import (
     find_triggers,
     is_attacker,
     is_irrealis,
+    speech_lemmas,
 )
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
@@ -273,7 +274,7 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
         return False
     word = doc[trigger.start]
     heads = {word.i, *(t.i for t in doc[trigger.start : trigger.end])}
-    speech = _speech_lemmas()
+    speech = speech_lemmas()  # a date under a verb of saying dates the statement
     head = word.head
     attached = word.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or word.pos_ == "VERB"
     if attached and head.lemma_.lower() not in speech:
@@ -295,12 +296,6 @@ def _dates_response(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
     return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
-
-
-@cache
-def _speech_lemmas() -> frozenset[str]:
-    """Verbs of saying and judging: a date under one of them dates the statement, not the attack."""
-    return frozenset(load_lexicon("attribution")["verbs"]["speech"])
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
