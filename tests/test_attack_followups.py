@@ -295,3 +295,25 @@ def test_police_blame_a_group(pipeline: Language) -> None:
     assert ("Revolutionary Armed Forces of Colombia", "accused") in [
         (r.name, r.confidence) for r in event.perpetrators.responsible
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Sofia on Monday sentenced two men to life in prison over a 2012 bus bombing at the airport that "
+        "killed six people.\n\nThe bomber blew himself up next to a bus of tourists.",
+        "Judges hold militia responsible for 1990s bombings\n\nThe supreme court ruled on Thursday that the group "
+        "carried out the attacks on the embassy and the community centre, which killed 114 people.",
+        "Bomber's brother jailed for life\n\nThe brother of the bomber who killed 22 people at a concert was jailed "
+        "for life on Thursday.",
+    ],
+)
+def test_a_verdict_story_reports_no_new_attack(pipeline: Language, text: str) -> None:
+    doc = pipeline.make_doc(text)
+    doc._.published = dt.date(2020, 9, 1)
+    assert pipeline(doc)._.event is None
+
+
+def test_an_attack_on_a_court_is_a_new_attack(pipeline: Language) -> None:
+    text = "Gunmen stormed a court in Kabul on Monday, killing 12 people, before police shot them dead."
+    assert event_of(pipeline, text).killed == 12

@@ -70,10 +70,16 @@ def test_header_publication_dates(header: str, day: dt.date, rule: str) -> None:
     ],
 )
 def test_dateline_forms(lead: str, day: dt.date, place: str | None) -> None:
-    text = f"Headline here\nBy NEWS WIRES\n{lead}{BODY} Officials gave no toll for the 2022 season."
+    text = f"Headline here\nBy NEWS WIRES\n{lead}{BODY} Officials gave no toll since the curfew of 2 January 2022."
     found = find_published(text, parse_dateline(text))
     assert found is not None and found.date == day and found.rule == "published.dateline"
     assert (parse_dateline(text) or {}).get("place") == place
+
+
+def test_a_bare_year_gives_a_dateline_no_year() -> None:
+    """A year written alone ("the 2022 season") is no anchor: a dateline's day without a year stays unknown."""
+    text = f"Headline here\nBy NEWS WIRES\nKYIV, June 30. /TASS/. {BODY} Officials gave no toll for the 2022 season."
+    assert (parse_dateline(text) or {}).get("date") is None
 
 
 def test_masthead_day_gives_way_to_the_bylines_earlier_day() -> None:

@@ -112,3 +112,9 @@ def test_vague_spans_and_anaphoric_days_have_no_day_of_their_own(text: str) -> N
 )
 def test_names_weekday(text: str, expected: bool) -> None:
     assert names_weekday(text) is expected
+
+
+def test_a_bare_year_places_no_day_month() -> None:
+    """A year written alone is background ("projects since 2011"): a day-month without a year stays undated."""
+    text = "The group claimed on Dec. 30 the truck bombing, in a country it has attacked since 2011."
+    assert document_year(text) is None

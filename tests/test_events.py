@@ -472,3 +472,36 @@ def test_undated_bombings_of_two_mosques_in_one_city_stay_apart_when_their_texts
     index.assign(article("friday", friday, None, None, *place, 60, ("IS",), _first_sentence(friday)))
     apart = index.assign(article("compound", compound, None, None, *place, 80, ("IS",), _first_sentence(compound)))
     assert apart.new, apart.reasons
+
+
+def test_a_town_spelt_with_other_vowels_is_the_same_town() -> None:
+    """Transliterations of a town the gazetteer lacks differ in vowels ("Besham", "Bisham"): one town."""
+    first = (
+        "A suicide bomber rammed a car into a bus carrying engineers near Besham, killing five of them and a driver."
+    )
+    second = (
+        "Five engineers and their driver died when a bomber struck their convoy in Bisham, police in the district said."
+    )
+    day = D(2024, 3, 26)
+    index = EventIndex()
+    index.assign(article("first", first, day, day, "Besham", "Pakistan", "suicide bombing", 6))
+    joined = index.assign(article("second", second, day, day, "Bisham", "Pakistan", "suicide bombing", 6))
+    assert not joined.new, joined.reasons
+    assert any(reason.startswith("same city") for reason in joined.reasons), joined.reasons
+
+
+def test_two_known_towns_named_in_each_others_story_are_apart_without_the_same_day() -> None:
+    """Reports from one country name its big cities' earlier attacks: that is no evidence on another day."""
+    capital = (
+        "A car bomb hit a military convoy in Ankara on Wednesday evening, killing 28 people; officials blamed "
+        "Kurdish militants, who had also bombed Istanbul before."
+    )
+    stadium = (
+        "Twin bombs outside a stadium in Istanbul killed 38 people, most of them police officers, weeks after "
+        "Kurdish militants bombed a convoy in Ankara."
+    )
+    index = EventIndex()
+    day = D(2016, 2, 17)
+    index.assign(article("ankara", capital, day, day, "Ankara", "Turkey", "bombing", 28))
+    apart = index.assign(article("istanbul", stadium, None, None, "Istanbul", "Turkey", "bombing", 38))
+    assert apart.new, apart.reasons

@@ -475,11 +475,13 @@ class EventIndex:
         ratio = max(fuzz.ratio(f.city_key, c) for c in cluster.city_keys)
         here = f.coordinates
         near = min((distance_km(here, there) for there in cluster.coordinates), default=None) if here else None
-        if ratio >= self.config.city_match_ratio:
+        if ratio >= self.config.city_match_ratio or any(_same_consonants(f.city_key, c) for c in cluster.city_keys):
             s.add(w.same_city, f"same city {f.city}")
         elif near is not None and near <= self.config.near_km:
             s.add(w.nearby_city, f"{f.city} is {near:.0f} km from {cluster.city}")
-        elif _cross_named(f, cluster, "city"):
+        elif _cross_named(f, cluster, "city") and (same_day or here is None or not cluster.coordinates):
+            # a town the gazetteer cannot place may be a misread of the other; two known towns each named in the
+            # other's story (Ankara and Istanbul in every Turkish report) are one attack only on the same day
             s.add(w.place_named_in_text, f"{cluster.city} named in the article (extracted {f.city})")
         elif same_day and (here is None or not cluster.coordinates) and _named_one_way(f, cluster):
             # a place the gazetteer cannot measure, on the same day, and one side's text names the other's city
@@ -566,6 +568,21 @@ def events_to_json(events: Iterable[tuple[EventSummary, list[Assignment]]]) -> l
         }
         for summary, members in events
     ]
+
+
+#: Letters a transliteration swaps freely ("Besham" and "Bisham", "Kismayo" and "Kismayu").
+_VOWELS = re.compile(r"[aeiouy\s-]+")
+#: A skeleton shorter than this says too little ("Bama" and "Buma").
+MIN_SKELETON = 4
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """Whether two spellings of a town share their consonants in order, doubled letters made single, and their
+    first letter: transliterations of one name differ in vowels ("Besham", "Bisham")."""
+    if a[:1] != b[:1]:
+        return False
+    skeleton_a, skeleton_b = (re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", x)) for x in (a, b))
+    return len(skeleton_a) >= MIN_SKELETON and skeleton_a == skeleton_b
 
 
 @lru_cache(maxsize=8192)

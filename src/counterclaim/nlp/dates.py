@@ -281,10 +281,13 @@ def _matches(text: str) -> tuple[re.Match[str], ...]:
 
 
 def document_year(text: str) -> int | None:
-    """The latest year among the fully written dates of ``text`` (else among bare years), for dates without one."""
+    """The latest year among the fully written dates of ``text``, for dates without one.
+
+    A bare year is no anchor: it is mostly background ("projects carried out
+    since 2011", "the 2019 attack"), and a day-month placed in it would be a
+    guess; with no written date the year stays unknown.
+    """
     years = [int(year) for m in _matches(text) if (year := _written_year(m))]
-    if not years:
-        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
     return max(years) if years else None
 
 

@@ -1,5 +1,5 @@
-"""Whether attack words report a new attack: not a count over a period, a clash, a trial or a charge, talk, unrest
-or a weapon seized.
+"""Whether attack words report a new attack: not a count over a period, a clash, a trial or a charge, a verdict
+story, talk, unrest or a weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14
@@ -219,6 +219,44 @@ def is_background(doc: Doc, trigger: Trigger) -> bool:
             return True
         if node.lemma_.lower() in charges and below.dep_ == "prep" and below.lower_ in ("with", "of"):
             return True
+    return False
+
+
+def _judged(doc: Doc, trigger: Trigger) -> bool:
+    """An attack under a word of justice ("sentenced over the bombing"), or under a verb whose subject is a court
+    ("the court held Iran responsible for the attacks", "jailed for the bombing")."""
+    if is_background(doc, trigger):
+        return True
+    courts = _words("court_words")
+    node = doc[trigger.start]
+    for _ in range(MAX_BACKGROUND_HOPS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in courts or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in courts for c in node.children
+        ):
+            return True
+    return False
+
+
+#: How many of an article's first sentences with attack words are read for a verdict (a headline's label, "Vienna
+#: attack:", may come before the lead that says the court sentenced).
+COURT_LEAD_SENTENCES = 2
+
+
+def is_court_story(doc: Doc, end_char: int) -> bool:
+    """Whether the piece is a trial, verdict or ruling about a past attack: every attack word of one of its first
+    sentences that have any is judged ("A court sentenced two men over a 2012 bus bombing"). The attack it tries is
+    no news, whatever later sentences retell of it."""
+    seen = 0
+    for sent in doc.sents:
+        if sent.start_char >= end_char or seen == COURT_LEAD_SENTENCES:
+            return False
+        if triggers := find_triggers(sent):
+            if all(_judged(doc, t) for t in triggers):
+                return True
+            seen += 1
     return False
 
 
