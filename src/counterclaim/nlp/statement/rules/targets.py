@@ -407,26 +407,20 @@ def _resolved(subject: Token | None) -> Token | None:
     return relative_antecedent(subject) or subject if subject is not None else None
 
 
-#: Entity labels of a place: "from X" with one of them is where someone comes from.
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
-
-
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
     """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X".
 
     A copula under a verb of belief takes that verb's subject: "the gunmen were suspected to be X" (hedged by it).
     A relative pronoun stands for the noun its clause modifies ("a plant that is a joint X venture", "the strike,
-    which was the deadliest in X": no perpetrators). A place the attackers come from ("the bomber was from X")
-    is their origin, not who sent them.
+    which was the deadliest in X": no perpetrators). "They are from X" names X's men only when X is a group
+    ("origin"): a place the bomber was from is no one who sent him.
     """
     subject = _resolved(next((c for c in token.children if c.dep_ == "nsubj"), None))
     named = next((c for c in token.children if c.dep_ == "attr"), None)
     origins = _objects(token, "from")
     if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
-        if origins[0].ent_type_ in _PLACE_ENTITIES:
-            return []
-        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
+        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "origin")]
     if subject is None and named is not None and token.dep_ == "xcomp":
         subject = _resolved(next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None))
     if subject is None or named is None:
