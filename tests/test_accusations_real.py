@@ -688,3 +688,19 @@ def test_a_fronted_report_closing_its_paragraph_counts(statements) -> None:
         "security officials said.\n\nThe group claimed responsibility for both attacks in a statement posted online."
     )
     assert ("security officials", "confirm", "al-Shabaab") in triples(found)
+
+
+def test_a_relative_pronoun_subject_of_a_copula_is_its_noun_not_an_attacker(statements) -> None:
+    found = statements(
+        "A bomb hit a convoy near Karachi airport. Chinese staff working at the plant, a venture that is a joint "
+        "China-Pakistan project, were targeted, the embassy said."
+    )
+    assert not any(s.stance in ("accuse", "confirm") for s in found)
+
+
+def test_where_the_bomber_came_from_blames_no_state(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 30 worshippers at a mosque in Peshawar. Police said the bomber was from "
+        "neighbouring Afghanistan."
+    )
+    assert not any(s.target_name == "Afghanistan" for s in found)

@@ -402,19 +402,27 @@ def among_suspects(finder: TargetFinder, token: Token) -> Agents | None:
     return [(p, "possible") for p in (subject, *subject.conjuncts) if finder.has_name(p)]
 
 
+def _resolved(subject: Token | None) -> Token | None:
+    """A subject, or the noun a relative pronoun subject stands for."""
+    return relative_antecedent(subject) or subject if subject is not None else None
+
+
 @rule("target.identity", lemmas=["copulas"])
 def identity(finder: TargetFinder, token: Token) -> Agents | None:
     """ "the attackers were X fighters", "the main sponsor is X", "the rocket was X's", "they are not from X".
 
     A copula under a verb of belief takes that verb's subject: "the gunmen were suspected to be X" (hedged by it).
+    A relative pronoun stands for the noun its clause modifies ("a plant that is a joint X venture", "the strike,
+    which was the deadliest in X": no perpetrators). "They are from X" names X's men only when X is a group
+    ("origin"): a place the bomber was from is no one who sent him.
     """
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subject = _resolved(next((c for c in token.children if c.dep_ == "nsubj"), None))
     named = next((c for c in token.children if c.dep_ == "attr"), None)
     origins = _objects(token, "from")
     if named is None and origins and _attackers(finder, subject):  # "they are (not) from X": X's men, or not
-        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "membership")]
+        return [(origins[0], "disclaim" if is_negated(token, finder.lex) else "origin")]
     if subject is None and named is not None and token.dep_ == "xcomp":
-        subject = next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        subject = _resolved(next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None))
     if subject is None or named is None:
         return None
     if finder.anonymous(subject) and not _nationality(finder, named):
