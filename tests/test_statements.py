@@ -1268,3 +1268,13 @@ def test_a_speakers_own_report_in_a_quote_keeps_its_stance(statements) -> None:
         '"We say clearly that al-Shabaab carried out this attack," governor Ahmed Nur said.'
     )
     assert ("Ahmed Nur", "accuse", "al-Shabaab") in triples(found)
+
+
+def test_he_is_the_main_clause_speaker_not_a_person_in_what_he_reported(statements) -> None:
+    found = statements(
+        "A bomb killed 12 worshippers at a shrine in Mashhad.\n\nCleric Mohammad Hosseini told worshippers that the "
+        "Islamic State had claimed it. Hosseini also said that President Joe Biden used to meet the group's "
+        "commanders.\n\nHe vowed that the blood of the victims would be avenged and condemned the cowardly attack."
+    )
+    assert "Mohammad Hosseini" in {s.speaker_name for s in found if s.stance == "condemn"}
+    assert "Joe Biden" not in {s.speaker_name for s in found}

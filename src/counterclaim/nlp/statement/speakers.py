@@ -435,7 +435,10 @@ class SpeakerResolver:
             same_sentence = self.sentences.number(head) == index
             if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
                 continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
-            ranked.append(((not same_sentence, not salient, -head.i), head))
+            # within one sentence, the main clause's subject before one in what it reports ("X pointed out that
+            # Y used to ...", then "he": X)
+            distance = index - self.sentences.number(head)
+            ranked.append(((not same_sentence, not salient, distance, _reported(head), -head.i), head))
         for _, head in sorted(ranked, key=lambda r: r[0]):
             if token.lower_ in THING_PRONOUNS and head.lemma_.lower() in self.lex.document_nouns:
                 found = self.authors(head)  # "The report names X ... It notes": the report's author, or no one
@@ -465,6 +468,11 @@ class SpeakerResolver:
         if party.actor is not None and party.actor.kind in kinds:
             return party
         return party if token.lemma_.lower() in party.text.lower() else None
+
+
+def _reported(head: Token) -> bool:
+    """Whether a phrase sits in a clause another verb reports or frames (a ``ccomp``/``xcomp`` above it)."""
+    return any(a.dep_ in ("ccomp", "xcomp") for a in head.ancestors)
 
 
 def _inside(description: Token, head: Token) -> bool:
