@@ -317,3 +317,14 @@ def test_a_verdict_story_reports_no_new_attack(pipeline: Language, text: str) ->
 def test_an_attack_on_a_court_is_a_new_attack(pipeline: Language) -> None:
     text = "Gunmen stormed a court in Kabul on Monday, killing 12 people, before police shot them dead."
     assert event_of(pipeline, text).killed == 12
+
+
+def test_charges_over_an_attack_are_a_follow_up_that_reports_it(pipeline: Language) -> None:
+    text = (
+        "Union leaders said on Thursday that two students have been charged with the killing of three aid workers. "
+        "The killings happened in Cochabamba on 12 May."
+    )
+    doc = pipeline.make_doc(text)
+    doc._.published = dt.date(1989, 6, 20)
+    event = pipeline(doc)._.event
+    assert event is not None and event.place is not None and event.place.city == "Cochabamba"

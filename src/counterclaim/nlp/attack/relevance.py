@@ -223,11 +223,10 @@ def is_background(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _judged(doc: Doc, trigger: Trigger) -> bool:
-    """An attack under a word of justice ("sentenced over the bombing"), or under a verb whose subject is a court
-    ("the court held Iran responsible for the attacks", "jailed for the bombing")."""
-    if is_background(doc, trigger):
-        return True
-    courts = _words("court_words")
+    """An attack under a word of a trial or verdict ("sentenced over the bombing"), or under a verb whose subject is
+    a court ("the court held Iran responsible for the attacks", "jailed for the bombing"). Charges and inquiries do
+    not count: "three men were charged with the killing" is a follow-up that reports the attack."""
+    courts = _words("court_words") | _words("verdict_words")
     node = doc[trigger.start]
     for _ in range(MAX_BACKGROUND_HOPS):
         if node.head.i == node.i:
