@@ -724,3 +724,40 @@ def test_blaming_a_state_s_terror_proxies_blames_the_state(statements) -> None:
 def test_on_behalf_of_a_government_blames_no_one(statements) -> None:
     found = statements("A bomb hit a school bus. On behalf of the government, the minister visited the wounded.")
     assert not blamed(found)
+
+
+# -- accusations hidden by other verbs ----------------------------------------------------
+
+
+def test_a_group_that_assisted_with_the_attack_is_blamed(statements) -> None:
+    found = statements(
+        "A car bomb hit an army convoy in the capital, killing 20 people. The outlawed Kurdistan Workers' Party "
+        "(PKK) assisted with the attack, the prime minister said."
+    )
+    assert ("accuse", "Kurdistan Workers' Party") in {(s.stance, s.target_name) for s in found}
+
+
+def test_a_judge_ruling_that_men_conspired_with_the_attackers_blames_each(statements) -> None:
+    found = statements(
+        "Gunmen stormed a shopping centre in 2013. Chief magistrate Peter Otieno ruled on Monday that the prosecution "
+        "had proved that Yusuf Abdi and Hassan Warsame conspired with the attackers."
+    )
+    assert blamed(found) >= {"Yusuf Abdi", "Hassan Warsame"}
+
+
+def test_helping_the_wounded_blames_no_one(statements) -> None:
+    found = statements("A bomb hit the market. Officials said volunteers helped the wounded after the attack.")
+    assert not blamed(found)
+
+
+def test_a_leader_pointing_to_a_group_blames_it(statements) -> None:
+    found = statements(
+        "A car bomb exploded near the air base, killing six people. No group claimed the attack, but President "
+        "Luis Mendoza has pointed to the Northern Front, a rebel faction."
+    )
+    assert ("Luis Mendoza", "accuse", "Northern Front") in triples(found)
+
+
+def test_pointing_to_something_else_blames_no_one(statements) -> None:
+    found = statements("A bomb hit the market. The minister pointed to Brazil as a model for the economy.")
+    assert not blamed(found)

@@ -107,10 +107,20 @@ def _individual(party: Party) -> bool:
     return party.is_person and party.affiliation is None
 
 
+#: The act rules that read a verdict: whom they convict is whom the court blames.
+_VERDICT_RULES = ("act.conviction", "act.found_guilty")
+
+
 def _verdict(draft: Draft) -> bool:
-    """Whether a court or a judge speaks ("the Specialised Criminal Court", "Judge X", "chief magistrate X")."""
+    """Whether a draft is a verdict: a conviction, or a court or judge ruling ("chief magistrate X ruled that ...").
+
+    Other words of a judge (a remark in a hearing) name attackers as anyone else does.
+    """
+    if draft.act.rule in _VERDICT_RULES:
+        return True
+    lex = stance_lexicon()
     words = f"{draft.speaker.name} {draft.speaker.role or ''}".lower().split()
-    return any(w in stance_lexicon().court_nouns for w in words)
+    return draft.act.cue.lemma_.lower() in lex.ruling_verbs and any(w in lex.court_nouns for w in words)
 
 
 def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:

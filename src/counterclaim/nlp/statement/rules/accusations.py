@@ -126,6 +126,28 @@ def finger_phrase(cue: Cue) -> list[Act] | None:
     return None
 
 
+#: Entity types of a subject that can point at a culprit ("the evidence points to X" is ``target.pointing``'s).
+_POINTING_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@rule("act.pointed_to", lemmas=["pointing_verbs"], pos=_VERBS)
+def pointed_to(cue: Cue) -> list[Act] | None:
+    """ "the president pointed to X", "officials have pointed to X" in a sentence about the attack: X is blamed.
+
+    Only a speaker points (a name, or a word for officials): evidence or signs that "point to X" are what
+    someone says (``target.pointing``); and only about the attack (not "pointed to rising prices").
+    """
+    party = pobj(cue.token, "to")
+    subject = clause_subject(cue.token)
+    if cue.obj is not None or party is None or party.pos_ != "PROPN" or subject is None:
+        return None
+    speaks = subject.ent_type_ in _POINTING_ENTS or subject.lemma_.lower() in cue.lex.speaker_nouns
+    about = any(cue.targets.is_attack(t) and not cue.targets.other_attack(t) for t in cue.token.sent)
+    if not speaks or not about:
+        return None
+    return cue.act("blame", "narrated.point_to", [Blame(party, "cue")])
+
+
 def _as_responsible(cue: Cue, obj: Token) -> bool:
     """ "held X responsible", "identified X as the group responsible / the perpetrator"."""
     for token in cue.token.subtree:

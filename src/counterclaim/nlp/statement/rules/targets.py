@@ -189,6 +189,21 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     return []
 
 
+@rule("target.complicity", lemmas=["complicity_verbs"], pos=("VERB",))
+def complicity(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X assisted with the attack", "X and Y conspired with the attackers", "X helped the bombers": X took part.
+
+    The help must go to the attack or the attackers: "the army helped the wounded" blames no one.
+    """
+    helped = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "with", "in")
+    if not any(finder.about_attack(h) or finder.anonymous(h) for h in helped):
+        return None
+    subject = _subject(token) or (token.head if token.dep_ in ("acl", "relcl") else None)
+    if subject is None or subject.pos_ == "PRON" or finder.anonymous(subject):
+        return []  # "he was conspiring with them": whom a pronoun means is left to the words that name him
+    return [(subject, "complicity")]
+
+
 @rule("target.deed", lemmas=["deed_verbs"], pos=("VERB", "AUX"))
 def deed(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X did this", "it is X that did it": who did what a pronoun points back to (the attack).
