@@ -704,3 +704,110 @@ def test_where_the_bomber_came_from_blames_no_state(statements) -> None:
         "neighbouring Afghanistan."
     )
     assert not any(s.target_name == "Afghanistan" for s in found)
+
+
+# -- verdicts -----------------------------------------------------------------------------
+
+
+def test_a_court_finding_people_guilty_of_the_bombing_blames_each(statements) -> None:
+    found = statements(
+        "A bomb destroyed a tour bus at the airport in 2012. The Special Criminal Court found Rami Aziz, 41, a "
+        "Swede of Syrian origin, and Karim Haddad, 35, guilty of complicity in the bombing at the airport."
+    )
+    assert ("Special Criminal Court", "accuse", "Rami Aziz") in triples(found)
+    assert ("Special Criminal Court", "accuse", "Karim Haddad") in triples(found)
+
+
+def test_the_judges_stand_for_the_court_named_before(statements) -> None:
+    found = statements(
+        "A gunman attacked a synagogue in 2019, killing two people. The State Court of Lindau sentenced the gunman "
+        "on Tuesday. The judges found Erik Brandt guilty of two counts of murder."
+    )
+    assert ("State Court of Lindau", "accuse", "Erik Brandt") in triples(found)
+
+
+def test_a_sentence_for_financing_the_attack_blames_the_convict(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. A military court in the city sentenced Timur Nazarov to life in "
+        "prison for financing the metro bombing."
+    )
+    assert {(s.stance, s.target_name) for s in found} >= {("accuse", "Timur Nazarov")}
+
+
+def test_a_verdict_on_other_charges_blames_no_one(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. A court sentenced Timur Nazarov to ten years for membership of a "
+        "banned group, and found Lev Orlov guilty of fraud."
+    )
+    assert not [s for s in found if s.stance in ("accuse", "confirm")]
+
+
+def test_a_person_named_as_the_attacker_by_police_stays_no_target(statements) -> None:
+    found = statements("A bomb exploded at the market. Police said the attack was carried out by Rami Aziz.")
+    assert "Rami Aziz" not in blamed(found)
+
+
+# -- proxies ------------------------------------------------------------------------------
+
+
+def test_a_state_named_by_its_proxies_is_blamed(statements) -> None:
+    found = statements(
+        "A bomb hit a school bus in the town, killing six children. The interior secretary, Tariq Aslam, said "
+        "Indian proxies were behind the attack on the bus."
+    )
+    assert ("Tariq Aslam", "accuse", "India") in triples(found)
+
+
+def test_terrorists_acting_at_a_state_s_behest_blame_the_state(statements) -> None:
+    found = statements(
+        "A bomb hit a school bus in the town. Army spokesman Adnan Malik said the attack was carried out by "
+        "terrorists at the behest of India."
+    )
+    assert ("Adnan Malik", "accuse", "India") in triples(found)
+
+
+def test_blaming_a_state_s_terror_proxies_blames_the_state(statements) -> None:
+    found = statements('A bomb hit a school bus. Prime Minister Omar Farooq blamed "Indian terror proxies" for it.')
+    assert blamed(found) == {"India"}
+
+
+def test_on_behalf_of_a_government_blames_no_one(statements) -> None:
+    found = statements("A bomb hit a school bus. On behalf of the government, the minister visited the wounded.")
+    assert not blamed(found)
+
+
+# -- accusations hidden by other verbs ----------------------------------------------------
+
+
+def test_a_group_that_assisted_with_the_attack_is_blamed(statements) -> None:
+    found = statements(
+        "A car bomb hit an army convoy in the capital, killing 20 people. The outlawed Kurdistan Workers' Party "
+        "(PKK) assisted with the attack, the prime minister said."
+    )
+    assert ("accuse", "Kurdistan Workers' Party") in {(s.stance, s.target_name) for s in found}
+
+
+def test_a_judge_ruling_that_men_conspired_with_the_attackers_blames_each(statements) -> None:
+    found = statements(
+        "Gunmen stormed a shopping centre in 2013. Chief magistrate Peter Otieno ruled on Monday that the prosecution "
+        "had proved that Yusuf Abdi and Hassan Warsame conspired with the attackers."
+    )
+    assert blamed(found) >= {"Yusuf Abdi", "Hassan Warsame"}
+
+
+def test_helping_the_wounded_blames_no_one(statements) -> None:
+    found = statements("A bomb hit the market. Officials said volunteers helped the wounded after the attack.")
+    assert not blamed(found)
+
+
+def test_a_leader_pointing_to_a_group_blames_it(statements) -> None:
+    found = statements(
+        "A car bomb exploded near the air base, killing six people. No group claimed the attack, but President "
+        "Luis Mendoza has pointed to the Northern Front, a rebel faction."
+    )
+    assert ("Luis Mendoza", "accuse", "Northern Front") in triples(found)
+
+
+def test_pointing_to_something_else_blames_no_one(statements) -> None:
+    found = statements("A bomb hit the market. The minister pointed to Brazil as a model for the economy.")
+    assert not blamed(found)

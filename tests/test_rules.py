@@ -70,6 +70,7 @@ def test_trigger_words_are_built_from_the_rules_keys() -> None:
     assert chains.act.lemmas == frozenset().union(*(lex.words(rule.lemmas) for rule in acts))
     assert {"point", "lay"} <= chains.act.lemmas  # the verbs of the finger phrases
     forms = lex.attack_nouns | lex.responsible_adjectives | lex.responsible_prepositions | lex.perpetrate_forms
+    forms |= lex.instigation_nouns
     assert chains.target.forms == forms
     without_vow = build_chains(lex, disabled=["act.vow"])
     assert "vow" in chains.act.lemmas and "vow" not in without_vow.act.lemmas

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.narrated import Act
 from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import Chain
@@ -106,6 +107,22 @@ def _individual(party: Party) -> bool:
     return party.is_person and party.affiliation is None
 
 
+#: The act rules that read a verdict: whom they convict is whom the court blames.
+_VERDICT_RULES = ("act.conviction", "act.found_guilty")
+
+
+def _verdict(draft: Draft) -> bool:
+    """Whether a draft is a verdict: a conviction, or a court or judge ruling ("chief magistrate X ruled that ...").
+
+    Other words of a judge (a remark in a hearing) name attackers as anyone else does.
+    """
+    if draft.act.rule in _VERDICT_RULES:
+        return True
+    lex = stance_lexicon()
+    words = f"{draft.speaker.name} {draft.speaker.role or ''}".lower().split()
+    return draft.act.cue.lemma_.lower() in lex.ruling_verbs and any(w in lex.court_nouns for w in words)
+
+
 def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     """Turn provisional attributions into claims, confirmations or accusations."""
     for draft in items:
@@ -122,7 +139,12 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     claimed_names = {d.target.name.lower() for d in claims}
     # a person named as the attacker ("named one of the attackers as X", a claim naming its fighters) is no
     # party blamed: responsibility is tallied for groups and states
-    items = [d for d in items if not (d.stance == "attribute" and d.target is not None and _individual(d.target))]
+    # a court's verdict is the exception: who it convicts is whom it blames
+    items = [
+        d
+        for d in items
+        if not (d.stance == "attribute" and d.target is not None and _individual(d.target) and not _verdict(d))
+    ]
     for draft in items:
         if draft.stance == "doubt":  # doubting the claimant's part doubts its claim; any other party's, clears it
             target = draft.target.actor if draft.target else None

@@ -299,6 +299,22 @@ class TargetFinder:
         """Whether a phrase is the attack or a word pointing back to it ("it", "this")."""
         return token is not None and (self.is_attack(token) or token.lower_ in RESUMPTIVE)
 
+    def charged(self, token: Token) -> bool:
+        """Whether a charge is the attack, a part in it ("complicity in the bombing") or its killings ("murder").
+
+        A verdict names what the convict is guilty of; only a charge about the
+        attack makes the verdict blame him for it ("guilty of membership in a
+        banned group" does not, nor "of similar attacks").
+        """
+        if self.about_attack(token):
+            return not self.other_attack(token)
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.attack_charges or token.lower_ in self.lex.attack_charges:
+            return True
+        if lemma in self.lex.involvement_nouns or lemma in self.lex.role_nouns:
+            return any(self.is_attack(t) and not self.other_attack(t) for t in token.subtree if t != token)
+        return False
+
     def anonymous(self, head: Token) -> bool:
         """Whether a noun names perpetrators without saying who they are ("the attackers", "gunmen")."""
         return head.lemma_.lower() in self.lex.anonymous_perpetrators or head.lower_ in self.lex.anonymous_perpetrators

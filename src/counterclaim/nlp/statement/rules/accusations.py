@@ -33,7 +33,16 @@ def accusation(cue: Cue) -> list[Act] | None:
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
-    return cue.act("blame", producer, [Blame(_their_group(cue, patient) or patient, "cue")])
+    blamed = _their_group(cue, patient) or patient
+    return cue.act("blame", producer, [Blame(party, "cue") for party in _principals(cue, blamed)])
+
+
+def _principals(cue: Cue, party: Token) -> list[Token]:
+    """ "blamed Indian proxies", "blamed agents of X": the blame passes to whom they serve (``target.proxy``)."""
+    if party.lemma_.lower() not in cue.lex.proxy_nouns:
+        return [party]
+    found = cue.targets.agents(party)
+    return [head for head, kind in found[1] if kind == "proxy"] or [party] if found is not None else [party]
 
 
 def _their_group(cue: Cue, people: Token) -> Token | None:
@@ -63,6 +72,46 @@ def _of_other_attacks(cue: Cue) -> bool:
     return bool(nouns) and all(cue.targets.other_attack(t) for t in nouns)
 
 
+@rule("act.conviction", lemmas=["conviction_verbs"], pos=_VERBS)
+def conviction(cue: Cue) -> list[Act] | None:
+    """ "the court convicted X of the bombing", "sentenced X to life for financing the attack": the court blames X.
+
+    Only a charge about the attack the article reports ("for their part in
+    the bombing", "of murder"), not "on terrorism charges" or another crime;
+    a passive verdict with no court named ("X was sentenced ...") has no speaker here.
+    """
+    convicts = cue.obj if cue.obj is not None else cue.passive
+    if convicts is None or not _charged_with_attack(cue, cue.token):
+        return None
+    if cue.passive is not None and cue.speaker is None:
+        return []  # the convict is the subject: he does not blame himself
+    return cue.act("blame", f"narrated.{cue.lemma}", [Blame(convicts, "cue")])
+
+
+@rule("act.found_guilty", lemmas=["verdict_verbs"], pos=_VERBS)
+def found_guilty(cue: Cue) -> list[Act] | None:
+    """ "the court found X guilty of the bombing", "the judges found X guilty of murder": the court blames X.
+
+    The parse puts the convicts as the object (the word of guilt hung on the
+    last of them) or as the subject of a clause "X guilty of ...". Only a
+    charge about the attack counts, as for ``act.conviction``.
+    """
+    guilt = next((t for t in cue.token.subtree if t.lower_ in cue.lex.guilt_words and t.pos_ == "ADJ"), None)
+    if guilt is None or not _charged_with_attack(cue, guilt):
+        return None
+    clause = guilt if guilt.dep_ in ("ccomp", "xcomp", "oprd") and guilt.head == cue.token else None
+    convicts = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else cue.obj
+    if convicts is None or cue.passive is not None:
+        return None
+    return cue.act("blame", f"narrated.{cue.lemma}_guilty", [Blame(convicts, "cue")])
+
+
+def _charged_with_attack(cue: Cue, word: Token) -> bool:
+    """Whether a verdict's charge ("of ...", "for ...", "over ...") is the attack, a part in it or its killings."""
+    charges = [c for c in word.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in")]
+    return any(cue.targets.charged(t) for c in charges for t in c.subtree)
+
+
 @rule("act.finger_phrase", lemmas=["finger_phrases"], pos=_VERBS)
 def finger_phrase(cue: Cue) -> list[Act] | None:
     """ "pointed fingers at X", "laid the blame on X": a verb, its object and the preposition naming the party."""
@@ -75,6 +124,28 @@ def finger_phrase(cue: Cue) -> list[Act] | None:
             if party is not None:
                 return cue.act("blame", f"narrated.{phrase.verb}_{phrase.object}", [Blame(party, "cue")])
     return None
+
+
+#: Entity types of a subject that can point at a culprit ("the evidence points to X" is ``target.pointing``'s).
+_POINTING_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+@rule("act.pointed_to", lemmas=["pointing_verbs"], pos=_VERBS)
+def pointed_to(cue: Cue) -> list[Act] | None:
+    """ "the president pointed to X", "officials have pointed to X" in a sentence about the attack: X is blamed.
+
+    Only a speaker points (a name, or a word for officials): evidence or signs that "point to X" are what
+    someone says (``target.pointing``); and only about the attack (not "pointed to rising prices").
+    """
+    party = pobj(cue.token, "to")
+    subject = clause_subject(cue.token)
+    if cue.obj is not None or party is None or party.pos_ != "PROPN" or subject is None:
+        return None
+    speaks = subject.ent_type_ in _POINTING_ENTS or subject.lemma_.lower() in cue.lex.speaker_nouns
+    about = any(cue.targets.is_attack(t) and not cue.targets.other_attack(t) for t in cue.token.sent)
+    if not speaks or not about:
+        return None
+    return cue.act("blame", "narrated.point_to", [Blame(party, "cue")])
 
 
 def _as_responsible(cue: Cue, obj: Token) -> bool:

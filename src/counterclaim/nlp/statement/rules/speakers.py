@@ -98,6 +98,15 @@ def owner_pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     return [found] if found is not None else None
 
 
+@rule("speaker.court", lemmas=["court_nouns"], pos=("NOUN",))
+def court(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "the court ruled", "the judges found", "a military court sentenced": the court named before, else as written."""
+    courts = resolver.lex.court_nouns
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    named = [t for t in head.doc[: head.i] if t.pos_ == "PROPN" and t.lemma_.lower() in courts and t.dep_ != "compound"]
+    return [resolver.parties.from_head(named[-1] if named and definite else head)]
+
+
 @rule("speaker.description", lemmas=["description_kinds"])
 def description(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "the ministry said", "the group claimed": the actor of that kind named before, else the description."""

@@ -96,11 +96,28 @@ def proxy(finder: TargetFinder, token: Token) -> Agents | None:
         if g.dep_ == "pobj"
     ]
     out += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "Israel's agents"
+    out += [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]  # "Indian proxies"
     for word in token.doc[token.i + 1 : token.i + 6]:
         if word.lower_ != "behalf":
             continue
         out += [g for c in word.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [(principal, "proxy") for principal in out]
+
+
+@rule("target.behest", forms=["instigation_nouns"], pos=("NOUN",))
+def behest(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "carried out by terrorists at the behest of X", "gunmen acting on the orders of X": X is behind them.
+
+    Only a phrase hung on the attackers or on a verb of perpetration: "on
+    behalf of the government, the minister said" blames no one.
+    """
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("at", "on", "under", "upon"):
+        return None
+    host = prep.head
+    if not (finder.anonymous(host) or host.lemma_.lower() in finder.lex.perpetrate_verbs):
+        return None
+    return [(g, "proxy") for g in _objects(token, "of")]
 
 
 @rule("target.by_agent", lemmas=["attack_nouns"], forms=["attack_nouns"], pos=("NOUN",))
@@ -170,6 +187,21 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     if lemma in finder.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
         return [(p, "planned_in") for p in _places(token)][:1]
     return []
+
+
+@rule("target.complicity", lemmas=["complicity_verbs"], pos=("VERB",))
+def complicity(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X assisted with the attack", "X and Y conspired with the attackers", "X helped the bombers": X took part.
+
+    The help must go to the attack or the attackers: "the army helped the wounded" blames no one.
+    """
+    helped = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "with", "in")
+    if not any(finder.about_attack(h) or finder.anonymous(h) for h in helped):
+        return None
+    subject = _subject(token) or (token.head if token.dep_ in ("acl", "relcl") else None)
+    if subject is None or subject.pos_ == "PRON" or finder.anonymous(subject):
+        return []  # "he was conspiring with them": whom a pronoun means is left to the words that name him
+    return [(subject, "complicity")]
 
 
 @rule("target.deed", lemmas=["deed_verbs"], pos=("VERB", "AUX"))
