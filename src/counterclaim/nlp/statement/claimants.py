@@ -143,7 +143,7 @@ class ClaimantGuard:
             return None
         if target is not None and named_like_group(target, self.lex):
             return draft
-        group = self._group_for(speaker) or self._group_before(draft)
+        group = self._group_for(speaker) or self._group_before(draft) or self._only_group(draft)
         if group is None:
             return None
         start, end = (target.start, target.end) if target is not None else (speaker.start, speaker.end)
@@ -186,11 +186,28 @@ class ClaimantGuard:
         words = _WORD.findall(party.name)
         return party.actor is None and not party.is_person and (not words or not words[-1][:1].isupper())
 
+    def _singular_generic(self, party: Party) -> bool:
+        """ "the armed group", not "two groups" or "jihadists": a common noun that stands for one group."""
+        words = _WORD.findall(party.name.lower())
+        return self._generic(party) and bool(words) and not words[-1].endswith("s")
+
+    def _only_group(self, draft: Draft) -> Actor | None:
+        """For a generic singular claimant with no group named before it (a lede's "a separatist group claimed
+        ..."), the one militant group the whole document names, its branches counted as it; else None."""
+        if not self._singular_generic(draft.speaker):
+            return None
+        groups: list[Actor] = []
+        for mention in self.doc._.actor_mentions or []:
+            actor = self.kb.actor(mention.actor_id) if mention.actor_id else None
+            if actor is not None and actor.kind == "militant_group" and actor not in groups:
+                groups.append(actor)
+        tops = [g for g in groups if not any(o is not g and self.kb.is_branch_of(g.id, o.id) for o in groups)]
+        return tops[0] if len(tops) == 1 else None
+
     def _group_before(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant, the militant group the text named last before the claim, nearby."""
         speaker = draft.speaker
-        words = _WORD.findall(speaker.name.lower())
-        if not self._generic(speaker) or not words or words[-1].endswith("s"):
+        if not self._singular_generic(speaker):
             return None  # "two groups", "jihadists": no one group
         cue = draft.act.cue
         index = self.sentences.number(cue)

@@ -1,0 +1,64 @@
+"""Claims, condemnations and denials in constructions met in real coverage (our own sentences).
+
+Each test keeps a construction seen in real reporting of attacks: a claimant
+quoted naming its enemies, a group described before it is named, a
+condemnation that names the doer, a denial followed by a relative clause,
+written in our own words.
+"""
+
+from __future__ import annotations
+
+from statement_views import triples
+
+# -- a claimant's own words: its enemies are not accused ------------------------------------
+
+
+def test_claimants_quoted_words_accuse_no_one(statements) -> None:
+    found = statements(
+        "Al-Shabaab claimed responsibility for the truck bombing in Mogadishu that killed 40 people. "
+        "The group's spokesman, Ali Dhere, spoke on the group's radio station. "
+        '"The mujahedeen struck a convoy of the Kenyan crusaders," he said. '
+        "Ali Dhere has accused Kenya of sending troops into Somalia."
+    )
+    assert [s.stance for s in found if s.speaker_name == "Ali Mohamud Rage"] == ["claim"]
+
+
+# -- a claimant described before it is named --------------------------------------------------
+
+
+def test_described_claimant_is_the_one_group_the_article_names(statements) -> None:
+    found = statements(
+        "A separatist group has claimed responsibility for a bombing near the airport in Quetta that killed "
+        "four people, officials said.\n\n"
+        "Police said the attack by the Balochistan Liberation Army targeted a convoy of engineers.\n\n"
+        "A spokesman for the group said one of its fighters set off the bomb."
+    )
+    assert ("Balochistan Liberation Army", "claim", "Balochistan Liberation Army") in triples(found)
+
+
+def test_described_claimant_stays_unnamed_when_the_article_names_two_groups(statements) -> None:
+    found = statements(
+        "An armed group has claimed responsibility for a bombing at a market in Quetta that killed four people.\n\n"
+        "Police suspect either the Balochistan Liberation Army or the Pakistani Taliban."
+    )
+    assert not [s for s in found if s.stance == "claim"]
+
+
+def test_branch_named_by_its_region_is_the_province(statements) -> None:
+    found = statements(
+        "The Somali branch of the Islamic State has claimed responsibility for a suicide attack on a "
+        "checkpoint in Bosaso that killed six soldiers on Tuesday."
+    )
+    assert ("Islamic State Somalia Province", "claim", "Islamic State Somalia Province") in triples(found)
+
+
+# -- denials ------------------------------------------------------------------------------------
+
+
+def test_relative_clause_on_the_denied_attack_names_no_one(statements) -> None:
+    found = statements(
+        "A rocket hit a football pitch in the Golan Heights, killing ten children. "
+        "Hezbollah denied responsibility for the strike, which was the deadliest in the area since the war began."
+    )
+    assert ("Hezbollah", "deny", "Hezbollah") in triples(found)
+    assert not [s for s in found if s.stance == "deny" and s.target_name != "Hezbollah"]
