@@ -9,7 +9,6 @@ yield the same canonical name.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -241,8 +240,8 @@ def _names_region(name: str, region: str) -> bool:
     words = re.findall(r"[a-z]+", name.lower())
 
     def stem_of(a: str, b: str) -> bool:
-        common = len(os.path.commonprefix([a, b]))
-        return common >= min(len(a), len(b), _REGION_STEM)
+        length = min(len(a), len(b), _REGION_STEM)
+        return a[:length] == b[:length]
 
     return region in name.lower() or all(any(stem_of(r, w) for w in words) for r in re.findall(r"[a-z]+", region))
 
