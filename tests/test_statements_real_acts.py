@@ -62,3 +62,39 @@ def test_relative_clause_on_the_denied_attack_names_no_one(statements) -> None:
     )
     assert ("Hezbollah", "deny", "Hezbollah") in triples(found)
     assert not [s for s in found if s.stance == "deny" and s.target_name != "Hezbollah"]
+
+
+# -- condemnations ------------------------------------------------------------------------------
+
+
+def test_vow_beside_a_blame_is_part_of_the_blame(statements) -> None:
+    found = statements(
+        "A rocket killed nine teenagers at a sports ground in the north. "
+        "The Israeli government blamed Hezbollah for the strike and vowed to retaliate against the Lebanese militia."
+    )
+    assert [s.target_name for s in found if s.stance == "accuse"] == ["Hezbollah"]
+    assert not [s for s in found if s.stance == "condemn"]
+
+
+def test_vow_without_a_blame_is_a_condemnation(statements) -> None:
+    found = statements(
+        "A bomb killed 14 worshippers at a mosque in Kano. "
+        "President Muhammadu Buhari vowed to hunt down those behind the attack."
+    )
+    assert ("Muhammadu Buhari", "condemn", None) in triples(found)
+
+
+def test_condemning_the_attack_by_a_named_group_blames_it(statements) -> None:
+    found = statements(
+        "Gunmen killed 30 villagers near Beni on Sunday. "
+        "Belgium's foreign ministry condemned the massacre by the Allied Democratic Forces in North Kivu."
+    )
+    assert {s.stance for s in found if s.target_name == "Allied Democratic Forces"} == {"accuse"}
+    assert [s for s in found if s.stance == "condemn"]
+
+
+def test_condemning_an_attack_by_unnamed_gunmen_blames_no_one(statements) -> None:
+    found = statements(
+        "Gunmen killed 30 villagers near Beni on Sunday. The United Nations condemned the attack by armed men."
+    )
+    assert not [s for s in found if s.stance == "accuse"]

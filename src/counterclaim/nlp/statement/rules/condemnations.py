@@ -27,7 +27,7 @@ from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
 from counterclaim.nlp.statement.rules.claims import named_just_before
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import RELATIVE_TAGS, clause_subject
-from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import RESUMPTIVE, Blame, TargetFinder, is_hedged, is_negated
 from counterclaim.nlp.syntax import named_example, preposition_objects
 
 if TYPE_CHECKING:
@@ -59,7 +59,20 @@ def condemnation(cue: Cue) -> list[Act] | None:
         reacting = with_reaction(cue.lex, cue.token)
         if reacting is not None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
-    return _condemning(cue, f"narrated.condemn.{cue.lemma}")
+    acts = _condemning(cue, f"narrated.condemn.{cue.lemma}")
+    doers = _doers_by(cue, obj) if obj is not None and acts else []
+    if doers:  # "X condemned the attack by Y": X also holds Y responsible
+        acts.append(Act("blame", cue.token, acts[0].speaker, f"narrated.accuse.{cue.lemma}_doer", doers))
+    return acts
+
+
+def _doers_by(cue: Cue, obj: Token) -> list[Blame]:
+    """The names an attack condemned is said to be by ("the attack by the Y militia on a church")."""
+    doers = []
+    for head in (obj, *obj.conjuncts):
+        if cue.targets.is_attack(head):
+            doers += [Blame(agent, "cue") for agent in preposition_objects(head, "by") if agent.pos_ == "PROPN"]
+    return doers
 
 
 @rule("act.headline_condemnation", forms=["condemn_forms"], pos=("NOUN", "PROPN"))
