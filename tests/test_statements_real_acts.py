@@ -98,3 +98,16 @@ def test_condemning_an_attack_by_unnamed_gunmen_blames_no_one(statements) -> Non
         "Gunmen killed 30 villagers near Beni on Sunday. The United Nations condemned the attack by armed men."
     )
     assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_lede_claimant_is_the_group_the_next_paragraph_names(statements) -> None:
+    found = statements(
+        "ISTANBUL, March 5, 2015 — A leftist militant group on Tuesday claimed responsibility for a bombing "
+        "outside a courthouse in Istanbul that wounded six people.\n\n"
+        "In a message on its website, the Revolutionary People's Liberation Party-Front said the bombing "
+        "avenged its members in prison.\n\n"
+        "Police also detained suspected members of the Kurdistan Workers' Party (PKK) in a separate raid."
+    )
+    claims = [s for s in found if s.stance == "claim"]
+    assert [s.target_name for s in claims] == ["Revolutionary People's Liberation Party-Front"]
+    assert str(claims[0].date) == "2015-03-03"  # the lede's day: the lede's claim is the body's

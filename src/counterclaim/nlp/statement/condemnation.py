@@ -147,9 +147,7 @@ def without_vows_of_accusers(drafts: list[Draft]) -> list[Draft]:
     saying Y would pay": the vow threatens the party blamed; it is not a
     condemnation of its own (a condemning verb beside the blame still is one).
     """
-    blaming = {
-        (d.act.cue.sent.start, d.speaker.name.lower()) for d in drafts if d.stance in ("accuse", "confirm")
-    }
+    blaming = {(d.act.cue.sent.start, d.speaker.name.lower()) for d in drafts if d.stance in ("accuse", "confirm")}
     return [
         d
         for d in drafts
