@@ -111,3 +111,27 @@ def test_lede_claimant_is_the_group_the_next_paragraph_names(statements) -> None
     claims = [s for s in found if s.stance == "claim"]
     assert [s.target_name for s in claims] == ["Revolutionary People's Liberation Party-Front"]
     assert str(claims[0].date) == "2015-03-03"  # the lede's day: the lede's claim is the body's
+
+
+def test_calling_the_city_the_victim_of_a_terrorist_attack_condemns(statements) -> None:
+    found = statements(
+        "A truck bomb killed six people near the air base in Medellin on Thursday. "
+        '"Our city has once more been the victim of a terrorist attack," the governor, Jorge Ruiz, said.'
+    )
+    assert ("Jorge Ruiz", "condemn", None) in triples(found)
+
+
+def test_police_calling_people_victims_of_a_terrorist_attack_do_not_condemn(statements) -> None:
+    found = statements(
+        "A truck bomb killed six people near the air base in Medellin on Thursday. "
+        "Police said the six were victims of a terrorist attack."
+    )
+    assert not [s for s in found if s.stance == "condemn"]
+
+
+def test_counting_the_victims_of_a_terrorist_attack_is_no_condemnation(statements) -> None:
+    found = statements(
+        "Two bombs killed 90 people at a memorial in Kerman on Wednesday. "
+        "The agency Fars reported that ten of the victims of the terrorist attack were foreign pilgrims."
+    )
+    assert not [s for s in found if s.stance == "condemn"]

@@ -431,7 +431,8 @@ def label(reader: CondemnationReader, noun: Token) -> Token | None:
 
 @rule("condemnation.terror_label", forms=["terror_modifiers"])
 def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
-    """ "this was a terrorist attack", "termed it a terrorist act", "described the strike as a terror attack"."""
+    """ "this was a terrorist attack", "termed it a terrorist act", "described the strike as a terror attack",
+    "the city is the victim of a terrorist attack"."""
     attack = word.head
     if word.dep_ not in ("amod", "compound") or not reader.targets.is_attack(attack):
         return None
@@ -439,9 +440,20 @@ def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
         return None  # "a terrorist attack organised by X", "an X terrorist attack": who did it, the blame is the act
     if attack.dep_ == "attr" and is_negated(attack.head, reader.lex):
         return None  # "this was not a terrorist attack": the label denied
+    if _victim_of(reader, attack):
+        return word  # "the city is again the victim of a terrorist attack"
     described = _described(reader, attack)
     about = described is not None and (_about_attack(reader, described) or described.lower_ in ("this", "what"))
     return word if about else None
+
+
+def _victim_of(reader: CondemnationReader, attack: Token) -> bool:
+    """ "X is (once again) the victim of a terror attack": the speaker's own label, said of who suffered it (not
+    "twelve of the victims of the terrorist attack were ...", a count of the dead)."""
+    if attack.dep_ != "pobj" or attack.head.lower_ != "of":
+        return False
+    victim = attack.head.head
+    return victim.lemma_.lower() in reader.lex.victim_nouns and victim.dep_ in ("attr", "oprd")
 
 
 def _named_doers(noun: Token) -> bool:
