@@ -29,6 +29,8 @@ EVENT = dt.date(2023, 8, 13)
         ("on Sunday", dt.date(2023, 8, 13)),
         ("on Wednesday", ANCHOR),
         ("last Wednesday", dt.date(2023, 8, 9)),
+        ("on Monday last week", dt.date(2023, 8, 7)),  # that day of the calendar week before, not this Monday
+        ("Friday of last week", dt.date(2023, 8, 11)),
         ("three days ago", dt.date(2023, 8, 13)),
         ("the following day", dt.date(2023, 8, 14)),
         ("a day after the attack", dt.date(2023, 8, 14)),

@@ -79,7 +79,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<later>(?:(?P<ln>{num})\s+)?(?P<lu>{unit})\s+later)",
         rf"(?P<ago>(?P<an>{num})\s+(?P<au>{unit})\s+ago)",
         rf"(?P<anchorword>{_alt(lex['anchor_days'])})",
-        rf"(?P<weekday>(?:(?P<wmod>last|next|this)\s+)?(?P<wd>{weekday}))",
+        rf"(?P<weekday>(?:(?P<wmod>last|next|this)\s+)?(?P<wd>{weekday})(?:,?\s+(?:of\s+)?(?P<wweek>last|next)\s+week)?)",
     ]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
 
@@ -228,7 +228,11 @@ def _resolve_match(
         return (anchor + dt.timedelta(days=offset) if anchor else None), "relative"
     if not m.group("wd")[:1].isupper():
         return None
-    return _weekday(lex["weekdays"][m.group("wd").lower()], (m.group("wmod") or "").lower(), anchor), "relative"
+    weekday = lex["weekdays"][m.group("wd").lower()]
+    if m.group("wweek") and anchor is not None:  # "on Monday last week": that day of the calendar week before
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return monday + dt.timedelta(days=weekday + (-7 if m.group("wweek").lower() == "last" else 7)), "relative"
+    return _weekday(weekday, (m.group("wmod") or "").lower(), anchor), "relative"
 
 
 def _numeric_day(first: int, second: int, year: int) -> dt.date | None:

@@ -38,6 +38,7 @@ from counterclaim.nlp.statement.condemnation import (
     most_specific_condemners,
     named_condemner,
     without_claimants_condemning,
+    without_vows_of_accusers,
 )
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
@@ -132,7 +133,7 @@ class StatementResolver:
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
         kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
         kept = guard.without_headline_claims(kept, body_start(text))
-        kept = most_specific_condemners(without_claimants_condemning(kept))
+        kept = most_specific_condemners(without_vows_of_accusers(without_claimants_condemning(kept)))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]
         separate = {d.act.cue.idx for d in kept if d.stance == "claim" and self._separate(d.act)}
         own_denials = {d.act.cue.idx for d in kept if guard.own_group_denial(d)}

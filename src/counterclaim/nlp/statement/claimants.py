@@ -35,6 +35,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "in", "al", "el", "ul", "e", "i", "de", "wa", "wal", "fi", "bil"})
 #: How many sentences back a generic claimant ("the armed group") may find the group it stands for.
 _LOOKBACK_SENTENCES = 3
+#: How many sentences after a generic claimant the group it stands for may be named.
+_LOOKAHEAD_SENTENCES = 2
 
 
 def named_like_group(party: Party, lex: StanceLexicon) -> bool:
@@ -143,7 +145,9 @@ class ClaimantGuard:
             return None
         if target is not None and named_like_group(target, self.lex):
             return draft
-        group = self._group_for(speaker) or self._group_before(draft)
+        group = (
+            self._group_for(speaker) or self._group_before(draft) or self._only_group(draft) or self._group_after(draft)
+        )
         if group is None:
             return None
         start, end = (target.start, target.end) if target is not None else (speaker.start, speaker.end)
@@ -186,11 +190,45 @@ class ClaimantGuard:
         words = _WORD.findall(party.name)
         return party.actor is None and not party.is_person and (not words or not words[-1][:1].isupper())
 
+    def _singular_generic(self, party: Party) -> bool:
+        """ "the armed group", not "two groups" or "jihadists": a common noun that stands for one group."""
+        words = _WORD.findall(party.name.lower())
+        return self._generic(party) and bool(words) and not words[-1].endswith("s")
+
+    def _only_group(self, draft: Draft) -> Actor | None:
+        """For a generic singular claimant with no group named before it (a lede's "a separatist group claimed
+        ..."), the one militant group the whole document names; with a parent and its branch named, the branch
+        (the parent is named to say whose offshoot it is); else None."""
+        if not self._singular_generic(draft.speaker):
+            return None
+        groups: list[Actor] = []
+        for mention in self.doc._.actor_mentions or []:
+            actor = self.kb.actor(mention.actor_id) if mention.actor_id else None
+            if actor is not None and actor.kind == "militant_group" and actor not in groups:
+                groups.append(actor)
+        leaves = [g for g in groups if all(o is g or self.kb.is_branch_of(g.id, o.id) for o in groups)]
+        return leaves[0] if len(leaves) == 1 else None
+
+    def _group_after(self, draft: Draft) -> Actor | None:
+        """For a generic singular claimant that opens the story ("A Kurdish group on Thursday claimed ..."), the
+        group the next sentences name: a lede describes the claimant and the body names it at once."""
+        speaker = draft.speaker
+        index = self.sentences.number(draft.act.cue)
+        if not self._singular_generic(speaker) or index + _LOOKAHEAD_SENTENCES >= len(self.sentences.all):
+            return None
+        end = self.sentences.all[index + _LOOKAHEAD_SENTENCES].end_char
+        for mention in self.doc._.actor_mentions or []:
+            if mention.span.start <= speaker.end or mention.span.start >= end or mention.actor_id is None:
+                continue
+            actor = self.kb.actor(mention.actor_id)
+            if actor is not None and actor.kind == "militant_group":
+                return actor
+        return None
+
     def _group_before(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant, the militant group the text named last before the claim, nearby."""
         speaker = draft.speaker
-        words = _WORD.findall(speaker.name.lower())
-        if not self._generic(speaker) or not words or words[-1].endswith("s"):
+        if not self._singular_generic(speaker):
             return None  # "two groups", "jihadists": no one group
         cue = draft.act.cue
         index = self.sentences.number(cue)

@@ -138,3 +138,22 @@ def classifies(draft: Draft, lexicon: StanceLexicon) -> bool:
         return False
     words = re.findall(r"[a-z]+", f"{draft.speaker.role or ''} {draft.speaker.text}".lower())
     return any(w in lexicon.classifying_speakers for w in words)
+
+
+def without_vows_of_accusers(drafts: list[Draft]) -> list[Draft]:
+    """A vow of retribution by a speaker who blames a party in the same sentence is part of that blame.
+
+    "X blamed Y and vowed to retaliate against it", "X vowed a strong response,
+    saying Y would pay": the vow threatens the party blamed; it is not a
+    condemnation of its own (a condemning verb beside the blame still is one).
+    """
+    blaming = {(d.act.cue.sent.start, d.speaker.name.lower()) for d in drafts if d.stance in ("accuse", "confirm")}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.stance == "condemn"
+            and d.act.rule == "act.vow"
+            and (d.act.cue.sent.start, d.speaker.name.lower()) in blaming
+        )
+    ]

@@ -97,6 +97,7 @@ class StanceLexicon:
     pejorative_nouns: frozenset[str]
     condemning_labels: frozenset[str]
     terror_modifiers: frozenset[str]
+    victim_nouns: frozenset[str]
     classifying_speakers: frozenset[str]
     condemn_feelings: frozenset[str]
     solidarity_verbs: frozenset[str]

@@ -39,6 +39,8 @@ _SITED_BRANCH = re.compile(
     r"\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w'’ -]*)$",
     re.IGNORECASE,
 )
+#: How many first letters a region's word and a branch's name share to be one place ("Caucasian", "Caucasus").
+_REGION_STEM = 5
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
@@ -230,6 +232,18 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 found.setdefault(match.group(2), " ".join(name))
                 break
     return found
+
+
+def _names_region(name: str, region: str) -> bool:
+    """Whether a branch's name holds the region's words, as written or as their adjective ("Caucasian" for
+    "Caucasus", "Somali" for "Somalia"): each word of the region shares its first letters with one of the name's."""
+    words = re.findall(r"[a-z]+", name.lower())
+
+    def stem_of(a: str, b: str) -> bool:
+        length = min(len(a), len(b), _REGION_STEM)
+        return a[:length] == b[:length]
+
+    return region in name.lower() or all(any(stem_of(r, w) for w in words) for r in re.findall(r"[a-z]+", region))
 
 
 class PartyResolver:
@@ -567,14 +581,18 @@ class PartyResolver:
         parent = self._group(found["group"]) if found else None
         if found is None or parent is None:
             return None
-        region = found["region"].strip().lower()
         state = self.kb.lookup(found["region"].strip()) if sited else None
+        branch = self.branch_by_region(parent, found["region"].strip(), state)
+        return branch or (parent if sited else None)
+
+    def branch_by_region(self, group: Actor, region: str, state: Actor | None = None) -> Actor | None:
+        """The knowledge base's branch of ``group`` whose name holds the region (or based in ``state``)."""
         for actor in self.kb:
-            if actor.kind != "militant_group" or not self.kb.is_branch_of(actor.id, parent.id):
+            if actor.kind != "militant_group" or not self.kb.is_branch_of(actor.id, group.id):
                 continue
-            if region in actor.name.lower() or (state is not None and actor.country == state.id):
+            if _names_region(actor.name, region.lower()) or (state is not None and actor.country == state.id):
                 return actor
-        return parent if sited else None
+        return None
 
     def _group(self, text: str) -> Actor | None:
         """The militant group a phrase names ("the Islamic State group"), or None."""

@@ -5,7 +5,8 @@ depends on who claimed it, which the article may say before or after; so
 acts first become :class:`Draft` statements with a provisional ``attribute``
 stance, and :func:`finalise` decides once every claim in the document is known:
 attributing it to oneself is a claim, to the claimant (or its parent or
-branch) a confirmation, to anyone else an accusation. Hedged attributions are
+branch) a confirmation, to anyone else an accusation, unless the speaker is the
+claimant (its own account names its enemies, not its accomplices). Hedged attributions are
 ``other``; negated ones are no statement, except that saying one's own side
 was not involved is a denial. A doubt ("no evidence that X did it") is ``other``
 when X claimed the attack (the claim is doubted), else a denial (X is cleared).
@@ -123,6 +124,12 @@ def _verdict(draft: Draft) -> bool:
     return draft.act.cue.lemma_.lower() in lex.ruling_verbs and any(w in lex.court_nouns for w in words)
 
 
+def _claimant(speaker: Party, claimed: list[Actor], kb: KnowledgeBase) -> bool:
+    """Whether a speaker is, or speaks for, a group that claims the attack."""
+    own = group_of(speaker)
+    return own is not None and any(kb.related(own.id, c.id) for c in claimed)
+
+
 def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     """Turn provisional attributions into claims, confirmations or accusations."""
     for draft in items:
@@ -145,6 +152,9 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         for d in items
         if not (d.stance == "attribute" and d.target is not None and _individual(d.target) and not _verdict(d))
     ]
+    # a claimant's own words naming others ("the mujahedeen struck the invaders", "it accuses X of arming them")
+    # are its claim and its grievances: a group that claims the attack attributes it to no one else
+    items = [d for d in items if not (d.stance == "attribute" and _claimant(d.speaker, claimed, kb))]
     for draft in items:
         if draft.stance == "doubt":  # doubting the claimant's part doubts its claim; any other party's, clears it
             target = draft.target.actor if draft.target else None

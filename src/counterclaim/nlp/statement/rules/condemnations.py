@@ -27,7 +27,7 @@ from counterclaim.nlp.statement.narrated import Act, Cue, child, pobj
 from counterclaim.nlp.statement.rules.claims import named_just_before, talked_about
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import RELATIVE_TAGS, clause_subject
-from counterclaim.nlp.statement.targets import RESUMPTIVE, TargetFinder, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import RESUMPTIVE, Blame, TargetFinder, is_hedged, is_negated
 from counterclaim.nlp.syntax import named_example, preposition_objects
 
 if TYPE_CHECKING:
@@ -59,7 +59,20 @@ def condemnation(cue: Cue) -> list[Act] | None:
         reacting = with_reaction(cue.lex, cue.token)
         if reacting is not None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
-    return _condemning(cue, f"narrated.condemn.{cue.lemma}")
+    acts = _condemning(cue, f"narrated.condemn.{cue.lemma}")
+    doers = _doers_by(cue, obj) if obj is not None and acts else []
+    if doers:  # "X condemned the attack by Y": X also holds Y responsible
+        acts.append(Act("blame", cue.token, acts[0].speaker, f"narrated.accuse.{cue.lemma}_doer", doers))
+    return acts
+
+
+def _doers_by(cue: Cue, obj: Token) -> list[Blame]:
+    """The names an attack condemned is said to be by ("the attack by the Y militia on a church")."""
+    doers = []
+    for head in (obj, *obj.conjuncts):
+        if cue.targets.is_attack(head):
+            doers += [Blame(agent, "cue") for agent in preposition_objects(head, "by") if agent.pos_ == "PROPN"]
+    return doers
 
 
 @rule("act.headline_condemnation", forms=["condemn_forms"], pos=("NOUN", "PROPN"))
@@ -418,7 +431,8 @@ def label(reader: CondemnationReader, noun: Token) -> Token | None:
 
 @rule("condemnation.terror_label", forms=["terror_modifiers"])
 def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
-    """ "this was a terrorist attack", "termed it a terrorist act", "described the strike as a terror attack"."""
+    """ "this was a terrorist attack", "termed it a terrorist act", "described the strike as a terror attack",
+    "the city is the victim of a terrorist attack"."""
     attack = word.head
     if word.dep_ not in ("amod", "compound") or not reader.targets.is_attack(attack):
         return None
@@ -426,9 +440,20 @@ def terror_label(reader: CondemnationReader, word: Token) -> Token | None:
         return None  # "a terrorist attack organised by X", "an X terrorist attack": who did it, the blame is the act
     if attack.dep_ == "attr" and is_negated(attack.head, reader.lex):
         return None  # "this was not a terrorist attack": the label denied
+    if _victim_of(reader, attack):
+        return word  # "the city is again the victim of a terrorist attack"
     described = _described(reader, attack)
     about = described is not None and (_about_attack(reader, described) or described.lower_ in ("this", "what"))
     return word if about else None
+
+
+def _victim_of(reader: CondemnationReader, attack: Token) -> bool:
+    """ "X is (once again) the victim of a terror attack": the speaker's own label, said of who suffered it (not
+    "twelve of the victims of the terrorist attack were ...", a count of the dead)."""
+    if attack.dep_ != "pobj" or attack.head.lower_ != "of":
+        return False
+    victim = attack.head.head
+    return victim.lemma_.lower() in reader.lex.victim_nouns and victim.dep_ in ("attr", "oprd")
 
 
 def _named_doers(noun: Token) -> bool:

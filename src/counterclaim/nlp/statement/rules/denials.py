@@ -9,7 +9,7 @@ civilians") is a condemnation.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from counterclaim.nlp.statement.narrated import Act, Cue, child, owner_named, pobj, subtree_span
 from counterclaim.nlp.statement.rules.registry import rule
@@ -124,6 +124,16 @@ def _split_owner(cue: Cue, noun: Token) -> Token | None:
     return before
 
 
+def _without_aside(obj: Token) -> Span:
+    """What a denial's object says, up to a comma's relative clause that only describes the attack ("denied
+    responsibility for the strike, which was the deadliest in years": the strike's toll names no one)."""
+    span = subtree_span(obj)
+    aside = next((t for t in span if t.dep_ == "relcl" and t.i > obj.i and t.left_edge.i > span.start), None)
+    if aside is None or not aside.doc[aside.left_edge.i - 1].is_punct:
+        return span
+    return span.doc[span.start : aside.left_edge.i - 1]
+
+
 @rule("act.denial", lemmas=["deny_verbs"], pos=("VERB", "AUX"))
 def denial(cue: Cue) -> list[Act] | None:
     """ "denied involvement", "rejected the accusation", "denied that it was behind the attack".
@@ -143,7 +153,7 @@ def denial(cue: Cue) -> list[Act] | None:
     if owner is not None:  # "rejected any IS role": the owner is cleared
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and (obj.lemma_.lower() in cue.lex.deny_objects or _the_blame_before(cue, obj)):
-        return cue.act("deny", producer, content=subtree_span(obj))
+        return cue.act("deny", producer, content=_without_aside(obj))
     if obj is not None and cue.targets.is_attack(obj):  # "rejected all attacks against civilians"
         return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
     return []

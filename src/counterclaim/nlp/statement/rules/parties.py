@@ -83,6 +83,30 @@ def named_affiliate(resolver: PartyResolver, head: Token) -> Party | None:
     return None
 
 
+@rule("party.regional_branch", pos=("NOUN",))
+def regional_branch(resolver: PartyResolver, head: Token) -> Party | None:
+    """ "the Caucasian branch of the Islamic State": a group's branch named by the region's word before it.
+
+    The knowledge base's branch whose name holds that region ("Islamic State
+    Caucasus Province"); with none known, the other rules read the phrase.
+    """
+    if head.lemma_.lower() not in resolver.branch_nouns:
+        return None
+    regions = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+    if not regions:
+        return None
+    for owner in preposition_objects(head, "of"):
+        group = resolver.from_head(owner).actor
+        if group is None or group.kind != "militant_group":
+            continue
+        branch = resolver.branch_by_region(group, " ".join(t.text for t in regions))
+        if branch is not None:
+            first = phrase_tokens(head)[0]
+            end = head.idx + len(head)
+            return Party(first.idx, end, resolver.text[first.idx : end], branch.name, branch, None, branch)
+    return None
+
+
 @rule("party.member_of")
 def member_of(resolver: PartyResolver, head: Token) -> Party | None:
     """ "Fighters from JNIM", "the armed wing of the PKK": anonymous members or parts stand for their group."""
