@@ -8,6 +8,7 @@ city an article names. Places the gazetteer lacks are kept as written.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
     for ent in sent.ents:
         if len(ent) > 1 and ent[-1].is_punct:  # the model may take a sentence's full stop into a name ("Abuja.")
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        if _common_name(ent):
+            continue  # "the attack on Worshippers at the church", a common noun capitalised and tagged a place
         if (ent.label_ in PLACE_LABELS or _named_town(ent)) and ent.start_char not in skip:
             out.append((ent, ent.label_ in _WHERE, _locative(ent)))
     for token in sent:
@@ -96,7 +99,9 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
             continue  # "the Easter bombings", "the 7 October attack"
         if name is not None:  # the whole name before the attack word: "the Manchester Arena bombing"
             out.append((name, False, True))
-        elif token.ent_type_ in PLACE_LABELS or (token.ent_type_ == "" and not _common_word(token)):
+        elif (token.ent_type_ in PLACE_LABELS and not _common_name(token.doc[token.i : token.i + 1])) or (
+            token.ent_type_ == "" and not _common_word(token)
+        ):
             # an untagged word is a candidate unless it is a common word capitalised in a headline ("IS Claims Attack")
             single = sent.doc[token.i : token.i + 1]
             out.append((single, False, _locative(single)))
@@ -106,6 +111,12 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
             if _locative(single) and is_place_name(token.text):
                 out.append((single, False, True))
     return sorted(out, key=lambda c: (not c[2], not c[1]))
+
+
+def _common_name(span: Span) -> bool:
+    """A one-word name the text writes in lower case elsewhere and no gazetteer knows: a common noun capitalised
+    ("the attack on Worshippers"), unless the text calls it a town ("the town of Sole")."""
+    return len(span) == 1 and _common_word(span[0]) and not is_place_name(span.text) and not _named_town(span)
 
 
 def _continued(token: Token) -> bool:
@@ -321,8 +332,8 @@ class _PlaceFinder:
         words = text.split()
         refused = False
         for n in range(len(words), 0, -1):  # "Mogadishu beach" is in Mogadishu
-            if n < len(words) and words[n].lower() == "of":
-                continue  # "Republic of Tajikistan" names no town "Republic"
+            if n < len(words) and words[n].lower() in _words("places", "name_connectors"):
+                continue  # "Republic of Tajikistan" names no town "Republic", "Santo Tomas de Pata" none "Santo Tomas"
             found = find_cities(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
             if found:
                 city = self.choose(found)
@@ -595,13 +606,19 @@ def attack_place(
         named = +named
         finder.named = named
     city, name, span = None, None, None
-    governed_found = []
+    governed_found, placed = [], []
     for sent in [*specific, *(s for s in sentences if s not in specific)]:
         found = finder.best_in(sent)
         if name is None and found[1]:
             city, name, span = found
         if found[2] is not None and governed(found[2], finder.anchors):
             governed_found.append(found)
+        where = found[2] is not None and (_locative(found[2]) or governed(found[2], finder.anchors))
+        if found[1] and where and not _of_noun(found[2], finder.anchors):
+            placed.append(found)
+    if span is not None and placed and not any(f[2] is span for f in placed):
+        # a name read in no place's role ("since the capture of Kabul", "Kabul said") gives way to one read as a place
+        city, name, span = placed[0]
     # a place the attack words govern wins when no later in the text than the first reading
     earlier = [f for f in governed_found if span is None or f[2].start <= span.start]
     if earlier:
@@ -650,7 +667,7 @@ def attack_place(
         else None
     )
     return Place(
-        city=city.name if city else name,
+        city=_as_the_text_calls(city.name, doc_text(doc)[:end]) if city else name,
         region=finder.region,
         country=city.country if city else country,
         landmark=finder.landmark,
@@ -658,6 +675,30 @@ def attack_place(
         longitude=city.longitude if city else None,
         evidence=evidence,
     )
+
+
+def _of_noun(span: Span, anchors: set[int]) -> bool:
+    """A name after "of" that says whose or what a noun is ("the capture of Kabul", "the governor of X"), not a
+    settlement's name ("the town of X") nor a place the attack words govern."""
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() not in _words("places", "settlement_nouns")
+        and not governed(span, anchors)
+    )
+
+
+def _as_the_text_calls(name: str, text: str) -> str:
+    """A gazetteer name with a designation word ("Marawi City") as the text mostly calls the city: "Marawi" when
+    the bare name is written more often than the full one. Outlets that write "Sadr City" keep it whole."""
+    for word in load_lexicon("places")["designation_words"]:
+        short = name.removesuffix(" " + str(word))
+        other = country_name(short) or region_name(short) or find_cities(short, primary_only=True)
+        if short != name and not other:  # "Guatemala City" is not called "Guatemala"
+            bare = len(re.findall(rf"\b{re.escape(short)}\b(?! {re.escape(str(word))}\b)", text))
+            return short if bare > text.count(name) else name
+    return name
 
 
 def _repeated_instead(
