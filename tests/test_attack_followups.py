@@ -328,3 +328,18 @@ def test_charges_over_an_attack_are_a_follow_up_that_reports_it(pipeline: Langua
     doc._.published = dt.date(1989, 6, 20)
     event = pipeline(doc)._.event
     assert event is not None and event.place is not None and event.place.city == "Cochabamba"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A judge on Friday ordered the arrest of nine soldiers involved in the massacre of six priests in San "
+        "Salvador on 16 November.",
+        "Court clerks in Medellin went on strike on Monday to protest the kidnapping of a court bailiff, whom four "
+        "armed men seized from his home on Sunday.",
+    ],
+)
+def test_a_judge_acting_on_an_attack_is_news_of_it(pipeline: Language, text: str) -> None:
+    doc = pipeline.make_doc(text)
+    doc._.published = dt.date(1990, 1, 19)
+    assert pipeline(doc)._.event is not None

@@ -223,20 +223,36 @@ def is_background(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _judged(doc: Doc, trigger: Trigger) -> bool:
-    """An attack under a word of a trial or verdict ("sentenced over the bombing"), or under a verb whose subject is
-    a court ("the court held Iran responsible for the attacks", "jailed for the bombing"). Charges and inquiries do
-    not count: "three men were charged with the killing" is a follow-up that reports the attack."""
-    courts = _words("court_words") | _words("verdict_words")
+    """An attack under a word of a trial or verdict ("sentenced over the bombing", "jailed for the attack"), or under
+    a verb by which a court gives its finding ("the court held Iran responsible for the attacks"). Charges, inquiries
+    and a judge's other acts do not count: "a judge ordered the arrest of the soldiers involved in the massacre" is
+    a follow-up that reports the attack."""
+    verdicts, courts, findings = _words("verdict_words"), _words("court_words"), _words("court_finding_verbs")
     node = doc[trigger.start]
     for _ in range(MAX_BACKGROUND_HOPS):
         if node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in courts or any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in courts for c in node.children
+        lemma = node.lemma_.lower()
+        if lemma in verdicts or (
+            lemma in findings
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in courts for c in node.children)
         ):
             return True
     return False
+
+
+def _verdict_sentence(sent: Span) -> bool:
+    """A sentence that gives a court's verdict ("The Vienna court sentenced two men ..."): a verdict word whose
+    subject or head is a court. Every attack word in it is the one tried, however the parser hangs it."""
+    verdicts, courts = _words("verdict_words"), _words("court_words")
+    return any(
+        t.lemma_.lower() in verdicts
+        and (
+            t.head.lemma_.lower() in courts or any(c.lemma_.lower() in courts for c in t.children if c.dep_ == "nsubj")
+        )
+        for t in sent
+    )
 
 
 #: How many of an article's first sentences with attack words are read for a verdict (a headline's label, "Vienna
@@ -253,7 +269,7 @@ def is_court_story(doc: Doc, end_char: int) -> bool:
         if sent.start_char >= end_char or seen == COURT_LEAD_SENTENCES:
             return False
         if triggers := find_triggers(sent):
-            if all(_judged(doc, t) for t in triggers):
+            if _verdict_sentence(sent) or all(_judged(doc, t) for t in triggers):
                 return True
             seen += 1
     return False
