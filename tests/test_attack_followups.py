@@ -14,11 +14,15 @@ from spacy.language import Language
 from counterclaim.records import Event
 
 
-def event_of(pipeline: Language, text: str, published: dt.date | None = dt.date(2023, 5, 10)) -> Event:
+def event_or_none(pipeline: Language, text: str, published: dt.date | None = dt.date(2023, 5, 10)) -> Event | None:
     doc = pipeline.make_doc(text)
     doc._.document_id = "test"
     doc._.published = published
-    event = pipeline(doc)._.event
+    return pipeline(doc)._.event
+
+
+def event_of(pipeline: Language, text: str, published: dt.date | None = dt.date(2023, 5, 10)) -> Event:
+    event = event_or_none(pipeline, text, published)
     assert event is not None, text
     return event
 
@@ -269,9 +273,7 @@ def test_an_anniversary_piece_reports_no_new_attack(pipeline: Language) -> None:
         "Mall attack: families still wait for answers on its 10th anniversary\n\n"
         "Relatives laid flowers at the mall in Nairobi on Thursday, where gunmen killed 67 people ten years ago."
     )
-    doc = pipeline.make_doc(text)
-    doc._.published = dt.date(2023, 9, 22)
-    assert pipeline(doc)._.event is None
+    assert event_or_none(pipeline, text, dt.date(2023, 9, 22)) is None
 
 
 def test_an_attack_on_an_anniversary_is_a_new_attack(pipeline: Language) -> None:
@@ -309,9 +311,7 @@ def test_police_blame_a_group(pipeline: Language) -> None:
     ],
 )
 def test_a_verdict_story_reports_no_new_attack(pipeline: Language, text: str) -> None:
-    doc = pipeline.make_doc(text)
-    doc._.published = dt.date(2020, 9, 1)
-    assert pipeline(doc)._.event is None
+    assert event_or_none(pipeline, text, dt.date(2020, 9, 1)) is None
 
 
 def test_an_attack_on_a_court_is_a_new_attack(pipeline: Language) -> None:
@@ -324,10 +324,8 @@ def test_charges_over_an_attack_are_a_follow_up_that_reports_it(pipeline: Langua
         "Union leaders said on Thursday that two students have been charged with the killing of three aid workers. "
         "The killings happened in Cochabamba on 12 May."
     )
-    doc = pipeline.make_doc(text)
-    doc._.published = dt.date(1989, 6, 20)
-    event = pipeline(doc)._.event
-    assert event is not None and event.place is not None and event.place.city == "Cochabamba"
+    event = event_of(pipeline, text, dt.date(1989, 6, 20))
+    assert event.place is not None and event.place.city == "Cochabamba"
 
 
 @pytest.mark.parametrize(
@@ -340,6 +338,4 @@ def test_charges_over_an_attack_are_a_follow_up_that_reports_it(pipeline: Langua
     ],
 )
 def test_a_judge_acting_on_an_attack_is_news_of_it(pipeline: Language, text: str) -> None:
-    doc = pipeline.make_doc(text)
-    doc._.published = dt.date(1990, 1, 19)
-    assert pipeline(doc)._.event is not None
+    assert event_or_none(pipeline, text, dt.date(1990, 1, 19)) is not None
