@@ -343,7 +343,8 @@ class StatementDater:
         ("Kallon said on Sunday ... '...,' Kallon said"), a few paragraphs back
         at most, or when it is a pronoun or a definite description ("He said
         ...", "the police chief added"), whose antecedent is in this paragraph
-        or the one before it.
+        or the one before it; a paragraph whose words the same pronoun reports
+        ('"...," he said.') carries the chain on to the paragraph above it.
         """
         number = self.sentences.number(sentence[0])
         speaker = self._antecedent(speaker)
@@ -358,7 +359,19 @@ class StatementDater:
                 return day
             if self.hits(earlier) or self._resets(earlier):
                 return None
+            if self._anaphoric(speaker) and self._reported_by(earlier, speaker):
+                paragraphs = 0
         return None
+
+    def _reported_by(self, sentence: Span, speaker: Token) -> bool:
+        """Whether a reporting verb of the sentence has the same word as subject ('"...," he said'): the same
+        speaker still talking."""
+        return any(
+            c.dep_ == "nsubj" and c.lower_ == speaker.lower_
+            for _, _, verb in self._reports
+            if sentence.start <= verb.i < sentence.end
+            for c in verb.children
+        )
 
     def _paragraph_break(self, earlier: Span, later: Span) -> bool:
         """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
