@@ -51,6 +51,8 @@ def _dates(found, stance: str) -> set[dt.date | None]:
         ),
         # a span under a day after the attack named by its day is the attack's day
         ("Hours after Monday's ambush, al-Shabaab claimed responsibility on its radio station.", "claim", 13),
+        # a date on the attack's day trailing the attack noun that the act takes through "responsibility for"
+        ("Al-Shabaab militants claimed responsibility for the deadly ambush near Lamu town on Monday.", "claim", 13),
         # "immediately after" the attack, or the start of it, is the attack's own day
         ("Shortly after the start of the ambush, Kenyan police blamed al-Shabaab for it.", "accuse", 13),
         # a speaker's words reported paragraph after paragraph by the same pronoun keep the day of the first

@@ -435,8 +435,8 @@ class StatementDater:
             if node.lemma_.lower() in self.lex.document_nouns and (cue in node.ancestors or node in cue.ancestors):
                 return True  # the document the act is in, above it or holding it
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
-            if on_attack and self._closes_clause(phrase, node, day):
-                return node.head == cue
+            if on_attack and (verb := self._closes_clause(phrase, node, day)) is not None:
+                return verb == cue
             if on_attack and not self._after_attack(day):
                 return False
             if node != cue and self._own_clause(node):
@@ -463,21 +463,37 @@ class StatementDater:
         same_time = any(c.dep_ in ("mark", "advmod") and c.lower_ in _same_time_marks() for c in verb.children)
         return not (verb.dep_ == "advcl" and same_time and all(s.pos_ == "PRON" for s in subjects))
 
-    def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> bool:
-        """Whether a date on the attack's day trails the attack noun that a verb takes as its object.
+    def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> Token | None:
+        """The verb whose object the attack noun is, when a date on the attack's day trails that noun.
 
         "Ministers condemned the attack on Wednesday", "... condemned the
-        bombing within hours": the parser hangs the phrase on the noun, but
-        English puts the time of the act at the end of its clause, and on the
-        attack's own day both readings give the act that day. A date before
-        the noun ("the Jan. 3 attack", "Monday's attack") names the attack alone.
+        bombing within hours", "X claimed responsibility for the bombing in
+        the city on Sunday", "Y blamed Z for the attack on Sunday": the parser
+        hangs the phrase on the noun, but English puts the time of the act at
+        the end of its clause, and on the attack's own day both readings give
+        the act that day. A date before the noun ("the Jan. 3 attack",
+        "Monday's attack") names the attack alone.
         """
-        if not self._since_attack(day) or attack.dep_ != "dobj" or phrase.start <= attack.i:
-            return False
+        verb = self._taking_verb(attack)
+        if verb is None or not self._since_attack(day) or phrase.start <= attack.i:
+            return None
         node = phrase.root
         while node.head != attack and node.head != node:
             node = node.head
-        return node.head == attack and node.dep_ == "prep"
+        return verb if node.head == attack and node.dep_ == "prep" else None
+
+    @staticmethod
+    def _taking_verb(attack: Token) -> Token | None:
+        """The verb that takes the attack noun as its object, directly ("condemned the attack") or through a
+        preposition on the verb or on its object ("blamed Z for the attack", "claimed responsibility for it")."""
+        if attack.dep_ == "dobj":
+            return attack.head
+        if attack.dep_ != "pobj" or attack.head.dep_ != "prep":
+            return None
+        above = attack.head.head
+        if above.pos_ in ("VERB", "AUX"):
+            return above
+        return above.head if above.dep_ == "dobj" else None
 
     def _document(self, token: Token, speaker: Token | None) -> bool:
         """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
