@@ -112,6 +112,12 @@ def test_dated_constructions(statements, text: str, stance: str, day: int) -> No
             "claim",
         ),
         ('Al-Shabaab said its fighters "killed five apostate soldiers on Monday" near Lamu.', "claim"),
+        # an "according to" source's clause that tells the attack itself dates the attack, not the source's words
+        (
+            "According to local officials, al-Shabaab fighters carried out two night raids near Lamu, killing nine "
+            "villagers on Monday and Tuesday.",
+            "accuse",
+        ),
     ],
 )
 def test_undated_constructions(statements, text: str, stance: str) -> None:

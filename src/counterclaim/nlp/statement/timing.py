@@ -318,8 +318,12 @@ class StatementDater:
         "according to" stands in the clause it cites), and the attributions' cues."""
         verbs = [cue]
         node = cue
-        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites
+        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites, unless
+        # that clause tells the attack itself ("according to police, the group carried out the raid on Tuesday"):
+        # its date is the attack's, not the source's
         if (cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS) or (cue.dep_ == "prep" and cue.head != cue):
+            if cue.dep_ == "prep" and cue.head.lemma_.lower() in self.lex.perpetrate_verbs:
+                return verbs
             node = cue.head
             verbs.append(node)
         while self._climbs(node):
