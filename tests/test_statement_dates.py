@@ -51,6 +51,18 @@ def _dates(found, stance: str) -> set[dt.date | None]:
         ),
         # a span under a day after the attack named by its day is the attack's day
         ("Hours after Monday's ambush, al-Shabaab claimed responsibility on its radio station.", "claim", 13),
+        # a date on the attack's day trailing the attack noun that the act takes through "responsibility for"
+        ("Al-Shabaab militants claimed responsibility for the deadly ambush near Lamu town on Monday.", "claim", 13),
+        # "immediately after" the attack, or the start of it, is the attack's own day
+        ("Shortly after the start of the ambush, Kenyan police blamed al-Shabaab for it.", "accuse", 13),
+        # a speaker's words reported paragraph after paragraph by the same pronoun keep the day of the first
+        (
+            "Interior minister Kithure Kindiki spoke to the nation in a televised address on Wednesday.\n\n"
+            '"The gunmen crossed from Somalia at night and waited for the patrol," he said.\n\n'
+            '"Al-Shabaab fighters carried out this ambush," he added.',
+            "accuse",
+            15,
+        ),
         # "later in the day" is the day named last
         (
             "On Tuesday, al-Shabaab claimed the ambush. Later in the day, Somalia's government condemned it.",
@@ -100,6 +112,12 @@ def test_dated_constructions(statements, text: str, stance: str, day: int) -> No
             "claim",
         ),
         ('Al-Shabaab said its fighters "killed five apostate soldiers on Monday" near Lamu.', "claim"),
+        # an "according to" source's clause that tells the attack itself dates the attack, not the source's words
+        (
+            "According to local officials, al-Shabaab fighters carried out two night raids near Lamu, killing nine "
+            "villagers on Monday and Tuesday.",
+            "accuse",
+        ),
     ],
 )
 def test_undated_constructions(statements, text: str, stance: str) -> None:

@@ -12,7 +12,7 @@ Kinds reported by :func:`find_dates`:
 - ``inferred_year``: day and month written, year taken from the anchor or the document;
 - ``relative``: relative to the reference (publication) date;
 - ``event_relative``: relative to the attack date (None until that is known); a
-  span under a day ("hours after the blast", "within minutes") is the attack's day;
+  span under a day ("hours after the blast", "within minutes", "immediately after the shooting") is the attack's day;
 - ``anaphoric``: "the same day", "that night", "later in the day", "in the early afternoon", "(visiting
   them) on the day": the day the text named last, which
   only the caller can tell (the date is always None here).
@@ -71,6 +71,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<mdy>{lead}(?P<m1>{month})\s+(?P<d1>\d{{1,2}}){ordinal}(?!\d)(?:,?\s+(?P<y1>\d{{4}}))?)",
         rf"(?P<dmy>{lead}(?P<d2>\d{{1,2}}){ordinal}(?:\s+(?:of\s+)?|-)(?P<m2>{month})(?:(?:,?\s+|-)(?P<y2>\d{{4}}))?)",
         rf"(?P<eventrel>(?:(?P<en>the|{num})\s+)?(?P<eu>{unit})\s+(?P<edir>after|before)\s+{event})",
+        # "immediately after the shooting", "shortly after the start of the attack": the attack's own day
+        rf"(?P<rightafter>(?:{_alt(lex['soon_words'])})\s+after\s+(?:the\s+(?:{_alt(lex['phase_nouns'])})\s+of\s+)?{event})",
         rf"(?P<sameday>(?:the\s+)?(?:same\s+)?day\s+of\s+the\s+(?:\w+\s+){{0,2}}?{noun})",
         rf"(?P<thatday>(?:the|that)\s+(?:very\s+)?same\s+{period}|(?:(?:earlier|later)\s+)?that\s+{period}"
         rf"|(?:(?:earlier|later)\s+)?in\s+the\s+(?:(?:early|late)\s+)?{period}|(?<=\bon\s)the\s+day(?=\s*[,.;:)]))",
@@ -100,6 +102,7 @@ def _opening() -> re.Pattern[str]:
         *lex["weekday_abbreviations"],
         *lex["units"],
         *lex["anchor_days"],
+        *lex["soon_words"],
         *units,
         *tens,
         *vague,
@@ -209,7 +212,7 @@ def _resolve_match(
     if m.group("eventrel"):
         sign = 1 if m.group("edir").lower() == "after" else -1
         return _shift(event_date, sign * _days(m.group("en"), m.group("eu"))), "event_relative"
-    if m.group("sameday"):
+    if m.group("sameday") or m.group("rightafter"):
         return event_date, "event_relative"
     if m.group("thatday"):
         return None, "anaphoric"

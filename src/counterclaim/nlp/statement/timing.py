@@ -318,8 +318,12 @@ class StatementDater:
         "according to" stands in the clause it cites), and the attributions' cues."""
         verbs = [cue]
         node = cue
-        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites
+        # an act noun's verb ("Condemnation came on Tuesday from ..."), the clause an "according to" cites, unless
+        # that clause tells the attack itself ("according to police, the group carried out the raid on Tuesday"):
+        # its date is the attack's, not the source's
         if (cue.pos_ == "NOUN" and cue.dep_ in _ACT_SUBJECTS) or (cue.dep_ == "prep" and cue.head != cue):
+            if cue.dep_ == "prep" and cue.head.lemma_.lower() in self.lex.perpetrate_verbs:
+                return verbs
             node = cue.head
             verbs.append(node)
         while self._climbs(node):
@@ -343,7 +347,8 @@ class StatementDater:
         ("Kallon said on Sunday ... '...,' Kallon said"), a few paragraphs back
         at most, or when it is a pronoun or a definite description ("He said
         ...", "the police chief added"), whose antecedent is in this paragraph
-        or the one before it.
+        or the one before it; a paragraph whose words the same pronoun reports
+        ('"...," he said.') carries the chain on to the paragraph above it.
         """
         number = self.sentences.number(sentence[0])
         speaker = self._antecedent(speaker)
@@ -358,7 +363,19 @@ class StatementDater:
                 return day
             if self.hits(earlier) or self._resets(earlier):
                 return None
+            if self._anaphoric(speaker) and self._reported_by(earlier, speaker):
+                paragraphs = 0
         return None
+
+    def _reported_by(self, sentence: Span, speaker: Token) -> bool:
+        """Whether a reporting verb of the sentence has the same word as subject ('"...," he said'): the same
+        speaker still talking."""
+        return any(
+            c.dep_ == "nsubj" and c.lower_ == speaker.lower_
+            for _, _, verb in self._reports
+            if sentence.start <= verb.i < sentence.end
+            for c in verb.children
+        )
 
     def _paragraph_break(self, earlier: Span, later: Span) -> bool:
         """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
@@ -422,8 +439,8 @@ class StatementDater:
             if node.lemma_.lower() in self.lex.document_nouns and (cue in node.ancestors or node in cue.ancestors):
                 return True  # the document the act is in, above it or holding it
             on_attack = node.lemma_.lower() in self.lex.attack_nouns and node.i not in range(phrase.start, phrase.end)
-            if on_attack and self._closes_clause(phrase, node, day):
-                return node.head == cue
+            if on_attack and (verb := self._closes_clause(phrase, node, day)) is not None:
+                return verb == cue
             if on_attack and not self._after_attack(day):
                 return False
             if node != cue and self._own_clause(node):
@@ -450,21 +467,37 @@ class StatementDater:
         same_time = any(c.dep_ in ("mark", "advmod") and c.lower_ in _same_time_marks() for c in verb.children)
         return not (verb.dep_ == "advcl" and same_time and all(s.pos_ == "PRON" for s in subjects))
 
-    def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> bool:
-        """Whether a date on the attack's day trails the attack noun that a verb takes as its object.
+    def _closes_clause(self, phrase: Span, attack: Token, day: dt.date) -> Token | None:
+        """The verb whose object the attack noun is, when a date on the attack's day trails that noun.
 
         "Ministers condemned the attack on Wednesday", "... condemned the
-        bombing within hours": the parser hangs the phrase on the noun, but
-        English puts the time of the act at the end of its clause, and on the
-        attack's own day both readings give the act that day. A date before
-        the noun ("the Jan. 3 attack", "Monday's attack") names the attack alone.
+        bombing within hours", "X claimed responsibility for the bombing in
+        the city on Sunday", "Y blamed Z for the attack on Sunday": the parser
+        hangs the phrase on the noun, but English puts the time of the act at
+        the end of its clause, and on the attack's own day both readings give
+        the act that day. A date before the noun ("the Jan. 3 attack",
+        "Monday's attack") names the attack alone.
         """
-        if not self._since_attack(day) or attack.dep_ != "dobj" or phrase.start <= attack.i:
-            return False
+        verb = self._taking_verb(attack)
+        if verb is None or not self._since_attack(day) or phrase.start <= attack.i:
+            return None
         node = phrase.root
         while node.head != attack and node.head != node:
             node = node.head
-        return node.head == attack and node.dep_ == "prep"
+        return verb if node.head == attack and node.dep_ == "prep" else None
+
+    @staticmethod
+    def _taking_verb(attack: Token) -> Token | None:
+        """The verb that takes the attack noun as its object, directly ("condemned the attack") or through a
+        preposition on the verb or on its object ("blamed Z for the attack", "claimed responsibility for it")."""
+        if attack.dep_ == "dobj":
+            return attack.head
+        if attack.dep_ != "pobj" or attack.head.dep_ != "prep":
+            return None
+        above = attack.head.head
+        if above.pos_ in ("VERB", "AUX"):
+            return above
+        return above.head if above.dep_ == "dobj" else None
 
     def _document(self, token: Token, speaker: Token | None) -> bool:
         """Whether ``token`` is the speaker and names a document ("the statement, which was posted on Sunday")."""
