@@ -1278,3 +1278,22 @@ def test_he_is_the_main_clause_speaker_not_a_person_in_what_he_reported(statemen
     )
     assert "Mohammad Hosseini" in {s.speaker_name for s in found if s.stance == "condemn"}
     assert "Joe Biden" not in {s.speaker_name for s in found}
+
+
+def test_a_list_of_titled_condemners_gives_each_person_named(statements) -> None:
+    found = statements(
+        "Gunmen attacked a bus of pilgrims in Reasi on Sunday, killing nine people. President Ram Nath Kovind, "
+        "Prime Minister Manmohan Singh, opposition leaders Sonia Gandhi and Rahul Gandhi, and former Jammu and "
+        "Kashmir chief ministers Farooq Abdullah and Ghulam Nabi Azad condemned the attack."
+    )
+    condemners = {s.speaker_name for s in found if s.stance == "condemn"}
+    assert {"Sonia Gandhi", "Rahul Gandhi", "Farooq Abdullah", "Ghulam Nabi Azad"} <= condemners
+    assert "Jammu" not in condemners
+
+
+def test_two_known_states_joined_by_and_are_two_condemners(statements) -> None:
+    found = statements(
+        "A bomb killed 9 people in Bamako. The UN Security Council, France and the United States "
+        "all condemned the siege on Friday."
+    )
+    assert {"France", "United States"} <= {s.speaker_name for s in found if s.stance == "condemn"}

@@ -169,6 +169,30 @@ def _appositions(head: Token) -> list[Token]:
     return [a for a in head.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
 
 
+def _inside_name(separator: re.Match[str], ents: list[tuple[int, int]]) -> bool:
+    """Whether a list separator falls inside a named entity ("Jammu and Kashmir", "Trinidad and Tobago")."""
+    return any(s < separator.start() and separator.end() < e for s, e in ents)
+
+
+def _joins_one_place(separator: re.Match[str], places: list[tuple[int, int]], linked: list[tuple[int, int]]) -> bool:
+    """Whether an "and" joins two halves of one place's name ("Jammu and Kashmir" tagged as two places): places on
+    both sides, not both known actors ("the US and Russia" are two)."""
+    if separator.group().strip() != "and":
+        return False
+    before = next((p for p in places if p[1] == separator.start()), None)
+    after = next((p for p in places if p[0] == separator.end()), None)
+    if before is None or after is None:
+        return False
+    known = [any(s < place[1] and place[0] < e for s, e in linked) for place in (before, after)]
+    return not all(known)
+
+
+def _named(part: str, people: list[str]) -> bool:
+    """Whether a listed part names someone: it opens with a capital, or holds a person's name after a title
+    ("former chief ministers X"); "countries of the region" and "former Russian President" name no one."""
+    return part[:1].isupper() or any(name in part for name in people)
+
+
 def _without_quantifier(text: str, start: int, end: int) -> tuple[int, int]:
     """A listed name without a floating quantifier ("Y both", "Z all") that the list split left on it."""
     found = _QUANTIFIER.search(text, start, end)
@@ -270,25 +294,39 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
     end = last.idx + len(last)
     appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
-    for extra in appositions:  # a parse may hang the list's last name on the first as an apposition
-        end = max(end, extra.idx + len(extra))
+    for extra in appositions:  # a parse may hang the list's last names on the first as an apposition
+        last = max((t for t in extra.subtree if not t.is_punct), key=lambda t: t.i)  # "leaders X and Y, ... Z"
+        end = max(end, last.idx + len(last))
     text = text_of[start:end]
     names, position = [], 0
-    for separator in [*_LIST_SPLIT.finditer(text), None]:
+    doc = head.doc
+    spans = [(e.start_char, e.end_char) for e in doc.ents] + [
+        (m.span.start, m.span.end) for m in doc._.actor_mentions or []
+    ]
+    ents = [(s - start, e - start) for s, e in spans if e > start and s < end]
+    places = [(e.start_char - start, e.end_char - start) for e in doc.ents if e.label_ in PLACE_ENTS]
+    linked = [(m.span.start - start, m.span.end - start) for m in doc._.actor_mentions or [] if m.actor_id]
+    kept = [
+        m for m in _LIST_SPLIT.finditer(text) if not _inside_name(m, ents) and not _joins_one_place(m, places, linked)
+    ]
+    for separator in [*kept, None]:
         cut = separator.start() if separator else len(text)
         if cut > position:
             names.append((start + position, start + cut))
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
-    if len(names) >= 2 and not all(p[:1].isupper() for p in stripped):
+    people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char > start and e.start_char < end]
+    if len(names) >= 2 and not all(_named(p, people) for p in stripped):
         # "the US, Russia and countries of the region": the names the list holds speak, the common noun names no one
-        kept = [(span, p) for span, p in zip(names, stripped, strict=True) if p[:1].isupper()]
+        kept = [(span, p) for span, p in zip(names, stripped, strict=True) if _named(p, people)]
         if sum(resolver.parties.link(p) is not None for _, p in kept) >= 2:
             names, stripped = [span for span, _ in kept], [p for _, p in kept]
     # "police and army officials": each unnamed national body speaks for itself (the home state's, later)
     bodies = all(w in resolver.lex.national_words for p in stripped for w in p.lower().split())
-    if len(names) < 2 or not (bodies or all(p[:1].isupper() or resolver.parties.link(p) is not None for p in stripped)):
+    if len(names) < 2 or not (
+        bodies or all(_named(p, people) or resolver.parties.link(p) is not None for p in stripped)
+    ):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
 
