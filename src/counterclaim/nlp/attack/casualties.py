@@ -50,6 +50,7 @@ class Figure:
     part: bool = False  # a part of the toll by severity ("12 were seriously injured")
     narrated: bool = False  # a boast only for the narrator naming a group as the killer ("Hamas gunmen killed three")
     rough: bool = False  # written with a round word ("over a dozen dead"): a plain number wins over it
+    named: bool = False  # one victim killed by name, no number ("the car bomb killed Jane Doe"): any number wins
 
 
 @cache
@@ -437,7 +438,8 @@ def find_casualties(
                 evidence=evidence,
             )
             update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
-            agent = _agent(word)
+            # "claimed the bombing that killed 80 and wounded 150": the claimant is not who wounded them
+            agent = None if _joined_to_attack_clause(word) else _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
             claimed = _is_boast(word, is_group)
@@ -454,7 +456,43 @@ def find_casualties(
             )
             if (added := _added_to(figures, token)) is not None:
                 figures[added] = _summed(figures[added], number)
+        figures.extend(_named_victims(sent, producer))
     return figures
+
+
+def _named_victims(sent: Span, producer: str) -> list[Figure]:
+    """One dead per person a killing verb names as its victim ("the bomb killed Jane Doe", "Jane Doe was shot
+    dead"), for articles that give no number; not when the state's forces did the killing (an attacker shot)."""
+    doc = sent.doc
+    state = {w.lower() for w in load_lexicon("attack_types")["state_doers"]}
+    found: list[Figure] = []
+    for token in sent:
+        last = token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
+        if token.ent_type_ != "PERSON" or not last or token.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = token.head
+        if verb.pos_ != "VERB" or _kind_of(verb) != "killed":
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "agent")]
+        if any(t.lemma_.lower() in state for d in doers for t in d.subtree):
+            continue
+        lo = token.i
+        while lo > sent.start and doc[lo].ent_iob_ == "I":  # back to the name's first word
+            lo -= 1
+        first, end = min(lo, verb.i), max(token.i, verb.i) + 1
+        evidence = Evidence(
+            document_id=doc._.document_id or "",
+            start=doc[first].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            sentence=sent.text,
+            producer=producer,
+            confidence=0.6,
+        )
+        report = CasualtyReport(
+            kind="killed", number=1, source=_source(sent, verb), date=_sentence_day(sent), evidence=evidence
+        )
+        found.append(Figure(report, False, False, sent.start, named=True, years=_clause_years(verb, token)))
+    return found
 
 
 def _count_at(doc: Doc, i: int, numeric: list[bool]) -> tuple[tuple[int, int], tuple[int, str | None]] | None:
