@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy
@@ -49,6 +49,8 @@ class Figure:
     years: tuple[int, ...] = ()  # years written in its sentence, to tell background paragraphs
     part: bool = False  # a part of the toll by severity ("12 were seriously injured")
     narrated: bool = False  # a boast only for the narrator naming a group as the killer ("Hamas gunmen killed three")
+    rough: bool = False  # written with a round word ("over a dozen dead"): a plain number wins over it
+    named: bool = False  # one victim killed by name, no number ("the car bomb killed Jane Doe"): any number wins
 
 
 @cache
@@ -122,6 +124,10 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     after = doc[end].lower_ if end < len(doc) else ""
     if head.dep_ == "pobj" and head.head.lower_ in _words("not_count_preps"):
         return True  # "in one of the deadliest attacks": a count of attacks, not of people
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+        return True  # "killed Jane Doe, 29, ...": the victim's age
+    if head.dep_ == "nummod" and head.head.lower_ in _words("not_people"):
+        return True  # "two separate attacks": a count of attacks, whatever stands between
     return after in _words("not_people") or after.startswith("-year")
 
 
@@ -174,8 +180,18 @@ def _kind_for(number: Token) -> tuple[str | None, Token | None]:
                 return None, None  # the clause has its own subject: the figure is not another clause's
         if node.head is node:
             break
-        node = node.head
+        node = _through_quantity(node.head)
     return None, None
+
+
+def _through_quantity(node: Token) -> Token:
+    """The noun of quantity a figure's people hang under ("a minimum of 54 troopers": minimum), else ``node``.
+
+    Passing through it in one step keeps the casualty verb above it within reach of the climb.
+    """
+    if node.lower_ == "of" and node.head.lemma_.lower() in _words("quantity_nouns"):
+        return node.head
+    return node
 
 
 #: Casualty kinds that make an attack's toll (arrests and kidnappings are recorded but are not the toll).
@@ -332,7 +348,7 @@ def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> boo
         child, below = below, ancestor
         if ancestor.pos_ != "VERB" or lemma not in claim_verbs | report_verbs:
             continue
-        if child.lemma_.lower() in _kind_words() and _attack_clause(child):
+        if child.lemma_.lower() in _kind_words() and (_attack_clause(child) or (_joined_to_attack_clause(child))):
             return False  # "claimed the attack ..., killing 32": the parser hangs the attack's toll on the claim
         if any(claimant(s) for s in ancestor.children if s.dep_ == "nsubj"):
             return lemma in claim_verbs or own_deed(word if word.pos_ == "VERB" else word.head)
@@ -345,6 +361,17 @@ def _succumbed(number: Token) -> bool:
     noun = number.head if number.dep_ in ("nummod", "quantmod") else number
     verb = noun.head
     return noun.dep_ == "nsubj" and verb.lemma_.lower() in _words("succumb_verbs")
+
+
+def _joined_to_attack_clause(verb: Token) -> bool:
+    """A casualty verb without a subject, joined to a claim whose object holds the attack's own casualty clause:
+    "claimed the bombing that killed 80 and wounded 150" with "wounded" hung on "claimed" by the parser."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    claim = verb.head
+    return any(
+        t is not verb and t.i < verb.i and _kind_of(t) and t.pos_ == "VERB" and _attack_clause(t) for t in claim.subtree
+    )
 
 
 def _attack_clause(verb: Token) -> bool:
@@ -378,12 +405,10 @@ def find_casualties(
         if in_furniture(doc, sent.start_char):  # a caption's or link's figures are not the article's
             continue
         for i in range(sent.start, sent.end):
-            if i in summed or not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
+            if i in summed or (counted := _count_at(doc, i, numeric)) is None:
                 continue
             token = doc[i]
-            parsed = parse_number(doc[run[0] : run[1]].text)
-            if parsed is None or parsed[0] <= 0:
-                continue
+            run, parsed = counted
             kind, word = _kind_for(token)
             if kind is None or word is None or _mixed_toll(word, kind) or (kind == "injured" and _succumbed(token)):
                 continue
@@ -391,7 +416,7 @@ def find_casualties(
                 kind = "killed"
             number, vague = parsed
             for other in _conjoined_counts(token):
-                if (more := parse_number(other.text)) is not None and not more[1]:
+                if (more := (1, None) if (_one(other)) else parse_number(other.text)) is not None and not more[1]:
                     number += more[0]
                     summed.add(other.i)
             source = _source(sent, token)
@@ -413,7 +438,8 @@ def find_casualties(
                 evidence=evidence,
             )
             update = any(a.lemma_.lower() in update_verbs for a in token.ancestors)
-            agent = _agent(word)
+            # "claimed the bombing that killed 80 and wounded 150": the claimant is not who wounded them
+            agent = None if _joined_to_attack_clause(word) else _agent(word)
             own_count = source is None and agent is not None and is_group is not None and is_group(_subtree_text(agent))
             own_count = own_count or (agent is not None and agent.lower_ in _words("first_person"))  # "We killed 78"
             claimed = _is_boast(word, is_group)
@@ -422,12 +448,105 @@ def find_casualties(
             not_current = token.head.lower_ == "from" or _cumulative(word, token) or _superseded(token)
             years = _clause_years(word, token)
             part = _part_of_toll(word, token)
+            not_current = not_current or (_separate_attacks(word))
+            rough = any(t.lower_ in _words("round_words") for t in doc[run[0] : run[1]])
+            perpetrators = _counts_perpetrators(token)
             figures.append(
-                Figure(
-                    report, boast, update, sent.start, _counts_perpetrators(token), not_current, years, part, narrated
-                )
+                Figure(report, boast, update, sent.start, perpetrators, not_current, years, part, narrated, rough)
             )
+            if (added := _added_to(figures, token)) is not None:
+                figures[added] = _summed(figures[added], number)
+        figures.extend(_named_victims(sent, producer))
     return figures
+
+
+def _named_victims(sent: Span, producer: str) -> list[Figure]:
+    """One dead per person a killing verb names as its victim ("the bomb killed Jane Doe", "Jane Doe was shot
+    dead"), for articles that give no number; not when the state's forces did the killing (an attacker shot)."""
+    doc = sent.doc
+    state = {w.lower() for w in load_lexicon("attack_types")["state_doers"]}
+    found: list[Figure] = []
+    for token in sent:
+        last = token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
+        if token.ent_type_ != "PERSON" or not last or token.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        verb = token.head
+        if verb.pos_ != "VERB" or _kind_of(verb) != "killed":
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "agent")]
+        if any(t.lemma_.lower() in state for d in doers for t in d.subtree):
+            continue
+        lo = token.i
+        while lo > sent.start and doc[lo].ent_iob_ == "I":  # back to the name's first word
+            lo -= 1
+        first, end = min(lo, verb.i), max(token.i, verb.i) + 1
+        evidence = Evidence(
+            document_id=doc._.document_id or "",
+            start=doc[first].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            sentence=sent.text,
+            producer=producer,
+            confidence=0.6,
+        )
+        report = CasualtyReport(
+            kind="killed", number=1, source=_source(sent, verb), date=_sentence_day(sent), evidence=evidence
+        )
+        found.append(Figure(report, False, False, sent.start, named=True, years=_clause_years(verb, token)))
+    return found
+
+
+def _count_at(doc: Doc, i: int, numeric: list[bool]) -> tuple[tuple[int, int], tuple[int, str | None]] | None:
+    """The token range and value of a count of people ending at token ``i``: a number expression, or an ordinal
+    after "a" that counts one more ("killed two and injured a third")."""
+    if _one_more(doc, i, numeric):
+        return (i - 1, i + 1), (1, None)
+    if not numeric[i] or (run := _number_run(doc, i)) is None or _excluded(doc, *run):
+        return None
+    parsed = parse_number(doc[run[0] : run[1]].text)
+    return (run, parsed) if parsed is not None and parsed[0] > 0 else None
+
+
+def _one_more(doc: Doc, i: int, numeric: list[bool]) -> bool:
+    """ "A third" after a count in its sentence counts a person ("shot two and injured a third"); not when it
+    numbers a thing ("two died when a second blast hit")."""
+    token = doc[i]
+    if token.lower_ not in _words("one_more") or i == 0 or doc[i - 1].lower_ not in ("a", "an"):
+        return False
+    if token.dep_ == "amod" and token.head.lemma_.lower() in _words("not_people") | _words("perpetrator_nouns"):
+        return False
+    return doc[i - 1].head.i >= i and any(numeric[k] for k in range(token.sent.start, i - 1))
+
+
+def _added_to(figures: list[Figure], number: Token) -> int | None:
+    """The index of the figure an "another N" adds to: the last whole figure of the same kind in the sentence ("49
+    bodies were buried here, while another 32 were taken home" counts 81 dead)."""
+    last = figures[-1]
+    if number.i == 0 or number.doc[number.i - 1].lower_ not in _words("additive"):
+        return None
+    for n in range(len(figures) - 2, -1, -1):
+        other = figures[n]
+        if other.sentence_start != last.sentence_start:
+            return None
+        if other.report.kind == last.report.kind and not other.part:
+            return n
+    return None
+
+
+def _summed(figure: Figure, more: int) -> Figure:
+    """A figure with ``more`` people added to its count."""
+    report = figure.report.model_copy(update={"number": (figure.report.number or 0) + more})
+    return replace(figure, report=report)
+
+
+def _separate_attacks(word: Token) -> bool:
+    """A toll the text gives for several distinct attacks together ("two separate attacks that killed 18"): no one
+    attack's figure. Twin blasts of one attack ("two bomb blasts killed 14") are not separate."""
+    verb = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), word)
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ != "WDT"]
+    if verb.dep_ in ("relcl", "acl"):
+        doers.append(verb.head)
+    separate = _words("separate")
+    return any(c.lower_ in separate for d in doers for c in d.children if c.dep_ == "amod")
 
 
 #: Links that open a clause of its own below a figure's verb ("..., saying he had entered the country in 2014").
@@ -482,11 +601,11 @@ def _conjoined_counts(number: Token) -> list[Token]:
 
 
 def _one(det: Token) -> bool:
-    """An indefinite article on a singular noun of people ("and a police officer"): a count of one."""
+    """An indefinite article on a singular noun of people ("and a police officer", "and another believer"): one."""
     noun = det.head
     return (
         det.dep_ == "det"
-        and det.lower_ in ("a", "an")
+        and det.lower_ in ("a", "an", "another")
         and noun.tag_ == "NN"
         and noun.lemma_.lower() not in _words("not_people")
     )

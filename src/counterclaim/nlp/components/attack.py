@@ -415,7 +415,7 @@ def _reconcile(
     A figure announced as a revision ("the toll rose to") replaces earlier
     ones, the highest such winning (tolls rise); otherwise the first figure
     stands, as news state the current toll first. Precise numbers beat vague
-    ones ("dozens").
+    ones ("dozens"), round ones ("over a dozen") and a victim named without one.
     """
     candidates = [
         f for f in figures if f.report.kind == kind and not (f.perpetrators or f.not_current or _earlier(f, day))
@@ -426,7 +426,8 @@ def _reconcile(
     usable = [f for f in usable if not (f.report.source and partisan(f.report.source))] or usable
     if not usable:
         return None
-    precise = [f for f in usable if f.report.qualifier not in set(load_lexicon("numbers")["vague"])] or usable
+    vague = set(load_lexicon("numbers")["vague"])
+    precise = [f for f in usable if f.report.qualifier not in vague and not (f.rough or f.named)] or usable
     precise = [f for f in precise if not f.part] or precise  # "12 seriously injured" is part of the injured
     updates = [f for f in precise if f.update]
     return max(updates, key=lambda f: f.report.number).report if updates else precise[0].report
