@@ -147,3 +147,16 @@ def test_furniture_yields_no_statement_actor_or_figure(pipeline) -> None:
     assert not [m for m in doc._.actor_mentions if any(s <= m.span.start < e for s, e in furnished)]
     assert not doc._.statements
     assert doc._.event is not None and doc._.event.killed == 9
+
+
+def test_a_last_line_cut_mid_sentence_is_content() -> None:
+    text = (
+        "A bomb killed 19 students in Kabul on Friday.\n\n"
+        "The foreign minister of Qatar also condemned the attack in a st"
+    )
+    assert content_end(text) == len(text)
+
+
+def test_a_menu_of_capitalised_names_after_the_article_is_not_content() -> None:
+    text = "A bomb killed 19 students in Kabul on Friday.\n\nIslamic State Taliban Al Qaeda World Asia Pacific Europe"
+    assert content_end(text) == text.index("\n\n")

@@ -53,9 +53,21 @@ def _is_marker(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words and any(lowered.startswith(p) for p in prefixes)
 
 
+#: A line of at least this many words, most of them in lower case, is prose cut short, not a menu entry.
+PROSE_WORDS = 8
+
+
 def is_menu_line(line: str, max_words: int = 12) -> bool:
-    """A short line without sentence punctuation: a menu entry, a tag, a link title."""
-    return len(line.split()) <= max_words and not SENTENCE_END.search(line)
+    """A short line without sentence punctuation: a menu entry, a tag, a link title.
+
+    A line that reads as prose ("Prime Minister X also condemned the attack in a s", the end of a page's excerpt
+    cut mid-sentence) is no menu entry: menus and tags are mostly capitalised words.
+    """
+    words = line.split()
+    if len(words) > max_words or SENTENCE_END.search(line):
+        return False
+    lower = sum(w[:1].islower() for w in words)
+    return not (len(words) >= PROSE_WORDS and 2 * lower >= len(words))
 
 
 def content_end(text: str, menu_words: int = 12, marker_words: int = 30) -> int:
