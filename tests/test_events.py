@@ -505,3 +505,28 @@ def test_two_known_towns_named_in_each_others_story_are_apart_without_the_same_d
     index.assign(article("ankara", capital, day, day, "Ankara", "Turkey", "bombing", 28))
     apart = index.assign(article("istanbul", stadium, None, None, "Istanbul", "Turkey", "bombing", 38))
     assert apart.new, apart.reasons
+
+
+def test_two_hotels_named_apart_in_one_city_are_two_attacks() -> None:
+    """Undated raids by one group on hotels in one city: the name each report gives its hotel (a paragraph after
+    the lead) tells the two apart, and a report naming the same hotel joins its raid."""
+    group = ("al-Shabaab",)
+    first = (
+        "Gunmen and a car bomb struck a hotel in Kismayo, killing seven people, officials said. "
+        "The bomb went off at the gate of the Medina hotel before the gunmen forced their way in, a witness said."
+    )
+    second = (
+        "Militants stormed a seafront hotel in Kismayo once a truck laden with explosives blew up; nine died. "
+        "The truck drove into the entrance of the Tawakal Hotel, where local leaders were meeting."
+    )
+    again = (
+        "Security forces ended the siege of a hotel in Kismayo where nine people died. Survivors of the raid on "
+        "the Tawakal Hotel described how the gunmen went from room to room."
+    )
+    index = EventIndex()
+    raid = ("Kismayo", "Somalia", "armed assault")
+    index.assign(article("medina", first, None, None, *raid, 7, group, _first_sentence(first)))
+    apart = index.assign(article("tawakal", second, None, None, *raid, 9, group, _first_sentence(second)))
+    assert apart.new, apart.reasons
+    joined = index.assign(article("again", again, None, None, *raid, 9, group, _first_sentence(again)))
+    assert joined.event_id == apart.event_id, joined.reasons

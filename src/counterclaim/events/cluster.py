@@ -170,6 +170,11 @@ class EventCluster:
         return self._cached("sites", lambda: frozenset().union(*(m.sites for m in self.members)))
 
     @property
+    def site_names(self) -> frozenset[str]:
+        """Proper names any member gives its target."""
+        return self._cached("site_names", lambda: frozenset().union(*(m.site_names for m in self.members)))
+
+    @property
     def sites_in_attack_sentence(self) -> bool:
         """Whether a member's attack sentence names its target (not only its lead)."""
         return self._cached("sites_in_attack", lambda: any(m.sites_in_attack_sentence for m in self.members))
@@ -498,6 +503,7 @@ class EventIndex:
             return
         if shared := f.sites & cluster.sites:
             s.add(w.same_site, f"same target {', '.join(sorted(shared))}")
+            self._score_site_names(f, cluster, s)
             return
         if not (f.sites_in_attack_sentence or cluster.sites_in_attack_sentence):
             return
@@ -505,6 +511,27 @@ class EventIndex:
         if gap is not None and (gap == 0 or gap > self.config.date.window_days):
             return
         s.add(w.other_site, f"different target: {', '.join(sorted(f.sites))} vs {', '.join(sorted(cluster.sites))}")
+
+    def _score_site_names(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
+        """A target of one kind named alike on both sides is one site; named apart ("the Medina hotel", "the Tawakal
+        hotel"), two sites, unless one side's text names the other's (a follow-up recalls the earlier attack) or a
+        same-day date ties them (one cell striking two hotels at once)."""
+        w = self.config.weights
+        if not (f.site_names and cluster.site_names):
+            return
+        if shared := f.site_names & cluster.site_names:
+            s.add(w.same_site_name, f"same named target {', '.join(sorted(shared))}")
+            return
+        if (
+            self._same_day(f, cluster)
+            or any(_named_in(m.text, name) for m in cluster.members for name in f.site_names)
+            or any(_named_in(f.text, name) for name in cluster.site_names)
+        ):
+            return
+        s.add(
+            w.other_site_name,
+            f"different named target: {', '.join(sorted(f.site_names))} vs {', '.join(sorted(cluster.site_names))}",
+        )
 
     def _same_day(self, f: ArticleFeatures, cluster: EventCluster) -> bool:
         """Whether the article's attack date is within the date window of a member's."""

@@ -48,6 +48,8 @@ class Weights(BaseModel):
     undated_unlike: float
     same_site: float
     other_site: float
+    same_site_name: float
+    other_site_name: float
 
 
 class ClusterConfig(BaseModel):
@@ -68,6 +70,8 @@ class ClusterConfig(BaseModel):
     attack_classes: dict[str, list[str]]
     sites: dict[str, list[str]]
     site_lead_chars: int
+    site_name_chars: int
+    site_name_stopwords: list[str]
     target_words_before: list[str]
     target_words_after: list[str]
 

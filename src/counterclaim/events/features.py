@@ -43,6 +43,7 @@ class ArticleFeatures:
     actors: frozenset[str] = field(default_factory=frozenset)
     sites: frozenset[str] = field(default_factory=frozenset)
     sites_in_attack_sentence: bool = False
+    site_names: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
 
 
@@ -114,6 +115,39 @@ def attack_sites(record: ArticleRecord, config: ClusterConfig) -> tuple[frozense
     return frozenset(), False
 
 
+@lru_cache(maxsize=8)
+def _site_name_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """A proper name written next to a site noun: before it ("the Medina hotel", "Tawakal Hotel") or, when the noun
+    is itself capitalised as part of the name, after it ("Hotel Sahafi"). The name's capitals are matched case by
+    case; the cue is matched in any case."""
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    name = r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+    return re.compile(
+        rf"\b(?P<before>{name})[ \t]+(?i:{words})\w*\b|(?-i:\b(?:{_capitalised(cues)})\w*)[ \t]+(?P<after>{name})"
+    )
+
+
+def _capitalised(cues: tuple[str, ...]) -> str:
+    """The cues spelt with a capital, as a site noun reads inside a name ("Hotel Sahafi")."""
+    return "|".join(re.escape(c[:1].upper() + c[1:]).replace(r"\ ", r"\s+") for c in cues)
+
+
+def site_names(text: str, kinds: frozenset[str], config: ClusterConfig) -> frozenset[str]:
+    """The proper names the article's lead gives the sites of the kinds its attack struck ("medina" for "the Medina
+    hotel"), as casefolded words without the common words (articles, weekdays) a name can start with.
+
+    Two hotels one group bombed in one city years apart are the same kind of target; the name each report gives its
+    hotel tells them apart when neither report carries a date.
+    """
+    stop = {w.casefold() for w in config.site_name_stopwords}
+    names: set[str] = set()
+    for kind in kinds:
+        for match in _site_name_pattern(tuple(config.sites[kind])).finditer(text[: config.site_name_chars]):
+            words = [re.sub(r"['’]s$", "", w.casefold()) for w in (match["before"] or match["after"]).split()]
+            names.update(w for w in words if w not in stop and len(w) > 2)
+    return frozenset(names)
+
+
 def coordinates(place: Place, min_ratio: float | None = None) -> tuple[float, float] | None:
     """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's.
 
@@ -134,6 +168,13 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _place_words(place: Place | None) -> frozenset[str]:
+    """The words of the attack's city and country, which name no site ("a Kismayo hotel")."""
+    if place is None:
+        return frozenset()
+    return frozenset(w.casefold() for p in (place.city, place.country) if p for w in p.split())
 
 
 def _is_group(name: str, names: ActorNames) -> bool:
@@ -159,6 +200,7 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
                 groups.add(names.key(name))
     doc = record.document
     sites, sites_in_attack_sentence = attack_sites(record, config) if event else (frozenset(), False)
+    text = " ".join(t for t in (doc.title, doc.text) if t)
     return ArticleFeatures(
         document_id=doc.id,
         document_name=doc.name,
@@ -177,5 +219,6 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
         actors=frozenset(actors - {""}),
         sites=sites,
         sites_in_attack_sentence=sites_in_attack_sentence,
-        text=" ".join(t for t in (doc.title, doc.text) if t),
+        site_names=site_names(text, sites, config) - _place_words(event.place if event else None),
+        text=text,
     )
