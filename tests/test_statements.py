@@ -1297,3 +1297,11 @@ def test_two_known_states_joined_by_and_are_two_condemners(statements) -> None:
         "all condemned the siege on Friday."
     )
     assert {"France", "United States"} <= {s.speaker_name for s in found if s.stance == "condemn"}
+
+
+def test_a_news_agencys_wording_of_what_it_reports_is_no_condemnation(statements) -> None:
+    found = statements(
+        "A court in Paris on Tuesday sentenced a Tunisian man to life in prison for the brutal murder of three "
+        "worshippers in a church in Nice in 2020, AFP reported."
+    )
+    assert not any(s.stance == "condemn" for s in found)

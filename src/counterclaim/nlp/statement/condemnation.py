@@ -131,13 +131,20 @@ def named_condemner(doc: Doc, speaker: Party, lexicon: StanceLexicon) -> bool:
     return head.tag_ not in ("NNS", "NNPS") and head.lemma_.lower() in lexicon.speaker_nouns
 
 
+#: Condemnation rules that read a judgement from the words a report uses ("the brutal murder", "terrorist").
+_WORDING_RULES = frozenset({"condemnation.terror_label", "condemnation.evaluative_word"})
+
+
 def classifies(draft: Draft, lexicon: StanceLexicon) -> bool:
     """Whether a condemnation is only a security body naming the attack "terrorist" ("what police called a
-    terrorist incident"): police and investigators classify a crime; that is no judgement of it."""
-    if draft.rule != "condemnation.terror_label":
+    terrorist incident"), or a news outlet's own wording in what it reports ("sentenced X for the brutal murder
+    ..., AFP reported"): police classify a crime and agencies describe it; neither is a judgement of it."""
+    if draft.rule not in _WORDING_RULES:
         return False
+    if draft.speaker.actor is not None and draft.speaker.actor.kind == "media":
+        return True
     words = re.findall(r"[a-z]+", f"{draft.speaker.role or ''} {draft.speaker.text}".lower())
-    return any(w in lexicon.classifying_speakers for w in words)
+    return draft.rule == "condemnation.terror_label" and any(w in lexicon.classifying_speakers for w in words)
 
 
 def without_vows_of_accusers(drafts: list[Draft]) -> list[Draft]:
