@@ -421,14 +421,7 @@ def find_casualties(
                     summed.add(other.i)
             source = _source(sent, token)
             lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
-            evidence = Evidence(
-                document_id=doc._.document_id or "",
-                start=doc[lo].idx,
-                end=doc[hi - 1].idx + len(doc[hi - 1].text),
-                sentence=sent.text,
-                producer=producer,
-                confidence=0.6 if vague else 0.85,
-            )
+            evidence = _evidence(sent, lo, hi, producer, 0.6 if vague else 0.85)
             report = CasualtyReport(
                 kind=_kind(kind),
                 number=number,
@@ -480,14 +473,7 @@ def _named_victims(sent: Span, producer: str) -> list[Figure]:
         while lo > sent.start and doc[lo].ent_iob_ == "I":  # back to the name's first word
             lo -= 1
         first, end = min(lo, verb.i), max(token.i, verb.i) + 1
-        evidence = Evidence(
-            document_id=doc._.document_id or "",
-            start=doc[first].idx,
-            end=doc[end - 1].idx + len(doc[end - 1].text),
-            sentence=sent.text,
-            producer=producer,
-            confidence=0.6,
-        )
+        evidence = _evidence(sent, first, end, producer, 0.6)
         report = CasualtyReport(
             kind="killed", number=1, source=_source(sent, verb), date=_sentence_day(sent), evidence=evidence
         )
@@ -681,3 +667,16 @@ def _kind(name: str) -> CasualtyKind:
         "missing": "missing",
     }
     return kinds[name]
+
+
+def _evidence(sent: Span, lo: int, hi: int, producer: str, confidence: float) -> Evidence:
+    """Evidence for the tokens ``lo`` to ``hi`` (exclusive) of the document, in their sentence."""
+    doc = sent.doc
+    return Evidence(
+        document_id=doc._.document_id or "",
+        start=doc[lo].idx,
+        end=doc[hi - 1].idx + len(doc[hi - 1].text),
+        sentence=sent.text,
+        producer=producer,
+        confidence=confidence,
+    )
