@@ -295,28 +295,30 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     end = last.idx + len(last)
     appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
     for extra in appositions:  # a parse may hang the list's last names on the first as an apposition
-        last = max((t for t in extra.subtree if not t.is_punct), key=lambda t: t.i)  # "leaders X and Y, ... Z"
-        end = max(end, last.idx + len(last))
+        tail = max((t for t in extra.subtree if not t.is_punct), key=lambda t: t.i)  # "leaders X and Y, ... Z"
+        end = max(end, tail.idx + len(tail))
     text = text_of[start:end]
     names, position = [], 0
-    doc = head.doc
-    spans = [(e.start_char, e.end_char) for e in doc.ents] + [
-        (m.span.start, m.span.end) for m in doc._.actor_mentions or []
+    # names and known actors within the list, as offsets into ``text``: an "and" inside one splits nothing
+    ents = [e for e in head.doc.ents if e.end_char > start and e.start_char < end]
+    mentions = [m for m in head.doc._.actor_mentions or [] if m.span.end > start and m.span.start < end]
+    names_at = [(e.start_char - start, e.end_char - start) for e in ents]
+    names_at += [(m.span.start - start, m.span.end - start) for m in mentions]
+    places = [(e.start_char - start, e.end_char - start) for e in ents if e.label_ in PLACE_ENTS]
+    linked = [(m.span.start - start, m.span.end - start) for m in mentions if m.actor_id]
+    separators = [
+        m
+        for m in _LIST_SPLIT.finditer(text)
+        if not _inside_name(m, names_at) and not _joins_one_place(m, places, linked)
     ]
-    ents = [(s - start, e - start) for s, e in spans if e > start and s < end]
-    places = [(e.start_char - start, e.end_char - start) for e in doc.ents if e.label_ in PLACE_ENTS]
-    linked = [(m.span.start - start, m.span.end - start) for m in doc._.actor_mentions or [] if m.actor_id]
-    kept = [
-        m for m in _LIST_SPLIT.finditer(text) if not _inside_name(m, ents) and not _joins_one_place(m, places, linked)
-    ]
-    for separator in [*kept, None]:
+    for separator in [*separators, None]:
         cut = separator.start() if separator else len(text)
         if cut > position:
             names.append((start + position, start + cut))
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
-    people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char > start and e.start_char < end]
+    people = [e.text for e in ents if e.label_ == "PERSON"]
     if len(names) >= 2 and not all(_named(p, people) for p in stripped):
         # "the US, Russia and countries of the region": the names the list holds speak, the common noun names no one
         kept = [(span, p) for span, p in zip(names, stripped, strict=True) if _named(p, people)]
