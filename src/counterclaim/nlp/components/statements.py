@@ -169,19 +169,24 @@ class StatementResolver:
             body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
             if body is None and self._unlinked_body(statement):  # "Pakistan's Foreign Office": a body of its state
                 body = self.kb.actor(statement.speaker.affiliation_id or "")
-            same = [
-                p
-                for p in people
-                if p is not statement
-                and p.stance == statement.stance
-                and p.target_name == statement.target_name
-                and body is not None
-                and body.id in sides(p)
-            ]
-            if body is None or body.kind not in _BODIES or statement.stance not in _LEVELLED_STANCES or not same:
+            if body is None or body.kind not in _BODIES or statement.stance not in _LEVELLED_STANCES:
+                out.append(statement)
+                continue
+            same = next(
+                (
+                    p
+                    for p in people
+                    if p is not statement
+                    and p.stance == statement.stance
+                    and p.target_name == statement.target_name
+                    and body.id in sides(p)
+                ),
+                None,
+            )
+            if same is None:
                 out.append(statement)
             elif statement.date is not None:  # "X on Sunday rejected ...", then its spokesman's words, undated
-                dated.setdefault(id(same[0]), statement.date)
+                dated.setdefault(id(same), statement.date)
         return [s.model_copy(update={"date": dated[id(s)]}) if s.date is None and id(s) in dated else s for s in out]
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:

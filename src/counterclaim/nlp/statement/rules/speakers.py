@@ -101,10 +101,12 @@ def owner_pronoun(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
 @rule("speaker.court", lemmas=["court_nouns"], pos=("NOUN",))
 def court(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "the court ruled", "the judges found", "a military court sentenced": the court named before, else as written."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return [resolver.parties.from_head(head)]
     courts = resolver.lex.court_nouns
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    named = [t for t in head.doc[: head.i] if t.pos_ == "PROPN" and t.lemma_.lower() in courts and t.dep_ != "compound"]
-    return [resolver.parties.from_head(named[-1] if named and definite else head)]
+    before = reversed(head.doc[: head.i])
+    named = next((t for t in before if t.pos_ == "PROPN" and t.lemma_.lower() in courts and t.dep_ != "compound"), None)
+    return [resolver.parties.from_head(named if named is not None else head)]
 
 
 @rule("speaker.description", lemmas=["description_kinds"])
