@@ -22,13 +22,14 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack import span_evidence
 from counterclaim.nlp.attack.relevance import names_a_day
 from counterclaim.nlp.components.content import in_furniture
 from counterclaim.nlp.dates import find_dates
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import parse_number
-from counterclaim.records import CasualtyKind, CasualtyReport, Evidence
+from counterclaim.records import CasualtyKind, CasualtyReport
 
 #: Entity labels whose numbers are never people.
 NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -58,8 +59,9 @@ def _kind_words() -> dict[str, str]:
     return {w: kind for kind, words in load_lexicon("casualties")["kinds"].items() for w in words}
 
 
-def _words(key: str) -> set[str]:
-    return set(load_lexicon("casualties")[key])
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(load_lexicon("casualties")[key])
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -421,7 +423,9 @@ def find_casualties(
                     summed.add(other.i)
             source = _source(sent, token)
             lo, hi = min(run[0], word.i), max(run[1], word.i + 1)
-            evidence = _evidence(sent, lo, hi, producer, 0.6 if vague else 0.85)
+            evidence = span_evidence(
+                doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), sent, producer, 0.6 if vague else 0.85
+            )
             report = CasualtyReport(
                 kind=_kind(kind),
                 number=number,
@@ -473,7 +477,7 @@ def _named_victims(sent: Span, producer: str) -> list[Figure]:
         while lo > sent.start and doc[lo].ent_iob_ == "I":  # back to the name's first word
             lo -= 1
         first, end = min(lo, verb.i), max(token.i, verb.i) + 1
-        evidence = _evidence(sent, first, end, producer, 0.6)
+        evidence = span_evidence(doc, doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text), sent, producer, 0.6)
         report = CasualtyReport(
             kind="killed", number=1, source=_source(sent, verb), date=_sentence_day(sent), evidence=evidence
         )
@@ -667,16 +671,3 @@ def _kind(name: str) -> CasualtyKind:
         "missing": "missing",
     }
     return kinds[name]
-
-
-def _evidence(sent: Span, lo: int, hi: int, producer: str, confidence: float) -> Evidence:
-    """Evidence for the tokens ``lo`` to ``hi`` (exclusive) of the document, in their sentence."""
-    doc = sent.doc
-    return Evidence(
-        document_id=doc._.document_id or "",
-        start=doc[lo].idx,
-        end=doc[hi - 1].idx + len(doc[hi - 1].text),
-        sentence=sent.text,
-        producer=producer,
-        confidence=confidence,
-    )

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.attack import span_evidence
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated, written_name
 from counterclaim.nlp.attack.place import attack_place, governed
@@ -64,17 +65,6 @@ class AttackSentence:
 
     sent: Span
     triggers: list[Trigger]
-
-
-def _evidence(doc: Doc, start: int, end: int, sentence: Span, producer: str, confidence: float) -> Evidence:
-    return Evidence(
-        document_id=doc._.document_id or "",
-        start=start,
-        end=end,
-        sentence=sentence.text,
-        producer=producer,
-        confidence=confidence,
-    )
 
 
 def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
@@ -342,7 +332,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
                 confidence = (0.9 if kind == "explicit" else 0.7) * (1.0 if attached else 0.8)
-                return day, _evidence(doc, start, end, item.sent, f"attack.date.{kind}", confidence)
+                return day, span_evidence(doc, start, end, item.sent, f"attack.date.{kind}", confidence)
     return None, None
 
 
@@ -746,7 +736,7 @@ def _mention(doc: Doc, item: AttackSentence, figures: Sequence[Figure], kb: Know
         casualties=[f.report for f in figures],
         killed=killed.number if killed else None,
         killed_source=killed.source if killed else None,
-        evidence=_evidence(doc, item.sent.start_char, item.sent.end_char, item.sent, "attack.mention", 0.5),
+        evidence=span_evidence(doc, item.sent.start_char, item.sent.end_char, item.sent, "attack.mention", 0.5),
     )
 
 
@@ -813,7 +803,7 @@ class AttackRecorder:
             injured_source=injured.source if injured else None,
             perpetrators=perpetrators,
             groups_involved=_groups(doc, end_char, perpetrators, kb),
-            evidence=_evidence(doc, first.start_char, first.end_char, first, "attack.trigger", 0.8),
+            evidence=span_evidence(doc, first.start_char, first.end_char, first, "attack.trigger", 0.8),
         )
         return doc
 
