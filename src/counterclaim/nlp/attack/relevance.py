@@ -13,6 +13,7 @@ triggers or sends them to the attacks the article only mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -203,6 +204,16 @@ def is_weapon_only(doc: Doc, trigger: Trigger) -> bool:
     return False
 
 
+def _heads_above(doc: Doc, trigger: Trigger) -> Iterator[tuple[Token, Token]]:
+    """Each head above a trigger's first word, with the word below it, up to ``MAX_BACKGROUND_HOPS`` or the root."""
+    node = doc[trigger.start]
+    for _ in range(MAX_BACKGROUND_HOPS):
+        if node.head.i == node.i:
+            return
+        below, node = node, node.head
+        yield below, node
+
+
 def is_background(doc: Doc, trigger: Trigger) -> bool:
     """An attack under a word of justice or memory: tried, sentenced, remembered ("convicted of the murder"), or
     what someone is charged with ("charged with murder", "on charges of taking part in the murders"; "a charge of
@@ -210,16 +221,11 @@ def is_background(doc: Doc, trigger: Trigger) -> bool:
     background, charges = _words("background_words"), _words("charge_words")
     if _names_weapon(doc, trigger):
         charges = frozenset()  # "a charge of dynamite" is a bomb
-    node = doc[trigger.start]
-    for _ in range(MAX_BACKGROUND_HOPS):
-        if node.head.i == node.i:
-            return False
-        below, node = node, node.head
-        if node.lemma_.lower() in background:
-            return True
-        if node.lemma_.lower() in charges and below.dep_ == "prep" and below.lower_ in ("with", "of"):
-            return True
-    return False
+    return any(
+        node.lemma_.lower() in background
+        or (node.lemma_.lower() in charges and below.dep_ == "prep" and below.lower_ in ("with", "of"))
+        for below, node in _heads_above(doc, trigger)
+    )
 
 
 def _judged(doc: Doc, trigger: Trigger) -> bool:
@@ -228,18 +234,14 @@ def _judged(doc: Doc, trigger: Trigger) -> bool:
     and a judge's other acts do not count: "a judge ordered the arrest of the soldiers involved in the massacre" is
     a follow-up that reports the attack."""
     verdicts, courts, findings = _words("verdict_words"), _words("court_words"), _words("court_finding_verbs")
-    node = doc[trigger.start]
-    for _ in range(MAX_BACKGROUND_HOPS):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        lemma = node.lemma_.lower()
-        if lemma in verdicts or (
-            lemma in findings
+    return any(
+        node.lemma_.lower() in verdicts
+        or (
+            node.lemma_.lower() in findings
             and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in courts for c in node.children)
-        ):
-            return True
-    return False
+        )
+        for _, node in _heads_above(doc, trigger)
+    )
 
 
 def _verdict_sentence(sent: Span) -> bool:

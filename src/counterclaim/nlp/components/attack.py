@@ -39,6 +39,7 @@ from counterclaim.nlp.attack.relevance import (
     names_a_day,
 )
 from counterclaim.nlp.attack.types import (
+    ARMED_ASSAULT,
     GENERIC,
     AttackType,
     Trigger,
@@ -765,15 +766,17 @@ class AttackRecorder:
         # sentences about an earlier month or day ("In June, they were also behind ...") tell the background
         main = [item for item in main if not _before_attack(doc, item.sent, day)] or main
         rank = {item.sent.start: n for n, item in enumerate(main)}
-        attack = classify(doc, [t for item in main for t in item.triggers], rank)
+        triggers = [t for item in main for t in item.triggers]
+        attack = classify(doc, triggers, rank)
         partisan = lambda source: _partisan(source, kb)  # noqa: E731
         killed = _reconcile(own_figures, "killed", day, partisan)
         injured = _reconcile(own_figures, "injured", day, partisan)
         if attack.attack_class == HOSTAGE_TAKING and _dead_outnumber_hostages(own_figures, killed, day, partisan):
-            others = [t for item in main for t in item.triggers if t.attack_class != HOSTAGE_TAKING]
-            attack = classify(doc, others or [t for item in main for t in item.triggers], rank)
+            others = [t for t in triggers if t.attack_class != HOSTAGE_TAKING]
+            if others:  # with none, classifying all of them again would give the same hostage taking
+                attack = classify(doc, others, rank)
             if attack.attack_class == HOSTAGE_TAKING:
-                attack = AttackType("armed assault", "armed assault", attack.suicide, attack.weapon)
+                attack = AttackType(ARMED_ASSAULT, ARMED_ASSAULT, attack.suicide, attack.weapon)
         perpetrators = _perpetrators(doc._.statements or [], kb)
         content = [sent for sent in doc.sents if sent.start_char < end_char]
         anchors = _anchors(main)
