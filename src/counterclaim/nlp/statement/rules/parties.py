@@ -24,6 +24,7 @@ from counterclaim.nlp.syntax import preposition_objects
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.parties import PartyResolver
+    from counterclaim.records import Actor
 
 
 def _only_role(resolver: PartyResolver, head: Token) -> bool:
@@ -62,6 +63,13 @@ def titled_name(resolver: PartyResolver, head: Token) -> Party | None:
     return resolver.from_text(first.idx, last.idx + len(last))
 
 
+def _as_branch(resolver: PartyResolver, head: Token, branch: Actor) -> Party:
+    """The phrase up to ``head`` ("the Caucasian branch", "an affiliate") standing for a group's ``branch``."""
+    first = phrase_tokens(head)[0]
+    end = head.idx + len(head)
+    return Party(first.idx, end, resolver.text[first.idx : end], branch.name, branch, None, branch)
+
+
 @rule("party.named_affiliate", pos=("NOUN",))
 def named_affiliate(resolver: PartyResolver, head: Token) -> Party | None:
     """ "an affiliate of X", "the X affiliate", "X-affiliate": the one branch of X the document names.
@@ -77,9 +85,7 @@ def named_affiliate(resolver: PartyResolver, head: Token) -> Party | None:
         group = resolver.from_head(owner).actor
         branch = resolver.named_branch(group) if group is not None and group.kind == "militant_group" else None
         if branch is not None:
-            first = phrase_tokens(head)[0]
-            end = head.idx + len(head)
-            return Party(first.idx, end, resolver.text[first.idx : end], branch.name, branch, None, branch)
+            return _as_branch(resolver, head, branch)
     return None
 
 
@@ -101,9 +107,7 @@ def regional_branch(resolver: PartyResolver, head: Token) -> Party | None:
             continue
         branch = resolver.branch_by_region(group, " ".join(t.text for t in regions))
         if branch is not None:
-            first = phrase_tokens(head)[0]
-            end = head.idx + len(head)
-            return Party(first.idx, end, resolver.text[first.idx : end], branch.name, branch, None, branch)
+            return _as_branch(resolver, head, branch)
     return None
 
 
@@ -150,9 +154,7 @@ def sited_branch(resolver: PartyResolver, head: Token) -> Party | None:
         state = resolver.kb.lookup(place.text)
         branch = resolver.branch_in(group, state) if state is not None and state.kind == "state" else None
         if branch is not None:
-            first = phrase_tokens(head)[0]
-            text = resolver.text[first.idx : head.idx + len(head)]
-            return Party(first.idx, head.idx + len(head), text, branch.name, branch, None, branch)
+            return _as_branch(resolver, head, branch)
     return None
 
 
