@@ -372,10 +372,13 @@ class StatementDater:
         speaker still talking."""
         return any(
             c.dep_ == "nsubj" and c.lower_ == speaker.lower_
-            for _, _, verb in self._reports
-            if sentence.start <= verb.i < sentence.end
+            for verb in self._reports_in(sentence)
             for c in verb.children
         )
+
+    def _reports_in(self, sentence: Span) -> list[Token]:
+        """The reporting verbs of a sentence."""
+        return [verb for _, _, verb in self._reports if sentence.start <= verb.i < sentence.end]
 
     def _paragraph_break(self, earlier: Span, later: Span) -> bool:
         """Whether a line break separates two sentences (a sentence's span keeps the line breaks after it)."""
@@ -410,7 +413,7 @@ class StatementDater:
     def _root_date(self, sentence: Span, reporting_only: bool = False) -> dt.date | None:
         """The date that governs a sentence's main verb or one of its reporting verbs ("X said on Sunday that ..."),
         for other sentences to take: not the page's own date. ``reporting_only``: the reporting verbs alone."""
-        reporting = [v for _, _, v in self._reports if sentence.start <= v.i < sentence.end]
+        reporting = self._reports_in(sentence)
         verbs = reporting if reporting_only else [sentence.root, *reporting]
         for verb in verbs:
             for start, end, day in self.hits(sentence):
