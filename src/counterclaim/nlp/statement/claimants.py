@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -195,6 +196,16 @@ class ClaimantGuard:
         words = _WORD.findall(party.name.lower())
         return self._generic(party) and bool(words) and not words[-1].endswith("s")
 
+    @cached_property
+    def _group_mentions(self) -> list[tuple[int, Actor]]:
+        """Where the document names a militant group the knowledge base knows, and which, in the text's order."""
+        found = []
+        for mention in self.doc._.actor_mentions or []:
+            actor = self.kb.actor(mention.actor_id) if mention.actor_id else None
+            if actor is not None and actor.kind == "militant_group":
+                found.append((mention.span.start, actor))
+        return found
+
     def _only_group(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant with no group named before it (a lede's "a separatist group claimed
         ..."), the one militant group the whole document names; with a parent and its branch named, the branch
@@ -202,9 +213,8 @@ class ClaimantGuard:
         if not self._singular_generic(draft.speaker):
             return None
         groups: list[Actor] = []
-        for mention in self.doc._.actor_mentions or []:
-            actor = self.kb.actor(mention.actor_id) if mention.actor_id else None
-            if actor is not None and actor.kind == "militant_group" and actor not in groups:
+        for _, actor in self._group_mentions:
+            if actor not in groups:
                 groups.append(actor)
         leaves = [g for g in groups if all(o is g or self.kb.is_branch_of(g.id, o.id) for o in groups)]
         return leaves[0] if len(leaves) == 1 else None
@@ -217,13 +227,7 @@ class ClaimantGuard:
         if not self._singular_generic(speaker) or index + _LOOKAHEAD_SENTENCES >= len(self.sentences.all):
             return None
         end = self.sentences.all[index + _LOOKAHEAD_SENTENCES].end_char
-        for mention in self.doc._.actor_mentions or []:
-            if mention.span.start <= speaker.end or mention.span.start >= end or mention.actor_id is None:
-                continue
-            actor = self.kb.actor(mention.actor_id)
-            if actor is not None and actor.kind == "militant_group":
-                return actor
-        return None
+        return next((actor for start, actor in self._group_mentions if speaker.end < start < end), None)
 
     def _group_before(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant, the militant group the text named last before the claim, nearby."""
@@ -233,11 +237,5 @@ class ClaimantGuard:
         cue = draft.act.cue
         index = self.sentences.number(cue)
         window = self.sentences.all[max(0, index - _LOOKBACK_SENTENCES)].start_char
-        found = None
-        for mention in self.doc._.actor_mentions or []:
-            if mention.span.start >= speaker.start or mention.span.start < window or mention.actor_id is None:
-                continue
-            actor = self.kb.actor(mention.actor_id)
-            if actor is not None and actor.kind == "militant_group":
-                found = actor
-        return found
+        before = [actor for start, actor in self._group_mentions if window <= start < speaker.start]
+        return before[-1] if before else None
