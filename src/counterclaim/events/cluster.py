@@ -218,10 +218,11 @@ def _days(n: int) -> str:
 class _Score:
     """A running total with the reason for each term."""
 
-    def __init__(self) -> None:
+    def __init__(self, gap: int | None = None) -> None:
         self.total = 0.0
         self.reasons: list[str] = []
         self.dated = False  # whether any attack or publication dates were compared
+        self.gap = gap  # days between the article's attack date and the nearest member's (``_date_gap``)
 
     def add(self, weight: float, reason: str) -> None:
         self.total += weight
@@ -388,9 +389,9 @@ class EventIndex:
     def _evidence(self, f: ArticleFeatures, cluster: EventCluster) -> _Score:
         """Everything but text similarity: dates, place, type, toll, parties (nothing for an article without attack)."""
         w = self.config.weights
-        s = _Score()
         if not f.has_attack:
-            return s
+            return _Score()
+        s = _Score(_date_gap(f, cluster))
         self._score_dates(f, cluster, s)
         self._score_place(f, cluster, s)
         self._score_type_and_toll(f, cluster, s)
@@ -426,7 +427,7 @@ class EventIndex:
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date
-        if (gap := _date_gap(f, cluster)) is not None:
+        if (gap := s.gap) is not None:
             s.dated = True
             if gap <= windows.window_days:
                 s.add(w.date_close, "same attack date" if gap == 0 else f"dates {_days(gap)} apart")
@@ -456,7 +457,7 @@ class EventIndex:
 
     def _score_place(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
-        same_day = self._same_day(f, cluster)
+        same_day = self._same_day(s)
         if f.country_key and cluster.country_keys:
             if f.country_key in cluster.country_keys:
                 s.add(w.same_country, f"same country {f.country}")
@@ -507,8 +508,7 @@ class EventIndex:
             return
         if not (f.sites_in_attack_sentence or cluster.sites_in_attack_sentence):
             return
-        gap = _date_gap(f, cluster)
-        if gap is not None and (gap == 0 or gap > self.config.date.window_days):
+        if s.gap is not None and (s.gap == 0 or s.gap > self.config.date.window_days):
             return
         s.add(w.other_site, f"different target: {', '.join(sorted(f.sites))} vs {', '.join(sorted(cluster.sites))}")
 
@@ -523,7 +523,7 @@ class EventIndex:
             s.add(w.same_site_name, f"same named target {', '.join(sorted(shared))}")
             return
         if (
-            self._same_day(f, cluster)
+            self._same_day(s)
             or any(_named_in(m.text, name) for m in cluster.members for name in f.site_names)
             or any(_named_in(f.text, name) for name in cluster.site_names)
         ):
@@ -533,10 +533,9 @@ class EventIndex:
             f"different named target: {', '.join(sorted(f.site_names))} vs {', '.join(sorted(cluster.site_names))}",
         )
 
-    def _same_day(self, f: ArticleFeatures, cluster: EventCluster) -> bool:
+    def _same_day(self, s: _Score) -> bool:
         """Whether the article's attack date is within the date window of a member's."""
-        gap = _date_gap(f, cluster)
-        return gap is not None and gap <= self.config.date.window_days
+        return s.gap is not None and s.gap <= self.config.date.window_days
 
     def _score_type_and_toll(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w = self.config.weights
