@@ -396,6 +396,22 @@ def test_accusing_a_group_of_attacks_in_general_is_not_about_this_attack(stateme
     assert blamed(found) == set()
 
 
+def test_a_charge_of_another_deed_is_no_blame_for_the_attack(statements) -> None:
+    found = statements(
+        "Gunmen killed 26 tourists in the valley. Minister Tariq Aziz accused India of trying to turn attention away "
+        "from its own unrest. The Kurdish group's message accused President Erdogan of blaming Kurds for the bombing."
+    )
+    assert blamed(found) == set()
+
+
+def test_a_charge_of_a_part_in_the_attack_stays_blame(statements) -> None:
+    found = statements(
+        "A bomb killed 30 people at the market. General Musa accused Boko Haram of planting the explosives, and "
+        "Governor Ali Umar accused the Islamic State of being behind it."
+    )
+    assert blamed(found) == {"Boko Haram", "Islamic State"}
+
+
 def test_a_groups_branch_named_by_where_it_is_based(statements) -> None:
     found = statements(
         "Two bombs killed 90 people in Kerman. Analysts suggest that the Islamic State branch based in "

@@ -27,7 +27,7 @@ def accusation(cue: Cue) -> list[Act] | None:
     An accusing verb that names no one here is no other act either: the rule keeps the word.
     """
     patient = cue.obj if cue.obj is not None else cue.passive
-    if patient is None or _of_other_attacks(cue):
+    if patient is None or _of_other_attacks(cue) or _of_other_deeds(cue):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
@@ -70,6 +70,32 @@ def _of_other_attacks(cue: Cue) -> bool:
     charges = [g for c in cue.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     nouns = [t for g in charges for t in g.subtree if cue.targets.is_attack(t) and t.pos_ == "NOUN"]
     return bool(nouns) and all(cue.targets.other_attack(t) for t in nouns)
+
+
+def _of_other_deeds(cue: Cue) -> bool:
+    """ "accused X of trying to divert attention", "of blaming the Kurds": the charge is another deed than the attack.
+
+    Only a charge told as a gerund counts. It keeps the blame when its verb
+    is one of doing, planning, helping or sheltering an attack, or when it
+    names an attack or a word of responsibility ("of being behind it"),
+    unless the verb is one of saying: blaming others for the attack is no
+    part in it.
+    """
+    lex = cue.lex
+    deeds = lex.perpetrate_verbs | lex.planning_verbs | lex.complicity_verbs | lex.haven_verbs | lex.role_verbs
+    marks = lex.responsible_words | lex.responsible_adjectives | lex.involvement_nouns | lex.role_nouns
+    charges = [
+        g for c in cue.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.tag_ == "VBG"
+    ]
+    speech = lex.accuse_verbs | lex.report_verbs
+    return bool(charges) and not any(
+        g.lemma_.lower() not in speech
+        and (
+            g.lemma_.lower() in deeds
+            or any(cue.targets.is_attack(t) or _pronoun_thing(t) or t.lower_ in marks for t in g.subtree)
+        )
+        for g in charges
+    )
 
 
 @rule("act.conviction", lemmas=["conviction_verbs"], pos=_VERBS)
