@@ -412,6 +412,21 @@ def test_a_charge_of_a_part_in_the_attack_stays_blame(statements) -> None:
     assert blamed(found) == {"Boko Haram", "Islamic State"}
 
 
+def test_the_accused_is_not_the_one_who_accuses(statements) -> None:
+    found = statements(
+        "Mohamed Ould Sidibe was arrested near the capital. Sidibe was also accused of planning the attack."
+    )
+    assert blamed(found) == set()
+
+
+def test_a_common_noun_opening_a_quote_is_no_party(statements) -> None:
+    found = statements(
+        'The State Department listed the BLA as a terrorist group. "Sanctions lists play a key role in our fight '
+        'against terror," Secretary Mark Stone said.'
+    )
+    assert blamed(found) == set()
+
+
 def test_a_groups_branch_named_by_where_it_is_based(statements) -> None:
     found = statements(
         "Two bombs killed 90 people in Kerman. Analysts suggest that the Islamic State branch based in "

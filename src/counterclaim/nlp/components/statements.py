@@ -243,7 +243,9 @@ class StatementResolver:
                 for b in act.targets
                 for party in self._named_by(b, head, speakers, parties)
             ]
-        act_targets = [(_led_group(p), h, n) for p, h, n in act_targets if p is not None and self._names_party(p)]
+        act_targets = [
+            (_led_group(p), h, n) for p, h, n in act_targets if p is not None and self._names_party(p, act.cue.doc)
+        ]
         act_targets = self._branch_names(act_targets)
         # a group's own account of the attack is a claim ("X is expected to claim it" is none)
         claim_like = (
@@ -272,8 +274,11 @@ class StatementResolver:
             out += [
                 d
                 for d in drafted
-                if d.stance != "condemn"
-                or (named_condemner(act.cue.doc, d.speaker, self.lex) and not classifies(d, self.lex))
+                if not _self_blame(d)
+                and (
+                    d.stance != "condemn"
+                    or (named_condemner(act.cue.doc, d.speaker, self.lex) and not classifies(d, self.lex))
+                )
             ]
         return out
 
@@ -371,7 +376,7 @@ class StatementResolver:
             return False
         return self.kb.related(own.id, other.id)
 
-    def _names_party(self, party: Party) -> bool:
+    def _names_party(self, party: Party, doc: Doc) -> bool:
         """Whether a phrase blamed or cleared names a party: an actor, a person, a name or a collective noun.
 
         "people", "a diplomatic solution" or "the missile attack" are not who
@@ -384,7 +389,8 @@ class StatementResolver:
         words = _WORD.findall(party.name.lower())
         if party.name.lower() in self.lex.platforms:
             return False  # "posted on Telegram": a platform carries words, it does nothing
-        if party.name[:1].isupper() or (words and words[-1].rstrip("s") in self.lex.militant_labels):
+        capital = party.name[:1].isupper() and not _opening_capital(doc, party)
+        if capital or (words and words[-1].rstrip("s") in self.lex.militant_labels):
             return True  # "takfiris": a label for a militant current, kept as written
         if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
@@ -690,6 +696,30 @@ _RULE_KINDS = {
     "origin": "militant_group",
     "enlisted": "militant_group",
 }
+
+
+def _self_blame(draft: Draft) -> bool:
+    """ "Ahmeida was also accused of plotting it": a speaker found where the blamed one stands blames no one.
+
+    A group's words about its own fighters are its claim, decided later, so
+    only speakers outside a militant group are dropped: the same phrase, or a
+    person and the same person's surname.
+    """
+    speaker, target = draft.speaker, draft.target
+    if target is None or draft.stance not in ("attribute", "accuse", "confirm") or group_of(speaker) is not None:
+        return False
+    if (speaker.start, speaker.end) == (target.start, target.end):
+        return True
+    return speaker.is_person and target.is_person and speaker.name.split()[-1] == target.name.split()[-1]
+
+
+def _opening_capital(doc: Doc, party: Party) -> bool:
+    """ "Terrorist designations play a role": common nouns capitalised only because they open a sentence or a quote."""
+    span = doc.char_span(party.start, party.end, alignment_mode="expand")
+    if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+        return False
+    first = span[0]
+    return first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote)
 
 
 def _kind_fits(blame_kind: str, party: Party | None) -> bool:
