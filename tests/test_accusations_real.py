@@ -427,6 +427,14 @@ def test_a_common_noun_opening_a_quote_is_no_party(statements) -> None:
     assert blamed(found) == set()
 
 
+def test_a_groups_branch_named_by_its_peoples_word(statements) -> None:
+    found = statements(
+        "Gunmen killed 24 people at a clinic. Envoy Tom Hale said the Islamic State's Afghan affiliate carried out "
+        "the attack."
+    )
+    assert ("Tom Hale", "accuse", "Islamic State Khorasan Province") in triples(found)
+
+
 def test_a_groups_branch_named_by_where_it_is_based(statements) -> None:
     found = statements(
         "Two bombs killed 90 people in Kerman. Analysts suggest that the Islamic State branch based in "

@@ -569,7 +569,8 @@ class PartyResolver:
     def _branch(self, text: str) -> Actor | None:
         """The branch of a group a phrase names by region.
 
-        "Daesh's Khorasan chapter" -> ISKP by the region in the branch's name;
+        "Daesh's Khorasan chapter" -> ISKP by the region in the branch's name,
+        "the Islamic State's Afghan affiliate" -> ISKP by the state its word names;
         "the Islamic State group's affiliate in Afghanistan" -> ISKP by the
         branch's country, or the group itself when the knowledge base has no
         branch there: an affiliate speaks for its group, never for the country.
@@ -581,7 +582,8 @@ class PartyResolver:
         parent = self._group(found["group"]) if found else None
         if found is None or parent is None:
             return None
-        state = self.kb.lookup(found["region"].strip()) if sited else None
+        state = self.kb.lookup(found["region"].strip())  # "Afghanistan", or its people's word "Afghan"
+        state = state if state is not None and state.kind == "state" else None
         branch = self.branch_by_region(parent, found["region"].strip(), state)
         return branch or (parent if sited else None)
 
