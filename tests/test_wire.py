@@ -155,6 +155,26 @@ def test_eval_format_lists_perpetrators_as_written(pipeline: Language) -> None:
             ["Colombia", "Colombian intelligence services"],
         ),
         ("The army massacred twelve farmers in San Miguel on Sunday, church sources said.", ["army"]),
+        # the object a part or a run of attacks: "one of its attacks"
+        (
+            "The Maoist Shining Path carried out one of its bloodiest attacks in Huanta on Tuesday, killing nine "
+            "peasants.",
+            ["Shining Path"],
+        ),
+        # "by" after the victim's apposition belongs to the act done to him
+        (
+            "The rebel radio reported the murder of Juan Perez, director of the national water company, by the "
+            "FMLN's Pedro Pablo Castillo commandos.",
+            ["FMLN"],
+        ),
+        # a nameless group the re-casing wrote as a name
+        (
+            "BOGOTA, 2 SEP 89 (AFP) -- [TEXT] A BOMB DESTROYED A BANK IN CALI TODAY. NO ONE CLAIMED IT, BUT THE POLICE "
+            "BLAMED IT ON THE DRUG MAFIA.",
+            ["drug Mafia"],
+        ),
+        # a nameless group said as one told before names no one
+        ("Gunmen of the same organization shot dead a judge in Medellin on Friday, police said.", []),
         # soldiers say what kind of men, not whose; the victim after "the murder of" did nothing
         ("Soldiers shot dead twelve farmers in San Miguel on Sunday, church sources said.", []),
         (

@@ -71,6 +71,7 @@ def _lexicon() -> dict:
         "victim_nouns": frozenset(lex["victim_nouns"]),
         "known_forces": frozenset(lex["known_forces"]),
         "pointing": frozenset(lex["pointing_determiners"]),
+        "anaphoric": frozenset(lex["anaphoric_modifiers"]),
     }
 
 
@@ -201,11 +202,16 @@ def _agent_of_preceding(by: Token, anchors: set[int]) -> bool:
     comma only a hedged "by" still belongs to the attack ("killed in the attack, a report by Y says" does not)."""
     doc = by.doc
     hedged = by.i > 0 and doc[by.i - 1].lower_ in _lexicon()["hedges"]
+    # "the murder of X, director of Y, by Z": a "by" right after a comma closes a victim's apposition, and
+    # belongs to an act done to people before it
+    closing = by.i > 0 and doc[by.i - 1].text == ","
+    crossed = False
     for token in reversed(doc[by.sent.start : by.i]):
         if token.i in anchors and (token.pos_ == "NOUN" or token.tag_ == "VBN"):
-            return True
-        if token.pos_ in ("VERB", "AUX") or (token.text == "," and not hedged):
+            return hedged or not crossed or token.lemma_.lower() in _lexicon()["victim_nouns"]
+        if token.pos_ in ("VERB", "AUX") or (token.text == "," and not (hedged or closing)):
             return False
+        crossed = crossed or token.text == ","
     return False
 
 
@@ -233,8 +239,19 @@ def _attack_verb(verb: Token, anchors: set[int]) -> bool:
         m.i in anchors for c in done if c.dep_ == "dobj" for m in c.children if m.dep_ in ("amod", "compound")
     ):
         return True
+    if any(_part_of_attacks(c, anchors) for c in done if c.dep_ == "dobj"):
+        return True  # "perpetrated one of its worst attacks", "carried out a series of bombings"
     # "planned and carried out the assassination": a verb joined to one whose object is the attack
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _attack_verb(c, anchors) for c in verb.children)
+
+
+def _part_of_attacks(noun: Token, anchors: set[int]) -> bool:
+    """Whether an object is a part or a run of attacks: "one of its attacks", "a series of bombings", "a wave of
+    kidnappings" (the attack word after "of" the object stands for)."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.i in anchors for o in p.children)
+        for p in noun.children
+    )
 
 
 def _hedged(span: Span, head: Token) -> bool:
@@ -290,7 +307,7 @@ def _organisations(doc: Doc, sent: Span, groups: Sequence[tuple[Span, str]]) -> 
     for i in range(sent.start, sent.end):
         if any(i in r for r in taken):
             continue
-        if lemma[i] in lex["nameless"] and doc[i].pos_ == "NOUN":
+        if lemma[i] in lex["nameless"] and doc[i].pos_ in ("NOUN", "PROPN"):  # re-cased copy: "the drug Mafia"
             phrase = _nameless_phrase(doc[i])
             if phrase is not None:
                 taken.append(range(phrase.start, phrase.end))
@@ -313,8 +330,10 @@ def _nameless_phrase(noun: Token) -> Span | None:
     first = noun.i
     while first > noun.sent.start and doc[first - 1].dep_ in ("amod", "compound") and doc[first - 1].pos_ != "NUM":
         first -= 1
-    if first == noun.i and noun.tag_ != "NNS":
+    if first == noun.i and noun.tag_ not in ("NNS", "NNPS"):
         return None
+    if any(t.lower_ in _lexicon()["anaphoric"] for t in doc[first : noun.i]):
+        return None  # "the same organization", "another gang": one told before or besides, not a name
     return doc[first : noun.i + 1]
 
 
