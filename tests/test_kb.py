@@ -118,6 +118,8 @@ def test_capitalised_names_need_a_capital(kb):
         ("Dr. Amina Sample", "Amina Sample", None, ["Dr."]),
         ("Amina Sample", "Amina Sample", None, []),
         ("Somali officials", "", "Somali officials", []),
+        ("Moroccan national Karim Sample", "Karim Sample", "Moroccan national", []),
+        ("National Security Council", "National Security Council", None, []),
     ],
 )
 def test_split_person(text, name, role, titles):

@@ -28,6 +28,7 @@ class RoleLexicon(NamedTuple):
     max_title: int
     roles: dict[str, str]
     particles: frozenset[str]
+    descriptors: frozenset[str]
 
 
 class PersonParts(NamedTuple):
@@ -47,7 +48,7 @@ def role_lexicon() -> RoleLexicon:
     titles = frozenset(tuple(normalise_name(t).split()) for t in data["titles"])
     roles = {normalise_name(word): kind for word, kind in data["roles"].items()}
     particles = frozenset(normalise_name(p) for p in data.get("name_particles", []))
-    return RoleLexicon(titles, max(len(t) for t in titles), roles, particles)
+    return RoleLexicon(titles, max(len(t) for t in titles), roles, particles, frozenset(data.get("descriptors", [])))
 
 
 def is_role_word(word: str) -> bool:
@@ -124,7 +125,7 @@ def _split_person(text: str) -> PersonParts:
             last_marker = i + n - 1
             i += n
             continue
-        if is_role_word(words[i].strip(_EDGE)):
+        if is_role_word(words[i].strip(_EDGE)) or words[i] in role_lexicon().descriptors:
             last_marker = i
         i += 1
     first_name = last_marker + 1
