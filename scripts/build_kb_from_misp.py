@@ -11,6 +11,14 @@ that exclusions list as a person's name or a common word ("Victoria"). A cluster
 (``states.yaml``, ``groups.yaml`` ...) takes that actor's id, so the loader
 merges the two; aliases a curated file gives to another actor are dropped.
 
+Agencies of many states share a name ("Criminal Investigation Department",
+"National Intelligence Service"): an agency takes a curated id only when the
+curated actor is of its state, and a name several states' agencies share gets
+the state in its id ("criminal-investigation-department-kenya"), so no two
+states' agencies are ever merged into one actor. A name or acronym only
+agencies of different states share is kept on each: the knowledge base picks
+one by the state the text names (``KnowledgeBase.homonyms``).
+
 Usage: python scripts/build_kb_from_misp.py [MISP_DIR]  (default /work/shared/data/misp-galaxy)
 """
 
@@ -19,7 +27,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -61,30 +68,74 @@ def split_summary(summary: str) -> list[str]:
     return out
 
 
-def curated_index() -> dict[str, str]:
-    """Normalised name/alias -> id over the hand-written files."""
+def curated_index() -> tuple[dict[str, str], dict[str, str]]:
+    """Normalised name/alias -> id over the hand-written files, and id -> the state each curated actor is of."""
     index: dict[str, str] = {}
+    states: dict[str, str] = {}
     for file in BUNDLED_FILES:
         if file.startswith("misp_"):
             continue
         for actor in read_yaml(None, bundled=file).get("actors") or []:
+            state = actor["id"] if actor["kind"] == "state" else actor.get("country") or actor.get("affiliation")
+            if state:
+                states.setdefault(actor["id"], state)
             for alias in (actor["name"], *(actor.get("aliases") or [])):
                 index.setdefault(normalise_name(alias), actor["id"])
-    return index
+    return index, states
 
 
-def finish(clusters: list[dict], curated: dict[str, str], excluded: set[str]) -> list[dict]:
-    """Assign ids (curated where names agree) and drop shared, excluded or foreign aliases."""
-    counts = Counter(normalise_name(a) for c in clusters for a in {normalise_name(x) for x in c["aliases"]})
-    actors = []
+def _same_state(actor_id: str, cluster: dict, states: dict[str, str]) -> bool:
+    """Whether a curated actor may be this cluster: any, for a cluster of no state; else one of its state."""
+    return cluster.get("country") is None or states.get(actor_id) == cluster["country"]
+
+
+def assign_ids(clusters: list[dict], curated: dict[str, str], states: dict[str, str]) -> None:
+    """Each cluster's id: a curated actor's of the same state where a name agrees, else its name's slug;
+    a slug several states' clusters share (or a curated actor of another state holds) takes the state too."""
     for c in clusters:
         keys = [normalise_name(x) for x in (c["name"], *c["aliases"])]
-        c["id"] = next((curated[k] for k in keys if k in curated), slug(c["name"]))
+        c["id"] = next((curated[k] for k in keys if k in curated and _same_state(curated[k], c, states)), None)
+    by_slug: dict[str, set[str | None]] = {}
+    for c in clusters:
+        if c["id"] is None:
+            by_slug.setdefault(slug(c["name"]), set()).add(c.get("country"))
+    for c in clusters:
+        if c["id"] is None:
+            base = slug(c["name"])
+            foreign = base in states and states[base] != c.get("country")
+            shared = len(by_slug[base]) > 1 and c.get("country") is not None
+            c["id"] = f"{base}-{c['country']}" if foreign or shared else base
+
+
+def merge_namesakes(clusters: list[dict]) -> list[dict]:
+    """Clusters of one id (one state's agency listed twice) as one, their aliases joined."""
+    merged: dict[str, dict] = {}
+    for c in clusters:
+        held = merged.setdefault(c["id"], c)
+        if held is not c:
+            held["aliases"] += [a for a in c["aliases"] if a not in held["aliases"]]
+    return list(merged.values())
+
+
+def finish(clusters: list[dict], curated: tuple[dict[str, str], dict[str, str]], excluded: set[str]) -> list[dict]:
+    """Assign ids (curated where names and states agree) and drop shared, excluded or foreign aliases.
+
+    A name clusters share is dropped, unless each holder is an agency of a
+    different state: then each keeps it, for the knowledge base to pick by context.
+    """
+    names, states = curated
+    assign_ids(clusters, names, states)
+    clusters = merge_namesakes(clusters)
+    holders: dict[str, list[str | None]] = {}
+    for c in clusters:
+        for key in {normalise_name(x) for x in c["aliases"]}:
+            holders.setdefault(key, []).append(c.get("country"))
+    actors = []
+    for c in clusters:
         aliases = []
         for alias in c["aliases"]:
             key = normalise_name(alias)
-            owner = curated.get(key)
-            if len(key) < 2 or key in excluded or counts[key] > 1 or (owner and owner != c["id"]):
+            if len(key) < 2 or key in excluded or not _own(c, holders[key], names.get(key), states):
                 continue
             if alias.count("(") != alias.count(")"):
                 continue  # a piece of a parenthetical the summary split cut in two ("Jaish-i-Mohammed (Mohammad")
@@ -93,6 +144,20 @@ def finish(clusters: list[dict], curated: dict[str, str], excluded: set[str]) ->
         c["aliases"] = aliases
         actors.append({k: v for k, v in c.items() if v not in (None, [])})
     return sorted(actors, key=lambda a: a["id"])
+
+
+def _own(cluster: dict, holders: list[str | None], owner: str | None, states: dict[str, str]) -> bool:
+    """Whether a cluster may keep an alias: its alone, or else held only by agencies of different states.
+
+    ``holders``: the state of each cluster giving the alias; ``owner``: the curated actor holding it, if any.
+    """
+    country = cluster.get("country")
+    if owner is not None and owner != cluster["id"]:
+        # a curated actor's name: another state's agency shares it, any other cluster leaves it to the curated one
+        if country is None or states.get(owner) in (None, country):
+            return False
+        holders = [*holders, states[owner]]
+    return len(holders) == 1 or (country is not None and None not in holders and len(set(holders)) == len(holders))
 
 
 def groups(misp: Path) -> list[dict]:
@@ -160,12 +225,13 @@ def write(path: Path, actors: list[dict], source: str) -> None:
 
 def main(misp: Path) -> None:
     curated = curated_index()
+    names, _ = curated
     exclusions = yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))
     excluded = {normalise_name(a) for a in exclusions["aliases"]}
     country_clusters, iso = countries(misp, {normalise_name(a) for a in exclusions["metonyms"]})
     country_actors = finish(country_clusters, curated, excluded)
     by_name = {normalise_name(a["name"]): a["id"] for a in country_actors}
-    iso_to_id = {code: curated.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}
+    iso_to_id = {code: names.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}
     write(DATA / "misp_countries.yaml", country_actors, "country.json")
     write(
         DATA / "misp_agencies.yaml", finish(agencies(misp, iso_to_id), curated, excluded), "intelligence-agencies.json"

@@ -224,7 +224,8 @@ def test_report_of_an_event_in_every_format(tmp_db: str, records, tmp_path: Path
     text = invoke("report", "--event", event, "--db", tmp_db)
     assert text.exit_code == 0, text.output
     assert "The Northern Front claimed responsibility on 1 May" in text.stdout  # the brief
-    assert "The interior minister blamed the Foreign Intelligence Service (reported 1 May)" in text.stdout
+    # "a foreign intelligence service" names no state: it stays as written, not one state's body of that name
+    assert "The interior minister blamed the foreign intelligence service (reported 1 May)" in text.stdout
     claim_start = FERRY_A.index(". ") + 2
     claim = next(line for line in text.stdout.splitlines() if line.startswith("- Northern Front (Claimant)"))
     cited = claim.rsplit("[", 1)[1].rstrip("]").split(", ")  # one claim line citing both outlets' sentences

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
@@ -56,6 +57,21 @@ class KnowledgeBase:
         self._by_demonym = demonyms
         bulk = {key for key in names if curated is not None and key not in curated and len(_LETTERS.sub("", key)) <= 3}
         self._weak = frozenset(bulk | {normalise_name(a) for e in entries for a in e.ambiguous})
+        self._homonyms = self._find_homonyms(entries)
+
+    def _find_homonyms(self, entries: Sequence[KbEntry]) -> dict[str, tuple[str, ...]]:
+        """Names that bodies of different states share ("Criminal Investigation Department", "NIS"), with their ids.
+
+        Such a name says which body only together with the state the text
+        names, so it never links by itself (:meth:`pick`).
+        """
+        by_key: dict[str, dict[str, str]] = {}
+        for entry in entries:
+            state = self.state_of(entry.id) if entry.kind != "state" else None
+            if state is not None:
+                for name in (entry.name, *entry.aliases):
+                    by_key.setdefault(normalise_name(name), {})[entry.id] = state.id
+        return {key: tuple(ids) for key, ids in by_key.items() if len(set(ids.values())) > 1}
 
     @staticmethod
     def _demonym_forms(entry: KbEntry) -> list[str]:
@@ -86,11 +102,33 @@ class KnowledgeBase:
         return iter(self._actors.values())
 
     # -- by name ---------------------------------------------------------
-    def lookup(self, name: str) -> Actor | None:
-        """The actor an alias, canonical name, metonym or demonym names exactly (after normalisation)."""
+    def lookup(self, name: str, states: Sequence[str] = ()) -> Actor | None:
+        """The actor an alias, canonical name, metonym or demonym names exactly (after normalisation).
+
+        A name bodies of several states share (:meth:`homonyms`) names the one
+        of the first of ``states`` (ids, the context's states) that has one, else nobody.
+        """
         key = normalise_name(name)
+        if key in self._homonyms:
+            return self.pick(self._homonyms[key], states)
         actor_id = self._by_name.get(key) or self._by_demonym.get(key)
         return self._actors.get(actor_id) if actor_id else None
+
+    def homonyms(self, name: str) -> tuple[str, ...]:
+        """Ids of the bodies of different states a name may be ("Intelligence Bureau": India's, Pakistan's ...).
+
+        Empty for a name that says whose it is by itself.
+        """
+        return self._homonyms.get(normalise_name(name), ())
+
+    def pick(self, candidates: Sequence[str], states: Sequence[str]) -> Actor | None:
+        """The candidate of the first of ``states`` that has one, else None: a state is never guessed."""
+        for state in states:
+            for actor_id in candidates:
+                found = self.state_of(actor_id)
+                if found is not None and found.id == state:
+                    return self._actors[actor_id]
+        return None
 
     def is_weak(self, name: str) -> bool:
         """Whether a name links only with support: a short acronym (or a number) only bulk-imported files give.
@@ -118,6 +156,8 @@ class KnowledgeBase:
     def _fuzzy_keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
         for key, actor_id in self._by_name.items():
+            if key in self._homonyms:
+                continue
             t_key = self.transliteration_key(key)
             if len(t_key) >= FUZZY_MIN_LENGTH:
                 keys.setdefault(t_key, actor_id)
@@ -140,8 +180,8 @@ class KnowledgeBase:
     def _fuzzy(self, name: str, cutoff: float) -> Actor | None:
         """:meth:`fuzzy` without the memory."""
         exact = self.lookup(name)
-        if exact is not None:
-            return exact
+        if exact is not None or normalise_name(name) in self._homonyms:
+            return exact  # a name several states' bodies share is no misspelling of one of them
         key = self.transliteration_key(name)
         if len(key) < FUZZY_MIN_LENGTH:
             return None
@@ -182,18 +222,38 @@ class KnowledgeBase:
             triples += [(a, entry.id, "alias") for a in entry.aliases]
         for entry in self._entries.values():
             triples.append((entry.name, entry.id, "alias"))
-        return AliasMatcher(triples, self._weak)
+        return AliasMatcher(triples, self._weak, self._homonyms)
 
-    def find_matches(self, text: str, supported: Collection[str] = ()) -> list[KbMatch]:
+    def find_matches(self, text: str, supported: Collection[str] = (), states: Sequence[str] = ()) -> list[KbMatch]:
         """Every alias in ``text`` with how it names the actor (alias, demonym, metonym).
 
         A weak name (:meth:`is_weak`) counts only when ``text`` names its
         actor by another name too, or the actor is among ``supported`` (ids
-        the caller knows its wider text names).
+        the caller knows its wider text names). A name several states' bodies
+        share is the one of the state its words name ("Kenya's", "the Nigerian",
+        "of Sri Lanka"), else of the first state ``text`` names (its dateline
+        or lede) or ``states`` give that has one, else it is left out.
         """
         found = self.matcher.find(text)
+        if any(m.candidates for m in found):
+            found = self._resolve_homonyms(text, found, states)
         strong = {m.actor_id for m in found if not m.weak}
         return [m for m in found if not m.weak or m.actor_id in strong or m.actor_id in supported]
+
+    def _resolve_homonyms(self, text: str, found: list[KbMatch], states: Sequence[str]) -> list[KbMatch]:
+        """Each shared name's match as the body of the state its context names; unresolved ones dropped."""
+        named = [m for m in found if not m.candidates and self._actors[m.actor_id].kind == "state"]
+        context = list(dict.fromkeys([*(m.actor_id for m in named), *states]))
+        out: list[KbMatch] = []
+        for match in found:
+            if not match.candidates:
+                out.append(match)
+                continue
+            own = [m.actor_id for m in named if _names_state_of(text, m, match)]
+            chosen = self.pick(match.candidates, own or context)
+            if chosen is not None:
+                out.append(replace(match, actor_id=chosen.id, candidates=()))
+        return out
 
     def find_all(self, text: str) -> list[tuple[int, int, Actor]]:
         """Every actor named in ``text`` as ``(start, end, actor)``, longest match first, no overlaps."""
@@ -238,3 +298,16 @@ class KnowledgeBase:
             return self._actors[entry.id]
         seen.add(entry.id)
         return self._state_of(entry.affiliation, seen) or self._state_of(entry.country, seen)
+
+
+#: Between a state and the body it owns: "Kenya's DCI", "the Nigerian DSS", "Somali NISA".
+_OWNER_GAP = re.compile(r"(?:['’]s|s['’])?\s*")
+#: Between a body and its state after it: "the Intelligence Bureau of Pakistan", "the CID (police) in Sri Lanka".
+_SITE_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _names_state_of(text: str, state: KbMatch, body: KbMatch) -> bool:
+    """Whether a state's name is the owner of a body's name right next to it."""
+    if state.end <= body.start:
+        return _OWNER_GAP.fullmatch(text, state.end, body.start) is not None
+    return state.start >= body.end and _SITE_GAP.fullmatch(text, body.end, state.start) is not None

@@ -14,7 +14,7 @@ with "The".
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -45,6 +45,8 @@ class KbMatch:
     via: Via
     #: A name that links only with support from the rest of the text (``KnowledgeBase.is_weak``).
     weak: bool = False
+    #: Ids of the bodies of different states the name may be (``KnowledgeBase.homonyms``); empty when it is one.
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,6 +58,7 @@ class _Pattern:
     exact: str | None = None  # letters as written, for acronyms with inner capitals ("LeT" is not "Let")
     named_after_article: bool = False  # "The Base": the word after a capitalised article must be capitalised too
     weak: bool = False
+    candidates: tuple[str, ...] = ()
 
 
 def _letters(text: str) -> str:
@@ -65,11 +68,19 @@ def _letters(text: str) -> str:
 class AliasMatcher:
     """An Aho–Corasick automaton over normalised aliases with case and boundary checks."""
 
-    def __init__(self, aliases: Iterable[tuple[str, str, Via]], weak: Collection[str] = ()) -> None:
+    def __init__(
+        self,
+        aliases: Iterable[tuple[str, str, Via]],
+        weak: Collection[str] = (),
+        homonyms: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         """Build from ``(alias, actor_id, via)``; later aliases win ties of equal ``via`` rank.
 
         ``weak``: normalised names whose matches are marked weak (see ``KbMatch.weak``).
+        ``homonyms``: normalised names that may be any of several actors, whose
+        matches carry them all for the caller to pick by context (``KbMatch.candidates``).
         """
+        homonyms = homonyms or {}
         forms: dict[str, list[str]] = {}
         owner: dict[str, tuple[str, Via]] = {}
         for alias, actor_id, via in aliases:
@@ -89,7 +100,16 @@ class AliasMatcher:
             camel = [w for w in written if _CAMEL.fullmatch(w)]
             exact = camel[0] if camel and len(camel) == len(written) else None
             after_article = bool(written) and all(_ARTICLE_NAME.match(f) for f in forms[key])
-            pattern = _Pattern(actor_id, via, caps, capital, exact, after_article, key in weak)
+            pattern = _Pattern(
+                actor_id,
+                via,
+                caps,
+                capital,
+                exact,
+                after_article,
+                key in weak,
+                homonyms.get(key, ()) if via == "alias" else (),
+            )
             self._automaton.add_word(key, (len(key), pattern))
         if len(self._automaton):
             self._automaton.make_automaton()
@@ -117,7 +137,7 @@ class AliasMatcher:
         taken: list[KbMatch] = []
         for start, end, pattern in candidates:
             if all(end <= m.start or start >= m.end for m in taken):
-                taken.append(KbMatch(start, end, pattern.actor_id, pattern.via, pattern.weak))
+                taken.append(KbMatch(start, end, pattern.actor_id, pattern.via, pattern.weak, pattern.candidates))
         return sorted(taken, key=lambda m: m.start)
 
 

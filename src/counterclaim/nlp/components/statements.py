@@ -42,7 +42,7 @@ from counterclaim.nlp.statement.condemnation import (
 )
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
-from counterclaim.nlp.statement.parties import Party, PartyResolver, name_spans, possessor
+from counterclaim.nlp.statement.parties import Link, Party, PartyResolver, name_spans, possessor
 from counterclaim.nlp.statement.people import PeopleIndex
 from counterclaim.nlp.statement.rules.registry import build_chains
 from counterclaim.nlp.statement.sentences import SentenceIndex
@@ -52,7 +52,7 @@ from counterclaim.nlp.statement.targets import Blame, TargetFinder, is_hedged, i
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.nlp.syntax import named_example, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
-from counterclaim.records import Actor, Attribution, Evidence, Statement
+from counterclaim.records import Actor, Attribution, Evidence, Mention, Statement
 from counterclaim.records import Span as TextSpan
 
 #: Confidence by how an act was found: a narrated cue names the stance; reported content implies it.
@@ -79,13 +79,16 @@ class StatementResolver:
         self.cues = NarratedCues(self.lex, self.targets, self.rules.act)
         self.condemnation = CondemnationReader(self.lex, self.targets, self.rules.condemnation)
         #: The actor each phrase names (and whether only a weak name links it), kept across documents.
-        self._links: dict[str, tuple[Actor | None, bool]] = {}
+        self._links: dict[str, Link] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         end = doc._.content_end if doc._.content_end is not None else len(text)
         if len(self._links) > _LINK_MEMO_SIZE:
             self._links.clear()
+        sentences = SentenceIndex(doc)
+        self._home = self._home_state(doc, sentences)
+        mentions = doc._.actor_mentions or []
         parties = PartyResolver(
             self.kb,
             text,
@@ -95,15 +98,14 @@ class StatementResolver:
             self._links,
             self.lex.state_nouns,
             rules=self.rules,
-            supported=frozenset(m.actor_id for m in doc._.actor_mentions or [] if m.actor_id),
+            supported=frozenset(m.actor_id for m in mentions if m.actor_id),
+            states=self._states(mentions),
             outlet_nouns=self.lex.outlet_nouns,
             leader_words=(self.lex.leader_nouns, self.lex.leading_verbs),
             group_descriptors=self.lex.group_descriptors,
             association_words=self.lex.association_words,
             branch_nouns=self.lex.branch_nouns,
         )
-        sentences = SentenceIndex(doc)
-        self._home = self._home_state(doc, sentences)
         speakers = SpeakerResolver(doc, parties, self.lex, sentences, self.rules.speaker)
         self._people = PeopleIndex(doc, parties, sentences)
         narrated = [act for act in self.cues.acts(doc, end) if not in_furniture(doc, act.cue.idx)]
@@ -429,6 +431,11 @@ class StatementResolver:
     def _anonymous_word(self, word: str) -> bool:
         """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
         return word in self.lex.anonymous_perpetrators or word.rstrip("s") in self.lex.anonymous_perpetrators
+
+    def _states(self, mentions: list[Mention]) -> tuple[str, ...]:
+        """The states the document is about, surest first: the attack's, then each it names, in order."""
+        named = [a.id for m in mentions if m.actor_id and (a := self.kb.actor(m.actor_id)) and a.kind == "state"]
+        return tuple(dict.fromkeys([*([self._home.id] if self._home else []), *named]))
 
     def _home_state(self, doc: Doc, sentences: SentenceIndex) -> Actor | None:
         """The state the attack struck, which unnamed national bodies ("the army", "the government") belong to.

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _OUTSIDE_NAME = {"relcl", "acl", "advcl", "conj", "cc", "punct", "prep", "det", "poss", "case", "appos"}
 PAREN = re.compile(r"\s*[\(\[]([^\)\]]*)[\)\]]")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: What a phrase links to, kept across documents: the actor, whether only a weak name links it, and the ids of the
+#: bodies of several states a shared name may be (picked per document by its states).
+Link = tuple[Actor | None, bool, tuple[str, ...]]
 #: "Islamic State's Sahel branch", "Daesh's Khorasan chapter": a group's regional branch named by its region.
 _BRANCH = re.compile(
     r"^(?P<group>.+?)['’]s?\s+(?P<region>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)\s+(?:branch|chapter|affiliate|province|wing|franchise)$",
@@ -256,11 +259,12 @@ class PartyResolver:
         generic_heads: frozenset[str] = frozenset(),
         government_words: frozenset[str] = frozenset(),
         names: list[tuple[int, int, bool]] | None = None,
-        links: dict[str, tuple[Actor | None, bool]] | None = None,
+        links: dict[str, Link] | None = None,
         state_nouns: frozenset[str] = frozenset(),
         *,
         rules: Chains,
         supported: frozenset[str] = frozenset(),
+        states: tuple[str, ...] = (),
         outlet_nouns: frozenset[str] = frozenset(),
         leader_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         group_descriptors: frozenset[str] = frozenset(),
@@ -274,9 +278,10 @@ class PartyResolver:
         fixed passes the same dict each time. ``rules`` gives the ``party`` and
         ``name`` rules that read a phrase. ``supported``: ids of the actors the
         document names, which a weak name (a bulk list's short acronym) needs
-        to link. ``outlet_nouns``: nouns after which a named outlet is the
-        outlet ("its Amaq propaganda agency"). ``leader_words``: the nouns and
-        verbs that name a person as a group's leader ("the leader of X", "who heads X").
+        to link. ``states``: ids of the states the document is about, first the
+        surest: a name several states' bodies share is the first one's.
+        ``outlet_nouns``: nouns after which a named outlet is the outlet ("its Amaq propaganda agency").
+        ``leader_words``: the nouns and verbs that name a person as a group's leader ("the leader of X", "who heads X").
         ``group_descriptors``: words that describe a group after its name ("X jihadist group", "X terrorist outfit").
         ``association_words``: words that, hyphened after a name, make the phrase another's ("X-linked").
         ``branch_nouns``: nouns for a group's regional branch ("an affiliate of X").
@@ -289,12 +294,13 @@ class PartyResolver:
         self.government_words = government_words
         self.state_nouns = state_nouns
         self.supported = supported
+        self.states = states
         self.outlet_nouns = outlet_nouns
         self.leader_nouns, self.leading_verbs = leader_words
         self.group_descriptors = group_descriptors
         self.association_words = association_words
         self.branch_nouns = branch_nouns
-        self._links: dict[str, tuple[Actor | None, bool]] = {} if links is None else links
+        self._links: dict[str, Link] = {} if links is None else links
         self._by_head: dict[int, Party] = {}
         self._by_offsets: dict[tuple[int, int], Party] = {}
         #: Acronyms the document defines: inside it they name what it says they stand for.
@@ -426,25 +432,32 @@ class PartyResolver:
     def link(self, text: str) -> Actor | None:
         """The actor the whole phrase names: as written, its parenthetical acronym, or without it (memoised).
 
-        A phrase linked only by a weak name ("the CDS") links only when the document names the actor otherwise.
+        A phrase linked only by a weak name ("the CDS") links only when the document names the actor otherwise;
+        one only by a name several states' bodies share ("the CID"), as the body of the document's state.
         """
         if text not in self._links:
             self._links[text] = self._link(text)
-        actor, weak = self._links[text]
+        actor, weak, homonyms = self._links[text]
+        if actor is None and homonyms:
+            return self.kb.pick(homonyms, self.states)
         return actor if actor is None or not weak or actor.id in self.supported else None
 
-    def _link(self, text: str) -> tuple[Actor | None, bool]:
-        """The actor the phrase names, and whether only a weak name links it (the memo holds both)."""
+    def _link(self, text: str) -> Link:
+        """The actor the phrase names, whether only a weak name links it, and the bodies a shared name may be
+        (the memo holds all three: the last is picked per document)."""
         candidates = [text, *PAREN.findall(text), PAREN.sub("", text)]
         weak: Actor | None = None
+        homonyms: tuple[str, ...] = ()
         for candidate in candidates:
             found = self.kb.lookup(candidate)
             if found is not None and not self.kb.is_weak(candidate):
-                return found, False
+                return found, False, ()
             weak = weak or found
+            homonyms = homonyms or self.kb.homonyms(candidate)
         if weak is not None:
-            return weak, True
-        return self._link_inside(text), False
+            return weak, True, ()
+        inside = self._link_inside(text)
+        return inside, False, (() if inside is not None else homonyms)
 
     def _link_inside(self, text: str) -> Actor | None:
         """The actor a phrase names by a branch, a seat or a name inside a description."""
