@@ -29,7 +29,8 @@ ARTICLE = (
     "Gunmen storm police post in Northfield\n\n"
     "Gunmen attacked a police post in the town of Northfield on Monday, killing four officers, "
     "the district governor said. The Northern Front claimed responsibility for the attack in a statement "
-    "posted online on Tuesday. The interior minister accused the Northern Front of trying to derail the talks."
+    "posted online on Tuesday. The interior minister accused the Northern Front of staging the attack to derail "
+    "the talks."
 )
 
 

@@ -708,16 +708,22 @@ _RULE_KINDS = {
 def _self_blame(draft: Draft) -> bool:
     """ "Ahmeida was also accused of plotting it": a speaker found where the blamed one stands blames no one.
 
-    A group's words about its own fighters are its claim, decided later, so
-    only speakers outside a militant group are dropped: the same phrase, or a
-    person and the same person's surname.
+    A group's words about itself or its own fighters are its claim, decided
+    later, so only speakers outside a known militant group, not named again
+    by a pronoun, are dropped: the same phrase, or a person and the same
+    person's surname.
     """
     speaker, target = draft.speaker, draft.target
     if target is None or draft.stance not in ("attribute", "accuse", "confirm") or group_of(speaker) is not None:
         return False
+    words = draft.act.cue.doc.char_span(speaker.start, speaker.end, alignment_mode="expand") or ()
+    named = any(t.pos_ == "PROPN" for t in words)
+    if "speaker.pronoun" in target.rules and named:
+        return False  # "X said they were behind it": X's own account, a claim ("Two groups said ...": no one's)
     if (speaker.start, speaker.end) == (target.start, target.end):
         return True
-    return speaker.is_person and target.is_person and speaker.name.split()[-1] == target.name.split()[-1]
+    people = [p.named_person or (p.actor is not None and p.actor.kind == "person") for p in (speaker, target)]
+    return people[0] and (people[1] or target.actor is None) and speaker.name.split()[-1] == target.name.split()[-1]
 
 
 def _opening_capital(doc: Doc, party: Party) -> bool:
