@@ -64,6 +64,8 @@ class ClusterConfig(BaseModel):
     weights: Weights
     near_duplicate_similarity: float
     undated_min_similarity: float
+    same_toll_min: int
+    same_toll_margin: int
     casualty_tolerance: float
     city_match_ratio: float
     near_km: float
