@@ -499,6 +499,8 @@ class EventIndex:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
                 return
         if not (f.city_key and cluster.city_keys):
+            if _city_unnamed(f, cluster):
+                s.add(w.city_not_named, f"{f.city or cluster.city} is not named in the other side's text")
             return
         ratio = max(fuzz.ratio(f.city_key, c) for c in cluster.city_keys)
         here = f.coordinates
@@ -649,6 +651,17 @@ def _cross_named(f: ArticleFeatures, cluster: EventCluster, attribute: str) -> b
     """
     mine, theirs = getattr(f, attribute), getattr(cluster, attribute)
     return _named_in(f.text, theirs) and any(_named_in(m.text, mine) for m in cluster.members)
+
+
+def _city_unnamed(f: ArticleFeatures, cluster: EventCluster) -> bool:
+    """One side gives a town, the other none and its text never names that town: the side without one is most
+    likely about another town of the country (one its extraction missed), not a report of this attack. A place not
+    written as a proper name ("north-east Nigeria") is a region read as a city, which proves nothing."""
+    if f.city and not cluster.city_keys:
+        return f.city[:1].isupper() and not any(_named_in(m.text, f.city) for m in cluster.members)
+    if cluster.city and not f.city_key:
+        return cluster.city[:1].isupper() and not _named_in(f.text, cluster.city)
+    return False
 
 
 def _named_one_way(f: ArticleFeatures, cluster: EventCluster) -> bool:

@@ -33,6 +33,7 @@ class Weights(BaseModel):
     same_city: float
     other_city: float
     nearby_city: float
+    city_not_named: float
     same_country: float
     other_country: float
     same_attack_class: float
