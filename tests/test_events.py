@@ -345,6 +345,52 @@ def test_undated_attacks_in_one_city_by_one_group_stay_apart_unless_their_texts_
     assert not joined.new and joined.event_id == index.event_of(document_id(stadium)), joined.reasons
 
 
+def test_undated_reports_of_one_attack_with_unlike_texts_join_by_the_same_toll() -> None:
+    """Two outlets word one truck bombing apart; the same city, group, attack type and two-digit toll tie them, while
+    a toll of the same size in another attack type, or a different toll, does not."""
+    first = (
+        "A truck packed with explosives blew up at a busy tax checkpoint on the edge of Mogadishu, leaving 79 dead, "
+        "among them university students on a bus. Al-Shabaab later said its fighters had set it off."
+    )
+    second = (
+        "Somali officials put the number of dead at 80 after a huge blast near a junction southwest of the capital, "
+        "and said Al-Shabaab was behind the blast that wrecked minibuses and shops."
+    )
+    other = "Gunmen loyal to Al-Shabaab opened fire at a camp for displaced families overnight; 80 were shot dead."
+    index = EventIndex()
+    index.assign(article("first", first, None, None, "Mogadishu", "Somalia", "bombing", 79, ("al-Shabaab",)))
+    joined = index.assign(article("second", second, None, None, "Mogadishu", "Somalia", "bombing", 80, ("al-Shabaab",)))
+    assert not joined.new and any("toll (80 dead)" in r for r in joined.reasons), joined.reasons
+    apart = index.assign(
+        article("other", other, None, None, "Mogadishu", "Somalia", "armed assault", 80, ("al-Shabaab",))
+    )
+    assert apart.new, apart.reasons
+
+
+def test_an_article_without_a_town_joins_no_event_whose_town_it_never_names() -> None:
+    """One group, one country, one attack type: a report that gives no town and never names the event's town is
+    about another town (its extraction missed it), while one naming the town joins."""
+    village = (
+        "Jihadists on motorbikes rounded up farm workers in rice fields at Kolofata and killed 43 of them, officials "
+        "in Cameroon said. Boko Haram was blamed."
+    )
+    base = "Insurgents raided an army post in the far north of Cameroon, killing seven soldiers. Boko Haram was blamed."
+    again = "The toll among rice farmers killed near Kolofata by Boko Haram fighters rose, officials in Cameroon said."
+    index = EventIndex()
+    index.assign(
+        article(
+            "village", village, D(2020, 11, 30), D(2020, 11, 29), "Kolofata", "Cameroon", "armed", 43, ("Boko Haram",)
+        )
+    )
+    apart = index.assign(article("base", base, None, None, None, "Cameroon", "armed", 7, ("Boko Haram",)))
+    assert apart.new, apart.reasons
+    village_event = index.events[index.event_of(document_id(village))]
+    _, reasons = index.score(index.features[document_id(base)], village_event, {})
+    assert any("Kolofata is not named" in r for r in reasons), reasons
+    joined = index.assign(article("again", again, None, None, None, "Cameroon", "armed", None, ("Boko Haram",)))
+    assert not joined.new and joined.event_id == index.event_of(document_id(village)), joined.reasons
+
+
 def test_one_group_in_two_neighbouring_countries_without_dates_stays_apart() -> None:
     """Attacks by one group in two countries that each article names are two attacks when no day ties them."""
     group = " Al-Shabaab, which has fought troops from Kenya in Somalia, said it carried out the attack."

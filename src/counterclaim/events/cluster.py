@@ -223,6 +223,9 @@ class _Score:
         self.reasons: list[str] = []
         self.dated = False  # whether any attack or publication dates were compared
         self.gap = gap  # days between the article's attack date and the nearest member's (``_date_gap``)
+        self.same_city = False
+        self.same_class = False
+        self.shared_group = False
 
     def add(self, weight: float, reason: str) -> None:
         self.total += weight
@@ -398,6 +401,7 @@ class EventIndex:
         self._score_sites(f, cluster, s)
         shared_groups = f.groups & cluster.groups
         if shared_groups:
+            s.shared_group = True
             s.add(w.shared_group, f"shared group {', '.join(sorted(shared_groups))}")
         shared_actors = f.actors & cluster.actors
         if shared_actors:
@@ -422,8 +426,26 @@ class EventIndex:
             if best_sim >= self.config.near_duplicate_similarity:
                 s.add(w.near_duplicate, f"near-duplicate of {best_doc.document_name}")
         if not s.dated and best_sim < self.config.undated_min_similarity:
-            # place, type and group fit every attack of one group in one city: without dates the text must agree
-            s.add(w.undated_unlike, "no dates to compare and the texts are not alike")
+            # place, type and group fit every attack of one group in one city: without dates the text must agree,
+            # unless the toll or the target ties the two to one attack
+            if tie := self._undated_tie(f, cluster, s):
+                s.add(0.0, f"no dates to compare and the texts are not alike, but {tie}")
+            else:
+                s.add(w.undated_unlike, "no dates to compare and the texts are not alike")
+
+    def _undated_tie(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> str | None:
+        """What ties an undated article to the event beyond place and group, or None: the same city, group and
+        attack type, and the same death toll (large enough to be nearly a fingerprint of one attack).
+
+        Reports of one attack by different outlets often share little wording
+        beyond their pages' boilerplate; the toll and the target they repeat.
+        """
+        if not (s.same_city and s.shared_group and s.same_class and f.killed):
+            return None
+        margin = self.config.same_toll_margin
+        if f.killed >= self.config.same_toll_min and any(abs(k - f.killed) <= margin for k in cluster.tolls):
+            return f"the same city, group, attack type and toll ({f.killed} dead)"
+        return None
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date
@@ -477,11 +499,14 @@ class EventIndex:
                 s.add(w.other_country, f"different country: {f.country} vs {cluster.country}")
                 return
         if not (f.city_key and cluster.city_keys):
+            if _city_unnamed(f, cluster):
+                s.add(w.city_not_named, f"{f.city or cluster.city} is not named in the other side's text")
             return
         ratio = max(fuzz.ratio(f.city_key, c) for c in cluster.city_keys)
         here = f.coordinates
         near = min((distance_km(here, there) for there in cluster.coordinates), default=None) if here else None
         if ratio >= self.config.city_match_ratio or any(_same_consonants(f.city_key, c) for c in cluster.city_keys):
+            s.same_city = True
             s.add(w.same_city, f"same city {f.city}")
         elif near is not None and near <= self.config.near_km:
             s.add(w.nearby_city, f"{f.city} is {near:.0f} km from {cluster.city}")
@@ -541,6 +566,7 @@ class EventIndex:
         w = self.config.weights
         if f.attack_class and cluster.attack_class:
             if f.attack_class == cluster.attack_class:
+                s.same_class = True
                 s.add(w.same_attack_class, f"same attack type {f.attack_class}")
             else:
                 s.add(w.other_attack_class, f"different attack type: {f.attack_class} vs {cluster.attack_class}")
@@ -625,6 +651,17 @@ def _cross_named(f: ArticleFeatures, cluster: EventCluster, attribute: str) -> b
     """
     mine, theirs = getattr(f, attribute), getattr(cluster, attribute)
     return _named_in(f.text, theirs) and any(_named_in(m.text, mine) for m in cluster.members)
+
+
+def _city_unnamed(f: ArticleFeatures, cluster: EventCluster) -> bool:
+    """One side gives a town, the other none and its text never names that town: the side without one is most
+    likely about another town of the country (one its extraction missed), not a report of this attack. A place not
+    written as a proper name ("north-east Nigeria") is a region read as a city, which proves nothing."""
+    if f.city and not cluster.city_keys:
+        return f.city[:1].isupper() and not any(_named_in(m.text, f.city) for m in cluster.members)
+    if cluster.city and not f.city_key:
+        return cluster.city[:1].isupper() and not _named_in(f.text, cluster.city)
+    return False
 
 
 def _named_one_way(f: ArticleFeatures, cluster: EventCluster) -> bool:

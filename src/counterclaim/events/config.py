@@ -33,6 +33,7 @@ class Weights(BaseModel):
     same_city: float
     other_city: float
     nearby_city: float
+    city_not_named: float
     same_country: float
     other_country: float
     same_attack_class: float
@@ -64,6 +65,8 @@ class ClusterConfig(BaseModel):
     weights: Weights
     near_duplicate_similarity: float
     undated_min_similarity: float
+    same_toll_min: int
+    same_toll_margin: int
     casualty_tolerance: float
     city_match_ratio: float
     near_km: float
