@@ -32,6 +32,7 @@ from counterclaim.nlp.attack.relevance import (
     is_background,
     is_combat,
     is_court_story,
+    is_designation_story,
     is_operation,
     is_talk,
     is_unrest,
@@ -579,12 +580,14 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     specific ones (a blast, gunmen) may be anchored by a place, a date, a
     named victim or attackers doing them in the past in their sentence instead. In talk (an
     interview, a speech, a commentary: see ``is_talk``) only a day given for a
-    specific attack anchors it; a piece on an attack's anniversary or a trial's
-    verdict (``is_court_story``) reports no new one.
+    specific attack anchors it; a piece on an attack's anniversary, a trial's
+    verdict (``is_court_story``) or a state's designation of a group
+    (``is_designation_story``) reports no new one.
     """
     if is_talk(doc):
         return any(names_a_day(item.sent) for item in sentences if _specific(item))
-    if is_anniversary(doc) or is_court_story(doc, doc._.content_end or len(doc_text(doc))):
+    end = doc._.content_end or len(doc_text(doc))
+    if is_anniversary(doc) or is_court_story(doc, end) or is_designation_story(doc, end):
         return False
     starts = {item.sent.start for item in sentences}
     if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts and not f.not_current for f in figures):
