@@ -603,12 +603,13 @@ def _one(det: Token) -> bool:
 
 def _part_of_toll(word: Token, number: Token) -> bool:
     """A figure that counts a part of the toll: by severity ("12 were seriously injured"), out of a total ("21 of
-    the 33 wounded"), on top of another ("another 85 were killed") or by nationality ("2 Americans")."""
+    the 33 wounded", "sixteen of the injured"), on top of another ("another 85 were killed") or by nationality ("2
+    Americans")."""
     if any(c.lower_ in _words("severity") for c in word.children if c.dep_ == "advmod"):
         return True
     out_of = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    if any(g.like_num or any(n.like_num for n in g.children) for g in out_of):
-        return True
+    if any(g.like_num or any(n.like_num for n in g.children) or _kind_of(g) for g in out_of):
+        return True  # "21 of the 33 wounded", "sixteen of the injured"
     if number.head.ent_type_ == "NORP" and number.head.tag_ in ("NNPS", "NNS"):
         return True  # "killed 2 Americans": the nationals among the dead
     before = number.doc[number.i - 1] if number.i > 0 else None
