@@ -286,9 +286,20 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
 def _dates_response(doc: Doc, char: int) -> bool:
     """Whether the date at ``char`` belongs to a response to the attack ("claimed responsibility on Tuesday",
     "condemned the attack on Monday"), which comes after it; a plain report ("reports ... today") may not."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    verb = _date_verb(doc, char)
     return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
+
+
+def _date_verb(doc: Doc, char: int) -> Token | None:
+    """The nearest verb above the date at ``char``: what the date is the day of."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+
+
+def _dates_saying(doc: Doc, char: int) -> bool:
+    """Whether the date at ``char`` hangs under a verb of saying ("Peskov said on Monday"): it dates the report."""
+    verb = _date_verb(doc, char)
+    return verb is not None and verb.lemma_.lower() in speech_lemmas()
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
@@ -316,12 +327,14 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
         if hits:
             candidates.append((item, hits))
     specific = [c for c in candidates if _specific(c[0])]
-    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday"); any
-    for attached, pool, responses in (
-        (True, specific, False),
-        (True, candidates, False),
-        (False, candidates, False),
-        (False, candidates, True),
+    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday") or a
+    # saying's ("the spokesman said on Monday": the report's day, after the attack), then a saying's too; any
+    for attached, pool, responses, sayings in (
+        (True, specific, False, False),
+        (True, candidates, False, False),
+        (False, candidates, False, False),
+        (False, candidates, False, True),
+        (False, candidates, True, True),
     ):
         for item, hits in pool:
             pairs = [
@@ -329,7 +342,11 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 for h in hits
                 for t in item.triggers
                 if (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
-                or (not attached and (responses or not _dates_response(doc, h[0])))
+                or (
+                    not attached
+                    and (responses or not _dates_response(doc, h[0]))
+                    and (sayings or not _dates_saying(doc, h[0]))
+                )
             ]
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
