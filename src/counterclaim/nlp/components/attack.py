@@ -296,10 +296,11 @@ def _date_verb(doc: Doc, char: int) -> Token | None:
     return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
 
 
-def _dates_saying(doc: Doc, char: int) -> bool:
-    """Whether the date at ``char`` hangs under a verb of saying ("Peskov said on Monday"): it dates the report."""
-    verb = _date_verb(doc, char)
-    return verb is not None and verb.lemma_.lower() in speech_lemmas()
+def _dates_saying(doc: Doc, hit: DateHit) -> bool:
+    """Whether a date is the day of the report, said under a verb of saying ("Peskov said on Monday", the
+    publication day); a saying's other day ("cited the killing on 16 November") may still date the attack."""
+    verb = _date_verb(doc, hit[0])
+    return verb is not None and verb.lemma_.lower() in speech_lemmas() and hit[2] == doc._.reference_date
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
@@ -327,8 +328,8 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
         if hits:
             candidates.append((item, hits))
     specific = [c for c in candidates if _specific(c[0])]
-    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday") or a
-    # saying's ("the spokesman said on Monday": the report's day, after the attack), then a saying's too; any
+    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday") or the
+    # report's own day said ("the spokesman said on Monday", after the attack), then that day too; any
     for attached, pool, responses, sayings in (
         (True, specific, False, False),
         (True, candidates, False, False),
@@ -345,7 +346,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 or (
                     not attached
                     and (responses or not _dates_response(doc, h[0]))
-                    and (sayings or not _dates_saying(doc, h[0]))
+                    and (sayings or not _dates_saying(doc, h))
                 )
             ]
             if pairs:
