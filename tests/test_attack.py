@@ -119,6 +119,20 @@ def test_suicide_and_weapon(pipeline) -> None:
     assert event.suicide and event.attack_type_text == "suicide bombing" and event.weapon == "explosive vest"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a suicide attacker drove a car packed with explosives into the gate of a base in Bannu on "
+        "Friday, killing six soldiers.",
+        "A bomb went off at the entrance of a hotel in Mogadishu on Sunday, killing four guards. Witnesses said the "
+        "bomber blew himself up when guards stopped him.",
+    ],
+)
+def test_a_suicide_attacker_makes_a_suicide_bombing(pipeline, text: str) -> None:
+    event = run(pipeline, text)._.event
+    assert event is not None and event.attack_type_text == "suicide bombing"
+
+
 def test_conflicting_tolls_kept_with_sources(pipeline) -> None:
     text = (
         "A car bomb exploded near a checkpoint in Baghdad on Tuesday. According to the interior ministry, 8 people "

@@ -211,6 +211,27 @@ def test_a_days_fighting_is_one_toll_and_the_seriously_injured_are_a_part(pipeli
     assert (event.killed, event.injured) == (8, 80)
 
 
+def test_a_part_of_the_injured_is_no_toll_and_dozens_are_counted(pipeline) -> None:
+    text = (
+        "A bomb tore through a bus station in Maiduguri on Sunday, killing nine people and wounding 45, police said. "
+        "Eleven of the wounded were taken to hospital in a critical state."
+    )
+    assert event_of(pipeline, text).injured == 45
+    text = "Gunmen stormed a clinic in Jalalabad on Monday and killed three dozen patients and nurses, officials said."
+    assert event_of(pipeline, text).killed == 36
+
+
+def test_as_many_repeats_the_count_before_it(pipeline) -> None:
+    text = (
+        "Four policemen were killed and as many were wounded when militants ambushed a patrol near Dera Ismail "
+        "Khan on Sunday, officials said."
+    )
+    event = event_of(pipeline, text)
+    assert (event.killed, event.injured) == (4, 4)
+    text = "As many as 30 people were killed when a bomb went off at a bus station in Kano on Monday."
+    assert event_of(pipeline, text).killed == 30
+
+
 def test_a_figure_out_of_a_total_or_on_top_of_another_is_no_toll(pipeline) -> None:
     text = (
         "Two suicide bombers struck near the parliament in Kampala on Tuesday, killing three people. The Red Cross "

@@ -48,6 +48,23 @@ CITIES = [
         "the attackers came on motorbikes.",
         "Sole",
     ),
+    # a headline's compound of a country and a common word is the country, the body's town the place
+    (
+        "Eight Dead in Somalia Terror Attack\n\nGunmen stormed a hotel in Kismayo on Friday, killing eight guests.",
+        "Kismayo",
+    ),
+    # a rank is no town, though a small town abroad bears the name
+    (
+        "Four soldiers, among them a Junior Commissioned Officer, were killed on Tuesday when militants ambushed "
+        "an army convoy in Jammu and Kashmir's Rajouri district, officials said.",
+        None,
+    ),
+    # a town named in apposition to "village" is in a place's role
+    (
+        "Chadian soldiers were attacked on Sunday on the island village Tchoukoutalia in the west of the country, "
+        "the army said.",
+        "Tchoukoutalia",
+    ),
 ]
 
 

@@ -407,7 +407,7 @@ def find_casualties(
         if in_furniture(doc, sent.start_char):  # a caption's or link's figures are not the article's
             continue
         for i in range(sent.start, sent.end):
-            if i in summed or (counted := _count_at(doc, i, numeric)) is None:
+            if i in summed or (counted := _count_at(doc, i, numeric) or _as_many(doc, i, figures, sent)) is None:
                 continue
             token = doc[i]
             run, parsed = counted
@@ -494,6 +494,19 @@ def _count_at(doc: Doc, i: int, numeric: list[bool]) -> tuple[tuple[int, int], t
         return None
     parsed = parse_number(doc[run[0] : run[1]].text)
     return (run, parsed) if parsed is not None and parsed[0] > 0 else None
+
+
+def _as_many(
+    doc: Doc, i: int, figures: list[Figure], sent: Span
+) -> tuple[tuple[int, int], tuple[int, str | None]] | None:
+    """ "As many" after a count in its sentence repeats that count ("five were killed and as many injured"); not
+    "as many as 50", which is a number of its own."""
+    if i == 0 or doc[i].lower_ != "many" or doc[i - 1].lower_ != "as":
+        return None
+    if (i + 1 < len(doc) and doc[i + 1].lower_ == "as") or not figures or figures[-1].sentence_start != sent.start:
+        return None
+    number = figures[-1].report.number
+    return ((i - 1, i + 1), (number, None)) if number else None
 
 
 def _one_more(doc: Doc, i: int, numeric: list[bool]) -> bool:
@@ -603,12 +616,13 @@ def _one(det: Token) -> bool:
 
 def _part_of_toll(word: Token, number: Token) -> bool:
     """A figure that counts a part of the toll: by severity ("12 were seriously injured"), out of a total ("21 of
-    the 33 wounded"), on top of another ("another 85 were killed") or by nationality ("2 Americans")."""
+    the 33 wounded", "sixteen of the injured"), on top of another ("another 85 were killed") or by nationality ("2
+    Americans")."""
     if any(c.lower_ in _words("severity") for c in word.children if c.dep_ == "advmod"):
         return True
     out_of = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    if any(g.like_num or any(n.like_num for n in g.children) for g in out_of):
-        return True
+    if any(g.like_num or any(n.like_num for n in g.children) or _kind_of(g) for g in out_of):
+        return True  # "21 of the 33 wounded", "sixteen of the injured"
     if number.head.ent_type_ == "NORP" and number.head.tag_ in ("NNPS", "NNS"):
         return True  # "killed 2 Americans": the nationals among the dead
     before = number.doc[number.i - 1] if number.i > 0 else None

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.kb.roles import is_role_word
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.casing import english_words
 from counterclaim.nlp.doccache import memo
@@ -51,8 +52,8 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 def _locative(span: Span) -> bool:
     """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
     root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in _words("places", "settlement_nouns"):
-        root = root.head  # "in Pahalgam area", "at Zabarmari community"
+    if root.dep_ in ("compound", "appos") and root.head.lemma_.lower() in _words("places", "settlement_nouns"):
+        root = root.head  # "in Pahalgam area", "at Zabarmari community", "on the island village Boma"
     if root.dep_ != "pobj" or _based(span):
         return False
     prep = root.head
@@ -362,7 +363,7 @@ class _PlaceFinder:
             text = _district_town(_clean(span.text))
             if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
-            named = country_name(text) or _country_with_tail(span)
+            named = country_name(text) or _country_with_tail(span) or _country_compound(text)
             if (capital := self.capital(span, named or self.demonym_country(text))) is not None:
                 noun = self.doc[span.root.head.i : span.root.head.i + 1]  # "in Burkina Faso's capital": Ouagadougou
                 rank = (int(governed(noun, self.anchors)), int(_locative(noun)), PRIMARY, -noun.start_char)
@@ -454,6 +455,8 @@ class _PlaceFinder:
             return True
         if text.lower() in _words("places", "directions"):
             return True  # "resurfacing in the North-east": a part of the country, no town
+        if text.split() and is_role_word(text.split()[-1]):
+            return True  # "a Junior Commissioned Officer": a person's rank or office, though a town bears the name
         if span.label_ == "NORP" and span.root.head.lemma_.lower() in _words("places", "country_nouns"):
             return True  # "in the Central Asian country": a description of a country, no town "Central"
         if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
@@ -539,6 +542,22 @@ def _country_with_tail(span: Span) -> str | None:
         return None
     for end in range(span.end + 2, min(span.end + 5, len(doc)) + 1):
         if named := country_name(_clean(doc[span.start : end].text)):
+            return named
+    return None
+
+
+def _country_compound(text: str) -> str | None:
+    """The country a name opens or closes that neither the gazetteer nor the regions know: "Libya" in a headline's
+    "Libya Terror Attack", "Mali" in "the Mali Radisson Blu attack", "Nigeria" in "north-east Nigeria".
+
+    Such a compound of a country and another word (a landmark, a common word, a direction) names the country, never a
+    town; a gazetteer city written with its country's name ("Guatemala City", "Kuwait City") stays a city.
+    """
+    words = text.split()
+    if len(words) < 2 or find_cities(text, primary_only=True) or region_name(text):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        if named := country_name(" ".join(words[:n])) or country_name(" ".join(words[-n:])):
             return named
     return None
 

@@ -1,5 +1,5 @@
 """Whether attack words report a new attack: not a count over a period, a clash, a trial or a charge, a verdict
-story, talk, unrest or a weapon seized.
+story, a state designating or sanctioning a group, talk, unrest or a weapon seized.
 
 Attack words are everywhere in news about violence: "700 political
 assassinations so far this year", "a clash in which rebels killed 14
@@ -265,16 +265,54 @@ COURT_LEAD_SENTENCES = 2
 def is_court_story(doc: Doc, end_char: int) -> bool:
     """Whether the piece is a trial, verdict or ruling about a past attack: every attack word of one of its first
     sentences that have any is judged ("A court sentenced two men over a 2012 bus bombing"). The attack it tries is
-    no news, whatever later sentences retell of it."""
+    no news, whatever later sentences retell of it. A headline says a verdict with a passive verdict verb alone
+    ("Bombing: two men sentenced to death", "Man jailed over attack"): no court need be named."""
     seen = 0
     for sent in doc.sents:
         if sent.start_char >= end_char or seen == COURT_LEAD_SENTENCES:
             return False
         if triggers := find_triggers(sent):
-            if _verdict_sentence(sent) or all(_judged(doc, t) for t in triggers):
+            headline = sent.start == 0
+            if (
+                _verdict_sentence(sent)
+                or (headline and _passive_verdict(sent))
+                or all(_judged(doc, t) for t in triggers)
+            ):
                 return True
             seen += 1
     return False
+
+
+def is_designation_story(doc: Doc, end_char: int) -> bool:
+    """Whether the piece reports a state designating, proscribing or sanctioning a group: a designation verb is the
+    main verb of a sentence before the first that has attack words, or of that sentence itself ("The US designated
+    the group behind the March train hijacking a terrorist organisation"). The attacks it cites are the grounds."""
+    acts = _words("designation_verbs")
+    for sent in doc.sents:
+        if sent.start_char >= end_char:
+            return False
+        root = sent.root
+        if root.pos_ == "VERB" and root.lemma_.lower() in acts and not _conditional(root):
+            return True
+        if find_triggers(sent):
+            return False
+    return False
+
+
+def _conditional(verb: Token) -> bool:
+    """A verb in talk of what may be ("calls to designate", "could sanction"): no act done."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("could", "would", "may", "might", "should", "to") for c in verb.children
+    )
+
+
+def _passive_verdict(sent: Span) -> bool:
+    """A verdict verb in the passive of a main clause or a headline's label ("two men sentenced", "bomber jailed"),
+    not a relative clause's background ("the man, who was jailed in 2010, ...")."""
+    verdicts = _words("verdict_words")
+    return any(
+        t.pos_ == "VERB" and t.tag_ == "VBN" and t.lemma_.lower() in verdicts and t.dep_ != "relcl" for t in sent
+    )
 
 
 def is_talk(doc: Doc) -> bool:

@@ -311,10 +311,24 @@ def _future(verb: Token, lex: dict) -> bool:
 
 
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
-    """Whether a suicide word ("suicide bombers", "martyrdom operation") sits right by the trigger."""
+    """Whether a suicide word ("suicide bombers", "martyrdom operation") sits right by the trigger, or its sentence
+    tells of a suicide attacker (:func:`_suicide_in`)."""
     words = set(load_lexicon("attack_types")["suicide"])
     window = doc[max(trigger.start - 3, 0) : min(trigger.end + 2, len(doc))]
-    return any(_forms(t) & words for t in window)
+    return any(_forms(t) & words for t in window) or _suicide_in(doc[trigger.start].sent)
+
+
+def _suicide_in(sent: Span) -> bool:
+    """Whether a sentence qualifies a noun with a suicide word ("suicide attackers") or has a bomber blow
+    themselves up ("the attacker blew himself up")."""
+    lex = load_lexicon("attack_types")
+    words = set(lex["suicide"])
+    verbs, reflexives = set(lex["self_detonation_verbs"]), set(lex["reflexives"])
+    return any(
+        (_forms(t) & words and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN")
+        or (t.lower_ in reflexives and t.head.lemma_.lower() in verbs)
+        for t in sent
+    )
 
 
 def find_weapon(tokens: Doc | Span) -> str | None:
@@ -381,6 +395,8 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
     order = lex["hierarchy"]
     best = min(close, key=lambda c: (order.index(c) if c in order else len(order), -scores[c]))
     suicide = any(is_suicide(doc, t) for t in specific if t.attack_class == best)
+    # a bombing's suicide attacker may be told in any attack sentence ("suicide attackers armed with guns and bombs")
+    suicide = suicide or (best == "bombing" and any(_suicide_in(doc[t.start].sent) for t in triggers))
     label = max(labels[best], key=lambda k: labels[best][k])
     if suicide and best == "bombing":
         label = "suicide bombing"

@@ -32,6 +32,7 @@ from counterclaim.nlp.attack.relevance import (
     is_background,
     is_combat,
     is_court_story,
+    is_designation_story,
     is_operation,
     is_talk,
     is_unrest,
@@ -285,9 +286,21 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
 def _dates_response(doc: Doc, char: int) -> bool:
     """Whether the date at ``char`` belongs to a response to the attack ("claimed responsibility on Tuesday",
     "condemned the attack on Monday"), which comes after it; a plain report ("reports ... today") may not."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    verb = _date_verb(doc, char)
     return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
+
+
+def _date_verb(doc: Doc, char: int) -> Token | None:
+    """The nearest verb above the date at ``char``: what the date is the day of."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+
+
+def _dates_saying(doc: Doc, hit: DateHit) -> bool:
+    """Whether a date is the day of the report, said under a verb of saying ("Peskov said on Monday", the
+    publication day); a saying's other day ("cited the killing on 16 November") may still date the attack."""
+    verb = _date_verb(doc, hit[0])
+    return verb is not None and verb.lemma_.lower() in speech_lemmas() and hit[2] == doc._.reference_date
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
@@ -315,12 +328,14 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
         if hits:
             candidates.append((item, hits))
     specific = [c for c in candidates if _specific(c[0])]
-    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday"); any
-    for attached, pool, responses in (
-        (True, specific, False),
-        (True, candidates, False),
-        (False, candidates, False),
-        (False, candidates, True),
+    # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday") or the
+    # report's own day said ("the spokesman said on Monday", after the attack), then that day too; any
+    for attached, pool, responses, sayings in (
+        (True, specific, False, False),
+        (True, candidates, False, False),
+        (False, candidates, False, False),
+        (False, candidates, False, True),
+        (False, candidates, True, True),
     ):
         for item, hits in pool:
             pairs = [
@@ -328,7 +343,11 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 for h in hits
                 for t in item.triggers
                 if (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
-                or (not attached and (responses or not _dates_response(doc, h[0])))
+                or (
+                    not attached
+                    and (responses or not _dates_response(doc, h[0]))
+                    and (sayings or not _dates_saying(doc, h))
+                )
             ]
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
@@ -579,12 +598,14 @@ def _has_anchor(doc: Doc, sentences: Sequence[AttackSentence], figures: Sequence
     specific ones (a blast, gunmen) may be anchored by a place, a date, a
     named victim or attackers doing them in the past in their sentence instead. In talk (an
     interview, a speech, a commentary: see ``is_talk``) only a day given for a
-    specific attack anchors it; a piece on an attack's anniversary or a trial's
-    verdict (``is_court_story``) reports no new one.
+    specific attack anchors it; a piece on an attack's anniversary, a trial's
+    verdict (``is_court_story``) or a state's designation of a group
+    (``is_designation_story``) reports no new one.
     """
     if is_talk(doc):
         return any(names_a_day(item.sent) for item in sentences if _specific(item))
-    if is_anniversary(doc) or is_court_story(doc, doc._.content_end or len(doc_text(doc))):
+    end = doc._.content_end or len(doc_text(doc))
+    if is_anniversary(doc) or is_court_story(doc, end) or is_designation_story(doc, end):
         return False
     starts = {item.sent.start for item in sentences}
     if any(f.report.kind in TOLL_KINDS and f.sentence_start in starts and not f.not_current for f in figures):
