@@ -221,8 +221,15 @@ def held_responsible(cue: Cue) -> list[Act] | None:
 
 @rule("act.identified_as", lemmas=["identify_verbs"], pos=_VERBS)
 def identified_as(cue: Cue) -> list[Act] | None:
-    """ "identified the attackers as members of X": anonymous perpetrators named as a group's."""
+    """ "identified the attackers as members of X": anonymous perpetrators named as a group's.
+
+    The other way round, "identified X as the suicide bomber": a name given the perpetrator's part.
+    """
     obj = cue.obj
+    if obj is not None and obj.pos_ == "PROPN":
+        role = pobj(cue.token, "as") or pobj(obj, "as")
+        if role is not None and role.pos_ == "NOUN" and role.lemma_.lower() in cue.lex.doer_nouns:
+            return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(obj, "doer")])
     if obj is None or not cue.targets.anonymous(obj):
         return None
     group = pobj(cue.token, "as") or pobj(obj, "as")

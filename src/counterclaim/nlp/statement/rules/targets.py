@@ -189,6 +189,25 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     return []
 
 
+@rule("target.assault", lemmas=["assault_verbs"], pos=("VERB",))
+def assault(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X militants killed 92 soldiers", "the fighters of X attacked our forces", "X had struck back": the doer.
+
+    The deed told outright, done (past), by its subject or its passive agent. The label keeps the doer to a
+    militant group ("the army killed 20 militants" blames no one), checked once the name is linked.
+    """
+    if token.tag_ not in ("VBD", "VBN") or _response(finder, token):
+        return None
+    agent = passive_agent(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if agent is not None and agent.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        agent = token.head  # "X, which attacked the base": the relative pronoun stands for X
+    if agent is None or agent.pos_ == "PRON" or finder.is_attack(agent):
+        return []  # "the bombings that killed dozens": the deed is the subject, told by the writer
+    if any(a.dep_ == "prep" and a.lower_ in finder.lex.time_prepositions for a in token.ancestors):
+        return []  # "declared an emergency after bombings by X that killed dozens": the writer's framing
+    return [(agent, "assault")]
+
+
 @rule("target.complicity", lemmas=["complicity_verbs"], pos=("VERB",))
 def complicity(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X assisted with the attack", "X and Y conspired with the attackers", "X helped the bombers": X took part.
