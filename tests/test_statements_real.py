@@ -318,3 +318,31 @@ def test_subject_of_a_relative_clause_is_not_the_noun_it_describes(statements) -
     )
     assert ("Taliban", "claim", "Taliban") not in triples(found)
     assert ("Afghanistan", "accuse", "Taliban") in triples(found)
+
+
+# -- "the findings point at X", a defendant's plea -------------------------------------------------
+
+
+def test_findings_that_point_at_a_named_organisation_accuse_it(statements) -> None:
+    found = statements(
+        "Three bombers struck the arrivals hall of Ankara airport on Tuesday. "
+        '"The results of our inquiry point at the Daesh organisation as the culprits of this atrocity," Interior '
+        "Minister Suleyman Kaya said."
+    )
+    assert ("Suleyman Kaya", "accuse", "Islamic State") in triples(found)
+
+
+def test_a_defendant_maintaining_her_innocence_clears_herself(statements) -> None:
+    found = statements(
+        "A court in Moscow jailed Anna Petrova for 20 years over the cafe bombing. "
+        "Petrova admitted only to forging papers. She protested her innocence, saying she had been framed."
+    )
+    assert ("Anna Petrova", "deny", "Anna Petrova") in triples(found)
+
+
+def test_insisting_on_a_plan_is_no_plea(statements) -> None:
+    found = statements(
+        "A court in Moscow jailed Anna Petrova for 20 years over the cafe bombing. "
+        "Prosecutor Oleg Titov insisted the bombing was planned for months."
+    )
+    assert not [s for s in found if s.stance == "deny"]

@@ -163,7 +163,7 @@ def pointed_to(cue: Cue) -> list[Act] | None:
     Only a speaker points (a name, or a word for officials): evidence or signs that "point to X" are what
     someone says (``target.pointing``); and only about the attack (not "pointed to rising prices").
     """
-    party = pobj(cue.token, "to")
+    party = pobj(cue.token, *cue.lex.pointing_prepositions)
     subject = clause_subject(cue.token)
     if cue.obj is not None or party is None or party.pos_ != "PROPN" or subject is None:
         return None

@@ -143,10 +143,12 @@ def origin(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.pointing", lemmas=["pointing_verbs"])
 def pointing(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the evidence points to a X rocket", "all signs point to X"."""
-    named = next(iter(_objects(token, "to")), None)
+    """ "the evidence points to a X rocket", "all signs point to X", "the findings point at the X organisation"."""
+    named = next(iter(_objects(token, *finder.lex.pointing_prepositions)), None)
     owner = _owner(finder, named) if named is not None else None
-    return [(owner or named, "pointing")] if owner is not None or (named and named.pos_ == "PROPN") else []
+    if owner is not None:
+        return [(owner, "pointing")]
+    return [(named, "pointing")] if named is not None and (named.pos_ == "PROPN" or finder.has_name(named)) else []
 
 
 @rule("target.penalty", lemmas=["penalty_verbs"], pos=("VERB",))
