@@ -346,3 +346,12 @@ def test_insisting_on_a_plan_is_no_plea(statements) -> None:
         "Prosecutor Oleg Titov insisted the bombing was planned for months."
     )
     assert not [s for s in found if s.stance == "deny"]
+
+
+def test_speaker_the_parse_hung_on_the_agent_as_its_apposition_speaks(statements) -> None:
+    found = statements(
+        "The explosion at the Minsk bakery that killed reporter Ivan Orlov was organised by Ukraine, Belarus's "
+        "State Security Committee (KGB) said on Tuesday."
+    )
+    speakers = {s.speaker_name for s in found if s.stance == "accuse" and s.target_name == "Ukraine"}
+    assert speakers and all("State Security Committee" in name for name in speakers)
