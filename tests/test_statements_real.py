@@ -355,3 +355,11 @@ def test_speaker_the_parse_hung_on_the_agent_as_its_apposition_speaks(statements
     )
     speakers = {s.speaker_name for s in found if s.stance == "accuse" and s.target_name == "Ukraine"}
     assert speakers and all("State Security Committee" in name for name in speakers)
+
+
+def test_responsibility_in_a_second_verb_takes_the_shared_subject(statements) -> None:
+    found = statements(
+        "A parcel bomb killed a radio host in a Moscow bar on Sunday. "
+        "Georgia applauds terror and may be responsible for the bombing of the bar, Kremlin aide Igor Sorokin said."
+    )
+    assert ("Igor Sorokin", "other", "Georgia") in triples(found)

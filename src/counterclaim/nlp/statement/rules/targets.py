@@ -279,6 +279,9 @@ def responsible(finder: TargetFinder, token: Token) -> Agents | None:
     if token.dep_ == "acl" and manner.lemma_.lower() in finder.lex.manner_nouns and manner.dep_ == "pobj":
         holder = manner.head.head  # "X was in any way involved": the parse hangs the word on the manner phrase
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and holder.dep_ == "conj" and holder.pos_ in ("VERB", "AUX"):
+        # "X backs terror and may be responsible for the blast": the subject the two verbs share
+        subject = next((c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return [(subject, "responsible")] if subject is not None else []
 
 
