@@ -363,3 +363,20 @@ def test_responsibility_in_a_second_verb_takes_the_shared_subject(statements) ->
         "Georgia applauds terror and may be responsible for the bombing of the bar, Kremlin aide Igor Sorokin said."
     )
     assert ("Igor Sorokin", "other", "Georgia") in triples(found)
+
+
+def test_deed_in_a_clause_that_only_sets_the_time_is_no_accusation(statements) -> None:
+    found = statements(
+        "Troops retook a beach hotel in Kismayo on Sunday after al-Shabaab fighters raided it with grenades and "
+        "rifles, police officials said."
+    )
+    assert not [s for s in found if s.target_name == "al-Shabaab" and s.stance in ("accuse", "confirm")]
+
+
+def test_guards_who_shot_the_attacker_are_not_accused(statements) -> None:
+    found = statements(
+        "A suicide bomber blew himself up near the Pakistani consulate in Kabul on Monday. "
+        "Police spokesman Ahmad Rahimi said the bomber had been seen and shot by the consulate's Taliban guards "
+        "before reaching the door."
+    )
+    assert not [s for s in found if s.target_name == "Taliban" and s.stance == "accuse"]

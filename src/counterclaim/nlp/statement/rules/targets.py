@@ -205,8 +205,15 @@ def assault(finder: TargetFinder, token: Token) -> Agents | None:
         agent = token.head  # "X, which attacked the base": the relative pronoun stands for X
     if agent is None or agent.pos_ == "PRON" or finder.is_attack(agent):
         return []  # "the bombings that killed dozens": the deed is the subject, told by the writer
-    if any(a.dep_ == "prep" and a.lower_ in finder.lex.time_prepositions for a in token.ancestors):
-        return []  # "declared an emergency after bombings by X that killed dozens": the writer's framing
+    framing = [token, *token.ancestors]
+    if any(a.dep_ == "prep" and a.lower_ in finder.lex.time_prepositions for a in framing) or any(
+        c.dep_ == "mark" and c.lower_ in finder.lex.time_prepositions for a in framing for c in a.children
+    ):
+        return []  # "an emergency after bombings by X that killed dozens", "ended a siege after X stormed it": a time
+    verb = token.head if token.dep_ == "conj" else token
+    patients = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    if any(finder.anonymous(p) for p in patients):
+        return []  # "the attacker was shot by the guards": the response to the attack, not the attack
     return [(agent, "assault")]
 
 
