@@ -217,3 +217,166 @@ def test_a_source_cited_with_according_to_passes_the_words_to_the_inner_speaker(
     )
     condemners = {s.speaker_name for s in found if s.stance == "condemn"}
     assert condemners and all("Mehr" not in name for name in condemners)
+
+
+# -- the deed told outright inside reported speech: "X militants killed 40 soldiers, Y said" ----------
+
+
+def test_deed_told_with_its_doer_in_reported_speech_accuses_the_group(statements) -> None:
+    found = statements(
+        "An army base near Diffa was overrun on Sunday. "
+        "Boko Haram fighters killed 31 Nigerien troops and burned their trucks, President Mahamadou Issoufou said."
+    )
+    assert ("Mahamadou Issoufou", "accuse", "Boko Haram") in triples(found)
+
+
+def test_group_that_struck_back_in_reported_speech_is_accused(statements) -> None:
+    found = statements(
+        "A bomb tore through a night market in Cotabato on Friday. "
+        "Army chief Rolando Bautista said the Abu Sayyaf had hit back after losing fighters in a week of raids."
+    )
+    assert ("Rolando Bautista", "accuse", "Abu Sayyaf") in triples(found)
+
+
+def test_a_condemners_quotation_naming_the_doer_accuses_it(statements) -> None:
+    found = statements(
+        "Insurgents struck a garrison on the lake shore on Monday. "
+        'In a message on Tuesday, President Mahamat Deby lamented: "While our nation mourns, the zealots of '
+        'Boko Haram attacked our soldiers on the islands."'
+    )
+    assert ("Mahamat Deby", "accuse", "Boko Haram") in triples(found)
+
+
+def test_an_army_that_killed_militants_is_not_accused(statements) -> None:
+    found = statements(
+        "A suicide bomber hit a mosque in Maiduguri on Friday. "
+        "The army said its soldiers killed 20 Boko Haram fighters near the border on Saturday."
+    )
+    assert not [s for s in found if s.stance == "accuse" and s.target_name != "Boko Haram"]
+
+
+def test_deed_in_the_writers_framing_after_a_time_word_is_no_accusation(statements) -> None:
+    found = statements(
+        "President Ali Hassan announced a curfew following two bombings by the Islamic State group that killed "
+        "dozens in Tanta."
+    )
+    assert ("Ali Hassan", "accuse", "Islamic State") not in triples(found)
+
+
+# -- "identified X as the suicide bomber": a name given the doer's part ----------------------------
+
+
+def test_name_identified_as_the_bomber_is_accused(statements) -> None:
+    found = statements(
+        "A blast ripped through a chapel in Cairo on Sunday. "
+        "President Hosni Farouk identified 24-year-old Tarek Samir Aboul Fotouh as the suicide bomber."
+    )
+    assert ("Hosni Farouk", "accuse", "Tarek Samir Aboul Fotouh") in triples(found)
+
+
+def test_name_identified_as_a_member_is_no_accusation_of_him(statements) -> None:
+    found = statements(
+        "A blast ripped through a chapel in Cairo on Sunday. "
+        "President Hosni Farouk identified Tarek Samir Aboul Fotouh as a member of the cell."
+    )
+    assert not [s for s in found if s.target_name == "Tarek Samir Aboul Fotouh"]
+
+
+# -- sourcing hedges, disagreement, relative clauses ----------------------------------------------
+
+
+def test_a_claim_reported_by_hearsay_is_still_a_claim(statements) -> None:
+    found = statements(
+        "A roadside bomb killed 11 border guards near Saravan on Wednesday. "
+        "The so-called Jaish ul-Adl group has reportedly claimed responsibility for the bombing."
+    )
+    assert ("Jaish al-Adl", "claim", "Jaish al-Adl") in triples(found)
+
+
+def test_a_claim_that_may_have_been_made_stays_hedged(statements) -> None:
+    found = statements(
+        "A roadside bomb killed 11 border guards near Saravan on Wednesday. "
+        "Jaish ul-Adl may have claimed responsibility for the bombing."
+    )
+    assert ("Jaish al-Adl", "claim", "Jaish al-Adl") not in triples(found)
+
+
+def test_disagreeing_with_an_assessment_clears_the_group_it_names(statements) -> None:
+    found = statements(
+        "Gunmen stormed a clinic in Kabul on Tuesday. "
+        "The Afghan government said it disagreed with the British finding that Islamic State fighters were "
+        "behind the raid on the clinic."
+    )
+    assert ("Afghanistan", "deny", "Islamic State") in triples(found)
+    assert ("Afghanistan", "accuse", "Islamic State") not in triples(found)
+
+
+def test_subject_of_a_relative_clause_is_not_the_noun_it_describes(statements) -> None:
+    found = statements(
+        "Gunmen stormed a clinic in Kabul on Tuesday. "
+        "The Afghan government blamed the Taliban, which it claims was behind the raid on the clinic."
+    )
+    assert ("Taliban", "claim", "Taliban") not in triples(found)
+    assert ("Afghanistan", "accuse", "Taliban") in triples(found)
+
+
+# -- "the findings point at X", a defendant's plea -------------------------------------------------
+
+
+def test_findings_that_point_at_a_named_organisation_accuse_it(statements) -> None:
+    found = statements(
+        "Three bombers struck the arrivals hall of Ankara airport on Tuesday. "
+        '"The results of our inquiry point at the Daesh organisation as the culprits of this atrocity," Interior '
+        "Minister Suleyman Kaya said."
+    )
+    assert ("Suleyman Kaya", "accuse", "Islamic State") in triples(found)
+
+
+def test_a_defendant_maintaining_her_innocence_clears_herself(statements) -> None:
+    found = statements(
+        "A court in Moscow jailed Anna Petrova for 20 years over the cafe bombing. "
+        "Petrova admitted only to forging papers. She protested her innocence, saying she had been framed."
+    )
+    assert ("Anna Petrova", "deny", "Anna Petrova") in triples(found)
+
+
+def test_insisting_on_a_plan_is_no_plea(statements) -> None:
+    found = statements(
+        "A court in Moscow jailed Anna Petrova for 20 years over the cafe bombing. "
+        "Prosecutor Oleg Titov insisted the bombing was planned for months."
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_speaker_the_parse_hung_on_the_agent_as_its_apposition_speaks(statements) -> None:
+    found = statements(
+        "The explosion at the Minsk bakery that killed reporter Ivan Orlov was organised by Ukraine, Belarus's "
+        "State Security Committee (KGB) said on Tuesday."
+    )
+    speakers = {s.speaker_name for s in found if s.stance == "accuse" and s.target_name == "Ukraine"}
+    assert speakers and all("State Security Committee" in name for name in speakers)
+
+
+def test_responsibility_in_a_second_verb_takes_the_shared_subject(statements) -> None:
+    found = statements(
+        "A parcel bomb killed a radio host in a Moscow bar on Sunday. "
+        "Georgia applauds terror and may be responsible for the bombing of the bar, Kremlin aide Igor Sorokin said."
+    )
+    assert ("Igor Sorokin", "other", "Georgia") in triples(found)
+
+
+def test_deed_in_a_clause_that_only_sets_the_time_is_no_accusation(statements) -> None:
+    found = statements(
+        "Troops retook a beach hotel in Kismayo on Sunday after al-Shabaab fighters raided it with grenades and "
+        "rifles, police officials said."
+    )
+    assert not [s for s in found if s.target_name == "al-Shabaab" and s.stance in ("accuse", "confirm")]
+
+
+def test_guards_who_shot_the_attacker_are_not_accused(statements) -> None:
+    found = statements(
+        "A suicide bomber blew himself up near the Pakistani consulate in Kabul on Monday. "
+        "Police spokesman Ahmad Rahimi said the bomber had been seen and shot by the consulate's Taliban guards "
+        "before reaching the door."
+    )
+    assert not [s for s in found if s.target_name == "Taliban" and s.stance == "accuse"]

@@ -42,7 +42,13 @@ def named_example(noun: Token) -> Token | None:
 
 def repaired_subject(verb: Token) -> Token | None:
     """A subject the parse lost, by one of the repairs below, or None."""
-    return stranded_subject(verb) or acronym_subject(verb) or fronted_subject(verb) or absorbed_subject(verb)
+    return (
+        stranded_subject(verb)
+        or acronym_subject(verb)
+        or fronted_subject(verb)
+        or absorbed_subject(verb)
+        or trailing_subject(verb)
+    )
 
 
 #: Entity types a name before an apposition must not have: "In Kabul, a spokesman said" is no apposition.
@@ -112,6 +118,33 @@ def fronted_subject(verb: Token) -> Token | None:
     if node.pos_ in _NAMES and node.dep_ == "pobj" and node.head.head == verb and node.head.i < node.i:
         return node
     return None
+
+
+def trailing_subject(verb: Token) -> Token | None:
+    """ "The blast was orchestrated by X, Y's Z Committee (ZC) said": a speaker parsed as the agent's apposition.
+
+    Only for a main verb with no subject and a clause before it, when the
+    apposition (or a conjunct with no "and") runs, after a comma, up to the
+    verb (its acronym in parentheses may close it) and hangs on the passive
+    agent of that clause ("by X").
+    """
+    if verb.dep_ != "ROOT" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if clause is None:
+        return None
+    for appos in (t for t in clause.subtree if t.pos_ in _NAMES and (t.dep_ == "appos" or _unjoined(t))):
+        doc = verb.doc
+        starts_apart = appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == ","
+        by_agent = appos.head.dep_ == "pobj" and appos.head.head.dep_ == "agent"
+        if starts_apart and appos.right_edge.i == verb.i - 1 and by_agent:
+            return appos
+    return None
+
+
+def _unjoined(conjunct: Token) -> bool:
+    """A conjunct with no coordinating word before it ("by X, Y's committee said"): an apposition misread as a list."""
+    return conjunct.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < conjunct.i for c in conjunct.head.children)
 
 
 def acronym_subject(verb: Token) -> Token | None:

@@ -125,6 +125,8 @@ class StatementResolver:
             if act.cue.i not in seen and act.cue.idx < end:
                 seen.add(act.cue.i)
                 acts.append(act)
+            elif _quote_of_condemner(acts, act):
+                acts.append(act)  # X deplored: "Y attacked our forces": the words quoted are read for who did it
             else:
                 _widen_to_quote(acts, act)
             acts += [part for part in rest if part.cue.idx < end]  # "A," X said. "B.": B is X's words too
@@ -695,13 +697,15 @@ _BODIES = ("state", "agency", "organisation")
 #: Stances whose act one speaker reported at several levels is one statement (claims and condemnations aside).
 _LEVELLED_STANCES = ("accuse", "deny", "confirm", "other")
 
-#: Target labels that name a party only of one kind: a place only for a state; a cleft, an origin or a pronoun's
-#: membership ("she belonged to X's unit") only for a group.
+#: Target labels that name a party only of one kind: a place only for a state; a cleft, an origin, a pronoun's
+#: membership ("she belonged to X's unit") or the doer of a deed told outright ("X killed 20 soldiers") only for a
+#: group.
 _RULE_KINDS = {
     "planned_in": "state",
     "cleft": "militant_group",
     "origin": "militant_group",
     "enlisted": "militant_group",
+    "assault": "militant_group",
 }
 
 
@@ -771,6 +775,18 @@ def _without_disowned_claims(items: list[Draft]) -> list[Draft]:
     """A group that denies this attack did not claim it: its claims of other operations are dropped."""
     denied = {d.target.name for d in items if d.stance == "deny" and d.target and group_of(d.speaker)}
     return [d for d in items if not (d.stance == "claim" and d.act.elsewhere and d.target and d.target.name in denied)]
+
+
+def _quote_of_condemner(acts: list[Act], quoted: Act) -> bool:
+    """Whether ``quoted`` is a quotation a condemnation cue introduces ("X deplored: ..."), read by that act only for
+    its condemning words: what the quotation says of the doer is a report of its own. Only a quotation right after
+    its cue: one before it ("...," X said. X vowed revenge) may be another's words."""
+    content, cue = quoted.content, quoted.cue
+    if not quoted.direct or content is None or content.start <= cue.i:
+        return False
+    if not all(t.is_punct for t in cue.doc[cue.i + 1 : content.start]):
+        return False
+    return any(a.cue.i == cue.i and a.kind == "condemn" and a.content is None for a in acts)
 
 
 def _widen_to_quote(acts: list[Act], quoted: Act) -> None:

@@ -115,6 +115,9 @@ class ClaimantGuard:
                 fixed = None  # "X has claimed several attacks in the capital": other attacks, not this one
             elif draft.stance == "claim":
                 fixed = self._claim(draft)
+            elif draft.stance == "deny" and draft.target is not None and _plea(draft):
+                # "she maintained her innocence": a defendant clears herself, by the name she speaks under
+                fixed = replace(draft, target=replace(draft.speaker, rules=draft.target.rules))
             elif draft.stance == "deny" and draft.target is not None and same_party(draft.target, draft.speaker):
                 fixed = self._own_denial(draft)
             else:
@@ -239,3 +242,8 @@ class ClaimantGuard:
         window = self.sentences.all[max(0, index - _LOOKBACK_SENTENCES)].start_char
         before = [actor for start, actor in self._group_mentions if window <= start < speaker.start]
         return before[-1] if before else None
+
+
+def _plea(draft: Draft) -> bool:
+    """Whether a denial is a defendant's plea (``act.plea``, label ``plea``): its target is its speaker."""
+    return any(b.kind == "plea" for b in draft.act.targets)

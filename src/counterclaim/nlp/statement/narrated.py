@@ -168,11 +168,18 @@ class NarratedCues:
                 act.negated = is_negated(token, self.lex)
                 # a noun's governing verb hedges someone's talk of the act ("the claim could not be verified")
                 act.hedged = act.hedged or (token.pos_ in ("VERB", "AUX") and is_hedged(token, self.lex))
+                if act.kind == "claim" and act.hedged and self._sourced(token):
+                    act.hedged = False  # "X has reportedly claimed it": the outlet's sourcing, not a doubtful claim
                 out.append(act)
                 out += [
                     replace(act, cue=echo, speaker=who, producer=f"{act.producer}.echo") for echo, who in _echoes(token)
                 ]
         return out
+
+    def _sourced(self, verb: Token) -> bool:
+        """Whether the only hedge on ``verb`` is a word of the outlet's sourcing ("reportedly")."""
+        hedges = [c for c in verb.children if c.dep_ in ("aux", "advmod") and c.lower_ in self.lex.hedge_modals]
+        return bool(hedges) and all(c.lower_ in self.lex.sourcing_hedges for c in hedges)
 
     def _possible_cues(self, doc: Doc, end: int) -> Iterator[int]:
         """Indices of the tokens before character ``end`` that :meth:`acts` must look at.

@@ -432,6 +432,8 @@ class SpeakerResolver:
         for head, salient in nearby:
             if head.i in range(token.left_edge.i, token.right_edge.i + 1) or _inside(token, head):
                 continue  # nor the phrase the description stands in ("a spokesman for the group")
+            if token.dep_ in SUBJECTS and token.head.dep_ == "relcl" and token.head.head == head:
+                continue  # "X, which it claims was behind it": the subject of a relative clause is not its noun
             same_sentence = self.sentences.number(head) == index
             if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
                 continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is

@@ -146,11 +146,14 @@ def finalise(items: list[Draft], kb: KnowledgeBase) -> list[Draft]:
     claimed_names = {d.target.name.lower() for d in claims}
     # a person named as the attacker ("named one of the attackers as X", a claim naming its fighters) is no
     # party blamed: responsibility is tallied for groups and states
-    # a court's verdict is the exception: who it convicts is whom it blames
+    # a court's verdict is the exception: who it convicts is whom it blames; so is a name given the doer's part
+    # ("identified X as the suicide bomber", label "doer")
     items = [
         d
         for d in items
-        if not (d.stance == "attribute" and d.target is not None and _individual(d.target) and not _verdict(d))
+        if not (d.stance == "attribute" and d.target is not None and _individual(d.target))
+        or _verdict(d)
+        or any(b.kind == "doer" for b in d.act.targets)
     ]
     # a claimant's own words naming others ("the mujahedeen struck the invaders", "it accuses X of arming them")
     # are its claim and its grievances: a group that claims the attack attributes it to no one else

@@ -163,7 +163,7 @@ def pointed_to(cue: Cue) -> list[Act] | None:
     Only a speaker points (a name, or a word for officials): evidence or signs that "point to X" are what
     someone says (``target.pointing``); and only about the attack (not "pointed to rising prices").
     """
-    party = pobj(cue.token, "to")
+    party = pobj(cue.token, *cue.lex.pointing_prepositions)
     subject = clause_subject(cue.token)
     if cue.obj is not None or party is None or party.pos_ != "PROPN" or subject is None:
         return None
@@ -221,8 +221,15 @@ def held_responsible(cue: Cue) -> list[Act] | None:
 
 @rule("act.identified_as", lemmas=["identify_verbs"], pos=_VERBS)
 def identified_as(cue: Cue) -> list[Act] | None:
-    """ "identified the attackers as members of X": anonymous perpetrators named as a group's."""
+    """ "identified the attackers as members of X": anonymous perpetrators named as a group's.
+
+    The other way round, "identified X as the suicide bomber": a name given the perpetrator's part.
+    """
     obj = cue.obj
+    if obj is not None and obj.pos_ == "PROPN":
+        role = pobj(cue.token, "as") or pobj(obj, "as")
+        if role is not None and role.pos_ == "NOUN" and role.lemma_.lower() in cue.lex.doer_nouns:
+            return cue.act("blame", f"narrated.{cue.lemma}_as", [Blame(obj, "doer")])
     if obj is None or not cue.targets.anonymous(obj):
         return None
     group = pobj(cue.token, "as") or pobj(obj, "as")

@@ -157,3 +157,35 @@ def denial(cue: Cue) -> list[Act] | None:
     if obj is not None and cue.targets.is_attack(obj):  # "rejected all attacks against civilians"
         return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
     return []
+
+
+@rule("act.plea", lemmas=["plea_verbs"], pos=("VERB",))
+def plea(cue: Cue) -> list[Act] | None:
+    """ "She maintained her innocence", "he pleaded not guilty", "insisted he had been framed": a defendant's plea.
+
+    The one who pleads is cleared (the target is the speaker, label ``plea``, kept even for a person). Only the
+    plea's own words count: "maintained
+    the pressure" or "insisted the attack was planned" plead nothing.
+    """
+    if cue.speaker is None:
+        return None
+    lex = cue.lex
+    obj = cue.obj
+    innocent = obj is not None and obj.lemma_.lower() in lex.innocence_words
+    state = child(cue.token, "acomp", "oprd", "advmod")
+    innocent = innocent or (state is not None and state.lower_ in lex.innocence_words)
+    guilty = state is not None and state.lower_ in lex.guilt_words and any(c.dep_ == "neg" for c in state.children)
+    if not (innocent or guilty or _framed(cue)):
+        return None
+    return cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(cue.speaker, "plea")])
+
+
+def _framed(cue: Cue) -> bool:
+    """ "insisted that she was set up", "says he was framed": the speaker's own clause says another did it to them."""
+    clause = child(cue.token, "ccomp")
+    if clause is None:
+        return False
+    particle = child(clause, "prt")
+    verb = f"{clause.lemma_.lower()} {particle.lower_}" if particle is not None else clause.lemma_.lower()
+    subject = child(clause, "nsubjpass")
+    return verb in cue.lex.framed_verbs and subject is not None and subject.pos_ == "PRON"

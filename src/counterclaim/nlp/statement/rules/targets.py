@@ -143,10 +143,12 @@ def origin(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.pointing", lemmas=["pointing_verbs"])
 def pointing(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "the evidence points to a X rocket", "all signs point to X"."""
-    named = next(iter(_objects(token, "to")), None)
+    """ "the evidence points to a X rocket", "all signs point to X", "the findings point at the X organisation"."""
+    named = next(iter(_objects(token, *finder.lex.pointing_prepositions)), None)
     owner = _owner(finder, named) if named is not None else None
-    return [(owner or named, "pointing")] if owner is not None or (named and named.pos_ == "PROPN") else []
+    if owner is not None:
+        return [(owner, "pointing")]
+    return [(named, "pointing")] if named is not None and (named.pos_ == "PROPN" or finder.has_name(named)) else []
 
 
 @rule("target.penalty", lemmas=["penalty_verbs"], pos=("VERB",))
@@ -187,6 +189,32 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     if lemma in finder.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
         return [(p, "planned_in") for p in _places(token)][:1]
     return []
+
+
+@rule("target.assault", lemmas=["assault_verbs"], pos=("VERB",))
+def assault(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X militants killed 92 soldiers", "the fighters of X attacked our forces", "X had struck back": the doer.
+
+    The deed told outright, done (past), by its subject or its passive agent. The label keeps the doer to a
+    militant group ("the army killed 20 militants" blames no one), checked once the name is linked.
+    """
+    if token.tag_ not in ("VBD", "VBN") or _response(finder, token):
+        return None
+    agent = passive_agent(token) or next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if agent is not None and agent.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        agent = token.head  # "X, which attacked the base": the relative pronoun stands for X
+    if agent is None or agent.pos_ == "PRON" or finder.is_attack(agent):
+        return []  # "the bombings that killed dozens": the deed is the subject, told by the writer
+    framing = [token, *token.ancestors]
+    if any(a.dep_ == "prep" and a.lower_ in finder.lex.time_prepositions for a in framing) or any(
+        c.dep_ == "mark" and c.lower_ in finder.lex.time_prepositions for a in framing for c in a.children
+    ):
+        return []  # "an emergency after bombings by X that killed dozens", "ended a siege after X stormed it": a time
+    verb = token.head if token.dep_ == "conj" else token
+    patients = [c for c in (*token.children, *verb.children) if c.dep_ in ("dobj", "nsubjpass")]
+    if any(finder.anonymous(p) for p in patients):
+        return []  # "the attacker was shot by the guards": the response to the attack, not the attack
+    return [(agent, "assault")]
 
 
 @rule("target.complicity", lemmas=["complicity_verbs"], pos=("VERB",))
@@ -258,6 +286,9 @@ def responsible(finder: TargetFinder, token: Token) -> Agents | None:
     if token.dep_ == "acl" and manner.lemma_.lower() in finder.lex.manner_nouns and manner.dep_ == "pobj":
         holder = manner.head.head  # "X was in any way involved": the parse hangs the word on the manner phrase
     subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and holder.dep_ == "conj" and holder.pos_ in ("VERB", "AUX"):
+        # "X backs terror and may be responsible for the blast": the subject the two verbs share
+        subject = next((c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return [(subject, "responsible")] if subject is not None else []
 
 
