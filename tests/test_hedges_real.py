@@ -163,3 +163,25 @@ def test_a_claim_still_being_verified_is_left_open(statements) -> None:
     )
     assert ("army", "other", "Islamic State") in triples(found)
     assert ("Police", "confirm", "Islamic State") in triples(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Said said gunmen from al-Shabaab were suspected of carrying out the raid.",
+        "Police chief Omar Said said on Friday militants from al-Shabaab, the Somali jihadist group, were suspected "
+        "of carrying out the raid on the camp.",
+    ],
+)
+def test_fighters_suspected_of_the_attack_is_other(statements, sentence: str) -> None:
+    found = statements(f"Gunmen killed twelve quarry workers near Mandera. {sentence}")
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+    assert not any(s.stance == "accuse" for s in found)
+
+
+def test_fighters_accused_of_the_attack_are_accused(statements) -> None:
+    found = statements(
+        "Gunmen killed twelve quarry workers near Mandera. Police chief Omar Said said fighters from al-Shabaab were "
+        "accused of planning the raid."
+    )
+    assert ("Omar Said", "accuse", "al-Shabaab") in triples(found)

@@ -48,7 +48,24 @@ def repaired_subject(verb: Token) -> Token | None:
         or fronted_subject(verb)
         or absorbed_subject(verb)
         or trailing_subject(verb)
+        or dated_subject(verb)
     )
+
+
+def dated_subject(verb: Token) -> Token | None:
+    """ "X said on Monday fighters from Y were suspected of ...": a subject the parse took into the day's phrase.
+
+    The small model reads "on Monday fighters" as one phrase, the day a compound on the reported clause's
+    subject, and leaves that clause's verb without one. The phrase's noun, when it is no date itself and
+    stands between the reporting verb and the subjectless clause, is the clause's subject.
+    """
+    if verb.dep_ != "ccomp" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for prep in (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i):
+        noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_), None)
+        if noun is not None and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in noun.children):
+            return noun
+    return None
 
 
 #: Entity types a name before an apposition must not have: "In Kabul, a spokesman said" is no apposition.

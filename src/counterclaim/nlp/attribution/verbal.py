@@ -28,7 +28,7 @@ from counterclaim.nlp.attribution.spans import (
 )
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text, token_texts
-from counterclaim.nlp.syntax import SUBJECTS, acronym_subject, repaired_subject
+from counterclaim.nlp.syntax import SUBJECTS, acronym_subject, dated_subject, repaired_subject
 from counterclaim.records import Attribution, Span
 
 #: What may separate a speaker from an adjacent quotation: blanks, commas, colons, dashes.
@@ -289,7 +289,8 @@ def _content(
         if direct is not None or quote_only:
             return direct
     if clause is not None:
-        bounds = _with_quotes(subtree_bounds(clause), quotes)
+        lost = dated_subject(clause)  # "said on Monday fighters from X were ...": the subject the parse cut off
+        bounds = _with_quotes(union(subtree_bounds(clause), subtree_bounds(lost) if lost else None), quotes)
         is_quoted = bool(quotes.overlapping(*bounds))
         rule = "indirect.passive" if passive else ("direct.clause" if is_quoted else "indirect.clause")
         return _Content(*bounds, rule, 0.85 if kind != ATTITUDE else 0.6, is_quoted)

@@ -18,7 +18,7 @@ from counterclaim.nlp.statement.parties import Party
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.stance import Draft, group_of
 from counterclaim.nlp.statement.targets import is_hedged, is_negated
-from counterclaim.nlp.syntax import SUBJECTS
+from counterclaim.nlp.syntax import SUBJECTS, dated_subject
 from counterclaim.records import Attribution
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ def report(cue: Cue) -> list[Act] | None:
     if clause is None:
         return None
     content = subtree_span(clause)
+    lost = dated_subject(clause)  # "said on Monday fighters from X were ...": the subject the parse cut off
+    if lost is not None:
+        content = clause.doc[min(lost.left_edge.i, content.start) : content.end]
     quoted = any(t.is_quote for t in content)
     return cue.act("report", f"narrated.report.{cue.lemma}", content=content, direct=quoted)
 

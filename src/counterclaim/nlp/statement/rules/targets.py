@@ -19,7 +19,7 @@ from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
 from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
-from counterclaim.nlp.syntax import preposition_objects
+from counterclaim.nlp.syntax import preposition_objects, repaired_subject
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -182,6 +182,7 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     agent = agent or next((c for c in token.children if c.dep_ == "nsubj"), None)
     if agent is not None and agent.dep_ == "nsubjpass":
         agent = None  # "the attackers were surrounded and carried out ...": a passive head is no agent
+    agent = agent or _suspected_of(finder, token)
     if agent is not None and agent.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         agent = token.head  # "it is X who planted the device": the relative pronoun stands for X
     if agent is not None and not (agent.dep_ == "nsubj" and finder.about_attack(agent)):
@@ -189,6 +190,17 @@ def perpetrator(finder: TargetFinder, token: Token) -> Agents | None:
     if lemma in finder.lex.planning_verbs:  # "the attack was planned in X": kept only if X is a state
         return [(p, "planned_in") for p in _places(token)][:1]
     return []
+
+
+def _suspected_of(finder: TargetFinder, verb: Token) -> Token | None:
+    """ "X were suspected of carrying out the attack", "X is accused of planning it": the one held under suspicion.
+
+    The gerund's doer is the passive subject of the verb of blame its "of" phrase hangs on; "suspected" hedges it.
+    """
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "of" or prep.head.lemma_.lower() not in finder.lex.accuse_verbs:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None) or repaired_subject(prep.head)
 
 
 @rule("target.assault", lemmas=["assault_verbs"], pos=("VERB",))
