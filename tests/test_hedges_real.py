@@ -185,3 +185,25 @@ def test_fighters_accused_of_the_attack_are_accused(statements) -> None:
         "accused of planning the raid."
     )
     assert ("Omar Said", "accuse", "al-Shabaab") in triples(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Amid the war, governor Oleg Petrov hinted at Iranian involvement and said the enemy had come home.", "Iran"),
+        ("Governor Oleg Petrov alluded to a role for Hezbollah in the bombing.", "Hezbollah"),
+        ("Governor Oleg Petrov hinted that Georgia was involved in planning the bombing.", "Georgia"),
+    ],
+)
+def test_a_hinted_part_is_other(statements, sentence: str, target: str) -> None:
+    found = statements(f"A bomb killed 15 people outside a church in Derbent. {sentence}")
+    assert ("Oleg Petrov", "other", target) in triples(found)
+    assert not any(s.stance == "accuse" for s in found)
+
+
+def test_a_hint_about_something_else_is_no_statement(statements) -> None:
+    found = statements(
+        "A bomb killed 15 people outside a church in Derbent. Governor Oleg Petrov hinted at Georgian involvement in "
+        "the local elections."
+    )
+    assert not [s for s in found if s.target_name == "Georgia"]

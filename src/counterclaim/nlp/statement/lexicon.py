@@ -155,6 +155,7 @@ class StanceLexicon:
     claim_nouns: frozenset[str]
     origin_verbs: frozenset[str]
     pointing_verbs: frozenset[str]
+    hint_verbs: frozenset[str]
     penalty_verbs: frozenset[str]
     reckoning_verbs: frozenset[str]
     deed_verbs: frozenset[str]

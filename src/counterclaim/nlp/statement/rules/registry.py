@@ -41,6 +41,7 @@ RULE_MODULES = (
     "denials",
     "condemnations",
     "reports",
+    "hedges",
     "speakers",
     "parties",
     "targets",
