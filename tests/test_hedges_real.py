@@ -207,3 +207,13 @@ def test_a_hint_about_something_else_is_no_statement(statements) -> None:
         "the local elections."
     )
     assert not [s for s in found if s.target_name == "Georgia"]
+
+
+def test_condemning_an_attack_by_a_suspected_group_is_also_other(statements) -> None:
+    found = statements(
+        "Rebels killed 40 pupils at a school near Kasese. AU chairman Moussa Faki condemned the cruel attack by the "
+        "suspected Allied Democratic Forces militia."
+    )
+    assert ("Moussa Faki", "condemn", None) in triples(found)
+    assert ("Moussa Faki", "other", "Allied Democratic Forces") in triples(found)
+    assert not any(s.stance == "accuse" for s in found)

@@ -61,17 +61,22 @@ def condemnation(cue: Cue) -> list[Act] | None:
             return [Act("condemn", cue.token, reacting, f"narrated.condemn.{cue.lemma}.with")]
     acts = _condemning(cue, f"narrated.condemn.{cue.lemma}")
     doers = _doers_by(cue, obj) if obj is not None and acts else []
-    if doers:  # "X condemned the attack by Y": X also holds Y responsible
-        acts.append(Act("blame", cue.token, acts[0].speaker, f"narrated.accuse.{cue.lemma}_doer", doers))
+    for hedged in (False, True):  # "X condemned the attack by Y": X also holds Y responsible ("by suspected Y": other)
+        named = [blame for blame, suspected in doers if suspected == hedged]
+        if named:
+            producer = f"narrated.accuse.{cue.lemma}_doer"
+            acts.append(Act("blame", cue.token, acts[0].speaker, producer, named, hedged=hedged))
     return acts
 
 
-def _doers_by(cue: Cue, obj: Token) -> list[Blame]:
-    """The names an attack condemned is said to be by ("the attack by the Y militia on a church")."""
+def _doers_by(cue: Cue, obj: Token) -> list[tuple[Blame, bool]]:
+    """The names an attack condemned is said to be by ("the attack by the Y militia on a church"), each with
+    whether a hedge qualifies it ("by the suspected Y militia")."""
     doers = []
     for head in (obj, *obj.conjuncts):
         if cue.targets.is_attack(head):
-            doers += [Blame(agent, "cue") for agent in preposition_objects(head, "by") if agent.pos_ == "PROPN"]
+            agents = [a for a in preposition_objects(head, "by") if a.pos_ == "PROPN" or cue.targets.has_name(a)]
+            doers += [(Blame(a, "cue"), any(c.lower_ in cue.lex.hedge_modals for c in a.children)) for a in agents]
     return doers
 
 
