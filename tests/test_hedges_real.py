@@ -217,3 +217,11 @@ def test_condemning_an_attack_by_a_suspected_group_is_also_other(statements) -> 
     assert ("Moussa Faki", "condemn", None) in triples(found)
     assert ("Moussa Faki", "other", "Allied Democratic Forces") in triples(found)
     assert not any(s.stance == "accuse" for s in found)
+
+
+def test_a_statement_condemning_an_attack_by_a_group_is_issued_by_its_author(statements) -> None:
+    found = statements(
+        "A bomb killed 40 people at a school. Jane Doe, head of the regional commission, issued a statement strongly "
+        "condemning the attack by the suspected Allied Democratic Force militia."
+    )
+    assert {s.speaker_name for s in found} == {"Jane Doe"}

@@ -91,11 +91,12 @@ def _named_member(noun: Token) -> Token | None:
 def _said_in(document: Token, lex: StanceLexicon) -> set[int]:
     """The words of the blame a document lays ("a statement *attributing the attack to X*"), by index.
 
-    A blaming participle after a statement says what it says: the names in it
-    are whom it blames, not who issued it ("a message posted in the name of
+    A blaming or condemning participle after a statement says what it says:
+    the names in it are whom it blames or whose attack it condemns ("a
+    statement condemning the attack by X"), not who issued it ("a message posted in the name of
     X", "a statement circulating on X's channels" name the author).
     """
-    blaming = lex.accuse_verbs | lex.attribute_verbs
+    blaming = lex.accuse_verbs | lex.attribute_verbs | lex.condemn_verbs
     clauses = (c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in blaming)
     return {t.i for clause in clauses for t in clause.subtree}
 
