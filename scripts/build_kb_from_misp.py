@@ -117,13 +117,13 @@ def merge_namesakes(clusters: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
-def finish(clusters: list[dict], curated: tuple[dict[str, str], dict[str, str]], excluded: set[str]) -> list[dict]:
+def finish(clusters: list[dict], names: dict[str, str], states: dict[str, str], excluded: set[str]) -> list[dict]:
     """Assign ids (curated where names and states agree) and drop shared, excluded or foreign aliases.
 
     A name clusters share is dropped, unless each holder is an agency of a
     different state: then each keeps it, for the knowledge base to pick by context.
+    ``names`` and ``states``: :func:`curated_index`.
     """
-    names, states = curated
     assign_ids(clusters, names, states)
     clusters = merge_namesakes(clusters)
     holders: dict[str, list[str | None]] = {}
@@ -224,19 +224,20 @@ def write(path: Path, actors: list[dict], source: str) -> None:
 
 
 def main(misp: Path) -> None:
-    curated = curated_index()
-    names, _ = curated
+    names, states = curated_index()
     exclusions = yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))
     excluded = {normalise_name(a) for a in exclusions["aliases"]}
     country_clusters, iso = countries(misp, {normalise_name(a) for a in exclusions["metonyms"]})
-    country_actors = finish(country_clusters, curated, excluded)
+    country_actors = finish(country_clusters, names, states, excluded)
     by_name = {normalise_name(a["name"]): a["id"] for a in country_actors}
     iso_to_id = {code: names.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}
     write(DATA / "misp_countries.yaml", country_actors, "country.json")
     write(
-        DATA / "misp_agencies.yaml", finish(agencies(misp, iso_to_id), curated, excluded), "intelligence-agencies.json"
+        DATA / "misp_agencies.yaml",
+        finish(agencies(misp, iso_to_id), names, states, excluded),
+        "intelligence-agencies.json",
     )
-    write(DATA / "misp_groups.yaml", finish(groups(misp), curated, excluded), "terrorist-groups.json")
+    write(DATA / "misp_groups.yaml", finish(groups(misp), names, states, excluded), "terrorist-groups.json")
 
 
 if __name__ == "__main__":
