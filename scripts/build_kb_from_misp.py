@@ -95,16 +95,14 @@ def assign_ids(clusters: list[dict], curated: dict[str, str], states: dict[str, 
     for c in clusters:
         keys = [normalise_name(x) for x in (c["name"], *c["aliases"])]
         c["id"] = next((curated[k] for k in keys if k in curated and _same_state(curated[k], c, states)), None)
+    unnamed = [(c, slug(c["name"])) for c in clusters if c["id"] is None]
     by_slug: dict[str, set[str | None]] = {}
-    for c in clusters:
-        if c["id"] is None:
-            by_slug.setdefault(slug(c["name"]), set()).add(c.get("country"))
-    for c in clusters:
-        if c["id"] is None:
-            base = slug(c["name"])
-            foreign = base in states and states[base] != c.get("country")
-            shared = len(by_slug[base]) > 1 and c.get("country") is not None
-            c["id"] = f"{base}-{c['country']}" if foreign or shared else base
+    for c, base in unnamed:
+        by_slug.setdefault(base, set()).add(c.get("country"))
+    for c, base in unnamed:
+        foreign = base in states and states[base] != c.get("country")
+        shared = len(by_slug[base]) > 1 and c.get("country") is not None
+        c["id"] = f"{base}-{c['country']}" if foreign or shared else base
 
 
 def merge_namesakes(clusters: list[dict]) -> list[dict]:
