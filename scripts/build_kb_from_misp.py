@@ -95,16 +95,14 @@ def assign_ids(clusters: list[dict], curated: dict[str, str], states: dict[str, 
     for c in clusters:
         keys = [normalise_name(x) for x in (c["name"], *c["aliases"])]
         c["id"] = next((curated[k] for k in keys if k in curated and _same_state(curated[k], c, states)), None)
+    unnamed = [(c, slug(c["name"])) for c in clusters if c["id"] is None]
     by_slug: dict[str, set[str | None]] = {}
-    for c in clusters:
-        if c["id"] is None:
-            by_slug.setdefault(slug(c["name"]), set()).add(c.get("country"))
-    for c in clusters:
-        if c["id"] is None:
-            base = slug(c["name"])
-            foreign = base in states and states[base] != c.get("country")
-            shared = len(by_slug[base]) > 1 and c.get("country") is not None
-            c["id"] = f"{base}-{c['country']}" if foreign or shared else base
+    for c, base in unnamed:
+        by_slug.setdefault(base, set()).add(c.get("country"))
+    for c, base in unnamed:
+        foreign = base in states and states[base] != c.get("country")
+        shared = len(by_slug[base]) > 1 and c.get("country") is not None
+        c["id"] = f"{base}-{c['country']}" if foreign or shared else base
 
 
 def merge_namesakes(clusters: list[dict]) -> list[dict]:
@@ -117,13 +115,13 @@ def merge_namesakes(clusters: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
-def finish(clusters: list[dict], curated: tuple[dict[str, str], dict[str, str]], excluded: set[str]) -> list[dict]:
+def finish(clusters: list[dict], names: dict[str, str], states: dict[str, str], excluded: set[str]) -> list[dict]:
     """Assign ids (curated where names and states agree) and drop shared, excluded or foreign aliases.
 
     A name clusters share is dropped, unless each holder is an agency of a
     different state: then each keeps it, for the knowledge base to pick by context.
+    ``names`` and ``states``: :func:`curated_index`.
     """
-    names, states = curated
     assign_ids(clusters, names, states)
     clusters = merge_namesakes(clusters)
     holders: dict[str, list[str | None]] = {}
@@ -224,19 +222,20 @@ def write(path: Path, actors: list[dict], source: str) -> None:
 
 
 def main(misp: Path) -> None:
-    curated = curated_index()
-    names, _ = curated
+    names, states = curated_index()
     exclusions = yaml.safe_load(EXCLUSIONS.read_text(encoding="utf-8"))
     excluded = {normalise_name(a) for a in exclusions["aliases"]}
     country_clusters, iso = countries(misp, {normalise_name(a) for a in exclusions["metonyms"]})
-    country_actors = finish(country_clusters, curated, excluded)
+    country_actors = finish(country_clusters, names, states, excluded)
     by_name = {normalise_name(a["name"]): a["id"] for a in country_actors}
     iso_to_id = {code: names.get(normalise_name(n), by_name[normalise_name(n)]) for code, n in iso if code}
     write(DATA / "misp_countries.yaml", country_actors, "country.json")
     write(
-        DATA / "misp_agencies.yaml", finish(agencies(misp, iso_to_id), curated, excluded), "intelligence-agencies.json"
+        DATA / "misp_agencies.yaml",
+        finish(agencies(misp, iso_to_id), names, states, excluded),
+        "intelligence-agencies.json",
     )
-    write(DATA / "misp_groups.yaml", finish(groups(misp), curated, excluded), "terrorist-groups.json")
+    write(DATA / "misp_groups.yaml", finish(groups(misp), names, states, excluded), "terrorist-groups.json")
 
 
 if __name__ == "__main__":

@@ -427,7 +427,7 @@ class EventIndex:
                 s.add(w.near_duplicate, f"near-duplicate of {best_doc.document_name}")
         if not s.dated and best_sim < self.config.undated_min_similarity:
             # place, type and group fit every attack of one group in one city: without dates the text must agree,
-            # unless the toll or the target ties the two to one attack
+            # unless the same toll ties the two to one attack
             if tie := self._undated_tie(f, cluster, s):
                 s.add(0.0, f"no dates to compare and the texts are not alike, but {tie}")
             else:
@@ -438,7 +438,7 @@ class EventIndex:
         attack type, and the same death toll (large enough to be nearly a fingerprint of one attack).
 
         Reports of one attack by different outlets often share little wording
-        beyond their pages' boilerplate; the toll and the target they repeat.
+        beyond their pages' boilerplate; the toll they repeat.
         """
         if not (s.same_city and s.shared_group and s.same_class and f.killed):
             return None

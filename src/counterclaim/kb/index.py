@@ -123,12 +123,11 @@ class KnowledgeBase:
 
     def pick(self, candidates: Sequence[str], states: Sequence[str]) -> Actor | None:
         """The candidate of the first of ``states`` that has one, else None: a state is never guessed."""
-        for state in states:
-            for actor_id in candidates:
-                found = self.state_of(actor_id)
-                if found is not None and found.id == state:
-                    return self._actors[actor_id]
-        return None
+        owned: dict[str, str] = {}  # state id -> its first candidate; each candidate's state found once
+        for actor_id in candidates:
+            if (found := self.state_of(actor_id)) is not None:
+                owned.setdefault(found.id, actor_id)
+        return next((self._actors[owned[state]] for state in states if state in owned), None)
 
     def is_weak(self, name: str) -> bool:
         """Whether a name links only with support: a short acronym (or a number) only bulk-imported files give.

@@ -485,7 +485,11 @@ def _named_victims(sent: Span, producer: str) -> list[Figure]:
     return found
 
 
-def _count_at(doc: Doc, i: int, numeric: list[bool]) -> tuple[tuple[int, int], tuple[int, str | None]] | None:
+#: A count of people read at a token: its token range, and its value with a qualifier when the quantity is vague.
+Count = tuple[tuple[int, int], tuple[int, str | None]]
+
+
+def _count_at(doc: Doc, i: int, numeric: list[bool]) -> Count | None:
     """The token range and value of a count of people ending at token ``i``: a number expression, or an ordinal
     after "a" that counts one more ("killed two and injured a third")."""
     if _one_more(doc, i, numeric):
@@ -496,9 +500,7 @@ def _count_at(doc: Doc, i: int, numeric: list[bool]) -> tuple[tuple[int, int], t
     return (run, parsed) if parsed is not None and parsed[0] > 0 else None
 
 
-def _as_many(
-    doc: Doc, i: int, figures: list[Figure], sent: Span
-) -> tuple[tuple[int, int], tuple[int, str | None]] | None:
+def _as_many(doc: Doc, i: int, figures: list[Figure], sent: Span) -> Count | None:
     """ "As many" after a count in its sentence repeats that count ("five were killed and as many injured"); not
     "as many as 50", which is a number of its own."""
     if i == 0 or doc[i].lower_ != "many" or doc[i - 1].lower_ != "as":

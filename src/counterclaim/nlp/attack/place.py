@@ -455,7 +455,7 @@ class _PlaceFinder:
             return True
         if text.lower() in _words("places", "directions"):
             return True  # "resurfacing in the North-east": a part of the country, no town
-        if text.split() and is_role_word(text.split()[-1]):
+        if (words := text.split()) and is_role_word(words[-1]):
             return True  # "a Junior Commissioned Officer": a person's rank or office, though a town bears the name
         if span.label_ == "NORP" and span.root.head.lemma_.lower() in _words("places", "country_nouns"):
             return True  # "in the Central Asian country": a description of a country, no town "Central"

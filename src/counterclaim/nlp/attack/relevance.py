@@ -301,9 +301,8 @@ def is_designation_story(doc: Doc, end_char: int) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """A verb in talk of what may be ("calls to designate", "could sanction"): no act done."""
-    return any(
-        c.dep_ == "aux" and c.lower_ in ("could", "would", "may", "might", "should", "to") for c in verb.children
-    )
+    unrealised = _words("designation_unrealised_aux")
+    return any(c.dep_ == "aux" and c.lower_ in unrealised for c in verb.children)
 
 
 def _passive_verdict(sent: Span) -> bool:

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.tokenwords import lemmas, lowers, word_flags
 
 GENERIC = "attack"
@@ -310,20 +311,33 @@ def _future(verb: Token, lex: dict) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex["future_modals"] for c in verb.children)
 
 
+_SUICIDE_KEY = "counterclaim.attack.suicide_in"
+
+
+@cache
+def _suicide_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The suicide words, the self-detonation verbs and the reflexives, read once: every trigger asks for them."""
+    lex = load_lexicon("attack_types")
+    return frozenset(lex["suicide"]), frozenset(lex["self_detonation_verbs"]), frozenset(lex["reflexives"])
+
+
 def is_suicide(doc: Doc, trigger: Trigger) -> bool:
     """Whether a suicide word ("suicide bombers", "martyrdom operation") sits right by the trigger, or its sentence
     tells of a suicide attacker (:func:`_suicide_in`)."""
-    words = set(load_lexicon("attack_types")["suicide"])
+    words = _suicide_words()[0]
     window = doc[max(trigger.start - 3, 0) : min(trigger.end + 2, len(doc))]
     return any(_forms(t) & words for t in window) or _suicide_in(doc[trigger.start].sent)
 
 
 def _suicide_in(sent: Span) -> bool:
     """Whether a sentence qualifies a noun with a suicide word ("suicide attackers") or has a bomber blow
-    themselves up ("the attacker blew himself up")."""
-    lex = load_lexicon("attack_types")
-    words = set(lex["suicide"])
-    verbs, reflexives = set(lex["self_detonation_verbs"]), set(lex["reflexives"])
+    themselves up ("the attacker blew himself up"). Kept per sentence: every trigger of a sentence asks again."""
+    return memo(sent.doc, (_SUICIDE_KEY, sent.start), lambda: _tells_suicide(sent))
+
+
+def _tells_suicide(sent: Span) -> bool:
+    """:func:`_suicide_in` without the memory."""
+    words, verbs, reflexives = _suicide_words()
     return any(
         (_forms(t) & words and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN")
         or (t.lower_ in reflexives and t.head.lemma_.lower() in verbs)

@@ -328,6 +328,13 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
         if hits:
             candidates.append((item, hits))
     specific = [c for c in candidates if _specific(c[0])]
+
+    @cache
+    def late(hit: DateHit) -> tuple[bool, bool]:
+        """Whether a date is a response's, and whether it is the report's own day said: judged once per date, not
+        once per trigger and pass."""
+        return _dates_response(doc, hit[0]), _dates_saying(doc, hit)
+
     # attached dates of specific sentences, of any; then any date but a response's ("claimed it on Tuesday") or the
     # report's own day said ("the spokesman said on Monday", after the attack), then that day too; any
     for attached, pool, responses, sayings in (
@@ -343,11 +350,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
                 for h in hits
                 for t in item.triggers
                 if (_same_line(doc_text(doc), doc[t.start].idx, h[0]) and _governs(doc, t, h[0]))
-                or (
-                    not attached
-                    and (responses or not _dates_response(doc, h[0]))
-                    and (sayings or not _dates_saying(doc, h))
-                )
+                or (not attached and (responses or not late(h)[0]) and (sayings or not late(h)[1]))
             ]
             if pairs:
                 start, end, day, kind = min(pairs, key=lambda p: p[0])[1]
