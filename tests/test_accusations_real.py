@@ -850,3 +850,11 @@ def test_a_leader_pointing_to_a_group_blames_it(statements) -> None:
 def test_pointing_to_something_else_blames_no_one(statements) -> None:
     found = statements("A bomb hit the market. The minister pointed to Brazil as a model for the economy.")
     assert not blamed(found)
+
+
+def test_a_government_named_by_its_seat_speaks_for_its_state(statements) -> None:
+    found = statements(
+        "A truck bomb killed 500 people in the capital. The federal government in Mogadishu accused al-Shabaab of "
+        "carrying out the bombing."
+    )
+    assert ("Somalia", "accuse", "al-Shabaab") in triples(found)

@@ -419,6 +419,8 @@ class StatementResolver:
             return speaker
         words = [w for w in _WORD.findall(speaker.name.lower()) if w not in self.lex.government_qualifiers]
         rest = [w for w in words if w not in self.lex.state_nouns]
+        if rest[:1] == ["in"] and self.kb.lookup(" ".join(rest[1:])) == state:
+            rest = []  # "the government in Mogadishu": its seat names the state it governs
         if not words or len(rest) == len(words) or (rest and self.kb.demonym_state(" ".join(rest)) != state):
             return speaker
         return Party(speaker.start, speaker.end, speaker.text, state.name, state, None, state, rules=speaker.rules)
