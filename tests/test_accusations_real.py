@@ -858,3 +858,11 @@ def test_a_government_named_by_its_seat_speaks_for_its_state(statements) -> None
         "carrying out the bombing."
     )
     assert ("Somalia", "accuse", "al-Shabaab") in triples(found)
+
+
+def test_a_convict_named_by_surname_keeps_the_full_name_given_before(statements) -> None:
+    found = statements(
+        "A gunman killed two people near a synagogue. Stefan Example went on trial in May. On Monday the judges "
+        "found Example guilty of two counts of murder."
+    )
+    assert "Stefan Example" in blamed(found)

@@ -250,7 +250,7 @@ class StatementResolver:
         act_targets = [
             (_led_group(p), h, n) for p, h, n in act_targets if p is not None and self._names_party(p, act.cue.doc)
         ]
-        act_targets = self._branch_names(act_targets)
+        act_targets = [(self._full_name(p), h, n) for p, h, n in self._branch_names(act_targets)]
         # a group's own account of the attack is a claim ("X is expected to claim it" is none)
         claim_like = (
             act.content is not None
@@ -411,6 +411,13 @@ class StatementResolver:
             and statement.speaker_name[:1].isupper()
             and any(kind in ("agency", "state") for kind in kinds)
         )
+
+    def _full_name(self, target: Party) -> Party:
+        """ "the judges found Balliet guilty": a person blamed by surname alone under the full name given before."""
+        if target.actor is not None or " " in target.name.strip():
+            return target
+        named = self._people.complete(target)  # the name only: a title's state is not the side of one blamed
+        return replace(target, name=named.name, named_person=named.named_person)
 
     def _state_itself(self, speaker: Party) -> Party:
         """ "the Federal Government", "Iranian authorities", "the regime": the state they govern speaks."""
