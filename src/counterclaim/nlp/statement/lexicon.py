@@ -156,6 +156,8 @@ class StanceLexicon:
     origin_verbs: frozenset[str]
     pointing_verbs: frozenset[str]
     penalty_verbs: frozenset[str]
+    penalty_objects: frozenset[str]
+    censure_verbs: frozenset[str]
     reckoning_verbs: frozenset[str]
     deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
