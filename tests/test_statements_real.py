@@ -470,3 +470,11 @@ def test_bodies_sharing_one_noun_speak_each(statements) -> None:
         "the massacre."
     )
     assert {s.speaker_name for s in found if s.stance == "accuse"} == {"Police", "army officials"}
+
+
+def test_demonym_of_the_site_struck_gives_the_home_state(statements) -> None:
+    found = statements(
+        "Bomb Blast Hits Kenyan Market\n"
+        "The army said it was hunting the assailants from al-Shabaab, who fled towards Somalia after the raid."
+    )
+    assert [(s.speaker_affiliation, s.target_name) for s in found if s.stance == "accuse"] == [("Kenya", "al-Shabaab")]

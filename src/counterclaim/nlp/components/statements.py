@@ -451,7 +451,11 @@ class StatementResolver:
         attack = self.targets.attack_words(doc)
         for sentence in sentences.all:
             places = [e for e in sentence.ents if e.label_ == "GPE" and e.start_char >= filed]
-            if not places or not any(attack[sentence.start : sentence.end]):
+            if not any(attack[sentence.start : sentence.end]):
+                continue
+            if not places and (state := self._sited_demonym(sentence)) is not None:
+                return state  # "militants attack Ugandan school": the demonym of the place struck
+            if not places:
                 continue
             for place in places:
                 state = self.kb.lookup(place.text)
@@ -462,6 +466,21 @@ class StatementResolver:
             break
         counts = article_countries(doc, self.kb)
         return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
+
+    def _sited_demonym(self, sentence: Span) -> Actor | None:
+        """The state a demonym names when it qualifies a thing, not people ("a Ugandan school", "Kenyan border town").
+
+        Only for a sentence about the attack that names no place: the
+        demonym of a site is where the attack struck; one of people
+        ("Ugandan soldiers", "Israeli tourists") says who they are.
+        """
+        for word in sentence:  # word by word: a title-cased headline's entities are unreliable
+            if word.dep_ not in ("amod", "compound") or word.head.lower_ not in self.lex.site_nouns:
+                continue
+            state = self.kb.demonym_state(word.text) if word.text[:1].isupper() else None
+            if state is not None and state.kind == "state":
+                return state
+        return None
 
     def _national(self, speaker: Party) -> bool:
         """Whether the speaker's role, name or title where first named ("police spokesperson X") is a state's."""

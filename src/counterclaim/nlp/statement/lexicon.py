@@ -158,6 +158,7 @@ class StanceLexicon:
     penalty_verbs: frozenset[str]
     penalty_objects: frozenset[str]
     censure_verbs: frozenset[str]
+    site_nouns: frozenset[str]
     reckoning_verbs: frozenset[str]
     deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
