@@ -478,3 +478,32 @@ def test_demonym_of_the_site_struck_gives_the_home_state(statements) -> None:
         "The army said it was hunting the assailants from al-Shabaab, who fled towards Somalia after the raid."
     )
     assert [(s.speaker_affiliation, s.target_name) for s in found if s.stance == "accuse"] == [("Kenya", "al-Shabaab")]
+
+
+def test_perpetrators_named_as_foreigners_are_blamed_as_written(statements) -> None:
+    found = statements(
+        "Gunmen killed 19 people at a synagogue in Makhachkala. The regional governor claimed outside forces "
+        "had a hand in organising the attack, without giving evidence."
+    )
+    assert ("accuse", "outside forces") in {(s.stance, s.target_name) for s in found}
+
+
+def test_unnamed_gunmen_are_still_no_target(statements) -> None:
+    found = statements("Gunmen killed 19 people in Makhachkala. The governor said local gunmen had planned the attack.")
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_a_bodys_investigation_pointing_to_a_group_is_the_bodys_accusation(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 25 worshippers at a church in Damascus. The interior ministry's early probe "
+        "pointed to the Islamic State group as the force behind the massacre."
+    )
+    assert ("interior ministry", "accuse", "Islamic State") in triples(found)
+
+
+def test_the_leadership_of_a_group_stands_for_the_group(statements) -> None:
+    found = statements(
+        "A suicide bomber killed six engineers near Besham. The interior minister said the leadership of the "
+        "Pakistani Taliban was behind the bombing."
+    )
+    assert ("accuse", "Tehrik-i-Taliban Pakistan") in {(s.stance, s.target_name) for s in found}

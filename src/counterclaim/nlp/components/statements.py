@@ -398,6 +398,8 @@ class StatementResolver:
             return True  # "takfiris": a label for a militant current, kept as written
         if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
+        if any(w in self.lex.outsider_words for w in words[:-1]):
+            return True  # "foreign elements", "outside forces": the speaker blames foreigners
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
     def _unlinked_body(self, statement: Statement) -> bool:
@@ -428,7 +430,8 @@ class StatementResolver:
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return False
         words = _WORD.findall(party.name.lower())
-        return bool(words) and self._anonymous_word(words[-1])
+        foreign = any(w in self.lex.outsider_words for w in words[:-1])  # "foreign elements" name a side
+        return bool(words) and self._anonymous_word(words[-1]) and not foreign
 
     def _anonymous_word(self, word: str) -> bool:
         """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""

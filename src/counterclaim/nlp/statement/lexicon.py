@@ -159,6 +159,7 @@ class StanceLexicon:
     penalty_objects: frozenset[str]
     censure_verbs: frozenset[str]
     site_nouns: frozenset[str]
+    outsider_words: frozenset[str]
     reckoning_verbs: frozenset[str]
     deed_verbs: frozenset[str]
     outlet_nouns: frozenset[str]

@@ -210,11 +210,19 @@ def pointed_to(cue: Cue) -> list[Act] | None:
     named = party is not None and (party.pos_ == "PROPN" or _named_group(party))
     if cue.obj is not None or not named or subject is None:
         return None
+    subject = _inquiry_owner(cue, subject) or subject
     speaks = subject.ent_type_ in _POINTING_ENTS or subject.lemma_.lower() in cue.lex.speaker_nouns
     about = any(cue.targets.is_attack(t) and not cue.targets.other_attack(t) for t in cue.token.sent)
     if not speaks or not about:
         return None
-    return cue.act("blame", "narrated.point_to", [Blame(party, "cue")])
+    return [Act("blame", cue.token, subject, "narrated.point_to", [Blame(party, "cue")])]
+
+
+def _inquiry_owner(cue: Cue, subject: Token) -> Token | None:
+    """ "the ministry's investigation pointed to X": the body whose inquiry points speaks through it."""
+    if subject.lemma_.lower() not in cue.lex.inquiry_words:
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss"), None)
 
 
 def _named_group(noun: Token) -> bool:
