@@ -380,3 +380,130 @@ def test_guards_who_shot_the_attacker_are_not_accused(statements) -> None:
         "before reaching the door."
     )
     assert not [s for s in found if s.target_name == "Taliban" and s.stance == "accuse"]
+
+
+# -- accusations missed outright: rebukes, "X to blame", pointing at a group, a price to pay, shared nouns -------
+
+
+def test_rebuke_for_being_behind_the_attack_accuses(statements) -> None:
+    found = statements(
+        "A bomb killed 11 worshippers at a shrine in Isfahan. The city's senior cleric assailed Saudi Arabia and "
+        "Israel for being behind the bombing."
+    )
+    assert {(s.stance, s.target_name) for s in found} >= {("accuse", "Saudi Arabia"), ("accuse", "Israel")}
+
+
+def test_rebuke_for_a_failing_is_no_accusation(statements) -> None:
+    found = statements(
+        "A bomb killed 11 people at a market in Kano. The senator slammed the governor for his handling of the attack."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_lashing_out_at_a_state_after_the_attack_accuses_it(statements) -> None:
+    found = statements(
+        "Afghanistan lashed out at Pakistan on Monday as the toll of the suicide attack on the Kabul academy "
+        "rose to 30."
+    )
+    assert ("Afghanistan", "accuse", "Pakistan") in triples(found)
+
+
+def test_lashing_out_with_no_attack_in_the_sentence_is_no_accusation(statements) -> None:
+    found = statements(
+        "A bomb killed eight people in Kabul. Separately, Afghanistan lashed out at Pakistan over a trade dispute."
+    )
+    assert not [s for s in found if s.target_name == "Pakistan"]
+
+
+def test_party_said_to_be_to_blame_is_accused(statements) -> None:
+    found = statements("Kenya police chief says al-Shabaab to blame for bus ambush near Mandera")
+    assert [(s.stance, s.target_name) for s in found] == [("accuse", "al-Shabaab")]
+
+
+def test_party_that_is_to_blame_in_reported_speech_is_accused(statements) -> None:
+    found = statements(
+        "A car bomb killed 9 people in Mogadishu. The interior minister said al-Shabaab was to blame for the carnage."
+    )
+    assert ("accuse", "al-Shabaab") in {(s.stance, s.target_name) for s in found}
+
+
+def test_pointing_to_a_group_named_before_its_noun_accuses_it(statements) -> None:
+    found = statements(
+        "Gunmen killed 15 people at a church in Damascus. Security officials pointed to the Islamic State "
+        "group as the force behind the massacre."
+    )
+    assert ("accuse", "Islamic State") in {(s.stance, s.target_name) for s in found}
+
+
+def test_a_party_vowed_to_pay_a_heavy_price_is_accused(statements) -> None:
+    found = statements(
+        "A rocket killed 12 children in the Golan. The defence minister promised a harsh answer, declaring that "
+        '"Hezbollah will pay a heavy price".'
+    )
+    assert ("accuse", "Hezbollah") in {(s.stance, s.target_name) for s in found}
+
+
+def test_a_that_clause_under_another_speakers_verb_is_not_the_first_speakers(statements) -> None:
+    found = statements(
+        "A rocket killed 12 children in the Golan. Army spokesman Avi Cohen confirmed the toll, and the defence "
+        'minister promised a harsh answer, declaring that "Hezbollah will pay a heavy price".'
+    )
+    assert not [s for s in found if s.speaker_name == "Avi Cohen" and s.target_name == "Hezbollah"]
+
+
+def test_attackers_from_a_named_group_in_reported_speech_accuse_it(statements) -> None:
+    found = statements(
+        "Rebels killed 20 villagers near Beni in Congo. The army said it was hunting the assailants from the "
+        "Allied Democratic Forces."
+    )
+    assert ("accuse", "Allied Democratic Forces") in {(s.stance, s.target_name) for s in found}
+
+
+def test_attackers_from_a_place_name_no_one(statements) -> None:
+    found = statements("Gunmen killed 20 villagers in Zamfara. Police said the gunmen from Katsina had fled.")
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_bodies_sharing_one_noun_speak_each(statements) -> None:
+    found = statements(
+        "A bomb killed 40 pupils at a school in Kasese in Uganda. Police and army officials blamed the ADF for "
+        "the massacre."
+    )
+    assert {s.speaker_name for s in found if s.stance == "accuse"} == {"Police", "army officials"}
+
+
+def test_demonym_of_the_site_struck_gives_the_home_state(statements) -> None:
+    found = statements(
+        "Bomb Blast Hits Kenyan Market\n"
+        "The army said it was hunting the assailants from al-Shabaab, who fled towards Somalia after the raid."
+    )
+    assert [(s.speaker_affiliation, s.target_name) for s in found if s.stance == "accuse"] == [("Kenya", "al-Shabaab")]
+
+
+def test_perpetrators_named_as_foreigners_are_blamed_as_written(statements) -> None:
+    found = statements(
+        "Gunmen killed 19 people at a synagogue in Makhachkala. The regional governor claimed outside forces "
+        "had a hand in organising the attack, without giving evidence."
+    )
+    assert ("accuse", "outside forces") in {(s.stance, s.target_name) for s in found}
+
+
+def test_unnamed_gunmen_are_still_no_target(statements) -> None:
+    found = statements("Gunmen killed 19 people in Makhachkala. The governor said local gunmen had planned the attack.")
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_a_bodys_investigation_pointing_to_a_group_is_the_bodys_accusation(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 25 worshippers at a church in Damascus. The interior ministry's early probe "
+        "pointed to the Islamic State group as the force behind the massacre."
+    )
+    assert ("interior ministry", "accuse", "Islamic State") in triples(found)
+
+
+def test_the_leadership_of_a_group_stands_for_the_group(statements) -> None:
+    found = statements(
+        "A suicide bomber killed six engineers near Besham. The interior minister said the leadership of the "
+        "Pakistani Taliban was behind the bombing."
+    )
+    assert ("accuse", "Tehrik-i-Taliban Pakistan") in {(s.stance, s.target_name) for s in found}

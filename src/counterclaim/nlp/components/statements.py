@@ -398,6 +398,8 @@ class StatementResolver:
             return True  # "takfiris": a label for a militant current, kept as written
         if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
+        if any(w in self.lex.outsider_words for w in words[:-1]):
+            return True  # "foreign elements", "outside forces": the speaker blames foreigners
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
     def _unlinked_body(self, statement: Statement) -> bool:
@@ -437,7 +439,8 @@ class StatementResolver:
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return False
         words = _WORD.findall(party.name.lower())
-        return bool(words) and self._anonymous_word(words[-1])
+        foreign = any(w in self.lex.outsider_words for w in words[:-1])  # "foreign elements" name a side
+        return bool(words) and self._anonymous_word(words[-1]) and not foreign
 
     def _anonymous_word(self, word: str) -> bool:
         """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
@@ -460,7 +463,11 @@ class StatementResolver:
         attack = self.targets.attack_words(doc)
         for sentence in sentences.all:
             places = [e for e in sentence.ents if e.label_ == "GPE" and e.start_char >= filed]
-            if not places or not any(attack[sentence.start : sentence.end]):
+            if not any(attack[sentence.start : sentence.end]):
+                continue
+            if not places and (state := self._sited_demonym(sentence)) is not None:
+                return state  # "militants attack Ugandan school": the demonym of the place struck
+            if not places:
                 continue
             for place in places:
                 state = self.kb.lookup(place.text)
@@ -471,6 +478,21 @@ class StatementResolver:
             break
         counts = article_countries(doc, self.kb)
         return next((a for name, _ in counts.most_common(1) if (a := self.kb.lookup(name)) and a.kind == "state"), None)
+
+    def _sited_demonym(self, sentence: Span) -> Actor | None:
+        """The state a demonym names when it qualifies a thing, not people ("a Ugandan school", "Kenyan border town").
+
+        Only for a sentence about the attack that names no place: the
+        demonym of a site is where the attack struck; one of people
+        ("Ugandan soldiers", "Israeli tourists") says who they are.
+        """
+        for word in sentence:  # word by word: a title-cased headline's entities are unreliable
+            if word.dep_ not in ("amod", "compound") or word.head.lower_ not in self.lex.site_nouns:
+                continue
+            state = self.kb.demonym_state(word.text) if word.text[:1].isupper() else None
+            if state is not None and state.kind == "state":
+                return state
+        return None
 
     def _national(self, speaker: Party) -> bool:
         """Whether the speaker's role, name or title where first named ("police spokesperson X") is a state's."""

@@ -197,7 +197,8 @@ class TargetFinder:
         found_blames = proxies or agents
         out = []
         for blame in found_blames:
-            if blame.head.i not in inside or (self.anonymous(blame.head) and not self.has_name(blame.head)):
+            unnamed = self.anonymous(blame.head) and not self.has_name(blame.head) and not self.outsiders(blame.head)
+            if blame.head.i not in inside or unnamed:
                 continue
             verb = _predicate(blame.head)
             # "no evidence that X was involved": negated, and hedged as a doubt rather than a denial
@@ -318,6 +319,10 @@ class TargetFinder:
     def anonymous(self, head: Token) -> bool:
         """Whether a noun names perpetrators without saying who they are ("the attackers", "gunmen")."""
         return head.lemma_.lower() in self.lex.anonymous_perpetrators or head.lower_ in self.lex.anonymous_perpetrators
+
+    def outsiders(self, head: Token) -> bool:
+        """Whether anonymous perpetrators are named as foreigners ("foreign elements"): a side the speaker blames."""
+        return any(c.dep_ == "amod" and c.lower_ in self.lex.outsider_words for c in head.children)
 
     def has_name(self, head: Token) -> bool:
         """Whether a description names who it is ("al-Shabaab fighters", "members of the ADF" or "of the X group")."""

@@ -18,6 +18,8 @@ from counterclaim.nlp.statement.speakers import clause_subject
 from counterclaim.nlp.statement.targets import Blame
 
 _VERBS = ("VERB", "AUX")
+#: Entity types of a party a speaker names as the culprit ("the evidence points to X" is ``target.pointing``'s).
+_POINTING_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 @rule("act.accusation", lemmas=["accuse_verbs"], pos=_VERBS)
@@ -27,6 +29,8 @@ def accusation(cue: Cue) -> list[Act] | None:
     An accusing verb that names no one here is no other act either: the rule keeps the word.
     """
     patient = cue.obj if cue.obj is not None else cue.passive
+    if patient is None and _to_blame(cue.token):
+        return None  # "says X is to blame": the reported clause names X (``target.to_blame``)
     if patient is None or _of_other_attacks(cue) or _of_other_deeds(cue):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
@@ -35,6 +39,13 @@ def accusation(cue: Cue) -> list[Act] | None:
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
     blamed = _their_group(cue, patient) or patient
     return cue.act("blame", producer, [Blame(party, "cue") for party in _principals(cue, blamed)])
+
+
+def _to_blame(verb: Token) -> bool:
+    """ "X (is) to blame": the infinitive with no object, whose subject is the one at fault."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in verb.children
+    )
 
 
 def _principals(cue: Cue, party: Token) -> list[Token]:
@@ -81,21 +92,56 @@ def _of_other_deeds(cue: Cue) -> bool:
     unless the verb is one of saying: blaming others for the attack is no
     part in it.
     """
+    charges = _gerund_charges(cue, "of")
+    return bool(charges) and not any(_charge_of_part(cue, g) for g in charges)
+
+
+def _gerund_charges(cue: Cue, preposition: str) -> list[Token]:
+    """The charges told as a gerund under the cue's preposition ("accused X of *planning* it", "for *being* behind")."""
+    return [
+        g
+        for c in cue.token.children
+        if c.dep_ == "prep" and c.lower_ == preposition
+        for g in c.children
+        if g.tag_ == "VBG"
+    ]
+
+
+def _charge_of_part(cue: Cue, charge: Token) -> bool:
+    """Whether a gerund charge is a part in the attack: doing, planning, helping or sheltering it, or being behind it.
+
+    A verb of saying is no part ("of blaming the Kurds for it").
+    """
     lex = cue.lex
     deeds = lex.perpetrate_verbs | lex.planning_verbs | lex.complicity_verbs | lex.haven_verbs | lex.role_verbs
     marks = lex.responsible_words | lex.responsible_adjectives | lex.involvement_nouns | lex.role_nouns
-    charges = [
-        g for c in cue.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.tag_ == "VBG"
-    ]
-    speech = lex.accuse_verbs | lex.report_verbs
-    return bool(charges) and not any(
-        g.lemma_.lower() not in speech
-        and (
-            g.lemma_.lower() in deeds
-            or any(cue.targets.is_attack(t) or _pronoun_thing(t) or t.lower_ in marks for t in g.subtree)
-        )
-        for g in charges
+    if charge.lemma_.lower() in lex.accuse_verbs | lex.report_verbs:
+        return False
+    return charge.lemma_.lower() in deeds or any(
+        cue.targets.is_attack(t) or _pronoun_thing(t) or t.lower_ in marks for t in charge.subtree
     )
+
+
+@rule("act.censured", lemmas=["censure_verbs"], pos=_VERBS)
+def censured(cue: Cue) -> list[Act] | None:
+    """ "blasted X for being behind the attack", "lashed out at X" in a sentence about the attack: X is blamed.
+
+    A rebuke blames only with a charge of a part in the attack ("for
+    orchestrating it"), or, said "out at X", when its sentence tells the
+    attack (not another); "slammed the attack" is a condemnation, not this.
+    """
+    party = cue.obj
+    if party is not None and not cue.targets.is_attack(party):
+        charges = _gerund_charges(cue, "for")
+        if charges and any(_charge_of_part(cue, g) for g in charges) and not _of_other_attacks(cue):
+            return cue.act("blame", f"narrated.{cue.lemma}_for", [Blame(party, "cue")])
+        return None
+    if party is None and any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.token.children):
+        party = pobj(cue.token, "at")
+        named = party is not None and party.pos_ == "PROPN" and party.ent_type_ in _POINTING_ENTS
+        if named and any(cue.targets.is_attack(t) and not cue.targets.other_attack(t) for t in cue.token.sent):
+            return cue.act("blame", f"narrated.{cue.lemma}_out_at", [Blame(party, "cue")])
+    return None
 
 
 @rule("act.conviction", lemmas=["conviction_verbs"], pos=_VERBS)
@@ -152,10 +198,6 @@ def finger_phrase(cue: Cue) -> list[Act] | None:
     return None
 
 
-#: Entity types of a subject that can point at a culprit ("the evidence points to X" is ``target.pointing``'s).
-_POINTING_ENTS = ("PERSON", "ORG", "GPE", "NORP")
-
-
 @rule("act.pointed_to", lemmas=["pointing_verbs"], pos=_VERBS)
 def pointed_to(cue: Cue) -> list[Act] | None:
     """ "the president pointed to X", "officials have pointed to X" in a sentence about the attack: X is blamed.
@@ -165,13 +207,27 @@ def pointed_to(cue: Cue) -> list[Act] | None:
     """
     party = pobj(cue.token, *cue.lex.pointing_prepositions)
     subject = clause_subject(cue.token)
-    if cue.obj is not None or party is None or party.pos_ != "PROPN" or subject is None:
+    named = party is not None and (party.pos_ == "PROPN" or _named_group(party))
+    if cue.obj is not None or not named or subject is None:
         return None
+    subject = _inquiry_owner(cue, subject) or subject
     speaks = subject.ent_type_ in _POINTING_ENTS or subject.lemma_.lower() in cue.lex.speaker_nouns
     about = any(cue.targets.is_attack(t) and not cue.targets.other_attack(t) for t in cue.token.sent)
     if not speaks or not about:
         return None
-    return cue.act("blame", "narrated.point_to", [Blame(party, "cue")])
+    return [Act("blame", cue.token, subject, "narrated.point_to", [Blame(party, "cue")])]
+
+
+def _inquiry_owner(cue: Cue, subject: Token) -> Token | None:
+    """ "the ministry's investigation pointed to X": the body whose inquiry points speaks through it."""
+    if subject.lemma_.lower() not in cue.lex.inquiry_words:
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss"), None)
+
+
+def _named_group(noun: Token) -> bool:
+    """ "the Islamic State group", "the X network": a common noun for a party that a name before it names."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children)
 
 
 def _as_responsible(cue: Cue, obj: Token) -> bool:

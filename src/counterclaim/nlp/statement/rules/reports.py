@@ -28,10 +28,15 @@ _VERBS = ("VERB", "AUX")
 
 
 def _that_clause(verb: Token) -> Token | None:
-    """A "that" clause the parse hung elsewhere under the verb ("confirmed in a statement that ...")."""
+    """A "that" clause the parse hung elsewhere under the verb ("confirmed in a statement that ...").
+
+    Not one under another speaker's verb joined to it ("X confirmed the toll, and Y vowed ..., stating that ...").
+    """
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
-            return token.head
+            between = [a for a in token.head.ancestors if a.i != verb.i and verb.is_ancestor(a)]
+            if not any(_has_subject(a) for a in between):
+                return token.head
     return None
 
 

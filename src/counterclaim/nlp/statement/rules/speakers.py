@@ -275,10 +275,26 @@ def _self_described(resolver: SpeakerResolver, head: Token) -> Actor | None:
     return None
 
 
+def _shared_noun(head: Token) -> Token | None:
+    """The first of modifiers joined before a common noun they share ("police and army officials"), or None."""
+    if head.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("nmod", "compound", "amod") and c.i < head.i and any(g.dep_ == "conj" for g in c.children)
+        ),
+        None,
+    )
+
+
 @rule("speaker.listed")
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """Several named speakers in one subject ("X, Y and Z said", "both X and Y", "two groups, X and Y,"): one each."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    shared = _shared_noun(head) if not conjuncts else None  # "police and army officials": "officials" is both's
+    conjuncts = conjuncts or ([c for c in shared.children if c.dep_ == "conj"] if shared is not None else [])
     if not conjuncts:  # "the United States, the UN, the AU and Turkey": the parse may hang the list on an apposition
         appositions = _appositions(head)  # or on two appositions ("President X and Foreign Minister Y")
         conjuncts = [c for a in appositions for c in a.conjuncts] + appositions[1:]
@@ -293,7 +309,7 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     while first.dep_ == "preconj" or (first.dep_ == "det" and first.i < head.i):
         first = first.doc[first.i + 1]  # "both the X and Y"
     start = first.idx
-    last = max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
+    last = head if shared is not None else max((t for c in conjuncts for t in c.subtree), key=lambda t: t.i)
     end = last.idx + len(last)
     appositions = [t for t in head.children if t.dep_ == "appos" and t.i > last.i]
     for extra in appositions:  # a parse may hang the list's last names on the first as an apposition

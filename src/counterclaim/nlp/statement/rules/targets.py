@@ -31,6 +31,8 @@ Agents = list[tuple[Token, str]]
 _OWNER_ENTS = ("ORG", "NORP", "GPE", "PERSON")
 #: Pronouns that may stand for the attackers in a report about them ("they are linked to X").
 _ATTACKER_PRONOUNS = ("they", "he", "she", "these", "those")
+#: Entity types of a place: "the gunmen from X" names a group only if X is none.
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 def _subject(token: Token) -> Token | None:
@@ -153,10 +155,30 @@ def pointing(finder: TargetFinder, token: Token) -> Agents | None:
 
 @rule("target.penalty", lemmas=["penalty_verbs"], pos=("VERB",))
 def penalty(finder: TargetFinder, token: Token) -> Agents | None:
-    """ "X will pay for this": who is to pay for the attack."""
+    """ "X will pay for this", "X will pay a heavy price": who is to pay for the attack.
+
+    Without "for", the price ("a heavy price", "dearly") makes it a reckoning, told in a report about the attack.
+    """
     paid_for = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for" for g in _objects(t)]
+    prices = finder.lex.penalty_objects
+    priced = any(c.dep_ in ("dobj", "advmod") and c.lemma_.lower() in prices for c in token.children)
     subject = _subject(token)
-    return [(subject, "penalty")] if subject is not None and any(map(finder.about_attack, paid_for)) else []
+    if subject is None or not (any(map(finder.about_attack, paid_for)) or (priced and not paid_for)):
+        return []
+    return [(subject, "penalty")]
+
+
+@rule("target.to_blame", lemmas=["accuse_verbs"], pos=("VERB",))
+def to_blame(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "X is to blame", "(says) X to blame": the subject of the infinitive with no object is at fault."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return None
+    subject = _subject(token)
+    if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in finder.lex.copulas:
+        subject = _subject(token.head)  # "X is to blame"
+    return [(subject, "behind")] if subject is not None else []
 
 
 def _response(finder: TargetFinder, verb: Token) -> bool:
@@ -442,6 +464,19 @@ def _tied_to(finder: TargetFinder, group: Token) -> Token | None:
         return None
     tied = (c for c in group.children if c.dep_ == "acl" and c.lemma_.lower() in finder.lex.attribute_verbs)
     return next((o for verb in tied for o in _objects(verb, "to", "with") if o.pos_ == "PROPN"), None)
+
+
+@rule("target.attackers_from", lemmas=["anonymous_perpetrators"], pos=("NOUN",))
+def attackers_from(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "(pursuing) the attackers from X", "the gunmen from X": the group the attackers came from (not a place).
+
+    Kept only when X is a militant group: "the attackers from the village" or "from the city" name no one.
+    """
+    named = _objects(token, "from")
+    if not named and token.dep_ == "dobj":  # the parse may hang the "from" right after the noun on its verb
+        named = [g for g in _objects(token.head, "from") if g.head.i == token.right_edge.i + 1]
+    groups = [g for g in named if g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS]
+    return [(g, "enlisted") for g in groups][:1] or None
 
 
 @rule("target.membership", lemmas=["membership_verbs"])
