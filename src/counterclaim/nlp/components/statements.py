@@ -631,12 +631,22 @@ class StatementResolver:
         )
 
     def _separate(self, act: Act) -> bool:
-        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message",
+        "in a separate statement")."""
         if act.rule in ("act.restated_claim", "act.release"):
             return True  # "the group repeated its claim", "released a video of the men": another act
         words = self.lex.separate_act_words
         said = act.speaker if act.speaker is not None else clause_subject(act.cue)
-        heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
+        documents = self.lex.document_nouns
+        carriers = [
+            o
+            for h in (act.cue, *act.cue.ancestors)  # a misparse may hang "In a separate statement," on a head above
+            for p in h.children
+            if p.dep_ == "prep" and p.i < act.cue.i
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        heads = [act.cue, *(t for t in (said, *carriers) if t is not None and t.lemma_.lower() in documents)]
         return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
 
     @staticmethod
