@@ -206,3 +206,44 @@ def test_guerrilla_word_after_a_groups_name_speaks_for_the_group(statements) -> 
         "On Thursday the ELN guerrilla denied any responsibility for the bombing."
     )
     assert ("National Liberation Army", "deny", "National Liberation Army") in triples(found)
+
+
+# -- denials told by a gerund, a shared object or a defendant's own words --------------
+
+
+def test_denying_having_carried_out_the_attack_is_no_claim(statements) -> None:
+    found = statements(
+        "A rocket hit a school in Sderot on Monday. The Hamas movement denied carrying out the strike on the school."
+    )
+    assert ("Hamas", "deny", "Hamas") in triples(found)
+    assert not [s for s in found if s.stance == "claim"]
+
+
+def test_leader_who_denied_and_condemned_the_attack_clears_his_party(statements) -> None:
+    found = statements(
+        "A bomb killed six tourists in Dushanbe on Sunday. "
+        "Speaking from Istanbul, the IRPT's exiled leader Muhiddin Kabiri denied and condemned the bombing."
+    )
+    assert ("Muhiddin Kabiri", "deny", "Islamic Renaissance Party of Tajikistan") in triples(found)
+    assert ("Muhiddin Kabiri", "condemn", None) in triples(found)
+
+
+def test_defendant_who_denied_knowing_of_the_plot_clears_himself(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 37 people at an airport in Moscow in 2011. "
+        "At the trial, Timur Bekov denied knowing that his cousin planned the bombing."
+    )
+    assert ("Timur Bekov", "deny", "Timur Bekov") in triples(found)
+
+
+def test_defendant_who_denied_his_guilt_clears_himself(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 37 people at an airport in Moscow in 2011. "
+        "Two of the accused admitted their part in the plot, while the third, Timur Bekov, denied his guilt."
+    )
+    assert ("Timur Bekov", "deny", "Timur Bekov") in triples(found)
+
+
+def test_rejecting_an_attack_still_condemns_it(statements) -> None:
+    found = statements("A bomb killed nine people in Quetta. The government of Pakistan rejected the attack firmly.")
+    assert not [s for s in found if s.stance == "deny"]

@@ -167,6 +167,7 @@ class StanceLexicon:
     platforms: frozenset[str]
     time_nouns: frozenset[str]
     self_naming_verbs: frozenset[str]
+    disclaiming_verbs: frozenset[str]
     self_claiming_verbs: frozenset[str]
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
