@@ -247,3 +247,17 @@ def test_defendant_who_denied_his_guilt_clears_himself(statements) -> None:
 def test_rejecting_an_attack_still_condemns_it(statements) -> None:
     found = statements("A bomb killed nine people in Quetta. The government of Pakistan rejected the attack firmly.")
     assert not [s for s in found if s.stance == "deny"]
+
+
+# -- an agency's finding and a leader's remark are two acts of one state ---------------
+
+
+def test_security_agency_finding_is_not_the_prime_ministers_remark(statements) -> None:
+    found = statements(
+        "Two gunmen killed four people at a bus stop in Jerusalem on Thursday. Hamas claimed responsibility.\n\n"
+        "Prime Minister Benjamin Netanyahu said Hamas had sent the killers.\n\n"
+        "Israel's Shin Bet security agency identified the gunmen as two cousins who were affiliated with Hamas."
+    )
+    speakers = {s.speaker_name for s in found if s.stance == "confirm" and s.target_name == "Hamas"}
+    assert "Benjamin Netanyahu" in speakers
+    assert any("Shin Bet" in name for name in speakers)
