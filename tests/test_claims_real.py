@@ -228,12 +228,11 @@ def test_leader_who_denied_and_condemned_the_attack_clears_his_party(statements)
     assert ("Muhiddin Kabiri", "condemn", None) in triples(found)
 
 
-def test_defendant_who_denied_knowing_of_the_plot_clears_himself(statements) -> None:
+def test_denying_support_for_a_group_in_general_is_no_denial_of_the_attack(statements) -> None:
     found = statements(
-        "A suicide bomber killed 37 people at an airport in Moscow in 2011. "
-        "At the trial, Timur Bekov denied knowing that his cousin planned the bombing."
+        "Rebels killed 40 worshippers at a church in Komanda on Sunday. Kigali denies backing the rebels."
     )
-    assert ("Timur Bekov", "deny", "Timur Bekov") in triples(found)
+    assert not [s for s in found if s.stance == "deny"]
 
 
 def test_defendant_who_denied_his_guilt_clears_himself(statements) -> None:

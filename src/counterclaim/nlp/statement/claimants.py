@@ -118,9 +118,6 @@ class ClaimantGuard:
             elif draft.stance == "deny" and draft.target is not None and _plea(draft):
                 # "she maintained her innocence": a defendant clears herself, by the name she speaks under
                 fixed = replace(draft, target=replace(draft.speaker, rules=draft.target.rules))
-            elif draft.stance == "deny" and draft.target is None and draft.speaker.is_person and not draft.speaker.role:
-                # "X denied knowing of the plot": a person who speaks for no side and names no one clears himself
-                fixed = draft if draft.speaker.affiliation else replace(draft, target=draft.speaker)
             elif draft.stance == "deny" and draft.target is not None and same_party(draft.target, draft.speaker):
                 fixed = self._own_denial(draft)
             else:

@@ -168,6 +168,7 @@ class StanceLexicon:
     time_nouns: frozenset[str]
     self_naming_verbs: frozenset[str]
     disclaiming_verbs: frozenset[str]
+    guilt_nouns: frozenset[str]
     self_claiming_verbs: frozenset[str]
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]

@@ -145,9 +145,11 @@ def denial(cue: Cue) -> list[Act] | None:
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
     gerund = child(cue.token, "xcomp")
-    if gerund is not None and gerund.tag_ == "VBG":
+    if gerund is not None and gerund.tag_ == "VBG" and any(cue.targets.is_attack(t) for t in gerund.subtree):
         return cue.act("deny", producer, content=subtree_span(gerund))  # "denied carrying out the attack"
     obj = cue.obj
+    if obj is not None and cue.speaker is not None and obj.lemma_.lower() in cue.lex.guilt_nouns:
+        return cue.act("deny", producer, [Blame(cue.speaker, "plea")])  # "denied his guilt": a defendant's plea
     owner = owner_named(obj, cue.lex.owned_denials) or _split_owner(cue, obj) if obj is not None else None
     if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns and not _spelled_out(obj):
         # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``);
