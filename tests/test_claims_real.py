@@ -145,3 +145,118 @@ def test_claim_restated_by_a_member_through_an_outlet_is_the_outlets(statements)
         "shooting. The claim was later repeated by a senior member of the group talking to its Amaq news agency."
     )
     assert ("Amaq", "claim", "Islamic State") in triples(found)
+
+
+# -- a group's claim and its outlet's "separate statement" are two acts ----------------
+
+
+def test_outlet_claim_in_a_separate_statement_keeps_the_groups_own(statements) -> None:
+    found = statements(
+        "The Islamic State group claimed responsibility on Wednesday for a knife attack in Lyon, "
+        "the group said in a message on its channels.\n\n"
+        "In a separate statement, accompanied by a picture of the attacker, the mouthpiece Amaq said "
+        "a fighter of the Islamic State carried out the stabbing in the French city."
+    )
+    claims = [s for s in found if s.stance == "claim" and s.target_name == "Islamic State"]
+    assert {s.speaker_name for s in claims} == {"Islamic State", "Amaq"}
+
+
+def test_outlet_claim_without_a_separating_word_is_the_same_act(statements) -> None:
+    found = statements(
+        "The Islamic State group claimed responsibility on Wednesday for a knife attack in Lyon.\n\n"
+        "In a statement carried by its Amaq agency, the group said one of its fighters carried out the stabbing."
+    )
+    claims = [s for s in found if s.stance == "claim" and s.target_name == "Islamic State"]
+    assert len(claims) == 1
+
+
+# -- an unnamed man who gives himself a group's role speaks for the group --------------
+
+
+def test_man_claiming_to_be_a_spokesman_claims_for_the_group(statements) -> None:
+    found = statements(
+        "A car bomb destroyed a police station in Maiduguri on Friday. "
+        "A man claiming to be a spokesman for Boko Haram claimed responsibility for the blast in a call to reporters."
+    )
+    assert ("Boko Haram", "claim", "Boko Haram") in triples(found)
+
+
+def test_caller_who_said_he_was_a_spokesman_claims_for_the_group(statements) -> None:
+    found = statements(
+        "Gunmen stormed a hotel in Mogadishu on Sunday. "
+        "A caller who said he was a spokesman for al-Shabaab claimed responsibility for the siege."
+    )
+    assert ("al-Shabaab", "claim", "al-Shabaab") in triples(found)
+
+
+def test_man_claiming_to_be_a_witness_speaks_for_no_one(statements) -> None:
+    found = statements(
+        "Gunmen stormed a hotel in Mogadishu on Sunday. "
+        "A man claiming to be a witness said the attackers shouted slogans of al-Shabaab."
+    )
+    assert not [s for s in found if s.stance == "claim"]
+
+
+# -- a group's fighters named by a guerrilla word speak for it -------------------------
+
+
+def test_guerrilla_word_after_a_groups_name_speaks_for_the_group(statements) -> None:
+    found = statements(
+        "A car bomb wounded 30 soldiers at a base in Cucuta on Tuesday. "
+        "On Thursday the ELN guerrilla denied any responsibility for the bombing."
+    )
+    assert ("National Liberation Army", "deny", "National Liberation Army") in triples(found)
+
+
+# -- denials told by a gerund, a shared object or a defendant's own words --------------
+
+
+def test_denying_having_carried_out_the_attack_is_no_claim(statements) -> None:
+    found = statements(
+        "A rocket hit a school in Sderot on Monday. The Hamas movement denied carrying out the strike on the school."
+    )
+    assert ("Hamas", "deny", "Hamas") in triples(found)
+    assert not [s for s in found if s.stance == "claim"]
+
+
+def test_leader_who_denied_and_condemned_the_attack_clears_his_party(statements) -> None:
+    found = statements(
+        "A bomb killed six tourists in Dushanbe on Sunday. "
+        "Speaking from Istanbul, the IRPT's exiled leader Muhiddin Kabiri denied and condemned the bombing."
+    )
+    assert ("Muhiddin Kabiri", "deny", "Islamic Renaissance Party of Tajikistan") in triples(found)
+    assert ("Muhiddin Kabiri", "condemn", None) in triples(found)
+
+
+def test_denying_support_for_a_group_in_general_is_no_denial_of_the_attack(statements) -> None:
+    found = statements(
+        "Rebels killed 40 worshippers at a church in Komanda on Sunday. Kigali denies backing the rebels."
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_defendant_who_denied_his_guilt_clears_himself(statements) -> None:
+    found = statements(
+        "A suicide bomber killed 37 people at an airport in Moscow in 2011. "
+        "Two of the accused admitted their part in the plot, while the third, Timur Bekov, denied his guilt."
+    )
+    assert ("Timur Bekov", "deny", "Timur Bekov") in triples(found)
+
+
+def test_rejecting_an_attack_still_condemns_it(statements) -> None:
+    found = statements("A bomb killed nine people in Quetta. The government of Pakistan rejected the attack firmly.")
+    assert not [s for s in found if s.stance == "deny"]
+
+
+# -- an agency's finding and a leader's remark are two acts of one state ---------------
+
+
+def test_security_agency_finding_is_not_the_prime_ministers_remark(statements) -> None:
+    found = statements(
+        "Two gunmen killed four people at a bus stop in Jerusalem on Thursday. Hamas claimed responsibility.\n\n"
+        "Prime Minister Benjamin Netanyahu said Hamas had sent the killers.\n\n"
+        "Israel's Shin Bet security agency identified the gunmen as two cousins who were affiliated with Hamas."
+    )
+    speakers = {s.speaker_name for s in found if s.stance == "confirm" and s.target_name == "Hamas"}
+    assert "Benjamin Netanyahu" in speakers
+    assert any("Shin Bet" in name for name in speakers)

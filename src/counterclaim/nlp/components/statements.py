@@ -166,12 +166,29 @@ class StatementResolver:
             named = actor is None and statement.speaker_name[:1].isupper() and not self._unlinked_body(statement)
             return bool(statement.speaker.role) or named or (actor is not None and actor.kind == "person")
 
+        def office_words(statement: Statement) -> set[str]:
+            """The words that tell an unlinked office from its state: "Shin Bet security" of "Israel's Shin Bet
+            security agency"."""
+            state = self.kb.actor(statement.speaker.affiliation_id or "")
+            own = set(_WORD.findall(state.name.lower())) if state is not None else set()
+            words = set(_WORD.findall(statement.speaker_name.lower()))
+            return {w for w in words - own if len(w) > 1 and w not in self.lex.description_kinds}
+
+        def its_person(statement: Statement, person: Statement) -> bool:
+            """Whether a person can speak for an office: one the text ties to it by a word of its name ("the
+            Foreign Office spokesman" for "Pakistan's Foreign Office", in any of their statements), not any
+            official of its state."""
+            roles = " ".join(s.speaker.role or "" for s in statements if s.speaker_name == person.speaker_name)
+            said = set(_WORD.findall(f"{roles} {person.speaker_name}".lower()))
+            return bool(office_words(statement) & said)
+
         people = [s for s in statements if below(s)]
         dated: dict[int, dt.date] = {}  # the person's statement -> the day its body's report of the act gives
         out = []
         for statement in statements:
             body = self.kb.actor(statement.speaker.actor_id) if statement.speaker.actor_id else None
-            if body is None and self._unlinked_body(statement):  # "Pakistan's Foreign Office": a body of its state
+            office = body is None and self._unlinked_body(statement)
+            if office:  # "Pakistan's Foreign Office": a body of its state
                 body = self.kb.actor(statement.speaker.affiliation_id or "")
             if body is None or body.kind not in _BODIES or statement.stance not in _LEVELLED_STANCES:
                 out.append(statement)
@@ -184,6 +201,7 @@ class StatementResolver:
                     and p.stance == statement.stance
                     and p.target_name == statement.target_name
                     and body.id in sides(p)
+                    and (not office or its_person(statement, p))
                 ),
                 None,
             )
@@ -662,12 +680,22 @@ class StatementResolver:
         )
 
     def _separate(self, act: Act) -> bool:
-        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message")."""
+        """Whether words tell an act apart from its speaker's others ("separately claimed", "a subsequent message",
+        "in a separate statement")."""
         if act.rule in ("act.restated_claim", "act.release"):
             return True  # "the group repeated its claim", "released a video of the men": another act
         words = self.lex.separate_act_words
         said = act.speaker if act.speaker is not None else clause_subject(act.cue)
-        heads = [act.cue, *([said] if said is not None and said.lemma_.lower() in self.lex.document_nouns else [])]
+        documents = self.lex.document_nouns
+        carriers = [
+            o
+            for h in (act.cue, *act.cue.ancestors)  # a misparse may hang "In a separate statement," on a head above
+            for p in h.children
+            if p.dep_ == "prep" and p.i < act.cue.i
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        heads = [act.cue, *(t for t in (said, *carriers) if t is not None and t.lemma_.lower() in documents)]
         return any(c.dep_ in ("advmod", "amod", "det") and c.lower_ in words for h in heads for c in h.children)
 
     @staticmethod

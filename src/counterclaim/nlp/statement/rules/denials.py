@@ -144,7 +144,12 @@ def denial(cue: Cue) -> list[Act] | None:
     clause = child(cue.token, "ccomp")
     if clause is not None:
         return cue.act("deny", producer, content=subtree_span(clause))
+    gerund = child(cue.token, "xcomp")
+    if gerund is not None and gerund.tag_ == "VBG" and any(cue.targets.is_attack(t) for t in gerund.subtree):
+        return cue.act("deny", producer, content=subtree_span(gerund))  # "denied carrying out the attack"
     obj = cue.obj
+    if obj is not None and cue.speaker is not None and obj.lemma_.lower() in cue.lex.guilt_nouns:
+        return cue.act("deny", producer, [Blame(cue.speaker, "plea")])  # "denied his guilt": a defendant's plea
     owner = owner_named(obj, cue.lex.owned_denials) or _split_owner(cue, obj) if obj is not None else None
     if owner is not None and obj.lemma_.lower() in cue.lex.claim_nouns and not _spelled_out(obj):
         # "dismissed the Daesh claim": a claim of responsibility doubted, which clears no one (``other``);
@@ -154,6 +159,10 @@ def denial(cue: Cue) -> list[Act] | None:
         return cue.act("deny", producer, [Blame(owner, "cue")])
     if obj is not None and (obj.lemma_.lower() in cue.lex.deny_objects or _the_blame_before(cue, obj)):
         return cue.act("deny", producer, content=_without_aside(obj))
+    if obj is None:  # "denied and condemned the attack": the object the verbs share
+        obj = next((child(c, "dobj") for c in cue.token.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if obj is not None and cue.targets.is_attack(obj) and cue.lemma in cue.lex.disclaiming_verbs:
+        return cue.act("deny", producer, content=subtree_span(obj))  # "X denied the bombing": X did not do it
     if obj is not None and cue.targets.is_attack(obj):  # "rejected all attacks against civilians"
         return cue.act("condemn", f"narrated.condemn.{cue.lemma}")
     return []

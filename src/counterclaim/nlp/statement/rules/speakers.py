@@ -133,6 +133,33 @@ def _mute(resolver: SpeakerResolver, head: Token) -> bool:
     return False
 
 
+@rule("speaker.self_styled", pos=("NOUN",))
+def self_styled(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
+    """ "a man claiming to be a spokesman for X claimed", "a caller who said he was X's commander": the role the
+    unnamed person gave himself speaks, for the body it names (as "a spokesman for X claimed" would)."""
+    if resolver.can_speak(head):
+        return None
+    role = _claimed_role(resolver, head)
+    return resolver.speakers(role) or None if role is not None else None
+
+
+def _claimed_role(resolver: SpeakerResolver, head: Token) -> Token | None:
+    """The role word of "claiming to be a spokesman", "who said he was the commander", "describing himself as ..."."""
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    for verb in clauses:
+        lemma = verb.lemma_.lower()
+        if lemma in resolver.lex.self_naming_verbs:
+            roles = preposition_objects(verb, "as")
+        elif lemma in resolver.lex.self_claiming_verbs:
+            roles = [a for c in verb.children if c.dep_ in ("xcomp", "ccomp") for a in c.children if a.dep_ == "attr"]
+        else:
+            continue
+        found = next((r for r in roles if is_role_word(r.text)), None)
+        if found is not None:
+            return found
+    return None
+
+
 @rule("speaker.mute")
 def mute(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """ "October said", "Kandahar said", "people said": a phrase that can name no speaker names no one."""
