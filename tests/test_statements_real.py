@@ -507,3 +507,11 @@ def test_the_leadership_of_a_group_stands_for_the_group(statements) -> None:
         "Pakistani Taliban was behind the bombing."
     )
     assert ("accuse", "Tehrik-i-Taliban Pakistan") in {(s.stance, s.target_name) for s in found}
+
+
+def test_a_vow_in_the_confirmers_own_relative_clause_is_theirs(statements) -> None:
+    found = statements(
+        "Gunmen ambushed a patrol in the hills, killing six. The attack was confirmed by chief minister Tom Example "
+        "on Twitter, who said that the perpetrators would be brought to justice."
+    )
+    assert ("Tom Example", "condemn") in {(s.speaker_name, s.stance) for s in found}

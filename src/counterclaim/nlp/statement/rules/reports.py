@@ -30,12 +30,13 @@ _VERBS = ("VERB", "AUX")
 def _that_clause(verb: Token) -> Token | None:
     """A "that" clause the parse hung elsewhere under the verb ("confirmed in a statement that ...").
 
-    Not one under another speaker's verb joined to it ("X confirmed the toll, and Y vowed ..., stating that ...").
+    Not one under another speaker's verb joined to it ("X confirmed the toll, and Y vowed ..., stating that ..."),
+    though one under the speaker's own relative clause is ("was confirmed by X, who said that ...").
     """
     for token in verb.subtree:
         if token.i > verb.i and token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
             between = [a for a in token.head.ancestors if a.i != verb.i and verb.is_ancestor(a)]
-            if not any(_has_subject(a) for a in between):
+            if not any(_other_speaker(a) for a in between):
                 return token.head
     return None
 
@@ -67,6 +68,11 @@ def label(cue: Cue) -> list[Act] | None:
     own = [c for c in cue.token.children if c.i > obj.i and c.dep_ in ("advcl", "conj") and _has_subject(c)]
     end = min((c.left_edge.i for c in own), default=cue.token.right_edge.i + 1)
     return cue.act("report", f"narrated.label.{cue.lemma}", content=cue.token.doc[obj.i : end])
+
+
+def _other_speaker(verb: Token) -> bool:
+    """Whether a verb between a cue and its "that" clause has its own subject, a relative pronoun aside."""
+    return any(c.dep_ in SUBJECTS and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
