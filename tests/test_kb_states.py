@@ -85,3 +85,10 @@ def test_speaker_of_a_shared_name_speaks_for_the_article_state(statements) -> No
     )
     speakers = {s.speaker_affiliation for s in found if s.stance == "accuse"}
     assert speakers == {"Kenya"}
+
+
+def test_namesake_groups_of_two_states_are_told_apart_by_the_state_the_text_names() -> None:
+    kb = get_kb()
+    manipur = [m.actor_id for m in kb.find_matches("Troops were ambushed in India. The People's Liberation Army hit.")]
+    colombia = [m.actor_id for m in kb.find_matches("BOGOTA, Colombia. The People's Liberation Army did it.")]
+    assert "peoples-liberation-army-manipur" in manipur and "popular-liberation-army" in colombia

@@ -67,7 +67,7 @@ class KnowledgeBase:
         """
         by_key: dict[str, dict[str, str]] = {}
         for entry in entries:
-            state = self.state_of(entry.id) if entry.kind != "state" else None
+            state = self.home_of(entry.id) if entry.kind != "state" else None
             if state is not None:
                 for name in (entry.name, *entry.aliases):
                     by_key.setdefault(normalise_name(name), {})[entry.id] = state.id
@@ -125,7 +125,7 @@ class KnowledgeBase:
         """The candidate of the first of ``states`` that has one, else None: a state is never guessed."""
         owned: dict[str, str] = {}  # state id -> its first candidate; each candidate's state found once
         for actor_id in candidates:
-            if (found := self.state_of(actor_id)) is not None:
+            if (found := self.home_of(actor_id)) is not None:
                 owned.setdefault(found.id, actor_id)
         return next((self._actors[owned[state]] for state in states if state in owned), None)
 
@@ -288,6 +288,17 @@ class KnowledgeBase:
         not Somalia), so the chain stops at one.
         """
         return self._state_of(actor_id, set())
+
+    def home_of(self, actor_id: str) -> Actor | None:
+        """The state an actor belongs to or, for a militant group, is based in: which of two namesakes a text means.
+
+        The Manipur and the Colombian "People's Liberation Army" are told apart by the state the text names, as
+        agencies of two states are, though neither group speaks for its state (:meth:`state_of`).
+        """
+        entry = self._entries.get(actor_id)
+        if entry is not None and entry.kind == "militant_group":
+            return self._state_of(entry.country, set())
+        return self.state_of(actor_id)
 
     def _state_of(self, actor_id: str | None, seen: set[str]) -> Actor | None:
         entry = self._entries.get(actor_id) if actor_id else None
