@@ -472,11 +472,19 @@ def attackers_from(finder: TargetFinder, token: Token) -> Agents | None:
 
     Kept only when X is a militant group: "the attackers from the village" or "from the city" name no one.
     """
+    if _blamed_subject(finder, token):
+        return None  # "fighters from X were suspected of ...": the verb of blame says how X is blamed
     named = _objects(token, "from")
     if not named and token.dep_ == "dobj":  # the parse may hang the "from" right after the noun on its verb
         named = [g for g in _objects(token.head, "from") if g.head.i == token.right_edge.i + 1]
     groups = [g for g in named if g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS]
     return [(g, "enlisted") for g in groups][:1] or None
+
+
+def _blamed_subject(finder: TargetFinder, token: Token) -> bool:
+    """Whether a noun is what a verb of blame is said of ("X were suspected of ..."), though the parse lost it."""
+    verbs = (v for v in token.sent if v.pos_ == "VERB" and v.lemma_.lower() in finder.lex.accuse_verbs)
+    return any((token in v.children and token.dep_ == "nsubjpass") or repaired_subject(v) == token for v in verbs)
 
 
 @rule("target.membership", lemmas=["membership_verbs"])
