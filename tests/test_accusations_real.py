@@ -781,6 +781,35 @@ def test_a_verdict_on_other_charges_blames_no_one(statements) -> None:
     assert not [s for s in found if s.stance in ("accuse", "confirm")]
 
 
+def test_a_charge_hung_on_the_last_noun_of_the_sentence_still_counts(statements) -> None:
+    found = statements(
+        "A man stabbed worshippers in a mosque in Liege in 2019. A Belgian court on Friday sentenced Moroccan citizen "
+        "Karim Benali to life in prison without the chance of release for the killing of four worshippers in the mosque."
+    )
+    assert ("Belgian court", "accuse", "Karim Benali") in triples(found)
+
+
+def test_a_passive_verdict_speaks_for_the_court_of_its_ruling(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. Later that day, Omar Dzhabarov was found guilty of financing the "
+        "metro bombing and was sentenced to life, according to a ruling by the Northern Regional Military Court. "
+        "Rustam Aliev was sentenced to life for his part in the bombing, the Northern Regional Military Court ruled."
+    )
+    assert {
+        ("Northern Regional Military Court", "accuse", "Omar Dzhabarov"),
+        ("Northern Regional Military Court", "accuse", "Rustam Aliev"),
+    } <= triples(found)
+
+
+def test_a_passive_verdict_sourced_to_no_court_has_no_speaker(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. Omar Dzhabarov was found guilty of financing the metro bombing, "
+        "according to police, and Rustam Aliev was sentenced to life for his part in it, according to a ruling "
+        "reported by the TASS agency."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
 def test_a_person_named_as_the_attacker_by_police_stays_no_target(statements) -> None:
     found = statements("A bomb exploded at the market. Police said the attack was carried out by Rami Aziz.")
     assert "Rami Aziz" not in blamed(found)
