@@ -801,6 +801,14 @@ def test_a_passive_verdict_speaks_for_the_court_of_its_ruling(statements) -> Non
     } <= triples(found)
 
 
+def test_bare_descriptions_stacked_before_a_name_are_the_named_convict(statements) -> None:
+    found = statements(
+        "A bomb exploded at a concert hall in 2017, killing 22 people. The Oslo District Court sentenced Islamic "
+        "State (IS) supporter and Kazakh national Rakhim Omarov to life on Monday for carrying out the bombing."
+    )
+    assert blamed(found) == {"Rakhim Omarov"}
+
+
 def test_a_passive_verdict_sourced_to_no_court_has_no_speaker(statements) -> None:
     found = statements(
         "A bomb exploded on a metro train in 2017. Omar Dzhabarov was found guilty of financing the metro bombing, "
