@@ -818,6 +818,24 @@ def test_a_passive_verdict_sourced_to_no_court_has_no_speaker(statements) -> Non
     assert not [s for s in found if s.stance == "accuse"]
 
 
+def test_an_attack_that_was_the_responsibility_of_a_group_blames_it(statements) -> None:
+    found = statements(
+        "A bomb destroyed the cultural centre in 1994. Chile's Supreme Appeals Court affirmed on Monday that the "
+        "deadly bombings of the embassy and the cultural centre were the responsibility of the militant group Hezbollah."
+    )
+    assert [s.speaker_name for s in found if (s.stance, s.target_name) == ("accuse", "Hezbollah")] == [
+        "Chile's Supreme Appeals Court"
+    ]
+
+
+def test_a_duty_that_is_someone_s_responsibility_blames_no_one(statements) -> None:
+    found = statements(
+        "A bomb destroyed the cultural centre in 1994. The minister said security at the centre was the "
+        "responsibility of the police."
+    )
+    assert not blamed(found)
+
+
 def test_a_person_named_as_the_attacker_by_police_stays_no_target(statements) -> None:
     found = statements("A bomb exploded at the market. Police said the attack was carried out by Rami Aziz.")
     assert "Rami Aziz" not in blamed(found)
