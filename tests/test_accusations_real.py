@@ -836,6 +836,35 @@ def test_a_duty_that_is_someone_s_responsibility_blames_no_one(statements) -> No
     assert not blamed(found)
 
 
+def test_a_court_that_frees_a_defendant_for_lack_of_evidence_clears_him(statements) -> None:
+    found = statements(
+        "A bomb tore through the mall in 2013. Chief magistrate Ruth Wanjiru ruled that Ali Hassan conspired with "
+        "the attackers. The court, however, freed Omar Farah for lack of evidence."
+    )
+    assert ("Ruth Wanjiru", "deny", "Omar Farah") in triples(found)
+
+
+def test_an_acquittal_by_a_named_court_clears_the_defendant(statements) -> None:
+    found = statements("A bomb tore through the mall in 2013. The Nairobi High Court acquitted Omar Farah on Tuesday.")
+    assert ("Nairobi High Court", "deny", "Omar Farah") in triples(found)
+
+
+def test_a_release_on_no_grounds_or_of_no_one_named_clears_no_one(statements) -> None:
+    found = statements(
+        "A bomb tore through the mall in 2013. The gunmen freed the hostages for lack of food. The court sentenced "
+        "six men to death and acquitted one of all charges. The court released Omar Farah on bail."
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_capitalised_court_in_a_headline_is_no_court_named(statements) -> None:
+    found = statements(
+        "Court convicts two over mall attack\n\nA bomb tore through the mall in 2013. Chief magistrate Ruth Wanjiru "
+        "ruled that Ali Hassan conspired with the attackers. The court freed Omar Farah for lack of evidence."
+    )
+    assert ("Ruth Wanjiru", "deny", "Omar Farah") in triples(found)
+
+
 def test_a_person_named_as_the_attacker_by_police_stays_no_target(statements) -> None:
     found = statements("A bomb exploded at the market. Police said the attack was carried out by Rami Aziz.")
     assert "Rami Aziz" not in blamed(found)
