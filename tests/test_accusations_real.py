@@ -783,8 +783,8 @@ def test_a_verdict_on_other_charges_blames_no_one(statements) -> None:
 
 def test_a_charge_hung_on_the_last_noun_of_the_sentence_still_counts(statements) -> None:
     found = statements(
-        "A man stabbed worshippers in a mosque in Liege in 2019. A Belgian court on Friday sentenced Moroccan citizen "
-        "Karim Benali to life in prison without the chance of release for the killing of four worshippers in the mosque."
+        "A man stabbed worshippers in a mosque in Liege in 2019. A Belgian court on Friday sentenced Moroccan "
+        "citizen Karim Benali to life in prison without the chance of release for the killing of four worshippers."
     )
     assert ("Belgian court", "accuse", "Karim Benali") in triples(found)
 
@@ -821,7 +821,7 @@ def test_a_passive_verdict_sourced_to_no_court_has_no_speaker(statements) -> Non
 def test_an_attack_that_was_the_responsibility_of_a_group_blames_it(statements) -> None:
     found = statements(
         "A bomb destroyed the cultural centre in 1994. Chile's Supreme Appeals Court affirmed on Monday that the "
-        "deadly bombings of the embassy and the cultural centre were the responsibility of the militant group Hezbollah."
+        "deadly bombings of the embassy and the cultural centre were the responsibility of the group Hezbollah."
     )
     assert [s.speaker_name for s in found if (s.stance, s.target_name) == ("accuse", "Hezbollah")] == [
         "Chile's Supreme Appeals Court"
