@@ -781,6 +781,90 @@ def test_a_verdict_on_other_charges_blames_no_one(statements) -> None:
     assert not [s for s in found if s.stance in ("accuse", "confirm")]
 
 
+def test_a_charge_hung_on_the_last_noun_of_the_sentence_still_counts(statements) -> None:
+    found = statements(
+        "A man stabbed worshippers in a mosque in Liege in 2019. A Belgian court on Friday sentenced Moroccan "
+        "citizen Karim Benali to life in prison without the chance of release for the killing of four worshippers."
+    )
+    assert ("Belgian court", "accuse", "Karim Benali") in triples(found)
+
+
+def test_a_passive_verdict_speaks_for_the_court_of_its_ruling(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. Later that day, Omar Dzhabarov was found guilty of financing the "
+        "metro bombing and was sentenced to life, according to a ruling by the Northern Regional Military Court. "
+        "Rustam Aliev was sentenced to life for his part in the bombing, the Northern Regional Military Court ruled."
+    )
+    assert {
+        ("Northern Regional Military Court", "accuse", "Omar Dzhabarov"),
+        ("Northern Regional Military Court", "accuse", "Rustam Aliev"),
+    } <= triples(found)
+
+
+def test_bare_descriptions_stacked_before_a_name_are_the_named_convict(statements) -> None:
+    found = statements(
+        "A bomb exploded at a concert hall in 2017, killing 22 people. The Oslo District Court sentenced Islamic "
+        "State (IS) supporter and Kazakh national Rakhim Omarov to life on Monday for carrying out the bombing."
+    )
+    assert blamed(found) == {"Rakhim Omarov"}
+
+
+def test_a_passive_verdict_sourced_to_no_court_has_no_speaker(statements) -> None:
+    found = statements(
+        "A bomb exploded on a metro train in 2017. Omar Dzhabarov was found guilty of financing the metro bombing, "
+        "according to police, and Rustam Aliev was sentenced to life for his part in it, according to a ruling "
+        "reported by the TASS agency."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_an_attack_that_was_the_responsibility_of_a_group_blames_it(statements) -> None:
+    found = statements(
+        "A bomb destroyed the cultural centre in 1994. Chile's Supreme Appeals Court affirmed on Monday that the "
+        "deadly bombings of the embassy and the cultural centre were the responsibility of the group Hezbollah."
+    )
+    assert [s.speaker_name for s in found if (s.stance, s.target_name) == ("accuse", "Hezbollah")] == [
+        "Chile's Supreme Appeals Court"
+    ]
+
+
+def test_a_duty_that_is_someone_s_responsibility_blames_no_one(statements) -> None:
+    found = statements(
+        "A bomb destroyed the cultural centre in 1994. The minister said security at the centre was the "
+        "responsibility of the police."
+    )
+    assert not blamed(found)
+
+
+def test_a_court_that_frees_a_defendant_for_lack_of_evidence_clears_him(statements) -> None:
+    found = statements(
+        "A bomb tore through the mall in 2013. Chief magistrate Ruth Wanjiru ruled that Ali Hassan conspired with "
+        "the attackers. The court, however, freed Omar Farah for lack of evidence."
+    )
+    assert ("Ruth Wanjiru", "deny", "Omar Farah") in triples(found)
+
+
+def test_an_acquittal_by_a_named_court_clears_the_defendant(statements) -> None:
+    found = statements("A bomb tore through the mall in 2013. The Nairobi High Court acquitted Omar Farah on Tuesday.")
+    assert ("Nairobi High Court", "deny", "Omar Farah") in triples(found)
+
+
+def test_a_release_on_no_grounds_or_of_no_one_named_clears_no_one(statements) -> None:
+    found = statements(
+        "A bomb tore through the mall in 2013. The gunmen freed the hostages for lack of food. The court sentenced "
+        "six men to death and acquitted one of all charges. The court released Omar Farah on bail."
+    )
+    assert not [s for s in found if s.stance == "deny"]
+
+
+def test_a_capitalised_court_in_a_headline_is_no_court_named(statements) -> None:
+    found = statements(
+        "Court convicts two over mall attack\n\nA bomb tore through the mall in 2013. Chief magistrate Ruth Wanjiru "
+        "ruled that Ali Hassan conspired with the attackers. The court freed Omar Farah for lack of evidence."
+    )
+    assert ("Ruth Wanjiru", "deny", "Omar Farah") in triples(found)
+
+
 def test_a_person_named_as_the_attacker_by_police_stays_no_target(statements) -> None:
     found = statements("A bomb exploded at the market. Police said the attack was carried out by Rami Aziz.")
     assert "Rami Aziz" not in blamed(found)

@@ -96,6 +96,14 @@ def _restated(conjunct: Token) -> bool:
     return joint is not None and joint.lower_ == "or" and joint.i > 0 and doc[joint.i - 1].text == ","
 
 
+def _title_like(noun: Token) -> bool:
+    """A singular common noun with no determiner in a list with a name ("IS supporter and Uzbek national X"):
+    a description of the named one, as a title is, not another party."""
+    if noun.tag_ != "NN" or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+        return False
+    return any(c.pos_ == "PROPN" and c.i > noun.i for c in noun.conjuncts)
+
+
 def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
     """A verb of belief in the active ("he believed X did it"): the speaker's conviction, not a hedge."""
     return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
@@ -275,7 +283,8 @@ class TargetFinder:
         the text negates ("members of X and not followers of Y") names no one.
         """
         listed: list[Token] = []
-        for noun in (head, *(c for c in head.conjuncts if not _restated(c) and not _negated(c))):
+        nouns = (head, *(c for c in head.conjuncts if not _restated(c) and not _negated(c)))
+        for noun in (n for n in nouns if not _title_like(n)):
             members = self.anonymous(noun) or (noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.party_nouns)
             groups = preposition_objects(noun, "of", "from") if members else []
             if groups and groups[0].conjuncts:  # "intelligence services of the US and Britain": each state's

@@ -155,8 +155,11 @@ def conviction(cue: Cue) -> list[Act] | None:
     convicts = cue.obj if cue.obj is not None else cue.passive
     if convicts is None or not _charged_with_attack(cue, cue.token):
         return None
-    if cue.passive is not None and cue.speaker is None:
-        return []  # the convict is the subject: he does not blame himself
+    if cue.passive is not None:
+        court = _verdict_court(cue)
+        if court is None:
+            return []  # the convict is the subject: he does not blame himself
+        return [Act("blame", cue.token, court, f"narrated.{cue.lemma}", [Blame(convicts, "cue")])]
     return cue.act("blame", f"narrated.{cue.lemma}", [Blame(convicts, "cue")])
 
 
@@ -173,14 +176,53 @@ def found_guilty(cue: Cue) -> list[Act] | None:
         return None
     clause = guilt if guilt.dep_ in ("ccomp", "xcomp", "oprd") and guilt.head == cue.token else None
     convicts = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else cue.obj
-    if convicts is None or cue.passive is not None:
+    if cue.passive is not None:
+        court = _verdict_court(cue)
+        if court is None:
+            return []  # "X was found guilty ..." with no court named: the convict does not blame himself
+        return [Act("blame", cue.token, court, f"narrated.{cue.lemma}_guilty", [Blame(cue.passive, "cue")])]
+    if convicts is None:
         return None
     return cue.act("blame", f"narrated.{cue.lemma}_guilty", [Blame(convicts, "cue")])
 
 
+def _verdict_court(cue: Cue) -> Token | None:
+    """The court of a passive verdict: its agent ("by the court"), the source of "according to a ruling by
+    the X court" on it (or on the verdict it is joined to), or the court that "ruled" it; never anyone else."""
+    if cue.speaker is not None:
+        return cue.speaker
+    courts = cue.lex.court_nouns
+    verbs = [cue.token, cue.token.head] if cue.token.dep_ == "conj" else [cue.token]
+    for verb in verbs:
+        according = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"), None)
+        source = pobj(according, "to") if according is not None else None
+        if source is not None and source.lemma_.lower() not in courts:
+            source = pobj(source, "by")
+        if source is not None and source.lemma_.lower() in courts:
+            return source
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cue.lex.ruling_verbs:
+            subject = clause_subject(verb.head)
+            if subject is not None and subject.lemma_.lower() in courts:
+                return subject
+    return None
+
+
+_CHARGE_PREPS = ("of", "for", "over", "in")
+
+
 def _charged_with_attack(cue: Cue, word: Token) -> bool:
-    """Whether a verdict's charge ("of ...", "for ...", "over ...") is the attack, a part in it or its killings."""
-    charges = [c for c in word.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over", "in")]
+    """Whether a verdict's charge ("of ...", "for ...", "over ...") is the attack, a part in it or its killings.
+
+    The parse often hangs the charge on the last noun of the verb's phrases
+    rather than the verb ("to life without parole for the murder of ..."): a
+    charge "for" or "over" down a chain of the verb's phrases counts as the verb's.
+    """
+    charges = [c for c in word.children if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS]
+    chain = [c for c in word.children if c.dep_ == "prep"]
+    while chain:
+        nested = [p for c in chain for n in c.children if n.dep_ == "pobj" for p in n.children if p.dep_ == "prep"]
+        charges.extend(p for p in nested if p.lower_ in ("for", "over"))
+        chain = nested
     return any(cue.targets.charged(t) for c in charges for t in c.subtree)
 
 

@@ -168,6 +168,26 @@ def denial(cue: Cue) -> list[Act] | None:
     return []
 
 
+@rule("act.acquittal", lemmas=["acquittal_verbs", "freeing_verbs"], pos=("VERB",))
+def acquittal(cue: Cue) -> list[Act] | None:
+    """ "the court acquitted X", "the judge freed X for lack of evidence": the court clears X.
+
+    Only a court or judge speaking (not "the gunmen freed the hostages"); a
+    release verb clears only on its grounds ("for lack of evidence"), where an
+    acquittal verb is one by itself.
+    """
+    speaker, obj = cue.speaker, cue.obj
+    if speaker is None or obj is None or cue.passive is not None or speaker.lemma_.lower() not in cue.lex.court_nouns:
+        return None
+    if obj.pos_ != "PROPN":
+        return None  # "acquitting one of all charges": no one named is cleared
+    if cue.lemma not in cue.lex.acquittal_verbs:
+        grounds = [t for c in cue.token.children if c.dep_ == "prep" for t in c.subtree if t.dep_ == "pobj"]
+        if not any(t.lemma_.lower() in cue.lex.acquittal_grounds for t in grounds):
+            return None
+    return cue.act("deny", f"narrated.deny.{cue.lemma}", [Blame(obj, "cue")])
+
+
 @rule("act.plea", lemmas=["plea_verbs"], pos=("VERB",))
 def plea(cue: Cue) -> list[Act] | None:
     """ "She maintained her innocence", "he pleaded not guilty", "insisted he had been framed": a defendant's plea.

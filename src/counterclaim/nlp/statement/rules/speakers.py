@@ -105,8 +105,18 @@ def court(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
         return [resolver.parties.from_head(head)]
     courts = resolver.lex.court_nouns
     before = reversed(head.doc[: head.i])
-    named = next((t for t in before if t.pos_ == "PROPN" and t.lemma_.lower() in courts and t.dep_ != "compound"), None)
+    named = next((t for t in before if _named_court(t, courts)), None)
+    if named is None:  # "Chief magistrate X ruled ... The court freed Y": the judge named before is the court
+        judges = (t.head for t in reversed(head.doc[: head.i]) if t.lemma_.lower() in courts and t.dep_ == "compound")
+        named = next((j for j in judges if j.pos_ == "PROPN" and j.ent_type_ == "PERSON"), None)
     return [resolver.parties.from_head(named if named is not None else head)]
+
+
+def _named_court(token: Token, courts: frozenset[str]) -> bool:
+    """A court's name ("Stockholm District Court", "the Court of Appeal"), not a capitalised "Court" in a headline."""
+    if token.pos_ != "PROPN" or token.lemma_.lower() not in courts or token.dep_ == "compound":
+        return False
+    return any(c.dep_ in ("compound", "amod", "prep") for c in token.children)
 
 
 @rule("speaker.description", lemmas=["description_kinds"])

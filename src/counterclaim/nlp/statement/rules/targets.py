@@ -572,6 +572,23 @@ def involvement(finder: TargetFinder, token: Token) -> Agents | None:
     return None
 
 
+@rule("target.responsibility_of", lemmas=["responsibility_nouns"], pos=("NOUN",))
+def responsibility_of(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the bombings were the responsibility of X", "the attack was X's responsibility": X is made responsible.
+
+    Only as what the attack *was* (the noun a copula's complement, the attack
+    its subject); "X claimed responsibility" is ``target.responsibility``'s.
+    """
+    if token.dep_ != "attr" or token.head.lemma_.lower() not in finder.lex.copulas:
+        return None
+    subject = _subject(token.head)
+    if subject is None or not finder.about_attack(subject) or finder.other_attack(subject):
+        return None
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) or next(iter(of), None)
+    return [(owner, "responsibility")] if owner is not None else []
+
+
 #: Links by which a negation above a verb reaches it: "not in a position to rule out", "unwilling to exclude".
 _GOVERNING = ("xcomp", "relcl", "acl", "pobj", "prep", "acomp")
 
