@@ -24,6 +24,14 @@ def preposition_objects(head: Token, *prepositions: str) -> list[Token]:
     ]
 
 
+def bare_infinitive(verb: Token) -> bool:
+    """ "X (is) to blame": a "to" infinitive with no object or passive subject, so the one it is said of is its
+    subject outside it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in verb.children
+    )
+
+
 def named_example(noun: Token) -> Token | None:
     """The named example of a common noun ("groups such as X", "militants like X", "nations including X"), or None."""
     if noun.pos_ != "NOUN":

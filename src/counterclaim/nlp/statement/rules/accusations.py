@@ -16,6 +16,7 @@ from counterclaim.nlp.statement.rules.denials import accusing
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject
 from counterclaim.nlp.statement.targets import Blame
+from counterclaim.nlp.syntax import bare_infinitive
 
 _VERBS = ("VERB", "AUX")
 #: Entity types of a party a speaker names as the culprit ("the evidence points to X" is ``target.pointing``'s).
@@ -29,7 +30,7 @@ def accusation(cue: Cue) -> list[Act] | None:
     An accusing verb that names no one here is no other act either: the rule keeps the word.
     """
     patient = cue.obj if cue.obj is not None else cue.passive
-    if patient is None and _to_blame(cue.token):
+    if patient is None and bare_infinitive(cue.token):
         return None  # "says X is to blame": the reported clause names X (``target.to_blame``)
     if patient is None or _of_other_attacks(cue) or _of_other_deeds(cue):
         return []
@@ -39,13 +40,6 @@ def accusation(cue: Cue) -> list[Act] | None:
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
     blamed = _their_group(cue, patient) or patient
     return cue.act("blame", producer, [Blame(party, "cue") for party in _principals(cue, blamed)])
-
-
-def _to_blame(verb: Token) -> bool:
-    """ "X (is) to blame": the infinitive with no object, whose subject is the one at fault."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in verb.children
-    )
 
 
 def _principals(cue: Cue, party: Token) -> list[Token]:

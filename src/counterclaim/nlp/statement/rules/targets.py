@@ -19,7 +19,7 @@ from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
 from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
-from counterclaim.nlp.syntax import preposition_objects, repaired_subject
+from counterclaim.nlp.syntax import bare_infinitive, preposition_objects, repaired_subject
 
 if TYPE_CHECKING:
     from counterclaim.nlp.statement.targets import TargetFinder
@@ -171,9 +171,7 @@ def penalty(finder: TargetFinder, token: Token) -> Agents | None:
 @rule("target.to_blame", lemmas=["accuse_verbs"], pos=("VERB",))
 def to_blame(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X is to blame", "(says) X to blame": the subject of the infinitive with no object is at fault."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return None
-    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+    if not bare_infinitive(token):
         return None
     subject = _subject(token)
     if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in finder.lex.copulas:
