@@ -416,7 +416,7 @@ class StatementResolver:
             return True  # "takfiris": a label for a militant current, kept as written
         if all(w in self.lex.descriptive_modifiers for w in words[:-1]):
             return False  # "the group", "the terror group": which one is not said
-        if any(w in self.lex.outsider_words for w in words[:-1]):
+        if self._outsiders(words):
             return True  # "foreign elements", "outside forces": the speaker blames foreigners
         return bool(words) and (words[-1] in self.lex.party_nouns or words[-1].rstrip("s") in self.lex.party_nouns)
 
@@ -457,8 +457,11 @@ class StatementResolver:
         if party.actor is not None or party.affiliation is not None or party.is_person:
             return False
         words = _WORD.findall(party.name.lower())
-        foreign = any(w in self.lex.outsider_words for w in words[:-1])  # "foreign elements" name a side
-        return bool(words) and self._anonymous_word(words[-1]) and not foreign
+        return bool(words) and self._anonymous_word(words[-1]) and not self._outsiders(words)
+
+    def _outsiders(self, words: list[str]) -> bool:
+        """Whether a phrase's words before its noun name foreigners ("foreign elements"): a side, though unnamed."""
+        return any(w in self.lex.outsider_words for w in words[:-1])
 
     def _anonymous_word(self, word: str) -> bool:
         """A word for perpetrators that says nothing of who they are ("militants", "gunman")."""
