@@ -23,6 +23,7 @@ from counterclaim.events import (
 )
 from counterclaim.events.similarity import TfidfSimilarity
 from counterclaim.records import ArticleRecord, Document, Event, Evidence, Perpetrators, Place, document_id
+from counterclaim.store.store import Store
 
 MULTI = Path(__file__).parent / "corpus" / "multi"
 
@@ -576,3 +577,50 @@ def test_two_hotels_named_apart_in_one_city_are_two_attacks() -> None:
     assert apart.new, apart.reasons
     joined = index.assign(article("again", again, None, None, *raid, 9, group, _first_sentence(again)))
     assert joined.event_id == apart.event_id, joined.reasons
+
+
+def test_undated_reports_of_one_attack_join_by_the_rare_names_both_write() -> None:
+    """Two outlets word one undated bombing apart and give different tolls; both name the neighbourhood and the
+    stadium, which no report of the group's other attack in that city names, so they join. The same names in an
+    attack of another type are no tie."""
+    group = ("PKK",)
+    first = (
+        "Twin blasts struck riot police outside the Kartalpinar football ground in Istanbul late on Saturday, and "
+        "ministers said 29 were killed. Residents of Yesilkoy heard both explosions."
+    )
+    second = (
+        "A car bomb and a suicide bomber hit a bus carrying officers near Kartalpinar ground in the Yesilkoy area of "
+        "Istanbul; the toll rose to 44. A Kurdish militant faction said it carried out the attack."
+    )
+    other = (
+        "A bomb hidden in a bag blew up on a crowded shopping street of Istanbul, killing six, and officials "
+        "blamed Kurdish militants for the blast near the Galata tram stop."
+    )
+    index = EventIndex()
+    bombing = ("Istanbul", "Turkey", "bombing")
+    index.assign(article("first", first, None, None, *bombing, 29, group))
+    index.assign(article("other", other, None, None, *bombing, 6, group))
+    joined = index.assign(article("second", second, None, None, *bombing, 44, group))
+    assert joined.event_id == index.event_of(document_id(first)), joined.reasons
+    assert any("both name kartalpinar" in r for r in joined.reasons), joined.reasons
+    assert index.event_of(document_id(other)) != joined.event_id
+    shooting = second.replace("A car bomb and a suicide bomber hit", "Gunmen fired on").replace("toll", "count")
+    apart = EventIndex()
+    apart.assign(article("first", first, None, None, *bombing, 29, group))
+    assert apart.assign(article("shots", shooting, None, None, "Istanbul", "Turkey", "armed assault", 44, group)).new
+
+
+def test_the_events_do_not_depend_on_the_order_the_articles_were_stored_in(tmp_path: Path) -> None:
+    """`analyze` places new articles in arrival order, as `event recluster` does: storing the same articles in
+    another order gives the same events, and reclustering changes nothing."""
+    corpus = _corpus_records(degrade=False)
+    groupings = []
+    for n, ordered in enumerate((corpus, corpus[::-1])):
+        with Store(f"sqlite:///{tmp_path / f'{n}.db'}") as store:
+            store.save_many(ordered)
+            index = store.update_events()
+            grouping = {frozenset(c.document_names) for c, _ in index.listing()}
+            recluster_grouping = {frozenset(c.document_names) for c, _ in store.recluster_events().listing()}
+        assert grouping == recluster_grouping
+        groupings.append(grouping)
+    assert groupings[0] == groupings[1]

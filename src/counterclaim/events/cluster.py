@@ -247,6 +247,7 @@ class EventIndex:
         self.events: dict[str, EventCluster] = {}
         self.assignments: dict[str, Assignment] = {}
         self.features: dict[str, ArticleFeatures] = {}
+        self._name_counts: Counter[str] = Counter()  # how many articles write each proper name
 
     # -- building -------------------------------------------------------------------------------------------------
     def assign(self, record: ArticleRecord) -> Assignment:
@@ -328,6 +329,9 @@ class EventIndex:
         """Features of the record, remembered for similarity; a re-analysed document leaves its old event first."""
         features = article_features(record, self.config, self.names)
         self._detach(features.document_id)
+        if old := self.features.get(features.document_id):
+            self._name_counts.subtract(old.names)
+        self._name_counts.update(features.names)
         self.features[features.document_id] = features
         self.similarity.add(features.document_id, features.text)
         return features
@@ -440,12 +444,24 @@ class EventIndex:
         Reports of one attack by different outlets often share little wording
         beyond their pages' boilerplate; the toll they repeat.
         """
+        shared = self._rare_names_shared(f, cluster) if s.same_city and s.same_class else []
+        if len(shared) >= self.config.rare_names_tie:
+            return f"both name {', '.join(shared)}"
         if not (s.same_city and s.shared_group and s.same_class and f.killed):
             return None
         margin = self.config.same_toll_margin
         if f.killed >= self.config.same_toll_min and any(abs(k - f.killed) <= margin for k in cluster.tolls):
             return f"the same city, group, attack type and toll ({f.killed} dead)"
         return None
+
+    def _rare_names_shared(self, f: ArticleFeatures, cluster: EventCluster) -> list[str]:
+        """Proper names the article shares with a member that few articles of the index write (a neighbourhood, a
+        victim, a stadium), the two sides' cities and countries left out: what two reports of one attack repeat and
+        reports of another attack of the same group in the same city do not."""
+        rare = max(2.0, self.config.rare_name_share * len(self.features))
+        places = {p.casefold() for p in (f.city, f.country, cluster.city, cluster.country) if p}
+        theirs = frozenset().union(*(m.names for m in cluster.members))
+        return sorted(n for n in f.names & theirs if self._name_counts[n] <= rare and n not in places)
 
     def _score_dates(self, f: ArticleFeatures, cluster: EventCluster, s: _Score) -> None:
         w, windows = self.config.weights, self.config.date

@@ -67,6 +67,8 @@ class ClusterConfig(BaseModel):
     undated_min_similarity: float
     same_toll_min: int
     same_toll_margin: int
+    rare_name_share: float
+    rare_names_tie: int
     casualty_tolerance: float
     city_match_ratio: float
     near_km: float

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +45,7 @@ class ArticleFeatures:
     sites: frozenset[str] = field(default_factory=frozenset)
     sites_in_attack_sentence: bool = False
     site_names: frozenset[str] = field(default_factory=frozenset)
+    names: frozenset[str] = field(default_factory=frozenset)
     text: str = ""
 
 
@@ -148,6 +150,20 @@ def site_names(text: str, kinds: frozenset[str], config: ClusterConfig) -> froze
     return frozenset(names)
 
 
+#: A run of capitalised words inside a sentence (not its first word, which any sentence capitalises).
+_PROPER_NAME = re.compile(
+    r"(?<![.!?:\n])(?<![.!?:\n][ \t\"“‘'])(?<=[ \t(“\"‘'])([A-Z][a-z]{2,}(?:[ \t-]+[A-Z][a-z]{2,})*)"
+)
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The proper names the text writes inside its sentences, accents dropped and casefolded ("besiktas" for
+    "Beşiktaş's"): a neighbourhood, a victim, a hospital that two reports of one attack both name, spelt alike
+    whether or not the outlet keeps the accents."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return frozenset(m.casefold() for m in _PROPER_NAME.findall(folded))
+
+
 def coordinates(place: Place, min_ratio: float | None = None) -> tuple[float, float] | None:
     """Latitude and longitude of the attack's city: the record's own, else the offline gazetteer's.
 
@@ -220,5 +236,6 @@ def article_features(record: ArticleRecord, config: ClusterConfig, names: ActorN
         sites=sites,
         sites_in_attack_sentence=sites_in_attack_sentence,
         site_names=site_names(text, sites, config) - _place_words(event.place if event else None),
+        names=proper_names(text[: config.site_name_chars]) if event else frozenset(),
         text=text,
     )

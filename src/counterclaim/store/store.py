@@ -37,6 +37,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, InternalError, OperationalError, SQLAlchemyError
 
 from counterclaim.events import Assignment, Decision, EventIndex, EventSummary, apply_decision, recluster
+from counterclaim.events.cluster import arrival_order
 from counterclaim.events.config import DateWindows
 from counterclaim.records import ENGLISH, Actor, ArticleRecord
 from counterclaim.store import browse, event_rows, lock, rows, schema, search
@@ -398,7 +399,8 @@ class Store:
         between costs nothing: the next call assigns what is unassigned.
         """
         with self.exclusive():  # another run placing its documents at the same time would split events
-            new = list(self.iter_records(self.unassigned_document_ids()))
+            # in arrival order, as `recluster` takes them: the events then do not depend on the order of the files
+            new = arrival_order(self.iter_records(self.unassigned_document_ids()))
             index = EventIndex()
             ed = schema.event_documents
             wanted = select(ed.c.event_id).where(ed.c.document_id.in_(list(document_ids)))
