@@ -568,3 +568,20 @@ def test_attackers_setting_fire_alone_is_arson(pipeline: Language) -> None:
     event = pipeline("Rebels set fire to three fuel trucks on the highway near Yopal on Monday, the army said.")._.event
     assert event is not None
     assert event.attack_type == "facility attack"
+
+
+def test_attacks_named_in_general_are_no_event(pipeline: Language) -> None:
+    text = (
+        "QUITO, 4 MAR 89 -- [TEXT] THE MINISTER SAID EXPORTS FELL BECAUSE OF TERRORIST ATTACKS ON THE REFINERY "
+        "AND ASKED THE REBELS TO CEASE ALL TERRORIST ACTIONS IN THE NORTH."
+    )
+    assert pipeline(text)._.event is None
+
+
+def test_a_department_named_like_a_city_abroad_is_in_the_article_country(pipeline: Language) -> None:
+    text = (
+        "BOGOTA, 2 MAY 89 -- [TEXT] GUNMEN KILLED A COLOMBIAN MAYOR YESTERDAY IN CORDOBA DEPARTMENT, THE POLICE "
+        "OF COLOMBIA REPORTED."
+    )
+    event = pipeline(text)._.event
+    assert event is not None and event.place.country == "Colombia"

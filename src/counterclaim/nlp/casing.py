@@ -26,6 +26,7 @@ re-cased text are offsets into the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -125,6 +126,9 @@ class CasingModel:
         self.particles = frozenset(lex["name_particles"])
         self.skips = frozenset(lex["acronym_skips"])
         self.suffixes = frozenset(lex["apostrophe_suffixes"])
+        self.regions = frozenset(lex["region_words"])
+        # proper names without their accents, as wire copy writes them ("cordoba" for Córdoba)
+        self.places = frozenset(unicodedata.normalize("NFKD", k).encode("ascii", "ignore").decode() for k in proper)
 
     def recase(self, text: str) -> str:
         """``text`` written in mixed case; every character keeps its offset."""
@@ -248,13 +252,18 @@ class CasingModel:
             return written, NAME
         if word in self.months and _next_to_number(text, run):
             return _title(word), OTHER
-        if self.common(word):
+        if self.common(word) and not (word in self.places and self._before_region_word(text, runs, i)):
             return word, COMMON
         if (written := self.proper.get(word)) is not None:
             return written, NAME
         if word in self.seen_lower:
             return word, COMMON
         return (word.upper(), SHAPE) if self._acronym_shape(word) else (_title(word), NAME)
+
+    def _before_region_word(self, text: str, runs: Sequence[_Run], i: int) -> bool:
+        """Whether a place name stands right before a word for a region: "CORDOBA DEPARTMENT" is Córdoba's
+        department, though "cordoba" is also a currency's name."""
+        return i + 1 < len(runs) and text[runs[i].end : runs[i + 1].start] == " " and runs[i + 1].lower in self.regions
 
     def _acronym_shape(self, word: str) -> bool:
         """An unknown word short enough, or without vowels, to be an acronym ("PCN", "URNG")."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -241,10 +242,13 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
-def region_country(name: str) -> str | None:
+def region_country(name: str, named: Collection[str] = ()) -> str | None:
     """The country of a province, state or department called ``name`` ("Khyber Pakhtunkhwa" -> "Pakistan"),
-    when only one country has a subdivision of that name."""
+    when only one country has a subdivision of that name, or only one of the countries ``named`` in the article
+    ("Cordoba department" in a report naming Colombia, not Argentina's province)."""
     countries = _subdivisions().get(_key(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)), frozenset())
+    if len(countries) > 1:
+        countries = countries & frozenset(named)
     return next(iter(countries)) if len(countries) == 1 else None
 
 

@@ -434,7 +434,7 @@ class _PlaceFinder:
     def note_region(self, region: str) -> None:
         """Keep the first region the attack sentences name, and the first whose country is known."""
         self.region = self.region or region
-        self.region_country = self.region_country or region_country(region)
+        self.region_country = self.region_country or region_country(region, self.named)
 
     def not_a_place(self, span: Span, text: str) -> bool:
         """Words that look like places but are not where anything happened.
@@ -667,6 +667,8 @@ def attack_place(
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
         city = find_city(name or city.name, finder.country_locative)
+    if city is not None and (home := _region_home(name, city, finder)) is not None:
+        city, country = find_city(name or city.name, home, primary_only=True), home
     abroad = name is None and _filed_from_abroad(doc, finder, dateline.get("country"), kb)
     if abroad:
         country = abroad  # "TEGUCIGALPA -- Honduras denounced the murder of a Salvadoran minister": no town
@@ -694,6 +696,21 @@ def attack_place(
         longitude=city.longitude if city else None,
         evidence=evidence,
     )
+
+
+def _region_home(name: str | None, city: City, finder: _PlaceFinder) -> str | None:
+    """The country of a region the city's name also names, when the text reads it as that region ("in Cordoba
+    department") or names that country more than the city's ("northern Santander" in a report on Colombia, not
+    the Spanish city): a department at home, not a city abroad so called."""
+    if name is None:
+        return None
+    if name == finder.region and finder.region_country not in (None, city.country):
+        return finder.region_country
+    home = region_country(name, finder.named)
+    capital = capital_city(city.country)
+    if capital is not None and capital.name == city.name:
+        return None  # a capital is itself wherever a region shares its name ("Jerusalem")
+    return home if home not in (None, city.country) and finder.named[home] > finder.named[city.country] else None
 
 
 def _of_noun(span: Span, anchors: set[int]) -> bool:

@@ -97,7 +97,7 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     sent = word.sent
     period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text) or _units_span(sent.text)
     habitual = trigger.attack_class == GENERIC and _habitual(word)
-    return (bool(period) or _listed_kinds(word) or habitual) and not names_a_day(sent)
+    return (bool(period) or _listed_kinds(word) or habitual or _in_general(word)) and not names_a_day(sent)
 
 
 def _habitual(word: Token) -> bool:
@@ -114,6 +114,27 @@ def _habitual(word: Token) -> bool:
         and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         and verb.lemma_.lower() not in _words("response_verbs")
     )
+
+
+def _in_general(word: Token) -> bool:
+    """Whether a bare plural act noun, the object of a verb or a preposition, names attacks in general: "losses due
+    to terrorist attacks on the pipeline", "condemned terrorist actions in the region", "cease all terrorist actions".
+    No article, number or possessor singles any out, and no figure in the sentence counts them (a toll or a number
+    of attacks makes them events). Attackers ("gunmen") are doers, not acts."""
+    if word.tag_ not in ("NNS", "NNPS") or word.dep_ not in ("pobj", "dobj", "conj"):
+        return False
+    if word.lemma_.lower() in _words("doers") or word.lower_ in _words("doers"):
+        return False
+    if any(
+        c.dep_ in ("nummod", "poss") or c.pos_ == "PROPN" or (c.dep_ == "det" and c.lower_ not in _GENERAL_DETS)
+        for c in word.children
+    ):
+        return False  # counted, owned or named ("the Christchurch attacks"): particular attacks
+    return not any(t.like_num for t in word.sent)
+
+
+#: Determiners that leave plural attacks general ("all terrorist actions", "such attacks").
+_GENERAL_DETS = frozenset({"all", "any", "such"})
 
 
 def _listed_kinds(word: Token) -> bool:
