@@ -580,8 +580,8 @@ def test_attacks_named_in_general_are_no_event(pipeline: Language) -> None:
 
 def test_a_department_named_like_a_city_abroad_is_in_the_article_country(pipeline: Language) -> None:
     text = (
-        "BOGOTA, 2 MAY 89 -- [TEXT] GUNMEN KILLED A COLOMBIAN MAYOR YESTERDAY IN CORDOBA DEPARTMENT, THE POLICE "
-        "OF COLOMBIA REPORTED."
+        "BOGOTA, 2 MAY 89 -- [TEXT] GUNMEN KILLED A MAYOR YESTERDAY IN CORDOBA DEPARTMENT. THE COLOMBIAN POLICE SAID "
+        "THE MAYOR HAD RECEIVED THREATS. COLOMBIA'S PRESIDENT CONDEMNED IT. A DIPLOMAT FROM MEXICO ALSO SPOKE."
     )
     event = pipeline(text)._.event
     assert event is not None and event.place.country == "Colombia"
