@@ -33,6 +33,8 @@ CAPTION = "Traders carry a wounded man to a waiting ambulance after gunmen opene
             dt.date(2019, 11, 28),
             "published.updated",
         ),
+        # an "Updated at <time> on <date>" stamp below a photo caption that ended the header early
+        (f"{CAPTION}\n\nUpdated at 9:15 a.m. ET on 2022-04-04", dt.date(2022, 4, 4), "published.updated"),
     ],
 )
 def test_header_publication_dates(header: str, day: dt.date, rule: str) -> None:

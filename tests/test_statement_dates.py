@@ -121,7 +121,7 @@ def test_dated_constructions(statements, text: str, stance: str, day: int) -> No
     ],
 )
 def test_undated_constructions(statements, text: str, stance: str) -> None:
-    assert _dates(statements(KENYA_LEAD + text), stance) == {None}
+    assert {s.told_date for s in statements(KENYA_LEAD + text) if s.stance == stance} == {None}
 
 
 def test_words_above_an_embedded_post_take_its_signature_day(statements) -> None:
@@ -173,6 +173,47 @@ def test_an_undated_reaction_in_a_report_of_the_attacks_own_day_is_of_that_day(s
     )
     found = statements(text)
     assert _dates(found, "condemn") == _dates(found, "accuse") == {dt.date(2024, 5, 16)}
-    # a day later, the reactions could have come on either day: the text does not say which
+    assert {s.told_date for s in found} == {dt.date(2024, 5, 16)}
+    # a day later the reactions could have come on either day: the text does not say which, so they take the
+    # report's own day, marked as such in their evidence
     later = statements(text.replace("May 16", "May 17"))
-    assert _dates(later, "condemn") == _dates(later, "accuse") == {None}
+    assert _dates(later, "condemn") == _dates(later, "accuse") == {dt.date(2024, 5, 17)}
+    assert {s.told_date for s in later} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # an act in the simple past that the text leaves undated is of the report's own day
+        ("Somalia's government condemned the ambush.", 16),
+        # not one told in the past perfect: made before the report, on a day the text does not give
+        ("Somalia's government had condemned the ambush.", None),
+        # nor one in a sentence that names another day
+        ("Somalia's government condemned the ambush, the worst in Lamu since an attack on January 5.", None),
+        # nor in a sentence that moves the story in time
+        ("Later, Somalia's government condemned the ambush.", None),
+    ],
+)
+def test_an_undated_act_is_of_the_reports_day(statements, text: str, day: int | None) -> None:
+    found = [s for s in statements(KENYA_LEAD + text) if s.stance == "condemn"]
+    assert {s.date for s in found} == {dt.date(2024, 5, day) if day else None}
+    assert all(("date.report_day" in s.evidence.rules) == bool(day) for s in found)
+
+
+def test_a_report_filed_weeks_after_the_attack_dates_no_undated_act(statements) -> None:
+    found = statements(
+        "Lamu, a month on\n\nPublished: June 20, 2024\n\n"
+        "Gunmen killed five police officers in an ambush near Lamu on May 13, 2024.\n\n"
+        "Somalia's government condemned the ambush."
+    )
+    assert _dates(found, "condemn") == {None}
+
+
+def test_a_day_the_text_gives_a_repeat_replaces_the_reports_day(statements) -> None:
+    found = statements(
+        KENYA_LEAD + "Al-Shabaab claimed responsibility for the ambush.\n\n"
+        "In a statement on Tuesday, al-Shabaab said its fighters carried out the ambush near Lamu."
+    )
+    claims = [s for s in found if s.stance == "claim"]
+    assert {s.date for s in claims} == {dt.date(2024, 5, 14)}
+    assert not any("date.report_day" in s.evidence.rules for s in claims)

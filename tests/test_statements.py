@@ -431,7 +431,7 @@ def test_dates_of_acts_on_the_attack_and_back_references(statements, text: str, 
 def test_statement_left_undated_when_the_date_is_anothers(statements, text: str) -> None:
     found = statements(KENYA_LEAD + text)
     first = next(s for s in found if s.speaker_name in ("Amina Yusuf", "Aden Duale", "al-Shabaab", "James Swan"))
-    assert first.date is None
+    assert first.told_date is None
 
 
 def test_weekday_without_a_publication_date_falls_after_the_attack(statements) -> None:
@@ -464,7 +464,7 @@ def test_a_paragraph_break_stops_an_undated_summary_from_taking_the_next_date(st
     found = statements(
         KENYA_LEAD + "Somalia rejected the accusation.\n\nA memorial service will be held in Lamu on Monday."
     )
-    assert {s.date for s in found if s.stance == "deny"} == {None}
+    assert {s.told_date for s in found if s.stance == "deny"} == {None}
 
 
 def test_a_speaker_named_again_paragraphs_later_keeps_the_date(statements) -> None:

@@ -94,6 +94,10 @@ class Attribution(Record):
     confidence: float = 1.0
 
 
+#: The evidence rule of a statement the text leaves undated, dated by the day of the report that tells it.
+REPORT_DAY_RULE = "date.report_day"
+
+
 class Statement(Record):
     """A speech act about responsibility for an attack."""
 
@@ -107,8 +111,16 @@ class Statement(Record):
     content: Span | None = None
     quote: str = ""
     direct: bool = False
-    date: dt.date | None = None
+    date: dt.date | None = Field(
+        default=None,
+        description=f"day the statement was made; the report's own day when evidence has {REPORT_DAY_RULE!r}",
+    )
     evidence: Evidence
+
+    @property
+    def told_date(self) -> dt.date | None:
+        """The day the text gives the statement: None when ``date`` is only the day of the report that tells it."""
+        return None if REPORT_DAY_RULE in self.evidence.rules else self.date
 
 
 class CasualtyReport(Record):

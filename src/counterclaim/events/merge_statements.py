@@ -90,12 +90,15 @@ def merge_statements(records: Iterable[ArticleRecord], names: ActorNames | None 
     """All statements of ``records`` with the same act reported several times folded into one.
 
     Records are read in arrival order, so the first report of an act supplies
-    its wording; a later report fills in a date the first did not give.
+    its wording; a later report fills in a date the first did not give. A date
+    that is only the day of the report telling the act is left to
+    ``first_reported``: reports of one act a few days apart must not part it.
     """
     names = names or ActorNames()
     merged: list[MergedStatement] = []
     for record in arrival_order(records):
-        for statement in record.statements:
+        for told in record.statements:
+            statement = told if told.date == told.told_date else told.model_copy(update={"date": told.told_date})
             ref = evidence_ref(record, statement.evidence, statement.quote)
             found = next((m for m in merged if _same_act(m.statement, statement, names)), None)
             if found is None:

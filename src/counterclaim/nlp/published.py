@@ -91,7 +91,8 @@ def _labelled(line: str, key: str) -> tuple[int, int, dt.date] | None:
     """The first day written after a label of ``key`` on the line; a time may come between, little else."""
     for label in _label_pattern(key).finditer(line):
         after = _written(line[label.end() :])
-        if after and line[label.end() : label.end() + after[0][0]].strip(" ,|-—–").count(" ") <= 3:
+        between = re.sub(CLOCK, "", line[label.end() : label.end() + after[0][0]]) if after else ""
+        if after and between.strip(" ,|-—–").count(" ") <= 3:  # "Updated at 12:03 p.m. ET on 2021-03-28"
             _, end, day, _ = after[0]
             return label.start(), label.end() + end, day
     return None
@@ -140,10 +141,11 @@ def find_published(text: str, dateline: dict | None = None) -> Published | None:
     for _, offset, line in header:
         if found := _labelled(line, "published_labels"):
             return Published(found[2], offset + found[0], offset + found[1], "published.label", 0.95)
-    updated = next(  # the first "Updated" date as (day, start, end): a bound here, the last resort below
+    updated = next(  # the first "Updated" date as (day, start, end): a bound here, the last resort below; it may
+        # stand below a photo caption that ended the header early, as a date standing alone may
         (
             (found[2], offset + found[0], offset + found[1])
-            for _, offset, line in header
+            for offset, line, _ in lines
             if (found := _labelled(line, "updated_labels")) is not None
         ),
         None,

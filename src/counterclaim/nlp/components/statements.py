@@ -52,7 +52,7 @@ from counterclaim.nlp.statement.targets import Blame, TargetFinder, is_hedged, i
 from counterclaim.nlp.statement.timing import StatementDater
 from counterclaim.nlp.syntax import named_example, preposition_objects
 from counterclaim.nlp.tokenwords import word_flags
-from counterclaim.records import Actor, Attribution, Evidence, Mention, Statement
+from counterclaim.records import REPORT_DAY_RULE, Actor, Attribution, Evidence, Mention, Statement
 from counterclaim.records import Span as TextSpan
 
 #: Confidence by how an act was found: a narrated cue names the stance; reported content implies it.
@@ -207,9 +207,9 @@ class StatementResolver:
             )
             if same is None:
                 out.append(statement)
-            elif statement.date is not None:  # "X on Sunday rejected ...", then its spokesman's words, undated
+            elif statement.told_date:  # "X on Sunday rejected ...", then its spokesman's words, undated
                 dated.setdefault(id(same), statement.date)
-        return [s.model_copy(update={"date": dated[id(s)]}) if s.date is None and id(s) in dated else s for s in out]
+        return [_redated(s, dated[id(s)]) if not s.told_date and id(s) in dated else s for s in out]
 
     def _outside_quotes(self, doc: Doc, acts: list[Act], speakers: SpeakerResolver) -> list[Act]:
         """Narrated cues inside someone's quote are that speaker's words, not the narrator's.
@@ -655,6 +655,7 @@ class StatementResolver:
             quote_span = doc.char_span(left, act.cue.right_edge.idx + len(act.cue.right_edge), alignment_mode="expand")
         quote = quote_span.text.strip(_QUOTE_MARKS) if quote_span is not None else sentence.text
         speaker_affiliation = draft.speaker.affiliation.name if draft.speaker.affiliation else None
+        date, date_rule = dater.date_of(act.cue, act.speaker)
         return Statement(
             speaker=draft.speaker.mention(draft.producer, confidence),
             speaker_name=draft.speaker.name,
@@ -670,7 +671,7 @@ class StatementResolver:
             ),
             quote=quote,
             direct=act.direct,
-            date=dater.date_of(act.cue, act.speaker),
+            date=date,
             evidence=Evidence(
                 document_id=doc._.document_id or "",
                 start=sentence.start_char,
@@ -678,7 +679,7 @@ class StatementResolver:
                 sentence=sentence.text,
                 producer=draft.producer,
                 confidence=confidence,
-                rules=_evidence_rules(draft),
+                rules=[*_evidence_rules(draft), *([date_rule] if date_rule else [])],
             ),
         )
 
@@ -745,8 +746,8 @@ class StatementResolver:
             )
             if first is None:
                 kept.append(statement)
-            elif kept[first].date is None and statement.date is not None:  # the lede's act, dated further down
-                kept[first] = kept[first].model_copy(update={"date": statement.date})
+            elif statement.told_date and not kept[first].told_date:  # the lede's act, dated further down
+                kept[first] = _redated(kept[first], statement.date)
         return kept
 
 
@@ -824,6 +825,14 @@ def _led_group(party: Party) -> Party:
     if not party.is_person or group is None or group.kind != "militant_group":
         return party
     return Party(party.start, party.end, party.text, group.name, group, None, group, rules=party.rules)
+
+
+def _redated(statement: Statement, day: dt.date | None) -> Statement:
+    """``statement`` with the day the text gives another report of the same act, in place of none or the report's
+    own day."""
+    rules = [r for r in statement.evidence.rules if r != REPORT_DAY_RULE]
+    evidence = statement.evidence.model_copy(update={"rules": rules})
+    return statement.model_copy(update={"date": day, "evidence": evidence})
 
 
 def _evidence_rules(draft: Draft) -> list[str]:
@@ -1094,9 +1103,10 @@ def _one_claim_per_group(
         if not own(s) or best.get((s.stance, s.target_name or "")) is s or specificity(s) == 2 or separate(s)
     ]
     for i, s in enumerate(kept):
-        if s.stance == "claim" and s.date is None:
-            reports = sorted((o for o in statements if o.date and _same_claim(o, s)), key=lambda o: _apart(o, s, text))
-            kept[i] = s.model_copy(update={"date": reports[0].date}) if reports else s
+        if s.stance == "claim" and not s.told_date:
+            reports = [o for o in statements if o.told_date and _same_claim(o, s)]
+            reports.sort(key=lambda o: _apart(o, s, text))
+            kept[i] = _redated(s, reports[0].date) if reports else s
     return kept
 
 

@@ -29,7 +29,15 @@ resolve against the reference date or the attack date (``cc_attack``'s,
 computed here since that component runs later); "the same day" and "that
 night" are the day the text named last. A statement the text leaves undated in
 an article published on the attack's own day is of that day: made after the
-attack and reported by publication, it has no other day to fall on.
+attack and reported by publication, it has no other day to fall on. Otherwise a
+statement the text leaves undated, told in the simple past ("X said", "X
+claimed") in a report filed within a week of the attack, is of the report's own
+day (publication date or dateline): news copy names an earlier day ("on Monday",
+"earlier") when it reports one. Such a date carries the rule ``date.report_day`` in the
+statement's evidence, so an analyst can tell it from a day the text states; a
+past perfect ("had said"), a sentence that names a day it does not give the act
+or moves the story in time, and a piece filed long after the attack get no such
+date.
 """
 
 from __future__ import annotations
@@ -50,6 +58,7 @@ from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.numbers import parse_number
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.sentences import SentenceIndex
+from counterclaim.records import REPORT_DAY_RULE
 
 #: Dependencies by which a clause reports or continues the one above it: a date on the upper verb dates the lower.
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "conj", "parataxis", "advcl"})
@@ -66,6 +75,9 @@ _KIND_RANK = {"explicit": 0, "inferred_year": 0, "relative": 1, "event_relative"
 _CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.IGNORECASE)
 #: Words in quotation marks on one line: what a speaker said, in their own words.
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+#: How long after the attack a report's own day still dates the statements it leaves undated: past it, a piece
+#: looking back quotes what was said at the time.
+_REPORT_WINDOW = dt.timedelta(days=7)
 #: Tags of a verb in the simple present ("says", "condemn"): news in that tense happens as the article is published.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -123,6 +135,9 @@ class StatementDater:
                 rank = len(_KIND_RANK) if _page_date(doc, start) else _KIND_RANK[kind]
                 ranked.setdefault(number, []).append((rank, start, end, day))
         self._hits = {n: [(start, end, day) for _, start, end, day in sorted(h)] for n, h in ranked.items()}
+        #: Sentences that write a day other than the page's own, resolved or not, quoted or not: they place what they
+        #: tell in time, so the report's own day does not date an act they leave undated.
+        self._timed = {n for n, (start, *_) in zip(self._numbers, found, strict=True) if not _page_date(doc, start)}
         #: The reporting verbs of ``cc_attributions`` with the character range of what each reports.
         self._reports: list[tuple[int, int, Token]] = []
         for a in doc._.attributions or []:
@@ -152,9 +167,31 @@ class StatementDater:
         """Resolved date phrases of a sentence, the surest kind first."""
         return self._hits.get(self.sentences.number(sentence[0]), [])
 
-    def date_of(self, cue: Token, speaker: Token | None) -> dt.date | None:
-        """The day the statement with this cue (and subject) was made, or None when the text does not say."""
-        return self._told(cue, speaker) or self._bounded()
+    def date_of(self, cue: Token, speaker: Token | None) -> tuple[dt.date | None, str | None]:
+        """The day the statement with this cue (and subject) was made, with :data:`REPORT_DAY_RULE` when that day
+        is only the report's own; None when the text does not say."""
+        day = self._told(cue, speaker) or self._bounded()
+        if day is not None:
+            return day, None
+        if self._report_day(cue):
+            return self.published, REPORT_DAY_RULE
+        return None, None
+
+    def _report_day(self, cue: Token) -> bool:
+        """Whether an undated statement is of the report's own day: told in the simple past, in a sentence that
+        names no day of its own and does not move the story in time, in a report filed within
+        :data:`_REPORT_WINDOW` of the attack."""
+        if self.published is None:
+            return False
+        if self.event_date is not None and not dt.timedelta(0) <= self.published - self.event_date <= _REPORT_WINDOW:
+            return False
+        sentence = self.sentences.of(cue)
+        if self.sentences.number(sentence[0]) in self._timed or self._resets(sentence):
+            return False
+        if any(c.lower_ in self.lex.date_resets for c in cue.children):
+            return False
+        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        return telling.tag_ == "VBD" and not any(c.dep_ == "aux" for c in telling.children)
 
     def _told(self, cue: Token, speaker: Token | None) -> dt.date | None:
         """The day the text gives the statement, by a date phrase or one carried from earlier."""
