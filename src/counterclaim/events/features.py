@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from counterclaim.events.actors import ActorNames, normalise_name
 from counterclaim.events.config import ClusterConfig
+from counterclaim.kb.normalise import without_accents
 from counterclaim.nlp.gazetteer import find_city, find_city_spelt
 from counterclaim.records import ArticleRecord, Place
 
@@ -160,8 +160,7 @@ def proper_names(text: str) -> frozenset[str]:
     """The proper names the text writes inside its sentences, accents dropped and casefolded ("besiktas" for
     "Beşiktaş's"): a neighbourhood, a victim, a hospital that two reports of one attack both name, spelt alike
     whether or not the outlet keeps the accents."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return frozenset(m.casefold() for m in _PROPER_NAME.findall(folded))
+    return frozenset(m.casefold() for m in _PROPER_NAME.findall(without_accents(text)))
 
 
 def coordinates(place: Place, min_ratio: float | None = None) -> tuple[float, float] | None:

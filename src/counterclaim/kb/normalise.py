@@ -33,6 +33,12 @@ _SPACE_LIKE = {"-", "_", "/", "\t", "\n", " "}
 _DROPPED = {".", "'"}
 
 
+def without_accents(text: str) -> str:
+    """``text`` with its diacritics dropped and its case kept ("Pathānkot" -> "Pathankot"): how outlets that write
+    plain ASCII spell a name the gazetteer or knowledge base gives with accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @functools.cache
 def _fold_char(char: str) -> str:
     """One character without diacritics and case; may be empty or longer than one."""

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase
+from counterclaim.kb.normalise import without_accents
 from counterclaim.kb.roles import is_role_word
 from counterclaim.lexicons import load_lexicon
 from counterclaim.nlp.casing import english_words
@@ -726,8 +727,12 @@ def _of_noun(span: Span, anchors: set[int]) -> bool:
 
 
 def _as_the_text_calls(name: str, text: str) -> str:
-    """A gazetteer name with a designation word ("Marawi City") as the text mostly calls the city: "Marawi" when
-    the bare name is written more often than the full one. Outlets that write "Sadr City" keep it whole."""
+    """A gazetteer name as the text mostly calls the city: without the accents the text does not write
+    ("Pathankot" for "Pathānkot"); without a designation word ("Marawi" for "Marawi City") when the bare name is
+    written more often than the full one. Outlets that write "Sadr City" keep it whole."""
+    plain = without_accents(name)
+    if plain != name and name not in text and plain.casefold() in text.casefold():
+        name = plain
     for word in load_lexicon("places")["designation_words"]:
         short = name.removesuffix(" " + str(word))
         other = country_name(short) or region_name(short) or find_cities(short, primary_only=True)
