@@ -92,7 +92,7 @@ class StatementResolver:
         parties = PartyResolver(
             self.kb,
             text,
-            self.lex.anonymous_perpetrators | self.lex.group_parts,
+            self.lex.words("anonymous_perpetrators", "group_parts"),
             self.lex.government_words,
             name_spans(doc),
             self._links,
@@ -273,7 +273,7 @@ class StatementResolver:
         claim_like = (
             act.content is not None
             and self._own_account(act.content)
-            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads | self.lex.condemn_verbs
+            and act.cue.lemma_.lower() not in self.lex.words("unmade_claim_heads", "condemn_verbs")
         )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]

@@ -341,7 +341,7 @@ def _ties(finder: TargetFinder, noun: Token, subject: Token | None, parties: lis
 def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X bears responsibility", "X played a role in the attack", "they have links with X" (the attackers' ties)."""
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    words = finder.lex.responsibility_nouns | finder.lex.role_nouns
+    words = finder.lex.words("responsibility_nouns", "role_nouns")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and token.dep_ == "conj":  # "the gunmen were trained abroad and had ties to X"
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -624,7 +624,7 @@ def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
 def _tied_parties(finder: TargetFinder, noun: Token) -> list[Token]:
     """The named parties a role, tie or involvement noun is of ("X's role", "a role for X", "links to X")."""
     lex = finder.lex
-    if noun.lemma_.lower() not in lex.role_nouns | lex.involvement_nouns | lex.tie_nouns:
+    if noun.lemma_.lower() not in lex.words("role_nouns", "involvement_nouns", "tie_nouns"):
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"]
     parties = owners + [p for p in _objects(noun, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
@@ -637,7 +637,7 @@ def inquiry(finder: TargetFinder, token: Token) -> Agents | None:
     nouns = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "into", "at")
     parties = [p for n in nouns for p in _tied_parties(finder, n)]
     lex = finder.lex
-    if not parties and any(n.lemma_.lower() in lex.tie_nouns | lex.role_nouns for n in nouns):
+    if not parties and any(n.lemma_.lower() in lex.words("tie_nouns", "role_nouns") for n in nouns):
         # "probing possible links to X" with "to X" hung on the verb
         parties = [p for p in _objects(token, "to", "with") if p.pos_ == "PROPN"]
     return [(p, "possible") for p in parties] if parties else None
