@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
@@ -479,10 +480,30 @@ def attackers_from(finder: TargetFinder, token: Token) -> Agents | None:
     return [(g, "enlisted") for g in groups][:1] or None
 
 
+#: The doc memo of each sentence's blamed subjects (:func:`_blamed_subjects`).
+_BLAMED_SUBJECTS_KEY = "counterclaim.blamed_subjects"
+
+
 def _blamed_subject(finder: TargetFinder, token: Token) -> bool:
-    """Whether a noun is what a verb of blame is said of ("X were suspected of ..."), though the parse lost it."""
-    verbs = (v for v in token.sent if v.pos_ == "VERB" and v.lemma_.lower() in finder.lex.accuse_verbs)
-    return any((token in v.children and token.dep_ == "nsubjpass") or repaired_subject(v) == token for v in verbs)
+    """Whether a noun is what a verb of blame is said of ("X were suspected of ..."), though the parse lost it.
+
+    The sentence's blamed subjects are found once and kept with the doc: the six subject repairs would otherwise
+    run for every verb of blame again for each anonymous noun of the sentence.
+    """
+    sent = token.sent
+    key = (_BLAMED_SUBJECTS_KEY, id(finder.lex), sent.start)
+    return token.i in memo(token.doc, key, lambda: _blamed_subjects(finder, sent))
+
+
+def _blamed_subjects(finder: TargetFinder, sent: Span) -> frozenset[int]:
+    """The indices of the subjects the verbs of blame in ``sent`` are said of: passive subjects, or repaired ones."""
+    found: set[int] = set()
+    for verb in (v for v in sent if v.pos_ == "VERB" and v.lemma_.lower() in finder.lex.accuse_verbs):
+        found.update(c.i for c in verb.children if c.dep_ == "nsubjpass")
+        repaired = repaired_subject(verb)
+        if repaired is not None:
+            found.add(repaired.i)
+    return frozenset(found)
 
 
 @rule("target.membership", lemmas=["membership_verbs"])
