@@ -894,6 +894,12 @@ def _passes_on(outer: Act, inner: Act, lex: StanceLexicon) -> bool:
     verb (``relaying_verbs``: "an agency reported") or passes on a named person's words ("the Pope expressed
     sorrow, the Vatican said"): the most specific speaker speaks. "Washington had not confirmed it, an official
     said" stays the official's.
+
+    Not one test with :func:`_reports_whole`, which looks like it: that one drops attribution records before they
+    become acts, for any trailing verb, when the inner report is written source, cue, content and fills the outer
+    content (within two characters). This one reads acts, narrated ones included ("the Pope expressed sorrow"),
+    which carry no source span to open the outer content with, so it asks the outer verb to relay or the inner
+    speaker to be a person instead; merged, the two would drop or keep different reports.
     """
     whole, part = outer.content, inner.content
     if outer.kind != "report" or inner.kind != "report" or whole is None or part is None or outer is inner:
@@ -1006,6 +1012,11 @@ def _reports_whole(outer: Attribution, inner: Attribution) -> bool:
 
     The outer cue follows its content, which opens with the inner report's
     source and ends with its content: the agency passes on A's words.
+
+    Not one test with :func:`_passes_on`, which looks like it: this one reads attribution records by characters,
+    before any becomes an act, and the inner source opening the outer content is the whole proof of a relay,
+    whatever the outer verb. ``_passes_on`` reads acts, which have no source span, and asks the outer verb to
+    relay or the inner speaker to be a person instead; merged, the two would change what each keeps.
     """
     source, cue, content = inner.source, outer.cue, outer.content
     if source is None or inner.content is None or inner.cue is None or cue is None or content is None:
