@@ -67,7 +67,7 @@ def test_trigger_words_are_built_from_the_rules_keys() -> None:
     lex = stance_lexicon()
     chains = build_chains(lex)
     acts = [rule for rule in chains.act.rules if rule.pos != ("NOUN",)]
-    assert chains.act.lemmas == frozenset().union(*(lex.words(rule.lemmas) for rule in acts))
+    assert chains.act.lemmas == frozenset().union(*(lex.words(*rule.lemmas) for rule in acts))
     assert {"point", "lay"} <= chains.act.lemmas  # the verbs of the finger phrases
     forms = lex.attack_nouns | lex.responsible_adjectives | lex.responsible_prepositions | lex.perpetrate_forms
     forms |= lex.instigation_nouns

@@ -16,6 +16,12 @@ from typing import Any
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _PAREN = re.compile(r"\([^)]*\)")
+#: The stop of a one-letter abbreviation ("U.S." -> "US").
+_INITIAL_STOP = re.compile(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w)\.(?=\s|$)")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_BLANKS = re.compile(r"\s+")
+#: A capitalised word that may be a demonym ("Iranian lawmakers").
+_CAPITALISED = re.compile(r"[A-Z][\w-]+")
 
 
 @lru_cache(maxsize=65_536)
@@ -26,9 +32,9 @@ def normalise_name(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", _PAREN.sub(" ", name))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w)\.(?=\s|$)", "", text)  # U.S. -> us
-    text = re.sub(r"[^\w\s]", " ", text)
-    return _ARTICLE.sub("", re.sub(r"\s+", " ", text).strip())
+    text = _INITIAL_STOP.sub("", text)  # U.S. -> us
+    text = _PUNCTUATION.sub(" ", text)
+    return _ARTICLE.sub("", _BLANKS.sub(" ", text).strip())
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +102,7 @@ class ActorNames:
         found = self.actor(name)
         state = self.kb.state_of(found.id) if found is not None else None
         if state is None and name and self.kb is not None:
-            state = next(filter(None, (self.kb.demonym_state(w) for w in re.findall(r"[A-Z][\w-]+", name))), None)
+            state = next(filter(None, (self.kb.demonym_state(w) for w in _CAPITALISED.findall(name))), None)
         return str(state.name) if state is not None else None
 
     def lineage(self, name: str | None) -> set[str]:

@@ -640,6 +640,8 @@ def events_to_json(events: Iterable[tuple[EventSummary, list[Assignment]]]) -> l
 
 #: Letters a transliteration swaps freely ("Besham" and "Bisham", "Kismayo" and "Kismayu").
 _VOWELS = re.compile(r"[aeiouy\s-]+")
+#: A letter written twice or more ("Kismayoo"): one is kept.
+_DOUBLED = re.compile(r"(.)\1+")
 #: A skeleton shorter than this says too little ("Bama" and "Buma").
 MIN_SKELETON = 4
 
@@ -649,14 +651,20 @@ def _same_consonants(a: str, b: str) -> bool:
     first letter: transliterations of one name differ in vowels ("Besham", "Bisham")."""
     if a[:1] != b[:1]:
         return False
-    skeleton_a, skeleton_b = (re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", x)) for x in (a, b))
+    skeleton_a, skeleton_b = (_DOUBLED.sub(r"\1", _VOWELS.sub("", x)) for x in (a, b))
     return len(skeleton_a) >= MIN_SKELETON and skeleton_a == skeleton_b
 
 
 @lru_cache(maxsize=8192)
 def _named_in(text: str, name: str | None) -> bool:
     """Does ``text`` name ``name`` as a whole word (any case)? Cached: each event asks it of every newcomer."""
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+    return bool(name) and _whole_word(name).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(name: str) -> re.Pattern[str]:
+    """``name`` as a whole word in any case, compiled once: every article's text is searched for the same names."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
 
 
 def _cross_named(f: ArticleFeatures, cluster: EventCluster, attribute: str) -> bool:

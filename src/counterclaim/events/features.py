@@ -117,6 +117,10 @@ def attack_sites(record: ArticleRecord, config: ClusterConfig) -> tuple[frozense
     return frozenset(), False
 
 
+#: A possessive ending ("Medina's"), dropped from a site's name.
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=8)
 def _site_name_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """A proper name written next to a site noun: before it ("the Medina hotel", "Tawakal Hotel") or, when the noun
@@ -145,7 +149,7 @@ def site_names(text: str, kinds: frozenset[str], config: ClusterConfig) -> froze
     names: set[str] = set()
     for kind in kinds:
         for match in _site_name_pattern(tuple(config.sites[kind])).finditer(text[: config.site_name_chars]):
-            words = [re.sub(r"['’]s$", "", w.casefold()) for w in (match["before"] or match["after"]).split()]
+            words = [_POSSESSIVE.sub("", w.casefold()) for w in (match["before"] or match["after"]).split()]
             names.update(w for w in words if w not in stop and len(w) > 2)
     return frozenset(names)
 

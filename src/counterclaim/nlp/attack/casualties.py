@@ -631,6 +631,12 @@ def _part_of_toll(word: Token, number: Token) -> bool:
     return before is not None and before.lower_ in _words("additive")
 
 
+@cache
+def _cumulative_cues() -> tuple[re.Pattern[str], ...]:
+    """One whole-word pattern per ``cumulative_cues`` entry ("since 2009", "over the years"), compiled once."""
+    return tuple(re.compile(rf"\b{cue}\b") for cue in load_lexicon("casualties")["cumulative_cues"])
+
+
 def _cumulative(word: Token, number: Token) -> bool:
     """A running total: its clause counts "since 2009" or over years, or a conflict does the killing.
 
@@ -638,7 +644,7 @@ def _cumulative(word: Token, number: Token) -> bool:
     """
     verb = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), word)
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text.lower()
-    if any(re.search(rf"\b{cue}\b", clause) for cue in load_lexicon("casualties")["cumulative_cues"]):
+    if any(pattern.search(clause) for pattern in _cumulative_cues()):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and number not in c.subtree]
     # "40,000 have been killed in the conflict": the conflict as doer or as setting; not when the clause gives the day

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -726,6 +726,12 @@ def _of_noun(span: Span, anchors: set[int]) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _bare_name(short: str, word: str) -> re.Pattern[str]:
+    """ "Marawi" written without its designation word "City" after it; compiled once per name, not per article."""
+    return re.compile(rf"\b{re.escape(short)}\b(?! {re.escape(word)}\b)")
+
+
 def _as_the_text_calls(name: str, text: str) -> str:
     """A gazetteer name as the text mostly calls the city: without the accents the text does not write
     ("Pathankot" for "Pathānkot"); without a designation word ("Marawi" for "Marawi City") when the bare name is
@@ -737,7 +743,7 @@ def _as_the_text_calls(name: str, text: str) -> str:
         short = name.removesuffix(" " + str(word))
         other = country_name(short) or region_name(short) or find_cities(short, primary_only=True)
         if short != name and not other:  # "Guatemala City" is not called "Guatemala"
-            bare = len(re.findall(rf"\b{re.escape(short)}\b(?! {re.escape(str(word))}\b)", text))
+            bare = len(_bare_name(short, str(word)).findall(text))
             return short if bare > text.count(name) else name
     return name
 

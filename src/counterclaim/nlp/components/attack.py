@@ -148,6 +148,10 @@ def _is_motive(word: Token) -> bool:
 OPENING_CHARS = 30
 
 
+#: A year of the last two centuries, as past openers write it ("In 2019, ...").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 @cache
 def _past_openers() -> re.Pattern[str]:
     """A sentence opening on an earlier period: "Last year, ...", "Two years ago, ...", "In 2019, ..."."""
@@ -168,7 +172,7 @@ def _opens_on_past(sent: Span) -> bool:
     m = _past_openers().match(sent.text.lstrip())
     if m is None:
         return False
-    year = re.search(r"(?:19|20)\d\d", m.group())
+    year = _YEAR.search(m.group())
     return year is None or (reference is not None and int(year.group()) < reference.year)
 
 

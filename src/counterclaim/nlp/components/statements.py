@@ -92,7 +92,7 @@ class StatementResolver:
         parties = PartyResolver(
             self.kb,
             text,
-            self.lex.anonymous_perpetrators | self.lex.group_parts,
+            self.lex.words("anonymous_perpetrators", "group_parts"),
             self.lex.government_words,
             name_spans(doc),
             self._links,
@@ -273,7 +273,7 @@ class StatementResolver:
         claim_like = (
             act.content is not None
             and self._own_account(act.content)
-            and act.cue.lemma_.lower() not in self.lex.unmade_claim_heads | self.lex.condemn_verbs
+            and act.cue.lemma_.lower() not in self.lex.words("unmade_claim_heads", "condemn_verbs")
         )
         out = []
         found = [speakers.outlet(act.cue, s) or s for s in found]
@@ -783,7 +783,7 @@ def _self_blame(draft: Draft) -> bool:
     speaker, target = draft.speaker, draft.target
     if target is None or draft.stance not in ("attribute", "accuse", "confirm") or group_of(speaker) is not None:
         return False
-    words = draft.act.cue.doc.char_span(speaker.start, speaker.end, alignment_mode="expand") or ()
+    words = _party_span(draft.act.cue.doc, speaker) or ()
     named = any(t.pos_ == "PROPN" for t in words)
     if "speaker.pronoun" in target.rules and named:
         return False  # "X said they were behind it": X's own account, a claim ("Two groups said ...": no one's)
@@ -795,11 +795,16 @@ def _self_blame(draft: Draft) -> bool:
 
 def _opening_capital(doc: Doc, party: Party) -> bool:
     """ "Terrorist designations play a role": common nouns capitalised only because they open a sentence or a quote."""
-    span = doc.char_span(party.start, party.end, alignment_mode="expand")
+    span = _party_span(doc, party)
     if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return False
     first = span[0]
     return first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote)
+
+
+def _party_span(doc: Doc, party: Party) -> Span | None:
+    """The tokens a party's characters fall in, widened to whole tokens: a party keeps offsets, the tests read words."""
+    return doc.char_span(party.start, party.end, alignment_mode="expand")
 
 
 def _kind_fits(blame_kind: str, party: Party | None) -> bool:
@@ -898,6 +903,12 @@ def _passes_on(outer: Act, inner: Act, lex: StanceLexicon) -> bool:
     verb (``relaying_verbs``: "an agency reported") or passes on a named person's words ("the Pope expressed
     sorrow, the Vatican said"): the most specific speaker speaks. "Washington had not confirmed it, an official
     said" stays the official's.
+
+    Not one test with :func:`_reports_whole`, which looks like it: that one drops attribution records before they
+    become acts, for any trailing verb, when the inner report is written source, cue, content and fills the outer
+    content (within two characters). This one reads acts, narrated ones included ("the Pope expressed sorrow"),
+    which carry no source span to open the outer content with, so it asks the outer verb to relay or the inner
+    speaker to be a person instead; merged, the two would drop or keep different reports.
     """
     whole, part = outer.content, inner.content
     if outer.kind != "report" or inner.kind != "report" or whole is None or part is None or outer is inner:
@@ -1010,6 +1021,11 @@ def _reports_whole(outer: Attribution, inner: Attribution) -> bool:
 
     The outer cue follows its content, which opens with the inner report's
     source and ends with its content: the agency passes on A's words.
+
+    Not one test with :func:`_passes_on`, which looks like it: this one reads attribution records by characters,
+    before any becomes an act, and the inner source opening the outer content is the whole proof of a relay,
+    whatever the outer verb. ``_passes_on`` reads acts, which have no source span, and asks the outer verb to
+    relay or the inner speaker to be a person instead; merged, the two would change what each keeps.
     """
     source, cue, content = inner.source, outer.cue, outer.content
     if source is None or inner.content is None or inner.cue is None or cue is None or content is None:

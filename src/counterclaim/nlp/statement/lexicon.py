@@ -6,9 +6,8 @@ per process instead of being scanned for each token.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from counterclaim.lexicons import load_lexicon
 
@@ -180,27 +179,33 @@ class StanceLexicon:
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
     obligation_modals: frozenset[str]
+    #: The unions :meth:`words` has built, by their keys: rules ask for the same few joins token after token.
+    _joined: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    @property
+    @cached_property
     def group_descriptors(self) -> frozenset[str]:
         """Words that may follow a group's name and describe it ("jihadist group", "terrorist outfit")."""
         kinds = {word for word, kinds in self.description_kinds.items() if "militant_group" in kinds}
         return self.descriptive_modifiers | kinds
 
-    def words(self, keys: Iterable[str]) -> frozenset[str]:
+    def words(self, *keys: str) -> frozenset[str]:
         """Every word the lists under ``keys`` hold: a phrase list gives its verbs, a table its keys.
 
-        Rules declare the keys whose words start them; the sets of words worth
-        looking at are built from those declarations through this one reading.
+        Rules declare the keys whose words start them, and test a word against
+        several lists at once ("involvement_nouns", "role_nouns"); each union is
+        built on its first use and kept, so no rule joins sets token by token.
         """
-        out: set[str] = set()
-        for key in keys:
-            value = getattr(self, key)
-            if key == "finger_phrases":
-                out.update(phrase.verb for phrase in value)
-            else:
-                out.update(value)
-        return frozenset(out)
+        joined = self._joined.get(keys)
+        if joined is None:
+            out: set[str] = set()
+            for key in keys:
+                value = getattr(self, key)
+                if key == "finger_phrases":
+                    out.update(phrase.verb for phrase in value)
+                else:
+                    out.update(value)
+            joined = self._joined[keys] = frozenset(out)
+        return joined
 
 
 @cache

@@ -96,7 +96,7 @@ def _said_in(document: Token, lex: StanceLexicon) -> set[int]:
     statement condemning the attack by X"), not who issued it ("a message posted in the name of
     X", "a statement circulating on X's channels" name the author).
     """
-    blaming = lex.accuse_verbs | lex.attribute_verbs | lex.condemn_verbs
+    blaming = lex.words("accuse_verbs", "attribute_verbs", "condemn_verbs")
     clauses = (c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in blaming)
     return {t.i for clause in clauses for t in clause.subtree}
 

@@ -107,9 +107,9 @@ def _charge_of_part(cue: Cue, charge: Token) -> bool:
     A verb of saying is no part ("of blaming the Kurds for it").
     """
     lex = cue.lex
-    deeds = lex.perpetrate_verbs | lex.planning_verbs | lex.complicity_verbs | lex.haven_verbs | lex.role_verbs
-    marks = lex.responsible_words | lex.responsible_adjectives | lex.involvement_nouns | lex.role_nouns
-    if charge.lemma_.lower() in lex.accuse_verbs | lex.report_verbs:
+    deeds = lex.words("perpetrate_verbs", "planning_verbs", "complicity_verbs", "haven_verbs", "role_verbs")
+    marks = lex.words("responsible_words", "responsible_adjectives", "involvement_nouns", "role_nouns")
+    if charge.lemma_.lower() in lex.words("accuse_verbs", "report_verbs"):
         return False
     return charge.lemma_.lower() in deeds or any(
         cue.targets.is_attack(t) or _pronoun_thing(t) or t.lower_ in marks for t in charge.subtree
@@ -380,7 +380,7 @@ def _reduced_passive(cue: Cue) -> bool:
 def _reporter(cue: Cue) -> Token | None:
     """Who reports the clause the attack noun stands in ("investigators believe the attack, attributed to X, ...")."""
     clause = cue.token.head.head
-    verbs = cue.lex.report_verbs | cue.lex.hold_verbs | cue.lex.belief_verbs | cue.lex.confirm_verbs
+    verbs = cue.lex.words("report_verbs", "hold_verbs", "belief_verbs", "confirm_verbs")
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs:
         return clause_subject(clause.head)
     return None

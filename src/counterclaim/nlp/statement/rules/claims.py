@@ -156,7 +156,7 @@ def headline_claim(cue: Cue) -> list[Act] | None:
     if group is None:
         return None
     word = group.doc[group.start - 1] if group.start > token.sent.start else None
-    disputing = cue.lex.deny_verbs | cue.lex.accuse_verbs | cue.lex.report_verbs
+    disputing = cue.lex.words("deny_verbs", "accuse_verbs", "report_verbs")
     if word is not None and {word.lemma_.lower(), word.lower_.removesuffix("s")} & disputing:
         return None  # "Iran rejects IS claims on the blast": the claims are what someone rejects
     return [Act("claim", token, group.root, "narrated.claim.headline")]
@@ -187,7 +187,7 @@ def claim_noun(cue: Cue) -> list[Act] | None:
     of attacks") are none of this attack.
     """
     token = cue.token
-    if any(c.dep_ == "det" and c.lower_ in cue.lex.negations | {"any", "every"} for c in token.children):
+    if any(c.dep_ == "det" and (c.lower_ in cue.lex.negations or c.lower_ in ("any", "every")) for c in token.children):
         return None
     if any(c.dep_ in ("acl", "ccomp", "relcl") for c in token.children):
         return None
@@ -226,7 +226,7 @@ def _spoken_to(cue: Cue, agent: Token) -> Token | None:
     """ "a member of the group speaking to its X agency": the outlet an unnamed member spoke through."""
     if agent.pos_ != "NOUN" or not cue.targets.anonymous(agent):
         return None
-    speaking = cue.lex.report_verbs | cue.lex.speaking_verbs
+    speaking = cue.lex.words("report_verbs", "speaking_verbs")
     for verb in (t for t in agent.subtree if t.dep_ == "acl" and t.lemma_.lower() in speaking):
         outlet = pobj(verb, "to")
         if outlet is not None:
@@ -236,7 +236,7 @@ def _spoken_to(cue: Cue, agent: Token) -> Token | None:
 
 def _withdrawn(cue: Cue, noun: Token | None) -> bool:
     """A claim (or responsibility) a withdrawing verb takes back: "its claim", "responsibility"."""
-    return noun is not None and noun.lemma_.lower() in cue.lex.claim_nouns | cue.lex.responsibility_nouns
+    return noun is not None and noun.lemma_.lower() in cue.lex.words("claim_nouns", "responsibility_nouns")
 
 
 def _distanced(cue: Cue, obj: Token | None) -> bool:

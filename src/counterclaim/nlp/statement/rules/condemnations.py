@@ -164,7 +164,7 @@ def with_reaction(lex: StanceLexicon, verb: Token) -> Token | None:
     phrase whose verb denies, blames or claims ("with X denying any role") is
     another act, not a reaction.
     """
-    other_acts = lex.deny_verbs | lex.accuse_verbs | lex.claim_verbs
+    other_acts = lex.words("deny_verbs", "accuse_verbs", "claim_verbs")
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue

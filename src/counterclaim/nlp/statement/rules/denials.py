@@ -41,7 +41,7 @@ def _accused(cue: Cue, noun: Token) -> list[Token]:
     if against is not None:
         return [against]
     for token in noun.subtree:
-        if token.i > noun.i and token.lemma_.lower() in lex.owned_denials | lex.involvement_nouns:
+        if token.i > noun.i and token.lemma_.lower() in lex.words("owned_denials", "involvement_nouns"):
             owners = (c for c in token.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON")
             owner = next(owners, None)
             if owner is not None and (owner.pos_ == "PROPN" or owner.ent_type_ in ("GPE", "NORP")):
@@ -63,7 +63,7 @@ def accusing(cue: Cue, noun: Token, accuser: Token) -> bool:
     after = [t.lemma_.lower() for t in noun.subtree if t.i > noun.i]
     if any(word in lex.responsibility_nouns for word in after):
         return False  # "the group's claim of responsibility"
-    if any(word in lex.involvement_nouns | lex.role_nouns for word in after):
+    if any(word in lex.words("involvement_nouns", "role_nouns") for word in after):
         return True
     if any(party.pos_ == "PROPN" and party.lower_ != accuser.lower_ for party in _accused(cue, noun)):
         return True

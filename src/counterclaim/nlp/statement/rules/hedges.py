@@ -34,7 +34,7 @@ def hint(cue: Cue) -> list[Act] | None:
     """
     noun = pobj(cue.token, "at", "to")
     lex = cue.lex
-    if noun is None or noun.lemma_.lower() not in lex.involvement_nouns | lex.role_nouns | lex.tie_nouns:
+    if noun is None or noun.lemma_.lower() not in lex.words("involvement_nouns", "role_nouns", "tie_nouns"):
         return None
     about = pobj(noun, "in")
     if about is not None and not cue.targets.about_attack(about):

@@ -134,7 +134,7 @@ class Chain(Generic[Answer]):
         self.kind = kind
         self.rules = tuple(rules)
         self._triggers = [
-            (rule, lexicon.words(rule.lemmas), lexicon.words(rule.forms), frozenset(rule.pos)) for rule in self.rules
+            (rule, lexicon.words(*rule.lemmas), lexicon.words(*rule.forms), frozenset(rule.pos)) for rule in self.rules
         ]
         self.lemmas = frozenset().union(*(lemmas for _, lemmas, _, _ in self._triggers))
         self.forms = frozenset().union(*(forms for _, _, forms, _ in self._triggers))

@@ -104,12 +104,13 @@ def court(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return [resolver.parties.from_head(head)]
     courts = resolver.lex.court_nouns
-    before = reversed(head.doc[: head.i])
-    named = next((t for t in before if _named_court(t, courts)), None)
-    if named is None:  # "Chief magistrate X ruled ... The court freed Y": the judge named before is the court
-        judges = (t.head for t in reversed(head.doc[: head.i]) if t.lemma_.lower() in courts and t.dep_ == "compound")
-        named = next((j for j in judges if j.pos_ == "PROPN" and j.ent_type_ == "PERSON"), None)
-    return [resolver.parties.from_head(named if named is not None else head)]
+    judge = None  # "Chief magistrate X ruled ... The court freed Y": the judge named before is the court
+    for t in reversed(head.doc[: head.i]):  # one pass back: a named court anywhere before wins over a judge
+        if _named_court(t, courts):
+            return [resolver.parties.from_head(t)]
+        if judge is None and t.dep_ == "compound" and t.lemma_.lower() in courts:
+            judge = t.head if t.head.pos_ == "PROPN" and t.head.ent_type_ == "PERSON" else None
+    return [resolver.parties.from_head(judge if judge is not None else head)]
 
 
 def _named_court(token: Token, courts: frozenset[str]) -> bool:

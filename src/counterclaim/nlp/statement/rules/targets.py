@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.statement.narrated import owner_named
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
@@ -341,7 +342,7 @@ def _ties(finder: TargetFinder, noun: Token, subject: Token | None, parties: lis
 def responsibility(finder: TargetFinder, token: Token) -> Agents | None:
     """ "X bears responsibility", "X played a role in the attack", "they have links with X" (the attackers' ties)."""
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    words = finder.lex.responsibility_nouns | finder.lex.role_nouns
+    words = finder.lex.words("responsibility_nouns", "role_nouns")
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and token.dep_ == "conj":  # "the gunmen were trained abroad and had ties to X"
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -479,10 +480,30 @@ def attackers_from(finder: TargetFinder, token: Token) -> Agents | None:
     return [(g, "enlisted") for g in groups][:1] or None
 
 
+#: The doc memo of each sentence's blamed subjects (:func:`_blamed_subjects`).
+_BLAMED_SUBJECTS_KEY = "counterclaim.blamed_subjects"
+
+
 def _blamed_subject(finder: TargetFinder, token: Token) -> bool:
-    """Whether a noun is what a verb of blame is said of ("X were suspected of ..."), though the parse lost it."""
-    verbs = (v for v in token.sent if v.pos_ == "VERB" and v.lemma_.lower() in finder.lex.accuse_verbs)
-    return any((token in v.children and token.dep_ == "nsubjpass") or repaired_subject(v) == token for v in verbs)
+    """Whether a noun is what a verb of blame is said of ("X were suspected of ..."), though the parse lost it.
+
+    The sentence's blamed subjects are found once and kept with the doc: the six subject repairs would otherwise
+    run for every verb of blame again for each anonymous noun of the sentence.
+    """
+    sent = token.sent
+    key = (_BLAMED_SUBJECTS_KEY, id(finder.lex), sent.start)
+    return token.i in memo(token.doc, key, lambda: _blamed_subjects(finder, sent))
+
+
+def _blamed_subjects(finder: TargetFinder, sent: Span) -> frozenset[int]:
+    """The indices of the subjects the verbs of blame in ``sent`` are said of: passive subjects, or repaired ones."""
+    found: set[int] = set()
+    for verb in (v for v in sent if v.pos_ == "VERB" and v.lemma_.lower() in finder.lex.accuse_verbs):
+        found.update(c.i for c in verb.children if c.dep_ == "nsubjpass")
+        repaired = repaired_subject(verb)
+        if repaired is not None:
+            found.add(repaired.i)
+    return frozenset(found)
 
 
 @rule("target.membership", lemmas=["membership_verbs"])
@@ -624,7 +645,7 @@ def not_excluded(finder: TargetFinder, token: Token) -> Agents | None:
 def _tied_parties(finder: TargetFinder, noun: Token) -> list[Token]:
     """The named parties a role, tie or involvement noun is of ("X's role", "a role for X", "links to X")."""
     lex = finder.lex
-    if noun.lemma_.lower() not in lex.role_nouns | lex.involvement_nouns | lex.tie_nouns:
+    if noun.lemma_.lower() not in lex.words("role_nouns", "involvement_nouns", "tie_nouns"):
         return []
     owners = [c for c in noun.children if c.dep_ == "poss"]
     parties = owners + [p for p in _objects(noun, "of", "for", "to", "with", "by") if not finder.about_attack(p)]
@@ -637,7 +658,7 @@ def inquiry(finder: TargetFinder, token: Token) -> Agents | None:
     nouns = [c for c in token.children if c.dep_ == "dobj"] + _objects(token, "into", "at")
     parties = [p for n in nouns for p in _tied_parties(finder, n)]
     lex = finder.lex
-    if not parties and any(n.lemma_.lower() in lex.tie_nouns | lex.role_nouns for n in nouns):
+    if not parties and any(n.lemma_.lower() in lex.words("tie_nouns", "role_nouns") for n in nouns):
         # "probing possible links to X" with "to X" hung on the verb
         parties = [p for p in _objects(token, "to", "with") if p.pos_ == "PROPN"]
     return [(p, "possible") for p in parties] if parties else None
