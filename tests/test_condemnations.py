@@ -347,3 +347,33 @@ def test_a_group_that_claims_the_attack_does_not_condemn_it(condemners) -> None:
         "followed the bombing."
     )
     assert found == set()
+
+
+# -- lists of condemners, titles -------------------------------------------------------------------------------
+
+
+def test_a_with_list_before_among_others_condemns_name_by_name(condemners) -> None:
+    found = condemners(
+        "The bombing stirred the whole capital, with President Kamal Idris, Prime Minister Nadia Farouk and "
+        "interior minister Salim Qadri, among others condemning the bombing."
+    )
+    assert {"Kamal Idris", "Nadia Farouk", "Salim Qadri"} <= names(found)
+
+
+def test_a_surname_that_is_also_a_title_names_its_own_person(condemners) -> None:
+    found = condemners(
+        "Former governors Aslam Raisani, Zubeida Mufti and Farooq Baig condemned the bombing and sent their "
+        "condolences."
+    )
+    assert {"Aslam Raisani", "Zubeida Mufti", "Farooq Baig"} <= names(found)
+
+
+def test_a_headline_title_condemning_is_the_holder_the_body_names(pipeline: Language) -> None:
+    text = (
+        f"{LEDE}\nPolice said the bomber was a teenager.\n\n"
+        "Emir condemns terror attack\n\nHis Highness the Emir Sheikh Hamad bin Khalid al-Mansour sent a cable of "
+        "condolence to the Pakistani president yesterday over the bombing of the Quetta bus station.\n"
+    )
+    found = {(s.speaker_name, s.stance) for s in pipeline(text)._.statements}
+    assert ("Hamad bin Khalid al-Mansour", "condemn") in found
+    assert ("Emir", "condemn") not in found

@@ -343,7 +343,9 @@ class PartyResolver:
         party = self._foreign_namesake(head, party)
         # the model tags some groups as persons ("Boko Haram"); a name the knowledge base knows says what it is
         known = party.actor is not None and party.actor.kind != "person"
-        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known
+        # a bare title the model tags as a person ("Emir condemns ...", a headline's subject) names no one yet
+        title_only = len(tokens) == 1 and is_role_word(head.text)
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known and not title_only
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None

@@ -3,8 +3,9 @@
 Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
 behind it", "X vowed revenge", "the attack drew condemnation from X and Y",
 "X's condemnation", "it was widely condemned, with X calling it ...", "X was
-among the leaders who condemned it", "the raid, condemned by X as ...", "an
-agency quoted X as condemning it" (X, not the agency).
+among the leaders who condemned it", "with X, Y and Z, among others,
+condemning it", "the raid, condemned by X as ...", "an agency quoted X as
+condemning it" (X, not the agency).
 
 Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
 reported statement says): speakers condemn without saying "condemn": they call
@@ -123,6 +124,9 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
     if described is not None:
         return [Act("condemn", cue.token, described, f"{producer}.relative")]
     preposition = cue.token.head
+    listed = _listed_before_others(cue.token)
+    if listed is not None:
+        return [Act("condemn", cue.token, listed, f"{producer}.among_others")]
     quoted = _quoted_as(cue.lex, cue.token)
     if quoted is not None:
         return [Act("condemn", cue.token, quoted, f"{producer}.quoted")]
@@ -131,6 +135,20 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
         if joined is not None:
             return [Act("condemn", cue.token, joined, f"{producer}.joined")]
     return cue.act("condemn", producer)
+
+
+def _listed_before_others(verb: Token) -> Token | None:
+    """ "..., with X, Y and Z, among others, condemning the attack": the list the "with" phrase names condemns.
+
+    The parse hangs the participle on "others" and leaves the names as the
+    object of "with" before it; the names, not "others", are the condemners.
+    """
+    others = verb.head
+    among = others.head
+    if verb.dep_ != "acl" or others.lemma_.lower() != "other" or others.dep_ != "pobj" or among.lower_ != "among":
+        return None
+    listing = [t for t in verb.sent if t.lower_ == "with" and t.dep_ == "prep" and t.i < among.i and child(t, "pobj")]
+    return child(listing[-1], "pobj") if listing else None
 
 
 def _quoted_as(lex: StanceLexicon, verb: Token) -> Token | None:
