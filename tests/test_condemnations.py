@@ -377,3 +377,24 @@ def test_a_headline_title_condemning_is_the_holder_the_body_names(pipeline: Lang
     found = {(s.speaker_name, s.stance) for s in pipeline(text)._.statements}
     assert ("Hamad bin Khalid al-Mansour", "condemn") in found
     assert ("Emir", "condemn") not in found
+
+
+def test_offices_in_a_row_before_an_apposed_name_are_that_persons(condemners) -> None:
+    found = names(
+        condemners(
+            "Chairman of the Southern States Governors’ Forum (SSGF) and Governor of Kogi State, Abubakar Danjuma "
+            "Bello, also condemned the act and expressed condolences to the victims."
+        )
+    )
+    assert found == {"Abubakar Danjuma Bello"}
+
+
+# -- in the speaker's own words ---------------------------------------------------------------------------------
+
+
+def test_a_deed_told_as_a_gerund_subject_is_judged_by_the_words_after_it(condemners) -> None:
+    found = condemners(
+        '"Attacking travellers shows the enemy\'s savage cruelty and its contempt for life," said Imran Qazi, '
+        "an interior ministry spokesman."
+    )
+    assert "Imran Qazi" in names(found)

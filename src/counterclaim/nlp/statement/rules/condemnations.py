@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: How far up the parse an evaluative word may sit from the attack it describes.
 _DESCRIBE_HOPS = 3
-_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "csubj")
 _FUTURE = {"will", "would", "shall", "'ll", "must"}
 #: How far above an action a promise ("would spare no effort to hunt down") may sit.
 _VOW_HOPS = 3
@@ -276,8 +276,11 @@ def _describes_attack(reader: CondemnationReader, node: Token, argument: Token) 
 
     A pronoun subject stands for the attack only under a copula ("it was
     cowardly"); the subject of any other verb is who acts ("it has opened a
-    criminal probe": the body that speaks).
+    criminal probe": the body that speaks). A clause subject is the attack when
+    it tells the deed ("killing worshippers shows their savagery").
     """
+    if argument.dep_ == "csubj":
+        return argument.tag_ == "VBG" and argument.lemma_.lower() in reader.lex.assault_verbs
     if argument.dep_ == "nsubj" and argument.pos_ == "PRON" and node.lemma_.lower() not in reader.lex.copulas:
         return False
     return _about_attack(reader, argument)

@@ -226,6 +226,25 @@ def _joins_one_place(separator: re.Match[str], places: list[tuple[int, int]], li
     return not all(known)
 
 
+def _titles_of_the_next_name(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Chairman of the X Forum and Governor of Y State, Z, condemned": offices in a row, then the name they
+    belong to, set off by commas, are one person's (Z), not one speaker each."""
+    for at in range(1, len(names)):
+        start, end = names[at]
+        titles = names[:at]
+        words = text[start:end].split()
+        if not (
+            words
+            and all(w[:1].isupper() and not is_role_word(w) for w in words)
+            and text[end : end + 1] == ","
+            and text[titles[-1][1] : start].strip() == ","
+            and all(is_role_word(re.sub(r"^the\s+", "", text[s:e], flags=re.I).split()[0]) for s, e in titles)
+        ):
+            continue
+        return [names[at], *names[at + 1 :]]
+    return names
+
+
 def _named(part: str, people: list[str]) -> bool:
     """Whether a listed part names someone: it opens with a capital, or holds a person's name after a title
     ("former chief ministers X"); "countries of the region" and "former Russian President" name no one."""
@@ -372,6 +391,10 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
             names.append((start + position, start + cut))
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
+    held = _titles_of_the_next_name(text_of, names)
+    if len(held) == 1 < len(names):
+        return [resolver.parties.from_text(*held[0])]
+    names = held
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
     people = [e.text for e in ents if e.label_ == "PERSON"]
     if len(names) >= 2 and not all(_named(p, people) for p in stripped):
