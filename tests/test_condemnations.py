@@ -398,3 +398,12 @@ def test_a_deed_told_as_a_gerund_subject_is_judged_by_the_words_after_it(condemn
         "an interior ministry spokesman."
     )
     assert "Imran Qazi" in names(found)
+
+
+def test_the_head_of_a_church_in_a_country_is_no_condemnation_by_the_country(condemners) -> None:
+    found = condemners(
+        "Yesterday the Bishop of Leeds and the head of the Maronite Church in the UK condemned the bombing and "
+        "offered their prayers."
+    )
+    assert ("United Kingdom", "United Kingdom") not in found
+    assert any("Maronite Church" in name for name in names(found))

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 #: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
 _CITY_SIZE = 100_000
+_OFFICE_OF = re.compile(r"(\w+) of (?:the )?[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
 
@@ -245,6 +246,12 @@ def _titles_of_the_next_name(text: str, names: list[tuple[int, int]]) -> list[tu
     return names
 
 
+def _office_of_a_name(part: str) -> bool:
+    """ "the head of the X Church": an office of a named body, held by one person though unnamed here."""
+    found = _OFFICE_OF.match(part)
+    return found is not None and is_role_word(found.group(1))
+
+
 def _named(part: str, people: list[str]) -> bool:
     """Whether a listed part names someone: it opens with a capital, or holds a person's name after a title
     ("former chief ministers X"); "countries of the region" and "former Russian President" name no one."""
@@ -405,7 +412,8 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     # "police and army officials": each unnamed national body speaks for itself (the home state's, later)
     bodies = all(w in resolver.lex.national_words for p in stripped for w in p.lower().split())
     if len(names) < 2 or not (
-        bodies or all(_named(p, people) or resolver.parties.link(p) is not None for p in stripped)
+        bodies
+        or all(_named(p, people) or resolver.parties.link(p) is not None or _office_of_a_name(p) for p in stripped)
     ):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
