@@ -407,3 +407,21 @@ def test_the_head_of_a_church_in_a_country_is_no_condemnation_by_the_country(con
     )
     assert ("United Kingdom", "United Kingdom") not in found
     assert any("Maronite Church" in name for name in names(found))
+
+
+def test_a_reporter_relaying_a_named_condemnation_does_not_condemn(condemners) -> None:
+    found = names(
+        condemners("Reuters reported on Tuesday that BLA leader-in-exile Karim Nazarov denied and condemned it.")
+    )
+    assert any("Karim Nazarov" in name for name in found)
+    assert "Reuters" not in found
+
+
+def test_a_state_agency_spokesman_saying_his_state_condemns_is_one_act(condemners) -> None:
+    found = names(
+        condemners(
+            'US National Security Council spokesman Adam Price said Washington "strongly condemns" the bombing. '
+            '"We condemn this act of violence in the strongest terms," he said.'
+        )
+    )
+    assert found == {"Adam Price"}

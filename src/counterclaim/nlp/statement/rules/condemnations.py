@@ -322,7 +322,14 @@ def stand_with(reader: CondemnationReader, word: Token) -> Token | None:
 
 @rule("condemnation.condemning_verb", lemmas=["condemn_verbs"], pos=("VERB",))
 def condemning_verb(reader: CondemnationReader, word: Token) -> Token | None:
-    """ "we condemn this attack", "firmly oppose terrorism" said by the speaker."""
+    """ "we condemn this attack", "firmly oppose terrorism" said by the speaker.
+
+    A named subject condemns for itself ("reported that X condemned the
+    attack"): its own act, read as narrated, not the words of whoever reports it.
+    """
+    subject = clause_subject(word)
+    if subject is not None and subject.pos_ == "PROPN":
+        return None
     return word if _about_attack(reader, child(word, "dobj")) else None
 
 
