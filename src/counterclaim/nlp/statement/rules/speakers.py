@@ -229,7 +229,8 @@ def _joins_one_place(separator: re.Match[str], places: list[tuple[int, int]], li
 
 def _titles_of_the_next_name(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Chairman of the X Forum and Governor of Y State, Z, condemned": offices in a row, then the name they
-    belong to, set off by commas, are one person's (Z), not one speaker each."""
+    belong to, set off by commas, are one person's (Z), not one speaker each. Capitalised offices only: the
+    list reads those as names; lower-case ones ("chief negotiator and spokesman, Z") it keeps whole."""
     for at in range(1, len(names)):
         start, end = names[at]
         titles = names[:at]
@@ -239,7 +240,7 @@ def _titles_of_the_next_name(text: str, names: list[tuple[int, int]]) -> list[tu
             and all(w[:1].isupper() and not is_role_word(w) for w in words)
             and text[end : end + 1] == ","
             and text[titles[-1][1] : start].strip() == ","
-            and all(is_role_word(re.sub(r"^the\s+", "", text[s:e], flags=re.I).split()[0]) for s, e in titles)
+            and all(text[s:e][:1].isupper() and is_role_word(text[s:e].split()[0]) for s, e in titles)
         ):
             continue
         return [names[at], *names[at + 1 :]]
