@@ -425,3 +425,11 @@ def test_a_state_agency_spokesman_saying_his_state_condemns_is_one_act(condemner
         )
     )
     assert found == {"Adam Price"}
+
+
+def test_an_epithet_on_an_attack_a_named_group_carried_out_is_no_condemnation(condemners) -> None:
+    found = condemners(
+        'Envoy Mark Taylor said the United States believes that the Islamic State carried out the "horrific '
+        'attacks" on the station.'
+    )
+    assert "Mark Taylor" not in names(found)

@@ -292,13 +292,25 @@ def evaluative_word(reader: CondemnationReader, word: Token) -> Token | None:
     node = word
     for _ in range(_DESCRIBE_HOPS):
         if node is not word and reader.targets.is_attack(node):
-            return word
+            return None if _done_by_name(reader, node) else word
         if any(c.dep_ in _ARGUMENTS and _describes_attack(reader, node, c) for c in node.children if c is not word):
             return word
         if node.head == node:
             return None
         node = node.head
     return None
+
+
+def _done_by_name(reader: CondemnationReader, attack: Token) -> bool:
+    """ "X carried out the horrific attacks", "the same X that staged the horrible massacre": who did it, told
+    with the attack's usual epithet; an accusation, read by its own rules, not a condemnation."""
+    verb = attack.head
+    if attack.dep_ != "dobj" or verb.lemma_.lower() not in reader.lex.perpetrate_verbs:
+        return False
+    relative = child(verb, "nsubj")
+    doer = verb.head if verb.dep_ == "relcl" and relative is not None and relative.tag_ in RELATIVE_TAGS else None
+    doer = doer or clause_subject(verb)
+    return doer is not None and (doer.pos_ == "PROPN" or reader.targets.has_name(doer))
 
 
 @rule("condemnation.feeling", lemmas=["condemn_feelings"], forms=["condemn_feelings"], pos=("ADJ", "VERB"))
