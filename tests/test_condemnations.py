@@ -347,3 +347,89 @@ def test_a_group_that_claims_the_attack_does_not_condemn_it(condemners) -> None:
         "followed the bombing."
     )
     assert found == set()
+
+
+# -- lists of condemners, titles -------------------------------------------------------------------------------
+
+
+def test_a_with_list_before_among_others_condemns_name_by_name(condemners) -> None:
+    found = condemners(
+        "The bombing stirred the whole capital, with President Kamal Idris, Prime Minister Nadia Farouk and "
+        "interior minister Salim Qadri, among others condemning the bombing."
+    )
+    assert {"Kamal Idris", "Nadia Farouk", "Salim Qadri"} <= names(found)
+
+
+def test_a_surname_that_is_also_a_title_names_its_own_person(condemners) -> None:
+    found = condemners(
+        "Former governors Aslam Raisani, Zubeida Mufti and Farooq Baig condemned the bombing and sent their "
+        "condolences."
+    )
+    assert {"Aslam Raisani", "Zubeida Mufti", "Farooq Baig"} <= names(found)
+
+
+def test_a_headline_title_condemning_is_the_holder_the_body_names(pipeline: Language) -> None:
+    text = (
+        f"{LEDE}\nPolice said the bomber was a teenager.\n\n"
+        "Emir condemns terror attack\n\nHis Highness the Emir Sheikh Hamad bin Khalid al-Mansour sent a cable of "
+        "condolence to the Pakistani president yesterday over the bombing of the Quetta bus station.\n"
+    )
+    found = {(s.speaker_name, s.stance) for s in pipeline(text)._.statements}
+    assert ("Hamad bin Khalid al-Mansour", "condemn") in found
+    assert ("Emir", "condemn") not in found
+
+
+def test_offices_in_a_row_before_an_apposed_name_are_that_persons(condemners) -> None:
+    found = names(
+        condemners(
+            "Chairman of the Southern States Governors’ Forum (SSGF) and Governor of Kogi State, Abubakar Danjuma "
+            "Bello, also condemned the act and expressed condolences to the victims."
+        )
+    )
+    assert found == {"Abubakar Danjuma Bello"}
+
+
+# -- in the speaker's own words ---------------------------------------------------------------------------------
+
+
+def test_a_deed_told_as_a_gerund_subject_is_judged_by_the_words_after_it(condemners) -> None:
+    found = condemners(
+        '"Attacking travellers shows the enemy\'s savage cruelty and its contempt for life," said Imran Qazi, '
+        "an interior ministry spokesman."
+    )
+    assert "Imran Qazi" in names(found)
+
+
+def test_the_head_of_a_church_in_a_country_is_no_condemnation_by_the_country(condemners) -> None:
+    found = condemners(
+        "Yesterday the Bishop of Leeds and the head of the Maronite Church in the UK condemned the bombing and "
+        "offered their prayers."
+    )
+    assert ("United Kingdom", "United Kingdom") not in found
+    assert any("Maronite Church" in name for name in names(found))
+
+
+def test_a_reporter_relaying_a_named_condemnation_does_not_condemn(condemners) -> None:
+    found = names(
+        condemners("Reuters reported on Tuesday that BLA leader-in-exile Karim Nazarov denied and condemned it.")
+    )
+    assert any("Karim Nazarov" in name for name in found)
+    assert "Reuters" not in found
+
+
+def test_a_state_agency_spokesman_saying_his_state_condemns_is_one_act(condemners) -> None:
+    found = names(
+        condemners(
+            'US National Security Council spokesman Adam Price said Washington "strongly condemns" the bombing. '
+            '"We condemn this act of violence in the strongest terms," he said.'
+        )
+    )
+    assert found == {"Adam Price"}
+
+
+def test_an_epithet_on_an_attack_a_named_group_carried_out_is_no_condemnation(condemners) -> None:
+    found = condemners(
+        'Envoy Mark Taylor said the United States believes that the Islamic State carried out the "horrific '
+        'attacks" on the station.'
+    )
+    assert "Mark Taylor" not in names(found)

@@ -84,14 +84,18 @@ def most_specific_condemners(drafts: list[Draft]) -> list[Draft]:
     denounced the bombing, its spokesperson condemning it", report one act at
     two levels: the person who speaks for the side is the most specific
     speaker. Organs of an organisation (the Security Council, the
-    Secretary-General) speak each for themselves.
+    Secretary-General) speak each for themselves. A state agency's official
+    speaks for the state too ("the council's spokesman X said the state
+    condemns it": X's act).
     """
     sides = {
-        d.speaker.affiliation.id
+        side
         for d in drafts
         if d.stance == "condemn"
-        and d.speaker.affiliation is not None
-        and (d.speaker.actor is None or d.speaker.actor.id != d.speaker.affiliation.id)
+        and (owner := d.speaker.affiliation) is not None
+        and (d.speaker.actor is None or d.speaker.actor.id != owner.id)
+        for side in (owner.id, owner.country if owner.kind == "agency" else None)
+        if side
     }
     return [
         d

@@ -46,6 +46,7 @@ _SITED_BRANCH = re.compile(
 _REGION_STEM = 5
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
+_SITED_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
 _JOINERS = "-‐'’"
 #: "Armed Forces of the Philippines (AFP)": a capitalised name and the acronym the text defines for it.
@@ -343,7 +344,9 @@ class PartyResolver:
         party = self._foreign_namesake(head, party)
         # the model tags some groups as persons ("Boko Haram"); a name the knowledge base knows says what it is
         known = party.actor is not None and party.actor.kind != "person"
-        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known
+        # a bare title the model tags as a person ("Emir condemns ...", a headline's subject) names no one yet
+        title_only = len(tokens) == 1 and is_role_word(head.text)
+        party.named_person = head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and not known and not title_only
         if owner is not None and party.affiliation is None:
             found = self.kb.lookup(owner.text) or self.kb.demonym_state(owner.text)
             party.affiliation = self.affiliation_of(found) if found else None
@@ -470,6 +473,9 @@ class PartyResolver:
         sited = _SITED_IN.sub("", text)
         if sited != text and sited.strip() and (found := self.link(sited)) is not None:
             return found
+        office = _SITED_IN_THE.sub("", text)
+        if office != text and is_role_word(_LEADING_THE.sub("", office).split(" ", 1)[0]):
+            return None  # "the head of the X church in the UK": one who holds an office there, not the place
         if sited != text and sited.rsplit(None, 1)[-1].lower() in self.government_words:
             return None  # "the US embassy in Nairobi": a body that sits in a place, not the place
         if sited != text and self.kb.find_matches(sited):

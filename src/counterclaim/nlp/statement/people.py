@@ -151,6 +151,10 @@ class PeopleIndex:
         name = ent.text.strip(" ,.'’")
         return _Person(name, ent.start_char, frozenset(_words(name)), frozenset(_words(title)), title, number)
 
+    def _named(self, speaker: Party) -> bool:
+        """Whether the speaker is a person the model names in full, whose surname is also a title ("X Mufti")."""
+        return any(p.start == speaker.start and p.name == speaker.name for p in self.people)
+
     def unowned_titles(self, name: str) -> str:
         """The words before a person's name where the document names them in full ("police spokesperson"), if
         they name no body or state ("Pakistan's Defence Minister" says whose minister, not the home state's)."""
@@ -169,7 +173,7 @@ class PeopleIndex:
         indefinite = _INDEFINITE.search(self.parties.text, 0, speaker.start) is not None
         if len(words) == 1 and not is_role_word(words[0]) and not indefinite:
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
-        elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person:
+        elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person and not self._named(speaker):
             found = [
                 p
                 for p in self.people

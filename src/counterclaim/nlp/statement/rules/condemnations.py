@@ -3,8 +3,9 @@
 Narrated (``act`` rules): "X condemned the attack", "X vowed to punish those
 behind it", "X vowed revenge", "the attack drew condemnation from X and Y",
 "X's condemnation", "it was widely condemned, with X calling it ...", "X was
-among the leaders who condemned it", "the raid, condemned by X as ...", "an
-agency quoted X as condemning it" (X, not the agency).
+among the leaders who condemned it", "with X, Y and Z, among others,
+condemning it", "the raid, condemned by X as ...", "an agency quoted X as
+condemning it" (X, not the agency).
 
 Said (``condemnation`` rules, read by ``CondemnationReader`` over what a
 reported statement says): speakers condemn without saying "condemn": they call
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 #: How far up the parse an evaluative word may sit from the attack it describes.
 _DESCRIBE_HOPS = 3
-_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "csubj")
 _FUTURE = {"will", "would", "shall", "'ll", "must"}
 #: How far above an action a promise ("would spare no effort to hunt down") may sit.
 _VOW_HOPS = 3
@@ -123,6 +124,9 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
     if described is not None:
         return [Act("condemn", cue.token, described, f"{producer}.relative")]
     preposition = cue.token.head
+    listed = _listed_before_others(cue.token)
+    if listed is not None:
+        return [Act("condemn", cue.token, listed, f"{producer}.among_others")]
     quoted = _quoted_as(cue.lex, cue.token)
     if quoted is not None:
         return [Act("condemn", cue.token, quoted, f"{producer}.quoted")]
@@ -131,6 +135,20 @@ def _condemning(cue: Cue, producer: str) -> list[Act]:
         if joined is not None:
             return [Act("condemn", cue.token, joined, f"{producer}.joined")]
     return cue.act("condemn", producer)
+
+
+def _listed_before_others(verb: Token) -> Token | None:
+    """ "..., with X, Y and Z, among others, condemning the attack": the list the "with" phrase names condemns.
+
+    The parse hangs the participle on "others" and leaves the names as the
+    object of "with" before it; the names, not "others", are the condemners.
+    """
+    others = verb.head
+    among = others.head
+    if verb.dep_ != "acl" or others.lemma_.lower() != "other" or others.dep_ != "pobj" or among.lower_ != "among":
+        return None
+    listing = [t for t in verb.sent if t.lower_ == "with" and t.dep_ == "prep" and t.i < among.i and child(t, "pobj")]
+    return child(listing[-1], "pobj") if listing else None
 
 
 def _quoted_as(lex: StanceLexicon, verb: Token) -> Token | None:
@@ -258,8 +276,11 @@ def _describes_attack(reader: CondemnationReader, node: Token, argument: Token) 
 
     A pronoun subject stands for the attack only under a copula ("it was
     cowardly"); the subject of any other verb is who acts ("it has opened a
-    criminal probe": the body that speaks).
+    criminal probe": the body that speaks). A clause subject is the attack when
+    it tells the deed ("killing worshippers shows their savagery").
     """
+    if argument.dep_ == "csubj":
+        return argument.tag_ == "VBG" and argument.lemma_.lower() in reader.lex.assault_verbs
     if argument.dep_ == "nsubj" and argument.pos_ == "PRON" and node.lemma_.lower() not in reader.lex.copulas:
         return False
     return _about_attack(reader, argument)
@@ -271,13 +292,25 @@ def evaluative_word(reader: CondemnationReader, word: Token) -> Token | None:
     node = word
     for _ in range(_DESCRIBE_HOPS):
         if node is not word and reader.targets.is_attack(node):
-            return word
+            return None if _done_by_name(reader, node) else word
         if any(c.dep_ in _ARGUMENTS and _describes_attack(reader, node, c) for c in node.children if c is not word):
             return word
         if node.head == node:
             return None
         node = node.head
     return None
+
+
+def _done_by_name(reader: CondemnationReader, attack: Token) -> bool:
+    """ "X carried out the horrific attacks", "the same X that staged the horrible massacre": who did it, told
+    with the attack's usual epithet; an accusation, read by its own rules, not a condemnation."""
+    verb = attack.head
+    if attack.dep_ != "dobj" or verb.lemma_.lower() not in reader.lex.perpetrate_verbs:
+        return False
+    relative = child(verb, "nsubj")
+    doer = verb.head if verb.dep_ == "relcl" and relative is not None and relative.tag_ in RELATIVE_TAGS else None
+    doer = doer or clause_subject(verb)
+    return doer is not None and (doer.pos_ == "PROPN" or reader.targets.has_name(doer))
 
 
 @rule("condemnation.feeling", lemmas=["condemn_feelings"], forms=["condemn_feelings"], pos=("ADJ", "VERB"))
@@ -301,7 +334,14 @@ def stand_with(reader: CondemnationReader, word: Token) -> Token | None:
 
 @rule("condemnation.condemning_verb", lemmas=["condemn_verbs"], pos=("VERB",))
 def condemning_verb(reader: CondemnationReader, word: Token) -> Token | None:
-    """ "we condemn this attack", "firmly oppose terrorism" said by the speaker."""
+    """ "we condemn this attack", "firmly oppose terrorism" said by the speaker.
+
+    A named subject condemns for itself ("reported that X condemned the
+    attack"): its own act, read as narrated, not the words of whoever reports it.
+    """
+    subject = clause_subject(word)
+    if subject is not None and subject.pos_ == "PROPN":
+        return None
     return word if _about_attack(reader, child(word, "dobj")) else None
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 #: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
 _CITY_SIZE = 100_000
+_OFFICE_OF = re.compile(r"(\w+) of (?:the )?[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
 
@@ -227,6 +228,32 @@ def _joins_one_place(separator: re.Match[str], places: list[tuple[int, int]], li
     return not all(known)
 
 
+def _titles_of_the_next_name(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Chairman of the X Forum and Governor of Y State, Z, condemned": offices in a row, then the name they
+    belong to, set off by commas, are one person's (Z), not one speaker each. Capitalised offices only: the
+    list reads those as names; lower-case ones ("chief negotiator and spokesman, Z") it keeps whole."""
+    for at in range(1, len(names)):
+        start, end = names[at]
+        titles = names[:at]
+        words = text[start:end].split()
+        if not (
+            words
+            and all(w[:1].isupper() and not is_role_word(w) for w in words)
+            and text[end : end + 1] == ","
+            and text[titles[-1][1] : start].strip() == ","
+            and all(text[s:e][:1].isupper() and is_role_word(text[s:e].split()[0]) for s, e in titles)
+        ):
+            continue
+        return [names[at], *names[at + 1 :]]
+    return names
+
+
+def _office_of_a_name(part: str) -> bool:
+    """ "the head of the X Church": an office of a named body, held by one person though unnamed here."""
+    found = _OFFICE_OF.match(part)
+    return found is not None and is_role_word(found.group(1))
+
+
 def _named(part: str, people: list[str]) -> bool:
     """Whether a listed part names someone: it opens with a capital, or holds a person's name after a title
     ("former chief ministers X"); "countries of the region" and "former Russian President" name no one."""
@@ -373,6 +400,10 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
             names.append((start + position, start + cut))
         position = separator.end() if separator else cut
     names = [_without_quantifier(text_of, s, e) for s, e in names]  # "X and Y both claimed"
+    held = _titles_of_the_next_name(text_of, names)
+    if len(held) == 1 < len(names):
+        return [resolver.parties.from_text(*held[0])]
+    names = held
     stripped = [re.sub(r"^(?:the\s+)", "", text_of[s:e]) for s, e in names]
     people = [e.text for e in ents if e.label_ == "PERSON"]
     if len(names) >= 2 and not all(_named(p, people) for p in stripped):
@@ -383,7 +414,8 @@ def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     # "police and army officials": each unnamed national body speaks for itself (the home state's, later)
     bodies = all(w in resolver.lex.national_words for p in stripped for w in p.lower().split())
     if len(names) < 2 or not (
-        bodies or all(_named(p, people) or resolver.parties.link(p) is not None for p in stripped)
+        bodies
+        or all(_named(p, people) or resolver.parties.link(p) is not None or _office_of_a_name(p) for p in stripped)
     ):
         return [_own_side(resolver, head, resolver.parties.from_text(start, end))]
     return [resolver.parties.from_text(s, e) for s, e in names]
