@@ -225,3 +225,29 @@ def test_a_statement_condemning_an_attack_by_a_group_is_issued_by_its_author(sta
         "condemning the attack by the suspected Allied Democratic Force militia."
     )
     assert {s.speaker_name for s in found} == {"Jane Doe"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bekov, 31, admitted his role in the bombing but said he did not choose the target.",
+        "The agency said Bekov acknowledged his part in the bombing and begged the families for mercy.",
+        "Bekov confessed to leaving the rucksack beside the ticket hall.",
+    ],
+)
+def test_a_defendants_admission_is_other_toward_himself(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed nine people at a metro station in Tashkent. Timur Bekov was tried. {sentence}")
+    assert ("Timur Bekov", "other", "Timur Bekov") in triples(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bekov admitted to feeling angry about the war.",
+        "The Northern Brigade admitted to setting off the bomb.",
+        "The ministry acknowledged Uzbekistan's role in the inquiry.",
+    ],
+)
+def test_no_admission_without_a_persons_own_deed(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed nine people at a metro station in Tashkent. {sentence}")
+    assert not [s for s in found if s.stance == "other"]

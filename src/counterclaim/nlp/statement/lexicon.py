@@ -159,6 +159,7 @@ class StanceLexicon:
     origin_verbs: frozenset[str]
     pointing_verbs: frozenset[str]
     hint_verbs: frozenset[str]
+    admission_verbs: frozenset[str]
     penalty_verbs: frozenset[str]
     penalty_objects: frozenset[str]
     censure_verbs: frozenset[str]
