@@ -251,3 +251,26 @@ def test_a_defendants_admission_is_other_toward_himself(statements, sentence: st
 def test_no_admission_without_a_persons_own_deed(statements, sentence: str) -> None:
     found = statements(f"A bomb killed nine people at a metro station in Tashkent. {sentence}")
     assert not [s for s in found if s.stance == "other"]
+
+
+def test_suspected_involvement_of_a_group_is_other_toward_the_group(statements) -> None:
+    found = statements(
+        "A roadside bomb killed six soldiers near Imphal. Army officers suspected the involvement of People's "
+        "Liberation Army (PLA), an outlawed militia in Manipur, though no group has said it set off the bomb."
+    )
+    assert ("Army officers", "other", "People's Liberation Army") in {
+        (s.speaker_name, s.stance, (s.target_name or "").split(" (")[0]) for s in found
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Said said there was no evidence to back a claim from al-Shabaab that it planted the bomb.",
+        "Police chief Omar Said said there was nothing to support the claim by al-Shabaab that it set off the bomb.",
+    ],
+)
+def test_a_claim_nothing_supports_is_other_toward_the_claimant(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+    assert not any(s.stance in ("accuse", "confirm", "deny") for s in found)

@@ -19,7 +19,7 @@ _VERBS = ("VERB",)
 _OWNER_ENTS = ("NORP", "GPE", "ORG")
 
 
-def _owners(cue: Cue, noun: Token) -> list[Token]:
+def role_owners(noun: Token) -> list[Token]:
     """Whose part a role noun names: "X's role", "the involvement of X", "Ukrainian involvement"."""
     owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     owners += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _OWNER_ENTS]
@@ -41,7 +41,7 @@ def hint(cue: Cue) -> list[Act] | None:
     about = pobj(noun, "in")
     if about is not None and not cue.targets.about_attack(about):
         return None
-    owners = _owners(cue, noun) or [g for g in (pobj(noun, "for"),) if g is not None and g.pos_ == "PROPN"]
+    owners = role_owners(noun) or [g for g in (pobj(noun, "for"),) if g is not None and g.pos_ == "PROPN"]
     if not owners:
         return None
     return cue.act("blame", "narrated.hint", [Blame(owner, "cue") for owner in owners], hedged=True)

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from counterclaim.nlp.statement.narrated import owner_named
+from counterclaim.nlp.statement.narrated import owner_named, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
-from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated, nothing_shows
 from counterclaim.nlp.syntax import bare_infinitive, preposition_objects, repaired_subject
 
 if TYPE_CHECKING:
@@ -665,6 +665,19 @@ def unverified(finder: TargetFinder, token: Token) -> Agents | None:
     if token.dep_ not in ("nsubj", "nsubjpass") or not _unverified(finder, token.head):
         return None
     owner = owner_named(token, finder.lex.claim_nouns)
+    return [(owner, "possible")] if owner is not None else []
+
+
+@rule("target.unsupported", lemmas=["claim_nouns"], pos=("NOUN",))
+def unsupported(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "no evidence to support a claim from X", "nothing to back up X's claim": X's part doubted, a hedge.
+
+    Like a claim left unverified, a claim nothing supports is neither confirmed nor rejected: ``other`` toward
+    the claimant.
+    """
+    if token.dep_ != "dobj" or not nothing_shows(token.head, finder.lex.doubt_verbs):
+        return None
+    owner = owner_named(token, finder.lex.claim_nouns) or pobj(token, "from")
     return [(owner, "possible")] if owner is not None else []
 
 
