@@ -274,3 +274,23 @@ def test_a_claim_nothing_supports_is_other_toward_the_claimant(statements, sente
     found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
     assert ("Omar Said", "other", "al-Shabaab") in triples(found)
     assert not any(s.stance in ("accuse", "confirm", "deny") for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Interior Minister Ali Demir said on Monday that it was too soon to attribute the bombing.",
+        "Interior Minister Ali Demir said it was premature to say who had planted the device.",
+    ],
+)
+def test_attribution_said_to_be_premature_is_other_with_no_target(statements, sentence: str) -> None:
+    found = statements(f"A car bomb killed twelve people outside a bank in Izmir. {sentence}")
+    assert ("Ali Demir", "other", None) in triples(found)
+
+
+def test_something_else_too_early_to_do_is_no_statement(statements) -> None:
+    found = statements(
+        "A car bomb killed twelve people outside a bank in Izmir. Interior Minister Ali Demir said it was too early "
+        "to reopen the street."
+    )
+    assert not [s for s in found if s.stance == "other"]

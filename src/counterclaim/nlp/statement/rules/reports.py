@@ -220,3 +220,30 @@ def unnamed_doer(resolver: StatementResolver, act: Act, speaker: Party, sentence
         if single and targets.anonymous(agent) and not targets.has_name(agent) and agent.ent_type_ not in _GROUP_ENTS:
             return [Draft(act, speaker, "other", None, f"statements.{act.producer}.unnamed_doer")]
     return None
+
+
+def _premature(word: Token, words: frozenset[str]) -> bool:
+    """ "premature", "too soon", "too early": a word that says the time to decide has not come."""
+    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children)
+    return word.lower_ in words or (too and f"too {word.lower_}" in words)
+
+
+@rule("fallback.undecided")
+def undecided(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
+    """ "it is too soon to attribute the attack", "premature to say who was behind it": ``other``, no target.
+
+    An official who says who did it cannot yet be told leaves responsibility open, a statement about it all
+    the same. Only a verb of attribution or of saying (``undecided_verbs``) under a word of prematurity
+    (``premature_words``), in the words of someone outside any militant group.
+    """
+    if group_of(speaker) is not None or act.content is None or act.negated:
+        return None
+    lex = resolver.lex
+    for verb in act.content:
+        if verb.lemma_.lower() not in lex.undecided_verbs or verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+            continue
+        head = verb.head
+        words = [head, *(c for c in head.children if c.dep_ in ("acomp", "advmod"))]
+        if any(_premature(w, lex.premature_words) for w in words):
+            return [Draft(act, speaker, "other", None, f"statements.{act.producer}.undecided")]
+    return None
