@@ -294,3 +294,24 @@ def test_something_else_too_early_to_do_is_no_statement(statements) -> None:
         "to reopen the street."
     )
     assert not [s for s in found if s.stance == "other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prosecutor Anna Berg said the hearings had shown that Demir was inspired by the Islamic State.",
+        "Prosecutor Anna Berg said the gunman had been radicalised by Islamic State videos.",
+    ],
+)
+def test_an_attacker_inspired_by_a_group_is_other_toward_it(statements, sentence: str) -> None:
+    found = statements(f"A truck ploughed into shoppers in Malmo, killing four. Ali Demir was arrested. {sentence}")
+    assert ("Anna Berg", "other", "Islamic State") in triples(found)
+    assert ("Anna Berg", "accuse", "Islamic State") not in triples(found)
+
+
+def test_a_thing_inspired_by_a_place_names_no_party(statements) -> None:
+    found = statements(
+        "A truck ploughed into shoppers in Malmo, killing four. Prosecutor Anna Berg said the plan was inspired by "
+        "Nice."
+    )
+    assert not [s for s in found if s.stance == "other"]

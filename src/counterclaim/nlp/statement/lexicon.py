@@ -160,6 +160,8 @@ class StanceLexicon:
     pointing_verbs: frozenset[str]
     hint_verbs: frozenset[str]
     admission_verbs: frozenset[str]
+    inspiration_verbs: frozenset[str]
+    inspiration_sources: frozenset[str]
     premature_words: frozenset[str]
     undecided_verbs: frozenset[str]
     penalty_verbs: frozenset[str]

@@ -681,6 +681,27 @@ def unsupported(finder: TargetFinder, token: Token) -> Agents | None:
     return [(owner, "possible")] if owner is not None else []
 
 
+@rule("target.inspired", lemmas=["inspiration_verbs"], pos=("VERB",))
+def inspired(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the gunman was inspired by X", "he had been radicalised by X's propaganda": X moved the attacker.
+
+    Inspiration is not direction: the text leaves open whether X had a hand in the attack, a hedge (``other``
+    toward X). Only the attackers' or a named person's inspiration, by a named inspirer or the owner of the
+    propaganda or teachings named ("al-Shabaab videos").
+    """
+    agent = pobj(token, "by")
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or token.tag_ != "VBN":
+        return None
+    if not (_attackers(finder, subject) or (subject is not None and subject.ent_type_ == "PERSON")):
+        return []  # "the design was inspired by Paris": only the attacker's inspiration says who moved him
+    if agent.lemma_.lower() in finder.lex.inspiration_sources or agent.lower_ in finder.lex.inspiration_sources:
+        agent = next((c for c in agent.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if agent is None or agent.pos_ != "PROPN":
+        return []
+    return [(agent, "possible")]
+
+
 @rule("target.harboured", lemmas=["haven_verbs"])
 def harboured(finder: TargetFinder, token: Token) -> Agents | None:
     """ "the men who planned this massacre sit in X": where the perpetrators are is a state harbouring them."""
