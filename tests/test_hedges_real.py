@@ -288,10 +288,11 @@ def test_attribution_said_to_be_premature_is_other_with_no_target(statements, se
     assert ("Ali Demir", "other", None) in triples(found)
 
 
-def test_something_else_too_early_to_do_is_no_statement(statements) -> None:
+@pytest.mark.parametrize("doing", ["to reopen the street", "to say whether the drivers had helped the bombers"])
+def test_something_else_too_early_to_do_is_no_statement(statements, doing: str) -> None:
     found = statements(
-        "A car bomb killed twelve people outside a bank in Izmir. Interior Minister Ali Demir said it was too early "
-        "to reopen the street."
+        f"A car bomb killed twelve people outside a bank in Izmir. Interior Minister Ali Demir said it was too early "
+        f"{doing}."
     )
     assert not [s for s in found if s.stance == "other"]
 

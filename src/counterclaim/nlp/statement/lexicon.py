@@ -164,6 +164,7 @@ class StanceLexicon:
     inspiration_sources: frozenset[str]
     premature_words: frozenset[str]
     undecided_verbs: frozenset[str]
+    undecided_questions: frozenset[str]
     penalty_verbs: frozenset[str]
     penalty_objects: frozenset[str]
     censure_verbs: frozenset[str]

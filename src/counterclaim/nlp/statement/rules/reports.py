@@ -23,6 +23,7 @@ from counterclaim.records import Attribution
 
 if TYPE_CHECKING:
     from counterclaim.nlp.components.statements import StatementResolver
+    from counterclaim.nlp.statement.lexicon import StanceLexicon
 
 _VERBS = ("VERB", "AUX")
 
@@ -228,19 +229,29 @@ def _premature(word: Token, words: frozenset[str]) -> bool:
     return word.lower_ in words or (too and f"too {word.lower_}" in words)
 
 
+def _undecided(verb: Token, lex: StanceLexicon) -> bool:
+    """ "to attribute the attack", "to say who was behind it": a verb of attribution, or of saying asked who."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.undecided_verbs:
+        return True
+    asked = (t.lower_ in ("who", "whom") or t.lemma_.lower() in lex.responsible_words for t in verb.subtree)
+    return lemma in lex.undecided_questions and any(asked)
+
+
 @rule("fallback.undecided")
 def undecided(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
     """ "it is too soon to attribute the attack", "premature to say who was behind it": ``other``, no target.
 
     An official who says who did it cannot yet be told leaves responsibility open, a statement about it all
-    the same. Only a verb of attribution or of saying (``undecided_verbs``) under a word of prematurity
+    the same. Only a verb of attribution (``undecided_verbs``), or of saying asked who did it
+    (``undecided_questions``), under a word of prematurity
     (``premature_words``), in the words of someone outside any militant group.
     """
     if group_of(speaker) is not None or act.content is None or act.negated:
         return None
     lex = resolver.lex
     for verb in act.content:
-        if verb.lemma_.lower() not in lex.undecided_verbs or verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+        if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not _undecided(verb, lex):
             continue
         head = verb.head
         words = [head, *(c for c in head.children if c.dep_ in ("acomp", "advmod"))]
