@@ -225,3 +225,94 @@ def test_a_statement_condemning_an_attack_by_a_group_is_issued_by_its_author(sta
         "condemning the attack by the suspected Allied Democratic Force militia."
     )
     assert {s.speaker_name for s in found} == {"Jane Doe"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bekov, 31, admitted his role in the bombing but said he did not choose the target.",
+        "The agency said Bekov acknowledged his part in the bombing and begged the families for mercy.",
+        "Bekov confessed to leaving the rucksack beside the ticket hall.",
+    ],
+)
+def test_a_defendants_admission_is_other_toward_himself(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed nine people at a metro station in Tashkent. Timur Bekov was tried. {sentence}")
+    assert ("Timur Bekov", "other", "Timur Bekov") in triples(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bekov admitted to feeling angry about the war.",
+        "The Northern Brigade admitted to setting off the bomb.",
+        "The ministry acknowledged Uzbekistan's role in the inquiry.",
+    ],
+)
+def test_no_admission_without_a_persons_own_deed(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed nine people at a metro station in Tashkent. {sentence}")
+    assert not [s for s in found if s.stance == "other"]
+
+
+def test_suspected_involvement_of_a_group_is_other_toward_the_group(statements) -> None:
+    found = statements(
+        "A roadside bomb killed six soldiers near Imphal. Army officers suspected the involvement of People's "
+        "Liberation Army (PLA), an outlawed militia in Manipur, though no group has said it set off the bomb."
+    )
+    assert ("Army officers", "other", "People's Liberation Army") in {
+        (s.speaker_name, s.stance, (s.target_name or "").split(" (")[0]) for s in found
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police chief Omar Said said there was no evidence to back a claim from al-Shabaab that it planted the bomb.",
+        "Police chief Omar Said said there was nothing to support the claim by al-Shabaab that it set off the bomb.",
+    ],
+)
+def test_a_claim_nothing_supports_is_other_toward_the_claimant(statements, sentence: str) -> None:
+    found = statements(f"A bomb killed ten people at a bus stop in Garissa. {sentence}")
+    assert ("Omar Said", "other", "al-Shabaab") in triples(found)
+    assert not any(s.stance in ("accuse", "confirm", "deny") for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Interior Minister Ali Demir said on Monday that it was too soon to attribute the bombing.",
+        "Interior Minister Ali Demir said it was premature to say who had planted the device.",
+    ],
+)
+def test_attribution_said_to_be_premature_is_other_with_no_target(statements, sentence: str) -> None:
+    found = statements(f"A car bomb killed twelve people outside a bank in Izmir. {sentence}")
+    assert ("Ali Demir", "other", None) in triples(found)
+
+
+@pytest.mark.parametrize("doing", ["to reopen the street", "to say whether the drivers had helped the bombers"])
+def test_something_else_too_early_to_do_is_no_statement(statements, doing: str) -> None:
+    found = statements(
+        f"A car bomb killed twelve people outside a bank in Izmir. Interior Minister Ali Demir said it was too early "
+        f"{doing}."
+    )
+    assert not [s for s in found if s.stance == "other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prosecutor Anna Berg said the hearings had shown that Demir was inspired by the Islamic State.",
+        "Prosecutor Anna Berg said the gunman had been radicalised by Islamic State videos.",
+    ],
+)
+def test_an_attacker_inspired_by_a_group_is_other_toward_it(statements, sentence: str) -> None:
+    found = statements(f"A truck ploughed into shoppers in Malmo, killing four. Ali Demir was arrested. {sentence}")
+    assert ("Anna Berg", "other", "Islamic State") in triples(found)
+    assert ("Anna Berg", "accuse", "Islamic State") not in triples(found)
+
+
+def test_a_thing_inspired_by_a_place_names_no_party(statements) -> None:
+    found = statements(
+        "A truck ploughed into shoppers in Malmo, killing four. Prosecutor Anna Berg said the plan was inspired by "
+        "Nice."
+    )
+    assert not [s for s in found if s.stance == "other"]

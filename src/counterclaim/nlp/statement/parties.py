@@ -93,7 +93,7 @@ def name_tokens(head: Token) -> list[Token]:
     """The tokens of the name ``head`` heads: compounds and modifiers, "of" phrases; no clauses or lists."""
     keep = [head]
     for child in head.children:
-        if _names_of(child) or _joins(child):
+        if _names_of(child) or _joins(child) or _one_entity(child, head):
             keep.extend(child.subtree)
             continue
         if child.dep_ in _OUTSIDE_NAME or child.i > head.i:  # a name's modifiers come before it
@@ -120,9 +120,23 @@ def name_tokens(head: Token) -> list[Token]:
             break
     while run and (run[0].is_punct or run[0].dep_ == "det") and run[0] != head:
         run.pop(0)
-    while run and run[-1].is_punct and run[-1] != head:
+    # a closing bracket stays when its opening one does ("X (PLA)"): cut, the name would end in "(PLA"
+    while run and run[-1].is_punct and run[-1] != head and not (run[-1].text in ")]" and _opened(run[:-1])):
         run.pop()
     return run
+
+
+def _one_entity(child: Token, head: Token) -> bool:
+    """A possessive the model reads inside one name with its head ("People's Liberation Army"), not an owner
+    ("Pakistan's army": two entities)."""
+    if child.dep_ != "poss" or not child.ent_type_ or child.ent_iob_ != "B" or child.i > head.i:
+        return False
+    return all(t.ent_iob_ == "I" for t in head.doc[child.i + 1 : head.i + 1])
+
+
+def _opened(tokens: list[Token]) -> bool:
+    """Whether a run of tokens leaves a bracket open."""
+    return sum(t.text in "([" for t in tokens) > sum(t.text in ")]" for t in tokens)
 
 
 def _joins(child: Token) -> bool:

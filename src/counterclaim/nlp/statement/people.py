@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim.kb.roles import is_role_word, role_kind, split_person
 from counterclaim.nlp.doctext import doc_ents
+from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver
 from counterclaim.nlp.statement.sentences import SentenceIndex
 
@@ -104,6 +105,26 @@ class PeopleIndex:
             )
         return out
 
+    def _mistagged(self, surname: str) -> list[_Person]:
+        """A full name the model tagged as no person ("Rakhmat Akilov" as ``ORG``) that ends with the surname a
+        speaker goes by: two or three capitalised words, unknown to the knowledge base, none of them a role or
+        group word ("the District Court" is no one's name)."""
+        lex = stance_lexicon()
+        groups = lex.words("group_name_words", "group_descriptors")
+        out = []
+        for ent in doc_ents(self.doc):
+            name = ent.text.strip(" ,.'’")
+            parts = name.split()
+            if ent.label_ == "PERSON" or not 2 <= len(parts) <= 3 or parts[-1] != surname:
+                continue
+            if not all(w.isalpha() and w[:1].isupper() for w in parts) or self.parties.link(name) is not None:
+                continue
+            if any(is_role_word(w) or w.lower() in groups for w in parts):
+                continue
+            number = self.sentences.number(ent[0])  # no title read: what stands before such a name is seldom one
+            out.append(_Person(name, ent.start_char, frozenset(_words(name)), frozenset(), "", number))
+        return out
+
     def _unnamed_between(self, role: str, person: _Person, speaker: Party) -> bool:
         """Whether an unnamed holder of the role comes between the person and the speaker ("a police official").
 
@@ -173,6 +194,7 @@ class PeopleIndex:
         indefinite = _INDEFINITE.search(self.parties.text, 0, speaker.start) is not None
         if len(words) == 1 and not is_role_word(words[0]) and not indefinite:
             found = [p for p in self.people if words[0] in p.name_words and len(p.name_words) > 1]
+            found = found or self._mistagged(speaker.name)
         elif is_role_word(words[-1]) and speaker.role is None and not speaker.named_person and not self._named(speaker):
             found = [
                 p

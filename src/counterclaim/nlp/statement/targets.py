@@ -109,7 +109,7 @@ def _conviction(verb: Token, lexicon: StanceLexicon) -> bool:
     return verb.lemma_.lower() in lexicon.belief_verbs and any(c.dep_ == "nsubj" for c in verb.children)
 
 
-def _nothing_shows(verb: Token, doubt_words: frozenset[str]) -> bool:
+def nothing_shows(verb: Token, doubt_words: frozenset[str]) -> bool:
     """Whether a clause is what no evidence shows ("no evidence that X was involved", "nothing to indicate that ...").
 
     The clause hangs on a noun with "no" or on "nothing", directly or through the verb that noun governs and
@@ -210,7 +210,7 @@ class TargetFinder:
                 continue
             verb = _predicate(blame.head)
             # "no evidence that X was involved": negated, and hedged as a doubt rather than a denial
-            unshown = verb is not None and _nothing_shows(verb, self.lex.doubt_verbs)
+            unshown = verb is not None and nothing_shows(verb, self.lex.doubt_verbs)
             blame.negated = (
                 blame.kind == "disclaim"
                 or is_negated(blame.head.head, self.lex)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.statement.narrated import Act, Cue, pobj
 from counterclaim.nlp.statement.rules.denials import accusing
+from counterclaim.nlp.statement.rules.hedges import role_owners
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject
 from counterclaim.nlp.statement.targets import Blame
@@ -38,8 +39,10 @@ def accusation(cue: Cue) -> list[Act] | None:
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
         return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
+    # "suspected the involvement of X": the owner of the part is the one blamed
+    owners = role_owners(patient) if patient.lemma_.lower() in cue.lex.involvement_nouns else []
     blamed = _their_group(cue, patient) or patient
-    return cue.act("blame", producer, [Blame(party, "cue") for party in _principals(cue, blamed)])
+    return cue.act("blame", producer, [Blame(party, "cue") for party in owners or _principals(cue, blamed)])
 
 
 def _principals(cue: Cue, party: Token) -> list[Token]:

@@ -23,6 +23,7 @@ from counterclaim.records import Attribution
 
 if TYPE_CHECKING:
     from counterclaim.nlp.components.statements import StatementResolver
+    from counterclaim.nlp.statement.lexicon import StanceLexicon
 
 _VERBS = ("VERB", "AUX")
 
@@ -219,4 +220,41 @@ def unnamed_doer(resolver: StatementResolver, act: Act, speaker: Party, sentence
         single = agent.tag_ == "NN"  # "by one man", "by a lone gunman": "by gunmen" says only how it was done
         if single and targets.anonymous(agent) and not targets.has_name(agent) and agent.ent_type_ not in _GROUP_ENTS:
             return [Draft(act, speaker, "other", None, f"statements.{act.producer}.unnamed_doer")]
+    return None
+
+
+def _premature(word: Token, words: frozenset[str]) -> bool:
+    """ "premature", "too soon", "too early": a word that says the time to decide has not come."""
+    too = any(c.dep_ == "advmod" and c.lower_ == "too" for c in word.children)
+    return word.lower_ in words or (too and f"too {word.lower_}" in words)
+
+
+def _undecided(verb: Token, lex: StanceLexicon) -> bool:
+    """ "to attribute the attack", "to say who was behind it": a verb of attribution, or of saying asked who."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.undecided_verbs:
+        return True
+    asked = (t.lower_ in ("who", "whom") or t.lemma_.lower() in lex.responsible_words for t in verb.subtree)
+    return lemma in lex.undecided_questions and any(asked)
+
+
+@rule("fallback.undecided")
+def undecided(resolver: StatementResolver, act: Act, speaker: Party, sentence: Span) -> list[Draft] | None:
+    """ "it is too soon to attribute the attack", "premature to say who was behind it": ``other``, no target.
+
+    An official who says who did it cannot yet be told leaves responsibility open, a statement about it all
+    the same. Only a verb of attribution (``undecided_verbs``), or of saying asked who did it
+    (``undecided_questions``), under a word of prematurity
+    (``premature_words``), in the words of someone outside any militant group.
+    """
+    if group_of(speaker) is not None or act.content is None or act.negated:
+        return None
+    lex = resolver.lex
+    for verb in act.content:
+        if verb.dep_ not in ("xcomp", "advcl", "ccomp") or not _undecided(verb, lex):
+            continue
+        head = verb.head
+        words = [head, *(c for c in head.children if c.dep_ in ("acomp", "advmod"))]
+        if any(_premature(w, lex.premature_words) for w in words):
+            return [Draft(act, speaker, "other", None, f"statements.{act.producer}.undecided")]
     return None

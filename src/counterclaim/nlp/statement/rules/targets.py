@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from counterclaim.nlp.doccache import memo
-from counterclaim.nlp.statement.narrated import owner_named
+from counterclaim.nlp.statement.narrated import owner_named, pobj
 from counterclaim.nlp.statement.rules.registry import rule
 from counterclaim.nlp.statement.speakers import clause_subject, passive_agent, relative_antecedent
-from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated
+from counterclaim.nlp.statement.targets import generic_attack, is_hedged, is_negated, nothing_shows
 from counterclaim.nlp.syntax import bare_infinitive, preposition_objects, repaired_subject
 
 if TYPE_CHECKING:
@@ -687,6 +687,40 @@ def unverified(finder: TargetFinder, token: Token) -> Agents | None:
         return None
     owner = owner_named(token, finder.lex.claim_nouns)
     return [(owner, "possible")] if owner is not None else []
+
+
+@rule("target.unsupported", lemmas=["claim_nouns"], pos=("NOUN",))
+def unsupported(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "no evidence to support a claim from X", "nothing to back up X's claim": X's part doubted, a hedge.
+
+    Like a claim left unverified, a claim nothing supports is neither confirmed nor rejected: ``other`` toward
+    the claimant.
+    """
+    if token.dep_ != "dobj" or not nothing_shows(token.head, finder.lex.doubt_verbs):
+        return None
+    owner = owner_named(token, finder.lex.claim_nouns) or pobj(token, "from")
+    return [(owner, "possible")] if owner is not None else []
+
+
+@rule("target.inspired", lemmas=["inspiration_verbs"], pos=("VERB",))
+def inspired(finder: TargetFinder, token: Token) -> Agents | None:
+    """ "the gunman was inspired by X", "he had been radicalised by X's propaganda": X moved the attacker.
+
+    Inspiration is not direction: the text leaves open whether X had a hand in the attack, a hedge (``other``
+    toward X). Only the attackers' or a named person's inspiration, by a named inspirer or the owner of the
+    propaganda or teachings named ("al-Shabaab videos").
+    """
+    agent = pobj(token, "by")
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or token.tag_ != "VBN":
+        return None
+    if not (_attackers(finder, subject) or (subject is not None and subject.ent_type_ == "PERSON")):
+        return []  # "the design was inspired by Paris": only the attacker's inspiration says who moved him
+    if agent.lemma_.lower() in finder.lex.inspiration_sources or agent.lower_ in finder.lex.inspiration_sources:
+        agent = next((c for c in agent.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+    if agent is None or agent.pos_ != "PROPN":
+        return []
+    return [(agent, "possible")]
 
 
 @rule("target.harboured", lemmas=["haven_verbs"])
