@@ -179,6 +179,8 @@ class StanceLexicon:
     self_claiming_verbs: frozenset[str]
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
+    companion_words: frozenset[str]
+    reciprocal_pronouns: frozenset[str]
     obligation_modals: frozenset[str]
 
     @property
