@@ -950,3 +950,53 @@ def test_a_convict_named_by_surname_keeps_the_full_name_given_before(statements)
         "found Example guilty of two counts of murder."
     )
     assert "Stefan Example" in blamed(found)
+
+
+# -- a group blamed by description, a second party "along with", a part of a named cell, blame between two sides ----
+
+
+def test_described_group_blamed_in_a_headline_is_the_group_named_below(statements) -> None:
+    found = statements(
+        "Nigeria blames local jihadist group for market bombings\n\n"
+        "Two bombs killed 14 people at a market in Kaduna on Friday, police said. "
+        "Investigators said members of Ansaru had stored the explosives in a house nearby."
+    )
+    targets = {s.target_name for s in found if s.stance == "accuse"}
+    assert "local jihadist group" not in targets
+    assert ("Nigeria", "accuse", "Ansaru") in triples(found)
+
+
+def test_described_group_with_no_group_named_blames_no_one(statements) -> None:
+    found = statements(
+        "Officials blame local Islamist group for hotel siege\n\n"
+        "Gunmen held guests at a hotel in Bamako for six hours on Friday before troops stormed it."
+    )
+    assert not [s for s in found if s.stance == "accuse"]
+
+
+def test_second_party_accused_along_with_the_first(statements) -> None:
+    found = statements(
+        "A car bomb killed nine people at a bus stop in Qamishli on Monday. "
+        "Turkey's interior minister accused the YPG along with the PKK over the bombing."
+    )
+    named = triples(found)
+    assert ("Turkey's interior minister", "accuse", "People's Protection Units") in named
+    assert ("Turkey's interior minister", "accuse", "Kurdistan Workers' Party") in named
+
+
+def test_attacker_who_was_part_of_a_named_cell_is_the_cells(statements) -> None:
+    found = statements(
+        "A suicide bomber struck a church in Makassar on Sunday. "
+        '"The bomber was part of the JAD cell that attacked a cathedral last year," the police chief said.'
+    )
+    targets = {s.target_name for s in found if s.stance == "accuse"}
+    assert "part" not in targets
+    assert "Jamaah Ansharut Daulah" in targets
+
+
+def test_sides_that_blame_each_other_blame_no_party(statements) -> None:
+    found = statements(
+        "Market Bombing Blast kills 9 People in Western Syria, Turkey and Kurdish Forces Blame Each Other\n\n"
+        "A bomb killed nine people at a market in Afrin on Saturday. Turkey and the Kurdish militia blamed each other."
+    )
+    assert not [s for s in found if s.target_name and s.target_name.lower() in ("other", "each other")]

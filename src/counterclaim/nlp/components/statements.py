@@ -40,6 +40,7 @@ from counterclaim.nlp.statement.condemnation import (
     without_claimants_condemning,
     without_vows_of_accusers,
 )
+from counterclaim.nlp.statement.described import resolved_descriptions
 from counterclaim.nlp.statement.lexicon import StanceLexicon, stance_lexicon
 from counterclaim.nlp.statement.narrated import Act, NarratedCues
 from counterclaim.nlp.statement.parties import Link, Party, PartyResolver, name_spans, possessor
@@ -136,6 +137,7 @@ class StatementResolver:
         dater = StatementDater(doc, self.lex, sentences, self.kb)
         guard = ClaimantGuard(doc, self.kb, self.lex, sentences)
         kept = _without_disowned_claims(finalise(guard.checked(guard.own_accounts(items)), self.kb))
+        kept = resolved_descriptions(kept, mentions, self.kb, self.lex)  # "a local Islamist group": the one named
         kept = guard.without_headline_claims(kept, body_start(text))
         kept = most_specific_condemners(without_vows_of_accusers(without_claimants_condemning(kept)))
         records = [self._record(doc, d, dater, sentences.of(d.act.cue)) for d in kept]

@@ -184,6 +184,8 @@ class StanceLexicon:
     self_claiming_verbs: frozenset[str]
     group_name_words: frozenset[str]
     descriptive_modifiers: frozenset[str]
+    companion_words: frozenset[str]
+    reciprocal_pronouns: frozenset[str]
     obligation_modals: frozenset[str]
     #: The unions :meth:`words` has built, by their keys: rules ask for the same few joins token after token.
     _joined: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)

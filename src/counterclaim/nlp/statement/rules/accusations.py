@@ -33,16 +33,30 @@ def accusation(cue: Cue) -> list[Act] | None:
     patient = cue.obj if cue.obj is not None else cue.passive
     if patient is None and bare_infinitive(cue.token):
         return None  # "says X is to blame": the reported clause names X (``target.to_blame``)
-    if patient is None or _of_other_attacks(cue) or _of_other_deeds(cue):
+    if patient is None or _of_other_attacks(cue) or _of_other_deeds(cue) or _reciprocal(cue, patient):
         return []
     producer = f"narrated.accuse.{cue.lemma}"
     if cue.targets.is_attack(patient) or _pronoun_thing(patient):  # "blamed the attack (it) on X"
         party = pobj(cue.token, "on", "upon") or pobj(patient, "on", "upon")
-        return cue.act("blame", producer, [Blame(party, "cue")]) if party is not None else []
+        if party is None:
+            return []
+        return cue.act("blame", producer, [Blame(p, "cue") for p in (party, *_companions(cue, party))])
     # "suspected the involvement of X": the owner of the part is the one blamed
     owners = role_owners(patient) if patient.lemma_.lower() in cue.lex.involvement_nouns else []
     blamed = _their_group(cue, patient) or patient
-    return cue.act("blame", producer, [Blame(party, "cue") for party in owners or _principals(cue, blamed)])
+    parties = owners or [p for named in (blamed, *_companions(cue, patient)) for p in _principals(cue, named)]
+    return cue.act("blame", producer, [Blame(party, "cue") for party in parties])
+
+
+def _reciprocal(cue: Cue, patient: Token) -> bool:
+    """ "X and Y blamed each other": the object is the speakers themselves, no party blamed by either."""
+    return patient.doc[max(patient.i - 1, 0) : patient.i + 1].text.lower() in cue.lex.reciprocal_pronouns
+
+
+def _companions(cue: Cue, party: Token) -> list[Token]:
+    """ "accused X along with Y", "blamed it on X together with Y": a second party the verb or X takes "with"."""
+    joints = [c for owner in (cue.token, party) for c in owner.children if c.lower_ in cue.lex.companion_words]
+    return [g for j in joints if (g := pobj(j, "with")) is not None and g.pos_ in ("PROPN", "NOUN")]
 
 
 def _principals(cue: Cue, party: Token) -> list[Token]:

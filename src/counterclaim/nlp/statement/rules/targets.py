@@ -562,6 +562,9 @@ def identity(finder: TargetFinder, token: Token) -> Agents | None:
         subject = _resolved(next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None))
     if subject is None or named is None:
         return None
+    whole = _objects(named, "of")[:1] if named.lemma_.lower() in finder.lex.role_nouns else []
+    if whole and (whole[0].pos_ == "PROPN" or finder.has_name(whole[0])):
+        named = whole[0]  # "the bomber was part of the X cell": the named cell is what he was
     if finder.anonymous(subject) and not _nationality(finder, named):
         return [(named, "identity")]
     # "the main sponsor is India", "X was the mastermind"
