@@ -38,7 +38,7 @@ PLACES = [
     (
         "A suicide bomber struck a rally of the Islamic State in the Greater Sahara's rivals at a market in "
         "Menaka on Friday, killing 9 people.",
-        "Ménaka",  # the gazetteer's spelling
+        "Menaka",  # the gazetteer's spelling
     ),
     # the whole name before the attack word: a landmark in a city, not its last word
     ("Birmingham Arena blast: 14 people were killed on Monday night, police said.", "Birmingham"),
