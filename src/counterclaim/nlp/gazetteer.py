@@ -239,7 +239,21 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     for sub in pycountry.subdivisions:
         if (country := by_code.get(sub.country_code)) is not None:
             index.setdefault(_key(sub.name), set()).add(country)
+            # "Dagestan, Respublika": the name before the comma is the one news write
+            index.setdefault(_key(sub.name.split(",")[0]), set()).add(country)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+@cache
+def _named_subdivisions() -> frozenset[str]:
+    """Folded names of the large subdivisions (``subdivision_types``: states, provinces, republics) news write
+    bare ("in Dagestan", "police in Manipur"), each before a comma as written ("Dagestan, Respublika")."""
+    lex = load_lexicon("places")
+    kinds = {str(k).lower() for k in lex["subdivision_types"]}
+    directions = {str(d).lower() for d in lex["directions"]}
+    names = (_key(s.name.split(",")[0]) for s in pycountry.subdivisions if s.type.lower() in kinds)
+    # a direction is a part of any country ("the North", "Eastern"), no one region
+    return frozenset(n for n in names if n not in directions and n.removesuffix("ern") not in directions)
 
 
 def region_country(name: str, named: Collection[str] = ()) -> str | None:
@@ -318,10 +332,21 @@ def region_name(text: str) -> str | None:
     """
     lex = load_lexicon("places")
     known = {_key(r): r for r in lex["known_regions"]}
-    if (region := known.get(_key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)))) is not None:
+    bare = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    if (region := known.get(_key(bare))) is not None:
         return region
     m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(lex['region_words'])})", text.strip(), flags=re.IGNORECASE)
     return m.group(1) if m and m.group(1)[:1].isupper() else None
+
+
+def subdivision_name(text: str, named: Collection[str]) -> str | None:
+    """``text`` when it names bare a state, province or republic (``subdivision_types``) that no gazetteer city is
+    called, of a country the article names: "in Dagestan" in a report naming Russia (but "in Kunduz" is its town,
+    and "the Poni area" in a report on India no province of Burkina Faso)."""
+    bare = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    if not bare[:1].isupper() or _key(bare) not in _named_subdivisions() or find_cities(bare, primary_only=True):
+        return None
+    return bare if _subdivisions().get(_key(bare), frozenset()) & frozenset(named) else None
 
 
 def place_names() -> list[str]:

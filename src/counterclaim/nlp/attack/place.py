@@ -36,6 +36,7 @@ from counterclaim.nlp.gazetteer import (
     landmark_word,
     region_country,
     region_name,
+    subdivision_name,
 )
 from counterclaim.records import Evidence, Place
 
@@ -301,6 +302,7 @@ class _PlaceFinder:
     landmark: str | None = None
     region: str | None = None
     region_country: str | None = None
+    region_sentence: int | None = None
     country_locative: str | None = None
     country_governed: str | None = None
     sentence_country: dict[int, list[tuple[Span, str]]] = field(default_factory=dict)
@@ -360,7 +362,8 @@ class _PlaceFinder:
     def best_in(self, sent: Span) -> tuple[City | None, str | None, Span | None]:
         """The sentence's best city reading: (gazetteer city or None, name as written, its span)."""
         best: tuple[tuple[int, int, int, int], City | None, str, Span] | None = None
-        for span, tagged, locative in _candidates(sent, self.skip, self.anchors):
+        for found, tagged, locative in _candidates(sent, self.skip, self.anchors):
+            span = _connected_name(found)
             text = _district_town(_clean(span.text))
             if self.not_a_place(span, text) or _street_or_region_part(span):
                 continue
@@ -383,11 +386,12 @@ class _PlaceFinder:
                     self.country_any = self.country_any or named
                 continue
             region = _known_region_at(span) or region_name(text) or region_name(f"{text} {_next_word(span)}")
+            region = region or subdivision_name(text, self.named)
             if (tagged or locative) and region:
-                self.note_region(region)
+                self.note_region(region, sent)
                 continue
             if _settlement_noun(span) in set(load_lexicon("places")["region_words"]) and not _city_of_district(span):
-                self.note_region(text)
+                self.note_region(text, sent)
                 continue
             if is_landmark(text):
                 self.landmark = self.landmark or text
@@ -432,10 +436,12 @@ class _PlaceFinder:
                 return named
         return None
 
-    def note_region(self, region: str) -> None:
-        """Keep the first region the attack sentences name, and the first whose country is known."""
+    def note_region(self, region: str, sent: Span) -> None:
+        """Keep the first region the attack sentences name, and the first whose country is known (with its
+        sentence)."""
         self.region = self.region or region
-        self.region_country = self.region_country or region_country(region, self.named)
+        if self.region_country is None and (home := region_country(region, self.named)) is not None:
+            self.region_country, self.region_sentence = home, sent.start
 
     def not_a_place(self, span: Span, text: str) -> bool:
         """Words that look like places but are not where anything happened.
@@ -504,6 +510,17 @@ class _PlaceFinder:
             and self.demonym_country(c.text) == city.country
             for c in noun.children
         )
+
+
+def _connected_name(span: Span) -> Span:
+    """A name the model cut at a lower-case connector ("Mocimboa" of "Mocimboa da Praia"), written whole when the
+    gazetteer knows the longer name as a city's."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].is_lower and doc[end].lower_ in _words("places", "name_connectors"):
+        longer = doc[span.start : end + 2]
+        if doc[end + 1].is_title and find_cities(_clean(longer.text), primary_only=True):
+            return longer
+    return span
 
 
 def _district_town(text: str) -> str:
@@ -668,6 +685,13 @@ def attack_place(
     if city is not None and same_sentence and city.country != finder.country_locative:
         # "in Palma, in northern Mozambique": the country the sentence names wins over the gazetteer's
         city = find_city(name or city.name, finder.country_locative)
+    beside = span is not None and finder.region_sentence == span.sent.start
+    region_home = finder.region_country if beside and finder.named[finder.region_country or ""] else None
+    if city is not None and region_home not in (None, city.country):
+        # "San Lorenzo in Ecuador's Esmeraldas province": the region named with the town says its country
+        there, country = find_city(name or city.name, region_home), region_home
+        # kept as the text writes it when the gazetteer knows it by a longer name ("San Lorenzo de Esmeraldas")
+        city = there._replace(name=name) if there is not None and name else there
     if city is not None and (home := _region_home(name, city, finder)) is not None:
         city, country = find_city(name or city.name, home, primary_only=True), home
     abroad = name is None and _filed_from_abroad(doc, finder, dateline.get("country"), kb)
