@@ -7,7 +7,11 @@ then sees one sentence where the writer meant two. Marking a sentence start
 after each line break, before the parser runs, keeps those boundaries (the
 parser respects preset ones). A break inside a sentence (a hard-wrapped line
 ending in a lower-case word or a comma, followed by a lower-case word) is
-left alone.
+left alone. Some scraped pages are hard-wrapped throughout, their lines broken
+anywhere ("... claimed by the Islamic\nState group"): when most of a text's
+line breaks fall inside sentences, a break after a line that ends no sentence
+is a wrap, whatever the next word's case, once the header (the lines above the
+first that ends a sentence) is past.
 
 Brackets inside a sentence do not end it either: wire copy glosses names in
 brackets ("rebels of the X front [XF] in the north"), and the parser would
@@ -18,6 +22,8 @@ sentence start.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +31,13 @@ from spacy.tokens import Doc
 CONTINUING = frozenset(",;-–")
 #: Tokens that end a sentence: a bracket after one of them may open the next.
 SENTENCE_END = frozenset(".!?")
+#: Characters a line may end with when it ends a sentence, a heading's colon or a quotation.
+_LINE_END = frozenset(".!?:;\"”’')]")
+#: A text is hard-wrapped when at least this share of its line breaks between two written lines falls inside a
+#: sentence, over at least ``_WRAP_MIN_BREAKS`` breaks: pages laid out in paragraphs break inside a sentence only at
+#: headings and menus.
+_WRAP_SHARE = 0.4
+_WRAP_MIN_BREAKS = 12
 
 
 class ParagraphBoundaries:
@@ -34,6 +47,7 @@ class ParagraphBoundaries:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        body = _wrapped_body(doc.text)
         for token in doc[:-1]:
             if "\n" not in token.text_with_ws:
                 continue
@@ -42,6 +56,8 @@ class ParagraphBoundaries:
                 continue
             last = token.text[-1:] if not token.is_space else doc[token.i - 1].text[-1:] if token.i else ""
             wrapped = (last.islower() or last in CONTINUING) and following.text[:1].islower()
+            if body is not None and following.idx > body and "\n\n" not in doc.text[token.idx : following.idx]:
+                wrapped = wrapped or (last != "" and last not in _LINE_END)
             if not wrapped:
                 following.is_sent_start = True
         self._brackets(doc)
@@ -60,6 +76,22 @@ class ParagraphBoundaries:
             after = doc[close.i + 1]
             if after.text[:1].islower() or after.is_punct:
                 after.is_sent_start = False
+
+
+def _wrapped_body(text: str) -> int | None:
+    """Where the body of a hard-wrapped text starts (after the first line that ends a sentence), or None when the
+    text is not hard-wrapped."""
+    lines = text.split("\n")
+    breaks = [(a.rstrip(), b) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    inside = sum(1 for a, _ in breaks if a[-1] not in _LINE_END)
+    if len(breaks) < _WRAP_MIN_BREAKS or inside < _WRAP_SHARE * len(breaks):
+        return None
+    offset = 0
+    for line in lines:
+        offset += len(line) + 1
+        if line.rstrip()[-1:] in SENTENCE_END:
+            return offset
+    return None
 
 
 @Language.factory("cc_paragraphs")
