@@ -316,3 +316,17 @@ def test_a_thing_inspired_by_a_place_names_no_party(statements) -> None:
         "Nice."
     )
     assert not [s for s in found if s.stance == "other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # at a sentence's start the parser may take "Suspected" for part of the group's name
+        "Suspected Boko Haram fighters killed 30 villagers in Borno state on Sunday, local officials said.",
+        "Local officials said suspected Boko Haram fighters killed 30 villagers in Borno state on Sunday.",
+    ],
+)
+def test_suspected_fighters_of_a_group_are_a_hedge(statements, sentence: str) -> None:
+    found = statements(sentence)
+    assert ("local officials", "other", "Boko Haram") in triples(found)
+    assert not any(s.stance in ("accuse", "confirm") for s in found)

@@ -223,8 +223,8 @@ class TargetFinder:
                 blame.hedged
                 or unshown
                 or is_hedged(blame.head.head, self.lex, stop=root)
-                or any(c.dep_ == "amod" and c.lower_ in self.lex.hedge_modals for c in blame.head.children)
-            )  # "suspected Boko Haram fighters"
+                or self._qualified_as_suspected(blame.head)
+            )
             if not blame.hedged and not blame.negated and self._unconfirmed(blame.head, root):
                 blame.hedged = True  # "has not verified that X did it": left open, not denied
             if not blame.hedged and not blame.negated and self._gainsaid(blame.head, root):
@@ -240,6 +240,15 @@ class TargetFinder:
         for blame in out:
             unique.setdefault(blame.head.i, blame)
         return sorted(unique.values(), key=lambda b: b.head.i)
+
+    def _qualified_as_suspected(self, party: Token) -> bool:
+        """Whether a hedge word qualifies the party's name or the noun it names ("suspected Boko Haram fighters",
+        "alleged ISWAP insurgents"); at a sentence's start the parser may take "Suspected" for part of the name."""
+        noun = party.head if party.dep_ == "compound" else party
+        return any(
+            t.dep_ in ("amod", "compound") and t.lower_ in self.lex.hedge_modals
+            for t in party.doc[noun.left_edge.i : noun.i]
+        )
 
     def _unconfirmed(self, head: Token, root: Token | None) -> bool:
         """Whether the party stands in what a negated verb of verification governs ("not verified that X did it")."""
