@@ -575,3 +575,54 @@ def test_a_claim_of_the_attacks_counted_is_this_attack(statements) -> None:
         "suicide bombings outside the airport."
     )
     assert ("Islamic State", "Islamic State", "Islamic State") in claims(found)
+
+
+# --- descriptions of the claimant ------------------------------------------------------------------------
+
+
+def test_description_beside_a_name_claims_in_a_relative_clause(statements) -> None:
+    found = statements(
+        "Delhi urged Islamabad to hand over Abdul Rauf, who leads Jaish-e-Mohammed, the militant outfit which has "
+        "claimed responsibility for the convoy bombing."
+    )
+    assert ("Jaish-e-Mohammed", "Jaish-e-Mohammed", "Jaish-e-Mohammed") in claims(found)
+
+
+def test_description_with_the_name_inside_claims_in_a_relative_clause(statements) -> None:
+    found = statements(
+        "Investigators doubted the account of the Islamic State (IS) militant group, which earlier claimed "
+        "responsibility for the blast in a recording posted on Monday."
+    )
+    assert claims(found) == {("Islamic State", "Islamic State", "Islamic State")}
+
+
+def test_branch_known_by_its_name_and_based_in_a_state(statements) -> None:
+    found = statements(
+        "The Islamic State affiliate in the area known as Islamic State Khorasan Province and based in "
+        "Afghanistan claimed responsibility for the shrine bombing."
+    )
+    assert {t for _, _, t in claims(found)} == {"Islamic State Khorasan Province"}
+
+
+def test_described_claimant_is_the_alliance_the_next_sentence_names(statements) -> None:
+    found = statements(
+        "SRINAGAR: A coalition of Kashmiri militant groups on Tuesday claimed the raid on the army camp near Uri. "
+        "The United Jihad Council (UJC) said in a statement that the raid showed its fighters could strike anywhere."
+    )
+    assert {t for _, _, t in claims(found)} == {"United Jihad Council"}
+
+
+def test_group_a_claimants_relative_clause_names_is_not_the_claimant(statements) -> None:
+    found = statements(
+        "Gunmen killed 12 villagers in eastern Congo, officials said on Sunday. The army blamed rebels. The\n"
+        "group, which has named the ADF as its Congo affiliate,\nclaimed responsibility for the raid on Sunday."
+    )
+    assert "Allied Democratic Forces" not in {t for _, _, t in claims(found)}
+
+
+def test_branch_whose_region_the_parse_names(statements) -> None:
+    found = statements(
+        "The Islamic State affiliate in the region known as Islamic State Khorasan Province claimed "
+        "responsibility for the shrine bombing."
+    )
+    assert {t for _, _, t in claims(found)} == {"Islamic State Khorasan Province"}

@@ -216,8 +216,9 @@ class ClaimantGuard:
         if not self._singular_generic(draft.speaker):
             return None
         groups: list[Actor] = []
-        for _, actor in self._group_mentions:
-            if actor not in groups:
+        told = self._relative_clauses(draft.speaker)
+        for start, actor in self._group_mentions:
+            if actor not in groups and not any(start in r for r in told):
                 groups.append(actor)
         leaves = [g for g in groups if all(o is g or self.kb.is_branch_of(g.id, o.id) for o in groups)]
         return leaves[0] if len(leaves) == 1 else None
@@ -230,7 +231,20 @@ class ClaimantGuard:
         if not self._singular_generic(speaker) or index + _LOOKAHEAD_SENTENCES >= len(self.sentences.all):
             return None
         end = self.sentences.all[index + _LOOKAHEAD_SENTENCES].end_char
-        return next((actor for start, actor in self._group_mentions if speaker.end < start < end), None)
+        told = self._relative_clauses(speaker)
+        return next(
+            (a for start, a in self._group_mentions if speaker.end < start < end and not any(start in r for r in told)),
+            None,
+        )
+
+    def _relative_clauses(self, party: Party) -> list[range]:
+        """Where the clauses describing a claimant lie ("the group, which calls X its affiliate, ..."): a group they
+        name is another the claimant is related to, never the claimant itself."""
+        span = self.doc.char_span(party.start, party.end, alignment_mode="expand")
+        if span is None:
+            return []
+        clauses = (c for c in span.root.children if c.dep_ in ("relcl", "acl"))
+        return [range(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in clauses]
 
     def _group_before(self, draft: Draft) -> Actor | None:
         """For a generic singular claimant, the militant group the text named last before the claim, nearby."""

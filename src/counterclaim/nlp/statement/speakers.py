@@ -64,7 +64,7 @@ def clause_subject(cue: Token) -> Token | None:
             named = noun.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
             if reported:
                 return None
-            return noun if named else _named_member(noun)
+            return noun if named or _name_in(noun) else _apposed_to_name(noun) or _named_member(noun)
         if subject is not None:
             return past_dateline(subject) or apposed_subject(subject) or subject
         if _reporters_participle(token):
@@ -77,6 +77,16 @@ def clause_subject(cue: Token) -> Token | None:
             return _intent_owner(token) or token.head
         return None
     return None
+
+
+def _name_in(noun: Token) -> bool:
+    """ "the Islamic State (IS) militant group, which claimed ...": a description with a name inside it is named."""
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children)
+
+
+def _apposed_to_name(noun: Token) -> Token | None:
+    """ "Jaish-e-Mohammed, the outfit which has claimed ...": a description set beside a name stands for the name."""
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i else None
 
 
 def _named_member(noun: Token) -> Token | None:

@@ -160,15 +160,21 @@ def sited_branch(resolver: PartyResolver, head: Token) -> Party | None:
 
 @rule("party.self_named")
 def self_named(resolver: PartyResolver, head: Token) -> Party | None:
-    """ "a group calling itself X", "a group known as X": the name it goes by."""
+    """ "a group calling itself X", "a group known as X": the name it goes by.
+
+    The parse may hang the naming on the place that sites the group ("the
+    affiliate in the region known as X"); there the name counts only when it is a militant group's.
+    """
     if head.pos_ != "NOUN":
         return None
-    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
-        names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
-        names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-        name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
-        if name is not None:
-            return resolver.from_head(name)
+    for noun in (head, *preposition_objects(head, "in")):
+        for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
+            names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+            names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+            name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
+            party = resolver.from_head(name) if name is not None else None
+            if party is not None and (noun is head or (party.actor and party.actor.kind == "militant_group")):
+                return party
     return None
 
 

@@ -357,7 +357,8 @@ def _shared_noun(head: Token) -> Token | None:
 @rule("speaker.listed")
 def listed(resolver: SpeakerResolver, head: Token) -> list[Party] | None:
     """Several named speakers in one subject ("X, Y and Z said", "both X and Y", "two groups, X and Y,"): one each."""
-    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    # "the affiliate known as X and based in Y": a participle joined to the noun describes it, it lists no one
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ != "VERB"]
     shared = _shared_noun(head) if not conjuncts else None  # "police and army officials": "officials" is both's
     conjuncts = conjuncts or ([c for c in shared.children if c.dep_ == "conj"] if shared is not None else [])
     if not conjuncts:  # "the United States, the UN, the AU and Turkey": the parse may hang the list on an apposition
