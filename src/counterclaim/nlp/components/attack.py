@@ -85,13 +85,21 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True
     if word.dep_ == "dobj" and word.head.lemma_.lower() in set(load_lexicon("attack_types")["sequence_verbs"]):
         return True  # "the attack followed a blast near a mosque in Kabul": the object is an earlier attack
+    this_week = _this_weeks(word)
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
-        if linked and (t.lower_ in cues or _is_year(t)):
+        if linked and (t.lower_ in cues and not this_week or _is_year(t)):
             return True
         if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
             return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
     return _long_ago(word)
+
+
+def _this_weeks(word: Token) -> bool:
+    """Whether an attack word is dated by a day of this week ("since Friday's attack", "since yesterday's
+    bombing"): the attack the article reports, not an earlier one, whatever cue stands before it."""
+    days = {*load_lexicon("dates")["weekdays"], *load_lexicon("dates")["anchor_days"]}
+    return any(c.dep_ == "poss" and c.lower_ in days for c in word.children)
 
 
 def _is_year(token: Token) -> bool:
@@ -424,7 +432,7 @@ def _reconcile(
 ) -> CasualtyReport | None:
     """The figure the article gives as current for ``kind`` for the attack of ``day``.
 
-    Claimants' boasts, attackers' own dead, superseded figures ("up from
+    Claimants' boasts, attackers' own dead (unless no one else died), superseded figures ("up from
     26"), running totals ("since 2009") and figures from sentences about an
     earlier time (an earlier year, or a day well before ``day``) are left
     out; a figure whose source is a group or one of its men or outlets
@@ -434,9 +442,14 @@ def _reconcile(
     stands, as news state the current toll first. Precise numbers beat vague
     ones ("dozens"), round ones ("over a dozen") and a victim named without one.
     """
-    candidates = [
-        f for f in figures if f.report.kind == kind and not (f.perpetrators or f.not_current or _earlier(f, day))
-    ]
+    current = [f for f in figures if f.report.kind == kind and not (f.not_current or _earlier(f, day))]
+    victims = _current_figure([f for f in current if not f.perpetrators], partisan)
+    # an attack that killed no one but its attackers ("the two bombers died; 20 were wounded"): their dead are its toll
+    return victims if victims is not None else _current_figure([f for f in current if f.perpetrators], partisan)
+
+
+def _current_figure(candidates: Sequence[Figure], partisan: Callable[[str], bool]) -> CasualtyReport | None:
+    """The figure that stands among one kind's current figures: see ``_reconcile``."""
     # a group's count the narrator tells in its own words ("Hamas gunmen killed three") stands when no one else
     # gives one; a claimant's words ("we killed 60") never do
     usable = [f for f in candidates if not f.boast] or [f for f in candidates if f.narrated]
