@@ -53,7 +53,9 @@ from counterclaim.nlp.attack.types import (
     speech_lemmas,
 )
 from counterclaim.nlp.components.content import is_menu_line
+from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.dates import DateHit, find_dates
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.gazetteer import is_place_name
@@ -297,9 +299,17 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
 
 def _dates_response(doc: Doc, char: int) -> bool:
     """Whether the date at ``char`` belongs to a response to the attack ("claimed responsibility on Tuesday",
-    "condemned the attack on Monday"), which comes after it; a plain report ("reports ... today") may not."""
+    "condemned the attack on Monday") or to a count of its toll ("the toll rose to 40 on Tuesday"), which come
+    after it; a plain report ("reports ... today") may not."""
     verb = _date_verb(doc, char)
-    return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"]):
+        return True
+    # "as the toll rose to 321 on Tuesday": the day of a count, after the attack, not a bomb that "hit" a market
+    tolls = load_lexicon("casualties")
+    counted = any(c.dep_ == "nsubj" and c.lemma_.lower() in tolls["early_subjects"] for c in verb.children)
+    return counted and verb.lemma_.lower() in tolls["update_verbs"]
 
 
 def _date_verb(doc: Doc, char: int) -> Token | None:
@@ -316,7 +326,22 @@ def _dates_saying(doc: Doc, hit: DateHit) -> bool:
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
-    """The day of the attack: the earliest attack sentence with a date in a trigger's clause, else with any date.
+    """The day of the attack (see ``_dated_by``), read from a relative day inside a quotation ("condemns today's
+    attack", "the attack two days ago" in a group's statement) only when no other day dates it: a quotation's
+    "today" is the day it was said, which the report need not share."""
+    quotes = memo(doc, _QUOTES_KEY, lambda: QuoteIndex(find_quotes(doc_text(doc))))
+    found = _dated_by(doc, sentences, lambda hit: not (hit[3] == "relative" and quotes.encloses(hit[0])))
+    return found if found[0] is not None else _dated_by(doc, sentences, lambda _: True)
+
+
+_QUOTES_KEY = "counterclaim.attack_quotes"
+
+
+def _dated_by(
+    doc: Doc, sentences: Sequence[AttackSentence], keep: Callable[[DateHit], bool]
+) -> tuple[dt.date | None, Evidence | None]:
+    """The day of the attack from the dates ``keep`` accepts: the earliest attack sentence with a date in a trigger's
+    clause, else with any date.
 
     Sentences with a specific trigger come first: "condemned the attack on
     Wednesday" dates the condemnation, "a bomber struck on Tuesday" the attack.
@@ -334,6 +359,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
             for h in find_dates(item.sent)
             if h[2] is not None
             and h[3] != "event_relative"
+            and keep(h)
             and not any(h[0] in r for r in skip)
             and not is_menu_line(_line_of(doc_text(doc), h[0]))
         ]
