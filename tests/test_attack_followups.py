@@ -166,8 +166,8 @@ DATES = [
     ),
     # "today" inside a quotation is the day it was said: the narrator's day of the attack wins
     (
-        "Leaders around the world condemned the attack on a ministry in Izmir on Tuesday. \"We stand with our "
-        'friends and condemn today\'s terrorist attack,\" the envoy wrote.',
+        'Leaders around the world condemned the attack on a ministry in Izmir on Tuesday. "We stand with our '
+        "friends and condemn today's terrorist attack,\" the envoy wrote.",
         dt.date(2023, 5, 9),
     ),
 ]

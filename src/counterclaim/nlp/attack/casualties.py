@@ -468,7 +468,7 @@ def _named_victims(sent: Span, producer: str) -> list[Figure]:
     found: list[Figure] = []
     for token in sent:
         last = token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
-        if not (token.ent_type_ == "PERSON" and last or _a_person(token)) or token.dep_ not in ("dobj", "nsubjpass"):
+        if not ((token.ent_type_ == "PERSON" and last) or _a_person(token)) or token.dep_ not in ("dobj", "nsubjpass"):
             continue
         verb = token.head
         if verb.pos_ != "VERB" or not (_kind_of(verb) == "killed" or _fatally(verb)):
@@ -624,9 +624,7 @@ def _conjoined_counts(number: Token) -> list[Token]:
     listed = [c for c in noun.children if c.dep_ == "appos" and c.tag_ == "NN"] if noun.tag_ == "NNS" else []
     items = dict.fromkeys([*noun.conjuncts, *listed, *(c for item in listed for c in item.conjuncts)])
     # "a police officer" after "two guards" is one more: its article counts when the noun is singular
-    counts = [
-        (other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)]) for other in items
-    ]
+    counts = [(other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)]) for other in items]
     return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
 
 
@@ -634,7 +632,8 @@ def _one(det: Token) -> bool:
     """An indefinite article or a possessive on a singular noun of people ("and a police officer", "and another
     believer", "and his driver"): one."""
     noun = det.head
-    counts_one = (det.dep_ == "det" and det.lower_ in ("a", "an", "another")) or (det.dep_ == "poss" and det.pos_ == "PRON")
+    article = det.dep_ == "det" and det.lower_ in ("a", "an", "another")
+    counts_one = article or (det.dep_ == "poss" and det.pos_ == "PRON")
     return counts_one and noun.tag_ == "NN" and noun.lemma_.lower() not in _words("not_people")
 
 

@@ -52,8 +52,8 @@ from counterclaim.nlp.attack.types import (
     is_irrealis,
     speech_lemmas,
 )
-from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
+from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
@@ -90,7 +90,7 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
     this_week = _this_weeks(word)
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
-        if linked and (t.lower_ in cues and not this_week or _is_year(t)):
+        if linked and ((t.lower_ in cues and not this_week) or _is_year(t)):
             return True
         if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
             return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
