@@ -153,7 +153,7 @@ def test_casualty_kinds_and_qualifiers(nlp) -> None:
     )
     figures = find_casualties(doc)
     got = [(f.report.kind, f.report.number, f.report.qualifier, f.perpetrators) for f in figures]
-    assert ("arrested", 20, "some", False) in got
+    assert ("arrested", 20, "some", True) in got  # the suspects are the suspected attackers
     assert ("injured", 24, "dozens", False) in got
     assert ("missing", 22, None, False) in got
     assert ("killed", 2, None, True) in got

@@ -164,6 +164,12 @@ DATES = [
         "centre of Samara.",
         dt.date(2023, 5, 9),
     ),
+    # "today" inside a quotation is the day it was said: the narrator's day of the attack wins
+    (
+        'Leaders around the world condemned the attack on a ministry in Izmir on Tuesday. "We stand with our '
+        "friends and condemn today's terrorist attack,\" the envoy wrote.",
+        dt.date(2023, 5, 9),
+    ),
 ]
 
 

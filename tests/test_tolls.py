@@ -82,6 +82,33 @@ def toll(pipeline: Language, text: str) -> tuple[int | None, int | None]:
             7,
             None,
         ),
+        # a list the parser hangs as an apposition ("two soldiers, a driver and a nurse") counts every item
+        (
+            "A car bomb in Kirkuk on Tuesday killed two Italian engineers, a local interpreter and a security "
+            "guard, the embassy said.",
+            4,
+            None,
+        ),
+        # a possessive counts one person in a list ("three guards and his driver")
+        (
+            "Gunmen ambushed the governor's convoy near Gao on Sunday, killing three guards and his driver.",
+            4,
+            None,
+        ),
+        # "fatally stabbed a nurse": one dead without a number
+        (
+            "A man armed with a knife fatally stabbed a nurse and wounded two patients at a clinic in Lille on "
+            "Thursday.",
+            1,
+            2,
+        ),
+        # an ordinal that qualifies a noun on the way up ("his first speech since ...") is no early figure
+        (
+            "In his first speech since Tuesday's bombing that left 19 people dead in Quetta, the minister blamed "
+            "a separatist group.",
+            19,
+            None,
+        ),
     ],
 )
 def test_tolls(pipeline, text: str, killed: int | None, injured: int | None) -> None:
@@ -101,3 +128,17 @@ def test_a_named_victim_gives_way_to_a_number_and_an_attacker_shot_by_police_is_
     assert toll(pipeline, text)[0] == 4
     text = "A gunman opened fire at a cafe in Lyon on Sunday. Police shot dead Paul Girard after a chase."
     assert toll(pipeline, text)[0] is None
+
+
+def test_when_only_the_attackers_died_their_dead_are_the_toll(pipeline) -> None:
+    text = (
+        "A suicide bomber blew himself up at the gate of a church in Medan on Sunday. One of the suspects killed in "
+        "the blast had trained abroad, police said. Two people suspected to be the bombers died and 14 worshippers "
+        "were hurt, the police chief said."
+    )
+    assert toll(pipeline, text) == (2, 14)
+
+
+def test_the_attackers_dead_are_not_the_toll_when_others_died(pipeline) -> None:
+    text = "Gunmen stormed a hotel in Bamako on Friday, killing 12 guests. Two of the gunmen were shot dead by troops."
+    assert toll(pipeline, text) == (12, None)

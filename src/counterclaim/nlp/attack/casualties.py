@@ -317,7 +317,9 @@ def _counts_perpetrators(number: Token) -> bool:
     nouns = _words("perpetrator_nouns")
     noun = number.head if number.dep_ in ("nummod", "quantmod") else number
     of_objects = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects))
+    # "two people suspected to be the bombers", "three men believed to be the gunmen": who the clause says they are
+    said_to_be = [t for c in noun.children if c.dep_ == "acl" for t in c.subtree if t.dep_ == "attr"]
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in (noun, *of_objects, *said_to_be))
 
 
 def _is_boast(word: Token, is_group: Callable[[str], bool] | None = None) -> bool:
@@ -459,16 +461,17 @@ def find_casualties(
 
 def _named_victims(sent: Span, producer: str) -> list[Figure]:
     """One dead per person a killing verb names as its victim ("the bomb killed Jane Doe", "Jane Doe was shot
-    dead"), for articles that give no number; not when the state's forces did the killing (an attacker shot)."""
+    dead", "fatally stabbed a teacher"), for articles that give no number; not when the state's forces did the
+    killing (an attacker shot)."""
     doc = sent.doc
     state = {w.lower() for w in load_lexicon("attack_types")["state_doers"]}
     found: list[Figure] = []
     for token in sent:
         last = token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"
-        if token.ent_type_ != "PERSON" or not last or token.dep_ not in ("dobj", "nsubjpass"):
+        if not ((token.ent_type_ == "PERSON" and last) or _a_person(token)) or token.dep_ not in ("dobj", "nsubjpass"):
             continue
         verb = token.head
-        if verb.pos_ != "VERB" or _kind_of(verb) != "killed":
+        if verb.pos_ != "VERB" or not (_kind_of(verb) == "killed" or _fatally(verb)):
             continue
         doers = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "agent")]
         if any(t.lemma_.lower() in state for d in doers for t in d.subtree):
@@ -483,6 +486,25 @@ def _named_victims(sent: Span, producer: str) -> list[Figure]:
         )
         found.append(Figure(report, False, False, sent.start, named=True, years=_clause_years(verb, token)))
     return found
+
+
+def _fatally(verb: Token) -> bool:
+    """A verb of harm made a killing by its adverb ("fatally stabbed", "mortally wounded")."""
+    return any(c.dep_ == "advmod" and c.lower_ in _words("fatal_adverbs") for c in verb.children)
+
+
+def _a_person(noun: Token) -> bool:
+    """One person a common noun names with "a" ("killed a teacher"): not a thing, one of the attackers or a
+    quantity ("a number of", "a dozen")."""
+    nouns = _words("not_people") | _words("perpetrator_nouns") | _words("quantity_nouns") | _vague_numbers()
+    return (
+        noun.tag_ == "NN"
+        and noun.ent_type_ == ""
+        and not noun.like_num
+        and noun.lemma_.lower() not in nouns
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
 
 
 #: A count of people read at a token: its token range, and its value with a qualifier when the quantity is vague.
@@ -597,23 +619,22 @@ def _conjoined_counts(number: Token) -> list[Token]:
     noun = number.head
     if number.dep_ != "nummod" or not plain(noun):
         return []
+    # the parser may hang the rest of a list as an apposition ("two soldiers, a contractor and a civilian"): a
+    # singular noun cannot rename a plural one, so it is one more item, with its own conjuncts
+    listed = [c for c in noun.children if c.dep_ == "appos" and c.tag_ == "NN"] if noun.tag_ == "NNS" else []
+    items = dict.fromkeys([*noun.conjuncts, *listed, *(c for item in listed for c in item.conjuncts)])
     # "a police officer" after "two guards" is one more: its article counts when the noun is singular
-    counts = [
-        (other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)])
-        for other in noun.conjuncts
-    ]
+    counts = [(other, [c for c in other.children if (c.dep_ == "nummod" and c.like_num) or _one(c)]) for other in items]
     return [found[0] for other, found in counts if other.i > noun.i and found and plain(other)]
 
 
 def _one(det: Token) -> bool:
-    """An indefinite article on a singular noun of people ("and a police officer", "and another believer"): one."""
+    """An indefinite article or a possessive on a singular noun of people ("and a police officer", "and another
+    believer", "and his driver"): one."""
     noun = det.head
-    return (
-        det.dep_ == "det"
-        and det.lower_ in ("a", "an", "another")
-        and noun.tag_ == "NN"
-        and noun.lemma_.lower() not in _words("not_people")
-    )
+    article = det.dep_ == "det" and det.lower_ in ("a", "an", "another")
+    counts_one = article or (det.dep_ == "poss" and det.pos_ == "PRON")
+    return counts_one and noun.tag_ == "NN" and noun.lemma_.lower() not in _words("not_people")
 
 
 def _part_of_toll(word: Token, number: Token) -> bool:
@@ -625,6 +646,8 @@ def _part_of_toll(word: Token, number: Token) -> bool:
     out_of = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     if any(g.like_num or any(n.like_num for n in g.children) or _kind_of(g) for g in out_of):
         return True  # "21 of the 33 wounded", "sixteen of the injured"
+    if any(g.tag_ == "NNS" and any(d.lower_ == "the" or d.dep_ == "poss" for d in g.children) for g in out_of):
+        return True  # "one of the suspects killed", "two of its guards": some of a group the text counts elsewhere
     if number.head.ent_type_ == "NORP" and number.head.tag_ in ("NNPS", "NNS"):
         return True  # "killed 2 Americans": the nationals among the dead
     before = number.doc[number.i - 1] if number.i > 0 else None
@@ -664,8 +687,12 @@ def _superseded(number: Token) -> bool:
     cues = _words("early_cues")
     for verb in number.ancestors:
         for child in verb.children:
-            # a modifier ("initially said", "earlier put it at"), not a noun ("observed the first of three days")
-            if child.lower_ in cues and child.dep_ in ("advmod", "amod", "npadvmod", "prep", "advcl"):
+            # a modifier ("initially said", "earlier put it at", "the initial toll"), not a noun ("observed the first
+            # of three days") nor an adjective of something else on the way up ("in his first interview since the
+            # attack that left 27 dead")
+            if child.lower_ in cues and child.dep_ in ("advmod", "npadvmod", "prep", "advcl"):
+                return True
+            if child.lower_ in cues and child.dep_ == "amod" and verb.lemma_.lower() in _words("early_subjects"):
                 return True
             # an early report as subject ("early accounts put it at 8"), not an ordinal attack ("the first bombing")
             if (

@@ -52,8 +52,10 @@ from counterclaim.nlp.attack.types import (
     is_irrealis,
     speech_lemmas,
 )
+from counterclaim.nlp.attribution.quotes import QuoteIndex, find_quotes
 from counterclaim.nlp.components.content import is_menu_line
 from counterclaim.nlp.dates import DateHit, find_dates
+from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_text
 from counterclaim.nlp.extensions import register_extensions
 from counterclaim.nlp.gazetteer import is_place_name
@@ -85,9 +87,10 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
         return True
     if word.dep_ == "dobj" and word.head.lemma_.lower() in set(load_lexicon("attack_types")["sequence_verbs"]):
         return True  # "the attack followed a blast near a mosque in Kabul": the object is an earlier attack
+    this_week = _this_weeks(word)
     for t in doc[max(trigger.start - 4, sent_start) : trigger.start]:
         linked = t.head.i in range(trigger.start, trigger.end) or word.head.i == t.i
-        if linked and (t.lower_ in cues or _is_year(t)):
+        if linked and ((t.lower_ in cues and not this_week) or _is_year(t)):
             return True
         if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
             return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
@@ -117,6 +120,13 @@ def _in_past_year(word: Token) -> bool:
         for prep in doc[top].children
         for t in prep.children
     )
+
+
+def _this_weeks(word: Token) -> bool:
+    """Whether an attack word is dated by a day of this week ("since Friday's attack", "since yesterday's
+    bombing"): the attack the article reports, not an earlier one, whatever cue stands before it."""
+    days = {*load_lexicon("dates")["weekdays"], *load_lexicon("dates")["anchor_days"]}
+    return any(c.dep_ == "poss" and c.lower_ in days for c in word.children)
 
 
 def _is_year(token: Token) -> bool:
@@ -314,9 +324,17 @@ def _governs(doc: Doc, trigger: Trigger, char: int) -> bool:
 
 def _dates_response(doc: Doc, char: int) -> bool:
     """Whether the date at ``char`` belongs to a response to the attack ("claimed responsibility on Tuesday",
-    "condemned the attack on Monday"), which comes after it; a plain report ("reports ... today") may not."""
+    "condemned the attack on Monday") or to a count of its toll ("the toll rose to 40 on Tuesday"), which come
+    after it; a plain report ("reports ... today") may not."""
     verb = _date_verb(doc, char)
-    return verb is not None and verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"])
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"]):
+        return True
+    # "as the toll rose to 321 on Tuesday": the day of a count, after the attack, not a bomb that "hit" a market
+    tolls = load_lexicon("casualties")
+    counted = any(c.dep_ == "nsubj" and c.lemma_.lower() in tolls["early_subjects"] for c in verb.children)
+    return counted and verb.lemma_.lower() in tolls["update_verbs"]
 
 
 def _date_verb(doc: Doc, char: int) -> Token | None:
@@ -333,7 +351,22 @@ def _dates_saying(doc: Doc, hit: DateHit) -> bool:
 
 
 def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date | None, Evidence | None]:
-    """The day of the attack: the earliest attack sentence with a date in a trigger's clause, else with any date.
+    """The day of the attack (see ``_dated_by``), read from a relative day inside a quotation ("condemns today's
+    attack", "the attack two days ago" in a group's statement) only when no other day dates it: a quotation's
+    "today" is the day it was said, which the report need not share."""
+    quotes = memo(doc, _QUOTES_KEY, lambda: QuoteIndex(find_quotes(doc_text(doc))))
+    found = _dated_by(doc, sentences, lambda hit: not (hit[3] == "relative" and quotes.encloses(hit[0])))
+    return found if found[0] is not None else _dated_by(doc, sentences, lambda _: True)
+
+
+_QUOTES_KEY = "counterclaim.attack_quotes"
+
+
+def _dated_by(
+    doc: Doc, sentences: Sequence[AttackSentence], keep: Callable[[DateHit], bool]
+) -> tuple[dt.date | None, Evidence | None]:
+    """The day of the attack from the dates ``keep`` accepts: the earliest attack sentence with a date in a trigger's
+    clause, else with any date.
 
     Sentences with a specific trigger come first: "condemned the attack on
     Wednesday" dates the condemnation, "a bomber struck on Tuesday" the attack.
@@ -351,6 +384,7 @@ def _attack_date(doc: Doc, sentences: Sequence[AttackSentence]) -> tuple[dt.date
             for h in find_dates(item.sent)
             if h[2] is not None
             and h[3] != "event_relative"
+            and keep(h)
             and not any(h[0] in r for r in skip)
             and not is_menu_line(_line_of(doc_text(doc), h[0]))
         ]
@@ -449,7 +483,7 @@ def _reconcile(
 ) -> CasualtyReport | None:
     """The figure the article gives as current for ``kind`` for the attack of ``day``.
 
-    Claimants' boasts, attackers' own dead, superseded figures ("up from
+    Claimants' boasts, attackers' own dead (unless no one else died), superseded figures ("up from
     26"), running totals ("since 2009") and figures from sentences about an
     earlier time (an earlier year, or a day well before ``day``) are left
     out; a figure whose source is a group or one of its men or outlets
@@ -459,9 +493,14 @@ def _reconcile(
     stands, as news state the current toll first. Precise numbers beat vague
     ones ("dozens"), round ones ("over a dozen") and a victim named without one.
     """
-    candidates = [
-        f for f in figures if f.report.kind == kind and not (f.perpetrators or f.not_current or _earlier(f, day))
-    ]
+    current = [f for f in figures if f.report.kind == kind and not (f.not_current or _earlier(f, day))]
+    victims = _current_figure([f for f in current if not f.perpetrators], partisan)
+    # an attack that killed no one but its attackers ("the two bombers died; 20 were wounded"): their dead are its toll
+    return victims if victims is not None else _current_figure([f for f in current if f.perpetrators], partisan)
+
+
+def _current_figure(candidates: Sequence[Figure], partisan: Callable[[str], bool]) -> CasualtyReport | None:
+    """The figure that stands among one kind's current figures: see ``_reconcile``."""
     # a group's count the narrator tells in its own words ("Hamas gunmen killed three") stands when no one else
     # gives one; a claimant's words ("we killed 60") never do
     usable = [f for f in candidates if not f.boast] or [f for f in candidates if f.narrated]
