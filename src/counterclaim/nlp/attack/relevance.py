@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.lexicons import load_lexicon
-from counterclaim.nlp.attack.types import GENERIC, Trigger, doers, find_triggers, names_attack, speech_lemmas
+from counterclaim.nlp.attack.types import GENERIC, Trigger, doers, find_triggers, names_attack
 from counterclaim.nlp.dates import find_dates
 
 #: Date kinds that name a day ("on 3 May", "yesterday"), as opposed to a span of time.
@@ -35,7 +35,7 @@ def _year_span() -> re.Pattern[str]:
 
 #: A stretch of days, weeks or months standing for a period ("in only 3 months", "over the past two weeks").
 _UNITS_SPAN = re.compile(
-    r"\b(?:in|within|over|during)\s+(?:only\s+|just\s+|the\s+(?:last\s+|past\s+)?)?"
+    r"\b(?:in|within|over|during)\s+(?:only\s+|just\s+|the\s+(?:last|past)\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s+(?:days|weeks|months)\b",
     re.IGNORECASE,
 )
@@ -77,25 +77,6 @@ def names_a_day(sent: Span) -> bool:
     )
 
 
-def _names_attack_day(sent: Span) -> bool:
-    """Whether a sentence gives a day (:func:`names_a_day`) that is neither the day of its saying nor its dateline's:
-    in "the committee said today that political assassinations continue" the day is the statement's, and the attacks
-    stay a count."""
-    speech = speech_lemmas()
-    text = sent.doc.text
-    dateline = sent.doc._.dateline or {}
-    written = range(dateline.get("start", 0), dateline.get("end", 0))
-    for start, _, _, kind in find_dates(sent):
-        opening = text[max(start - 40, sent.start_char) : start].lower()
-        if kind not in _DAY_KINDS or start in written or "since" in opening:
-            continue
-        span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
-        if verb is None or verb.lemma_.lower() not in speech:
-            return True
-    return False
-
-
 def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     """A count of attacks over a period, not one attack.
 
@@ -116,7 +97,7 @@ def is_aggregate(doc: Doc, trigger: Trigger) -> bool:
     sent = word.sent
     period = _aggregate_pattern().search(sent.text) or _year_span().search(sent.text) or _units_span(sent.text)
     habitual = trigger.attack_class == GENERIC and _habitual(word)
-    return (bool(period) or _listed_kinds(word) or habitual or _in_general(word)) and not _names_attack_day(sent)
+    return (bool(period) or _listed_kinds(word) or habitual or _in_general(word)) and not names_a_day(sent)
 
 
 def _habitual(word: Token) -> bool:
@@ -167,29 +148,15 @@ def _listed_kinds(word: Token) -> bool:
 
 
 def is_combat(doc: Doc, trigger: Trigger) -> bool:
-    """A generic attack word or a killing read from its doer, in a sentence about open combat (a noun: "a clash"),
-    against "the enemy" or by it ("an attack on the enemy positions", "the enemy's attacks": a war report's
-    words); or any attack word that forces repelled ("repelled an attack", "the attacks were repulsed"): a fight
-    between armed forces, not a terrorist attack."""
-    word = doc[trigger.start]
-    if word.dep_ in ("dobj", "nsubjpass") and word.head.lemma_.lower() in _words("repel_verbs"):
-        return True
+    """A generic attack word or a killing read from its doer, in a sentence about open combat (a noun: "a clash")."""
     if trigger.attack_class != GENERIC and not trigger.by_doer:
         return False
     combat = _words("combat_words")
-    if any(t.pos_ == "NOUN" and t.lemma_.lower() in combat for t in word.sent):
-        return True
-    sides = _words("war_sides")
-    if word.pos_ != "VERB":  # "an attack from all directions on the enemy positions", "the enemy's attacks"
-        return any(t.lemma_.lower() in sides for t in word.subtree)
-    struck = [c for c in word.children if c.dep_ == "dobj"]
-    struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
-    return any(_is_one_of(t, sides) for t in (*struck, *doers(word)))
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in combat for t in doc[trigger.start].sent)
 
 
 def is_operation(doc: Doc, trigger: Trigger) -> bool:
-    """A state's forces acting against insurgents: "helicopters bombed rebel positions" is no attack, nor a raid by
-    police or troops ("the army's raids on properties", "police raided the house").
+    """A state's forces acting against insurgents: "helicopters bombed rebel positions" is no attack.
 
     The doer (the subject of the attack verb, or a word modifying the attack
     noun) is a state force and what it struck (the object, or the noun after
@@ -198,15 +165,9 @@ def is_operation(doc: Doc, trigger: Trigger) -> bool:
     state, targets = _words("state_doers"), _words("insurgent_targets")
     word = doc[trigger.start]
     subjects = [c for c in word.children if c.dep_ in ("nsubj", "compound", "amod", "poss")]
-    if word.pos_ == "VERB":
-        subjects += doers(word)  # "troops ... after killing six rebels"
-    if not any(_is_one_of(t, state) for t in subjects):
-        return False
-    if trigger.label in _words("search_labels"):
-        return True  # "police raided the house": a search, whatever was searched
     struck = [c for c in word.children if c.dep_ == "dobj"]
     struck += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children]
-    return any(_is_one_of(t, targets) for t in struck)
+    return any(_is_one_of(t, state) for t in subjects) and any(_is_one_of(t, targets) for t in struck)
 
 
 def is_unrest(doc: Doc, trigger: Trigger) -> bool:
@@ -226,22 +187,15 @@ def is_unrest(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _is_one_of(noun: Token, words: frozenset[str]) -> bool:
-    """Whether a noun or one of its modifiers is among ``words`` ("army helicopters", "rebel positions"), by lemma or
-    by form (the model leaves a name-like plural unlemmatised: "Carabineros")."""
-    return any(
-        t.lemma_.lower() in words or t.lower_ in words
-        for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod")))
-    )
+    """Whether a noun or one of its modifiers is among ``words`` ("army helicopters", "rebel positions")."""
+    return any(t.lemma_.lower() in words for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
 
 
 #: How far up the parse a weapon word may sit below the verb or noun that seized it ("seized rifles, one mortar
 #: and explosives": a list item, its conjunct, the object).
 MAX_SEIZURE_HOPS = 6
-#: Links a weapon word climbs to reach what seized it: lists, objects, "of", noun modifiers, a participle qualifying
-#: a noun ("a truck loaded with explosives was confiscated"); never a clause of its own.
-_THING_DEPS = frozenset(
-    {"conj", "appos", "dobj", "pobj", "prep", "compound", "nmod", "npadvmod", "attr", "nsubjpass", "acl"}
-)
+#: Links a weapon word climbs to reach what seized it: lists, objects, "of", noun modifiers; never a clause.
+_THING_DEPS = frozenset({"conj", "appos", "dobj", "pobj", "prep", "compound", "nmod", "npadvmod", "attr", "nsubjpass"})
 
 
 def is_weapon_only(doc: Doc, trigger: Trigger) -> bool:

@@ -2,8 +2,8 @@
 
 Triggers are lemma phrases from ``lexicons/attack_types.yaml`` ("suicide
 bombers", "gunmen opened fire", "abducted"). The class of an article's attack
-is one its lead names, else the one its triggers name most, earlier sentences
-weighing more (news put the attack first); generic words ("attack") count only when nothing specific
+is the one its triggers name most, earlier sentences weighing more (news put
+the attack first); generic words ("attack") count only when nothing specific
 is said, and an attack read from its doer ("rebels attacked the post") counts
 as a word naming its kind does.
 """
@@ -249,7 +249,7 @@ def doers(verb: Token) -> list[Token]:
 
 def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
     """Whether a trigger speaks of an attack that is threatened, planned, foiled or wished for rather than done,
-    or of no attack at all (a figure of speech: "a social explosion", "explosive consequences")."""
+    or of no attack at all (a figure of speech: "a social explosion")."""
     lex = load_lexicon("attack_types")
     words = set(lex["irrealis"])
     word = doc[trigger.start]
@@ -266,11 +266,6 @@ def is_irrealis(doc: Doc, trigger: Trigger) -> bool:
         return True  # "will carry out terrorist actions"; not "will mention the assassinations that occurred"
     if word.pos_ == "VERB":
         return _unrealised_verb(word, lex)
-    if word.tag_ == "NNS" and word.dep_ in ("nsubj", "dobj") and head.tag_ == "VBP" and _habitual_present(head):
-        return True  # "bombs explode", "they carry out attacks": plural acts in the present, in general
-    if word.pos_ == "ADJ" and trigger.end - trigger.start == 1 and word.dep_ == "amod":
-        # "explosive consequences": an adjective names a bomb only on a thing that can be one, or on an attack word
-        return head.lemma_.lower() not in lex["explosive_things"] and not find_triggers(doc[head.i : head.i + 1])
     figures = set(lex["figurative_modifiers"])
     return word.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lower_ in figures for c in word.children)
 
@@ -291,24 +286,10 @@ def _unrealised_verb(word: Token, lex: dict) -> bool:
     head = word.head
     if _future(word, lex) or (word.dep_ == "xcomp" and _future(head, lex)):
         return True  # "will attack", "will attempt to attack"
-    if _habitual_present(word):
-        return True
     done = head.lemma_.lower() in lex["attempt_verbs"] or any(c.lower_ == "have" for c in children)
     if any(c.tag_ == "TO" for c in children) and not done:  # "are believed to have been abducted" was done
         return True
     return word.dep_ == "ccomp" and head.lemma_.lower() in lex["denial_verbs"]
-
-
-def _habitual_present(word: Token) -> bool:
-    """An attack verb in the simple present after the headline ("in the cities bombs explode", "officers who kidnap
-    and murder"): what happens in general, not one act. A headline tells news in the present ("Gunmen kill five")."""
-    verb = word.head if word.dep_ == "conj" and word.head.pos_ == "VERB" else word
-    return (
-        verb.pos_ == "VERB"
-        and verb.tag_ in ("VBP", "VBZ")
-        and word.sent.start > 0
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    )
 
 
 @cache
@@ -400,14 +381,11 @@ def _projectiles_with_firearms(doc: Doc, triggers: Sequence[Trigger]) -> bool:
 
 
 def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -> AttackType:
-    """The attack class the triggers name most, a trigger in the ``n``-th attack sentence weighing ``1/(1+n)``, each
-    class counted once a sentence.
+    """The attack class the triggers name most, a trigger in the ``n``-th attack sentence weighing ``1/(1+n)``.
 
     Classes named nearly as much as the best are ranked by GTD's precedence
     (a kidnapping with shooting is a kidnapping; a shooting with arson an
-    armed assault), as the GTD codebook does for multi-type attacks. When the
-    first attack sentence names kinds, only they are ranked: the lead tells
-    the attack the article is about, later sentences may retell another.
+    armed assault), as the GTD codebook does for multi-type attacks.
 
     ``sentence_rank`` maps a trigger's sentence start token to its rank among
     the attack sentences. The label is the commonest wording of the winning
@@ -421,23 +399,13 @@ def classify(doc: Doc, triggers: list[Trigger], sentence_rank: dict[int, int]) -
     specific = named or triggers
     scores: dict[str, float] = defaultdict(float)
     labels: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    counted: set[tuple[int, str]] = set()
     for t in specific:
-        sent = doc[t.start].sent.start
-        weight = 1.0 / (1 + sentence_rank.get(sent, 0))
+        weight = 1.0 / (1 + sentence_rank.get(doc[t.start].sent.start, 0))
+        scores[t.attack_class] += weight
         labels[t.attack_class][t.label] += weight
-        if (sent, t.attack_class) not in counted:  # "a bomb exploded" tells one bombing, not two
-            counted.add((sent, t.attack_class))
-            scores[t.attack_class] += weight
     lex = load_lexicon("attack_types")
-    # the lead's attack is the article's: when the first attack sentence names kinds, the class is one of them ("the
-    # kidnapping of five students and the murder of a banker" is first a kidnapping, whatever the rest retells)
-    lead = {t.attack_class for t in specific if sentence_rank.get(doc[t.start].sent.start, 0) == 0}
-    if named and lead:
-        close = list(lead)
-    else:
-        top = max(scores.values())
-        close = [c for c in scores if scores[c] >= lex["close_share"] * top]
+    top = max(scores.values())
+    close = [c for c in scores if scores[c] >= lex["close_share"] * top]
     order = lex["hierarchy"]
     best = min(close, key=lambda c: (order.index(c) if c in order else len(order), -scores[c]))
     suicide = any(is_suicide(doc, t) for t in specific if t.attack_class == best)

@@ -94,32 +94,7 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
             return True
         if _is_year(t) and any(a.i in range(trigger.start, trigger.end) for a in list(t.ancestors)[:2]):
             return True  # "the 7 September 1986 attack": the year of a date modifying the attack word
-    return _long_ago(word) or _in_past_year(word)
-
-
-#: Prepositions by which a year dates what it hangs on ("murdered in 1986", "during 1984").
-_YEAR_PREPS = frozenset({"in", "during"})
-
-
-def _in_past_year(word: Token) -> bool:
-    """Whether the attack word, or the verb it is told with, is dated to a year before the report's ("was murdered in
-    1986", "organized the assassination of X in 1984", "began their attacks in 1984 with the assassination of X"):
-    an earlier attack. The year must hang on the word or that verb: "the killing of X, mayor in 1984" dates the
-    office."""
-    doc = word.doc
-    reference = doc._.reference_date
-    if reference is None:
-        return False
-    verb = next((a for a in [word, *word.ancestors][:3] if a.pos_ == "VERB"), None)
-    if verb is not None and verb.lemma_.lower() in speech_lemmas():
-        verb = None  # "said in 1984" dates the saying
-    tops = {word.i} | ({verb.i} if verb is not None else set())
-    return any(
-        _is_year(t) and t.dep_ == "pobj" and t.head.lower_ in _YEAR_PREPS and int(t.text) < reference.year
-        for top in tops
-        for prep in doc[top].children
-        for t in prep.children
-    )
+    return _long_ago(word)
 
 
 def _this_weeks(word: Token) -> bool:
