@@ -71,3 +71,11 @@ CITIES = [
 @pytest.mark.parametrize(("text", "city"), CITIES)
 def test_the_attack_town(pipeline: Language, text: str, city: str | None) -> None:
     assert city_of(pipeline, text) == city
+
+
+def test_a_metropolis_known_by_a_shortened_name_is_meant_over_a_smaller_namesake(pipeline: Language) -> None:
+    event = pipeline(
+        "A bomb exploded on a metro train in St. Petersburg on Monday, killing 15 people, officials said."
+    )._.event
+    assert event is not None
+    assert (event.place.city, event.place.country) == ("St. Petersburg", "Russia")

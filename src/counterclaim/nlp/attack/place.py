@@ -84,8 +84,8 @@ def _candidates(sent: Span, skip: range, anchors: set[int]) -> list[tuple[Span, 
     for ent in sent.ents:
         if len(ent) > 1 and ent[-1].is_punct:  # the model may take a sentence's full stop into a name ("Abuja.")
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
-        if _common_name(ent):
-            continue  # "the attack on Worshippers at the church", a common noun capitalised and tagged a place
+        if _common_name(ent) or all(t.is_lower for t in ent):
+            continue  # "the attack on Worshippers", a common noun capitalised and tagged a place; "a metro train"
         if (ent.label_ in PLACE_LABELS or _named_town(ent)) and ent.start_char not in skip:
             out.append((ent, ent.label_ in _WHERE, _locative(ent)))
     for token in sent:
@@ -758,11 +758,11 @@ def _bare_name(short: str, word: str) -> re.Pattern[str]:
 
 def _as_the_text_calls(name: str, text: str) -> str:
     """A gazetteer name as the text mostly calls the city: without the accents the text does not write
-    ("Pathankot" for "Pathānkot"); without a designation word ("Marawi" for "Marawi City") when the bare name is
-    written more often than the full one. Outlets that write "Sadr City" keep it whole."""
-    plain = without_accents(name)
-    if plain != name and name not in text and plain.casefold() in text.casefold():
-        name = plain
+    ("Pathankot" for "Pathānkot") and with the words it shortens ("St. Petersburg"); without a designation word
+    ("Marawi" for "Marawi City") when the bare name is written more often than the full one. Outlets that write
+    "Sadr City" keep it whole."""
+    if name not in text:
+        name = next((v for v in _spellings(name) if v.casefold() in text.casefold()), name)
     for word in load_lexicon("places")["designation_words"]:
         short = name.removesuffix(" " + str(word))
         other = country_name(short) or region_name(short) or find_cities(short, primary_only=True)
@@ -770,6 +770,15 @@ def _as_the_text_calls(name: str, text: str) -> str:
             bare = len(_bare_name(short, str(word)).findall(text))
             return short if bare > text.count(name) else name
     return name
+
+
+def _spellings(name: str) -> list[str]:
+    """Other ways outlets write a gazetteer name: without its accents, with a word shortened (``name_abbreviations``
+    of ``lexicons/places.yaml``)."""
+    plain = without_accents(name)
+    first, _, rest = plain.partition(" ")
+    shortened = load_lexicon("places")["name_abbreviations"].get(first, []) if rest else []
+    return [plain, *(f"{short} {rest}" for short in shortened)]
 
 
 def _repeated_instead(
