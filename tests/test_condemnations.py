@@ -433,3 +433,11 @@ def test_an_epithet_on_an_attack_a_named_group_carried_out_is_no_condemnation(co
         'attacks" on the station.'
     )
     assert "Mark Taylor" not in names(found)
+
+
+def test_a_condemnation_noun_joined_to_another_feeling_is_the_speakers(statements) -> None:
+    found = statements(
+        "A car bomb killed 30 people at a beach in Mogadishu on Friday. Kenyan President Amos Wafula expressed his "
+        "sadness and condemnation."
+    )
+    assert ("Amos Wafula", "condemn") in {(s.speaker_name, s.stance) for s in found}

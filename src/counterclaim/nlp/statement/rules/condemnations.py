@@ -250,6 +250,8 @@ def condemnation_noun(cue: Cue) -> list[Act] | None:
     carrier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if carrier is not None and carrier.lemma_.lower() in cue.lex.document_nouns:
         noun = carrier
+    if noun.dep_ == "conj" and noun.head.dep_ == "dobj":
+        noun = noun.head  # "expressed his sadness and condemnation": the noun shares its conjunct's verb
     governor = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None and owner.pos_ == "NOUN" and noun.dep_ == "dobj" and clause_subject(noun.head) is not None:
