@@ -831,7 +831,7 @@ def _led_group(party: Party) -> Party:
     group = party.affiliation
     if not party.is_person or group is None or group.kind != "militant_group":
         return party
-    return Party(party.start, party.end, party.text, group.name, group, None, group, rules=party.rules)
+    return party.standing_for(group)
 
 
 def _redated(statement: Statement, day: dt.date | None) -> Statement:

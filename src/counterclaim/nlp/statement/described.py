@@ -44,9 +44,7 @@ def resolved_descriptions(
         if draft not in described:
             out.append(draft)
         elif group is not None:
-            target = draft.target
-            named = Party(target.start, target.end, target.text, group.name, group, None, group, rules=target.rules)
-            out.append(replace(draft, target=named))
+            out.append(replace(draft, target=draft.target.standing_for(group)))
     return out
 
 

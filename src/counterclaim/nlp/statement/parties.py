@@ -77,6 +77,11 @@ class Party:
         """Whether the phrase names a person (a linked person, a name with a role, or a person's name)."""
         return (self.actor is not None and self.actor.kind == "person") or self.role is not None or self.named_person
 
+    def standing_for(self, group: Actor) -> Party:
+        """The same words read as ``group``: a group's leader answers for it, and a description of a group names the
+        one group the article means; the offsets stay the phrase's, so the evidence still points at what was written."""
+        return Party(self.start, self.end, self.text, group.name, group, None, group, rules=self.rules)
+
     def mention(self, producer: str, confidence: float) -> Mention:
         """The phrase as a :class:`~counterclaim.records.Mention`."""
         return Mention(
