@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.kb.roles import is_role_word, title_length
@@ -81,6 +82,11 @@ class Party:
         """The same words read as ``group``: a group's leader answers for it, and a description of a group names the
         one group the article means; the offsets stay the phrase's, so the evidence still points at what was written."""
         return Party(self.start, self.end, self.text, group.name, group, None, group, rules=self.rules)
+
+    def tokens(self, doc: Doc) -> SpacySpan | None:
+        """The tokens the phrase's characters fall in, widened to whole tokens: a party keeps offsets (they outlive
+        the Doc, in records), while rules read its words and parse."""
+        return doc.char_span(self.start, self.end, alignment_mode="expand")
 
     def mention(self, producer: str, confidence: float) -> Mention:
         """The phrase as a :class:`~counterclaim.records.Mention`."""
