@@ -126,7 +126,8 @@ class CasingModel:
         self.particles = frozenset(lex["name_particles"])
         self.skips = frozenset(lex["acronym_skips"])
         self.suffixes = frozenset(lex["apostrophe_suffixes"])
-        self.regions = frozenset(lex["region_words"])
+        # words for a region make the place name before them a name ("CORDOBA DEPARTMENT": not the currency)
+        self.regions = frozenset(load_lexicon("places")["region_words"])
         # proper names without their accents, as wire copy writes them ("cordoba" for Córdoba)
         self.unaccented_proper = frozenset(without_accents(k) for k in proper)
 
