@@ -493,15 +493,21 @@ def _fatally(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _words("fatal_adverbs") for c in verb.children)
 
 
+@cache
+def _not_one_person() -> frozenset[str]:
+    """Nouns that with "a" name no one person (a thing, an attacker, a quantity), joined once: asked of every
+    noun a verb of harm takes."""
+    return _words("not_people") | _words("perpetrator_nouns") | _words("quantity_nouns") | _vague_numbers()
+
+
 def _a_person(noun: Token) -> bool:
     """One person a common noun names with "a" ("killed a teacher"): not a thing, one of the attackers or a
     quantity ("a number of", "a dozen")."""
-    nouns = _words("not_people") | _words("perpetrator_nouns") | _words("quantity_nouns") | _vague_numbers()
     return (
         noun.tag_ == "NN"
         and noun.ent_type_ == ""
         and not noun.like_num
-        and noun.lemma_.lower() not in nouns
+        and noun.lemma_.lower() not in _not_one_person()
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )
