@@ -100,8 +100,14 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
 def _this_weeks(word: Token) -> bool:
     """Whether an attack word is dated by a day of this week ("since Friday's attack", "since yesterday's
     bombing"): the attack the article reports, not an earlier one, whatever cue stands before it."""
-    days = {*load_lexicon("dates")["weekdays"], *load_lexicon("dates")["anchor_days"]}
-    return any(c.dep_ == "poss" and c.lower_ in days for c in word.children)
+    return any(c.dep_ == "poss" and c.lower_ in _days_of_this_week() for c in word.children)
+
+
+@cache
+def _days_of_this_week() -> frozenset[str]:
+    """Weekdays and anchor days ("yesterday", "today"), joined once: asked of every attack word."""
+    dates = load_lexicon("dates")
+    return frozenset({*dates["weekdays"], *dates["anchor_days"]})
 
 
 def _is_year(token: Token) -> bool:
