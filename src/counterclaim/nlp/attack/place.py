@@ -390,7 +390,7 @@ class _PlaceFinder:
             if (tagged or locative) and region:
                 self.note_region(region, sent)
                 continue
-            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]) and not _city_of_district(span):
+            if _settlement_noun(span) in _words("places", "region_words") and not _city_of_district(span):
                 self.note_region(text, sent)
                 continue
             if is_landmark(text):
