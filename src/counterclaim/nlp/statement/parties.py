@@ -47,6 +47,8 @@ _SITED_BRANCH = re.compile(
 _REGION_STEM = 5
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
+#: "the head of the X church in the UK": where an office is held, with "the" allowed, since the office (not a body
+#: the place could be mistaken for) is what the test before it reads.
 _SITED_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
 _JOINERS = "-‐'’"
