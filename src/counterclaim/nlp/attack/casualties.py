@@ -21,7 +21,7 @@ from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.lexicons import load_lexicon
+from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.attack import span_evidence
 from counterclaim.nlp.attack.relevance import names_a_day
 from counterclaim.nlp.components.content import in_furniture
@@ -59,9 +59,9 @@ def _kind_words() -> dict[str, str]:
     return {w: kind for kind, words in load_lexicon("casualties")["kinds"].items() for w in words}
 
 
-@cache
 def _words(key: str) -> frozenset[str]:
-    return frozenset(load_lexicon("casualties")[key])
+    """A word list of ``casualties.yaml`` (see :func:`lexicon_words`)."""
+    return lexicon_words("casualties", key)
 
 
 def _forms(token: Token) -> tuple[str, str]:
