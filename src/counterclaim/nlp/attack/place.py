@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.kb import KnowledgeBase
 from counterclaim.kb.normalise import without_accents
 from counterclaim.kb.roles import is_role_word
-from counterclaim.lexicons import load_lexicon
+from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.casing import english_words
 from counterclaim.nlp.doccache import memo
 from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
@@ -54,7 +54,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 def _locative(span: Span) -> bool:
     """Whether a place name is governed by a locative preposition ("in Kerman", "the town of Damboa")."""
     root = span.root
-    if root.dep_ in ("compound", "appos") and root.head.lemma_.lower() in _words("places", "settlement_nouns"):
+    if root.dep_ in ("compound", "appos") and root.head.lemma_.lower() in lexicon_words("places", "settlement_nouns"):
         root = root.head  # "in Pahalgam area", "at Zabarmari community", "on the island village Boma"
     if root.dep_ != "pobj" or _based(span):
         return False
@@ -133,7 +133,7 @@ def _common_word(token: Token) -> bool:
     doc = token.doc
     lower = memo(doc, _LOWER_WORDS_KEY, lambda: frozenset(t for t in token_texts(doc) if t.islower()))
     word = token.lower_
-    if word in lower or word in _words("attack_types", "suicide"):
+    if word in lower or word in lexicon_words("attack_types", "suicide"):
         return True
     english = word in english_words() or (word.endswith("s") and word[:-1] in english_words())  # "Claims"
     return english and find_city(token.text, primary_only=True) is None
@@ -155,7 +155,7 @@ def _calendar_word(text: str) -> bool:
 
 def _buildings(doc: Doc, end: int) -> frozenset[str]:
     """Names of buildings and venues the content names ("Crocus City Hall"), for their short forms."""
-    building_words = _words("places", "building_words")
+    building_words = lexicon_words("places", "building_words")
     return frozenset(
         _clean(e.text)
         for e in doc_ents(doc)
@@ -172,12 +172,6 @@ def _not_places() -> frozenset[str]:
     are posted on (the stance lexicon's ``platforms``: "boasted about it on Facebook"), lower-cased."""
     platforms = (str(p) for p in load_lexicon("stance")["platforms"])
     return frozenset(str(w).lower() for w in [*load_lexicon("places")["not_places"], *platforms])
-
-
-@cache
-def _words(lexicon: str, key: str) -> frozenset[str]:
-    """A lexicon's word list, lower-cased, as a set built once: rules ask for each candidate."""
-    return frozenset(str(w).lower() for w in load_lexicon(lexicon)[key])
 
 
 def _compound_run(token: Token, floor: int) -> Span:
@@ -336,7 +330,7 @@ class _PlaceFinder:
         words = text.split()
         refused = False
         for n in range(len(words), 0, -1):  # "Mogadishu beach" is in Mogadishu
-            if n < len(words) and words[n].lower() in _words("places", "name_connectors"):
+            if n < len(words) and words[n].lower() in lexicon_words("places", "name_connectors"):
                 continue  # "Republic of Tajikistan" names no town "Republic", "Santo Tomas de Pata" none "Santo Tomas"
             found = find_cities(" ".join(words[:n]), primary_only=True, min_population=0 if tagged or locative else big)
             if found:
@@ -390,13 +384,13 @@ class _PlaceFinder:
             if (tagged or locative) and region:
                 self.note_region(region, sent)
                 continue
-            if _settlement_noun(span) in set(load_lexicon("places")["region_words"]) and not _city_of_district(span):
+            if _settlement_noun(span) in lexicon_words("places", "region_words") and not _city_of_district(span):
                 self.note_region(text, sent)
                 continue
             if is_landmark(text):
                 self.landmark = self.landmark or text
                 text, kind, where = _landmark_parts(text)
-                building = kind in _words("places", "building_words")
+                building = kind in lexicon_words("places", "building_words")
                 # the town written after the landmark ("the museum in Tunis") wins; then a building's name may hold a
                 # city's ("Manchester Arena"), rarely a small town's ("Jaffar Express")
                 city, strength = self.city_for(where, True, True) if where else (None, 0)
@@ -457,14 +451,14 @@ class _PlaceFinder:
         )
         if inside or span.start in self.elsewhere or _reference_point(span):
             return True
-        people = text.lower() in _words("places", "peoples_and_languages") and span.root.head.lemma_ != "capital"
+        people = text.lower() in lexicon_words("places", "peoples_and_languages") and span.root.head.lemma_ != "capital"
         if people or text.lower() in _not_places() or _calendar_word(text):  # "the Somali capital" is a place
             return True
-        if text.lower() in _words("places", "directions"):
+        if text.lower() in lexicon_words("places", "directions"):
             return True  # "resurfacing in the North-east": a part of the country, no town
         if (words := text.split()) and is_role_word(words[-1]):
             return True  # "a Junior Commissioned Officer": a person's rank or office, though a town bears the name
-        if span.label_ == "NORP" and span.root.head.lemma_.lower() in _words("places", "country_nouns"):
+        if span.label_ == "NORP" and span.root.head.lemma_.lower() in lexicon_words("places", "country_nouns"):
             return True  # "in the Central Asian country": a description of a country, no town "Central"
         if any(name.startswith(text + " ") for name in self.buildings) and find_city(text, primary_only=True) is None:
             return True  # "the attack in Crocus", the short name of the Crocus City Hall the text names
@@ -473,12 +467,12 @@ class _PlaceFinder:
         if (
             root.dep_ == "pobj"
             and reacting.pos_ == "VERB"
-            and reacting.lemma_.lower() in _words("places", "reaction_heads")
+            and reacting.lemma_.lower() in lexicon_words("places", "reaction_heads")
         ):
             return True  # "In Kabul, the spokesman condemned the attack": where someone reacted
         # the word after the name, or after its last conjunct ("near Niger and Burkina Faso borders")
         after = [t for t in self.doc[max(span.end, span.root.right_edge.i + 1) :][:2] if t.text not in ("'s", "’s")]
-        return bool(after) and after[0].lemma_.lower() in _words("places", "border_words")
+        return bool(after) and after[0].lemma_.lower() in lexicon_words("places", "border_words")
 
     def capital(self, span: Span, country: str | None) -> City | None:
         """The capital a country or demonym names with "capital" and no city ("in the Austrian capital",
@@ -516,7 +510,7 @@ def _connected_name(span: Span) -> Span:
     """A name the model cut at a lower-case connector ("Mocimboa" of "Mocimboa da Praia"), written whole when the
     gazetteer knows the longer name as a city's."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].is_lower and doc[end].lower_ in _words("places", "name_connectors"):
+    if end + 1 < len(doc) and doc[end].is_lower and doc[end].lower_ in lexicon_words("places", "name_connectors"):
         longer = doc[span.start : end + 2]
         if doc[end + 1].is_title and find_cities(_clean(longer.text), primary_only=True):
             return longer
@@ -546,8 +540,8 @@ def _reference_point(span: Span) -> bool:
     if span.start < 3 or doc[span.start - 1].lower_ != "of":
         return False
     direction, before = doc[span.start - 2], doc[span.start - 3]
-    settlements = _words("places", "settlement_nouns")
-    return direction.lower_ in _words("places", "directions") and (
+    settlements = lexicon_words("places", "settlement_nouns")
+    return direction.lower_ in lexicon_words("places", "directions") and (
         before.pos_ == "PROPN" or before.lemma_.lower() in settlements
     )
 
@@ -745,7 +739,7 @@ def _of_noun(span: Span, anchors: set[int]) -> bool:
     return (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
-        and root.head.head.lemma_.lower() not in _words("places", "settlement_nouns")
+        and root.head.head.lemma_.lower() not in lexicon_words("places", "settlement_nouns")
         and not governed(span, anchors)
     )
 
@@ -806,7 +800,7 @@ def _represents(span: Span | None) -> bool:
     return (
         root is not None
         and root.dep_ in ("compound", "amod", "poss", "nmod")
-        and root.head.lemma_.lower() in _words("places", "representation_nouns")
+        and root.head.lemma_.lower() in lexicon_words("places", "representation_nouns")
     )
 
 
@@ -874,7 +868,7 @@ def _phrase_of(trigger: Token) -> range:
     place ("followed an explosion last Sunday near a mosque in Kabul": "near" on "followed").
     """
     head = trigger.head
-    if trigger.dep_ == "dobj" and head.lemma_.lower() in _words("attack_types", "sequence_verbs"):
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in lexicon_words("attack_types", "sequence_verbs"):
         return range(trigger.left_edge.i, head.right_edge.i + 1)
     return range(trigger.left_edge.i, trigger.right_edge.i + 1)
 
@@ -882,14 +876,14 @@ def _phrase_of(trigger: Token) -> range:
 def _street_or_region_part(span: Span) -> bool:
     """A street's name ("Victoria Street") or the bare region word of a longer region's name ("canton" of "Los
     Llanos canton"): no town, though the gazetteer knows one by that name."""
-    streets = _words("places", "street_words")
+    streets = lexicon_words("places", "street_words")
     doc, end = span.doc, span.end
     while end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].pos_ == "PROPN":
         end += 2  # the road between two towns: "the Jammu-Srinagar highway"
     if span[-1].lower_ in streets or (end < len(doc) and doc[end].lower_ in streets):
         return True
     previous = span.doc[span.start - 1] if span.start > 0 else None
-    bare_region = len(span) == 1 and span[0].lower_ in _words("places", "region_words")
+    bare_region = len(span) == 1 and span[0].lower_ in lexicon_words("places", "region_words")
     return bare_region and previous is not None and previous.pos_ == "PROPN"
 
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.lexicons import load_lexicon
+from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.attack.types import GENERIC, Trigger, doers, find_triggers, names_attack
 from counterclaim.nlp.dates import find_dates
 
@@ -49,9 +49,9 @@ def _units_span(text: str) -> bool:
 MAX_BACKGROUND_HOPS = 6
 
 
-@cache
 def _words(key: str) -> frozenset[str]:
-    return frozenset(load_lexicon("attack_types")[key])
+    """A word list of ``attack_types.yaml`` (see :func:`lexicon_words`)."""
+    return lexicon_words("attack_types", key)
 
 
 def _names_weapon(doc: Doc, trigger: Trigger) -> bool:

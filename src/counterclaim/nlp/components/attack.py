@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.kb import KnowledgeBase, get_kb
-from counterclaim.lexicons import load_lexicon
+from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.attack import span_evidence
 from counterclaim.nlp.attack.casualties import TOLL_KINDS, Figure, find_casualties
 from counterclaim.nlp.attack.perpetrators import group_mentions, merge, narrated, written_name
@@ -100,8 +100,14 @@ def _is_other_attack(doc: Doc, trigger: Trigger) -> bool:
 def _this_weeks(word: Token) -> bool:
     """Whether an attack word is dated by a day of this week ("since Friday's attack", "since yesterday's
     bombing"): the attack the article reports, not an earlier one, whatever cue stands before it."""
-    days = {*load_lexicon("dates")["weekdays"], *load_lexicon("dates")["anchor_days"]}
-    return any(c.dep_ == "poss" and c.lower_ in days for c in word.children)
+    return any(c.dep_ == "poss" and c.lower_ in _days_of_this_week() for c in word.children)
+
+
+@cache
+def _days_of_this_week() -> frozenset[str]:
+    """Weekdays and anchor days ("yesterday", "today"), joined once: asked of every attack word."""
+    dates = load_lexicon("dates")
+    return frozenset({*dates["weekdays"], *dates["anchor_days"]})
 
 
 def _is_year(token: Token) -> bool:
@@ -304,12 +310,13 @@ def _dates_response(doc: Doc, char: int) -> bool:
     verb = _date_verb(doc, char)
     if verb is None:
         return False
-    if verb.lemma_.lower() in set(load_lexicon("attack_types")["response_verbs"]):
+    if verb.lemma_.lower() in lexicon_words("attack_types", "response_verbs"):
         return True
     # "as the toll rose to 321 on Tuesday": the day of a count, after the attack, not a bomb that "hit" a market
-    tolls = load_lexicon("casualties")
-    counted = any(c.dep_ == "nsubj" and c.lemma_.lower() in tolls["early_subjects"] for c in verb.children)
-    return counted and verb.lemma_.lower() in tolls["update_verbs"]
+    counted = any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon_words("casualties", "early_subjects") for c in verb.children
+    )
+    return counted and verb.lemma_.lower() in lexicon_words("casualties", "update_verbs")
 
 
 def _date_verb(doc: Doc, char: int) -> Token | None:

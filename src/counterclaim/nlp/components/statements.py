@@ -785,7 +785,7 @@ def _self_blame(draft: Draft) -> bool:
     speaker, target = draft.speaker, draft.target
     if target is None or draft.stance not in ("attribute", "accuse", "confirm") or group_of(speaker) is not None:
         return False
-    words = _party_span(draft.act.cue.doc, speaker) or ()
+    words = speaker.tokens(draft.act.cue.doc) or ()
     named = any(t.pos_ == "PROPN" for t in words)
     if "speaker.pronoun" in target.rules and named:
         return False  # "X said they were behind it": X's own account, a claim ("Two groups said ...": no one's)
@@ -797,16 +797,11 @@ def _self_blame(draft: Draft) -> bool:
 
 def _opening_capital(doc: Doc, party: Party) -> bool:
     """ "Terrorist designations play a role": common nouns capitalised only because they open a sentence or a quote."""
-    span = _party_span(doc, party)
+    span = party.tokens(doc)
     if span is None or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
         return False
     first = span[0]
     return first.is_sent_start or (first.i > 0 and doc[first.i - 1].is_quote)
-
-
-def _party_span(doc: Doc, party: Party) -> Span | None:
-    """The tokens a party's characters fall in, widened to whole tokens: a party keeps offsets, the tests read words."""
-    return doc.char_span(party.start, party.end, alignment_mode="expand")
 
 
 def _kind_fits(blame_kind: str, party: Party | None) -> bool:
@@ -831,7 +826,7 @@ def _led_group(party: Party) -> Party:
     group = party.affiliation
     if not party.is_person or group is None or group.kind != "militant_group":
         return party
-    return Party(party.start, party.end, party.text, group.name, group, None, group, rules=party.rules)
+    return party.standing_for(group)
 
 
 def _redated(statement: Statement, day: dt.date | None) -> Statement:

@@ -173,7 +173,7 @@ class ClaimantGuard:
             return owner is None or owner.kind != "militant_group"
         if self._platform(speaker):
             return True
-        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        span = speaker.tokens(self.doc)
         return actor is None and span is not None and span.root.ent_type_ in ("GPE", "LOC", "FAC")
 
     def _platform(self, party: Party) -> bool:
@@ -240,7 +240,7 @@ class ClaimantGuard:
     def _relative_clauses(self, party: Party) -> list[range]:
         """Where the clauses describing a claimant lie ("the group, which calls X its affiliate, ..."): a group they
         name is another the claimant is related to, never the claimant itself."""
-        span = self.doc.char_span(party.start, party.end, alignment_mode="expand")
+        span = party.tokens(self.doc)
         if span is None:
             return []
         clauses = (c for c in span.root.children if c.dep_ in ("relcl", "acl"))

@@ -125,7 +125,7 @@ def named_condemner(doc: Doc, speaker: Party, lexicon: StanceLexicon) -> bool:
     """
     if speaker.actor is not None or speaker.affiliation is not None or speaker.is_person:
         return True
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    span = speaker.tokens(doc)
     if span is None:
         return True
     # a capital that only opens the sentence ("World leaders ...") makes no name

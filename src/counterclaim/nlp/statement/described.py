@@ -34,19 +34,24 @@ def group_description(target: Party, lex: StanceLexicon) -> bool:
 def resolved_descriptions(
     items: list[Draft], mentions: list[Mention], kb: KnowledgeBase, lex: StanceLexicon
 ) -> list[Draft]:
-    """Accusations of a described group, their target replaced by the one unclaimed group named, else dropped."""
-    described = [d for d in items if d.stance == "accuse" and d.target is not None and group_description(d.target, lex)]
+    """Accusations of a described group, their target replaced by the one unclaimed group named, else dropped: kept
+    as written, the description would match no record of the group.
+
+    Drafts are looked up by identity: testing membership in a list of drafts compares every field of each.
+    """
+    described = {
+        id(d) for d in items if d.stance == "accuse" and d.target is not None and group_description(d.target, lex)
+    }
     if not described:
         return items
     group = _unclaimed_group(items, mentions, kb)
     out = []
     for draft in items:
-        if draft not in described:
+        target = draft.target
+        if id(draft) not in described or target is None:
             out.append(draft)
         elif group is not None:
-            target = draft.target
-            named = Party(target.start, target.end, target.text, group.name, group, None, group, rules=target.rules)
-            out.append(replace(draft, target=named))
+            out.append(replace(draft, target=target.standing_for(group)))
     return out
 
 

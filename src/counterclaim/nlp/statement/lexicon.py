@@ -159,6 +159,7 @@ class StanceLexicon:
     pointing_verbs: frozenset[str]
     hint_verbs: frozenset[str]
     admission_verbs: frozenset[str]
+    own_possessives: frozenset[str]
     inspiration_verbs: frozenset[str]
     inspiration_sources: frozenset[str]
     premature_words: frozenset[str]

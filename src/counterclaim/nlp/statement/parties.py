@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from counterclaim.kb import KnowledgeBase
 from counterclaim.kb.roles import is_role_word, title_length
@@ -46,6 +47,8 @@ _SITED_BRANCH = re.compile(
 _REGION_STEM = 5
 #: "the US embassy in Nairobi": a body named with where it sits; the place is not the body.
 _SITED_IN = re.compile(r"\s+in\s+[A-Z][\w'’ -]*$")
+#: "the head of the X church in the UK": where an office is held, with "the" allowed, since the office (not a body
+#: the place could be mistaken for) is what the test before it reads.
 _SITED_IN_THE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’ -]*$")
 #: Characters that join the pieces of one written name ("Jaish-e-Mohammed", "Qa'ani").
 _JOINERS = "-‐'’"
@@ -76,6 +79,16 @@ class Party:
     def is_person(self) -> bool:
         """Whether the phrase names a person (a linked person, a name with a role, or a person's name)."""
         return (self.actor is not None and self.actor.kind == "person") or self.role is not None or self.named_person
+
+    def standing_for(self, group: Actor) -> Party:
+        """The same words read as ``group``: a group's leader answers for it, and a description of a group names the
+        one group the article means; the offsets stay the phrase's, so the evidence still points at what was written."""
+        return Party(self.start, self.end, self.text, group.name, group, None, group, rules=self.rules)
+
+    def tokens(self, doc: Doc) -> SpacySpan | None:
+        """The tokens the phrase's characters fall in, widened to whole tokens: a party keeps offsets (they outlive
+        the Doc, in records), while rules read its words and parse."""
+        return doc.char_span(self.start, self.end, alignment_mode="expand")
 
     def mention(self, producer: str, confidence: float) -> Mention:
         """The phrase as a :class:`~counterclaim.records.Mention`."""

@@ -146,7 +146,7 @@ class PeopleIndex:
         title holds a role of a kind the description names ("military",
         "spokesman"); a person with no such title (a victim) never is.
         """
-        token = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        token = speaker.tokens(self.doc)
         if token is None or not any(t.lower_ in ("a", "an") for t in token.root.children if t.dep_ == "det"):
             return []
         here = self.sentences.number(token.root)

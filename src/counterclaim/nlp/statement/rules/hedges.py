@@ -47,16 +47,13 @@ def hint(cue: Cue) -> list[Act] | None:
     return cue.act("blame", "narrated.hint", [Blame(owner, "cue") for owner in owners], hedged=True)
 
 
-_OWN = ("his", "her", "their", "my", "our")
-
-
 def _admitted_part(cue: Cue) -> bool:
     """ "admitted his role (in the attack)", "confessed to planting the bomb", "confessed to the bombing"; a gerund
     counts only with an object, a deed done ("confessed to feeling angry" owns up to nothing)."""
     lex = cue.lex
     noun = cue.obj
     if noun is not None and noun.lemma_.lower() in lex.words("role_nouns", "involvement_nouns"):
-        if any(c.dep_ == "poss" and c.lower_ not in _OWN for c in noun.children):
+        if any(c.dep_ == "poss" and c.lower_ not in lex.own_possessives for c in noun.children):
             return False  # "acknowledged Iran's role": the speaker speaks of another's part
         about = pobj(noun, "in") or pobj(cue.token, "in")  # the parse may hang "in the attack" on the verb
         return about is None or cue.targets.about_attack(about)

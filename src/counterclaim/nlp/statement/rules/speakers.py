@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 _MUTE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 #: A lone unknown name is taken for a city (not a speaker) when the gazetteer knows a city this big by it.
 _CITY_SIZE = 100_000
+#: "head of the X Church": an office word (group 1) of a capitalised body; one person holds it, though unnamed.
 _OFFICE_OF = re.compile(r"(\w+) of (?:the )?[A-Z]")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _QUANTIFIER = re.compile(r"\s+(?:both|all|each|too|also)$", re.IGNORECASE)
