@@ -626,3 +626,12 @@ def test_branch_whose_region_the_parse_names(statements) -> None:
         "responsibility for the shrine bombing."
     )
     assert {t for _, _, t in claims(found)} == {"Islamic State Khorasan Province"}
+
+
+def test_a_pronoun_after_a_quotation_is_its_speaker_not_a_group_quoted(statements) -> None:
+    found = statements(
+        "Two suicide bombers struck the police headquarters in Garissa on Monday.\n\n"
+        '"Al-Shabaab picked the wrong target. These criminals will be hunted down," the government said in a '
+        "statement.\n\nIt said 12 people were killed and 30 wounded in the blasts outside the police headquarters."
+    )
+    assert not any(s.stance == "claim" for s in found)

@@ -787,9 +787,12 @@ def _self_blame(draft: Draft) -> bool:
         return False
     words = speaker.tokens(draft.act.cue.doc) or ()
     named = any(t.pos_ == "PROPN" for t in words)
+    same = (speaker.start, speaker.end) == (target.start, target.end)
+    if same and "speaker.pronoun" in speaker.rules and "speaker.pronoun" in target.rules:
+        return True  # "They are accused of ...": one pronoun read as both sides
     if "speaker.pronoun" in target.rules and named:
         return False  # "X said they were behind it": X's own account, a claim ("Two groups said ...": no one's)
-    if (speaker.start, speaker.end) == (target.start, target.end):
+    if same:
         return True
     people = [p.named_person or (p.actor is not None and p.actor.kind == "person") for p in (speaker, target)]
     return people[0] and (people[1] or target.actor is None) and speaker.name.split()[-1] == target.name.split()[-1]

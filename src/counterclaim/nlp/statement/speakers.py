@@ -448,6 +448,8 @@ class SpeakerResolver:
             same_sentence = self.sentences.number(head) == index
             if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
                 continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
+            if not same_sentence and self._quoted(head) and not self._quoted(token):
+                continue  # '"X chose the wrong target," the government said. It said ...': "it" is no one quoted
             # within one sentence, the main clause's subject before one in what it reports ("X pointed out that
             # Y used to ...", then "he": X)
             distance = index - self.sentences.number(head)
@@ -460,6 +462,11 @@ class SpeakerResolver:
             if party is not None:
                 return party
         return None
+
+    def _quoted(self, token: Token) -> bool:
+        """Whether a word stands inside quotation marks opened in its own sentence."""
+        sentence = self.sentences.of(token)
+        return sum(t.is_quote for t in token.doc[sentence.start : token.i]) % 2 == 1
 
     def _agreeing(self, token: Token, head: Token) -> Party | None:
         """The party at ``head`` if it can be what ``token`` refers to."""
