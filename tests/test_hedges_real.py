@@ -331,3 +331,11 @@ def test_suspected_fighters_of_a_group_are_a_hedge(statements, sentence: str) ->
     assert {(speaker.lower(), stance, target) for speaker, stance, target in triples(found)} == {
         ("local officials", "other", "Boko Haram")
     }
+
+
+def test_the_group_that_will_be_suspected_is_not_the_speaker(statements) -> None:
+    found = statements(
+        "Nine people were killed in Maroua on Monday. It is not clear who carried out the attack, but Nigeria's "
+        "Islamist group Boko Haram will be suspected, a reporter in the city says."
+    )
+    assert not any(s.speaker_name == "Boko Haram" for s in found)

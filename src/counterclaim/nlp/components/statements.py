@@ -783,11 +783,16 @@ def _self_blame(draft: Draft) -> bool:
     person's surname.
     """
     speaker, target = draft.speaker, draft.target
-    if target is None or draft.stance not in ("attribute", "accuse", "confirm") or group_of(speaker) is not None:
+    if target is None or draft.stance not in ("attribute", "accuse", "confirm", "other"):
         return False
     words = speaker.tokens(draft.act.cue.doc) or ()
-    named = any(t.pos_ == "PROPN" for t in words)
+    overlap = target.start < speaker.end and speaker.start < target.end
+    if overlap and any(t.dep_ == "nsubjpass" and t.head == draft.act.cue for t in words):
+        return True  # "Boko Haram will be suspected, a correspondent says": the one suspected, a group or not
+    if draft.stance == "other" or group_of(speaker) is not None:
+        return False
     same = (speaker.start, speaker.end) == (target.start, target.end)
+    named = any(t.pos_ == "PROPN" for t in words)
     if same and "speaker.pronoun" in speaker.rules and "speaker.pronoun" in target.rules:
         return True  # "They are accused of ...": one pronoun read as both sides
     if "speaker.pronoun" in target.rules and named:
