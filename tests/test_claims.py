@@ -635,3 +635,16 @@ def test_a_pronoun_after_a_quotation_is_its_speaker_not_a_group_quoted(statement
         "statement.\n\nIt said 12 people were killed and 30 wounded in the blasts outside the police headquarters."
     )
     assert not any(s.stance == "claim" for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A group claiming to be the Yemeni branch of the Islamic State claimed responsibility on Twitter.",
+        "A group calling itself the Yemeni branch of the Islamic State claimed responsibility on Twitter.",
+    ],
+)
+def test_a_group_claiming_to_be_a_branch_claims_as_that_branch(statements, sentence: str) -> None:
+    found = statements(f"Suicide bombers struck two mosques in Sanaa on Friday. The Houthis hold the city. {sentence}")
+    claims = {(s.speaker_name, s.target_name) for s in found if s.stance == "claim"}
+    assert claims and all("Islamic State" in speaker and "Houthis" not in speaker for speaker, _ in claims)

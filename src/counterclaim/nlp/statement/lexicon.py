@@ -144,6 +144,7 @@ class StanceLexicon:
     claim_markers: frozenset[str]
     date_resets: frozenset[str]
     back_reference_titles: frozenset[str]
+    name_giving_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
     unmade_claim_heads: frozenset[str]
     party_nouns: frozenset[str]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from counterclaim.kb import link_role, split_person
+from counterclaim.kb.roles import is_role_word
 from counterclaim.nlp.statement.lexicon import stance_lexicon
 from counterclaim.nlp.statement.parties import PAREN, Party, name_tokens, phrase_tokens
 from counterclaim.nlp.statement.rules.registry import rule
@@ -167,14 +168,21 @@ def self_named(resolver: PartyResolver, head: Token) -> Party | None:
     """
     if head.pos_ != "NOUN":
         return None
+    verbs = stance_lexicon().words("name_giving_verbs", "self_naming_verbs", "self_claiming_verbs")
     for noun in (head, *preposition_objects(head, "in")):
-        for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know")):
-            names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in verbs):
+            # "claiming to be X": the name is what the verb's "to be" takes
+            heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be")]
+            names = [c for h in heads for c in h.children if c.dep_ in ("oprd", "attr", "xcomp") and c.lemma_ != "be"]
             names += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-            name = next((n for n in names if n.pos_ == "PROPN" or n.dep_ == "pobj"), None)
-            party = resolver.from_head(name) if name is not None else None
-            if party is not None and (noun is head or (party.actor and party.actor.kind == "militant_group")):
-                return party
+            for name in names:
+                if is_role_word(name.lower_):
+                    continue  # "a man claiming to be a spokesman for X": a role, read by the speaker rules
+                party = resolver.from_head(name)
+                militant = party.actor is not None and party.actor.kind == "militant_group"
+                # a name, or a description the knowledge base links ("a Yemeni branch of ISIS")
+                if (name.pos_ == "PROPN" or name.dep_ == "pobj" or militant) and (noun is head or militant):
+                    return party
     return None
 
 
