@@ -186,11 +186,9 @@ class StatementDater:
         if self.event_date is not None and not dt.timedelta(0) <= self.published - self.event_date <= _REPORT_WINDOW:
             return False
         sentence = self.sentences.of(cue)
-        if self.sentences.number(sentence[0]) in self._timed or self._resets(sentence):
+        if self.sentences.number(sentence[0]) in self._timed or self._moves_on(sentence, cue):
             return False
-        if any(c.lower_ in self.lex.date_resets for c in cue.children):
-            return False
-        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        telling = self._telling(cue)
         return telling.tag_ == "VBD" and not any(c.dep_ == "aux" for c in telling.children)
 
     def _told(self, cue: Token, speaker: Token | None) -> dt.date | None:
@@ -203,7 +201,7 @@ class StatementDater:
             return self.published
         if (day := self._perfect_on_todays_attack(sentence, cue)) is not None:
             return day
-        if self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children):
+        if self._moves_on(sentence, cue):
             return None
         if self.hits(sentence):
             return self._carried(sentence)
@@ -246,7 +244,7 @@ class StatementDater:
         A present inside a quote does not count: its telling verb is the one outside. Nor does a verb of belief,
         intention or knowledge ("the group regards them as apostates"): a standing state, not an act of the day.
         """
-        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        telling = self._telling(cue)
         if telling.lemma_.lower() in load_cues().attitude:  # "the group regards them as ...": a standing view
             return False
         auxiliaries = [c for c in telling.children if c.dep_ in ("aux", "auxpass")]
@@ -259,7 +257,7 @@ class StatementDater:
         """The day an act told in the present perfect about "today's attack" was made ("X has claimed
         responsibility for today's attack", or "X has since claimed it" in a report of the attack's own day): after
         the attack and by the time of the report, so that same day."""
-        telling = min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
+        telling = self._telling(cue)
         has = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in _PRESENT_TAGS for c in telling.children)
         if telling.tag_ != "VBN" or not has or self.anchor is None:
             return None
@@ -276,6 +274,15 @@ class StatementDater:
     def _on_attack(self, token: Token) -> bool:
         """Whether a date phrase's word hangs on an attack noun as its owner ("today's attack")."""
         return token.dep_ == "poss" and token.head.lemma_.lower() in self.lex.attack_nouns
+
+    def _moves_on(self, sentence: Span, cue: Token) -> bool:
+        """Whether the sentence or the cue moves the story in time ("Later, ...", "X earlier said"): the act takes
+        no day carried from before, nor the report's own."""
+        return self._resets(sentence) or any(c.lower_ in self.lex.date_resets for c in cue.children)
+
+    def _telling(self, cue: Token) -> Token:
+        """The verb that tells the act: the reporting verb of the narrowest attribution holding the cue, or the cue."""
+        return min(self._reporting(cue), default=(0, cue), key=lambda r: r[0])[1]
 
     def _reporting(self, cue: Token) -> list[tuple[int, Token]]:
         """The attributions' cues whose reported words hold ``cue``, with the length of what each reports."""
