@@ -56,3 +56,11 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if cached is None or cached[0] != tags:
         cached = doc_cache(doc)[_ENTS_KEY] = (tags, tuple(doc.ents))
     return cached[1]
+
+
+def in_quotation(doc: Doc, sentence_start: int, at: int) -> bool:
+    """Whether double quotation marks opened between a sentence's start and ``at`` (character offsets) are still
+    open there: the word at ``at`` is a speaker's own, not the report's. Single quotes are left out, since an
+    apostrophe ("the militants' claim") looks like one."""
+    before = doc_text(doc)[sentence_start:at]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1

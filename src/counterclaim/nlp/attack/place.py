@@ -22,7 +22,7 @@ from counterclaim.kb.roles import is_role_word
 from counterclaim.lexicons import lexicon_words, load_lexicon
 from counterclaim.nlp.casing import english_words
 from counterclaim.nlp.doccache import memo
-from counterclaim.nlp.doctext import doc_ents, doc_text, token_texts
+from counterclaim.nlp.doctext import doc_ents, doc_text, in_quotation, token_texts
 from counterclaim.nlp.gazetteer import (
     City,
     capital_city,
@@ -576,8 +576,7 @@ def _country_compound(text: str) -> str | None:
 
 def _quoted(span: Span) -> bool:
     """Whether a name sits inside a quotation in its sentence: a speaker's words, not the report's setting."""
-    before = doc_text(span.doc)[span.sent.start_char : span.start_char]
-    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+    return in_quotation(span.doc, span.sent.start_char, span.start_char)
 
 
 def _named_town(span: Span) -> bool:

@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from counterclaim.nlp.doctext import doc_ents
+from counterclaim.nlp.doctext import doc_ents, in_quotation
 from counterclaim.nlp.statement.lexicon import StanceLexicon
 from counterclaim.nlp.statement.parties import Party, PartyResolver, name_tokens
 from counterclaim.nlp.statement.rules.registry import Chain
@@ -440,6 +440,7 @@ class SpeakerResolver:
         # candidates are in text order: only those from the window's start up to the token are looked at
         nearby = self._candidates[bisect_left(positions, window_start) : bisect_left(positions, token.i)]
         ranked = []
+        token_quoted = self._quoted(token)
         for head, salient in nearby:
             if head.i in range(token.left_edge.i, token.right_edge.i + 1) or _inside(token, head):
                 continue  # nor the phrase the description stands in ("a spokesman for the group")
@@ -448,7 +449,7 @@ class SpeakerResolver:
             same_sentence = self.sentences.number(head) == index
             if same_sentence and sum(t.is_quote for t in token.doc[head.i + 1 : token.i]) % 2:
                 continue  # '"... in the bush ...," he said': a name inside a quote closed since is not who "he" is
-            if not same_sentence and self._quoted(head) and not self._quoted(token):
+            if not same_sentence and not token_quoted and self._quoted(head):
                 continue  # '"X chose the wrong target," the government said. It said ...': "it" is no one quoted
             # within one sentence, the main clause's subject before one in what it reports ("X pointed out that
             # Y used to ...", then "he": X)
@@ -465,8 +466,7 @@ class SpeakerResolver:
 
     def _quoted(self, token: Token) -> bool:
         """Whether a word stands inside quotation marks opened in its own sentence."""
-        sentence = self.sentences.of(token)
-        return sum(t.is_quote for t in token.doc[sentence.start : token.i]) % 2 == 1
+        return in_quotation(token.doc, self.sentences.of(token).start_char, token.idx)
 
     def _agreeing(self, token: Token, head: Token) -> Party | None:
         """The party at ``head`` if it can be what ``token`` refers to."""
