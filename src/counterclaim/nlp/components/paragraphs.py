@@ -27,6 +27,8 @@ import itertools
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from counterclaim.nlp.doctext import doc_text
+
 #: Characters that may end a line in the middle of a sentence.
 CONTINUING = frozenset(",;-–")
 #: Tokens that end a sentence: a bracket after one of them may open the next.
@@ -47,7 +49,8 @@ class ParagraphBoundaries:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        body = _wrapped_body(doc.text)
+        text = doc_text(doc)
+        body = _wrapped_body(text)
         for token in doc[:-1]:
             if "\n" not in token.text_with_ws:
                 continue
@@ -56,7 +59,7 @@ class ParagraphBoundaries:
                 continue
             last = token.text[-1:] if not token.is_space else doc[token.i - 1].text[-1:] if token.i else ""
             wrapped = (last.islower() or last in CONTINUING) and following.text[:1].islower()
-            if body is not None and following.idx > body and "\n\n" not in doc.text[token.idx : following.idx]:
+            if body is not None and following.idx > body and "\n\n" not in text[token.idx : following.idx]:
                 wrapped = wrapped or (last != "" and last not in _LINE_END)
             if not wrapped:
                 following.is_sent_start = True
